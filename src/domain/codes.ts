@@ -1,0 +1,85 @@
+/**
+ * Rule codes: the one vocabulary shared by eligibility verdicts, model rows,
+ * penalties paid and validator violations. A code names a rule, not the code
+ * that checks it, so the validator can name the same rule without sharing logic.
+ *
+ * @module
+ */
+
+/** Rules about one cadre taking one post. @category Rules */
+export type PairRuleCode =
+  | 'ladder.skip-rung'
+  | 'ladder.min-years'
+  | 'education.min-level'
+  | 'age.max-at-appointment'
+  | 'integrity.gate'
+  | 'discipline.open-case'
+  | 'assessment.low-grade'
+  | 'avoidance.kin'
+  | 'avoidance.hometown'
+  | 'rotation.must-move'
+  | 'rotation.should-move'
+  | 'forbidden-pair'
+
+/** Rules about a team's composition. @category Rules */
+export type TeamRuleCode =
+  | 'structure.women'
+  | 'structure.young'
+  | 'structure.young-town'
+  | 'structure.minority'
+  | 'structure.titular'
+  | 'structure.non-party'
+  | 'structure.age-bands'
+  | 'structure.average-age'
+  | 'structure.specialty-coverage'
+  | 'structure.specialty-cap'
+  | 'structure.temperament'
+  | 'stability.max-changed'
+  | 'stability.heads-not-both'
+
+/** Rules about the proposal as a whole (establishment, locks, consistency). @category Rules */
+export type ProposalRuleCode =
+  | 'establishment.vacancy'
+  | 'establishment.one-post-per-cadre'
+  | 'establishment.post-coverage'
+  | 'establishment.unknown-id'
+  | 'establishment.closed-post-changed'
+  | 'lock'
+
+/** Any rule code. @category Rules */
+export type RuleCode = PairRuleCode | TeamRuleCode | ProposalRuleCode
+
+/** zh-CN and en labels of each rule, for reports. The one place Chinese labels live. @category Rules */
+export const RULE_LABELS: Readonly<Record<RuleCode, { readonly zh: string; readonly en: string }>> = {
+  'ladder.skip-rung': { zh: '逐级晋升（不得越级）', en: 'promotion one rung at a time' },
+  'ladder.min-years': { zh: '任职年限', en: 'years at rank before promotion' },
+  'education.min-level': { zh: '学历要求', en: 'minimum education' },
+  'age.max-at-appointment': { zh: '任职年龄', en: 'maximum age at appointment' },
+  'integrity.gate': { zh: '凡提四必与双签字', en: 'integrity checks and double signature' },
+  'discipline.open-case': { zh: '立案审查或处分影响期', en: 'under investigation or disciplinary period' },
+  'assessment.low-grade': { zh: '考核等次', en: 'recent assessment grade' },
+  'avoidance.kin': { zh: '亲属回避', en: 'kin avoidance' },
+  'avoidance.hometown': { zh: '地域回避', en: 'hometown avoidance' },
+  'rotation.must-move': { zh: '任职满十年必须交流', en: 'must rotate after ten years' },
+  'rotation.should-move': { zh: '任职满五年应当交流', en: 'should rotate after five years' },
+  'forbidden-pair': { zh: '禁止的人岗组合', en: 'forbidden pair' },
+  'structure.women': { zh: '女干部', en: 'at least one woman' },
+  'structure.young': { zh: '年轻干部', en: 'at least one young member' },
+  'structure.young-town': { zh: '乡镇年轻干部', en: 'young member of a town team' },
+  'structure.minority': { zh: '少数民族干部', en: 'at least one minority member' },
+  'structure.titular': { zh: '自治民族干部', en: 'member of the titular ethnicity' },
+  'structure.non-party': { zh: '党外干部', en: 'at least one non-party member' },
+  'structure.age-bands': { zh: '老中青梯次', en: 'age gradient' },
+  'structure.average-age': { zh: '平均年龄', en: 'average age' },
+  'structure.specialty-coverage': { zh: '专业覆盖', en: 'specialty coverage' },
+  'structure.specialty-cap': { zh: '同一领域人数上限', en: 'at most k members of one field' },
+  'structure.temperament': { zh: '气质类型互补', en: 'temperament mix' },
+  'stability.max-changed': { zh: '一次调整不超过三分之一', en: 'at most a third changed' },
+  'stability.heads-not-both': { zh: '党政正职不同时调整', en: 'party and government heads not both changed' },
+  'establishment.vacancy': { zh: '职数空缺', en: 'vacancy' },
+  'establishment.one-post-per-cadre': { zh: '一人一岗', en: 'one post per cadre' },
+  'establishment.post-coverage': { zh: '岗位完整', en: 'every open post answered once' },
+  'establishment.unknown-id': { zh: '未知编号', en: 'unknown id' },
+  'establishment.closed-post-changed': { zh: '未开放岗位被调整', en: 'closed post changed' },
+  lock: { zh: '锁定的人岗组合', en: 'locked pair' },
+}

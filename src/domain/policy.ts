@@ -1,0 +1,247 @@
+/**
+ * The policy (配备政策): every structure rule and rule about people as data,
+ * each switchable on/off and hard/soft, with the defaults of DOMAIN.md.
+ * Nothing in a solver hard-codes one of these numbers.
+ *
+ * @module
+ */
+import type { EducationLevel, Grade, PostKind, PostRole, Rank, TeamKind } from './types.js'
+
+/**
+ * How a rule takes part: `enabled` switches it on; a `hard` rule must hold; a
+ * soft one may be broken at `penalty` per unit of shortfall (see docs/rules.md
+ * for the unit of each rule).
+ * @category Policy
+ */
+export interface RuleSwitch {
+  readonly enabled: boolean
+  readonly hard: boolean
+  readonly penalty: number
+}
+
+/** An age band of the age-gradient rule: members aged `minAge..maxAge` inclusive. @category Policy */
+export interface AgeBand {
+  readonly label: string
+  readonly minAge: number
+  readonly maxAge: number
+}
+
+/** Structure rules a team must satisfy (结构要求). @category Policy */
+export interface StructureRules {
+  /** ≥ `min` women in a team of ≥ `minTeamSize` posts. */
+  readonly women: RuleSwitch & { readonly min: number; readonly minTeamSize: number }
+  /** ≥ `min` members aged ≤ `maxAge` in a team of ≥ `minTeamSize` posts. */
+  readonly young: RuleSwitch & { readonly min: number; readonly maxAge: number; readonly minTeamSize: number }
+  /** The stricter town rule: ≥ `min` members aged ≤ `maxAge` in teams of the listed kinds. */
+  readonly youngTown: RuleSwitch & {
+    readonly min: number
+    readonly maxAge: number
+    readonly teamKinds: readonly TeamKind[]
+  }
+  /** ≥ `min` members whose ethnicity is not `majorityEthnicity`, in teams of an ethnic autonomous area. */
+  readonly minority: RuleSwitch & { readonly min: number; readonly majorityEthnicity: string }
+  /** ≥ `min` members of the area's titular ethnicity, in teams flagged `needsTitularMember`. */
+  readonly titular: RuleSwitch & { readonly min: number }
+  /** ≥ `min` non-party members, in teams flagged `needsNonPartyMember`. */
+  readonly nonParty: RuleSwitch & { readonly min: number }
+  /** ≥ `minPerBand` members in every band (老中青), in teams of ≥ `minTeamSize` posts. */
+  readonly ageBands: RuleSwitch & {
+    readonly bands: readonly AgeBand[]
+    readonly minPerBand: number
+    readonly minTeamSize: number
+  }
+  /** Average age of the members within `[min, max]` (either may be `null`), in teams of ≥ `minTeamSize` posts. */
+  readonly averageAge: RuleSwitch & {
+    readonly min: number | null
+    readonly max: number | null
+    readonly minTeamSize: number
+  }
+  /** Every specialty a team lists is covered by at least one member. */
+  readonly specialtyCoverage: RuleSwitch
+  /** At most `maxPerField` members share one field (`category/field`). */
+  readonly specialtyCap: RuleSwitch & { readonly maxPerField: number }
+  /** ≥ `minDistinct` temperament types in a team of ≥ `minTeamSize` posts. */
+  readonly temperament: RuleSwitch & { readonly minDistinct: number; readonly minTeamSize: number }
+}
+
+/** Rules about one round of changes (稳定性). @category Policy */
+export interface StabilityRules {
+  /**
+   * At most `max(minAllowed, floor(maxChangedShare × posts))` posts of a team
+   * whose incumbent leaves in one round.
+   */
+  readonly maxChanged: RuleSwitch & { readonly maxChangedShare: number; readonly minAllowed: number }
+  /** The party head and the government head of one unit are not both changed. */
+  readonly headsNotBoth: RuleSwitch
+}
+
+/** Rules about people: whether a cadre may take a post (资格条件). @category Policy */
+export interface PeopleRules {
+  /**
+   * One rung at a time; years at the current rank before promotion from it.
+   * `minYearsAtRank[r]` is the years needed at rank `r` before moving up.
+   */
+  readonly ladder: RuleSwitch & { readonly minYearsAtRank: Readonly<Record<Rank, number>> }
+  /** Minimum education for a new appointment. */
+  readonly education: RuleSwitch & { readonly minLevel: EducationLevel }
+  /** Maximum age at appointment, per post kind. */
+  readonly age: RuleSwitch & { readonly maxAgeAtAppointment: Readonly<Record<PostKind, number>> }
+  /** Four checks done, recent (within `maxAgeMonths`), clean and double-signed before a promotion. */
+  readonly integrity: RuleSwitch & { readonly maxAgeMonths: number }
+  /** No appointment while under investigation or within a disciplinary period. */
+  readonly discipline: RuleSwitch
+  /** No promotion with one of `blockingGrades` in the last `lookbackYears` assessment years. */
+  readonly assessment: RuleSwitch & { readonly lookbackYears: number; readonly blockingGrades: readonly Grade[] }
+  /** Kin never in the same team. */
+  readonly kinAvoidance: RuleSwitch
+  /** Posts with one of `roles` never held in the cadre's home locality. */
+  readonly hometownAvoidance: RuleSwitch & { readonly roles: readonly PostRole[] }
+  /** ≥ `years` in the same post: must move (staying is blocked). */
+  readonly mustRotate: RuleSwitch & { readonly years: number }
+  /** ≥ `years` in the same post: should move (staying pays the penalty). */
+  readonly shouldRotate: RuleSwitch & { readonly years: number }
+}
+
+/** Weights of the fit components; they are normalised to sum to one. @category Policy */
+export interface FitWeights {
+  readonly specialty: number
+  readonly assessment: number
+  readonly experience: number
+  readonly age: number
+}
+
+/** How a fit score is made (人岗相适). @category Policy */
+export interface FitPolicy {
+  readonly weights: FitWeights
+  /** Fit of a perfect pair; fits lie in `[0, scale]`. */
+  readonly scale: number
+  /** Age at which the age component peaks, per post kind. */
+  readonly idealAge: Readonly<Record<PostKind, number>>
+}
+
+/** Vacancies (空缺): allowed or not, and what one costs. @category Policy */
+export interface VacancyPolicy {
+  /** If false, every open post must be filled. */
+  readonly allowed: boolean
+  /** Cost of leaving one open post empty; larger than any fit so posts are filled when possible. */
+  readonly penalty: number
+}
+
+/** The whole policy. @category Policy */
+export interface Policy {
+  readonly structure: StructureRules
+  readonly stability: StabilityRules
+  readonly people: PeopleRules
+  readonly fit: FitPolicy
+  readonly vacancy: VacancyPolicy
+}
+
+/** A policy given by a user: any part may be left out and takes its default. @category Policy */
+export type PolicyInput = DeepPartial<Policy>
+
+/** @category Policy */
+export type DeepPartial<T> = T extends readonly (infer _)[]
+  ? T
+  : T extends object
+    ? { readonly [K in keyof T]?: DeepPartial<T[K]> }
+    : T
+
+const on = (penalty: number, hard = true): RuleSwitch => ({ enabled: true, hard, penalty })
+const off = (penalty: number, hard = true): RuleSwitch => ({ enabled: false, hard, penalty })
+
+/**
+ * The default policy, from DOMAIN.md. Every number here is documented in
+ * docs/rules.md; counties change them through {@link resolvePolicy}.
+ * @category Policy
+ */
+export const DEFAULT_POLICY: Policy = {
+  structure: {
+    women: { ...on(200), min: 1, minTeamSize: 3 },
+    young: { ...on(200), min: 1, maxAge: 35, minTeamSize: 3 },
+    youngTown: { ...off(100), min: 1, maxAge: 30, teamKinds: ['township'] },
+    minority: { ...on(200), min: 1, majorityEthnicity: 'han' },
+    titular: { ...on(200), min: 1 },
+    nonParty: { ...on(200), min: 1 },
+    ageBands: {
+      ...on(30, false),
+      bands: [
+        { label: '≤40', minAge: 0, maxAge: 40 },
+        { label: '41–50', minAge: 41, maxAge: 50 },
+        { label: '≥51', minAge: 51, maxAge: 200 },
+      ],
+      minPerBand: 1,
+      minTeamSize: 5,
+    },
+    averageAge: { ...off(1, false), min: null, max: 48, minTeamSize: 3 },
+    specialtyCoverage: on(100, false),
+    specialtyCap: { ...on(20, false), maxPerField: 2 },
+    temperament: { ...on(10, false), minDistinct: 2, minTeamSize: 4 },
+  },
+  stability: {
+    maxChanged: { ...on(100), maxChangedShare: 1 / 3, minAllowed: 1 },
+    headsNotBoth: on(100),
+  },
+  people: {
+    ladder: {
+      ...on(50),
+      minYearsAtRank: {
+        'section-member': 3,
+        'section-deputy': 2,
+        'section-chief': 3,
+        'division-deputy': 2,
+        'division-chief': 0,
+      },
+    },
+    education: { ...on(50), minLevel: 'junior-college' },
+    age: { ...on(50), maxAgeAtAppointment: { head: 55, deputy: 55, member: 57 } },
+    integrity: { ...on(50), maxAgeMonths: 12 },
+    discipline: on(1000),
+    assessment: { ...on(50), lookbackYears: 2, blockingGrades: ['basic', 'incompetent'] },
+    kinAvoidance: on(1000),
+    hometownAvoidance: {
+      ...on(100),
+      roles: [
+        'party-head',
+        'government-head',
+        'discipline-head',
+        'organization-head',
+        'court-head',
+        'procuratorate-head',
+        'police-head',
+      ],
+    },
+    mustRotate: { ...on(100), years: 10 },
+    shouldRotate: { ...on(5, false), years: 5 },
+  },
+  fit: {
+    weights: { specialty: 0.4, assessment: 0.3, experience: 0.15, age: 0.15 },
+    scale: 100,
+    idealAge: { head: 45, deputy: 42, member: 40 },
+  },
+  vacancy: { allowed: true, penalty: 1000 },
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+function merge<T>(base: T, patch: unknown): T {
+  if (!isPlainObject(base) || !isPlainObject(patch)) return (patch === undefined ? base : patch) as T
+  const out: Record<string, unknown> = { ...base }
+  for (const key of Object.keys(patch)) {
+    if (key in base) out[key] = merge((base as Record<string, unknown>)[key], patch[key])
+  }
+  return out as T
+}
+
+/**
+ * Fills the parts of a policy a user left out with {@link DEFAULT_POLICY}.
+ * Arrays replace, objects merge key by key; unknown keys are ignored here (the
+ * decoder reports them).
+ * @category Policy
+ * @example
+ * resolvePolicy({ structure: { women: { hard: false } } }).structure.women
+ * //=> { enabled: true, hard: false, penalty: 200, min: 1, minTeamSize: 3 }
+ */
+export function resolvePolicy(input: PolicyInput = {}): Policy {
+  return merge(DEFAULT_POLICY, input)
+}

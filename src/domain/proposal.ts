@@ -1,0 +1,97 @@
+/**
+ * A proposal (配备方案): who takes each open post, what it scores and costs,
+ * and how sure the solver is.
+ *
+ * @module
+ */
+import type { PairRuleCode, RuleCode, TeamRuleCode } from './codes.js'
+
+/** Named parts of a fit score, each in `[0, 1]` before weighting. @category Proposal */
+export interface FitComponents {
+  readonly specialty: number
+  readonly assessment: number
+  readonly experience: number
+  readonly age: number
+}
+
+/**
+ * What an assignment means for the cadre: stays in the post, promotion
+ * (higher rank), lateral move, demotion, a first post (no current post), or
+ * the post is left vacant.
+ * @category Proposal
+ */
+export type Change = 'stays' | 'promotion' | 'lateral' | 'demotion' | 'first-post' | 'vacant'
+
+/** One open post and who takes it. @category Proposal */
+export interface Assignment {
+  readonly postId: string
+  readonly teamId: string
+  /** `null` when the post is left vacant. */
+  readonly cadreId: string | null
+  /** Who held the post before this round, if anyone. */
+  readonly incumbentId: string | null
+  readonly change: Change
+  /** Fit of the pair (0 for a vacancy). */
+  readonly fit: number
+  readonly components: FitComponents | null
+  /** Exceptional promotion (破格) used for this assignment. */
+  readonly exceptional: boolean
+}
+
+/** A soft rule broken, and what it cost. @category Proposal */
+export interface PenaltyPaid {
+  readonly code: PairRuleCode | TeamRuleCode | 'establishment.vacancy'
+  readonly teamId: string | null
+  readonly postId: string | null
+  readonly cadreId: string | null
+  /** Units short of the rule (e.g. 1 woman missing). */
+  readonly shortfall: number
+  readonly amount: number
+}
+
+/** A cadre leaving or taking a post. @category Proposal */
+export interface Move {
+  readonly cadreId: string
+  readonly fromPostId: string | null
+  readonly toPostId: string | null
+}
+
+/** Solver outcome of a proposal. @category Proposal */
+export type ProposalStatus = 'optimal' | 'time-limit' | 'interrupted'
+
+/** @category Proposal */
+export interface ObjectiveParts {
+  /** Sum of fits of the filled posts. */
+  readonly fit: number
+  /** Total vacancy penalty. */
+  readonly vacancies: number
+  /** Total penalty of soft rules. */
+  readonly penalties: number
+}
+
+/** A full staffing proposal. @category Proposal */
+export interface Proposal {
+  /** One per open post, in the scenario's `openPosts` order. */
+  readonly assignments: readonly Assignment[]
+  /** `fit − vacancies − penalties`; maximised. */
+  readonly objective: number
+  readonly parts: ObjectiveParts
+  readonly penalties: readonly PenaltyPaid[]
+  readonly moves: readonly Move[]
+  readonly status: ProposalStatus
+  /** Best proven upper bound on the objective. */
+  readonly bound: number
+  /** Relative gap `(bound − objective) / max(1, |objective|)`; 0 when proven optimal. */
+  readonly gap: number
+  readonly backend: string
+  readonly timeMs: number
+}
+
+/** A hard rule a proposal breaks, found by the independent validator. @category Proposal */
+export interface Violation {
+  readonly code: RuleCode
+  readonly teamId: string | null
+  readonly postId: string | null
+  readonly cadreId: string | null
+  readonly message: string
+}

@@ -1,0 +1,265 @@
+/**
+ * The vocabulary of banzi (see docs/glossary.md): cadres, teams, posts and the
+ * scenario of one adjustment round. Plain readonly data, JSON-serialisable, so
+ * that a scenario can be stored, diffed and replayed byte for byte.
+ *
+ * @module
+ */
+import type { Policy } from './policy.js'
+
+// ---------------------------------------------------------------------------
+// scalars
+// ---------------------------------------------------------------------------
+
+/** A month, written `YYYY-MM` (e.g. `"1985-07"`). Ages and tenures are counted in whole months. @category Domain */
+export type YearMonth = string
+
+/** @category Domain */
+export type Gender = 'male' | 'female'
+
+/**
+ * Political affiliation (政治面貌). `cpc` is a member of the Communist Party of
+ * China (中共党员); `democratic-party` a member of one of the eight democratic
+ * parties (民主党派); `none` no affiliation (群众). Both of the latter count as
+ * non-party cadres (党外干部).
+ * @category Domain
+ */
+export type PartyAffiliation = 'cpc' | 'democratic-party' | 'none'
+
+/** Highest education level (学历), ordered low to high. @category Domain */
+export type EducationLevel = 'secondary' | 'junior-college' | 'bachelor' | 'master' | 'doctorate'
+
+/** The education levels in ascending order. @category Domain */
+export const EDUCATION_LEVELS: readonly EducationLevel[] = [
+  'secondary',
+  'junior-college',
+  'bachelor',
+  'master',
+  'doctorate',
+]
+
+/** Rank on the ladder (职级), ordered low to high. @category Domain */
+export type Rank = 'section-member' | 'section-deputy' | 'section-chief' | 'division-deputy' | 'division-chief'
+
+/** The ranks in ascending order: one rung is one step in this list. @category Domain */
+export const RANKS: readonly Rank[] = [
+  'section-member',
+  'section-deputy',
+  'section-chief',
+  'division-deputy',
+  'division-chief',
+]
+
+/** Kind of a post (职位): head 正职, deputy 副职, member 成员. @category Domain */
+export type PostKind = 'head' | 'deputy' | 'member'
+
+/**
+ * Special roles of a post, used by hometown avoidance and by the stability rule
+ * that the party head and government head of a unit are not both changed.
+ * @category Domain
+ */
+export type PostRole =
+  | 'party-head'
+  | 'government-head'
+  | 'discipline-head'
+  | 'organization-head'
+  | 'court-head'
+  | 'procuratorate-head'
+  | 'police-head'
+
+/** Yearly assessment grade (考核等次). @category Domain */
+export type Grade = 'excellent' | 'competent' | 'basic' | 'incompetent'
+
+/** Temperament type (气质类型): 多血质, 胆汁质, 粘液质, 抑郁质. @category Domain */
+export type Temperament = 'sanguine' | 'choleric' | 'phlegmatic' | 'melancholic'
+
+/** The four reserve groups (四类干部). @category Domain */
+export type ReserveGroup = 'young' | 'women' | 'minority' | 'non-party'
+
+/** Kind of a leadership team. @category Domain */
+export type TeamKind =
+  | 'party-committee'
+  | 'government'
+  | 'people-congress'
+  | 'cppcc'
+  | 'township'
+  | 'department'
+  | 'agency'
+
+/** Kin relation (亲属关系) recorded between two cadres. @category Domain */
+export type KinRelation = 'spouse' | 'parent' | 'child' | 'sibling' | 'in-law' | 'collateral'
+
+// ---------------------------------------------------------------------------
+// cadre
+// ---------------------------------------------------------------------------
+
+/**
+ * Evidence of a specialty (专业). `code` is a taxonomy path
+ * `category/field/industry` (e.g. `economy/finance/banking`); shorter prefixes
+ * are allowed. Years of real work and achievements weigh more than a degree.
+ * @category Domain
+ */
+export interface Specialty {
+  readonly code: string
+  /** Holds a degree in it. */
+  readonly degree: boolean
+  /** Years of real work in it. */
+  readonly years: number
+  /** Recognised achievements (awards, completed major projects). */
+  readonly achievements: number
+}
+
+/** @category Domain */
+export interface Education {
+  readonly level: EducationLevel
+  /** Full-time (全日制) rather than in-service (在职) education. */
+  readonly fullTime: boolean
+}
+
+/** A post currently held, and since when (任现职时间). @category Domain */
+export interface Tenure {
+  readonly postId: string
+  readonly since: YearMonth
+}
+
+/** A recorded kin link to another cadre of the roster. @category Domain */
+export interface KinLink {
+  readonly cadreId: string
+  readonly relation: KinRelation
+}
+
+/** One yearly assessment result. @category Domain */
+export interface Assessment {
+  readonly year: number
+  readonly grade: Grade
+  /** Optional numeric score, 0–100. */
+  readonly score?: number
+}
+
+/**
+ * Integrity record: the four checks (凡提四必), the double signature (双签字)
+ * and disciplinary status.
+ * @category Domain
+ */
+export interface Integrity {
+  /** 档案必审 */
+  readonly fileAudited: boolean
+  /** 个人有关事项报告必核 */
+  readonly personalMattersVerified: boolean
+  /** 纪检监察机关意见必听 */
+  readonly disciplineOpinionHeard: boolean
+  /** 信访举报必查 */
+  readonly complaintsInvestigated: boolean
+  /** 双签字 on the integrity conclusion. */
+  readonly doubleSigned: boolean
+  /** Month the checks were completed; `null` if never. */
+  readonly checkedOn: YearMonth | null
+  /** The checks found no open problem. */
+  readonly clean: boolean
+  /** Currently under investigation (立案审查). */
+  readonly underInvestigation: boolean
+  /** End of a disciplinary period (处分影响期), if any. */
+  readonly disciplinaryUntil: YearMonth | null
+}
+
+/** A cadre (干部): a candidate or incumbent official. @category Domain */
+export interface Cadre {
+  readonly id: string
+  readonly name: string
+  readonly gender: Gender
+  readonly birth: YearMonth
+  /** Ethnicity as a lowercase code, e.g. `han`, `mongol`, `hui`. */
+  readonly ethnicity: string
+  readonly party: PartyAffiliation
+  readonly education: Education
+  readonly specialties: readonly Specialty[]
+  /** Post held in this scenario's teams, or `null` (e.g. a reserve cadre). */
+  readonly currentPost: Tenure | null
+  readonly rank: Rank
+  readonly rankSince: YearMonth
+  /** Home county (成长地), compared with a team's locality for avoidance. */
+  readonly hometown: string
+  readonly kin: readonly KinLink[]
+  readonly assessments: readonly Assessment[]
+  readonly integrity: Integrity
+  readonly temperament: Temperament | null
+  readonly reserveGroups: readonly ReserveGroup[]
+  /**
+   * Exceptional promotion (破格提拔) explicitly approved for this cadre: waives
+   * the years-at-rank requirement (never the one-rung rule) and is flagged.
+   */
+  readonly exceptionalPromotion: boolean
+}
+
+// ---------------------------------------------------------------------------
+// team and post
+// ---------------------------------------------------------------------------
+
+/** One seat of a team (职数). @category Domain */
+export interface Post {
+  readonly id: string
+  readonly title: string
+  readonly kind: PostKind
+  /** Rank required to hold the post. */
+  readonly rank: Rank
+  /** Specialty codes wanted for this post (prefixes of cadre specialty codes). */
+  readonly specialties: readonly string[]
+  readonly role: PostRole | null
+  /** Exempt from compulsory rotation (特殊岗位). */
+  readonly rotationExempt: boolean
+}
+
+/** Area flags of a team. @category Domain */
+export interface Area {
+  /** In an ethnic autonomous area: the minority rule applies. */
+  readonly ethnicAutonomous: boolean
+  /** The titular ethnicity of the area (e.g. `mongol`), if any. */
+  readonly titularEthnicity: string | null
+}
+
+/** A leadership team (领导班子). @category Domain */
+export interface Team {
+  readonly id: string
+  readonly name: string
+  readonly kind: TeamKind
+  /** Unit the team belongs to; party and government teams of one unit share it. Defaults to the team id. */
+  readonly unit: string
+  /** Locality for hometown avoidance; defaults to the scenario's county. */
+  readonly locality: string
+  readonly area: Area
+  /** Must have a member of the area's titular ethnicity. */
+  readonly needsTitularMember: boolean
+  /** Must have a non-party member. */
+  readonly needsNonPartyMember: boolean
+  /** Specialty codes the team as a whole must cover. */
+  readonly specialties: readonly string[]
+  readonly posts: readonly Post[]
+}
+
+/** A cadre–post pair, used by locks and forbidden pairs. @category Domain */
+export interface Pair {
+  readonly cadreId: string
+  readonly postId: string
+}
+
+/**
+ * The input of one adjustment round (调整方案输入): reference date, roster,
+ * teams, policy, which posts are open, and the user's locks and forbidden pairs.
+ * Posts not listed in `openPosts` keep their incumbent (or stay vacant).
+ * @category Domain
+ */
+export interface Scenario {
+  /** Reference date for ages and tenures (计算年龄时间). */
+  readonly asOf: YearMonth
+  /** The county the teams belong to (default locality of every team). */
+  readonly county: string
+  readonly cadres: readonly Cadre[]
+  readonly teams: readonly Team[]
+  readonly policy: Policy
+  /** Ids of the posts staffed in this round, in a stable order. */
+  readonly openPosts: readonly string[]
+  /** Pairs that must be in every proposal. */
+  readonly locks: readonly Pair[]
+  /** Pairs that must never be in a proposal. */
+  readonly forbidden: readonly Pair[]
+}
