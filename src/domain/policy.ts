@@ -91,7 +91,10 @@ export interface PeopleRules {
   /** No appointment while under investigation or within a disciplinary period. */
   readonly discipline: RuleSwitch
   /** No promotion with one of `blockingGrades` in the last `lookbackYears` assessment years. */
-  readonly assessment: RuleSwitch & { readonly lookbackYears: number; readonly blockingGrades: readonly Grade[] }
+  readonly assessment: RuleSwitch & {
+    readonly lookbackYears: number
+    readonly blockingGrades: readonly Grade[]
+  }
   /** Kin never in the same team. */
   readonly kinAvoidance: RuleSwitch
   /** Posts with one of `roles` never held in the cadre's home locality. */

@@ -83,8 +83,8 @@ export interface Proposal {
   readonly bound: number
   /** Relative gap `(bound − objective) / max(1, |objective|)`; 0 when proven optimal. */
   readonly gap: number
+  /** The backend that produced it. Timings are reported through `onProgress` and benchmarks, never here, so that equal inputs give byte-identical proposals. */
   readonly backend: string
-  readonly timeMs: number
 }
 
 /** A hard rule a proposal breaks, found by the independent validator. @category Proposal */

@@ -39,7 +39,8 @@ export const EDUCATION_LEVELS: readonly EducationLevel[] = [
 ]
 
 /** Rank on the ladder (职级), ordered low to high. @category Domain */
-export type Rank = 'section-member' | 'section-deputy' | 'section-chief' | 'division-deputy' | 'division-chief'
+export type Rank =
+  'section-member' | 'section-deputy' | 'section-chief' | 'division-deputy' | 'division-chief'
 
 /** The ranks in ascending order: one rung is one step in this list. @category Domain */
 export const RANKS: readonly Rank[] = [
@@ -78,13 +79,7 @@ export type ReserveGroup = 'young' | 'women' | 'minority' | 'non-party'
 
 /** Kind of a leadership team. @category Domain */
 export type TeamKind =
-  | 'party-committee'
-  | 'government'
-  | 'people-congress'
-  | 'cppcc'
-  | 'township'
-  | 'department'
-  | 'agency'
+  'party-committee' | 'government' | 'people-congress' | 'cppcc' | 'township' | 'department' | 'agency'
 
 /** Kin relation (亲属关系) recorded between two cadres. @category Domain */
 export type KinRelation = 'spouse' | 'parent' | 'child' | 'sibling' | 'in-law' | 'collateral'

@@ -1,0 +1,132 @@
+/**
+ * A solver-neutral mixed-integer linear program: columns with bounds, costs
+ * and integrality; rows as a compressed sparse row matrix with lower and upper
+ * activity bounds. Rows and columns carry domain names (`team:T12:women>=1`,
+ * `x:C3:P12`) so that any answer — an IIS, a dual, a slack — maps back to
+ * cadres, posts and rules.
+ *
+ * @module
+ */
+
+/** The MILP, maximised. `Infinity` marks a missing bound. @category Model */
+export interface Milp {
+  readonly sense: 'max'
+  readonly colNames: readonly string[]
+  readonly colCost: Float64Array
+  readonly colLower: Float64Array
+  readonly colUpper: Float64Array
+  /** 1 for an integer column. */
+  readonly integer: Uint8Array
+  readonly rowNames: readonly string[]
+  readonly rowLower: Float64Array
+  readonly rowUpper: Float64Array
+  /** CSR: row `r` has entries `rowStarts[r] .. rowStarts[r + 1] − 1`. */
+  readonly rowStarts: Int32Array
+  readonly rowIndex: Int32Array
+  readonly rowValue: Float64Array
+}
+
+/** Size of a model, for benchmarks and progress. @category Model */
+export interface MilpSize {
+  readonly columns: number
+  readonly integerColumns: number
+  readonly rows: number
+  readonly nonzeros: number
+}
+
+/** @category Model */
+export function sizeOf(m: Milp): MilpSize {
+  let ints = 0
+  for (const v of m.integer) ints += v
+  return {
+    columns: m.colNames.length,
+    integerColumns: ints,
+    rows: m.rowNames.length,
+    nonzeros: m.rowIndex.length,
+  }
+}
+
+/**
+ * Builds a {@link Milp} column by column and row by row. Duplicate column
+ * entries within one row are summed; zero coefficients are dropped.
+ * @category Model
+ */
+export class MilpBuilder {
+  private readonly colNames: string[] = []
+  private readonly colCost: number[] = []
+  private readonly colLower: number[] = []
+  private readonly colUpper: number[] = []
+  private readonly integer: number[] = []
+  private readonly rowNames: string[] = []
+  private readonly rowLower: number[] = []
+  private readonly rowUpper: number[] = []
+  private readonly rowStarts: number[] = [0]
+  private readonly rowIndex: number[] = []
+  private readonly rowValue: number[] = []
+
+  get columns(): number {
+    return this.colNames.length
+  }
+
+  addColumn(name: string, cost: number, lower: number, upper: number, integer: boolean): number {
+    this.colNames.push(name)
+    this.colCost.push(cost)
+    this.colLower.push(lower)
+    this.colUpper.push(upper)
+    this.integer.push(integer ? 1 : 0)
+    return this.colNames.length - 1
+  }
+
+  setLower(col: number, lower: number): void {
+    this.colLower[col] = lower
+  }
+
+  setUpper(col: number, upper: number): void {
+    this.colUpper[col] = upper
+  }
+
+  addRow(
+    name: string,
+    cols: readonly number[],
+    coefs: readonly number[],
+    lower: number,
+    upper: number,
+  ): number {
+    const acc = new Map<number, number>()
+    cols.forEach((c, k) => acc.set(c, (acc.get(c) ?? 0) + coefs[k]!))
+    const entries = [...acc.entries()].filter(([, v]) => v !== 0).sort((a, b) => a[0] - b[0])
+    for (const [c, v] of entries) {
+      this.rowIndex.push(c)
+      this.rowValue.push(v)
+    }
+    this.rowStarts.push(this.rowIndex.length)
+    this.rowNames.push(name)
+    this.rowLower.push(lower)
+    this.rowUpper.push(upper)
+    return this.rowNames.length - 1
+  }
+
+  build(): Milp {
+    return {
+      sense: 'max',
+      colNames: this.colNames,
+      colCost: Float64Array.from(this.colCost),
+      colLower: Float64Array.from(this.colLower),
+      colUpper: Float64Array.from(this.colUpper),
+      integer: Uint8Array.from(this.integer),
+      rowNames: this.rowNames,
+      rowLower: Float64Array.from(this.rowLower),
+      rowUpper: Float64Array.from(this.rowUpper),
+      rowStarts: Int32Array.from(this.rowStarts),
+      rowIndex: Int32Array.from(this.rowIndex),
+      rowValue: Float64Array.from(this.rowValue),
+    }
+  }
+}
+
+/** Objective value of a column vector. @category Model */
+export function objectiveOf(m: Milp, x: ArrayLike<number>): number {
+  let s = 0
+  for (let j = 0; j < m.colCost.length; j++) s += m.colCost[j]! * x[j]!
+  return s
+}

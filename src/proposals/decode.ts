@@ -1,0 +1,157 @@
+/**
+ * Column values → Proposal: who takes each open post, the change it means,
+ * the penalties paid and the moves implied.
+ *
+ * @module
+ */
+import type { Assignment, Change, Move, PenaltyPaid, Proposal, ProposalStatus } from '../domain/proposal.js'
+import type { StaffingModel } from '../model/index.js'
+import { RANKS } from '../domain/types.js'
+import { relativeGap } from '../solvers/solver.js'
+
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6
+
+/** Solver facts that go into a proposal. @internal */
+export interface SolveFacts {
+  readonly status: ProposalStatus
+  readonly bound: number | null
+  readonly backend: string
+}
+
+/**
+ * Reads the chosen pair of each open post from a 0/1 column vector (values
+ * above one half count as chosen) and builds the proposal.
+ * @internal
+ */
+export function proposalFromValues(
+  model: StaffingModel,
+  values: ArrayLike<number>,
+  facts: SolveFacts,
+): Proposal {
+  const chosen = new Int32Array(model.ctx.scenario.openPosts.length).fill(-1)
+  model.eligibility.pairs.forEach((p, k) => {
+    if (values[model.pairCol[k]!]! > 0.5) chosen[p.post] = k
+  })
+  const slackValues = model.slacks.map((s) => values[s.col]!)
+  return proposalFromChoice(model, chosen, slackValues, facts)
+}
+
+/**
+ * Builds a proposal from the chosen pair index of each open post (−1 for a
+ * vacancy) and the slack of each soft rule.
+ * @internal
+ */
+export function proposalFromChoice(
+  model: StaffingModel,
+  chosen: Int32Array,
+  slackValues: readonly number[],
+  facts: SolveFacts,
+): Proposal {
+  const { ctx, eligibility } = model
+  const { scenario } = ctx
+  const assignments: Assignment[] = []
+  const penalties: PenaltyPaid[] = []
+  const moves: Move[] = []
+  const placed = new Set<number>()
+  let fit = 0
+  let vacancies = 0
+  scenario.openPosts.forEach((postId, i) => {
+    const loc = ctx.postLocation.get(postId)!
+    const team = scenario.teams[loc.team]!
+    const post = team.posts[loc.slot]!
+    const inc = ctx.incumbentOf.get(postId)
+    const incumbentId = inc === undefined ? null : scenario.cadres[inc]!.id
+    const k = chosen[i]!
+    if (k < 0) {
+      const amount = scenario.policy.vacancy.penalty
+      vacancies += amount
+      penalties.push({
+        code: 'establishment.vacancy',
+        teamId: team.id,
+        postId,
+        cadreId: null,
+        shortfall: 1,
+        amount,
+      })
+      assignments.push({
+        postId,
+        teamId: team.id,
+        cadreId: null,
+        incumbentId,
+        change: 'vacant',
+        fit: 0,
+        components: null,
+        exceptional: false,
+      })
+      return
+    }
+    const pair = eligibility.pairs[k]!
+    const cadre = scenario.cadres[pair.cadre]!
+    placed.add(pair.cadre)
+    const pairFit = model.pairFit[k]!
+    fit += pairFit
+    for (const pen of pair.penalties)
+      penalties.push({
+        code: pen.code,
+        teamId: team.id,
+        postId,
+        cadreId: cadre.id,
+        shortfall: 1,
+        amount: pen.amount,
+      })
+    const rungs = RANKS.indexOf(post.rank) - RANKS.indexOf(cadre.rank)
+    const change: Change = pair.stay
+      ? 'stays'
+      : rungs > 0
+        ? 'promotion'
+        : rungs < 0
+          ? 'demotion'
+          : cadre.currentPost !== null
+            ? 'lateral'
+            : 'first-post'
+    assignments.push({
+      postId,
+      teamId: team.id,
+      cadreId: cadre.id,
+      incumbentId,
+      change,
+      fit: pairFit,
+      components: model.pairComponents[k]!,
+      exceptional: pair.exceptional,
+    })
+    if (!pair.stay)
+      moves.push({ cadreId: cadre.id, fromPostId: cadre.currentPost?.postId ?? null, toPostId: postId })
+  })
+  scenario.openPosts.forEach((postId) => {
+    const inc = ctx.incumbentOf.get(postId)
+    if (inc !== undefined && !placed.has(inc))
+      moves.push({ cadreId: scenario.cadres[inc]!.id, fromPostId: postId, toPostId: null })
+  })
+  model.slacks.forEach((s, j) => {
+    const v = slackValues[j]!
+    if (v <= 1e-6) return
+    const shortfall = round6(v)
+    penalties.push({
+      code: s.code,
+      teamId: s.teamId,
+      postId: null,
+      cadreId: null,
+      shortfall,
+      amount: round6(shortfall * s.penalty),
+    })
+  })
+  const penaltyTotal = penalties.reduce((s, p) => (p.code === 'establishment.vacancy' ? s : s + p.amount), 0)
+  const objective = round6(fit - vacancies - penaltyTotal)
+  const bound = facts.bound === null ? objective : Math.max(objective, facts.bound)
+  return {
+    assignments,
+    objective,
+    parts: { fit: round6(fit), vacancies: round6(vacancies), penalties: round6(penaltyTotal) },
+    penalties,
+    moves,
+    status: facts.status,
+    bound: round6(bound),
+    gap: facts.status === 'optimal' ? 0 : relativeGap(objective, bound),
+    backend: facts.backend,
+  }
+}

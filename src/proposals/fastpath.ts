@@ -1,0 +1,57 @@
+/**
+ * The assignment fast path: when no row couples posts (no team rule applies),
+ * the staffing model is a pure assignment of open posts to candidates or to
+ * their own vacancy, solved exactly by {@link linearSumAssignment} instead of
+ * a branch and bound.
+ *
+ * @module
+ */
+import type { Proposal } from '../domain/proposal.js'
+import type { StaffingModel } from '../model/index.js'
+import { linearSumAssignment } from '../solvers/lap.js'
+import { proposalFromChoice } from './decode.js'
+
+/** Largest dense matrix the fast path builds (entries); larger models go to the MILP backend. */
+const MAX_ENTRIES = 20_000_000
+
+/**
+ * Solves a model with no team rows by linear sum assignment; `null` when the
+ * model has team rows, is too large for a dense matrix, or is infeasible (the
+ * MILP backend then gives the full answer).
+ * @internal
+ */
+export function solveByAssignment(model: StaffingModel): Proposal | null {
+  if (model.hasTeamRows) return null
+  const { eligibility, milp } = model
+  const posts = model.ctx.scenario.openPosts.length
+  const cadreCol = new Map<number, number>()
+  for (const p of eligibility.pairs) if (!cadreCol.has(p.cadre)) cadreCol.set(p.cadre, cadreCol.size)
+  const cols = cadreCol.size + posts
+  if (posts * cols > MAX_ENTRIES) return null
+  const data = new Float64Array(posts * cols).fill(-Infinity)
+  const pairAt = new Int32Array(posts * cols).fill(-1)
+  const locked = new Map<number, number>()
+  eligibility.pairs.forEach((p, k) => {
+    const col = cadreCol.get(p.cadre)!
+    data[p.post * cols + col] = milp.colCost[model.pairCol[k]!]!
+    pairAt[p.post * cols + col] = k
+    if (milp.colLower[model.pairCol[k]!]! > 0.5) locked.set(p.post, col)
+  })
+  for (let i = 0; i < posts; i++) {
+    const v = model.vacancyCol[i]!
+    if (milp.colUpper[v]! > 0.5) data[i * cols + cadreCol.size + i] = milp.colCost[v]!
+  }
+  // A lock keeps only its own entry in its row and its column.
+  for (const [post, col] of locked) {
+    const keep = data[post * cols + col]!
+    for (let j = 0; j < cols; j++) data[post * cols + j] = -Infinity
+    for (let i = 0; i < posts; i++) data[i * cols + col] = -Infinity
+    data[post * cols + col] = keep
+  }
+  const result = linearSumAssignment({ rows: posts, cols, data }, { maximize: true })
+  if (result._tag === 'Left') return null
+  const chosen = new Int32Array(posts).fill(-1)
+  const { rowInd, colInd } = result.right
+  for (let k = 0; k < rowInd.length; k++) chosen[rowInd[k]!] = pairAt[rowInd[k]! * cols + colInd[k]!]!
+  return proposalFromChoice(model, chosen, [], { status: 'optimal', bound: null, backend: 'lap' })
+}

@@ -1,0 +1,135 @@
+/**
+ * `solve`: the best staffing of a scenario that satisfies every hard rule,
+ * proven optimal by an exact backend, or the best found with its gap when the
+ * time runs out.
+ *
+ * @module
+ */
+import type { Either } from 'fp-ts/Either'
+import { left, right } from 'fp-ts/Either'
+import type { Proposal } from '../domain/proposal.js'
+import type { Scenario } from '../domain/types.js'
+import { formulate } from '../model/index.js'
+import type { Conflict, StaffingModel } from '../model/index.js'
+import { highsSolver } from '../solvers/highs.js'
+import { jsLpSolver } from '../solvers/jslp.js'
+import type { RunOptions, Solver } from '../solvers/solver.js'
+import { proposalFromValues } from './decode.js'
+import { solveByAssignment } from './fastpath.js'
+
+/** Expected ways a solve ends without a proposal. @category Proposals */
+export type SolveError =
+  | {
+      /** The hard rules cannot all be met. `conflicts` names the rules found in conflict, when known. */
+      readonly _tag: 'Infeasible'
+      readonly conflicts: readonly Conflict[]
+      readonly message: string
+    }
+  | {
+      /** The time limit passed before any proposal was found. */
+      readonly _tag: 'TimeLimit'
+      readonly bound: number | null
+      readonly message: string
+    }
+  | { readonly _tag: 'Aborted'; readonly message: string }
+  | {
+      /** The backend failed (e.g. the wasm heap ran out); the next solve starts afresh. */
+      readonly _tag: 'SolverFailure'
+      readonly backend: string
+      readonly message: string
+    }
+
+/** @category Proposals */
+export type Backend = 'highs' | 'javascript-lp-solver'
+
+/** Options of {@link solve}. @category Proposals */
+export interface SolveOptions extends RunOptions {
+  /** Exact backend, or a custom {@link Solver}. @defaultValue 'highs' */
+  readonly backend?: Backend | Solver
+  /**
+   * Solve by linear sum assignment when no team rule couples the posts
+   * (exact, and far faster than branch and bound).
+   * @defaultValue true
+   */
+  readonly fastPath?: boolean
+}
+
+/** Resolves a backend option to a solver. @internal */
+export function backendOf(backend: SolveOptions['backend']): Solver {
+  if (backend === undefined || backend === 'highs') return highsSolver
+  if (backend === 'javascript-lp-solver') return jsLpSolver
+  return backend
+}
+
+/**
+ * Staffs the open posts of a scenario: the proposal of highest objective
+ * (`Σ fit − vacancy penalties − soft-rule penalties`) that satisfies every hard
+ * rule of its policy.
+ *
+ * @category Proposals
+ * @param scenario - a decoded scenario (see `decodeScenario`)
+ * @param options - backend, `timeLimitMs`, `signal`, `onProgress`
+ * @returns the proposal, or why there is none
+ * @example
+ * const result = await solve(generateScenario({ seed: 1, cadres: 60 }))
+ * isRight(result) && result.right.status //=> 'optimal'
+ */
+export async function solve(
+  scenario: Scenario,
+  options: SolveOptions = {},
+): Promise<Either<SolveError, Proposal>> {
+  if (options.signal?.aborted) return left({ _tag: 'Aborted', message: 'aborted before the solve started' })
+  return solveModel(formulate(scenario), options)
+}
+
+/**
+ * Solves an already formulated model; `rank` and `explain` reuse one model
+ * across many solves through this.
+ * @category Proposals
+ */
+export async function solveModel(
+  model: StaffingModel,
+  options: SolveOptions = {},
+): Promise<Either<SolveError, Proposal>> {
+  if (model.conflicts.length > 0)
+    return left({
+      _tag: 'Infeasible',
+      conflicts: model.conflicts,
+      message: model.conflicts.map((c) => c.message).join('\n'),
+    })
+  if (options.fastPath !== false && options.backend === undefined) {
+    const fast = solveByAssignment(model)
+    if (fast !== null) return right(fast)
+  }
+  const solver = backendOf(options.backend)
+  const r = await solver.solve(model.milp, options)
+  const facts = { bound: r.bound, backend: solver.name }
+  switch (r.status) {
+    case 'optimal':
+      return r.values === null
+        ? left({ _tag: 'SolverFailure', backend: solver.name, message: 'optimal status without a solution' })
+        : right(proposalFromValues(model, r.values, { ...facts, status: 'optimal' }))
+    case 'time-limit':
+      return r.values === null
+        ? left({
+            _tag: 'TimeLimit',
+            bound: r.bound,
+            message: `no proposal found within ${options.timeLimitMs ?? 60000} ms`,
+          })
+        : right(proposalFromValues(model, r.values, { ...facts, status: 'time-limit' }))
+    case 'interrupted':
+      return r.values === null
+        ? left({ _tag: 'Aborted', message: 'aborted before a proposal was found' })
+        : right(proposalFromValues(model, r.values, { ...facts, status: 'interrupted' }))
+    case 'infeasible':
+      return left({
+        _tag: 'Infeasible',
+        conflicts: [],
+        message:
+          'the hard rules of the policy cannot all be met together; no single rule is short of candidates on its own',
+      })
+    case 'unbounded':
+    case 'error':
+      return left({ _tag: 'SolverFailure', backend: solver.name, message: r.message ?? `status ${r.status}` })
+  }
+}

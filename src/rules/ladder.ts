@@ -1,0 +1,47 @@
+/**
+ * Qualification ladder (任职资格): promotion one rung at a time, after enough
+ * years at the current rank; exceptional promotion (破格) waives the years,
+ * never the rung.
+ *
+ * @module
+ */
+import { RANKS } from '../domain/types.js'
+import { monthsBetween } from '../domain/time.js'
+import type { PairRule } from './verdict.js'
+
+/** @category Rules */
+export const skipRung: PairRule = {
+  code: 'ladder.skip-rung',
+  occasion: 'appointment',
+  switchOf: (p) => p.people.ladder,
+  check: ({ cadre, post, rungs }) =>
+    rungs >= 2
+      ? {
+          message: `${cadre.name} is ${cadre.rank}; ${post.title} needs ${post.rank}, ${rungs} rungs up`,
+          facts: { rank: cadre.rank, required: post.rank, rungs },
+        }
+      : null,
+}
+
+/** @category Rules */
+export const minYears: PairRule = {
+  code: 'ladder.min-years',
+  occasion: 'promotion',
+  switchOf: (p) => p.people.ladder,
+  check: ({ ctx, cadre }) => {
+    if (cadre.exceptionalPromotion) return null
+    const needed = ctx.scenario.policy.people.ladder.minYearsAtRank[cadre.rank] * 12
+    const months = monthsBetween(cadre.rankSince, ctx.scenario.asOf)
+    return months < needed
+      ? {
+          message: `${cadre.name} has ${months} months as ${cadre.rank}; promotion needs ${needed}`,
+          facts: { rank: cadre.rank, months, needed },
+        }
+      : null
+  },
+}
+
+/** Rungs from rank `from` up to rank `to`. @category Rules */
+export function rungsBetween(from: string, to: string): number {
+  return RANKS.indexOf(to as never) - RANKS.indexOf(from as never)
+}

@@ -1,0 +1,88 @@
+/**
+ * Fit of a cadre to a post (人岗相适) as named components, following
+ * docs/rules.md: practice and results (years of real work, achievements) weigh
+ * more than a diploma.
+ *
+ * @module
+ */
+import type { FitComponents } from '../domain/proposal.js'
+import type { Assessment, Cadre, Grade, Post, Scenario, Specialty } from '../domain/types.js'
+import { ageAt, monthsBetween } from '../domain/time.js'
+
+const GRADE_VALUE: Readonly<Record<Grade, number>> = {
+  excellent: 1,
+  competent: 0.7,
+  basic: 0.3,
+  incompetent: 0,
+}
+
+/** Strength of the evidence behind one specialty, in `[0, 1]`. @category Scoring */
+export function evidenceStrength(s: Specialty): number {
+  const years = Math.min(Math.max(s.years, 0), 8) / 8
+  const achievements = Math.min(Math.max(s.achievements, 0), 3) / 3
+  return Math.min(1, 0.15 * (s.degree ? 1 : 0) + 0.5 * years + 0.35 * achievements)
+}
+
+/**
+ * How closely a cadre's specialty code matches a wanted code: 1 at or below
+ * it, 0.6 in the same field, 0.3 in the same category, else 0.
+ * @category Scoring
+ */
+export function codeMatch(have: string, wanted: string): number {
+  if (have === wanted || have.startsWith(wanted + '/')) return 1
+  const h = have.split('/')
+  const w = wanted.split('/')
+  if (h.length >= 2 && w.length >= 2 && h[0] === w[0] && h[1] === w[1]) return 0.6
+  if (h[0] === w[0]) return 0.3
+  return 0
+}
+
+function specialtyComponent(cadre: Cadre, post: Post): number {
+  if (post.specialties.length === 0) return 0.5
+  let total = 0
+  for (const wanted of post.specialties) {
+    let best = 0
+    for (const s of cadre.specialties) best = Math.max(best, codeMatch(s.code, wanted) * evidenceStrength(s))
+    total += best
+  }
+  return total / post.specialties.length
+}
+
+function assessmentComponent(assessments: readonly Assessment[]): number {
+  if (assessments.length === 0) return 0.5
+  const recent = [...assessments].sort((a, b) => b.year - a.year).slice(0, 3)
+  return recent.reduce((s, a) => s + GRADE_VALUE[a.grade], 0) / recent.length
+}
+
+/**
+ * Fit components of a pair, each in `[0, 1]`.
+ * @category Scoring
+ */
+export function fitComponents(scenario: Scenario, cadre: Cadre, post: Post): FitComponents {
+  const age = ageAt(cadre.birth, scenario.asOf)
+  const ideal = scenario.policy.fit.idealAge[post.kind]
+  return {
+    specialty: specialtyComponent(cadre, post),
+    assessment: assessmentComponent(cadre.assessments),
+    experience: Math.min(Math.max(monthsBetween(cadre.rankSince, scenario.asOf), 0), 96) / 96,
+    age: Math.max(0, 1 - Math.abs(age - ideal) / 20),
+  }
+}
+
+/**
+ * Weighted fit in `[0, scale]`, rounded to 1e-6 so that equal inputs give
+ * equal objectives on every platform.
+ * @category Scoring
+ */
+export function fitScore(scenario: Scenario, components: FitComponents): number {
+  const w = scenario.policy.fit.weights
+  const sum = w.specialty + w.assessment + w.experience + w.age
+  if (!(sum > 0)) return 0
+  const raw =
+    (w.specialty * components.specialty +
+      w.assessment * components.assessment +
+      w.experience * components.experience +
+      w.age * components.age) /
+    sum
+  return Math.round(raw * scenario.policy.fit.scale * 1e6) / 1e6
+}

@@ -1,0 +1,155 @@
+/**
+ * The pure-JavaScript backend (javascript-lp-solver), for small models and
+ * for places where WebAssembly is unwelcome. Its own `timeout` is only checked
+ * inside branch and bound — a large root LP can run for minutes without
+ * looking at it — so the solve runs in a worker thread that is terminated at
+ * the time limit or on abort.
+ *
+ * @module
+ */
+import type { Milp } from '../model/milp.js'
+import type { RunOptions, Solver, SolverResult } from './solver.js'
+
+const DEFAULT_TIME_LIMIT_MS = 60_000
+
+interface LpModel {
+  optimize: string
+  opType: 'max'
+  constraints: Record<string, { min?: number; max?: number }>
+  variables: Record<string, Record<string, number>>
+  ints: Record<string, 1>
+  binaries: Record<string, 1>
+  options: { timeout: number; tolerance: number }
+}
+
+/** The javascript-lp-solver form of a {@link Milp}; columns are `c<j>`, rows `r<i>`. @internal */
+export function toLpModel(m: Milp, timeoutMs: number): LpModel {
+  const variables: LpModel['variables'] = {}
+  const constraints: LpModel['constraints'] = {}
+  const ints: LpModel['ints'] = {}
+  const binaries: LpModel['binaries'] = {}
+  for (let j = 0; j < m.colNames.length; j++) {
+    const v: Record<string, number> = { _obj: m.colCost[j]! }
+    variables[`c${j}`] = v
+    const lo = m.colLower[j]!
+    const hi = m.colUpper[j]!
+    const binary = m.integer[j] === 1 && lo === 0 && hi === 1
+    if (binary) binaries[`c${j}`] = 1
+    else if (m.integer[j] === 1) ints[`c${j}`] = 1
+    if (lo > 0) {
+      constraints[`l${j}`] = { min: lo }
+      v[`l${j}`] = 1
+    }
+    if (!binary && hi < Infinity) {
+      constraints[`u${j}`] = { max: hi }
+      v[`u${j}`] = 1
+    }
+  }
+  for (let r = 0; r < m.rowNames.length; r++) {
+    const c: { min?: number; max?: number } = {}
+    if (m.rowLower[r]! > -Infinity) c.min = m.rowLower[r]!
+    if (m.rowUpper[r]! < Infinity) c.max = m.rowUpper[r]!
+    constraints[`r${r}`] = c
+    for (let k = m.rowStarts[r]!; k < m.rowStarts[r + 1]!; k++)
+      variables[`c${m.rowIndex[k]!}`]![`r${r}`] = m.rowValue[k]!
+  }
+  return {
+    optimize: '_obj',
+    opType: 'max',
+    constraints,
+    variables,
+    ints,
+    binaries,
+    options: { timeout: timeoutMs, tolerance: 0 },
+  }
+}
+
+// The worker is plain CommonJS evaluated from a string, so it runs the same from
+// the TypeScript sources, the ESM bundle and the CJS bundle.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads')
+const lp = require(workerData.solverPath)
+const solver = lp.default && lp.default.Solve ? lp.default : lp
+const result = solver.Solve(workerData.model)
+parentPort.postMessage(JSON.parse(JSON.stringify(result)))
+`
+
+// Node built-ins are imported on use, so that a browser bundle of the HiGHS path never sees them.
+async function nodeWorker(): Promise<{
+  Worker: typeof import('node:worker_threads').Worker
+  solverPath: string
+}> {
+  const [{ Worker }, { createRequire }] = await Promise.all([
+    import('node:worker_threads'),
+    import('node:module'),
+  ])
+  return { Worker, solverPath: createRequire(import.meta.url).resolve('javascript-lp-solver') }
+}
+
+/**
+ * The javascript-lp-solver backend.
+ * @category Solvers
+ */
+export const jsLpSolver: Solver = {
+  name: 'javascript-lp-solver',
+  async solve(model: Milp, options: RunOptions): Promise<SolverResult> {
+    const started = performance.now()
+    const elapsed = () => performance.now() - started
+    const limit = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
+    const none = (status: SolverResult['status'], message?: string): SolverResult => ({
+      status,
+      values: null,
+      objective: null,
+      bound: null,
+      timeMs: elapsed(),
+      ...(message === undefined ? {} : { message }),
+    })
+    if (options.signal?.aborted) return none('interrupted')
+    if (model.colNames.length === 0)
+      return { status: 'optimal', values: new Float64Array(0), objective: 0, bound: 0, timeMs: 0 }
+    let env: Awaited<ReturnType<typeof nodeWorker>>
+    try {
+      env = await nodeWorker()
+    } catch (e) {
+      return none('error', `javascript-lp-solver backend needs Node worker threads: ${String(e)}`)
+    }
+    return new Promise((resolve) => {
+      let done = false
+      const worker = new env.Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { solverPath: env.solverPath, model: toLpModel(model, Math.max(1, limit * 0.9)) },
+      })
+      const finish = (r: SolverResult) => {
+        if (done) return
+        done = true
+        clearTimeout(timer)
+        options.signal?.removeEventListener('abort', onAbort)
+        void worker.terminate()
+        resolve(r)
+      }
+      const onAbort = () => finish(none('interrupted'))
+      const timer = setTimeout(() => finish(none('time-limit')), limit)
+      options.signal?.addEventListener('abort', onAbort)
+      worker.on('error', (e) => finish(none('error', String(e))))
+      worker.on('message', (res: Record<string, unknown>) => {
+        const timedOut = elapsed() >= limit * 0.9
+        if (res.feasible !== true) return finish(none(timedOut ? 'time-limit' : 'infeasible'))
+        if (res.bounded === false) return finish(none('unbounded'))
+        const values = new Float64Array(model.colNames.length)
+        for (let j = 0; j < values.length; j++) {
+          const v = res[`c${j}`]
+          values[j] = typeof v === 'number' ? v : 0
+        }
+        let objective = 0
+        for (let j = 0; j < values.length; j++) objective += model.colCost[j]! * values[j]!
+        finish({
+          status: timedOut ? 'time-limit' : 'optimal',
+          values,
+          objective,
+          bound: timedOut ? null : objective,
+          timeMs: elapsed(),
+        })
+      })
+    })
+  },
+}

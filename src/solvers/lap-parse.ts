@@ -1,0 +1,98 @@
+/**
+ * Input checking for `linearSumAssignment`: turns whatever the caller passed
+ * into one row-major `Float64Array`, or says precisely why it cannot.
+ * Internal: not part of the public API.
+ *
+ * @module
+ * @internal
+ */
+import { left, right, type Either } from 'fp-ts/Either'
+import type { CostMatrix, LapError } from './lap.js'
+
+const invalid = (message: string): LapError => ({
+  _tag: 'InvalidCost',
+  message: `linearSumAssignment: ${message}`,
+})
+
+const describe = (x: unknown): string =>
+  x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x === 'string' ? 'a string' : typeof x
+
+/**
+ * Why an entry cannot be used, or `null` when it can. Only one infinity is a
+ * meaningful "forbidden pair" for a given sense; the other would make every
+ * assignment through it infinitely good, which scipy rejects too.
+ */
+const badEntry = (x: number, maximize: boolean): string | null => {
+  if (Number.isNaN(x)) return 'is NaN'
+  if (!maximize && x === -Infinity)
+    return 'is -Infinity, not allowed when minimising (use Infinity to forbid a pair)'
+  if (maximize && x === Infinity)
+    return 'is Infinity, not allowed when maximising (use -Infinity to forbid a pair)'
+  return null
+}
+
+const at = (i: number, j: number): string => `cost[${i}][${j}]`
+
+const isCostMatrix = (x: unknown): x is CostMatrix => {
+  if (typeof x !== 'object' || x === null) return false
+  const { rows, cols, data } = x as Partial<Record<keyof CostMatrix, unknown>>
+  return (
+    data instanceof Float64Array &&
+    typeof rows === 'number' &&
+    typeof cols === 'number' &&
+    Number.isSafeInteger(rows) &&
+    Number.isSafeInteger(cols) &&
+    rows >= 0 &&
+    cols >= 0 &&
+    rows * cols === data.length
+  )
+}
+
+/** Every entry is checked before anything is allocated, so a sparse or huge array cannot make us throw. */
+const fromRows = (rows: readonly unknown[], maximize: boolean): Either<LapError, CostMatrix> => {
+  const nr = rows.length
+  if (nr === 0) return right({ rows: 0, cols: 0, data: new Float64Array(0) })
+  const first: unknown = rows[0]
+  if (!Array.isArray(first))
+    return left(invalid(`cost[0] is ${describe(first)}, expected an array of numbers`))
+  const nc = first.length
+  for (let i = 0; i < nr; i++) {
+    const row: unknown = rows[i]
+    if (!Array.isArray(row))
+      return left(invalid(`cost[${i}] is ${describe(row)}, expected an array of numbers`))
+    if (row.length !== nc)
+      return left(invalid(`ragged rows: cost[${i}] has ${row.length} entries, cost[0] has ${nc}`))
+    for (let j = 0; j < nc; j++) {
+      const x: unknown = row[j]
+      if (typeof x !== 'number') return left(invalid(`${at(i, j)} is ${describe(x)}, expected a number`))
+      const why = badEntry(x, maximize)
+      if (why !== null) return left(invalid(`${at(i, j)} ${why}`))
+    }
+  }
+  const data = new Float64Array(nr * nc)
+  for (let i = 0; i < nr; i++) {
+    const row = rows[i] as readonly number[]
+    for (let j = 0; j < nc; j++) data[i * nc + j] = row[j]!
+  }
+  return right({ rows: nr, cols: nc, data })
+}
+
+/**
+ * Reads a cost matrix given as an array of rows or as a {@link CostMatrix}.
+ * A `CostMatrix` is used as is (never copied or written to).
+ */
+export const readCost = (cost: unknown, maximize: boolean): Either<LapError, CostMatrix> => {
+  if (Array.isArray(cost)) return fromRows(cost, maximize)
+  if (!isCostMatrix(cost))
+    return left(
+      invalid(
+        `cost is ${describe(cost)}, expected an array of rows or { rows, cols, data: Float64Array } with data.length = rows * cols`,
+      ),
+    )
+  const { cols, data } = cost
+  for (let k = 0; k < data.length; k++) {
+    const why = badEntry(data[k]!, maximize)
+    if (why !== null) return left(invalid(`${at(Math.floor(k / cols), k % cols)} ${why}`))
+  }
+  return right(cost)
+}

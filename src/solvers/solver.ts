@@ -1,0 +1,55 @@
+/**
+ * One interface for every exact backend. A backend takes a {@link Milp} and
+ * returns a status, a column vector, the objective and the proven bound; limits
+ * and aborts are outcomes, not exceptions.
+ *
+ * @module
+ */
+import type { Milp } from '../model/milp.js'
+
+/** Progress of a long solve. @category Solvers */
+export interface ProgressEvent {
+  /** Objective of the best solution found so far, if any. */
+  readonly incumbent: number | null
+  /** Best proven bound on the objective, if known. */
+  readonly bound: number | null
+  /** Relative gap between the two, if both are known. */
+  readonly gap: number | null
+  readonly elapsedMs: number
+}
+
+/** Options every long call takes. @category Solvers */
+export interface RunOptions {
+  /** Stop after this many milliseconds and return the best found. @defaultValue 60000 */
+  readonly timeLimitMs?: number
+  /** Abort the solve. */
+  readonly signal?: AbortSignal
+  /** Called with the incumbent, bound and gap as they improve. */
+  readonly onProgress?: (e: ProgressEvent) => void
+}
+
+/** Outcome of one backend solve. @category Solvers */
+export type SolverStatus = 'optimal' | 'infeasible' | 'time-limit' | 'interrupted' | 'unbounded' | 'error'
+
+/** @category Solvers */
+export interface SolverResult {
+  readonly status: SolverStatus
+  /** Column values, when a feasible solution exists. */
+  readonly values: Float64Array | null
+  readonly objective: number | null
+  readonly bound: number | null
+  readonly timeMs: number
+  /** Details of an `error`. */
+  readonly message?: string
+}
+
+/** A MILP backend. @category Solvers */
+export interface Solver {
+  readonly name: string
+  solve(model: Milp, options: RunOptions): Promise<SolverResult>
+}
+
+/** Relative gap of a maximisation, `(bound − objective) / max(1, |objective|)`, never negative. @category Solvers */
+export function relativeGap(objective: number, bound: number): number {
+  return Math.max(0, (bound - objective) / Math.max(1, Math.abs(objective)))
+}

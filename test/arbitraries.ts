@@ -1,0 +1,238 @@
+/**
+ * fast-check arbitraries of small, fully populated scenarios (≤ 8 cadres,
+ * ≤ 3 teams) whose rules bite: quotas apply from team size 1, roles, kin,
+ * rotation and integrity cases all occur. Used by the brute-force oracles.
+ */
+import fc from 'fast-check'
+import { resolvePolicy } from '../src/domain/policy.js'
+import type { PolicyInput, RuleSwitch } from '../src/domain/policy.js'
+import type { Cadre, Post, Rank, Scenario, Team } from '../src/domain/types.js'
+
+const ym = (monthsBefore: number, asOf = 2026 * 12 + 8): string => {
+  const m = asOf - monthsBefore
+  return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`
+}
+
+const SPECIALTIES = [
+  'economy/finance/banking',
+  'economy/finance/tax',
+  'agriculture/livestock/grassland',
+  'law/justice/courts',
+]
+const RANKS_USED: Rank[] = ['section-member', 'section-deputy', 'section-chief']
+
+const switchArb = (penalty: number): fc.Arbitrary<RuleSwitch> =>
+  fc.record({
+    enabled: fc.constantFrom(true, false, false),
+    hard: fc.boolean(),
+    penalty: fc.constant(penalty),
+  })
+
+const postArb = (teamIdx: number, slot: number): fc.Arbitrary<Post> =>
+  fc
+    .record({
+      kind: fc.constantFrom('head' as const, 'deputy' as const, 'member' as const),
+      rank: fc.constantFrom<Rank>('section-deputy', 'section-chief'),
+      specialties: fc.subarray(SPECIALTIES, { maxLength: 1 }),
+      role: fc.constantFrom(null, null, 'party-head' as const, 'government-head' as const),
+      rotationExempt: fc.boolean(),
+    })
+    .map((p) => ({ ...p, id: `P${teamIdx}${slot}`, title: `post ${teamIdx}.${slot}` }))
+
+const teamArb = (t: number): fc.Arbitrary<Team> =>
+  fc
+    .record({
+      posts: fc
+        .integer({ min: 1, max: 3 })
+        .chain((n) => fc.tuple(...Array.from({ length: n }, (_, s) => postArb(t, s)))),
+      ethnicAutonomous: fc.boolean(),
+      needsTitularMember: fc.boolean(),
+      needsNonPartyMember: fc.boolean(),
+      specialties: fc.subarray(['economy/finance', 'agriculture'], { maxLength: 1 }),
+      locality: fc.constantFrom('Q', 'R'),
+    })
+    .map((r) => ({
+      id: `T${t}`,
+      name: `team ${t}`,
+      kind: 'township' as const,
+      unit: `U${t}`,
+      locality: r.locality,
+      area: { ethnicAutonomous: r.ethnicAutonomous, titularEthnicity: 'mongol' },
+      needsTitularMember: r.needsTitularMember,
+      needsNonPartyMember: r.needsNonPartyMember,
+      specialties: r.specialties,
+      posts: r.posts,
+    }))
+
+const cadreArb = (i: number, cadreCount: number): fc.Arbitrary<Omit<Cadre, 'currentPost'>> =>
+  fc
+    .record({
+      gender: fc.constantFrom('male' as const, 'female' as const),
+      age: fc.integer({ min: 26, max: 58 }),
+      ethnicity: fc.constantFrom('han', 'han', 'mongol', 'hui'),
+      party: fc.constantFrom('cpc' as const, 'cpc' as const, 'none' as const, 'democratic-party' as const),
+      level: fc.constantFrom(
+        'secondary' as const,
+        'junior-college' as const,
+        'bachelor' as const,
+        'master' as const,
+      ),
+      specialties: fc.subarray(SPECIALTIES, { minLength: 0, maxLength: 2 }),
+      years: fc.integer({ min: 0, max: 10 }),
+      rank: fc.constantFrom(...RANKS_USED),
+      rankMonths: fc.integer({ min: 0, max: 72 }),
+      hometown: fc.constantFrom('Q', 'R', 'S'),
+      kin: fc.option(fc.integer({ min: 0, max: cadreCount - 1 }), { freq: 4 }),
+      grades: fc.array(
+        fc.constantFrom('excellent' as const, 'competent' as const, 'competent' as const, 'basic' as const),
+        {
+          maxLength: 3,
+        },
+      ),
+      complete: fc.boolean(),
+      underInvestigation: fc.boolean(),
+      temperament: fc.constantFrom(null, 'sanguine' as const, 'choleric' as const, 'phlegmatic' as const),
+      exceptional: fc.boolean(),
+    })
+    .map((r) => ({
+      id: `C${i}`,
+      name: `cadre ${i}`,
+      gender: r.gender,
+      birth: ym(r.age * 12 + 3),
+      ethnicity: r.ethnicity,
+      party: r.party,
+      education: { level: r.level, fullTime: true },
+      specialties: r.specialties.map((code) => ({
+        code,
+        degree: true,
+        years: r.years,
+        achievements: r.years % 3,
+      })),
+      rank: r.rank,
+      rankSince: ym(r.rankMonths),
+      hometown: r.hometown,
+      kin: r.kin === null || r.kin === i ? [] : [{ cadreId: `C${r.kin}`, relation: 'sibling' as const }],
+      assessments: r.grades.map((grade, k) => ({ year: 2025 - k, grade })),
+      integrity: {
+        fileAudited: true,
+        personalMattersVerified: true,
+        disciplineOpinionHeard: true,
+        complaintsInvestigated: r.complete,
+        doubleSigned: true,
+        checkedOn: ym(3),
+        clean: true,
+        underInvestigation: r.underInvestigation && r.exceptional,
+        disciplinaryUntil: null,
+      },
+      temperament: r.temperament,
+      reserveGroups: [],
+      exceptionalPromotion: r.exceptional,
+    }))
+
+/** Options of {@link smallScenario}. */
+export interface SmallScenarioOptions {
+  readonly maxCadres?: number
+  readonly maxOpen?: number
+  readonly soft?: boolean
+}
+
+/** A random small scenario whose every rule may bite. */
+export function smallScenario(opts: SmallScenarioOptions = {}): fc.Arbitrary<Scenario> {
+  const maxCadres = opts.maxCadres ?? 7
+  return fc
+    .record({ teamCount: fc.integer({ min: 1, max: 3 }), cadreCount: fc.integer({ min: 2, max: maxCadres }) })
+    .chain(({ teamCount, cadreCount }) =>
+      fc.record({
+        teams: fc.tuple(...Array.from({ length: teamCount }, (_, t) => teamArb(t))),
+        cadres: fc.tuple(...Array.from({ length: cadreCount }, (_, i) => cadreArb(i, cadreCount))),
+        holders: fc.array(fc.nat(), { minLength: cadreCount, maxLength: cadreCount }),
+        tenure: fc.array(fc.integer({ min: 1, max: 150 }), { minLength: cadreCount, maxLength: cadreCount }),
+        openMask: fc.array(fc.boolean(), { minLength: 9, maxLength: 9 }),
+        policy: policyArb(opts.soft ?? true),
+        vacancyAllowed: fc.boolean(),
+        lock: fc.option(fc.tuple(fc.nat(), fc.nat()), { freq: 5 }),
+        forbid: fc.option(fc.tuple(fc.nat(), fc.nat()), { freq: 3 }),
+      }),
+    )
+    .map((r) => {
+      const posts = r.teams.flatMap((t) => t.posts.map((p) => p.id))
+      const taken = new Set<string>()
+      const cadres: Cadre[] = r.cadres.map((c, i) => {
+        const h = r.holders[i]! % (posts.length + 2)
+        const postId = posts[h]
+        if (postId === undefined || taken.has(postId)) return { ...c, currentPost: null }
+        taken.add(postId)
+        return { ...c, currentPost: { postId, since: ym(r.tenure[i]!) } }
+      })
+      const maxOpen = opts.maxOpen ?? 4
+      let openPosts = posts.filter((_, k) => r.openMask[k] === true).slice(0, maxOpen)
+      if (openPosts.length === 0) openPosts = [posts[0]!]
+      // Locks and forbidden pairs name candidates only: a cadre holding a closed post is not part of the round.
+      const candidates = cadres.filter(
+        (c) => c.currentPost === null || openPosts.includes(c.currentPost.postId),
+      )
+      const pick = (t: [number, number] | null) =>
+        t === null || candidates.length === 0
+          ? []
+          : [
+              {
+                cadreId: candidates[t[0] % candidates.length]!.id,
+                postId: openPosts[t[1] % openPosts.length]!,
+              },
+            ]
+      const locks = pick(r.lock)
+      const forbidden = pick(r.forbid).filter(
+        (f) => !locks.some((l) => l.cadreId === f.cadreId && l.postId === f.postId),
+      )
+      const policy = resolvePolicy({ ...r.policy, vacancy: { allowed: r.vacancyAllowed, penalty: 1000 } })
+      return {
+        asOf: '2026-09',
+        county: 'Q',
+        cadres,
+        teams: r.teams,
+        policy,
+        openPosts,
+        locks,
+        forbidden,
+      }
+    })
+}
+
+function policyArb(soft: boolean): fc.Arbitrary<PolicyInput> {
+  const sw = (penalty: number) =>
+    soft ? switchArb(penalty) : switchArb(penalty).map((s) => ({ ...s, hard: true }))
+  return fc.record({
+    structure: fc.record({
+      women: sw(200).map((s) => ({ ...s, minTeamSize: 1 })),
+      young: sw(150).map((s) => ({ ...s, minTeamSize: 1, maxAge: 40 })),
+      minority: sw(120),
+      titular: sw(110),
+      nonParty: sw(100),
+      ageBands: sw(30).map((s) => ({
+        ...s,
+        minTeamSize: 2,
+        bands: [
+          { label: '≤40', minAge: 0, maxAge: 40 },
+          { label: '≥41', minAge: 41, maxAge: 200 },
+        ],
+      })),
+      averageAge: sw(3).map((s) => ({ ...s, minTeamSize: 1, max: 45, min: 30 })),
+      specialtyCoverage: sw(40),
+      specialtyCap: sw(20).map((s) => ({ ...s, maxPerField: 1 })),
+      temperament: sw(15).map((s) => ({ ...s, minTeamSize: 2, minDistinct: 2 })),
+    }),
+    stability: fc.record({
+      maxChanged: sw(60).map((s) => ({ ...s, maxChangedShare: 1 / 3, minAllowed: 1 })),
+      headsNotBoth: sw(70),
+    }),
+    people: fc.record({
+      ladder: switchArb(25),
+      education: switchArb(25),
+      integrity: switchArb(25),
+      kinAvoidance: sw(90),
+      hometownAvoidance: switchArb(35),
+      mustRotate: switchArb(45).map((s) => ({ ...s, years: 10 })),
+      shouldRotate: switchArb(5).map((s) => ({ ...s, years: 5 })),
+    }),
+  })
+}

@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { isLeft, isRight } from 'fp-ts/Either'
+import { linearSumAssignment, type LapResult } from '../../src/solvers/lap.js'
+
+// Fixed seed so CI failures reproduce (cf. fast-check's NoRegression.spec.ts).
+const params = (numRuns: number) => ({ seed: 42, numRuns })
+
+type Matrix = number[][]
+
+const forbiddenOf = (maximize: boolean) => (maximize ? -Infinity : Infinity)
+
+/**
+ * Best total over every injection of the smaller side into the larger one, or
+ * `null` when each uses a forbidden entry. At most 7!/0! = 5,040 leaves.
+ */
+const bruteForce = (c: Matrix, maximize: boolean): number | null => {
+  const n = c.length
+  const m = n === 0 ? 0 : c[0]!.length
+  const k = Math.min(n, m)
+  if (k === 0) return 0
+  const tall = n > m
+  const big = Math.max(n, m)
+  const entry = (a: number, b: number) => (tall ? c[b]![a]! : c[a]![b]!)
+  const forbidden = forbiddenOf(maximize)
+  const used = new Array<boolean>(big).fill(false)
+  let best: number | null = null
+  const go = (a: number, sum: number): void => {
+    if (a === k) {
+      if (best === null || (maximize ? sum > best : sum < best)) best = sum
+      return
+    }
+    for (let b = 0; b < big; b++) {
+      const x = entry(a, b)
+      if (used[b] || x === forbidden) continue
+      used[b] = true
+      go(a + 1, sum + x)
+      used[b] = false
+    }
+  }
+  go(0, 0)
+  return best
+}
+
+/** Fails with the reason when `r` is not a valid assignment of `c`; returns the recomputed total. */
+const checkAssignment = (c: Matrix, r: LapResult, maximize: boolean): number => {
+  const n = c.length
+  const m = n === 0 ? 0 : c[0]!.length
+  const { rowInd, colInd } = r
+  expect(rowInd.length).toBe(Math.min(n, m))
+  expect(colInd.length).toBe(rowInd.length)
+  const cols = new Set<number>()
+  let sum = 0
+  for (let k = 0; k < rowInd.length; k++) {
+    const i = rowInd[k]!
+    const j = colInd[k]!
+    if (k > 0) expect(i).toBeGreaterThan(rowInd[k - 1]!)
+    expect(i >= 0 && i < n && j >= 0 && j < m).toBe(true)
+    expect(cols.has(j)).toBe(false)
+    cols.add(j)
+    expect(c[i]![j]).not.toBe(forbiddenOf(maximize))
+    sum += c[i]![j]!
+  }
+  return sum
+}
+
+/** `|a − b|` within 1e-9 relative: float sums are compared in different orders. */
+const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))
+
+const matrixOf = (entry: fc.Arbitrary<number>): fc.Arbitrary<Matrix> =>
+  // noBias: fast-check favours tiny sizes, where bugs rarely show.
+  fc
+    .tuple(fc.noBias(fc.integer({ min: 0, max: 7 })), fc.noBias(fc.integer({ min: 0, max: 7 })))
+    .chain(([n, m]) =>
+      fc.array(fc.array(entry, { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
+    )
+
+/** A sense, and a matrix whose entries are sometimes the forbidden value of that sense. */
+const problem = (value: fc.Arbitrary<number>) =>
+  fc.boolean().chain((maximize) =>
+    fc.record({
+      maximize: fc.constant(maximize),
+      cost: matrixOf(
+        fc.oneof(
+          { arbitrary: value, weight: 5 },
+          { arbitrary: fc.constant(forbiddenOf(maximize)), weight: 1 },
+        ),
+      ),
+    }),
+  )
+
+const integers = fc.integer({ min: -20, max: 20 })
+// fc.double spreads over exponents (mostly values near 0, which all look equal
+// within tolerance); k / 997 gives fractions in [-100, 100] with no exact binary form.
+const floats = fc.noBias(fc.integer({ min: -99_700, max: 99_700 })).map((k) => k / 997)
+
+describe('linearSumAssignment (property)', () => {
+  it.each([
+    ['integer', integers],
+    ['float', floats],
+  ] as const)(
+    'matches brute force on %s costs up to 7 × 7, forbidden entries and both senses',
+    (_, value) => {
+      fc.assert(
+        fc.property(problem(value), ({ cost, maximize }) => {
+          const best = bruteForce(cost, maximize)
+          const r = linearSumAssignment(cost, { maximize })
+          if (best === null) {
+            expect(isLeft(r) && r.left._tag).toBe('Infeasible')
+            return
+          }
+          if (isLeft(r)) throw new Error(`expected an assignment, got ${r.left.message}`)
+          const sum = checkAssignment(cost, r.right, maximize)
+          // total is summed in rowInd order, exactly like the recomputation
+          expect(r.right.total).toBe(sum)
+          expect(close(r.right.total, best)).toBe(true)
+        }),
+        params(400),
+      )
+    },
+  )
+
+  it('keeps the total when rows are permuted (integer costs, ties allowed)', () => {
+    const arb = matrixOf(integers).chain((cost) =>
+      fc.record({
+        cost: fc.constant(cost),
+        perm: fc.shuffledSubarray([...cost.keys()], { minLength: cost.length, maxLength: cost.length }),
+      }),
+    )
+    fc.assert(
+      fc.property(arb, ({ cost, perm }) => {
+        const a = linearSumAssignment(cost)
+        const b = linearSumAssignment(perm.map((i) => cost[i]!))
+        if (!isRight(a) || !isRight(b)) throw new Error('finite costs must be feasible')
+        expect(b.right.total).toBe(a.right.total)
+      }),
+      params(300),
+    )
+  })
+
+  it('permutes the assignment with the rows when the optimum is unique', () => {
+    // Distinct powers of two make every assignment's total distinct (binary
+    // representation), so the optimum is unique; 2^48 keeps sums exact.
+    const arb = fc.tuple(fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 7 })).chain(([n, m]) =>
+      fc.record({
+        n: fc.constant(n),
+        m: fc.constant(m),
+        exps: fc.shuffledSubarray([...Array(n * m).keys()], { minLength: n * m, maxLength: n * m }),
+        perm: fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n }),
+        maximize: fc.boolean(),
+      }),
+    )
+    fc.assert(
+      fc.property(arb, ({ n, m, exps, perm, maximize }) => {
+        const cost = Array.from({ length: n }, (_, i) =>
+          Array.from({ length: m }, (_, j) => 2 ** exps[i * m + j]!),
+        )
+        const a = linearSumAssignment(cost, { maximize })
+        const b = linearSumAssignment(
+          perm.map((i) => cost[i]!),
+          { maximize },
+        )
+        if (!isRight(a) || !isRight(b)) throw new Error('finite costs must be feasible')
+        const pairs = (r: LapResult, rowOf: (k: number) => number) =>
+          Array.from(r.rowInd, (i, k) => `${rowOf(i)}:${r.colInd[k]}`).sort()
+        expect(pairs(b.right, (k) => perm[k]!)).toEqual(pairs(a.right, (i) => i))
+        expect(b.right.total).toBe(a.right.total)
+      }),
+      params(300),
+    )
+  })
+
+  it('gives the same total for the transposed matrix', () => {
+    fc.assert(
+      fc.property(problem(integers), ({ cost, maximize }) => {
+        const m = cost.length === 0 ? 0 : cost[0]!.length
+        const t = Array.from({ length: m }, (_, j) => cost.map((row) => row[j]!))
+        const a = linearSumAssignment(cost, { maximize })
+        const b = linearSumAssignment(t, { maximize })
+        if (cost.length === 0) return // [] and [[]…] are both empty
+        expect(isRight(a)).toBe(isRight(b))
+        if (isRight(a) && isRight(b)) expect(b.right.total).toBe(a.right.total)
+      }),
+      params(300),
+    )
+  })
+
+  it('never throws on arbitrary input', () => {
+    fc.assert(
+      fc.property(fc.anything({ withTypedArray: true }), fc.anything(), (cost, options) => {
+        const r = linearSumAssignment(cost as never, options as never)
+        expect(['Left', 'Right']).toContain(r._tag)
+      }),
+      params(500),
+    )
+  })
+
+  it('never throws on arrays of arrays of any doubles (NaN, ±Infinity, -0), and rejects NaN', () => {
+    const arb = fc.record({
+      cost: fc.array(fc.array(fc.double(), { maxLength: 6 }), { maxLength: 6 }),
+      maximize: fc.boolean(),
+    })
+    fc.assert(
+      fc.property(arb, ({ cost, maximize }) => {
+        const r = linearSumAssignment(cost, { maximize })
+        const ragged = cost.some((row) => row.length !== cost[0]!.length)
+        const nan = cost.some((row) => row.some(Number.isNaN))
+        if (ragged || nan) expect(isLeft(r) && r.left._tag).toBe('InvalidCost')
+        if (isRight(r)) checkAssignment(cost, r.right, maximize)
+      }),
+      params(500),
+    )
+  })
+
+  it('never throws on CostMatrix-like records of any shape', () => {
+    const arb = fc.record({
+      rows: fc.oneof(fc.integer({ min: -2, max: 6 }), fc.double()),
+      cols: fc.oneof(fc.integer({ min: -2, max: 6 }), fc.double()),
+      data: fc.float64Array({ maxLength: 36 }),
+    })
+    fc.assert(
+      fc.property(arb, fc.boolean(), (cost, maximize) => {
+        const r = linearSumAssignment(cost, { maximize })
+        if (cost.rows * cost.cols !== cost.data.length) expect(isLeft(r) && r.left._tag).toBe('InvalidCost')
+      }),
+      params(500),
+    )
+  })
+})

@@ -1,0 +1,257 @@
+import { describe, expect, it } from 'vitest'
+import { isLeft, type Either } from 'fp-ts/Either'
+import { linearSumAssignment, type LapError, type LapResult } from '../../src/solvers/lap.js'
+import { ASSIGN_FILES, assignOptimum, loadAssign } from '../fixtures/orlib/parse.js'
+
+/** The result as plain arrays, or the failure, for readable `toEqual`s. */
+const solve = (...args: Parameters<typeof linearSumAssignment>) => {
+  const r: Either<LapError, LapResult> = linearSumAssignment(...args)
+  if (isLeft(r)) return r.left
+  return { rows: Array.from(r.right.rowInd), cols: Array.from(r.right.colInd), total: r.right.total }
+}
+
+// Unless stated otherwise, expected values were found by enumerating every
+// assignment by hand; the listed optimum is unique.
+describe('linearSumAssignment: small hand-checked cases', () => {
+  it('solves the example of the scipy.optimize.linear_sum_assignment docs', () => {
+    // https://docs.scipy.org/doc/scipy/reference/generated/scipy.optimize.linear_sum_assignment.html
+    expect(
+      solve([
+        [4, 1, 3],
+        [2, 0, 5],
+        [3, 2, 2],
+      ]),
+    ).toEqual({ rows: [0, 1, 2], cols: [1, 0, 2], total: 5 })
+  })
+
+  it('maximises the same matrix when asked (permutation (0,2,1) scores 4 + 5 + 2 = 11)', () => {
+    const cost = [
+      [4, 1, 3],
+      [2, 0, 5],
+      [3, 2, 2],
+    ]
+    expect(solve(cost, { maximize: true })).toEqual({ rows: [0, 1, 2], cols: [0, 2, 1], total: 11 })
+  })
+
+  it('assigns every row when there are more columns than rows', () => {
+    // 2 + 1 = 3; the next best is 2 + 3 = 5
+    expect(
+      solve([
+        [10, 2, 7],
+        [3, 9, 1],
+      ]),
+    ).toEqual({ rows: [0, 1], cols: [1, 2], total: 3 })
+  })
+
+  it('assigns every column when there are more rows than columns, sorted by row', () => {
+    // rows 1 and 2 take columns 1 and 0 at cost 1 each; row 0 is left out
+    expect(
+      solve([
+        [9, 9],
+        [5, 1],
+        [1, 5],
+      ]),
+    ).toEqual({ rows: [1, 2], cols: [1, 0], total: 2 })
+    expect(
+      solve([
+        [7, 1],
+        [2, 9],
+        [10, 3],
+      ]),
+    ).toEqual({ rows: [0, 1], cols: [1, 0], total: 3 })
+  })
+
+  it('maximises rectangular matrices both ways', () => {
+    expect(
+      solve(
+        [
+          [4, 1, 3],
+          [2, 0, 5],
+        ],
+        { maximize: true },
+      ),
+    ).toEqual({ rows: [0, 1], cols: [0, 2], total: 9 })
+    expect(
+      solve(
+        [
+          [4, 2],
+          [1, 0],
+          [3, 5],
+        ],
+        { maximize: true },
+      ),
+    ).toEqual({ rows: [0, 2], cols: [0, 1], total: 9 })
+  })
+
+  it('avoids forbidden pairs (Infinity when minimising)', () => {
+    // only the two derangements are allowed: (1,2,0) = 8 and (2,0,1) = 13
+    const cost = [
+      [Infinity, 1, 5],
+      [2, Infinity, 4],
+      [3, 6, Infinity],
+    ]
+    expect(solve(cost)).toEqual({ rows: [0, 1, 2], cols: [1, 2, 0], total: 8 })
+  })
+
+  it('avoids forbidden pairs (-Infinity when maximising)', () => {
+    const cost = [
+      [-Infinity, 1, 5],
+      [2, -Infinity, 4],
+      [3, 6, -Infinity],
+    ]
+    expect(solve(cost, { maximize: true })).toEqual({ rows: [0, 1, 2], cols: [2, 0, 1], total: 13 })
+  })
+
+  it('ignores forbidden entries it does not need in a rectangular matrix', () => {
+    expect(
+      solve([
+        [1, Infinity, Infinity],
+        [Infinity, Infinity, 2],
+      ]),
+    ).toEqual({
+      rows: [0, 1],
+      cols: [0, 2],
+      total: 3,
+    })
+  })
+
+  it('breaks ties by lowest index, the same way every time', () => {
+    const flat = [
+      [1, 1, 1],
+      [1, 1, 1],
+      [1, 1, 1],
+    ]
+    expect(solve(flat)).toEqual({ rows: [0, 1, 2], cols: [0, 1, 2], total: 3 })
+    expect(solve(flat)).toEqual(solve(flat))
+    const wide = Array.from({ length: 3 }, () => [0, 0, 0, 0, 0])
+    expect(solve(wide)).toEqual({ rows: [0, 1, 2], cols: [0, 1, 2], total: 0 })
+    const tall = Array.from({ length: 5 }, () => [0, 0, 0])
+    expect(solve(tall)).toEqual({ rows: [0, 1, 2], cols: [0, 1, 2], total: 0 })
+  })
+
+  it('accepts a row-major CostMatrix and leaves its data untouched', () => {
+    const data = Float64Array.from([4, 1, 3, 2, 0, 5, 3, 2, 2])
+    const copy = data.slice()
+    expect(solve({ rows: 3, cols: 3, data })).toEqual({ rows: [0, 1, 2], cols: [1, 0, 2], total: 5 })
+    expect(solve({ rows: 3, cols: 3, data }, { maximize: true })).toMatchObject({ total: 11 })
+    expect(solve({ rows: 3, cols: 2, data: Float64Array.from([9, 9, 5, 1, 1, 5]) })).toEqual({
+      rows: [1, 2],
+      cols: [1, 0],
+      total: 2,
+    })
+    expect(data).toEqual(copy)
+  })
+})
+
+describe('linearSumAssignment: infeasible', () => {
+  it('reports Infeasible when a column of forbidden entries leaves a row nowhere to go', () => {
+    const r = solve([
+      [1, Infinity],
+      [2, Infinity],
+    ])
+    expect(r).toMatchObject({ _tag: 'Infeasible' })
+    expect((r as LapError).message).toMatch(/rows 0\.\.1 cannot all be assigned/)
+  })
+
+  it('reports Infeasible in terms of columns when there are more rows than columns', () => {
+    const r = solve([
+      [Infinity, 1],
+      [Infinity, 2],
+      [Infinity, 3],
+    ])
+    expect(r).toMatchObject({ _tag: 'Infeasible' })
+    expect((r as LapError).message).toMatch(/every column/)
+  })
+
+  it('reports Infeasible when maximising with -Infinity (Hall: rows 0 and 1 share one column)', () => {
+    const cost = [
+      [-Infinity, 3, -Infinity],
+      [-Infinity, 4, -Infinity],
+      [1, 2, 3],
+    ]
+    expect(solve(cost, { maximize: true })).toMatchObject({ _tag: 'Infeasible' })
+  })
+
+  it('reports Infeasible when every entry is forbidden', () => {
+    expect(solve([[Infinity]])).toMatchObject({ _tag: 'Infeasible' })
+  })
+})
+
+describe('linearSumAssignment: invalid input', () => {
+  const invalid = (cost: unknown, options?: unknown) => solve(cost as never, options as never)
+
+  it('rejects NaN and names the entry', () => {
+    expect(
+      invalid([
+        [1, 2],
+        [NaN, 3],
+      ]),
+    ).toEqual({
+      _tag: 'InvalidCost',
+      message: 'linearSumAssignment: cost[1][0] is NaN',
+    })
+  })
+
+  it('rejects the infinity that has no meaning for the sense', () => {
+    expect(invalid([[1, -Infinity]])).toMatchObject({
+      _tag: 'InvalidCost',
+      message: /cost\[0\]\[1\] is -Infinity/,
+    })
+    expect(invalid([[1, Infinity]], { maximize: true })).toMatchObject({
+      _tag: 'InvalidCost',
+      message: /cost\[0\]\[1\] is Infinity/,
+    })
+  })
+
+  it('rejects ragged rows', () => {
+    expect(
+      invalid([
+        [1, 2, 3],
+        [4, 5],
+      ]),
+    ).toMatchObject({ _tag: 'InvalidCost', message: /ragged rows: cost\[1\]/ })
+  })
+
+  it('rejects entries and rows that are not numbers or arrays', () => {
+    expect(invalid([[1, '2']])).toMatchObject({ _tag: 'InvalidCost', message: /cost\[0\]\[1\] is a string/ })
+    expect(invalid([[1], null])).toMatchObject({ _tag: 'InvalidCost', message: /cost\[1\] is null/ })
+    expect(invalid(null)).toMatchObject({ _tag: 'InvalidCost' })
+    expect(invalid(undefined)).toMatchObject({ _tag: 'InvalidCost' })
+    expect(invalid('[[1]]')).toMatchObject({ _tag: 'InvalidCost' })
+  })
+
+  it('rejects a CostMatrix whose size does not match its data, or whose data is not a Float64Array', () => {
+    expect(invalid({ rows: 2, cols: 2, data: new Float64Array(3) })).toMatchObject({ _tag: 'InvalidCost' })
+    expect(invalid({ rows: 2, cols: 2, data: [1, 2, 3, 4] })).toMatchObject({ _tag: 'InvalidCost' })
+    expect(invalid({ rows: -1, cols: -1, data: new Float64Array(1) })).toMatchObject({ _tag: 'InvalidCost' })
+    expect(invalid({ rows: 1, cols: 2, data: Float64Array.from([1, NaN]) })).toMatchObject({
+      _tag: 'InvalidCost',
+      message: /cost\[0\]\[1\] is NaN/,
+    })
+  })
+})
+
+describe('linearSumAssignment: empty', () => {
+  it.each([
+    ['no rows', []],
+    ['one empty row', [[]]],
+    ['two empty rows', [[], []]],
+    ['a 0 × 4 CostMatrix', { rows: 0, cols: 4, data: new Float64Array(0) }],
+    ['a 3 × 0 CostMatrix', { rows: 3, cols: 0, data: new Float64Array(0) }],
+  ])('gives empty arrays and total 0 for %s', (_, cost) => {
+    expect(solve(cost as never)).toEqual({ rows: [], cols: [], total: 0 })
+    expect(solve(cost as never, { maximize: true })).toEqual({ rows: [], cols: [], total: 0 })
+  })
+})
+
+describe('linearSumAssignment: OR-Library assign100–400 (J.E. Beasley, JORS 41(11) 1990)', () => {
+  it.each(ASSIGN_FILES)('reaches the proven optimum of %s', (name) => {
+    const cost = loadAssign(name)
+    const r = linearSumAssignment(cost)
+    if (isLeft(r)) throw new Error(r.left.message)
+    const { rowInd, colInd, total } = r.right
+    expect(total).toBe(assignOptimum(name))
+    expect(Array.from(rowInd)).toEqual(Array.from({ length: cost.rows }, (_, i) => i))
+    expect(new Set(colInd).size).toBe(cost.cols)
+  })
+})
