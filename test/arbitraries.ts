@@ -24,7 +24,7 @@ const RANKS_USED: Rank[] = ['section-member', 'section-deputy', 'section-chief']
 const switchArb = (penalty: number): fc.Arbitrary<RuleSwitch> =>
   fc.record({
     enabled: fc.constantFrom(true, false, false),
-    hard: fc.boolean(),
+    hard: fc.constantFrom(true, false, false),
     penalty: fc.constant(penalty),
   })
 
@@ -149,7 +149,7 @@ export function smallScenario(opts: SmallScenarioOptions = {}): fc.Arbitrary<Sce
         tenure: fc.array(fc.integer({ min: 1, max: 150 }), { minLength: cadreCount, maxLength: cadreCount }),
         openMask: fc.array(fc.boolean(), { minLength: 9, maxLength: 9 }),
         policy: policyArb(opts.soft ?? true),
-        vacancyAllowed: fc.boolean(),
+        vacancyAllowed: fc.constantFrom(true, true, false),
         lock: fc.option(fc.tuple(fc.nat(), fc.nat()), { freq: 5 }),
         forbid: fc.option(fc.tuple(fc.nat(), fc.nat()), { freq: 3 }),
       }),

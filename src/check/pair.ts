@@ -1,0 +1,166 @@
+/**
+ * Rules about one cadre taking one open post (docs/rules.md, "Rules about
+ * people"). Each pair is first classified — stay, appointment, promotion —
+ * because each rule applies to one class only.
+ *
+ * @module
+ */
+import type { RuleCode } from '../domain/codes.js'
+import type { RuleSwitch } from '../domain/policy.js'
+import { EDUCATION_LEVELS, RANKS, type Cadre } from '../domain/types.js'
+import { ALWAYS_HARD, cadreName, emit, type Finding, seatName } from './findings.js'
+import type { Seat, Staffing } from './members.js'
+import { ageAt, monthIndex, monthsSince, yearOf } from './time.js'
+
+/**
+ * How a cadre takes a post. A stay is never a promotion: promotion is the
+ * appointment of a cadre to a post ranked above them; a cadre who keeps the
+ * post they hold is not appointed to it, whatever the ranks say.
+ */
+export interface PairKind {
+  readonly stay: boolean
+  readonly promotion: boolean
+  /** Rungs from the cadre's rank up to the post's rank (negative for a post below). */
+  readonly rungs: number
+}
+
+/** Classifies the pair (cadre, open post). */
+export function pairKind(s: Staffing, cadre: Cadre, seat: Seat): PairKind {
+  const stay = s.incumbents.get(seat.post.id)?.id === cadre.id
+  const rungs = RANKS.indexOf(seat.post.rank) - RANKS.indexOf(cadre.rank)
+  return { stay, promotion: !stay && rungs > 0, rungs }
+}
+
+function integrityGaps(s: Staffing, cadre: Cadre, maxAgeMonths: number): string[] {
+  const i = cadre.integrity
+  const gaps: string[] = []
+  if (!i.fileAudited) gaps.push('file not audited')
+  if (!i.personalMattersVerified) gaps.push('personal matters not verified')
+  if (!i.disciplineOpinionHeard) gaps.push('discipline opinion not heard')
+  if (!i.complaintsInvestigated) gaps.push('complaints not investigated')
+  if (!i.doubleSigned) gaps.push('conclusion not double-signed')
+  if (!i.clean) gaps.push('checks not clean')
+  if (i.checkedOn === null) gaps.push('never checked')
+  else {
+    const age = monthsSince(s.asOf, i.checkedOn)
+    // NaN (a malformed date) fails the test too: the gate needs a proven recent check.
+    if (!(age <= maxAgeMonths)) gaps.push(`checked ${age} months ago, more than ${maxAgeMonths}`)
+  }
+  return gaps
+}
+
+/** A pair rule broken: its switch, its code and why, in words. */
+type Broken = readonly [RuleSwitch, RuleCode, string]
+
+/** Rules for a cadre keeping their own post. */
+function stayRules(s: Staffing, cadre: Cadre, seat: Seat): Broken[] {
+  const { mustRotate, shouldRotate } = s.scenario.policy.people
+  if (seat.post.rotationExempt) return []
+  const months = monthsSince(s.asOf, cadre.currentPost?.since)
+  const out: Broken[] = []
+  if (months >= 12 * mustRotate.years) {
+    const why = `stays after ${months} months in post (must move at ${mustRotate.years} years)`
+    out.push([mustRotate, 'rotation.must-move', why])
+  }
+  if (months >= 12 * shouldRotate.years) {
+    const why = `stays after ${months} months in post (should move at ${shouldRotate.years} years)`
+    out.push([shouldRotate, 'rotation.should-move', why])
+  }
+  return out
+}
+
+/** Rules for every appointment, promotion or not. */
+function appointmentRules(s: Staffing, cadre: Cadre, seat: Seat, rungs: number): Broken[] {
+  const people = s.scenario.policy.people
+  const { post, team } = seat
+  const out: Broken[] = []
+  if (rungs >= 2)
+    out.push([people.ladder, 'ladder.skip-rung', `would rise ${rungs} rungs (${cadre.rank} → ${post.rank})`])
+  const { minLevel } = people.education
+  if (EDUCATION_LEVELS.indexOf(cadre.education.level) < EDUCATION_LEVELS.indexOf(minLevel)) {
+    out.push([
+      people.education,
+      'education.min-level',
+      `has ${cadre.education.level} education, below ${minLevel}`,
+    ])
+  }
+  const age = ageAt(s.asOf, cadre.birth)
+  const maxAge = people.age.maxAgeAtAppointment[post.kind]
+  if (age > maxAge)
+    out.push([people.age, 'age.max-at-appointment', `is ${age}, above ${maxAge} for a ${post.kind} post`])
+  const { underInvestigation, disciplinaryUntil } = cadre.integrity
+  if (underInvestigation) out.push([people.discipline, 'discipline.open-case', 'is under investigation'])
+  else if (monthIndex(disciplinaryUntil) >= s.asOf) {
+    out.push([
+      people.discipline,
+      'discipline.open-case',
+      `is in a disciplinary period until ${disciplinaryUntil}`,
+    ])
+  }
+  const role = post.role
+  if (role !== null && people.hometownAvoidance.roles.includes(role) && cadre.hometown === team.locality) {
+    out.push([
+      people.hometownAvoidance,
+      'avoidance.hometown',
+      `would hold ${role} in home locality ${team.locality}`,
+    ])
+  }
+  return out
+}
+
+/** Rules for an appointment to a post ranked above the cadre. */
+function promotionRules(s: Staffing, cadre: Cadre): Broken[] {
+  const people = s.scenario.policy.people
+  const out: Broken[] = []
+  const needMonths = 12 * people.ladder.minYearsAtRank[cadre.rank]
+  const atRank = monthsSince(s.asOf, cadre.rankSince)
+  if (atRank < needMonths && !cadre.exceptionalPromotion) {
+    out.push([
+      people.ladder,
+      'ladder.min-years',
+      `has ${atRank} months at ${cadre.rank}, needs ${needMonths}`,
+    ])
+  }
+  const gaps = integrityGaps(s, cadre, people.integrity.maxAgeMonths)
+  if (gaps.length > 0)
+    out.push([people.integrity, 'integrity.gate', `fails the integrity gate: ${gaps.join(', ')}`])
+  const { lookbackYears, blockingGrades } = people.assessment
+  const since = yearOf(s.asOf) - lookbackYears
+  const low = cadre.assessments.filter((a) => a.year >= since && blockingGrades.includes(a.grade))
+  if (low.length > 0) {
+    const list = low.map((a) => `${a.grade} in ${a.year}`).join(', ')
+    out.push([people.assessment, 'assessment.low-grade', `was graded ${list} (since ${since})`])
+  }
+  return out
+}
+
+/** Findings of one filled open post. */
+function checkPair(s: Staffing, cadre: Cadre, seat: Seat, out: Finding[]): void {
+  const { post, team } = seat
+  const { stay, promotion, rungs } = pairKind(s, cadre, seat)
+  const broken: Broken[] = []
+  // Forbidden pairs apply to stays as much as to appointments, and have no switch.
+  if (s.scenario.forbidden.some((f) => f.cadreId === cadre.id && f.postId === post.id)) {
+    broken.push([ALWAYS_HARD, 'forbidden-pair', 'is a forbidden pair'])
+  }
+  if (stay) broken.push(...stayRules(s, cadre, seat))
+  else broken.push(...appointmentRules(s, cadre, seat, rungs))
+  if (promotion) broken.push(...promotionRules(s, cadre))
+  const place = {
+    teamIndex: seat.teamIndex,
+    postIndex: seat.postIndex,
+    teamId: team.id,
+    postId: post.id,
+    cadreId: cadre.id,
+  }
+  const who = `${seatName(team, post)}: ${cadreName(cadre)}`
+  for (const [rule, code, why] of broken) emit(out, rule, code, place, 1, `${who} ${why}`)
+}
+
+/** Pair findings of every filled open post, in team and post order. */
+export function checkPairs(s: Staffing, out: Finding[]): void {
+  for (const [postId, cadre] of s.filled) {
+    const seat = s.seats.get(postId)
+    if (seat !== undefined) checkPair(s, cadre, seat, out)
+  }
+}
