@@ -1,5 +1,53 @@
 /**
- * banzi — exact, explained and checked staffing of a county's leadership teams.
+ * banzi 班子 — exact, explained and checked staffing of a county's leadership
+ * teams. This file is the public API and nothing else.
+ *
  * @module
  */
+
+// domain: vocabulary, policy, proposal, month arithmetic
 export * from './domain/index.js'
+
+// input: decoding with readable issues, encoding
+export { decodeScenario, encodeScenario, formatIssues, formatPath } from './io/index.js'
+export type { InvalidScenario, Issue } from './io/index.js'
+
+// sample and generated counties
+export { sampleScenario, generateScenario } from './sample/index.js'
+export type { GenerateOptions } from './sample/index.js'
+
+// rules and scoring
+export { contextOf, eligibility, pairVerdicts, PAIR_RULES } from './rules/index.js'
+export type {
+  ScenarioContext,
+  CandidatePair,
+  Eligibility,
+  PairPenalty,
+  Verdict,
+  Facts,
+} from './rules/index.js'
+export { fitComponents, fitScore, evidenceStrength, codeMatch } from './scoring/index.js'
+
+// model and solvers
+export { formulate, sizeOf } from './model/index.js'
+export type { StaffingModel, Milp, MilpSize, Conflict, SlackInfo } from './model/index.js'
+export { linearSumAssignment, highsSolver, jsLpSolver } from './solvers/index.js'
+export type {
+  LapOptions,
+  CostMatrix,
+  LapResult,
+  LapError,
+  Solver,
+  SolverResult,
+  SolverStatus,
+  RunOptions,
+  ProgressEvent,
+} from './solvers/index.js'
+
+// proposals
+export { solve, solveModel } from './proposals/index.js'
+export type { SolveError, SolveOptions, Backend } from './proposals/index.js'
+
+// independent validator
+export { validateProposal, auditProposal } from './check/index.js'
+export type { SoftShortfall } from './check/index.js'

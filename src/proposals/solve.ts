@@ -5,8 +5,8 @@
  *
  * @module
  */
-import type { Either } from 'fp-ts/Either'
-import { left, right } from 'fp-ts/Either'
+import type { Either } from 'fp-ts/lib/Either.js'
+import { left, right } from 'fp-ts/lib/Either.js'
 import type { Proposal } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
 import { formulate } from '../model/index.js'

@@ -6,7 +6,7 @@
  * @module
  * @internal
  */
-import { left, right, type Either } from 'fp-ts/Either'
+import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { CostMatrix, LapError } from './lap.js'
 
 const invalid = (message: string): LapError => ({

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { left, right, type Either } from 'fp-ts/Either'
+import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import { readCost } from './lap-parse.js'
 
 // --- model ------------------------------------------------------------------

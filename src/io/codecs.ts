@@ -1,0 +1,221 @@
+/**
+ * io-ts codecs of the scenario input format (docs/input-format.md). The format
+ * mirrors {@link Scenario} but is lenient: a field a demanding user would
+ * expect to default may be left out. These codecs only check shapes; the
+ * cross-references (ids, dates against `asOf`, locks) are in `crossref.ts`.
+ *
+ * @module
+ * @internal
+ */
+import { EDUCATION_LEVELS, RANKS, type Integrity } from '../domain/types.js'
+import {
+  array,
+  boolean,
+  either,
+  leaf,
+  maybe,
+  nonEmptyString,
+  nullable,
+  number,
+  object,
+  oneOf,
+  opt,
+  req,
+  YEAR_RANGE,
+  yearMonth,
+  type TypeOf,
+} from './combinators.js'
+import {
+  GENDERS,
+  GRADES,
+  KIN_RELATIONS,
+  PARTY_AFFILIATIONS,
+  POST_KINDS,
+  POST_ROLES,
+  RESERVE_GROUPS,
+  TEAM_KINDS,
+  TEMPERAMENTS,
+} from './enums.js'
+import { policyCodec } from './policy-codec.js'
+
+// ---------------------------------------------------------------------------
+// scalars
+// ---------------------------------------------------------------------------
+
+/** An id: a non-empty string. @internal */
+export const id = nonEmptyString
+
+/** A specialty code: `category/field/industry` or a prefix of it, no empty segment. @internal */
+export const specialtyCode = leaf<string>(
+  'specialty code like "economy/finance/banking"',
+  { type: 'string', pattern: '^[^/]+(/[^/]+)*$' },
+  (u) => (typeof u === 'string' && /^[^/]+(\/[^/]+)*$/.test(u) ? { ok: true, value: u } : { ok: false }),
+)
+
+const nonNegative = number({ min: 0 })
+
+// ---------------------------------------------------------------------------
+// cadre
+// ---------------------------------------------------------------------------
+
+const specialty = object('specialty object', {
+  code: req(
+    specialtyCode,
+    'Taxonomy path category/field/industry (e.g. economy/finance/banking); a prefix is allowed.',
+  ),
+  degree: opt(boolean, false, 'Holds a degree in it.'),
+  years: opt(nonNegative, 0, 'Years of real work in it.'),
+  achievements: opt(nonNegative, 0, 'Recognised achievements in it (awards, completed major projects).'),
+})
+
+const education = object('education object', {
+  level: req(oneOf(EDUCATION_LEVELS), 'Highest education level (学历).'),
+  fullTime: opt(boolean, true, 'Full-time (全日制) rather than in-service (在职) education.'),
+})
+
+const tenure = object('current post object', {
+  postId: req(id, 'Id of a post of one of the teams.'),
+  since: req(yearMonth, 'Month the cadre took the post (任现职时间); not after asOf.'),
+})
+
+const kinLink = object('kin link object', {
+  cadreId: req(id, 'Id of another cadre of the roster.'),
+  relation: req(oneOf(KIN_RELATIONS), 'Kin relation (亲属关系).'),
+})
+
+const assessment = object('assessment object', {
+  year: req(
+    number({ min: YEAR_RANGE.min, max: YEAR_RANGE.max, integer: true }),
+    'Assessment year; not after the year of asOf.',
+  ),
+  grade: req(oneOf(GRADES), 'Yearly grade (考核等次).'),
+  score: maybe(nullable(number({ min: 0, max: 100 })), 'Optional score 0–100; null or missing means none.'),
+})
+
+/** The integrity record of a cadre with no record at all: nothing checked. @internal */
+export const NO_INTEGRITY: Integrity = Object.freeze({
+  fileAudited: false,
+  personalMattersVerified: false,
+  disciplineOpinionHeard: false,
+  complaintsInvestigated: false,
+  doubleSigned: false,
+  checkedOn: null,
+  clean: false,
+  underInvestigation: false,
+  disciplinaryUntil: null,
+})
+
+const integrity = object('integrity object', {
+  fileAudited: opt(boolean, false, 'Personnel file audited (档案必审).'),
+  personalMattersVerified: opt(boolean, false, 'Personal-matters report verified (个人有关事项报告必核).'),
+  disciplineOpinionHeard: opt(boolean, false, 'Discipline-inspection opinion heard (纪检监察机关意见必听).'),
+  complaintsInvestigated: opt(boolean, false, 'Specific complaints investigated (信访举报必查).'),
+  doubleSigned: opt(boolean, false, 'Integrity conclusion double-signed (双签字).'),
+  checkedOn: opt(
+    nullable(yearMonth),
+    null,
+    'Month the checks were completed; null if never. Not after asOf.',
+  ),
+  clean: opt(boolean, false, 'The checks found no open problem.'),
+  underInvestigation: opt(boolean, false, 'Currently under investigation (立案审查).'),
+  disciplinaryUntil: opt(nullable(yearMonth), null, 'End of a disciplinary period (处分影响期), if any.'),
+})
+
+const cadre = object('cadre object', {
+  id: req(id, 'Unique id of the cadre.'),
+  name: req(nonEmptyString, 'Name.'),
+  gender: req(oneOf(GENDERS), 'Gender.'),
+  birth: req(yearMonth, 'Month of birth; not after asOf.'),
+  ethnicity: req(nonEmptyString, 'Ethnicity as a lowercase code (han, mongol, hui…), compared exactly.'),
+  party: req(oneOf(PARTY_AFFILIATIONS), 'Political affiliation (政治面貌).'),
+  education: req(education, 'Highest education.'),
+  specialties: opt(array(specialty), [], 'Specialties with their evidence (专业), main one first.'),
+  currentPost: opt(nullable(tenure), null, 'Post held in this scenario’s teams, or null.'),
+  rank: req(oneOf(RANKS), 'Rank on the ladder (职级).'),
+  rankSince: req(yearMonth, 'Month the cadre reached the rank; not after asOf.'),
+  hometown: req(nonEmptyString, 'Home county (成长地), compared with a team’s locality.'),
+  kin: opt(array(kinLink), [], 'Kin links to other cadres of the roster.'),
+  assessments: opt(array(assessment), [], 'Yearly assessment results.'),
+  integrity: opt(integrity, NO_INTEGRITY, 'Integrity record; missing means nothing checked.'),
+  temperament: opt(nullable(oneOf(TEMPERAMENTS)), null, 'Temperament type (气质类型), or null.'),
+  reserveGroups: opt(array(oneOf(RESERVE_GROUPS)), [], 'Reserve groups (四类干部) the cadre is listed in.'),
+  exceptionalPromotion: opt(boolean, false, 'Exceptional promotion (破格) explicitly approved.'),
+})
+
+// ---------------------------------------------------------------------------
+// team and post
+// ---------------------------------------------------------------------------
+
+const post = object('post object', {
+  id: req(id, 'Id of the post, unique across all teams.'),
+  title: maybe(nonEmptyString, 'Title; defaults to the id.'),
+  kind: req(oneOf(POST_KINDS), 'Head (正职), deputy (副职) or member (成员).'),
+  rank: req(oneOf(RANKS), 'Rank required to hold the post; not above the head post’s rank.'),
+  specialties: opt(array(specialtyCode), [], 'Specialty codes wanted for the post.'),
+  role: opt(nullable(oneOf(POST_ROLES)), null, 'Special role (hometown avoidance, heads-not-both), or null.'),
+  rotationExempt: opt(boolean, false, 'Exempt from compulsory rotation (特殊岗位).'),
+})
+
+/** The area of a team with no area given. @internal */
+export const NO_AREA = Object.freeze({ ethnicAutonomous: false, titularEthnicity: null })
+
+const area = object('area object', {
+  ethnicAutonomous: opt(boolean, false, 'In an ethnic autonomous area: the minority rule applies.'),
+  titularEthnicity: opt(
+    nullable(nonEmptyString),
+    null,
+    'Titular ethnicity of the area (e.g. mongol), or null.',
+  ),
+})
+
+const team = object('team object', {
+  id: req(id, 'Unique id of the team.'),
+  name: req(nonEmptyString, 'Name of the team.'),
+  kind: req(oneOf(TEAM_KINDS), 'Kind of team.'),
+  unit: maybe(
+    nonEmptyString,
+    'Unit the team belongs to (party and government teams of one unit share it); defaults to the team id.',
+  ),
+  locality: maybe(nonEmptyString, 'Locality for hometown avoidance; defaults to the scenario’s county.'),
+  area: opt(area, NO_AREA, 'Area flags.'),
+  needsTitularMember: opt(boolean, false, 'Must have a member of the area’s titular ethnicity.'),
+  needsNonPartyMember: opt(boolean, false, 'Must have a non-party member.'),
+  specialties: opt(array(specialtyCode), [], 'Specialty codes the team as a whole must cover.'),
+  posts: req(array(post), 'Posts (职数) of the team, head first by convention.'),
+})
+
+// ---------------------------------------------------------------------------
+// scenario
+// ---------------------------------------------------------------------------
+
+const pair = object('pair object', {
+  cadreId: req(id, 'Id of a cadre.'),
+  postId: req(id, 'Id of a post.'),
+})
+
+const all = leaf<'all'>('"all"', { const: 'all' }, (u) =>
+  u === 'all' ? { ok: true, value: 'all' } : { ok: false },
+)
+
+/** The scenario input format. @internal */
+export const scenarioCodec = object(
+  'scenario object',
+  {
+    asOf: req(yearMonth, 'Reference month for ages and tenures (计算年龄时间).'),
+    county: req(nonEmptyString, 'The county; default locality of every team.'),
+    cadres: req(array(cadre), 'The roster (干部).'),
+    teams: req(array(team), 'The leadership teams (领导班子) and their posts.'),
+    policy: maybe(policyCodec, 'Policy overrides (deep-partial); missing parts take the defaults.'),
+    openPosts: opt(
+      either(all, array(id, 'array of post ids')),
+      'all',
+      'Posts staffed in this round: a list of post ids, or "all" for every post in team order.',
+    ),
+    locks: opt(array(pair), [], 'Pairs that must be in every proposal; each post must be open.'),
+    forbidden: opt(array(pair), [], 'Pairs that must never be in a proposal.'),
+  },
+  { description: 'The input of one adjustment round of banzi (调整方案输入).' },
+)
+
+/** The decoded input format, defaults applied where they do not depend on context. @internal */
+export type ScenarioInput = TypeOf<typeof scenarioCodec>

@@ -1,0 +1,263 @@
+/**
+ * Checks that need more than one field: ids unique and known, dates not after
+ * `asOf`, locks consistent with open posts and forbidden pairs, posts of a
+ * team ranked consistently, and the policy values that only make sense
+ * together. They run on a scenario whose shapes are valid, so they read typed
+ * data; each issue points at the field a user has to change.
+ *
+ * @module
+ * @internal
+ */
+import type { Policy } from '../domain/policy.js'
+import { RANKS, type Pair, type Post, type Scenario } from '../domain/types.js'
+import { issue, type Issue } from './errors.js'
+import { formatPath } from './path.js'
+
+const rankIndex = (post: Post): number => RANKS.indexOf(post.rank)
+
+/** Policy values that are well-formed one by one but not together. @internal */
+export function policyIssues(policy: Policy): Issue[] {
+  const issues: Issue[] = []
+  const bandsPath = ['policy', 'structure', 'ageBands', 'bands'] as const
+  let previousMax: number | undefined
+  policy.structure.ageBands.bands.forEach((band, i) => {
+    if (band.minAge > band.maxAge) {
+      issues.push(
+        issue(
+          [...bandsPath, i, 'maxAge'],
+          `an age not below the band's minAge (${band.minAge})`,
+          band.maxAge,
+        ),
+      )
+    } else if (previousMax !== undefined && band.minAge <= previousMax) {
+      issues.push(
+        issue(
+          [...bandsPath, i, 'minAge'],
+          `an age above the previous band's maxAge (${previousMax})`,
+          band.minAge,
+        ),
+      )
+    }
+    previousMax = Math.max(previousMax ?? band.maxAge, band.maxAge)
+  })
+  const { min, max } = policy.structure.averageAge
+  if (min !== null && max !== null && min > max) {
+    issues.push(issue(['policy', 'structure', 'averageAge', 'min'], `a number not above max (${max})`, min))
+  }
+  const weights = policy.fit.weights
+  if (weights.specialty + weights.assessment + weights.experience + weights.age <= 0) {
+    issues.push(issue(['policy', 'fit', 'weights'], 'weights with a positive sum', weights))
+  }
+  return issues
+}
+
+type Where = readonly (string | number)[]
+
+/** The first place each key was seen, printed (`cadres[2]`), so a repeat can name it. */
+class FirstSeen {
+  private readonly seen = new Map<string, string>()
+
+  /** Records `key` at `where`; returns where it was seen before, if it was. */
+  add(key: string, where: Where): string | undefined {
+    const earlier = this.seen.get(key)
+    if (earlier === undefined) this.seen.set(key, formatPath(where))
+    return earlier
+  }
+
+  has(key: string): boolean {
+    return this.seen.has(key)
+  }
+}
+
+/** What the checks look up: the ids of the scenario, first occurrence first. */
+interface Index {
+  readonly cadres: FirstSeen
+  readonly posts: FirstSeen
+  readonly open: ReadonlySet<string>
+}
+
+/** Unique cadre, team and post ids; posts of a team ranked consistently. */
+function idIssues(s: Scenario, issues: Issue[]): Index {
+  const cadres = new FirstSeen()
+  s.cadres.forEach((c, i) => {
+    const earlier = cadres.add(c.id, ['cadres', i])
+    if (earlier !== undefined)
+      issues.push(issue(['cadres', i, 'id'], `a unique cadre id (${earlier} has it too)`, c.id))
+  })
+  const teams = new FirstSeen()
+  const posts = new FirstSeen()
+  s.teams.forEach((team, t) => {
+    const earlier = teams.add(team.id, ['teams', t])
+    if (earlier !== undefined)
+      issues.push(issue(['teams', t, 'id'], `a unique team id (${earlier} has it too)`, team.id))
+    team.posts.forEach((post, p) => {
+      const where = ['teams', t, 'posts', p]
+      const before = posts.add(post.id, where)
+      if (before !== undefined)
+        issues.push(issue([...where, 'id'], `a unique post id (${before} has it too)`, post.id))
+    })
+    teamRankIssues(issues, t, team.posts)
+  })
+  return { cadres, posts, open: new Set(s.openPosts) }
+}
+
+/** Current posts, kin and dates of each cadre. */
+function cadreIssues(s: Scenario, index: Index, issues: Issue[]): void {
+  const holders = new FirstSeen()
+  const asOfYear = Number(s.asOf.slice(0, 4))
+  const notAfterAsOf = (path: Where, month: string | null) => {
+    // YYYY-MM strings of four-digit years compare as the months they name
+    if (month !== null && month > s.asOf)
+      issues.push(issue(path, `a month not after asOf (${s.asOf})`, month))
+  }
+  s.cadres.forEach((c, i) => {
+    const at = (...rest: (string | number)[]): Where => ['cadres', i, ...rest]
+    notAfterAsOf(at('birth'), c.birth)
+    notAfterAsOf(at('rankSince'), c.rankSince)
+    if (c.currentPost !== null) {
+      const { postId, since } = c.currentPost
+      const earlier = index.posts.has(postId) ? holders.add(postId, ['cadres', i]) : undefined
+      if (!index.posts.has(postId)) issues.push(issue(at('currentPost', 'postId'), 'a known post id', postId))
+      else if (earlier !== undefined) {
+        issues.push(
+          issue(at('currentPost', 'postId'), `a post no other cadre holds (${earlier} holds it)`, postId),
+        )
+      }
+      notAfterAsOf(at('currentPost', 'since'), since)
+    }
+    c.kin.forEach((k, j) => {
+      if (k.cadreId === c.id) {
+        issues.push(
+          issue(at('kin', j, 'cadreId'), "another cadre's id (a cadre is not their own kin)", k.cadreId),
+        )
+      } else if (!index.cadres.has(k.cadreId)) {
+        issues.push(issue(at('kin', j, 'cadreId'), 'a known cadre id', k.cadreId))
+      }
+    })
+    c.assessments.forEach((a, j) => {
+      if (a.year > asOfYear) {
+        issues.push(
+          issue(at('assessments', j, 'year'), `a year not after ${asOfYear} (the year of asOf)`, a.year),
+        )
+      }
+    })
+    notAfterAsOf(at('integrity', 'checkedOn'), c.integrity.checkedOn)
+  })
+}
+
+/** Each listed open post known and listed once. */
+function openPostIssues(s: Scenario, index: Index, issues: Issue[]): void {
+  const listed = new FirstSeen()
+  s.openPosts.forEach((postId, k) => {
+    if (!index.posts.has(postId)) {
+      issues.push(issue(['openPosts', k], 'a known post id', postId))
+      return
+    }
+    const earlier = listed.add(postId, ['openPosts', k])
+    if (earlier !== undefined)
+      issues.push(issue(['openPosts', k], `a post id listed once (${earlier} lists it)`, postId))
+  })
+}
+
+const pairKey = (p: Pair): string => JSON.stringify([p.cadreId, p.postId])
+
+/** Unknown ids of a lock or forbidden pair; true when both are known. */
+function knownPair(index: Index, issues: Issue[], pair: Pair, path: Where): boolean {
+  const knownCadre = index.cadres.has(pair.cadreId)
+  const knownPost = index.posts.has(pair.postId)
+  if (!knownCadre) issues.push(issue([...path, 'cadreId'], 'a known cadre id', pair.cadreId))
+  if (!knownPost) issues.push(issue([...path, 'postId'], 'a known post id', pair.postId))
+  return knownCadre && knownPost
+}
+
+/** Locks that can all hold together, none forbidden. */
+function lockIssues(s: Scenario, index: Index, issues: Issue[]): void {
+  // the first cadre of a duplicated id counts, as for every other lookup by id
+  const heldBy = new Map<string, string>()
+  for (const c of s.cadres)
+    if (c.currentPost !== null && !heldBy.has(c.id)) heldBy.set(c.id, c.currentPost.postId)
+  const pairs = new FirstSeen()
+  const posts = new FirstSeen()
+  const cadres = new FirstSeen()
+  s.locks.forEach((lock, k) => {
+    const at = (...rest: (string | number)[]): Where => ['locks', k, ...rest]
+    if (!knownPair(index, issues, lock, at())) return
+    const same = pairs.add(pairKey(lock), at())
+    if (same !== undefined) {
+      issues.push(issue(at(), `a pair not locked before (${same} is the same pair)`, lock))
+      return
+    }
+    if (!index.open.has(lock.postId)) {
+      issues.push(issue(at('postId'), 'an open post (one listed in openPosts)', lock.postId))
+    }
+    const otherPost = posts.add(lock.postId, at())
+    if (otherPost !== undefined) {
+      issues.push(issue(at('postId'), `a post no other lock takes (${otherPost} takes it)`, lock.postId))
+    }
+    const otherCadre = cadres.add(lock.cadreId, at())
+    if (otherCadre !== undefined) {
+      issues.push(
+        issue(at('cadreId'), `a cadre no other lock places (${otherCadre} places them)`, lock.cadreId),
+      )
+    }
+    // Moving a cadre out of a post the round does not touch would leave that post held by nobody, unasked.
+    const held = heldBy.get(lock.cadreId)
+    if (held !== undefined && held !== lock.postId && index.posts.has(held) && !index.open.has(held)) {
+      const expected = `a cadre free to move (they hold ${JSON.stringify(held)}, which is not open)`
+      issues.push(issue(at('cadreId'), expected, lock.cadreId))
+    }
+  })
+  s.forbidden.forEach((pair, k) => {
+    knownPair(index, issues, pair, ['forbidden', k])
+    const locked = pairs.add(pairKey(pair), ['forbidden', k])
+    if (locked !== undefined && locked.startsWith('locks')) {
+      issues.push(issue(['forbidden', k], `a pair that is not locked (${locked} locks it)`, pair))
+    }
+  })
+}
+
+/**
+ * The cross-reference checks of a scenario whose shapes are valid.
+ *
+ * @param s - the scenario as decoded (openPosts expanded)
+ * @param openPostsListed - whether the input listed openPosts (rather than "all")
+ * @returns the issues, in the order the checks found them
+ * @internal
+ */
+export function crossReferenceIssues(s: Scenario, openPostsListed: boolean): Issue[] {
+  const issues: Issue[] = []
+  const index = idIssues(s, issues)
+  cadreIssues(s, index, issues)
+  if (openPostsListed) openPostIssues(s, index, issues)
+  lockIssues(s, index, issues)
+  return issues
+}
+
+/**
+ * A head post ranked below a deputy or member post of its team, or a deputy
+ * below a member, cannot be ordered on the ladder: reported at the lower post,
+ * naming the highest post it should not be below.
+ */
+function teamRankIssues(issues: Issue[], t: number, posts: readonly Post[]): void {
+  const highest = (kinds: readonly Post['kind'][]) => {
+    let best: number | undefined
+    posts.forEach((p, i) => {
+      if (kinds.includes(p.kind) && (best === undefined || rankIndex(p) > rankIndex(posts[best]!))) best = i
+    })
+    return best
+  }
+  const belowHead = highest(['deputy', 'member'])
+  const belowDeputy = highest(['member'])
+  posts.forEach((post, p) => {
+    const other = post.kind === 'head' ? belowHead : post.kind === 'deputy' ? belowDeputy : undefined
+    if (other === undefined || rankIndex(post) >= rankIndex(posts[other]!)) return
+    const lower = post.kind === 'head' ? 'deputy and member posts' : 'member posts'
+    issues.push(
+      issue(
+        ['teams', t, 'posts', p, 'rank'],
+        `a rank not below the team's ${lower} (${formatPath(['teams', t, 'posts', other])} is ${JSON.stringify(posts[other]!.rank)})`,
+        post.rank,
+      ),
+    )
+  })
+}

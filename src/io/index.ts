@@ -1,0 +1,12 @@
+/**
+ * Input and output of scenarios: decode untrusted JSON-like input into a
+ * validated {@link Scenario} with readable issues, and encode it back.
+ * The input format is described in docs/input-format.md and
+ * docs/scenario.schema.json.
+ *
+ * @module
+ */
+export { decodeScenario } from './decode.js'
+export { encodeScenario } from './encode.js'
+export { formatIssues, type InvalidScenario, type Issue } from './errors.js'
+export { formatPath, type Path } from './path.js'

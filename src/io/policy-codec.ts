@@ -1,0 +1,257 @@
+/**
+ * The codec of a policy given by a user ({@link PolicyInput}): every part
+ * optional (missing parts take {@link DEFAULT_POLICY} through
+ * {@link resolvePolicy}), every number checked, and every key checked: an
+ * unknown key is reported, because a typo (`woman` for `women`) would
+ * otherwise silently leave a rule at its default.
+ *
+ * @module
+ * @internal
+ */
+import { EDUCATION_LEVELS, RANKS } from '../domain/types.js'
+import {
+  array,
+  boolean,
+  maybe,
+  nonEmptyString,
+  nullable,
+  number,
+  object,
+  oneOf,
+  req,
+  type Codec,
+  type Fields,
+} from './combinators.js'
+import { GRADES, POST_KINDS, POST_ROLES, TEAM_KINDS } from './enums.js'
+
+const penalty = number({ min: 0 })
+const count = number({ min: 0, integer: true })
+const age = number({ min: 0 })
+const years = number({ min: 0 })
+const share = number({ min: 0, max: 1 })
+
+const strict = <F extends Fields>(name: string, fields: F, description?: string) =>
+  object(name, fields, description === undefined ? { strict: true } : { strict: true, description })
+
+/** A rule switch and the rule's own parameters, all optional. */
+const rule = <F extends Fields>(name: string, description: string, extra: F) =>
+  strict(
+    `${name} rule object`,
+    {
+      enabled: maybe(boolean, 'Switches the rule on.'),
+      hard: maybe(
+        boolean,
+        'A hard rule must hold; a soft one may be broken at `penalty` per unit of shortfall.',
+      ),
+      penalty: maybe(penalty, 'Cost of one unit of shortfall of a soft rule (≥ 0).'),
+      ...extra,
+    },
+    description,
+  )
+
+const ageBand = object(
+  'age band object',
+  {
+    label: req(nonEmptyString, 'Label shown in reports, e.g. "41–50".'),
+    minAge: req(count, 'Youngest age of the band, inclusive.'),
+    maxAge: req(count, 'Oldest age of the band, inclusive; bands ascend and do not overlap.'),
+  },
+  { strict: true },
+)
+
+/** One number per member of a string union, each optional. */
+const perKey = (name: string, keys: readonly string[], value: Codec<number>, description: string) =>
+  strict(name, Object.fromEntries(keys.map((k) => [k, maybe(value, description)])))
+
+const structure = strict('structure rules object', {
+  women: maybe(
+    rule('women', '≥ min women in a team of ≥ minTeamSize posts.', {
+      min: maybe(count, 'Women required.'),
+      minTeamSize: maybe(count, 'Smallest team the rule applies to.'),
+    }),
+    'Women (女干部).',
+  ),
+  young: maybe(
+    rule('young', '≥ min members aged ≤ maxAge in a team of ≥ minTeamSize posts.', {
+      min: maybe(count, 'Young members required.'),
+      maxAge: maybe(age, 'Oldest age that counts as young.'),
+      minTeamSize: maybe(count, 'Smallest team the rule applies to.'),
+    }),
+    'Young cadres (年轻干部).',
+  ),
+  youngTown: maybe(
+    rule('youngTown', 'The stricter town rule: ≥ min members aged ≤ maxAge in teams of the listed kinds.', {
+      min: maybe(count, 'Young members required.'),
+      maxAge: maybe(age, 'Oldest age that counts.'),
+      teamKinds: maybe(
+        array(oneOf(TEAM_KINDS)),
+        'Team kinds the rule applies to (replaces the default list).',
+      ),
+    }),
+    'Young cadres of town teams.',
+  ),
+  minority: maybe(
+    rule('minority', '≥ min members not of majorityEthnicity in teams of an ethnic autonomous area.', {
+      min: maybe(count, 'Minority members required.'),
+      majorityEthnicity: maybe(nonEmptyString, 'Ethnicity code of the majority (han).'),
+    }),
+    'Ethnic-minority cadres (少数民族干部).',
+  ),
+  titular: maybe(
+    rule('titular', '≥ min members of the titular ethnicity in teams flagged needsTitularMember.', {
+      min: maybe(count, 'Members required.'),
+    }),
+    'Cadres of the titular ethnicity.',
+  ),
+  nonParty: maybe(
+    rule('nonParty', '≥ min non-party members in teams flagged needsNonPartyMember.', {
+      min: maybe(count, 'Non-party members required.'),
+    }),
+    'Non-party cadres (党外干部).',
+  ),
+  ageBands: maybe(
+    rule('ageBands', '≥ minPerBand members in every age band, in teams of ≥ minTeamSize posts.', {
+      bands: maybe(array(ageBand), 'Age bands, ascending and not overlapping (replaces the default list).'),
+      minPerBand: maybe(count, 'Members required in each band.'),
+      minTeamSize: maybe(count, 'Smallest team the rule applies to.'),
+    }),
+    'Age gradient (老中青).',
+  ),
+  averageAge: maybe(
+    rule('averageAge', 'Average age of the members within [min, max], in teams of ≥ minTeamSize posts.', {
+      min: maybe(nullable(age), 'Lowest average age, or null for none.'),
+      max: maybe(nullable(age), 'Highest average age, or null for none; not below min.'),
+      minTeamSize: maybe(count, 'Smallest team the rule applies to.'),
+    }),
+    'Average age.',
+  ),
+  specialtyCoverage: maybe(
+    rule('specialtyCoverage', 'Every specialty a team lists is covered by a member.', {}),
+    'Specialty coverage.',
+  ),
+  specialtyCap: maybe(
+    rule('specialtyCap', 'At most maxPerField members share one main field.', {
+      maxPerField: maybe(count, 'Members allowed per field.'),
+    }),
+    'Specialty cap.',
+  ),
+  temperament: maybe(
+    rule('temperament', '≥ minDistinct temperament types in a team of ≥ minTeamSize posts.', {
+      minDistinct: maybe(count, 'Distinct temperaments required.'),
+      minTeamSize: maybe(count, 'Smallest team the rule applies to.'),
+    }),
+    'Temperament mix (气质类型).',
+  ),
+})
+
+const stability = strict('stability rules object', {
+  maxChanged: maybe(
+    rule('maxChanged', 'At most max(minAllowed, floor(maxChangedShare × posts)) posts of a team changed.', {
+      maxChangedShare: maybe(share, 'Share of a team’s posts that may change, in [0, 1].'),
+      minAllowed: maybe(count, 'Changes always allowed.'),
+    }),
+    'At most a share of a team changed in one round.',
+  ),
+  headsNotBoth: maybe(
+    rule('headsNotBoth', 'The party head and the government head of one unit are not both changed.', {}),
+    'Heads not both changed.',
+  ),
+})
+
+const people = strict('people rules object', {
+  ladder: maybe(
+    rule('ladder', 'One rung at a time, after minYearsAtRank years at the current rank.', {
+      minYearsAtRank: maybe(
+        perKey('years per rank object', RANKS, years, 'Years at this rank.'),
+        'Per rank.',
+      ),
+    }),
+    'Ladder (逐级晋升).',
+  ),
+  education: maybe(
+    rule('education', 'Minimum education for an appointment.', {
+      minLevel: maybe(oneOf(EDUCATION_LEVELS), 'Lowest education level allowed.'),
+    }),
+    'Education (学历).',
+  ),
+  age: maybe(
+    rule('age', 'Maximum age at appointment per post kind.', {
+      maxAgeAtAppointment: maybe(
+        perKey('ages per post kind object', POST_KINDS, age, 'Age.'),
+        'Per post kind.',
+      ),
+    }),
+    'Age at appointment.',
+  ),
+  integrity: maybe(
+    rule('integrity', 'Four checks done, recent, clean and double-signed before a promotion.', {
+      maxAgeMonths: maybe(count, 'Months the checks stay valid.'),
+    }),
+    'Integrity gate (凡提四必, 双签字).',
+  ),
+  discipline: maybe(
+    rule('discipline', 'No appointment while under investigation or disciplined.', {}),
+    'Open case or disciplinary period (立案审查, 处分影响期).',
+  ),
+  assessment: maybe(
+    rule('assessment', 'No promotion with a blocking grade in the last lookbackYears years.', {
+      lookbackYears: maybe(years, 'Years looked back.'),
+      blockingGrades: maybe(array(oneOf(GRADES)), 'Grades that block (replaces the default list).'),
+    }),
+    'Assessment grades (考核).',
+  ),
+  kinAvoidance: maybe(rule('kinAvoidance', 'Kin never in the same team.', {}), 'Kin avoidance (亲属回避).'),
+  hometownAvoidance: maybe(
+    rule('hometownAvoidance', 'Posts with one of roles never held in the home locality.', {
+      roles: maybe(array(oneOf(POST_ROLES)), 'Roles concerned (replaces the default list).'),
+    }),
+    'Hometown avoidance (地域回避).',
+  ),
+  mustRotate: maybe(
+    rule('mustRotate', 'After years in the same post, the cadre must move.', {
+      years: maybe(years, 'Years in post.'),
+    }),
+    'Must rotate (必须交流).',
+  ),
+  shouldRotate: maybe(
+    rule('shouldRotate', 'After years in the same post, the cadre should move.', {
+      years: maybe(years, 'Years in post.'),
+    }),
+    'Should rotate (应当交流).',
+  ),
+})
+
+const fit = strict('fit policy object', {
+  weights: maybe(
+    perKey(
+      'fit weights object',
+      ['specialty', 'assessment', 'experience', 'age'],
+      number({ min: 0 }),
+      'Weight (≥ 0); weights are normalised and must not all be 0.',
+    ),
+    'Weights of the fit components.',
+  ),
+  scale: maybe(number({ min: 0 }), 'Fit of a perfect pair.'),
+  idealAge: maybe(
+    perKey('ages per post kind object', POST_KINDS, age, 'Age.'),
+    'Age at which the age component peaks.',
+  ),
+})
+
+const vacancy = strict('vacancy policy object', {
+  allowed: maybe(boolean, 'If false, every open post must be filled.'),
+  penalty: maybe(penalty, 'Cost of one open post left empty (≥ 0).'),
+})
+
+/** A deep-partial policy; unknown keys are errors. @internal */
+export const policyCodec = strict(
+  'policy object',
+  {
+    structure: maybe(structure, 'Structure rules a team must satisfy (结构要求).'),
+    stability: maybe(stability, 'Rules about one round of changes (稳定性).'),
+    people: maybe(people, 'Rules about people (资格条件).'),
+    fit: maybe(fit, 'How a fit score is made (人岗相适).'),
+    vacancy: maybe(vacancy, 'Vacancies (空缺).'),
+  },
+  'Policy (配备政策): any part may be left out and takes its default (docs/rules.md). Unknown keys are errors.',
+)
