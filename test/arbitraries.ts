@@ -227,6 +227,7 @@ function policyArb(soft: boolean): fc.Arbitrary<PolicyInput> {
     }),
     people: fc.record({
       ladder: switchArb(25),
+      stepDown: switchArb(12),
       education: switchArb(25),
       integrity: switchArb(25),
       kinAvoidance: sw(90),

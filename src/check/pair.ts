@@ -76,6 +76,12 @@ function appointmentRules(s: Staffing, cadre: Cadre, seat: Seat, rungs: number):
   const out: Broken[] = []
   if (rungs >= 2)
     out.push([people.ladder, 'ladder.skip-rung', `would rise ${rungs} rungs (${cadre.rank} → ${post.rank})`])
+  if (rungs < 0)
+    out.push([
+      people.stepDown,
+      'ladder.step-down',
+      `would step down ${-rungs} rung(s) (${cadre.rank} → ${post.rank})`,
+    ])
   const { minLevel } = people.education
   if (EDUCATION_LEVELS.indexOf(cadre.education.level) < EDUCATION_LEVELS.indexOf(minLevel)) {
     out.push([

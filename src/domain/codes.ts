@@ -10,6 +10,7 @@
 export type PairRuleCode =
   | 'ladder.skip-rung'
   | 'ladder.min-years'
+  | 'ladder.step-down'
   | 'education.min-level'
   | 'age.max-at-appointment'
   | 'integrity.gate'
@@ -53,6 +54,7 @@ export type RuleCode = PairRuleCode | TeamRuleCode | ProposalRuleCode
 export const RULE_LABELS: Readonly<Record<RuleCode, { readonly zh: string; readonly en: string }>> = {
   'ladder.skip-rung': { zh: '逐级晋升（不得越级）', en: 'promotion one rung at a time' },
   'ladder.min-years': { zh: '任职年限', en: 'years at rank before promotion' },
+  'ladder.step-down': { zh: '降级任职', en: 'appointment to a lower-ranked post' },
   'education.min-level': { zh: '学历要求', en: 'minimum education' },
   'age.max-at-appointment': { zh: '任职年龄', en: 'maximum age at appointment' },
   'integrity.gate': { zh: '凡提四必与双签字', en: 'integrity checks and double signature' },

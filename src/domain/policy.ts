@@ -82,6 +82,13 @@ export interface PeopleRules {
    * `minYearsAtRank[r]` is the years needed at rank `r` before moving up.
    */
   readonly ladder: RuleSwitch & { readonly minYearsAtRank: Readonly<Record<Rank, number>> }
+  /**
+   * Appointment to a post ranked below the cadre (降级任职). Demotion is an
+   * outcome of assessment (能上能下), not a staffing convenience: soft by
+   * default, so the optimiser steps a cadre down only when it pays more than
+   * the penalty.
+   */
+  readonly stepDown: RuleSwitch
   /** Minimum education for a new appointment. */
   readonly education: RuleSwitch & { readonly minLevel: EducationLevel }
   /** Maximum age at appointment, per post kind. */
@@ -195,6 +202,7 @@ export const DEFAULT_POLICY: Policy = {
         'division-chief': 0,
       },
     },
+    stepDown: on(40, false),
     education: { ...on(50), minLevel: 'junior-college' },
     age: { ...on(50), maxAgeAtAppointment: { head: 55, deputy: 55, member: 57 } },
     integrity: { ...on(50), maxAgeMonths: 12 },

@@ -168,6 +168,10 @@ const people = strict('people rules object', {
     }),
     'Ladder (逐级晋升).',
   ),
+  stepDown: maybe(
+    rule('stepDown', 'Appointment to a post ranked below the cadre (soft by default).', {}),
+    'Step down (降级任职).',
+  ),
   education: maybe(
     rule('education', 'Minimum education for an appointment.', {
       minLevel: maybe(oneOf(EDUCATION_LEVELS), 'Lowest education level allowed.'),

@@ -8,7 +8,7 @@
 import type { PairRuleCode } from '../domain/codes.js'
 import type { ScenarioContext } from './context.js'
 import { fixedMembers } from './context.js'
-import { minYears, rungsBetween, skipRung } from './ladder.js'
+import { minYears, rungsBetween, skipRung, stepDown } from './ladder.js'
 import { education, lowGrade, maxAge } from './qualification.js'
 import { integrityGate, openCase } from './integrity.js'
 import { hometown, mustRotate, shouldRotate } from './placement.js'
@@ -19,6 +19,7 @@ import { evaluate } from './verdict.js'
 export const PAIR_RULES: readonly PairRule[] = [
   skipRung,
   minYears,
+  stepDown,
   education,
   maxAge,
   integrityGate,

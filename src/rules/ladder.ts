@@ -41,6 +41,20 @@ export const minYears: PairRule = {
   },
 }
 
+/** @category Rules */
+export const stepDown: PairRule = {
+  code: 'ladder.step-down',
+  occasion: 'appointment',
+  switchOf: (p) => p.people.stepDown,
+  check: ({ cadre, post, rungs }) =>
+    rungs < 0
+      ? {
+          message: `${cadre.name} is ${cadre.rank}; ${post.title} is ranked ${post.rank}, ${-rungs} rung(s) lower`,
+          facts: { rank: cadre.rank, required: post.rank, rungs },
+        }
+      : null,
+}
+
 /** Rungs from rank `from` up to rank `to`. @category Rules */
 export function rungsBetween(from: string, to: string): number {
   return RANKS.indexOf(to as never) - RANKS.indexOf(from as never)

@@ -52,6 +52,21 @@ describe('ladder.skip-rung', () => {
   })
 })
 
+describe('ladder.step-down', () => {
+  it('is a soft cost by default: a section chief taking a deputy post pays its penalty', () => {
+    const m = swapClone('P14', { rank: 'section-chief' })
+    expect(validateProposal(m.scenario, m.proposal)).toEqual([])
+    expect(auditProposal(m.scenario, m.proposal).shortfalls).toEqual([
+      { code: 'ladder.step-down', teamId: 'T1', postId: 'P14', cadreId: 'X1', shortfall: 1, cost: 40 },
+    ])
+  })
+
+  it('names a step down when the policy makes it hard', () => {
+    const s = withPolicy(scenario(), { people: { stepDown: { hard: true } } })
+    expect(moved({ rank: 'section-chief' }, s)).toEqual(['ladder.step-down @ T1/P14/X1'])
+  })
+})
+
 describe('ladder.min-years', () => {
   it('names a promotion with too few months at rank', () => {
     // 2023-01 → 2024-06 is 17 months; section-deputy needs 2 years.
