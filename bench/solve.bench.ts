@@ -28,6 +28,7 @@ interface CaseResult {
   formulateMs: number
   solveMs: number[]
   status: string
+  message: string | null
   objective: number | null
   gap: number | null
   violations: number | null
@@ -42,6 +43,7 @@ async function runCase(cadres: number): Promise<CaseResult> {
   const size = sizeOf(model.milp)
   const solveMs: number[] = []
   let status = 'n/a'
+  let message: string | null = null
   let objective: number | null = null
   let gap: number | null = null
   let violations: number | null = null
@@ -51,6 +53,7 @@ async function runCase(cadres: number): Promise<CaseResult> {
     solveMs.push(performance.now() - t)
     if (res._tag === 'Left') {
       status = res.left._tag
+      message = res.left.message
     } else {
       status = res.right.status
       objective = res.right.objective
@@ -68,6 +71,7 @@ async function runCase(cadres: number): Promise<CaseResult> {
     formulateMs,
     solveMs,
     status,
+    message,
     objective,
     gap,
     violations,
@@ -102,6 +106,7 @@ async function main(): Promise<void> {
       `| ${r.cadres} | ${r.teams} | ${r.openPosts} | ${r.columns} | ${r.rows} | ${r.formulateMs.toFixed(0)} | ${median(r.solveMs).toFixed(0)} | ${r.status} | ${r.gap === null ? '–' : r.gap.toExponential(1)} | ${r.violations ?? '–'} | ${r.peakRssMb.toFixed(0)} |`,
     )
   }
+  for (const r of results) if (r.message !== null) console.log(`${r.cadres} cadres: ${r.status}: ${r.message}`)
   mkdirSync('bench/results', { recursive: true })
   writeFileSync(
     'bench/results/solve.json',

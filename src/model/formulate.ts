@@ -6,7 +6,6 @@
  *
  * @module
  */
-import type { RuleCode, TeamRuleCode } from '../domain/codes.js'
 import type { FitComponents } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
 import { contextOf, eligibility, pairVerdicts } from '../rules/index.js'
@@ -14,24 +13,10 @@ import type { Eligibility, ScenarioContext } from '../rules/index.js'
 import { fitComponents, fitScore } from '../scoring/fit.js'
 import { MilpBuilder } from './milp.js'
 import type { Milp } from './milp.js'
-import { addTeamRows } from './team-rows.js'
-
-/** A penalised slack column of a soft rule. @category Model */
-export interface SlackInfo {
-  readonly col: number
-  readonly code: TeamRuleCode | 'avoidance.kin'
-  readonly teamId: string | null
-  readonly penalty: number
-}
-
-/** A reason the scenario cannot be staffed, found while formulating. @category Model */
-export interface Conflict {
-  readonly code: RuleCode
-  readonly teamId: string | null
-  readonly postId: string | null
-  readonly cadreId: string | null
-  readonly message: string
-}
+import { Rows } from './rows.js'
+import type { Conflict, SlackInfo } from './rows.js'
+import { addHeadRows, addChangeRow } from './stability-rows.js'
+import { addTeamRows, teamViews } from './team-rows.js'
 
 /** The model of one scenario, with the maps from columns back to the domain. @category Model */
 export interface StaffingModel {
@@ -135,9 +120,12 @@ export function formulate(scenario: Scenario): StaffingModel {
     })
   }
 
-  const before = b.columns
-  const slacks = addTeamRows({ b, ctx, elig, pairCol, pairByKey, openPos, conflicts })
-  const hasTeamRows = slacks.hasRows || b.columns > before
+  const rows = new Rows(b, ctx, elig, pairCol, pairByKey, openPos, conflicts)
+  for (const view of teamViews(rows)) {
+    addTeamRows(rows, view)
+    addChangeRow(rows, view)
+  }
+  addHeadRows(rows)
   return {
     ctx,
     eligibility: elig,
@@ -146,8 +134,8 @@ export function formulate(scenario: Scenario): StaffingModel {
     pairFit,
     pairComponents,
     vacancyCol,
-    slacks: slacks.slacks,
+    slacks: rows.slacks,
     conflicts,
-    hasTeamRows,
+    hasTeamRows: rows.coupled,
   }
 }

@@ -1,4 +1,5 @@
 export { formulate } from './formulate.js'
-export type { StaffingModel, SlackInfo, Conflict } from './formulate.js'
+export type { StaffingModel } from './formulate.js'
+export type { SlackInfo, Conflict } from './rows.js'
 export { MilpBuilder, sizeOf, objectiveOf } from './milp.js'
 export type { Milp, MilpSize } from './milp.js'

@@ -23,40 +23,32 @@ export const hometown: PairRule = {
       : null,
 }
 
-function monthsInPost(asOf: string, since: string | undefined): number {
-  return since === undefined ? 0 : monthsBetween(since, asOf)
+/** A rotation rule: staying `years` or more in a post that is not exempt. */
+function rotation(
+  code: 'rotation.must-move' | 'rotation.should-move',
+  verb: string,
+  which: 'mustRotate' | 'shouldRotate',
+): PairRule {
+  return {
+    code,
+    occasion: 'stay',
+    switchOf: (p) => p.people[which],
+    check: ({ ctx, cadre, post }) => {
+      const since = cadre.currentPost?.since
+      const months = since === undefined ? 0 : monthsBetween(since, ctx.scenario.asOf)
+      const limit = ctx.scenario.policy.people[which].years * 12
+      return !post.rotationExempt && months >= limit
+        ? {
+            message: `${cadre.name} has held ${post.title} for ${months} months and ${verb}`,
+            facts: { months, limit },
+          }
+        : null
+    },
+  }
 }
 
 /** @category Rules */
-export const mustRotate: PairRule = {
-  code: 'rotation.must-move',
-  occasion: 'stay',
-  switchOf: (p) => p.people.mustRotate,
-  check: ({ ctx, cadre, post }) => {
-    const months = monthsInPost(ctx.scenario.asOf, cadre.currentPost?.since)
-    const limit = ctx.scenario.policy.people.mustRotate.years * 12
-    return !post.rotationExempt && months >= limit
-      ? {
-          message: `${cadre.name} has held ${post.title} for ${months} months and must move`,
-          facts: { months, limit },
-        }
-      : null
-  },
-}
+export const mustRotate: PairRule = rotation('rotation.must-move', 'must move', 'mustRotate')
 
 /** @category Rules */
-export const shouldRotate: PairRule = {
-  code: 'rotation.should-move',
-  occasion: 'stay',
-  switchOf: (p) => p.people.shouldRotate,
-  check: ({ ctx, cadre, post }) => {
-    const months = monthsInPost(ctx.scenario.asOf, cadre.currentPost?.since)
-    const limit = ctx.scenario.policy.people.shouldRotate.years * 12
-    return !post.rotationExempt && months >= limit
-      ? {
-          message: `${cadre.name} has held ${post.title} for ${months} months and should move`,
-          facts: { months, limit },
-        }
-      : null
-  },
-}
+export const shouldRotate: PairRule = rotation('rotation.should-move', 'should move', 'shouldRotate')

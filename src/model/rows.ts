@@ -1,0 +1,93 @@
+/**
+ * What every team row needs: the builder, the pairs of the team's open posts,
+ * its fixed members, and the two ways a rule reports — a penalised slack
+ * column for a soft rule, a conflict for a hard rule the candidates cannot meet.
+ *
+ * @module
+ */
+import type { RuleCode, TeamRuleCode } from '../domain/codes.js'
+import type { RuleSwitch } from '../domain/policy.js'
+import type { Team } from '../domain/types.js'
+import type { Eligibility, ScenarioContext } from '../rules/index.js'
+import type { MilpBuilder } from './milp.js'
+
+/** A penalised slack column of a soft rule. @category Model */
+export interface SlackInfo {
+  readonly col: number
+  readonly code: TeamRuleCode | 'avoidance.kin'
+  readonly teamId: string | null
+  readonly penalty: number
+}
+
+/** A reason the scenario cannot be staffed, found while formulating. @category Model */
+export interface Conflict {
+  readonly code: RuleCode
+  readonly teamId: string | null
+  readonly postId: string | null
+  readonly cadreId: string | null
+  readonly message: string
+}
+
+/** Shared state of the row builders. @internal */
+export class Rows {
+  readonly slacks: SlackInfo[] = []
+  /** Whether any row couples two posts. */
+  coupled = false
+
+  constructor(
+    readonly b: MilpBuilder,
+    readonly ctx: ScenarioContext,
+    readonly elig: Eligibility,
+    readonly pairCol: Int32Array,
+    /** `${cadreIdx}:${openPostPos}` → pair index */
+    readonly pairByKey: ReadonlyMap<string, number>,
+    readonly openPos: ReadonlyMap<string, number>,
+    readonly conflicts: Conflict[],
+  ) {}
+
+  /** A slack column costing the rule's penalty per unit. */
+  slack(code: SlackInfo['code'], team: Team | null, tag: string, rule: RuleSwitch, upper: number): number {
+    const col = this.b.addColumn(`slack:${team?.id ?? ''}:${tag}`, -rule.penalty, 0, upper, false)
+    this.slacks.push({ col, code, teamId: team?.id ?? null, penalty: rule.penalty })
+    return col
+  }
+
+  /** Adds a coupling row; a soft rule's slack enters with `slackSign`. */
+  row(
+    name: string,
+    cols: number[],
+    coefs: number[],
+    lower: number,
+    upper: number,
+    soft: {
+      code: SlackInfo['code']
+      team: Team | null
+      tag: string
+      rule: RuleSwitch
+      upper: number
+      sign: 1 | -1
+    } | null,
+  ): void {
+    if (soft !== null && !soft.rule.hard) {
+      cols.push(this.slack(soft.code, soft.team, soft.tag, soft.rule, soft.upper))
+      coefs.push(soft.sign)
+    }
+    this.b.addRow(name, cols, coefs, lower, upper)
+    this.coupled = true
+  }
+
+  conflict(code: RuleCode, team: Team, message: string): void {
+    this.conflicts.push({
+      code,
+      teamId: team.id,
+      postId: null,
+      cadreId: null,
+      message: `team ${team.name} (${team.id}): ${message}`,
+    })
+  }
+
+  /** Pair index of a cadre in an open post, if the pair is eligible. */
+  pairOf(cadreIdx: number, openPostPos: number): number | undefined {
+    return this.pairByKey.get(`${cadreIdx}:${openPostPos}`)
+  }
+}
