@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest'
+import { validateProposal } from '../../src/check/index.js'
+import { resolvePolicy } from '../../src/domain/policy.js'
+import type { Scenario } from '../../src/domain/types.js'
+import { formulate } from '../../src/model/index.js'
+import { solve, solveModel } from '../../src/proposals/index.js'
+import { generateScenario } from '../../src/sample/index.js'
+import type { Solver } from '../../src/solvers/solver.js'
+
+// A small generated county: 80 cadres, seed 7 (feasible under the default policy).
+const county = (): Scenario => generateScenario({ seed: 7, cadres: 80 })
+
+describe('solve on a generated county', () => {
+  it('returns a proven optimal proposal that passes the validator', async () => {
+    const s = county()
+    const r = await solve(s)
+    expect(r._tag).toBe('Right')
+    if (r._tag !== 'Right') return
+    expect(r.right.status).toBe('optimal')
+    expect(r.right.gap).toBe(0)
+    expect(r.right.assignments.map((a) => a.postId)).toEqual(s.openPosts)
+    expect(validateProposal(s, r.right)).toEqual([])
+  })
+
+  it('lists the moves it implies: every newcomer and every incumbent who leaves', async () => {
+    const s = county()
+    const r = await solve(s)
+    if (r._tag !== 'Right') throw new Error('expected a proposal')
+    for (const a of r.right.assignments) {
+      if (a.cadreId !== null && a.cadreId !== a.incumbentId)
+        expect(r.right.moves).toContainEqual(
+          expect.objectContaining({ cadreId: a.cadreId, toPostId: a.postId }),
+        )
+      const placed = r.right.assignments.some((b) => b.cadreId === a.incumbentId)
+      if (a.incumbentId !== null && !placed)
+        expect(r.right.moves).toContainEqual({ cadreId: a.incumbentId, fromPostId: a.postId, toPostId: null })
+    }
+  })
+
+  it('reports the parts of the objective consistently', async () => {
+    const r = await solve(county())
+    if (r._tag !== 'Right') throw new Error('expected a proposal')
+    const p = r.right
+    expect(p.objective).toBeCloseTo(p.parts.fit - p.parts.vacancies - p.parts.penalties, 6)
+    expect(p.parts.fit).toBeCloseTo(
+      p.assignments.reduce((s, a) => s + a.fit, 0),
+      6,
+    )
+  })
+})
+
+describe('impossible policies and locks', () => {
+  it('names the team and the rule when a quota can never be met', async () => {
+    const s = county()
+    const strict = { ...s, policy: resolvePolicy({ structure: { women: { min: 9 } } }) }
+    const r = await solve(strict)
+    expect(r._tag).toBe('Left')
+    if (r._tag !== 'Left' || r.left._tag !== 'Infeasible') throw new Error('expected Infeasible')
+    expect(r.left.conflicts.length).toBeGreaterThan(0)
+    expect(r.left.conflicts.every((c) => c.code === 'structure.women')).toBe(true)
+    expect(r.left.conflicts[0]!.message).toMatch(/^team .+ \(T\d+\): needs ≥ 9 women/)
+  })
+
+  it('names a lock on a blocked pair with the rule that blocks it', async () => {
+    const s = county()
+    const post = s.teams
+      .flatMap((t) => t.posts)
+      .find((p) => s.openPosts.includes(p.id) && p.rank === 'section-chief')!
+    const junior = s.cadres.find((c) => c.currentPost === null && c.rank === 'section-member')!
+    const r = await solve({ ...s, locks: [{ cadreId: junior.id, postId: post.id }] })
+    if (r._tag !== 'Left' || r.left._tag !== 'Infeasible') throw new Error('expected Infeasible')
+    expect(r.left.conflicts).toEqual([
+      expect.objectContaining({ code: 'lock', cadreId: junior.id, postId: post.id }),
+    ])
+    expect(r.left.conflicts[0]!.message).toMatch(/rungs up/)
+  })
+
+  it('keeps a lock on an eligible pair', async () => {
+    const s = county()
+    const model = formulate(s)
+    const pair = model.eligibility.pairs.find((p) => !p.stay)!
+    const lock = { cadreId: s.cadres[pair.cadre]!.id, postId: s.openPosts[pair.post]! }
+    const r = await solve({ ...s, locks: [lock] })
+    if (r._tag !== 'Right') throw new Error('expected a proposal')
+    expect(r.right.assignments.find((a) => a.postId === lock.postId)!.cadreId).toBe(lock.cadreId)
+  })
+})
+
+describe('limits and failures are values', () => {
+  it('an aborted signal gives Aborted before any work', async () => {
+    const c = new AbortController()
+    c.abort()
+    const r = await solve(county(), { signal: c.signal })
+    expect(r).toEqual({
+      _tag: 'Left',
+      left: { _tag: 'Aborted', message: 'aborted before the solve started' },
+    })
+  })
+
+  it('a backend failure gives SolverFailure naming the backend', async () => {
+    const broken: Solver = {
+      name: 'broken',
+      solve: async () => ({
+        status: 'error',
+        values: null,
+        objective: null,
+        bound: null,
+        timeMs: 0,
+        message: 'boom',
+      }),
+    }
+    const r = await solve(county(), { backend: broken })
+    expect(r).toEqual({ _tag: 'Left', left: { _tag: 'SolverFailure', backend: 'broken', message: 'boom' } })
+  })
+
+  it('a time limit without a solution gives TimeLimit; with one, a proposal and its gap', async () => {
+    const none: Solver = {
+      name: 'slow',
+      solve: async () => ({ status: 'time-limit', values: null, objective: null, bound: 99, timeMs: 5 }),
+    }
+    const r1 = await solve(county(), { backend: none, timeLimitMs: 5 })
+    expect(r1._tag === 'Left' && r1.left._tag).toBe('TimeLimit')
+    const model = formulate(county())
+    const values = new Float64Array(model.milp.colNames.length)
+    model.vacancyCol.forEach((col) => (values[col] = 1)) // every post vacant: feasible when no quota binds
+    const some: Solver = {
+      name: 'partial',
+      solve: async () => ({ status: 'time-limit', values, objective: null, bound: 0, timeMs: 5 }),
+    }
+    const r2 = await solveModel(model, { backend: some })
+    if (r2._tag !== 'Right') throw new Error('expected a proposal')
+    expect(r2.right.status).toBe('time-limit')
+    expect(r2.right.gap).toBeGreaterThan(0)
+  })
+})
