@@ -236,12 +236,17 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 
 function merge<T>(base: T, patch: unknown): T {
-  if (!isPlainObject(base) || !isPlainObject(patch)) return (patch === undefined ? base : patch) as T
-  const out: Record<string, unknown> = { ...base }
-  for (const key of Object.keys(patch)) {
-    if (key in base) out[key] = merge((base as Record<string, unknown>)[key], patch[key])
+  if (patch === undefined) return base
+  // A section (an object of the default) is only ever merged into, never replaced by a non-object.
+  if (isPlainObject(base)) {
+    if (!isPlainObject(patch)) return base
+    const out: Record<string, unknown> = { ...base }
+    for (const key of Object.keys(patch)) {
+      if (Object.hasOwn(base, key)) out[key] = merge(base[key], patch[key])
+    }
+    return out as T
   }
-  return out as T
+  return patch as T
 }
 
 /**
