@@ -106,7 +106,8 @@ async function main(): Promise<void> {
       `| ${r.cadres} | ${r.teams} | ${r.openPosts} | ${r.columns} | ${r.rows} | ${r.formulateMs.toFixed(0)} | ${median(r.solveMs).toFixed(0)} | ${r.status} | ${r.gap === null ? '–' : r.gap.toExponential(1)} | ${r.violations ?? '–'} | ${r.peakRssMb.toFixed(0)} |`,
     )
   }
-  for (const r of results) if (r.message !== null) console.log(`${r.cadres} cadres: ${r.status}: ${r.message}`)
+  for (const r of results)
+    if (r.message !== null) console.log(`${r.cadres} cadres: ${r.status}: ${r.message}`)
   mkdirSync('bench/results', { recursive: true })
   writeFileSync(
     'bench/results/solve.json',

@@ -31,7 +31,7 @@ export { fitComponents, fitScore, evidenceStrength, codeMatch } from './scoring/
 // model and solvers
 export { formulate, sizeOf } from './model/index.js'
 export type { StaffingModel, Milp, MilpSize, Conflict, SlackInfo } from './model/index.js'
-export { linearSumAssignment, highsSolver, jsLpSolver } from './solvers/index.js'
+export { linearSumAssignment, highsSolver, jsLpSolver, configureHighs } from './solvers/index.js'
 export type {
   LapOptions,
   CostMatrix,
@@ -42,6 +42,7 @@ export type {
   SolverStatus,
   RunOptions,
   ProgressEvent,
+  HighsInitOptions,
 } from './solvers/index.js'
 
 // proposals

@@ -9,23 +9,75 @@
  * Such a failure is returned as an `error` status and the next solve loads a
  * fresh instance.
  *
+ * This backend also runs in a browser bundle (checked by
+ * `scripts/browser-smoke.ts` in headless Chromium): the loader fetches
+ * `highs.wasm` from beside itself unless {@link configureHighs} says where it
+ * is. The javascript-lp-solver backend is Node-only (it solves in a
+ * `node:worker_threads` worker).
+ *
  * @module
  */
 import highsLoader from 'highs'
-import type { Highs } from 'highs'
+import type { Highs, InitOptions } from 'highs'
 import type { Milp } from '../model/milp.js'
 import type { RunOptions, Solver, SolverResult } from './solver.js'
 
+/**
+ * Where the HiGHS backend finds its WebAssembly binary: the subset of the
+ * `highs` loader options that {@link configureHighs} accepts.
+ * @category Solvers
+ */
+export interface HighsInitOptions {
+  /** Maps an asset name (`'highs.wasm'`) to the URL or path it is loaded from. */
+  readonly locateFile?: InitOptions['locateFile']
+  /** The bytes of `highs.wasm`, already loaded. */
+  readonly wasmBinary?: InitOptions['wasmBinary']
+  /** `highs.wasm`, already compiled. */
+  readonly wasmModule?: InitOptions['wasmModule']
+}
+
+let loaderOptions: InitOptions = {}
 let instance: Promise<Highs> | null = null
 
 function loadHighs(): Promise<Highs> {
-  instance ??= highsLoader()
+  instance ??= highsLoader({ ...loaderOptions })
   return instance
 }
 
 /** Drops the loaded module so the next solve starts from a fresh one. */
 function discardInstance(): void {
   instance = null
+}
+
+/**
+ * Sets where the HiGHS backend loads `highs.wasm` from; the next solve loads a
+ * fresh module with these options (a module already loaded is discarded).
+ *
+ * By default the loader fetches `highs.wasm` next to itself
+ * (`new URL('highs.wasm', import.meta.url)`), which works in Node and with
+ * bundlers that copy the asset beside the bundle. When a bundler cannot serve
+ * the file there, point at it with `locateFile`, or hand over the bytes
+ * (`wasmBinary`) or a compiled module (`wasmModule`). Options not given are
+ * reset to the loader's defaults; `configureHighs({})` restores them all.
+ *
+ * @category Solvers
+ * @param options - `locateFile`, `wasmBinary` or `wasmModule`
+ * @example
+ * // in a browser bundle, with highs.wasm copied beside the bundle's entry
+ * configureHighs({ locateFile: (file) => new URL(file, import.meta.url).href })
+ * const result = await solve(generateScenario({ seed: 3, cadres: 60 }), { backend: 'highs' })
+ * isRight(result) && result.right.status //=> 'optimal'
+ * @example
+ * // or with the bytes fetched from anywhere
+ * configureHighs({ wasmBinary: await (await fetch('/assets/highs.wasm')).arrayBuffer() })
+ */
+export function configureHighs(options: HighsInitOptions): void {
+  const next: InitOptions = {}
+  if (options.locateFile !== undefined) next.locateFile = options.locateFile
+  if (options.wasmBinary !== undefined) next.wasmBinary = options.wasmBinary
+  if (options.wasmModule !== undefined) next.wasmModule = options.wasmModule
+  loaderOptions = next
+  discardInstance()
 }
 
 const DEFAULT_TIME_LIMIT_MS = 60_000

@@ -1,6 +1,7 @@
 export { linearSumAssignment } from './lap.js'
 export type { LapOptions, CostMatrix, LapResult, LapError } from './lap.js'
-export { highsSolver } from './highs.js'
+export { highsSolver, configureHighs } from './highs.js'
+export type { HighsInitOptions } from './highs.js'
 export { jsLpSolver } from './jslp.js'
 export { relativeGap } from './solver.js'
 export type { Solver, SolverResult, SolverStatus, RunOptions, ProgressEvent } from './solver.js'
