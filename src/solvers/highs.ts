@@ -7,7 +7,7 @@
  * The wasm heap cannot grow past ~2 GB; near that HiGHS aborts
  * (`RuntimeError: Aborted()`) and the module instance is unusable afterwards.
  * Such a failure is returned as an `error` status and the next solve loads a
- * fresh instance.
+ * fresh instance (in Node, a fresh worker).
  *
  * This backend also runs in a browser bundle (checked by
  * `scripts/browser-smoke.ts` in headless Chromium): the loader fetches
@@ -21,6 +21,9 @@ import highsLoader from 'highs'
 import type { Highs, InitOptions } from 'highs'
 import type { Milp } from '../model/milp.js'
 import type { RunOptions, Solver, SolverResult } from './solver.js'
+import { runHighs } from './highs-run.js'
+import type { MilpArrays, RawRun } from './highs-run.js'
+import { runInWorker, workersAvailable } from './highs-worker.js'
 
 /**
  * Where the HiGHS backend finds its WebAssembly binary: the subset of the
@@ -82,8 +85,50 @@ export function configureHighs(options: HighsInitOptions): void {
 
 const DEFAULT_TIME_LIMIT_MS = 60_000
 
+const none = (status: SolverResult['status'], timeMs: number, message?: string): SolverResult => ({
+  status,
+  values: null,
+  objective: null,
+  bound: null,
+  timeMs,
+  ...(message === undefined ? {} : { message }),
+})
+
+async function runInProcess(
+  model: MilpArrays,
+  timeLimitMs: number,
+  options: RunOptions,
+  started: number,
+): Promise<RawRun> {
+  let highs: Highs
+  try {
+    highs = await loadHighs()
+  } catch (e) {
+    discardInstance()
+    return {
+      status: 'error',
+      values: null,
+      objective: null,
+      dualBound: null,
+      message: String(e),
+      fatal: true,
+    }
+  }
+  const raw = runHighs(highs, model, Math.max(0.001, timeLimitMs / 1000), {
+    shouldStop: () => options.signal?.aborted === true,
+    onImproved: (incumbent, bound, gap) =>
+      options.onProgress?.({ incumbent, bound, gap, elapsedMs: performance.now() - started }),
+  })
+  // A wasm abort leaves the module unusable: load a fresh one next time.
+  if (raw.fatal) discardInstance()
+  return raw
+}
+
 /**
- * The HiGHS backend.
+ * The HiGHS backend. In Node it runs in a worker thread (the event loop stays
+ * free, an abort stops it at once, a wasm abort kills only the worker); in a
+ * browser, or once {@link configureHighs} has been called, in the calling
+ * thread.
  * @category Solvers
  */
 export const highsSolver: Solver = {
@@ -91,105 +136,39 @@ export const highsSolver: Solver = {
   async solve(model: Milp, options: RunOptions): Promise<SolverResult> {
     const started = performance.now()
     const elapsed = () => performance.now() - started
-    if (options.signal?.aborted)
-      return { status: 'interrupted', values: null, objective: null, bound: null, timeMs: 0 }
-    let highs: Highs
-    try {
-      highs = await loadHighs()
-    } catch (e) {
-      discardInstance()
-      return {
-        status: 'error',
-        values: null,
-        objective: null,
-        bound: null,
-        timeMs: elapsed(),
-        message: String(e),
-      }
+    if (options.signal?.aborted) return none('interrupted', 0)
+    if (model.colNames.length === 0)
+      return { status: 'optimal', values: new Float64Array(0), objective: 0, bound: 0, timeMs: 0 }
+    const arrays: MilpArrays = {
+      colCost: model.colCost,
+      colLower: model.colLower,
+      colUpper: model.colUpper,
+      integer: model.integer,
+      rowLower: model.rowLower,
+      rowUpper: model.rowUpper,
+      rowStarts: model.rowStarts,
+      rowIndex: model.rowIndex,
+      rowValue: model.rowValue,
     }
-    const numCols = model.colNames.length
-    if (numCols === 0)
-      return { status: 'optimal', values: new Float64Array(0), objective: 0, bound: 0, timeMs: elapsed() }
-    const hm = highs.createModel()
-    try {
-      hm.passModel({
-        numCols,
-        numRows: model.rowNames.length,
-        sense: highs.constants.objectiveSense.maximize,
-        colCost: model.colCost,
-        colLower: model.colLower.map((v) => (v === -Infinity ? -highs.infinity : v)),
-        colUpper: model.colUpper.map((v) => (v === Infinity ? highs.infinity : v)),
-        rowLower: model.rowLower.map((v) => (v === -Infinity ? -highs.infinity : v)),
-        rowUpper: model.rowUpper.map((v) => (v === Infinity ? highs.infinity : v)),
-        matrix: {
-          format: 'csr',
-          numRows: model.rowNames.length,
-          numCols,
-          starts: model.rowStarts,
-          indices: model.rowIndex,
-          values: model.rowValue,
-        },
-        integrality: Int32Array.from(model.integer),
-      })
-      hm.options.set({
-        output_flag: false,
-        time_limit: Math.max(0.001, (options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS) / 1000),
-        // Exact: the fit scores are floats, so HiGHS's default 1e-4 relative gap would stop short of the optimum.
-        mip_rel_gap: 0,
-        mip_abs_gap: 1e-7,
-        // Presolve's probing of ~100k pair binaries took 48 of 56 s on the 1,200-cadre county
-        // (bench seed 2026); without it the same model solves to optimality in 9 s.
-        presolve: 'off',
-      })
-      const cb = highs.constants.callbackType
-      const run = hm.run({
-        [cb.mipInterrupt]: (e) => {
-          if (options.signal?.aborted) e.interrupt()
-        },
-        [cb.mipImprovingSolution]: (e) => {
-          const inc = e.data.mip_primal_bound ?? e.data.objective_function_value ?? null
-          const bound = e.data.mip_dual_bound ?? null
-          options.onProgress?.({
-            incumbent: inc,
-            bound,
-            gap: e.data.mip_gap ?? null,
-            elapsedMs: elapsed(),
-          })
-        },
-      })
-      const ms = highs.constants.modelStatus
-      const status = run.modelStatus
-      const hasPrimal =
-        Number(hm.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible
-      const values = hasPrimal ? hm.getSolution().colValue : null
-      const objective = hasPrimal ? hm.getObjectiveValue() : null
-      const dual = Number(hm.info.get('mip_dual_bound'))
-      const bound = Number.isFinite(dual) ? dual : objective
-      const base = { values, objective, timeMs: elapsed() }
-      if (status === ms.optimal) return { ...base, status: 'optimal', bound: objective }
-      if (status === ms.infeasible) return { ...base, status: 'infeasible', bound: null }
-      if (status === ms.unbounded || status === ms.unboundedOrInfeasible)
+    const limit = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
+    const inWorker = workersAvailable() && Object.keys(loaderOptions).length === 0
+    const raw = await (inWorker ? runInWorker : runInProcess)(arrays, limit, options, started)
+    const base = { values: raw.values, objective: raw.objective, timeMs: elapsed() }
+    const bound = raw.dualBound ?? raw.objective
+    switch (raw.status) {
+      case 'optimal':
+        return { ...base, status: 'optimal', bound: raw.objective }
+      case 'infeasible':
+        return { ...base, status: 'infeasible', bound: null }
+      case 'unbounded':
+      case 'unboundedOrInfeasible':
         return { ...base, status: 'unbounded', bound: null }
-      if (status === ms.timeLimit) return { ...base, status: 'time-limit', bound }
-      if (status === ms.interrupted) return { ...base, status: 'interrupted', bound }
-      return { ...base, status: 'error', bound, message: `HiGHS model status ${status}` }
-    } catch (e) {
-      // A wasm abort leaves the module unusable: load a fresh one next time.
-      if (e instanceof WebAssembly.RuntimeError) discardInstance()
-      return {
-        status: 'error',
-        values: null,
-        objective: null,
-        bound: null,
-        timeMs: elapsed(),
-        message: String(e),
-      }
-    } finally {
-      try {
-        hm.dispose()
-      } catch {
-        discardInstance()
-      }
+      case 'timeLimit':
+        return { ...base, status: 'time-limit', bound }
+      case 'interrupted':
+        return { ...base, status: 'interrupted', bound }
+      default:
+        return { ...base, status: 'error', bound, message: raw.message ?? `HiGHS model status ${raw.status}` }
     }
   },
 }

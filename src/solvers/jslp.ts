@@ -7,7 +7,9 @@
  *
  * @module
  */
+import type { Worker } from 'node:worker_threads'
 import type { Milp } from '../model/milp.js'
+import { startWorker } from './node-worker.js'
 import type { RunOptions, Solver, SolverResult } from './solver.js'
 
 const DEFAULT_TIME_LIMIT_MS = 60_000
@@ -64,27 +66,15 @@ export function toLpModel(m: Milp, timeoutMs: number): LpModel {
   }
 }
 
-// The worker is plain CommonJS evaluated from a string, so it runs the same from
-// the TypeScript sources, the ESM bundle and the CJS bundle.
+// Runs in a worker started by startWorker (an ES module from a data: URL).
 const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads')
-const lp = require(workerData.solverPath)
+import { parentPort, workerData } from 'node:worker_threads'
+const imported = await import(workerData.moduleUrl)
+const lp = imported.default ?? imported
 const solver = lp.default && lp.default.Solve ? lp.default : lp
 const result = solver.Solve(workerData.model)
 parentPort.postMessage(JSON.parse(JSON.stringify(result)))
 `
-
-// Node built-ins are imported on use, so that a browser bundle of the HiGHS path never sees them.
-async function nodeWorker(): Promise<{
-  Worker: typeof import('node:worker_threads').Worker
-  solverPath: string
-}> {
-  const [{ Worker }, { createRequire }] = await Promise.all([
-    import('node:worker_threads'),
-    import('node:module'),
-  ])
-  return { Worker, solverPath: createRequire(import.meta.url).resolve('javascript-lp-solver') }
-}
 
 /**
  * The javascript-lp-solver backend.
@@ -107,18 +97,16 @@ export const jsLpSolver: Solver = {
     if (options.signal?.aborted) return none('interrupted')
     if (model.colNames.length === 0)
       return { status: 'optimal', values: new Float64Array(0), objective: 0, bound: 0, timeMs: 0 }
-    let env: Awaited<ReturnType<typeof nodeWorker>>
+    let worker: Worker
     try {
-      env = await nodeWorker()
+      worker = await startWorker(WORKER_SOURCE, 'javascript-lp-solver', {
+        model: toLpModel(model, Math.max(1, limit * 0.9)),
+      })
     } catch (e) {
       return none('error', `javascript-lp-solver backend needs Node worker threads: ${String(e)}`)
     }
     return new Promise((resolve) => {
       let done = false
-      const worker = new env.Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: { solverPath: env.solverPath, model: toLpModel(model, Math.max(1, limit * 0.9)) },
-      })
       const finish = (r: SolverResult) => {
         if (done) return
         done = true

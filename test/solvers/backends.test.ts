@@ -100,6 +100,19 @@ describe('limits', () => {
     expect(r.values).not.toBeNull()
   })
 
+  it('HiGHS leaves the event loop free and stops on an abort from a timer', async () => {
+    const c = new AbortController()
+    let ticks = 0
+    const tick = setInterval(() => ticks++, 20)
+    setTimeout(() => c.abort(), 300)
+    const started = Date.now()
+    const r = await highsSolver.solve(gap(25, 250, 5), { timeLimitMs: 60_000, signal: c.signal })
+    clearInterval(tick)
+    expect(Date.now() - started).toBeLessThan(5_000)
+    expect(r.status).toBe('interrupted')
+    expect(ticks).toBeGreaterThan(5)
+  })
+
   it('javascript-lp-solver is terminated at the time limit even inside a long solve', async () => {
     const started = Date.now()
     const r = await jsLpSolver.solve(gap(30, 300, 11), { timeLimitMs: 500 })

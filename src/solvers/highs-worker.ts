@@ -1,0 +1,138 @@
+/**
+ * HiGHS in a Node worker thread. The solve leaves the event loop free (a
+ * county app's server keeps answering while a round is staffed), an abort is
+ * honoured at once (a shared flag HiGHS polls at its interrupt checkpoints,
+ * then termination if it does not stop), and a wasm abort near the 2 GB heap
+ * limit kills only the worker: the next solve gets a fresh one.
+ *
+ * @module
+ */
+import type { Worker } from 'node:worker_threads'
+import type { RunOptions } from './solver.js'
+import { startWorker } from './node-worker.js'
+import { runHighs } from './highs-run.js'
+import type { MilpArrays, RawRun } from './highs-run.js'
+
+// An ES module from a data: URL, so it runs the same from the TypeScript
+// sources and from the ESM and CJS bundles; `runHighs` is the same function
+// the in-process path calls.
+const workerSource = (): string => `
+import { parentPort, workerData } from 'node:worker_threads'
+// Transpilers that keep function names (tsx) wrap nested functions in __name().
+const __name = (fn) => fn
+const runHighs = ${runHighs.toString()}
+const imported = await import(workerData.moduleUrl)
+const load = imported.default ?? imported
+let highs = null
+parentPort.on('message', async (job) => {
+  try {
+    highs = highs || (await load())
+  } catch (e) {
+    parentPort.postMessage({ type: 'done', raw: { status: 'error', values: null, objective: null, dualBound: null, message: String(e), fatal: true } })
+    return
+  }
+  const flag = new Int32Array(job.flag)
+  const raw = runHighs(highs, job.model, job.timeLimitSeconds, {
+    shouldStop: () => Atomics.load(flag, 0) !== 0,
+    onImproved: (incumbent, bound, gap) => parentPort.postMessage({ type: 'progress', incumbent, bound, gap }),
+  })
+  parentPort.postMessage({ type: 'done', raw })
+})
+`
+
+/** How long past its own time limit or an abort a worker may take before it is terminated. */
+const GRACE_MS = 3_000
+const MAX_IDLE = 2
+const idle: Worker[] = []
+
+const spawn = (): Promise<Worker> => startWorker(workerSource(), 'highs')
+
+const lost = (status: string, message: string): RawRun => ({
+  status,
+  values: null,
+  objective: null,
+  dualBound: null,
+  message,
+  fatal: false,
+})
+
+/** Whether this runtime can run HiGHS in a worker thread. @internal */
+export function workersAvailable(): boolean {
+  return typeof process !== 'undefined' && typeof process.versions?.node === 'string'
+}
+
+/**
+ * Runs HiGHS on the model in a worker; never throws.
+ * @internal
+ */
+export async function runInWorker(
+  model: MilpArrays,
+  timeLimitMs: number,
+  options: RunOptions,
+  started: number,
+): Promise<RawRun> {
+  let worker: Worker
+  try {
+    worker = idle.pop() ?? (await spawn())
+  } catch (e) {
+    return lost('error', `cannot start a worker thread: ${String(e)}`)
+  }
+  worker.ref()
+  const flag = new Int32Array(new SharedArrayBuffer(4))
+  return new Promise<RawRun>((resolve) => {
+    let settled = false
+    let healthy = true
+    let killer: ReturnType<typeof setTimeout> | undefined
+    const finish = (raw: RawRun) => {
+      if (settled) return
+      settled = true
+      clearTimeout(watchdog)
+      clearTimeout(killer)
+      options.signal?.removeEventListener('abort', onAbort)
+      worker.removeAllListeners('message')
+      worker.removeAllListeners('error')
+      worker.removeAllListeners('exit')
+      if (healthy && !raw.fatal && idle.length < MAX_IDLE) {
+        worker.unref()
+        idle.push(worker)
+      } else void worker.terminate()
+      resolve(raw)
+    }
+    const kill = (status: string, message: string) => {
+      healthy = false
+      finish(lost(status, message))
+    }
+    const onAbort = () => {
+      Atomics.store(flag, 0, 1)
+      killer = setTimeout(() => kill('interrupted', 'aborted; HiGHS did not stop in time'), GRACE_MS)
+    }
+    const watchdog = setTimeout(
+      () => kill('timeLimit', 'HiGHS ran past its time limit'),
+      timeLimitMs + GRACE_MS,
+    )
+    worker.on(
+      'message',
+      (msg: {
+        type: string
+        raw?: RawRun
+        incumbent?: number | null
+        bound?: number | null
+        gap?: number | null
+      }) => {
+        if (msg.type === 'progress')
+          options.onProgress?.({
+            incumbent: msg.incumbent ?? null,
+            bound: msg.bound ?? null,
+            gap: msg.gap ?? null,
+            elapsedMs: performance.now() - started,
+          })
+        else if (msg.raw !== undefined) finish(msg.raw)
+      },
+    )
+    worker.on('error', (e) => kill('error', String(e)))
+    worker.on('exit', (code) => kill('error', `the HiGHS worker exited (code ${code})`))
+    options.signal?.addEventListener('abort', onAbort)
+    if (options.signal?.aborted) onAbort()
+    worker.postMessage({ model, timeLimitSeconds: Math.max(0.001, timeLimitMs / 1000), flag: flag.buffer })
+  })
+}
