@@ -29,8 +29,17 @@ export type {
 export { fitComponents, fitScore, evidenceStrength, codeMatch } from './scoring/index.js'
 
 // model and solvers
-export { formulate, sizeOf } from './model/index.js'
-export type { StaffingModel, Milp, MilpSize, Conflict, SlackInfo } from './model/index.js'
+export { formulate, sizeOf, editMilp } from './model/index.js'
+export type {
+  StaffingModel,
+  Milp,
+  MilpSize,
+  MilpEdit,
+  ExtraRow,
+  Conflict,
+  SlackInfo,
+  RuleRow,
+} from './model/index.js'
 export { linearSumAssignment, highsSolver, jsLpSolver, configureHighs } from './solvers/index.js'
 export type {
   LapOptions,
@@ -46,8 +55,29 @@ export type {
 } from './solvers/index.js'
 
 // proposals
-export { solve, solveModel } from './proposals/index.js'
-export type { SolveError, SolveOptions, Backend } from './proposals/index.js'
+export { solve, solveModel, rankProposals, rankModel, diffProposals } from './proposals/index.js'
+export { explainProposal, forcePair, diagnose } from './proposals/index.js'
+export type {
+  SolveError,
+  SolveOptions,
+  Backend,
+  RankOptions,
+  RankedProposal,
+  PostDiff,
+} from './proposals/index.js'
+export type {
+  ExplainOptions,
+  Explanation,
+  RuleCost,
+  PostExplanation,
+  RunnerUp,
+  RunnerUpOutcome,
+  ForcedPair,
+  Diagnosis,
+  ConflictMember,
+  Relaxation,
+  SupplyFinding,
+} from './proposals/index.js'
 
 // independent validator
 export { validateProposal, auditProposal } from './check/index.js'

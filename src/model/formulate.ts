@@ -14,7 +14,7 @@ import { fitComponents, fitScore } from '../scoring/fit.js'
 import { MilpBuilder } from './milp.js'
 import type { Milp } from './milp.js'
 import { Rows } from './rows.js'
-import type { Conflict, SlackInfo } from './rows.js'
+import type { Conflict, RuleRow, SlackInfo } from './rows.js'
 import { addHeadRows, addChangeRow } from './stability-rows.js'
 import { addTeamRows, teamViews } from './team-rows.js'
 
@@ -30,6 +30,10 @@ export interface StaffingModel {
   /** Column of the vacancy of each open post. */
   readonly vacancyCol: Int32Array
   readonly slacks: readonly SlackInfo[]
+  /** Rows that encode one rule instance each (team quotas, kin pairs, stability). */
+  readonly ruleRows: readonly RuleRow[]
+  /** The locks that hold, with the column they fix to 1. */
+  readonly lockCols: readonly { readonly cadreId: string; readonly postId: string; readonly col: number }[]
   /** Non-empty when the scenario is infeasible for reasons visible without a solve. */
   readonly conflicts: readonly Conflict[]
   /** Whether any row couples posts (team rules); if not, the model is a pure assignment. */
@@ -97,12 +101,14 @@ export function formulate(scenario: Scenario): StaffingModel {
   const pairByKey = new Map<string, number>()
   elig.pairs.forEach((p, k) => pairByKey.set(`${p.cadre}:${p.post}`, k))
   const openPos = new Map(open.map((id, i) => [id, i]))
+  const lockCols: { cadreId: string; postId: string; col: number }[] = []
   for (const lock of scenario.locks) {
     const c = ctx.cadreIndex.get(lock.cadreId)
     const p = openPos.get(lock.postId)
     const k = c === undefined || p === undefined ? undefined : pairByKey.get(`${c}:${p}`)
     if (k !== undefined) {
       b.setLower(pairCol[k]!, 1)
+      lockCols.push({ cadreId: lock.cadreId, postId: lock.postId, col: pairCol[k]! })
       continue
     }
     const reasons =
@@ -135,6 +141,8 @@ export function formulate(scenario: Scenario): StaffingModel {
     pairComponents,
     vacancyCol,
     slacks: rows.slacks,
+    ruleRows: rows.ruleRows,
+    lockCols,
     conflicts,
     hasTeamRows: rows.coupled,
   }

@@ -28,9 +28,29 @@ export interface Conflict {
   readonly message: string
 }
 
+/**
+ * A row that encodes one instance of a rule (a team's quota, a kin pair, a
+ * unit's heads): what diagnosis and explanation relax, and how they name it.
+ * @category Model
+ */
+export interface RuleRow {
+  readonly row: number
+  readonly code: SlackInfo['code']
+  readonly teamId: string | null
+  /** Hard rows must hold; a soft row has a slack column. */
+  readonly hard: boolean
+  /** The rule's penalty per unit of shortfall (what softening a hard row would cost). */
+  readonly penalty: number
+  /** The instance within the team, from the row name: `women>=1`, `kin-C3-C9<=1`. */
+  readonly detail: string
+  /** In domain words: `team 乡镇12 (T12): structure.women (women>=1)`. */
+  readonly label: string
+}
+
 /** Shared state of the row builders. @internal */
 export class Rows {
   readonly slacks: SlackInfo[] = []
+  readonly ruleRows: RuleRow[] = []
   /** Whether any row couples two posts. */
   coupled = false
 
@@ -72,8 +92,21 @@ export class Rows {
       cols.push(this.slack(soft.code, soft.team, soft.tag, soft.rule, soft.upper))
       coefs.push(soft.sign)
     }
-    this.b.addRow(name, cols, coefs, lower, upper)
+    const row = this.b.addRow(name, cols, coefs, lower, upper)
     this.coupled = true
+    if (soft !== null) {
+      const detail = name.split(':').slice(2).join(':')
+      const where = soft.team === null ? '' : `team ${soft.team.name} (${soft.team.id}): `
+      this.ruleRows.push({
+        row,
+        code: soft.code,
+        teamId: soft.team?.id ?? null,
+        hard: soft.rule.hard,
+        penalty: soft.rule.penalty,
+        detail,
+        label: `${where}${soft.code} (${detail})`,
+      })
+    }
   }
 
   conflict(code: RuleCode, team: Team, message: string): void {

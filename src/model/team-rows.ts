@@ -190,6 +190,15 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
 
   const kin = ctx.scenario.policy.people.kinAvoidance
   if (kin.enabled) {
+    // Kin among the fixed members: nothing this round can change, but the rule still counts them.
+    const fixedPairs = fixed.reduce((n, a) => n + fixed.filter((b) => b > a && ctx.kin[a]!.has(b)).length, 0)
+    if (fixedPairs > 0) {
+      if (kin.hard)
+        rows.conflict('avoidance.kin', team, `${fixedPairs} kin pair(s) among the members who stay`)
+      rows.row(`team:${team.id}:kin-fixed<=0`, [], [], -Infinity, -fixedPairs, {
+        ...{ code: 'avoidance.kin', team, tag: 'kin-fixed', rule: kin, upper: Infinity, sign: -1 },
+      })
+    }
     const here = [...new Set(pairs.map(cadreIdx))]
     const inTeam = new Set(here)
     for (const a of here)

@@ -1,2 +1,17 @@
 export { solve, solveModel } from './solve.js'
 export type { SolveError, SolveOptions, Backend } from './solve.js'
+export { rankProposals, rankModel, diffProposals } from './rank.js'
+export type { RankOptions, RankedProposal, PostDiff } from './rank.js'
+export { explainProposal, forcePair } from './explain.js'
+export type {
+  ExplainOptions,
+  Explanation,
+  RuleCost,
+  PostExplanation,
+  RunnerUp,
+  RunnerUpOutcome,
+  ForcedPair,
+} from './explain.js'
+export { diagnose } from './diagnose.js'
+export type { Diagnosis, ConflictMember, Relaxation } from './diagnose.js'
+export type { SupplyFinding } from './supply.js'

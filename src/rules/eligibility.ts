@@ -108,14 +108,15 @@ function kinAgainstFixed(pair: PairFacts): Verdict | null {
   if (!sw.enabled) return null
   const kin = pair.ctx.kin[pair.cadreIdx]!
   if (kin.size === 0) return null
-  const other = fixedMembers(pair.ctx, pair.team).find((m) => kin.has(m))
-  if (other === undefined) return null
-  const relative = pair.ctx.scenario.cadres[other]!
-  const message = `${pair.cadre.name} is kin of ${relative.name}, who sits in ${pair.team.name}`
-  const facts: Facts = { kin: relative.id }
+  const relatives = fixedMembers(pair.ctx, pair.team).filter((m) => kin.has(m))
+  if (relatives.length === 0) return null
+  const names = relatives.map((m) => pair.ctx.scenario.cadres[m]!.name).join(', ')
+  const message = `${pair.cadre.name} is kin of ${names}, who sit(s) in ${pair.team.name}`
+  const facts: Facts = { kin: relatives.map((m) => pair.ctx.scenario.cadres[m]!.id).join(',') }
+  // Each kin pair in the team is one breach of the rule, so a soft rule costs per relative.
   return sw.hard
     ? { _tag: 'blocked', code: 'avoidance.kin', message, facts }
-    : { _tag: 'penalty', code: 'avoidance.kin', amount: sw.penalty, message, facts }
+    : { _tag: 'penalty', code: 'avoidance.kin', amount: sw.penalty * relatives.length, message, facts }
 }
 
 /**

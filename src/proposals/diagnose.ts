@@ -1,0 +1,271 @@
+/**
+ * Infeasibility diagnosis: fast supply checks that explain the common cases
+ * without a solve, then an irreducible conflicting set of rules and locks
+ * (Chinneck's elastic filter to find a small infeasible set, then a deletion
+ * filter to make it irreducible: drop any one member and the rest can be met),
+ * and the cheapest set of soft-enings that restores feasibility.
+ *
+ * @module
+ */
+import type { Either } from 'fp-ts/lib/Either.js'
+import { left, right } from 'fp-ts/lib/Either.js'
+import { RULE_LABELS } from '../domain/codes.js'
+import type { RuleCode } from '../domain/codes.js'
+import type { Scenario } from '../domain/types.js'
+import { editMilp, elasticize, formulate } from '../model/index.js'
+import type { Milp, RuleRow, StaffingModel } from '../model/index.js'
+import type { SolveError, SolveOptions } from './solve.js'
+import { backendOf } from './solve.js'
+import { supplyFindings } from './supply.js'
+import type { SupplyFinding } from './supply.js'
+
+/** One member of a conflict, in domain terms. @category Proposals */
+export type ConflictMember =
+  | { readonly kind: 'rule'; readonly code: RuleCode; readonly teamId: string | null; readonly label: string }
+  | { readonly kind: 'lock'; readonly cadreId: string; readonly postId: string; readonly label: string }
+  | { readonly kind: 'filled'; readonly postId: string; readonly label: string }
+
+/** Softening one member: how far it is missed and what that costs. @category Proposals */
+export interface Relaxation {
+  readonly member: ConflictMember
+  readonly violation: number
+  readonly cost: number
+}
+
+/** @category Proposals */
+export interface Diagnosis {
+  readonly feasible: boolean
+  /** Shortages visible without a solve, county-wide and per team. */
+  readonly supply: readonly SupplyFinding[]
+  /** An irreducible conflicting set; empty when feasible. */
+  readonly conflict: readonly ConflictMember[]
+  /** The cheapest soft-enings that restore feasibility (rules at their policy penalty). */
+  readonly relaxations: readonly Relaxation[]
+  readonly relaxationCost: number
+}
+
+/** A constraint the diagnosis may drop. */
+type Group =
+  | { readonly kind: 'rule'; readonly row: RuleRow }
+  | { readonly kind: 'lock'; readonly cadreId: string; readonly postId: string; readonly col: number }
+  | { readonly kind: 'filled'; readonly postId: string; readonly col: number }
+
+/** What softening a lock costs in the relaxation: locks are the user's word, so above any rule. */
+const LOCK_WEIGHT = 1e5
+
+function groupsOf(model: StaffingModel): Group[] {
+  const out: Group[] = model.ruleRows.filter((r) => r.hard).map((row) => ({ kind: 'rule' as const, row }))
+  for (const l of model.lockCols) out.push({ kind: 'lock', ...l })
+  if (!model.ctx.scenario.policy.vacancy.allowed)
+    model.ctx.scenario.openPosts.forEach((postId, i) =>
+      out.push({ kind: 'filled', postId, col: model.vacancyCol[i]! }),
+    )
+  return out
+}
+
+function memberOf(model: StaffingModel, g: Group): ConflictMember {
+  const { scenario } = model.ctx
+  if (g.kind === 'rule') {
+    const team = scenario.teams.find((t) => t.id === g.row.teamId)
+    const where = team === undefined ? '' : `team ${team.name} (${team.id}): `
+    const label = `${where}${RULE_LABELS[g.row.code].en} / ${RULE_LABELS[g.row.code].zh} (${g.row.detail})`
+    return { kind: 'rule', code: g.row.code, teamId: g.row.teamId, label }
+  }
+  if (g.kind === 'lock') {
+    const c = scenario.cadres.find((x) => x.id === g.cadreId)
+    return {
+      kind: 'lock',
+      cadreId: g.cadreId,
+      postId: g.postId,
+      label: `lock: ${c?.name ?? g.cadreId} (${g.cadreId}) → post ${g.postId}`,
+    }
+  }
+  return {
+    kind: 'filled',
+    postId: g.postId,
+    label: `post ${g.postId} must be filled (vacancies not allowed)`,
+  }
+}
+
+/** The model with only `active` groups enforced, and a zero objective: a pure feasibility question. */
+function restricted(model: StaffingModel, groups: readonly Group[], active: ReadonlySet<number>): Milp {
+  const rowBounds: (readonly [number, number, number])[] = []
+  const colBounds: (readonly [number, number, number])[] = []
+  groups.forEach((g, i) => {
+    if (active.has(i)) return
+    if (g.kind === 'rule') rowBounds.push([g.row.row, -Infinity, Infinity])
+    else if (g.kind === 'lock') colBounds.push([g.col, 0, 1])
+    else colBounds.push([g.col, 0, 1])
+  })
+  const m = editMilp(model.milp, { rowBounds, colBounds })
+  return { ...m, colCost: new Float64Array(m.colCost.length) }
+}
+
+/** Elastic form: groups outside `hard` may be violated, each violation weighted by `weight`. */
+function elastic(
+  model: StaffingModel,
+  groups: readonly Group[],
+  hard: ReadonlySet<number>,
+  weight: (g: Group) => number,
+) {
+  const soft = groups.map((g, i) => ({ g, i })).filter(({ i }) => !hard.has(i))
+  const rows = soft.filter(({ g }) => g.kind === 'rule').map(({ g }) => (g.kind === 'rule' ? g.row.row : -1))
+  const { milp, elastic: cols } = elasticize(model.milp, rows)
+  const colCost = milp.colCost
+  const colLower = milp.colLower.slice()
+  const colUpper = milp.colUpper.slice()
+  const violation: { group: number; cols: readonly number[]; sign: 1 | -1; offset: number }[] = []
+  for (const { g, i } of soft) {
+    const w = weight(g)
+    if (g.kind === 'rule') {
+      const e = cols.find((x) => x.row === g.row.row)!
+      for (const c of e.cols) colCost[c] = -w
+      violation.push({ group: i, cols: e.cols, sign: 1, offset: 0 })
+    } else if (g.kind === 'lock') {
+      // Violation 1 − x: maximise w·x.
+      colLower[g.col] = 0
+      colCost[g.col] = w
+      violation.push({ group: i, cols: [g.col], sign: -1, offset: 1 })
+    } else {
+      colUpper[g.col] = 1
+      colCost[g.col] = -w
+      violation.push({ group: i, cols: [g.col], sign: 1, offset: 0 })
+    }
+  }
+  return { milp: { ...milp, colLower, colUpper }, violation }
+}
+
+/**
+ * Whether the scenario's hard constraints are feasible with only the given
+ * conflict members enforced among the droppable ones (rules, locks, filled
+ * posts); the rest of the model always holds. For checking a diagnosis.
+ * @internal
+ */
+export async function feasibleWithOnly(
+  scenario: Scenario,
+  members: readonly ConflictMember[],
+  options: SolveOptions = {},
+): Promise<boolean | null> {
+  const model = formulate(scenario)
+  const groups = groupsOf(model)
+  const labels = new Set(members.map((m) => m.label))
+  const active = new Set(
+    groups
+      .map((g, i) => [g, i] as const)
+      .filter(([g]) => labels.has(memberOf(model, g).label))
+      .map(([, i]) => i),
+  )
+  const r = await backendOf(options.backend).solve(restricted(model, groups, active), options)
+  return r.status === 'optimal' ? true : r.status === 'infeasible' ? false : null
+}
+
+/**
+ * Diagnoses a scenario: supply shortages, an irreducible conflicting set of
+ * rules and locks when it is infeasible, and the cheapest relaxation.
+ *
+ * @category Proposals
+ * @param scenario - a decoded scenario
+ * @param options - backend, `timeLimitMs` (for the whole diagnosis), `signal`, `onProgress`
+ * @returns the diagnosis, or why the solves behind it failed
+ * @example
+ * const s = generateScenario({ seed: 1, cadres: 60, policy: { structure: { women: { min: 4 } } } })
+ * const d = await diagnose(s)
+ * isRight(d) && d.right.feasible //=> false
+ */
+export async function diagnose(
+  scenario: Scenario,
+  options: SolveOptions = {},
+): Promise<Either<SolveError, Diagnosis>> {
+  const model = formulate(scenario)
+  const supply = supplyFindings(model)
+  const solver = backendOf(options.backend)
+  const deadline = performance.now() + (options.timeLimitMs ?? 60_000)
+  const run = async (m: Milp) => {
+    const remaining = deadline - performance.now()
+    if (remaining <= 0) return { status: 'time-limit' as const, values: null }
+    if (options.signal?.aborted) return { status: 'interrupted' as const, values: null }
+    return solver.solve(m, { ...options, timeLimitMs: remaining })
+  }
+  const stopped = (status: string): SolveError =>
+    status === 'interrupted'
+      ? { _tag: 'Aborted', message: 'diagnosis aborted' }
+      : status === 'time-limit'
+        ? { _tag: 'TimeLimit', bound: null, message: 'diagnosis did not finish within the time limit' }
+        : {
+            _tag: 'SolverFailure',
+            backend: solver.name,
+            message: `diagnosis solve ended with status ${status}`,
+          }
+
+  // A lock on a blocked pair is infeasible on its own: it is the whole conflict.
+  const badLock = model.conflicts.find((c) => c.code === 'lock')
+  if (badLock !== undefined && badLock.cadreId !== null && badLock.postId !== null)
+    return right({
+      feasible: false,
+      supply,
+      conflict: [{ kind: 'lock', cadreId: badLock.cadreId, postId: badLock.postId, label: badLock.message }],
+      relaxations: [],
+      relaxationCost: Infinity,
+    })
+
+  const groups = groupsOf(model)
+  const all = new Set(groups.map((_, i) => i))
+  const feasible = async (active: ReadonlySet<number>): Promise<boolean | SolveError> => {
+    const r = await run(restricted(model, groups, active))
+    if (r.status === 'optimal') return true
+    if (r.status === 'infeasible') return false
+    return stopped(r.status)
+  }
+  const whole = await feasible(all)
+  if (typeof whole !== 'boolean') return left(whole)
+  if (whole) return right({ feasible: true, supply, conflict: [], relaxations: [], relaxationCost: 0 })
+
+  // Elastic filter: enforce every group an elastic solve has to violate until the enforced set alone is infeasible.
+  const enforced = new Set<number>()
+  for (;;) {
+    const { milp, violation } = elastic(model, groups, enforced, () => 1)
+    const r = await run(milp)
+    if (r.status === 'infeasible') break
+    if (r.status !== 'optimal' || r.values === null) return left(stopped(r.status))
+    const values = r.values
+    const broken = violation.filter(
+      (v) => v.cols.reduce((s, c) => s + v.offset + v.sign * values[c]!, 0) > 1e-6,
+    )
+    if (broken.length === 0) break
+    for (const v of broken) enforced.add(v.group)
+  }
+  // Deletion filter: drop each member whose removal leaves the rest infeasible.
+  const conflictSet = new Set(enforced)
+  for (const g of [...enforced].sort((a, b) => a - b)) {
+    conflictSet.delete(g)
+    const ok = await feasible(conflictSet)
+    if (typeof ok !== 'boolean') return left(ok)
+    if (ok) conflictSet.add(g)
+  }
+
+  // Cheapest relaxation: every group elastic, each violation at its rule's penalty.
+  const weight = (g: Group) =>
+    g.kind === 'rule' ? g.row.penalty : g.kind === 'lock' ? LOCK_WEIGHT : scenario.policy.vacancy.penalty
+  const { milp, violation } = elastic(model, groups, new Set(), weight)
+  const r = await run(milp)
+  if (r.status !== 'optimal' || r.values === null) return left(stopped(r.status))
+  const values = r.values
+  const relaxations: Relaxation[] = []
+  for (const v of violation) {
+    const amount = v.cols.reduce((s, c) => s + v.offset + v.sign * values[c]!, 0)
+    if (amount <= 1e-6) continue
+    const g = groups[v.group]!
+    relaxations.push({
+      member: memberOf(model, g),
+      violation: Math.round(amount * 1e6) / 1e6,
+      cost: Math.round(amount * weight(g) * 1e6) / 1e6,
+    })
+  }
+  return right({
+    feasible: false,
+    supply,
+    conflict: [...conflictSet].sort((a, b) => a - b).map((i) => memberOf(model, groups[i]!)),
+    relaxations,
+    relaxationCost: Math.round(relaxations.reduce((s, x) => s + x.cost, 0) * 1e6) / 1e6,
+  })
+}

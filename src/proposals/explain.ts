@@ -1,0 +1,310 @@
+/**
+ * Explanations of a proposal: what each rule costs (how much the objective
+ * would gain without it, found by re-solving the same formulation with that
+ * rule relaxed), and for each post, why this cadre and not the runners-up.
+ *
+ * @module
+ */
+import type { Either } from 'fp-ts/lib/Either.js'
+import { left, right } from 'fp-ts/lib/Either.js'
+import type { PairRuleCode, TeamRuleCode } from '../domain/codes.js'
+import type { FitComponents, Proposal } from '../domain/proposal.js'
+import type { Scenario } from '../domain/types.js'
+import { editMilp, formulate } from '../model/index.js'
+import type { MilpEdit, StaffingModel } from '../model/index.js'
+import { pairVerdicts } from '../rules/index.js'
+import { fitComponents, fitScore } from '../scoring/fit.js'
+import type { SolveError, SolveOptions } from './solve.js'
+import { solveModel } from './solve.js'
+
+/** What one rule costs the proposal. @category Proposals */
+export interface RuleCost {
+  readonly code: TeamRuleCode | PairRuleCode | 'avoidance.kin'
+  readonly hard: boolean
+  /** Objective gained if the rule were dropped (≥ 0); 0 means it does not bind. */
+  readonly cost: number
+  /** Teams where the rule binds: a soft rule's penalty is paid there, or a hard rule's row is tight. */
+  readonly teamIds: readonly string[]
+}
+
+/** Why a candidate is not in a post. @category Proposals */
+export type RunnerUpOutcome =
+  | { readonly _tag: 'PlacedElsewhere'; readonly postId: string }
+  | { readonly _tag: 'LowerFit'; readonly by: number }
+  | {
+      /** Higher fit, not placed: the team rules and the other posts make the whole better without them. */
+      readonly _tag: 'TeamRules'
+    }
+  | {
+      readonly _tag: 'Blocked'
+      readonly codes: readonly PairRuleCode[]
+      readonly messages: readonly string[]
+    }
+
+/** A candidate who did not get a post. @category Proposals */
+export interface RunnerUp {
+  readonly cadreId: string
+  readonly fit: number
+  readonly outcome: RunnerUpOutcome
+}
+
+/** One post of the proposal, explained. @category Proposals */
+export interface PostExplanation {
+  readonly postId: string
+  readonly teamId: string
+  readonly cadreId: string | null
+  readonly fit: number
+  readonly components: FitComponents | null
+  /** The best eligible candidates not chosen, by fit. */
+  readonly runnersUp: readonly RunnerUp[]
+  /** The best-fitting candidates a hard rule blocks. */
+  readonly blocked: readonly RunnerUp[]
+}
+
+/** @category Proposals */
+export interface Explanation {
+  readonly objective: number
+  /** Every rule that could bind, most costly first. Empty when `costs: 'none'`. */
+  readonly ruleCosts: readonly RuleCost[]
+  readonly posts: readonly PostExplanation[]
+}
+
+/** Options of {@link explainProposal}. @category Proposals */
+export interface ExplainOptions extends SolveOptions {
+  /** `exact`: re-solve once per rule to price it; `none`: skip pricing. @defaultValue 'exact' */
+  readonly costs?: 'exact' | 'none'
+  /** Runners-up and blocked candidates listed per post. @defaultValue 3 */
+  readonly runnersUp?: number
+}
+
+const round6 = (v: number) => Math.round(v * 1e6) / 1e6
+
+/** The relaxation that drops every instance of one rule. */
+function dropRule(model: StaffingModel, code: RuleCost['code']): MilpEdit {
+  const rowBounds = model.ruleRows
+    .filter((r) => r.code === code && r.hard)
+    .map((r) => [r.row, -Infinity, Infinity] as const)
+  const colCosts: (readonly [number, number])[] = model.slacks
+    .filter((s) => s.code === code)
+    .map((s) => [s.col, 0])
+  model.eligibility.pairs.forEach((p, k) => {
+    const pen = p.penalties.filter((x) => x.code === code).reduce((s, x) => s + x.amount, 0)
+    if (pen > 0) colCosts.push([model.pairCol[k]!, model.milp.colCost[model.pairCol[k]!]! + pen])
+  })
+  return { rowBounds, colCosts }
+}
+
+/** The rules of a model that may bind: every rule row, soft slack and soft pair penalty. */
+function rulesOf(model: StaffingModel): { code: RuleCost['code']; hard: boolean }[] {
+  const seen = new Map<string, boolean>()
+  for (const r of model.ruleRows) seen.set(r.code, (seen.get(r.code) ?? false) || r.hard)
+  for (const p of model.eligibility.pairs)
+    for (const x of p.penalties) if (!seen.has(x.code)) seen.set(x.code, false)
+  return [...seen.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([code, hard]) => ({ code: code as RuleCost['code'], hard }))
+}
+
+/** Teams where a rule binds in the proposal. */
+function bindingTeams(model: StaffingModel, p: Proposal, code: RuleCost['code']): string[] {
+  const teams = new Set<string>()
+  for (const pen of p.penalties) if (pen.code === code && pen.teamId !== null) teams.add(pen.teamId)
+  // A hard row binds where it is tight at the proposal: its activity equals a finite bound.
+  const x = new Float64Array(model.milp.colNames.length)
+  const chosen = new Map(p.assignments.map((a) => [`${a.cadreId}\u0000${a.postId}`, true]))
+  const { scenario } = model.ctx
+  model.eligibility.pairs.forEach((pair, k) => {
+    if (chosen.has(`${scenario.cadres[pair.cadre]!.id}\u0000${scenario.openPosts[pair.post]!}`))
+      x[model.pairCol[k]!] = 1
+  })
+  const m = model.milp
+  for (const r of model.ruleRows) {
+    if (r.code !== code || !r.hard || r.teamId === null) continue
+    let act = 0
+    for (let e = m.rowStarts[r.row]!; e < m.rowStarts[r.row + 1]!; e++)
+      act += m.rowValue[e]! * x[m.rowIndex[e]!]!
+    if (Math.abs(act - m.rowLower[r.row]!) < 1e-9 || Math.abs(act - m.rowUpper[r.row]!) < 1e-9)
+      teams.add(r.teamId)
+  }
+  return [...teams].sort()
+}
+
+function explainPosts(model: StaffingModel, p: Proposal, limit: number): PostExplanation[] {
+  const { scenario } = model.ctx
+  const placedAt = new Map(p.assignments.filter((a) => a.cadreId !== null).map((a) => [a.cadreId!, a.postId]))
+  const eligibleByPost = scenario.openPosts.map(() => [] as number[])
+  model.eligibility.pairs.forEach((pair, k) => eligibleByPost[pair.post]!.push(k))
+  return p.assignments.map((a, i) => {
+    const others = eligibleByPost[i]!.filter(
+      (k) => scenario.cadres[model.eligibility.pairs[k]!.cadre]!.id !== a.cadreId,
+    )
+      .sort((x, y) => model.pairFit[y]! - model.pairFit[x]! || x - y)
+      .slice(0, limit)
+      .map((k): RunnerUp => {
+        const id = scenario.cadres[model.eligibility.pairs[k]!.cadre]!.id
+        const fit = model.pairFit[k]!
+        const elsewhere = placedAt.get(id)
+        const outcome: RunnerUpOutcome =
+          elsewhere !== undefined
+            ? { _tag: 'PlacedElsewhere', postId: elsewhere }
+            : fit <= a.fit
+              ? { _tag: 'LowerFit', by: round6(a.fit - fit) }
+              : { _tag: 'TeamRules' }
+        return { cadreId: id, fit, outcome }
+      })
+    const eligible = new Set(eligibleByPost[i]!.map((k) => model.eligibility.pairs[k]!.cadre))
+    const post =
+      scenario.teams[model.ctx.postLocation.get(a.postId)!.team]!.posts[
+        model.ctx.postLocation.get(a.postId)!.slot
+      ]!
+    const blocked = model.ctx.candidates
+      .filter((c) => !eligible.has(c))
+      .map((c) => ({ c, fit: fitScore(scenario, fitComponents(scenario, scenario.cadres[c]!, post)) }))
+      .sort((x, y) => y.fit - x.fit || x.c - y.c)
+      .slice(0, limit)
+      .map(({ c, fit }): RunnerUp => {
+        const verdicts = pairVerdicts(model.ctx, c, a.postId).filter((v) => v._tag === 'blocked')
+        return {
+          cadreId: scenario.cadres[c]!.id,
+          fit,
+          outcome: {
+            _tag: 'Blocked',
+            codes: verdicts.map((v) => (v._tag === 'blocked' ? v.code : 'forbidden-pair')),
+            messages: verdicts.map((v) => (v._tag === 'blocked' ? v.message : '')),
+          },
+        }
+      })
+    return {
+      postId: a.postId,
+      teamId: a.teamId,
+      cadreId: a.cadreId,
+      fit: a.fit,
+      components: a.components,
+      runnersUp: others,
+      blocked,
+    }
+  })
+}
+
+/**
+ * Explains a proposal of a scenario: each rule's cost and, per post, the
+ * chosen cadre's fit and why the runners-up lost.
+ *
+ * @category Proposals
+ * @param scenario - the scenario the proposal staffs
+ * @param proposal - a proposal of that scenario (from `solve` or `rankProposals`)
+ * @param options - `costs`, `runnersUp`, and the options of `solve` for the re-solves
+ * @returns the explanation, or why the re-solves failed
+ * @example
+ * const s = generateScenario({ seed: 1, cadres: 60 })
+ * const p = await solve(s)
+ * const e = isRight(p) && (await explainProposal(s, p.right))
+ * e && isRight(e) && e.right.posts.length === s.openPosts.length //=> true
+ */
+export async function explainProposal(
+  scenario: Scenario,
+  proposal: Proposal,
+  options: ExplainOptions = {},
+): Promise<Either<SolveError, Explanation>> {
+  const model = formulate(scenario)
+  const posts = explainPosts(model, proposal, Math.max(0, options.runnersUp ?? 3))
+  if ((options.costs ?? 'exact') === 'none')
+    return right({ objective: proposal.objective, ruleCosts: [], posts })
+  const deadline = performance.now() + (options.timeLimitMs ?? 60_000)
+  const ruleCosts: RuleCost[] = []
+  for (const { code, hard } of rulesOf(model)) {
+    const remaining = deadline - performance.now()
+    if (remaining <= 0 || options.signal?.aborted)
+      return left({
+        _tag: 'TimeLimit',
+        bound: null,
+        message: `rule costs not finished within the time limit (${code} and after)`,
+      })
+    const relaxed: StaffingModel = {
+      ...model,
+      milp: editMilp(model.milp, dropRule(model, code)),
+      hasTeamRows: true,
+    }
+    const r = await solveModel(relaxed, { ...options, timeLimitMs: remaining, fastPath: false })
+    if (r._tag === 'Left') return r
+    // The relaxed proposal still reports the dropped rule's penalties; without the rule they are not paid.
+    const unpaid = r.right.penalties.filter((x) => x.code === code).reduce((t, x) => t + x.amount, 0)
+    const cost = Math.max(0, round6(r.right.objective + unpaid - proposal.objective))
+    ruleCosts.push({ code, hard, cost, teamIds: bindingTeams(model, proposal, code) })
+  }
+  ruleCosts.sort((a, b) => b.cost - a.cost || (a.code < b.code ? -1 : 1))
+  return right({ objective: proposal.objective, ruleCosts, posts })
+}
+
+/** What forcing a cadre into a post means. @category Proposals */
+export type ForcedPair =
+  | { readonly _tag: 'AlreadyThere' }
+  | {
+      readonly _tag: 'Blocked'
+      readonly codes: readonly PairRuleCode[]
+      readonly messages: readonly string[]
+    }
+  | {
+      /** The best proposal with the pair locked, and what it costs against `proposal`. */
+      readonly _tag: 'Cost'
+      readonly cost: number
+      readonly forced: Proposal
+    }
+  | { readonly _tag: 'Infeasible'; readonly message: string }
+
+/**
+ * Why not this cadre in this post: the rules that forbid it, or what it would
+ * cost to force it (the best proposal with the pair locked, re-solved).
+ *
+ * @category Proposals
+ * @param scenario - the scenario
+ * @param proposal - the proposal to compare with (usually the optimum)
+ * @param cadreId - the cadre
+ * @param postId - an open post
+ * @returns the outcome, or why the re-solve failed
+ */
+export async function forcePair(
+  scenario: Scenario,
+  proposal: Proposal,
+  cadreId: string,
+  postId: string,
+  options: SolveOptions = {},
+): Promise<Either<SolveError, ForcedPair>> {
+  if (proposal.assignments.some((a) => a.postId === postId && a.cadreId === cadreId))
+    return right({ _tag: 'AlreadyThere' })
+  const model = formulate(scenario)
+  const c = model.ctx.cadreIndex.get(cadreId)
+  const p = scenario.openPosts.indexOf(postId)
+  if (c === undefined || p < 0)
+    return right({
+      _tag: 'Blocked',
+      codes: [],
+      messages: [
+        `${cadreId} → ${postId} is not a pair of this round (unknown cadre, or a post that is not open)`,
+      ],
+    })
+  const k = model.eligibility.pairs.findIndex((x) => x.cadre === c && x.post === p)
+  if (k < 0) {
+    const verdicts = pairVerdicts(model.ctx, c, postId).filter((v) => v._tag === 'blocked')
+    const messages = verdicts.map((v) => (v._tag === 'blocked' ? v.message : ''))
+    return right({
+      _tag: 'Blocked',
+      codes: verdicts.map((v) => (v._tag === 'blocked' ? v.code : 'forbidden-pair')),
+      messages: messages.length > 0 ? messages : [`${cadreId} holds a post that is not open in this round`],
+    })
+  }
+  const col = model.pairCol[k]!
+  const locked: StaffingModel = {
+    ...model,
+    milp: editMilp(model.milp, { colBounds: [[col, 1, 1]] }),
+    hasTeamRows: true,
+  }
+  const r = await solveModel(locked, { ...options, fastPath: false })
+  if (r._tag === 'Left')
+    return r.left._tag === 'Infeasible' ? right({ _tag: 'Infeasible', message: r.left.message }) : r
+  return right({
+    _tag: 'Cost',
+    cost: Math.max(0, round6(proposal.objective - r.right.objective)),
+    forced: r.right,
+  })
+}

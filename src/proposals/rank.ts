@@ -1,0 +1,156 @@
+/**
+ * Ranked proposals: the k best distinct staffings (`exact`), or the best
+ * sequence of staffings that each differ from every earlier one in at least
+ * `minDifference` posts (`diverse`). One formulation serves every solve: each
+ * round appends a cut excluding what was found and re-solves.
+ *
+ * @module
+ */
+import type { Either } from 'fp-ts/lib/Either.js'
+import { left, right } from 'fp-ts/lib/Either.js'
+import type { Proposal } from '../domain/proposal.js'
+import type { Scenario } from '../domain/types.js'
+import { editMilp, formulate } from '../model/index.js'
+import type { ExtraRow, StaffingModel } from '../model/index.js'
+import type { SolveError, SolveOptions } from './solve.js'
+import { solveModel } from './solve.js'
+
+/** Options of {@link rankProposals}. @category Proposals */
+export interface RankOptions extends SolveOptions {
+  /** How many proposals. @defaultValue 3 */
+  readonly k?: number
+  /**
+   * `exact`: the k best distinct proposals, in order of objective.
+   * `diverse`: each proposal is the best one differing from every earlier one
+   * in at least `minDifference` posts.
+   * @defaultValue 'exact'
+   */
+  readonly mode?: 'exact' | 'diverse'
+  /** Posts in which diverse proposals differ pairwise (diverse mode). @defaultValue 2 */
+  readonly minDifference?: number
+}
+
+/** One post where a proposal differs from the best. @category Proposals */
+export interface PostDiff {
+  readonly postId: string
+  readonly teamId: string
+  /** Who the best proposal puts there (`null`: vacant). */
+  readonly best: string | null
+  /** Who this proposal puts there. */
+  readonly here: string | null
+}
+
+/** A proposal with its place in the ranking. @category Proposals */
+export interface RankedProposal {
+  /** 1 for the best. */
+  readonly rank: number
+  readonly proposal: Proposal
+  /** Objective of the best minus this one's (≥ 0). */
+  readonly gapToBest: number
+  /** Posts where it differs from the best, in `openPosts` order. */
+  readonly diff: readonly PostDiff[]
+}
+
+const DEFAULTS = { k: 3, mode: 'exact' as const, minDifference: 2, timeLimitMs: 60_000 }
+
+/** The column chosen for each open post: its pair, or its vacancy. */
+function chosenColumns(model: StaffingModel, p: Proposal): number[] {
+  const { scenario } = model.ctx
+  const pairOf = new Map<string, number>()
+  model.eligibility.pairs.forEach((pair, k) =>
+    pairOf.set(
+      `${scenario.cadres[pair.cadre]!.id}\u0000${scenario.openPosts[pair.post]!}`,
+      model.pairCol[k]!,
+    ),
+  )
+  return p.assignments.map((a, i) =>
+    a.cadreId === null ? model.vacancyCol[i]! : pairOf.get(`${a.cadreId}\u0000${a.postId}`)!,
+  )
+}
+
+const keyOf = (p: Proposal): string => p.assignments.map((a) => a.cadreId ?? '').join('\u0000')
+
+/** Posts where `p` differs from `best`. */
+export function diffProposals(best: Proposal, p: Proposal): PostDiff[] {
+  const out: PostDiff[] = []
+  p.assignments.forEach((a, i) => {
+    const b = best.assignments[i]!
+    if (a.cadreId !== b.cadreId)
+      out.push({ postId: a.postId, teamId: a.teamId, best: b.cadreId, here: a.cadreId })
+  })
+  return out
+}
+
+/**
+ * The k best proposals of a scenario (see {@link RankOptions}). Fewer than k
+ * come back when fewer exist. `timeLimitMs` bounds the whole ranking.
+ *
+ * @category Proposals
+ * @param scenario - a decoded scenario
+ * @param options - `k`, `mode`, `minDifference`, and the options of `solve`
+ * @returns the proposals, best first, or why there is not even one
+ * @example
+ * const ranked = await rankProposals(generateScenario({ seed: 1, cadres: 60 }), { k: 3 })
+ * isRight(ranked) && ranked.right.map((r) => r.rank) //=> [1, 2, 3]
+ */
+export async function rankProposals(
+  scenario: Scenario,
+  options: RankOptions = {},
+): Promise<Either<SolveError, RankedProposal[]>> {
+  if (options.signal?.aborted) return left({ _tag: 'Aborted', message: 'aborted before the ranking started' })
+  return rankModel(formulate(scenario), options)
+}
+
+/**
+ * {@link rankProposals} on an already formulated model.
+ * @category Proposals
+ */
+export async function rankModel(
+  model: StaffingModel,
+  options: RankOptions = {},
+): Promise<Either<SolveError, RankedProposal[]>> {
+  const k = Math.max(1, Math.floor(options.k ?? DEFAULTS.k))
+  const mode = options.mode ?? DEFAULTS.mode
+  const d = mode === 'exact' ? 1 : Math.max(1, Math.floor(options.minDifference ?? DEFAULTS.minDifference))
+  const deadline = performance.now() + (options.timeLimitMs ?? DEFAULTS.timeLimitMs)
+  const open = model.ctx.scenario.openPosts.length
+  const cuts: ExtraRow[] = []
+  const found: Proposal[] = []
+  while (found.length < k) {
+    const remaining = deadline - performance.now()
+    if (found.length > 0 && (remaining <= 0 || options.signal?.aborted)) break
+    // Cuts couple posts, so the assignment fast path no longer applies.
+    const variant: StaffingModel = { ...model, milp: editMilp(model.milp, { rows: cuts }), hasTeamRows: true }
+    const r = await solveModel(variant, { ...options, timeLimitMs: Math.max(1, remaining), fastPath: false })
+    if (r._tag === 'Left') {
+      if (found.length === 0) return r
+      break
+    }
+    const p = r.right
+    found.push(p)
+    // Σ chosen columns ≤ open − d: the next proposal changes at least d posts.
+    const cols = chosenColumns(model, p)
+    cuts.push({
+      name: `rank:cut:${found.length}`,
+      cols,
+      coefs: cols.map(() => 1),
+      lower: -Infinity,
+      upper: open - d,
+    })
+    if (p.status !== 'optimal') break
+  }
+  // Equal objectives are ordered by the cadre ids post by post, so ties never depend on the solver.
+  if (mode === 'exact')
+    found.sort(
+      (a, b) => b.objective - a.objective || (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0),
+    )
+  const best = found[0]!
+  return right(
+    found.map((proposal, i) => ({
+      rank: i + 1,
+      proposal,
+      gapToBest: Math.max(0, Math.round((best.objective - proposal.objective) * 1e6) / 1e6),
+      diff: i === 0 ? [] : diffProposals(best, proposal),
+    })),
+  )
+}

@@ -1,0 +1,88 @@
+/**
+ * The brute-force oracle: every staffing of a small scenario, judged by the
+ * independent validator (feasibility) and its audit (objective). Shares no
+ * code with the model or the solvers.
+ */
+import { auditProposal, validateProposal } from '../src/check/index.js'
+import type { Assignment, Proposal } from '../src/domain/proposal.js'
+import type { Scenario } from '../src/domain/types.js'
+import { fitComponents, fitScore } from '../src/scoring/fit.js'
+
+/** A proposal holding only who sits where, with each pair's fit. */
+export function bareProposal(scenario: Scenario, choice: readonly (string | null)[]): Proposal {
+  const teamOf = new Map(scenario.teams.flatMap((t) => t.posts.map((p) => [p.id, t] as const)))
+  const assignments: Assignment[] = scenario.openPosts.map((postId, i) => {
+    const cadreId = choice[i] ?? null
+    const team = teamOf.get(postId)!
+    const post = team.posts.find((p) => p.id === postId)!
+    const cadre = scenario.cadres.find((c) => c.id === cadreId)
+    const incumbent = scenario.cadres.find((c) => c.currentPost?.postId === postId)
+    return {
+      postId,
+      teamId: team.id,
+      cadreId,
+      incumbentId: incumbent?.id ?? null,
+      change: cadre === undefined ? 'vacant' : 'lateral',
+      fit: cadre === undefined ? 0 : fitScore(scenario, fitComponents(scenario, cadre, post)),
+      components: null,
+      exceptional: false,
+    }
+  })
+  const parts = { fit: 0, vacancies: 0, penalties: 0 }
+  return {
+    assignments,
+    objective: 0,
+    parts,
+    penalties: [],
+    moves: [],
+    status: 'optimal',
+    bound: 0,
+    gap: 0,
+    backend: 'brute-force',
+  }
+}
+
+/** A feasible staffing and its audited objective. */
+export interface Staffing {
+  readonly choice: readonly (string | null)[]
+  readonly objective: number
+}
+
+/** Every staffing that passes the validator, best first. */
+export function allStaffings(scenario: Scenario): Staffing[] {
+  const open = new Set(scenario.openPosts)
+  const candidates = scenario.cadres
+    .filter((c) => c.currentPost === null || open.has(c.currentPost.postId))
+    .map((c) => c.id)
+  const out: Staffing[] = []
+  const choice: (string | null)[] = []
+  const used = new Set<string>()
+  const visit = (i: number) => {
+    if (i === scenario.openPosts.length) {
+      const proposal = bareProposal(scenario, choice)
+      if (validateProposal(scenario, proposal).length > 0) return
+      const audit = auditProposal(scenario, proposal)
+      out.push({
+        choice: [...choice],
+        objective: proposal.assignments.reduce((s, a) => s + a.fit, 0) - audit.softCost,
+      })
+      return
+    }
+    choice[i] = null
+    visit(i + 1)
+    for (const c of candidates) {
+      if (used.has(c)) continue
+      used.add(c)
+      choice[i] = c
+      visit(i + 1)
+      used.delete(c)
+    }
+    choice.length = i
+  }
+  visit(0)
+  return out.sort((a, b) => b.objective - a.objective)
+}
+
+/** Posts in which two staffings differ. */
+export const difference = (a: readonly (string | null)[], b: readonly (string | null)[]): number =>
+  a.reduce((n, x, i) => n + (x === b[i] ? 0 : 1), 0)

@@ -1,0 +1,112 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { Policy, RuleSwitch } from '../../src/domain/policy.js'
+import type { Scenario } from '../../src/domain/types.js'
+import { explainProposal, forcePair } from '../../src/proposals/explain.js'
+import { solve } from '../../src/proposals/index.js'
+import { smallScenario } from '../arbitraries.js'
+import { allStaffings } from '../oracle.js'
+
+/** Where each priced rule lives in the policy, to switch it off for the oracle. */
+const SWITCH: Record<string, readonly [keyof Policy, string]> = {
+  'structure.women': ['structure', 'women'],
+  'structure.young': ['structure', 'young'],
+  'structure.young-town': ['structure', 'youngTown'],
+  'structure.minority': ['structure', 'minority'],
+  'structure.titular': ['structure', 'titular'],
+  'structure.non-party': ['structure', 'nonParty'],
+  'structure.age-bands': ['structure', 'ageBands'],
+  'structure.average-age': ['structure', 'averageAge'],
+  'structure.specialty-coverage': ['structure', 'specialtyCoverage'],
+  'structure.specialty-cap': ['structure', 'specialtyCap'],
+  'structure.temperament': ['structure', 'temperament'],
+  'stability.max-changed': ['stability', 'maxChanged'],
+  'stability.heads-not-both': ['stability', 'headsNotBoth'],
+  'rotation.should-move': ['people', 'shouldRotate'],
+  'ladder.step-down': ['people', 'stepDown'],
+}
+
+function without(s: Scenario, code: string): Scenario | null {
+  const at = SWITCH[code]
+  if (at === undefined) return null
+  const [section, key] = at
+  const group = s.policy[section] as unknown as Record<string, RuleSwitch>
+  return { ...s, policy: { ...s.policy, [section]: { ...group, [key]: { ...group[key]!, enabled: false } } } }
+}
+
+const best = (s: Scenario) => allStaffings(s)[0]?.objective ?? null
+
+describe('explainProposal', () => {
+  it('prices each rule exactly: its cost is the brute-force gain of switching it off', async () => {
+    await fc.assert(
+      fc.asyncProperty(smallScenario({ maxCadres: 5, maxOpen: 3 }), async (scenario) => {
+        const r = await solve(scenario)
+        if (r._tag === 'Left') return
+        const e = await explainProposal(scenario, r.right)
+        if (e._tag === 'Left') throw new Error(e.left.message)
+        expect(e.right.posts.map((p) => p.postId)).toEqual(scenario.openPosts)
+        for (const rc of e.right.ruleCosts) {
+          const relaxed = without(scenario, rc.code)
+          if (relaxed === null) continue
+          const expected = best(relaxed)! - r.right.objective
+          expect(Math.abs(rc.cost - expected)).toBeLessThan(1e-6)
+        }
+      }),
+      { seed: 46, numRuns: 40 },
+    )
+  })
+
+  it('names why each runner-up lost, consistently with the proposal', async () => {
+    await fc.assert(
+      fc.asyncProperty(smallScenario({ maxCadres: 6, maxOpen: 3 }), async (scenario) => {
+        const r = await solve(scenario)
+        if (r._tag === 'Left') return
+        const e = await explainProposal(scenario, r.right, { costs: 'none' })
+        if (e._tag === 'Left') throw new Error(e.left.message)
+        const placed = new Map(r.right.assignments.map((a) => [a.cadreId, a.postId]))
+        for (const post of e.right.posts)
+          for (const ru of post.runnersUp) {
+            expect(ru.cadreId).not.toBe(post.cadreId)
+            if (ru.outcome._tag === 'PlacedElsewhere') expect(placed.get(ru.cadreId)).toBe(ru.outcome.postId)
+            if (ru.outcome._tag === 'LowerFit') expect(ru.fit).toBeLessThanOrEqual(post.fit)
+          }
+      }),
+      { seed: 47, numRuns: 40 },
+    )
+  })
+})
+
+describe('forcePair', () => {
+  it('costs exactly the brute-force difference, or names the rules that forbid the pair', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        smallScenario({ maxCadres: 5, maxOpen: 3 }),
+        fc.nat(),
+        fc.nat(),
+        async (scenario, ci, pi) => {
+          const r = await solve(scenario)
+          if (r._tag === 'Left') return
+          const cadre = scenario.cadres[ci % scenario.cadres.length]!
+          const postId = scenario.openPosts[pi % scenario.openPosts.length]!
+          const f = await forcePair(scenario, r.right, cadre.id, postId)
+          if (f._tag === 'Left') throw new Error(f.left.message)
+          const i = scenario.openPosts.indexOf(postId)
+          const withPair = allStaffings(scenario).filter((s) => s.choice[i] === cadre.id)
+          switch (f.right._tag) {
+            case 'AlreadyThere':
+              expect(r.right.assignments[i]!.cadreId).toBe(cadre.id)
+              break
+            case 'Blocked':
+            case 'Infeasible':
+              expect(withPair).toEqual([])
+              break
+            case 'Cost':
+              expect(Math.abs(f.right.cost - (r.right.objective - withPair[0]!.objective))).toBeLessThan(1e-6)
+              expect(f.right.forced.assignments[i]!.cadreId).toBe(cadre.id)
+          }
+        },
+      ),
+      { seed: 48, numRuns: 60 },
+    )
+  })
+})

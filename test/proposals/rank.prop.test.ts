@@ -1,0 +1,73 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { validateProposal } from '../../src/check/index.js'
+import { rankProposals } from '../../src/proposals/rank.js'
+import { smallScenario } from '../arbitraries.js'
+import { allStaffings, difference } from '../oracle.js'
+
+const choiceOf = (p: { assignments: readonly { cadreId: string | null }[] }) =>
+  p.assignments.map((a) => a.cadreId)
+
+describe('rankProposals', () => {
+  it('exact: returns exactly the k best objectives in order, distinct, each valid', async () => {
+    await fc.assert(
+      fc.asyncProperty(smallScenario({ maxCadres: 5, maxOpen: 3 }), async (scenario) => {
+        const all = allStaffings(scenario)
+        const r = await rankProposals(scenario, { k: 4 })
+        if (all.length === 0) {
+          expect(r._tag === 'Left' && r.left._tag).toBe('Infeasible')
+          return
+        }
+        if (r._tag !== 'Right') throw new Error(`expected proposals, got ${r.left._tag}`)
+        const got = r.right.map((x) => x.proposal.objective)
+        const want = all.slice(0, 4).map((s) => s.objective)
+        expect(got.length).toBe(want.length)
+        got.forEach((v, i) => expect(Math.abs(v - want[i]!)).toBeLessThan(1e-6))
+        const keys = r.right.map((x) => JSON.stringify(choiceOf(x.proposal)))
+        expect(new Set(keys).size).toBe(keys.length)
+        for (const x of r.right) expect(validateProposal(scenario, x.proposal)).toEqual([])
+        r.right.forEach((x, i) => {
+          expect(x.rank).toBe(i + 1)
+          expect(Math.abs(x.gapToBest - (got[0]! - got[i]!))).toBeLessThan(1e-6)
+          expect(x.diff.length).toBe(difference(choiceOf(x.proposal), choiceOf(r.right[0]!.proposal)))
+        })
+      }),
+      { seed: 42, numRuns: 60 },
+    )
+  })
+
+  it('diverse: proposals differ pairwise in ≥ minDifference posts, each the best such', async () => {
+    await fc.assert(
+      fc.asyncProperty(smallScenario({ maxCadres: 5, maxOpen: 3 }), async (scenario) => {
+        const r = await rankProposals(scenario, { k: 3, mode: 'diverse', minDifference: 2 })
+        if (r._tag === 'Left') return
+        const all = allStaffings(scenario)
+        const chosen: (string | null)[][] = []
+        for (const x of r.right) {
+          const here = choiceOf(x.proposal)
+          for (const earlier of chosen) expect(difference(here, earlier)).toBeGreaterThanOrEqual(2)
+          const bestAllowed = all.find((s) => chosen.every((e) => difference(s.choice, e) >= 2))
+          expect(bestAllowed).toBeDefined()
+          expect(Math.abs(x.proposal.objective - bestAllowed!.objective)).toBeLessThan(1e-6)
+          expect(validateProposal(scenario, x.proposal)).toEqual([])
+          chosen.push(here)
+        }
+        // Stopping early means no further proposal differs enough from all found.
+        if (r.right.length < 3)
+          expect(all.some((s) => chosen.every((e) => difference(s.choice, e) >= 2))).toBe(false)
+      }),
+      { seed: 44, numRuns: 40 },
+    )
+  })
+
+  it('is deterministic', async () => {
+    await fc.assert(
+      fc.asyncProperty(smallScenario({ maxCadres: 5, maxOpen: 3 }), async (scenario) => {
+        const a = await rankProposals(scenario, { k: 3 })
+        const b = await rankProposals(structuredClone(scenario), { k: 3 })
+        expect(JSON.stringify(b)).toBe(JSON.stringify(a))
+      }),
+      { seed: 45, numRuns: 20 },
+    )
+  })
+})
