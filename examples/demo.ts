@@ -6,12 +6,17 @@
 import {
   RULE_LABELS,
   ageAt,
+  diagnose,
+  explainProposal,
+  forcePair,
   formulate,
+  rankModel,
+  resolvePolicy,
   sampleScenario,
   sizeOf,
-  solveModel,
   validateProposal,
   type Proposal,
+  type RankedProposal,
   type Scenario,
 } from '../src/index.js'
 
@@ -60,19 +65,21 @@ async function main(): Promise<void> {
   const model = formulate(scenario)
   const size = sizeOf(model.milp)
   console.log(`model: ${n(size.columns)} variables, ${n(size.rows)} rows, ${n(size.nonzeros)} nonzeros`)
-  const result = await solveModel(model, { timeLimitMs: 50_000 })
+  // Three genuinely different proposals: each moves someone out of the teams of every earlier one.
+  const result = await rankModel(model, { k: 3, differ: 'teams', timeLimitMs: 40_000 })
   const seconds = ((performance.now() - t0) / 1000).toFixed(1)
   if (result._tag === 'Left') {
     console.error(`no proposal: ${result.left._tag}: ${result.left.message}`)
     process.exitCode = 1
     return
   }
-  const p = result.right
-  const violations = validateProposal(scenario, p)
+  const ranked = result.right
+  const p = ranked[0]!.proposal
+  const violations = ranked.flatMap((r) => validateProposal(scenario, r.proposal))
   const touched = new Set(p.assignments.map((a) => a.teamId))
   const count = (change: string) => p.assignments.filter((a) => a.change === change).length
   console.log(
-    `\n配备方案 proposal — ${p.status} (backend ${p.backend}, gap ${p.gap.toExponential(1)}) in ${seconds} s`,
+    `\n配备方案 best proposal — ${p.status} (backend ${p.backend}, gap ${p.gap.toExponential(1)}); 3 ranked proposals in ${seconds} s`,
   )
   console.log(
     `  teams staffed 调整班子: ${touched.size} · posts filled: ${p.assignments.length - count('vacant')}/${p.assignments.length} · vacancies left 空缺: ${count('vacant')}`,
@@ -91,13 +98,99 @@ async function main(): Promise<void> {
       `    soft rule ${RULE_LABELS[code as keyof typeof RULE_LABELS].zh} (${code}): −${amount.toFixed(1)}`,
     )
   console.log(
-    `\n独立校验 independent validator: ${violations.length === 0 ? 'every hard rule holds — 0 violations' : `${violations.length} violations`}`,
+    `\n独立校验 independent validator, all 3 proposals: ${violations.length === 0 ? 'every hard rule holds — 0 violations' : `${violations.length} violations`}`,
   )
   for (const v of violations.slice(0, 10)) console.log(`  ✗ ${v.message}`)
-  const shown = [...touched].slice(0, 3)
-  console.log('\nA few teams in detail 班子示例:')
-  for (const id of shown) printTeam(scenario, p, id)
+
+  console.log('\n前三方案 top 3 proposals:')
+  for (const r of ranked)
+    console.log(
+      `  #${r.rank} objective ${r.proposal.objective.toFixed(2)} (−${r.gapToBest.toFixed(2)}), ${r.diff.length} posts differ from #1`,
+    )
+  const township = ranked[1]?.diff
+    .map((d) => d.teamId)
+    .find((id) => scenario.teams.find((t) => t.id === id)?.kind === 'township')
+  if (township !== undefined) {
+    console.log('\n班子示例 one township team under proposal #1:')
+    printTeam(scenario, p, township)
+    printAlternatives(scenario, ranked, township)
+  }
+
+  await explainOnePost(scenario, p, township ?? p.assignments[0]!.teamId)
+  await diagnoseStrictVariant(scenario)
   if (violations.length > 0) process.exitCode = 1
+}
+
+/** One team under each ranked proposal, side by side. */
+function printAlternatives(scenario: Scenario, ranked: readonly RankedProposal[], teamId: string): void {
+  const team = scenario.teams.find((t) => t.id === teamId)!
+  const name = new Map(scenario.cadres.map((c) => [c.id, c.name]))
+  console.log(`\n  ${team.name} (${team.id}) under each proposal:`)
+  for (const post of team.posts) {
+    const cells = ranked.map((r) => {
+      const a = r.proposal.assignments.find((x) => x.postId === post.id)
+      const id =
+        a === undefined ? scenario.cadres.find((c) => c.currentPost?.postId === post.id)?.id : a.cadreId
+      return (id === undefined || id === null ? '—' : name.get(id)!).padEnd(8, '　')
+    })
+    console.log(`    ${post.title.padEnd(10, '　')} ${cells.join('  ')}`)
+  }
+}
+
+/** Why this person and not the runners-up, for one post of the team. */
+async function explainOnePost(scenario: Scenario, p: Proposal, teamId: string): Promise<void> {
+  const e = await explainProposal(scenario, p, { costs: 'none', runnersUp: 3 })
+  if (e._tag === 'Left') return
+  const post = e.right.posts.find((x) => x.teamId === teamId && x.cadreId !== null && x.runnersUp.length > 0)
+  if (post === undefined) return
+  const name = (id: string) => scenario.cadres.find((c) => c.id === id)?.name ?? id
+  const c = post.components!
+  console.log(`\n为何是此人 why ${name(post.cadreId!)} for ${post.postId}: fit ${post.fit.toFixed(1)}`)
+  console.log(
+    `  specialty ${c.specialty.toFixed(2)} · assessment ${c.assessment.toFixed(2)} · experience ${c.experience.toFixed(2)} · age ${c.age.toFixed(2)}`,
+  )
+  for (const r of post.runnersUp) {
+    const o = r.outcome
+    const why =
+      o._tag === 'PlacedElsewhere'
+        ? `placed in ${o.postId} instead`
+        : o._tag === 'LowerFit'
+          ? `lower fit by ${o.by.toFixed(1)}`
+          : 'higher fit, but the team rules make the whole better without them'
+    console.log(`  · ${name(r.cadreId)} (fit ${r.fit.toFixed(1)}): ${why}`)
+  }
+  for (const r of post.blocked.slice(0, 2))
+    if (r.outcome._tag === 'Blocked')
+      console.log(`  · ${name(r.cadreId)} (fit ${r.fit.toFixed(1)}): blocked — ${r.outcome.messages[0]}`)
+  const challenger = post.runnersUp.find((r) => r.outcome._tag !== 'PlacedElsewhere')
+  if (challenger === undefined) return
+  const forced = await forcePair(scenario, p, challenger.cadreId, post.postId, { timeLimitMs: 20_000 })
+  if (forced._tag === 'Right' && forced.right._tag === 'Cost')
+    console.log(
+      `  whyNot(${name(challenger.cadreId)}): forcing them in costs ${forced.right.cost.toFixed(2)} of objective`,
+    )
+}
+
+/** The sample county with a quota it cannot meet: every team of 3+ posts needs two women. */
+async function diagnoseStrictVariant(scenario: Scenario): Promise<void> {
+  const women = { ...scenario.policy.structure.women, min: 2 }
+  const strict = {
+    ...scenario,
+    policy: resolvePolicy({ ...scenario.policy, structure: { ...scenario.policy.structure, women } }),
+  }
+  const d = await diagnose(strict, { timeLimitMs: 30_000 })
+  console.log('\n过度约束诊断 diagnosis of a variant needing two women in every team:')
+  if (d._tag === 'Left') {
+    console.log(`  ${d.left._tag}: ${d.left.message}`)
+    return
+  }
+  const r = d.right
+  console.log(`  feasible: ${r.feasible}; ${r.supply.length} supply findings, e.g.`)
+  for (const f of r.supply.slice(0, 2)) console.log(`    ${f.message}`)
+  console.log(`  conflict (irreducible): ${r.conflict.map((m) => m.label).join('; ')}`)
+  console.log(
+    `  cheapest relaxation: soften ${r.relaxations.length} rule instance(s), cost ${r.relaxationCost}`,
+  )
 }
 
 void main()

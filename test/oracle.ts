@@ -23,7 +23,7 @@ export function bareProposal(scenario: Scenario, choice: readonly (string | null
       cadreId,
       incumbentId: incumbent?.id ?? null,
       change: cadre === undefined ? 'vacant' : 'lateral',
-      fit: cadre === undefined ? 0 : fitScore(scenario, fitComponents(scenario, cadre, post)),
+      fit: cadre === undefined ? 0 : fitScore(scenario, fitComponents(scenario, cadre, post, team)),
       components: null,
       exceptional: false,
     }
@@ -86,3 +86,25 @@ export function allStaffings(scenario: Scenario): Staffing[] {
 /** Posts in which two staffings differ. */
 export const difference = (a: readonly (string | null)[], b: readonly (string | null)[]): number =>
   a.reduce((n, x, i) => n + (x === b[i] ? 0 : 1), 0)
+
+/**
+ * Team places of `b` lost in `a`: people `b` puts in an open post of a team
+ * who, in `a`, are not in an open post of that team. From an empty `b`, the
+ * people `a` places.
+ */
+export function teamDifference(
+  scenario: Scenario,
+  a: readonly (string | null)[],
+  b: readonly (string | null)[],
+): number {
+  const teamOf = new Map(scenario.teams.flatMap((t) => t.posts.map((p) => [p.id, t.id] as const)))
+  const where = (choice: readonly (string | null)[]) => {
+    const m = new Map<string, string>()
+    choice.forEach((c, i) => c !== null && m.set(c, teamOf.get(scenario.openPosts[i]!)!))
+    return m
+  }
+  const inA = where(a)
+  const inB = where(b)
+  if (inB.size === 0) return inA.size
+  return [...inB].filter(([c, t]) => inA.get(c) !== t).length
+}

@@ -59,9 +59,10 @@ export function formulate(scenario: Scenario): StaffingModel {
   elig.pairs.forEach((pair, k) => {
     const postId = open[pair.post]!
     const loc = ctx.postLocation.get(postId)!
-    const post = scenario.teams[loc.team]!.posts[loc.slot]!
+    const team = scenario.teams[loc.team]!
+    const post = team.posts[loc.slot]!
     const cadre = scenario.cadres[pair.cadre]!
-    const comps = fitComponents(scenario, cadre, post)
+    const comps = fitComponents(scenario, cadre, post, team)
     pairComponents.push(comps)
     pairFit[k] = fitScore(scenario, comps)
     pairCol[k] = b.addColumn(`x:${cadre.id}:${postId}`, pairFit[k]! - pair.penalty, 0, 1, true)
@@ -84,6 +85,7 @@ export function formulate(scenario: Scenario): StaffingModel {
         postId,
         cadreId: null,
         message: `post ${postId} must be filled but no candidate is eligible for it`,
+        row: null,
       })
   })
 
@@ -123,6 +125,7 @@ export function formulate(scenario: Scenario): StaffingModel {
       postId: lock.postId,
       cadreId: lock.cadreId,
       message: `lock ${lock.cadreId} → ${lock.postId} cannot hold: ${reasons.length > 0 ? reasons.join('; ') : 'the cadre holds a post that is not open'}`,
+      row: null,
     })
   }
 

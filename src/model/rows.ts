@@ -26,6 +26,11 @@ export interface Conflict {
   readonly postId: string | null
   readonly cadreId: string | null
   readonly message: string
+  /**
+   * The rule row that cannot hold, when the conflict is one (a quota the
+   * candidates cannot meet, …): that row alone is infeasible.
+   */
+  readonly row: number | null
 }
 
 /**
@@ -51,6 +56,8 @@ export interface RuleRow {
 export class Rows {
   readonly slacks: SlackInfo[] = []
   readonly ruleRows: RuleRow[] = []
+  /** Conflicts found since the last rule row: they are about the next one. */
+  private unlinked: number[] = []
   /** Whether any row couples two posts. */
   coupled = false
 
@@ -94,6 +101,13 @@ export class Rows {
     }
     const row = this.b.addRow(name, cols, coefs, lower, upper)
     this.coupled = true
+    // Every conflict is recorded just before the row of the rule instance it is about.
+    for (const i of this.unlinked) {
+      const c = this.conflicts[i]!
+      if (soft !== null && c.code === soft.code && c.teamId === (soft.team?.id ?? null))
+        this.conflicts[i] = { ...c, row }
+    }
+    this.unlinked = []
     if (soft !== null) {
       const detail = name.split(':').slice(2).join(':')
       const where = soft.team === null ? '' : `team ${soft.team.name} (${soft.team.id}): `
@@ -110,12 +124,14 @@ export class Rows {
   }
 
   conflict(code: RuleCode, team: Team, message: string): void {
+    this.unlinked.push(this.conflicts.length)
     this.conflicts.push({
       code,
       teamId: team.id,
       postId: null,
       cadreId: null,
       message: `team ${team.name} (${team.id}): ${message}`,
+      row: null,
     })
   }
 

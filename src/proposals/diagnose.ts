@@ -216,13 +216,24 @@ export async function diagnose(
     if (r.status === 'infeasible') return false
     return stopped(r.status)
   }
-  const whole = await feasible(all)
+  // A conflict found by counting (a quota the candidates cannot meet, a post no one may fill) is one
+  // group infeasible on its own: already an irreducible conflict, no filter needed.
+  const counted = model.conflicts
+    .map((c) =>
+      groups.findIndex((g) =>
+        c.row !== null
+          ? g.kind === 'rule' && g.row.row === c.row
+          : g.kind === 'filled' && g.postId === c.postId,
+      ),
+    )
+    .find((i) => i >= 0)
+  const whole = counted === undefined ? await feasible(all) : false
   if (typeof whole !== 'boolean') return left(whole)
   if (whole) return right({ feasible: true, supply, conflict: [], relaxations: [], relaxationCost: 0 })
 
   // Elastic filter: enforce every group an elastic solve has to violate until the enforced set alone is infeasible.
-  const enforced = new Set<number>()
-  for (;;) {
+  const enforced = new Set<number>(counted === undefined ? [] : [counted])
+  for (; counted === undefined;) {
     const { milp, violation } = elastic(model, groups, enforced, () => 1)
     const r = await run(milp)
     if (r.status === 'infeasible') break
@@ -236,7 +247,7 @@ export async function diagnose(
   }
   // Deletion filter: drop each member whose removal leaves the rest infeasible.
   const conflictSet = new Set(enforced)
-  for (const g of [...enforced].sort((a, b) => a - b)) {
+  for (const g of counted === undefined ? [...enforced].sort((a, b) => a - b) : []) {
     conflictSet.delete(g)
     const ok = await feasible(conflictSet)
     if (typeof ok !== 'boolean') return left(ok)

@@ -153,13 +153,12 @@ function explainPosts(model: StaffingModel, p: Proposal, limit: number): PostExp
         return { cadreId: id, fit, outcome }
       })
     const eligible = new Set(eligibleByPost[i]!.map((k) => model.eligibility.pairs[k]!.cadre))
-    const post =
-      scenario.teams[model.ctx.postLocation.get(a.postId)!.team]!.posts[
-        model.ctx.postLocation.get(a.postId)!.slot
-      ]!
+    const loc = model.ctx.postLocation.get(a.postId)!
+    const team = scenario.teams[loc.team]!
+    const post = team.posts[loc.slot]!
     const blocked = model.ctx.candidates
       .filter((c) => !eligible.has(c))
-      .map((c) => ({ c, fit: fitScore(scenario, fitComponents(scenario, scenario.cadres[c]!, post)) }))
+      .map((c) => ({ c, fit: fitScore(scenario, fitComponents(scenario, scenario.cadres[c]!, post, team)) }))
       .sort((x, y) => y.fit - x.fit || x.c - y.c)
       .slice(0, limit)
       .map(({ c, fit }): RunnerUp => {

@@ -26,8 +26,18 @@ export interface RankOptions extends SolveOptions {
    * @defaultValue 'exact'
    */
   readonly mode?: 'exact' | 'diverse'
-  /** Posts in which diverse proposals differ pairwise (diverse mode). @defaultValue 2 */
+  /** Posts (or team places, with `differ: 'teams'`) in which diverse proposals differ pairwise. @defaultValue 2 */
   readonly minDifference?: number
+  /**
+   * What makes two proposals different. `posts`: who sits in which post.
+   * `teams`: who sits in which team — moving people between posts of the same
+   * team is not a new proposal, so equal-fit reshuffles inside a team (common
+   * when posts of one kind want no particular specialty) do not fill the list.
+   * A proposal differs in `teams` by the number of people of the other's team
+   * compositions (open posts) who are no longer in that team.
+   * @defaultValue 'posts'
+   */
+  readonly differ?: 'posts' | 'teams'
 }
 
 /** One post where a proposal differs from the best. @category Proposals */
@@ -52,6 +62,39 @@ export interface RankedProposal {
 }
 
 const DEFAULTS = { k: 3, mode: 'exact' as const, minDifference: 2, timeLimitMs: 60_000 }
+
+/**
+ * The cut excluding proposals within `d − 1` of `p`: Σ over `p`'s chosen items ≤ |items| − d.
+ * `posts`: an item is the chosen column of each open post (its pair, or its vacancy).
+ * `teams`: an item is a person staying in their team, i.e. every pair column of that cadre in that team.
+ */
+function cutOf(
+  model: StaffingModel,
+  p: Proposal,
+  differ: 'posts' | 'teams',
+  d: number,
+  name: string,
+): ExtraRow {
+  if (differ === 'posts') {
+    const cols = chosenColumns(model, p)
+    return { name, cols, coefs: cols.map(() => 1), lower: -Infinity, upper: cols.length - d }
+  }
+  const { scenario, cadreIndex, postLocation } = model.ctx
+  const placedIn = new Map<number, number>()
+  for (const a of p.assignments)
+    if (a.cadreId !== null) placedIn.set(cadreIndex.get(a.cadreId)!, postLocation.get(a.postId)!.team)
+  if (placedIn.size === 0) {
+    // From an all-vacant proposal, differing means placing at least d people.
+    const all = Array.from(model.pairCol)
+    return { name, cols: all, coefs: all.map(() => 1), lower: d, upper: Infinity }
+  }
+  const cols: number[] = []
+  model.eligibility.pairs.forEach((pair, k) => {
+    if (placedIn.get(pair.cadre) === postLocation.get(scenario.openPosts[pair.post]!)!.team)
+      cols.push(model.pairCol[k]!)
+  })
+  return { name, cols, coefs: cols.map(() => 1), lower: -Infinity, upper: placedIn.size - d }
+}
 
 /** The column chosen for each open post: its pair, or its vacancy. */
 function chosenColumns(model: StaffingModel, p: Proposal): number[] {
@@ -113,7 +156,6 @@ export async function rankModel(
   const mode = options.mode ?? DEFAULTS.mode
   const d = mode === 'exact' ? 1 : Math.max(1, Math.floor(options.minDifference ?? DEFAULTS.minDifference))
   const deadline = performance.now() + (options.timeLimitMs ?? DEFAULTS.timeLimitMs)
-  const open = model.ctx.scenario.openPosts.length
   const cuts: ExtraRow[] = []
   const found: Proposal[] = []
   while (found.length < k) {
@@ -128,19 +170,12 @@ export async function rankModel(
     }
     const p = r.right
     found.push(p)
-    // Σ chosen columns ≤ open − d: the next proposal changes at least d posts.
-    const cols = chosenColumns(model, p)
-    cuts.push({
-      name: `rank:cut:${found.length}`,
-      cols,
-      coefs: cols.map(() => 1),
-      lower: -Infinity,
-      upper: open - d,
-    })
+    cuts.push(cutOf(model, p, options.differ ?? 'posts', d, `rank:cut:${found.length}`))
     if (p.status !== 'optimal') break
   }
   // Equal objectives are ordered by the cadre ids post by post, so ties never depend on the solver.
-  if (mode === 'exact')
+  // (Only for post differences: they are symmetric, so reordering ties keeps every cut satisfied.)
+  if (mode === 'exact' && (options.differ ?? 'posts') === 'posts')
     found.sort(
       (a, b) => b.objective - a.objective || (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0),
     )

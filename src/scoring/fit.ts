@@ -6,7 +6,7 @@
  * @module
  */
 import type { FitComponents } from '../domain/proposal.js'
-import type { Assessment, Cadre, Grade, Post, Scenario, Specialty } from '../domain/types.js'
+import type { Assessment, Cadre, Grade, Post, Scenario, Specialty, Team } from '../domain/types.js'
 import { ageAt, monthsBetween } from '../domain/time.js'
 
 const GRADE_VALUE: Readonly<Record<Grade, number>> = {
@@ -37,15 +37,15 @@ export function codeMatch(have: string, wanted: string): number {
   return 0
 }
 
-function specialtyComponent(cadre: Cadre, post: Post): number {
-  if (post.specialties.length === 0) return 0.5
+function specialtyComponent(cadre: Cadre, wantedCodes: readonly string[]): number {
+  if (wantedCodes.length === 0) return 0.5
   let total = 0
-  for (const wanted of post.specialties) {
+  for (const wanted of wantedCodes) {
     let best = 0
     for (const s of cadre.specialties) best = Math.max(best, codeMatch(s.code, wanted) * evidenceStrength(s))
     total += best
   }
-  return total / post.specialties.length
+  return total / wantedCodes.length
 }
 
 function assessmentComponent(assessments: readonly Assessment[]): number {
@@ -55,14 +55,22 @@ function assessmentComponent(assessments: readonly Assessment[]): number {
 }
 
 /**
- * Fit components of a pair, each in `[0, 1]`.
+ * Fit components of a pair, each in `[0, 1]`. The specialty component weighs
+ * the post's wanted specialties, or — for a post that names none — those its
+ * team demands, so that a cadre fits a finance bureau's deputy post better
+ * than a township's when their record is in finance.
  * @category Scoring
+ * @param team - the post's team; looked up when not given
  */
-export function fitComponents(scenario: Scenario, cadre: Cadre, post: Post): FitComponents {
+export function fitComponents(scenario: Scenario, cadre: Cadre, post: Post, team?: Team): FitComponents {
   const age = ageAt(cadre.birth, scenario.asOf)
   const ideal = scenario.policy.fit.idealAge[post.kind]
+  const wanted =
+    post.specialties.length > 0
+      ? post.specialties
+      : ((team ?? scenario.teams.find((t) => t.posts.includes(post)))?.specialties ?? [])
   return {
-    specialty: specialtyComponent(cadre, post),
+    specialty: specialtyComponent(cadre, wanted),
     assessment: assessmentComponent(cadre.assessments),
     experience: Math.min(Math.max(monthsBetween(cadre.rankSince, scenario.asOf), 0), 96) / 96,
     age: Math.max(0, 1 - Math.abs(age - ideal) / 20),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { validateProposal } from '../../src/check/index.js'
 import { rankProposals } from '../../src/proposals/rank.js'
 import { smallScenario } from '../arbitraries.js'
-import { allStaffings, difference } from '../oracle.js'
+import { allStaffings, difference, teamDifference } from '../oracle.js'
 
 const choiceOf = (p: { assignments: readonly { cadreId: string | null }[] }) =>
   p.assignments.map((a) => a.cadreId)
@@ -57,6 +57,28 @@ describe('rankProposals', () => {
           expect(all.some((s) => chosen.every((e) => difference(s.choice, e) >= 2))).toBe(false)
       }),
       { seed: 44, numRuns: 40 },
+    )
+  })
+
+  it("by teams: each proposal is the best one moving someone out of every earlier one's teams", async () => {
+    await fc.assert(
+      fc.asyncProperty(smallScenario({ maxCadres: 5, maxOpen: 3 }), async (scenario) => {
+        const r = await rankProposals(scenario, { k: 3, differ: 'teams' })
+        if (r._tag === 'Left') return
+        const all = allStaffings(scenario)
+        const chosen: (string | null)[][] = []
+        for (const x of r.right) {
+          const here = choiceOf(x.proposal)
+          const bestAllowed = all.find((s) => chosen.every((e) => teamDifference(scenario, s.choice, e) >= 1))
+          expect(bestAllowed).toBeDefined()
+          expect(Math.abs(x.proposal.objective - bestAllowed!.objective)).toBeLessThan(1e-6)
+          for (const e of chosen) expect(teamDifference(scenario, here, e)).toBeGreaterThanOrEqual(1)
+          chosen.push(here)
+        }
+        if (r.right.length < 3)
+          expect(all.some((s) => chosen.every((e) => teamDifference(scenario, s.choice, e) >= 1))).toBe(false)
+      }),
+      { seed: 50, numRuns: 40 },
     )
   })
 
