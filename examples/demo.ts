@@ -5,7 +5,10 @@
  */
 import {
   RULE_LABELS,
+  adjustmentCandidates,
   ageAt,
+  blockSummary,
+  eligibilityOf,
   diagnose,
   explainProposal,
   forcePair,
@@ -65,6 +68,12 @@ async function main(): Promise<void> {
   const model = formulate(scenario)
   const size = sizeOf(model.milp)
   console.log(`model: ${n(size.columns)} variables, ${n(size.rows)} rows, ${n(size.nonzeros)} nonzeros`)
+  // Before any solve: how many (candidate, open post) pairs each rule keeps out (a pair blocked by two rules counts twice).
+  console.log('blocked pairs per rule 各规则阻断的人岗组合:')
+  for (const [code, count] of blockSummary(eligibilityOf(scenario, model.ctx)))
+    console.log(`    ${RULE_LABELS[code].zh} (${code}): ${n(count)}`)
+  console.log(`candidates for adjustment 不称职调整对象: ${adjustmentCandidates(scenario).length}`)
+
   // Three genuinely different proposals: each moves someone out of the teams of every earlier one.
   const result = await rankModel(model, { k: 3, differ: 'teams', timeLimitMs: 40_000 })
   const seconds = ((performance.now() - t0) / 1000).toFixed(1)

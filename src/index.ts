@@ -17,7 +17,19 @@ export { sampleScenario, generateScenario } from './sample/index.js'
 export type { GenerateOptions } from './sample/index.js'
 
 // rules and scoring
-export { contextOf, eligibility, pairVerdicts, PAIR_RULES } from './rules/index.js'
+export {
+  contextOf,
+  eligibility,
+  pairVerdicts,
+  PAIR_RULES,
+  whyNot,
+  adjustmentCandidates,
+  shortTenureMonths,
+  RULE_CATALOGUE,
+  RULE_SOURCES,
+  renderRuleTable,
+  withRuleTable,
+} from './rules/index.js'
 export type {
   ScenarioContext,
   CandidatePair,
@@ -25,8 +37,26 @@ export type {
   PairPenalty,
   Verdict,
   Facts,
+  PairRule,
+  Reads,
+  Reason,
+  PairExplanation,
+  UnknownId,
+  AdjustmentCandidate,
+  AdjustmentOptions,
+  RuleEntry,
+  RuleScope,
+  RuleSource,
 } from './rules/index.js'
-export { fitComponents, fitScore, evidenceStrength, codeMatch } from './scoring/index.js'
+export {
+  fitComponents,
+  fitScore,
+  evidenceStrength,
+  codeMatch,
+  eligibilityOf,
+  blockSummary,
+} from './scoring/index.js'
+export type { EligibleCadre, BlockedCadre, PostEligibility } from './scoring/index.js'
 
 // model and solvers
 export { formulate, sizeOf, editMilp } from './model/index.js'

@@ -6,7 +6,7 @@
 import fc from 'fast-check'
 import { resolvePolicy } from '../src/domain/policy.js'
 import type { PolicyInput, RuleSwitch } from '../src/domain/policy.js'
-import type { Cadre, Post, Rank, Scenario, Team } from '../src/domain/types.js'
+import type { Cadre, KinRelation, Post, Rank, Scenario, Team } from '../src/domain/types.js'
 
 const ym = (monthsBefore: number, asOf = 2026 * 12 + 8): string => {
   const m = asOf - monthsBefore
@@ -93,6 +93,9 @@ const cadreArb = (i: number, cadreCount: number): fc.Arbitrary<Omit<Cadre, 'curr
       underInvestigation: fc.boolean(),
       temperament: fc.constantFrom(null, 'sanguine' as const, 'choleric' as const, 'phlegmatic' as const),
       exceptional: fc.boolean(),
+      // Ages at which work started and the party was joined: 15 and 17 break the record rule's 16 and 18.
+      workAge: fc.constantFrom(15, 20, 22, 22),
+      partyAge: fc.option(fc.constantFrom(17, 24, 24), { freq: 3 }),
     })
     .map((r) => ({
       id: `C${i}`,
@@ -127,6 +130,9 @@ const cadreArb = (i: number, cadreCount: number): fc.Arbitrary<Omit<Cadre, 'curr
       temperament: r.temperament,
       reserveGroups: [],
       exceptionalPromotion: r.exceptional,
+      workStart: ym(r.age * 12 + 3 - r.workAge * 12),
+      partyJoined: r.partyAge === null ? null : ym(r.age * 12 + 3 - r.partyAge * 12),
+      history: [],
     }))
 
 /** Options of {@link smallScenario}. */
@@ -228,12 +234,24 @@ function policyArb(soft: boolean): fc.Arbitrary<PolicyInput> {
     people: fc.record({
       ladder: switchArb(25),
       stepDown: switchArb(12),
-      education: switchArb(25),
+      education: switchArb(25).map((s) => ({
+        ...s,
+        minLevelPerKind: { head: 'bachelor' as const, deputy: null, member: null },
+      })),
       integrity: switchArb(25),
-      kinAvoidance: sw(90),
+      // The arbitrary records only sibling links: leaving siblings out of the relations switches the rule off.
+      kinAvoidance: fc
+        .tuple(sw(90), fc.constantFrom<KinRelation[]>(['sibling', 'spouse'], ['spouse']))
+        .map(([s, relations]) => ({ ...s, relations })),
+      retirement: switchArb(20).map((s) => ({ ...s, retirementAge: { male: 60, female: 55 }, minYears: 5 })),
       hometownAvoidance: switchArb(35),
       mustRotate: switchArb(45).map((s) => ({ ...s, years: 10 })),
       shouldRotate: switchArb(5).map((s) => ({ ...s, years: 5 })),
+      terms: switchArb(40).map((s) => ({ ...s, termYears: 5, maxTerms: 2 })),
+      // Five years at a level, so that the arbitrary's ranks (held up to six years) reach the limit.
+      levelYears: switchArb(30).map((s) => ({ ...s, years: 5 })),
+      shortTenure: sw(8).map((s) => ({ ...s, years: 3 })),
+      record: switchArb(30),
     }),
   })
 }

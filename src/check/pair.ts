@@ -10,6 +10,7 @@ import type { RuleSwitch } from '../domain/policy.js'
 import { EDUCATION_LEVELS, RANKS, type Cadre } from '../domain/types.js'
 import { ALWAYS_HARD, cadreName, emit, type Finding, seatName } from './findings.js'
 import type { Seat, Staffing } from './members.js'
+import { recordDisagreements } from './record.js'
 import { ageAt, monthIndex, monthsSince, yearOf } from './time.js'
 
 /**
@@ -54,10 +55,16 @@ type Broken = readonly [RuleSwitch, RuleCode, string]
 
 /** Rules for a cadre keeping their own post. */
 function stayRules(s: Staffing, cadre: Cadre, seat: Seat): Broken[] {
-  const { mustRotate, shouldRotate } = s.scenario.policy.people
-  if (seat.post.rotationExempt) return []
+  const { mustRotate, shouldRotate, terms } = s.scenario.policy.people
   const months = monthsSince(s.asOf, cadre.currentPost?.since)
   const out: Broken[] = []
+  // A term limit binds rotation-exempt posts too: it is about the office, not the place.
+  const termMonths = 12 * terms.termYears * terms.maxTerms
+  if (months >= termMonths) {
+    const why = `would start term ${terms.maxTerms + 1} after ${months} months in post (${terms.maxTerms} terms of ${terms.termYears} years)`
+    out.push([terms, 'tenure.max-terms', why])
+  }
+  if (seat.post.rotationExempt) return out
   if (months >= 12 * mustRotate.years) {
     const why = `stays after ${months} months in post (must move at ${mustRotate.years} years)`
     out.push([mustRotate, 'rotation.must-move', why])
@@ -82,13 +89,23 @@ function appointmentRules(s: Staffing, cadre: Cadre, seat: Seat, rungs: number):
       'ladder.step-down',
       `would step down ${-rungs} rung(s) (${cadre.rank} → ${post.rank})`,
     ])
-  const { minLevel } = people.education
+  const minLevel = people.education.minLevelPerKind[post.kind] ?? people.education.minLevel
   if (EDUCATION_LEVELS.indexOf(cadre.education.level) < EDUCATION_LEVELS.indexOf(minLevel)) {
     out.push([
       people.education,
       'education.min-level',
       `has ${cadre.education.level} education, below ${minLevel}`,
     ])
+  }
+  if (rungs === 0) {
+    const atLevel = monthsSince(s.asOf, cadre.rankSince)
+    const { levelYears } = people
+    if (atLevel >= 12 * levelYears.years)
+      out.push([
+        levelYears,
+        'tenure.level-years',
+        `has ${atLevel} months at ${cadre.rank}, no further post at that level after ${levelYears.years} years`,
+      ])
   }
   const age = ageAt(s.asOf, cadre.birth)
   const maxAge = people.age.maxAgeAtAppointment[post.kind]
@@ -103,6 +120,14 @@ function appointmentRules(s: Staffing, cadre: Cadre, seat: Seat, rungs: number):
       `is in a disciplinary period until ${disciplinaryUntil}`,
     ])
   }
+  const { record } = people
+  const disagreements = recordDisagreements(cadre, s.asOf, record.minPartyAge, record.minWorkAge)
+  if (disagreements.length > 0)
+    out.push([
+      record,
+      'record.inconsistent',
+      `has a record that disagrees with itself: ${disagreements.join('; ')}`,
+    ])
   const role = post.role
   if (role !== null && people.hometownAvoidance.roles.includes(role) && cadre.hometown === team.locality) {
     out.push([
@@ -125,6 +150,15 @@ function promotionRules(s: Staffing, cadre: Cadre): Broken[] {
       people.ladder,
       'ladder.min-years',
       `has ${atRank} months at ${cadre.rank}, needs ${needMonths}`,
+    ])
+  }
+  const { retirementAge, minYears } = people.retirement
+  const monthsLeft = 12 * retirementAge[cadre.gender] - monthsSince(s.asOf, cadre.birth)
+  if (monthsLeft < 12 * minYears) {
+    out.push([
+      people.retirement,
+      'age.years-to-retirement',
+      `has ${monthsLeft} months before retiring at ${retirementAge[cadre.gender]}, a promotion needs ${12 * minYears}`,
     ])
   }
   const gaps = integrityGaps(s, cadre, people.integrity.maxAgeMonths)

@@ -1,15 +1,16 @@
 /**
- * Stability of one round (docs/rules.md, `stability.*`): at most a share of a
- * team changed, and the party head and government head of one unit not both
- * changed. "Changed" is an open post that had an incumbent and whose member is
+ * Stability of one round (docs/rules.md, `stability.*`, `tenure.short-move`):
+ * at most a share of a team changed, the party head and government head of one
+ * unit not both changed, and no incumbent under three years in post moved. "Changed" is an open post that had an incumbent and whose member is
  * now someone else or nobody; a post that had no incumbent is a filling, not a
  * change.
  *
  * @module
  */
 import type { Post, Team } from '../domain/types.js'
-import { emit, type Finding, postName, teamName } from './findings.js'
+import { cadreName, emit, type Finding, postName, teamName } from './findings.js'
 import { hasOpenPost, isChanged, type Staffing } from './members.js'
+import { monthsSince } from './time.js'
 
 /**
  * Posts a team may change in one round: `max(minAllowed, floor(share × n))`.
@@ -74,10 +75,36 @@ function headsNotBoth(s: Staffing, out: Finding[]): void {
   }
 }
 
+/**
+ * `tenure.short-move`: an incumbent of an open post who has held it under
+ * `shortTenure.years` and is moved (the post changed, docs/rules.md), once per such post.
+ */
+function shortTenure(s: Staffing, team: Team, teamIndex: number, out: Finding[]): void {
+  const rule = s.scenario.policy.people.shortTenure
+  team.posts.forEach((post, postIndex) => {
+    const incumbent = s.incumbents.get(post.id)
+    if (incumbent === undefined || !isChanged(s, post.id)) return
+    const months = monthsSince(s.asOf, incumbent.currentPost?.since)
+    if (!(months < 12 * rule.years)) return
+    const now = s.filled.get(post.id)
+    const where = now === undefined ? 'leaves it empty' : `gives it to ${cadreName(now)}`
+    emit(
+      out,
+      rule,
+      'tenure.short-move',
+      { teamIndex, postIndex, teamId: team.id, postId: post.id, cadreId: incumbent.id },
+      1,
+      `${postName(post)} of ${teamName(team)}: moves ${cadreName(incumbent)} after ${months} months in post (under ${rule.years} years) and ${where}`,
+    )
+  })
+}
+
 /** Stability findings of every team with an open post, and of every unit. */
 export function checkStability(s: Staffing, out: Finding[]): void {
   s.scenario.teams.forEach((team, teamIndex) => {
-    if (hasOpenPost(s, team)) maxChanged(s, team, teamIndex, out)
+    if (!hasOpenPost(s, team)) return
+    maxChanged(s, team, teamIndex, out)
+    shortTenure(s, team, teamIndex, out)
   })
   headsNotBoth(s, out)
 }

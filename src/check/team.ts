@@ -29,8 +29,10 @@ export function covers(cadre: Cadre, wanted: string): boolean {
   return cadre.specialties.some((sp) => sp.code === wanted || sp.code.startsWith(`${wanted}/`))
 }
 
-const areKin = (a: Cadre, b: Cadre): boolean =>
-  a.kin.some((k) => k.cadreId === b.id) || b.kin.some((k) => k.cadreId === a.id)
+/** Kin for avoidance: a recorded link, on either side, of one of the policy's relations. */
+const areKin = (a: Cadre, b: Cadre, relations: readonly string[]): boolean =>
+  a.kin.some((k) => k.cadreId === b.id && relations.includes(k.relation)) ||
+  b.kin.some((k) => k.cadreId === a.id && relations.includes(k.relation))
 
 /** A team after the proposal, and where its findings go. */
 interface TeamView {
@@ -153,9 +155,10 @@ function mix({ s, team, n, members, report }: TeamView): void {
   // A cadre listed twice (a proposal that breaks one post per cadre) is not their own kin.
   const distinct = [...new Map(members.map((c) => [c.id, c])).values()]
   const pairs: string[] = []
+  const { relations } = s.scenario.policy.people.kinAvoidance
   distinct.forEach((a, i) =>
     distinct.slice(i + 1).forEach((b) => {
-      if (areKin(a, b)) pairs.push(`${cadreName(a)} and ${cadreName(b)}`)
+      if (areKin(a, b, relations)) pairs.push(`${cadreName(a)} and ${cadreName(b)}`)
     }),
   )
   const kin = `kin in the same team: ${pairs.join('; ')}`

@@ -13,6 +13,7 @@ export type PairRuleCode =
   | 'ladder.step-down'
   | 'education.min-level'
   | 'age.max-at-appointment'
+  | 'age.years-to-retirement'
   | 'integrity.gate'
   | 'discipline.open-case'
   | 'assessment.low-grade'
@@ -20,9 +21,15 @@ export type PairRuleCode =
   | 'avoidance.hometown'
   | 'rotation.must-move'
   | 'rotation.should-move'
+  | 'tenure.max-terms'
+  | 'tenure.level-years'
+  | 'record.inconsistent'
   | 'forbidden-pair'
 
-/** Rules about a team's composition. @category Rules */
+/**
+ * Rules about a team's composition and its changes in one round (measured on
+ * the team after the proposal, not on one pair). @category Rules
+ */
 export type TeamRuleCode =
   | 'structure.women'
   | 'structure.young'
@@ -37,6 +44,7 @@ export type TeamRuleCode =
   | 'structure.temperament'
   | 'stability.max-changed'
   | 'stability.heads-not-both'
+  | 'tenure.short-move'
 
 /** Rules about the proposal as a whole (establishment, locks, consistency). @category Rules */
 export type ProposalRuleCode =
@@ -57,6 +65,7 @@ export const RULE_LABELS: Readonly<Record<RuleCode, { readonly zh: string; reado
   'ladder.step-down': { zh: '降级任职', en: 'appointment to a lower-ranked post' },
   'education.min-level': { zh: '学历要求', en: 'minimum education' },
   'age.max-at-appointment': { zh: '任职年龄', en: 'maximum age at appointment' },
+  'age.years-to-retirement': { zh: '距退休年限', en: 'years left before retirement' },
   'integrity.gate': { zh: '凡提四必与双签字', en: 'integrity checks and double signature' },
   'discipline.open-case': { zh: '立案审查或处分影响期', en: 'under investigation or disciplinary period' },
   'assessment.low-grade': { zh: '考核等次', en: 'recent assessment grade' },
@@ -64,6 +73,9 @@ export const RULE_LABELS: Readonly<Record<RuleCode, { readonly zh: string; reado
   'avoidance.hometown': { zh: '地域回避', en: 'hometown avoidance' },
   'rotation.must-move': { zh: '任职满十年必须交流', en: 'must rotate after ten years' },
   'rotation.should-move': { zh: '任职满五年应当交流', en: 'should rotate after five years' },
+  'tenure.max-terms': { zh: '同一职位连续任职不超过两个任期', en: 'at most two terms in the same post' },
+  'tenure.level-years': { zh: '同一层级任职满十五年', en: 'fifteen years at the same level' },
+  'record.inconsistent': { zh: '三龄两历不一致', en: 'record disagrees with itself' },
   'forbidden-pair': { zh: '禁止的人岗组合', en: 'forbidden pair' },
   'structure.women': { zh: '女干部', en: 'at least one woman' },
   'structure.young': { zh: '年轻干部', en: 'at least one young member' },
@@ -78,6 +90,7 @@ export const RULE_LABELS: Readonly<Record<RuleCode, { readonly zh: string; reado
   'structure.temperament': { zh: '气质类型互补', en: 'temperament mix' },
   'stability.max-changed': { zh: '一次调整不超过三分之一', en: 'at most a third changed' },
   'stability.heads-not-both': { zh: '党政正职不同时调整', en: 'party and government heads not both changed' },
+  'tenure.short-move': { zh: '任职不满三年一般不调整', en: 'under three years in post: not moved' },
   'establishment.vacancy': { zh: '职数空缺', en: 'vacancy' },
   'establishment.one-post-per-cadre': { zh: '一人一岗', en: 'one post per cadre' },
   'establishment.post-coverage': { zh: '岗位完整', en: 'every open post answered once' },

@@ -5,7 +5,16 @@
  *
  * @module
  */
-import type { EducationLevel, Grade, PostKind, PostRole, Rank, TeamKind } from './types.js'
+import type {
+  EducationLevel,
+  Gender,
+  Grade,
+  KinRelation,
+  PostKind,
+  PostRole,
+  Rank,
+  TeamKind,
+} from './types.js'
 
 /**
  * How a rule takes part: `enabled` switches it on; a `hard` rule must hold; a
@@ -89,8 +98,15 @@ export interface PeopleRules {
    * the penalty.
    */
   readonly stepDown: RuleSwitch
-  /** Minimum education for a new appointment. */
-  readonly education: RuleSwitch & { readonly minLevel: EducationLevel }
+  /**
+   * Minimum education for a new appointment: `minLevelPerKind[p.kind]` when
+   * set, else `minLevel`. Full-time or in-service education counts alike; the
+   * finding notes which it was.
+   */
+  readonly education: RuleSwitch & {
+    readonly minLevel: EducationLevel
+    readonly minLevelPerKind: Readonly<Record<PostKind, EducationLevel | null>>
+  }
   /** Maximum age at appointment, per post kind. */
   readonly age: RuleSwitch & { readonly maxAgeAtAppointment: Readonly<Record<PostKind, number>> }
   /** Four checks done, recent (within `maxAgeMonths`), clean and double-signed before a promotion. */
@@ -102,14 +118,48 @@ export interface PeopleRules {
     readonly lookbackYears: number
     readonly blockingGrades: readonly Grade[]
   }
-  /** Kin never in the same team. */
-  readonly kinAvoidance: RuleSwitch
+  /**
+   * Kin never in the same team: two cadres linked by a recorded `kin` link of
+   * one of `relations` (spouse, direct blood relatives, collateral within three
+   * generations, close in-laws by default).
+   */
+  readonly kinAvoidance: RuleSwitch & { readonly relations: readonly KinRelation[] }
+  /**
+   * Years left before retirement at a promotion: at least `minYears` until the
+   * retirement age of the cadre's gender (`retirementAge`), so that a promoted
+   * cadre can serve. Retirement ages are policy data: they differ by county,
+   * rank and the year of the reform.
+   */
+  readonly retirement: RuleSwitch & {
+    readonly retirementAge: Readonly<Record<Gender, number>>
+    readonly minYears: number
+  }
   /** Posts with one of `roles` never held in the cadre's home locality. */
   readonly hometownAvoidance: RuleSwitch & { readonly roles: readonly PostRole[] }
   /** ≥ `years` in the same post: must move (staying is blocked). */
   readonly mustRotate: RuleSwitch & { readonly years: number }
   /** ≥ `years` in the same post: should move (staying pays the penalty). */
   readonly shouldRotate: RuleSwitch & { readonly years: number }
+  /**
+   * Terms of office (任期): a term lasts `termYears`; after `maxTerms` terms in
+   * the same post (months in post ≥ 12 × termYears × maxTerms) the cadre may
+   * not stay for another. Applies to rotation-exempt posts too.
+   */
+  readonly terms: RuleSwitch & { readonly termYears: number; readonly maxTerms: number }
+  /** ≥ `years` at the same level (rank): no further appointment to a post of that rank. */
+  readonly levelYears: RuleSwitch & { readonly years: number }
+  /**
+   * Under `years` in a post the incumbent is generally not moved (任职不满三年
+   * 一般不得调整): an incumbent of an open post who leaves it — moved to another
+   * post or out of the round — pays the penalty once. Soft by default.
+   */
+  readonly shortTenure: RuleSwitch & { readonly years: number }
+  /**
+   * Record consistency (三龄两历): a record that disagrees with itself (party
+   * member before `minPartyAge`, work before `minWorkAge`, overlapping history,
+   * a party date of a non-member, …) blocks appointment until resolved.
+   */
+  readonly record: RuleSwitch & { readonly minPartyAge: number; readonly minWorkAge: number }
 }
 
 /** Weights of the fit components; they are normalised to sum to one. @category Policy */
@@ -203,12 +253,20 @@ export const DEFAULT_POLICY: Policy = {
       },
     },
     stepDown: on(40, false),
-    education: { ...on(50), minLevel: 'junior-college' },
+    education: {
+      ...on(50),
+      minLevel: 'junior-college',
+      minLevelPerKind: { head: null, deputy: null, member: null },
+    },
     age: { ...on(50), maxAgeAtAppointment: { head: 55, deputy: 55, member: 57 } },
     integrity: { ...on(50), maxAgeMonths: 12 },
     discipline: on(1000),
     assessment: { ...on(50), lookbackYears: 2, blockingGrades: ['basic', 'incompetent'] },
-    kinAvoidance: on(1000),
+    kinAvoidance: {
+      ...on(1000),
+      relations: ['spouse', 'parent', 'child', 'sibling', 'in-law', 'collateral'],
+    },
+    retirement: { ...on(50), retirementAge: { male: 60, female: 55 }, minYears: 2 },
     hometownAvoidance: {
       ...on(100),
       roles: [
@@ -223,6 +281,10 @@ export const DEFAULT_POLICY: Policy = {
     },
     mustRotate: { ...on(100), years: 10 },
     shouldRotate: { ...on(5, false), years: 5 },
+    terms: { ...on(100), termYears: 5, maxTerms: 2 },
+    levelYears: { ...on(100), years: 15 },
+    shortTenure: { ...on(10, false), years: 3 },
+    record: { ...on(100), minPartyAge: 18, minWorkAge: 16 },
   },
   fit: {
     weights: { specialty: 0.4, assessment: 0.3, experience: 0.15, age: 0.15 },

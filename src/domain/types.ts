@@ -157,6 +157,19 @@ export interface Integrity {
   readonly disciplinaryUntil: YearMonth | null
 }
 
+/**
+ * One period of the work history (工作经历): a post held in a unit from `from`
+ * to `to` (`null`: still held). Consecutive periods may share their boundary
+ * month (one ends in the month the next begins).
+ * @category Domain
+ */
+export interface WorkPeriod {
+  readonly from: YearMonth
+  readonly to: YearMonth | null
+  readonly unit: string
+  readonly post: string
+}
+
 /** A cadre (干部): a candidate or incumbent official. @category Domain */
 export interface Cadre {
   readonly id: string
@@ -184,6 +197,12 @@ export interface Cadre {
    * the years-at-rank requirement (never the one-rung rule) and is flagged.
    */
   readonly exceptionalPromotion: boolean
+  /** Month the cadre started work (参加工作时间), if recorded. */
+  readonly workStart: YearMonth | null
+  /** Month the cadre joined the party (入党时间), if recorded; only for `party: 'cpc'`. */
+  readonly partyJoined: YearMonth | null
+  /** Work history (工作经历), oldest first; may be empty. */
+  readonly history: readonly WorkPeriod[]
 }
 
 // ---------------------------------------------------------------------------

@@ -121,6 +121,17 @@ const integrity = object('integrity object', {
   disciplinaryUntil: opt(nullable(yearMonth), null, 'End of a disciplinary period (处分影响期), if any.'),
 })
 
+const workPeriod = object('work period object', {
+  from: req(yearMonth, 'First month of the period; not after asOf.'),
+  to: opt(
+    nullable(yearMonth),
+    null,
+    'Last month of the period, or null if the post is still held; not after asOf.',
+  ),
+  unit: req(nonEmptyString, 'Unit (单位).'),
+  post: req(nonEmptyString, 'Post held (职务).'),
+})
+
 const cadre = object('cadre object', {
   id: req(id, 'Unique id of the cadre.'),
   name: req(nonEmptyString, 'Name.'),
@@ -140,6 +151,17 @@ const cadre = object('cadre object', {
   temperament: opt(nullable(oneOf(TEMPERAMENTS)), null, 'Temperament type (气质类型), or null.'),
   reserveGroups: opt(array(oneOf(RESERVE_GROUPS)), [], 'Reserve groups (四类干部) the cadre is listed in.'),
   exceptionalPromotion: opt(boolean, false, 'Exceptional promotion (破格) explicitly approved.'),
+  workStart: opt(
+    nullable(yearMonth),
+    null,
+    'Month the cadre started work (参加工作时间), or null; not after asOf.',
+  ),
+  partyJoined: opt(
+    nullable(yearMonth),
+    null,
+    'Month the cadre joined the party (入党时间), or null; not after asOf. Only for party "cpc".',
+  ),
+  history: opt(array(workPeriod), [], 'Work history (工作经历), oldest first.'),
 })
 
 // ---------------------------------------------------------------------------

@@ -114,6 +114,12 @@ function cadreIssues(s: Scenario, index: Index, issues: Issue[]): void {
     const at = (...rest: (string | number)[]): Where => ['cadres', i, ...rest]
     notAfterAsOf(at('birth'), c.birth)
     notAfterAsOf(at('rankSince'), c.rankSince)
+    notAfterAsOf(at('workStart'), c.workStart)
+    notAfterAsOf(at('partyJoined'), c.partyJoined)
+    c.history.forEach((h, j) => {
+      notAfterAsOf(at('history', j, 'from'), h.from)
+      notAfterAsOf(at('history', j, 'to'), h.to)
+    })
     if (c.currentPost !== null) {
       const { postId, since } = c.currentPost
       const earlier = index.posts.has(postId) ? holders.add(postId, ['cadres', i]) : undefined

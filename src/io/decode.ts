@@ -122,6 +122,9 @@ function build(input: ScenarioInput, policy: Policy): Scenario {
     temperament: c.temperament,
     reserveGroups: [...c.reserveGroups],
     exceptionalPromotion: c.exceptionalPromotion,
+    workStart: c.workStart,
+    partyJoined: c.partyJoined,
+    history: c.history.map((h) => ({ from: h.from, to: h.to, unit: h.unit, post: h.post })),
   }))
   return {
     asOf: input.asOf,

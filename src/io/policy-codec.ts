@@ -22,7 +22,7 @@ import {
   type Codec,
   type Fields,
 } from './combinators.js'
-import { GRADES, POST_KINDS, POST_ROLES, TEAM_KINDS } from './enums.js'
+import { GENDERS, GRADES, KIN_RELATIONS, POST_KINDS, POST_ROLES, TEAM_KINDS } from './enums.js'
 
 const penalty = number({ min: 0 })
 const count = number({ min: 0, integer: true })
@@ -175,6 +175,21 @@ const people = strict('people rules object', {
   education: maybe(
     rule('education', 'Minimum education for an appointment.', {
       minLevel: maybe(oneOf(EDUCATION_LEVELS), 'Lowest education level allowed.'),
+      minLevelPerKind: maybe(
+        strict(
+          'education levels per post kind object',
+          Object.fromEntries(
+            POST_KINDS.map((k) => [
+              k,
+              maybe(
+                nullable(oneOf(EDUCATION_LEVELS)),
+                'Lowest level for this post kind, or null for minLevel.',
+              ),
+            ]),
+          ),
+        ),
+        'Per post kind; overrides minLevel where set.',
+      ),
     }),
     'Education (学历).',
   ),
@@ -204,7 +219,22 @@ const people = strict('people rules object', {
     }),
     'Assessment grades (考核).',
   ),
-  kinAvoidance: maybe(rule('kinAvoidance', 'Kin never in the same team.', {}), 'Kin avoidance (亲属回避).'),
+  kinAvoidance: maybe(
+    rule('kinAvoidance', 'Kin of one of relations never in the same team.', {
+      relations: maybe(array(oneOf(KIN_RELATIONS)), 'Kin relations concerned (replaces the default list).'),
+    }),
+    'Kin avoidance (亲属回避).',
+  ),
+  retirement: maybe(
+    rule('retirement', 'At a promotion, at least minYears left before the retirement age of the gender.', {
+      retirementAge: maybe(
+        perKey('ages per gender object', GENDERS, age, 'Age.'),
+        'Retirement age per gender.',
+      ),
+      minYears: maybe(years, 'Years left required.'),
+    }),
+    'Years to retirement (距退休年限).',
+  ),
   hometownAvoidance: maybe(
     rule('hometownAvoidance', 'Posts with one of roles never held in the home locality.', {
       roles: maybe(array(oneOf(POST_ROLES)), 'Roles concerned (replaces the default list).'),
@@ -222,6 +252,32 @@ const people = strict('people rules object', {
       years: maybe(years, 'Years in post.'),
     }),
     'Should rotate (应当交流).',
+  ),
+  terms: maybe(
+    rule('terms', 'At most maxTerms terms of termYears years in the same post: no further term.', {
+      termYears: maybe(years, 'Years of one term.'),
+      maxTerms: maybe(count, 'Terms allowed in the same post.'),
+    }),
+    'Terms of office (任期).',
+  ),
+  levelYears: maybe(
+    rule('levelYears', 'After years at the same level (rank), no further post at that level.', {
+      years: maybe(years, 'Years at the level.'),
+    }),
+    'Years at the same level (同一层级任职年限).',
+  ),
+  shortTenure: maybe(
+    rule('shortTenure', 'An incumbent under years in post is not moved (soft by default).', {
+      years: maybe(years, 'Years in post.'),
+    }),
+    'Short tenure (任职不满三年一般不调整).',
+  ),
+  record: maybe(
+    rule('record', 'A record that disagrees with itself blocks appointment until resolved.', {
+      minPartyAge: maybe(age, 'Youngest age to join the party.'),
+      minWorkAge: maybe(age, 'Youngest age to start work.'),
+    }),
+    'Record consistency (三龄两历).',
   ),
 })
 

@@ -9,6 +9,7 @@ import type { Cadre, Team } from '../domain/types.js'
 import { fixedMembers } from '../rules/index.js'
 import { quotasOf } from './quotas.js'
 import type { Rows } from './rows.js'
+import { addShortTenureRows } from './tenure-rows.js'
 
 /** The team's view: its open posts, their eligible pairs, its fixed members. @internal */
 export interface TeamView {
@@ -42,7 +43,7 @@ const mainField = (c: Cadre): string | null => {
 
 const byKey = <T>(m: Map<string, T>): [string, T][] => [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))
 
-/** Adds every composition row of one team. @internal */
+/** Adds every composition row of one team, and its short-tenure rows (src/model/tenure-rows.ts). @internal */
 export function addTeamRows(rows: Rows, view: TeamView): void {
   const { ctx, elig, pairCol } = rows
   const { team, open, pairs, fixed } = view
@@ -218,4 +219,5 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
         )
       }
   }
+  addShortTenureRows(rows, view)
 }

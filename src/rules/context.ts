@@ -22,7 +22,10 @@ export interface ScenarioContext {
   readonly candidates: readonly number[]
   /** Age of each cadre at `asOf`, by cadre index. */
   readonly ages: Int32Array
-  /** Kin of each cadre (both directions of every recorded link), by cadre index. */
+  /**
+   * Kin of each cadre (both directions of every recorded link whose relation
+   * is in `policy.people.kinAvoidance.relations`), by cadre index.
+   */
   readonly kin: readonly ReadonlySet<number>[]
 }
 
@@ -52,8 +55,10 @@ export function contextOf(scenario: Scenario): ScenarioContext {
   })
   const ages = Int32Array.from(scenario.cadres, (c) => ageAt(c.birth, scenario.asOf))
   const kin: Set<number>[] = scenario.cadres.map(() => new Set<number>())
+  const relations = new Set(scenario.policy.people.kinAvoidance.relations)
   scenario.cadres.forEach((c, i) => {
     for (const link of c.kin) {
+      if (!relations.has(link.relation)) continue
       const j = cadreIndex.get(link.cadreId)
       if (j === undefined || j === i) continue
       kin[i]!.add(j)

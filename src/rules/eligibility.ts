@@ -9,9 +9,11 @@ import type { PairRuleCode } from '../domain/codes.js'
 import type { ScenarioContext } from './context.js'
 import { fixedMembers } from './context.js'
 import { minYears, rungsBetween, skipRung, stepDown } from './ladder.js'
-import { education, lowGrade, maxAge } from './qualification.js'
+import { education, lowGrade, maxAge, yearsToRetirement } from './qualification.js'
 import { integrityGate, openCase } from './integrity.js'
 import { hometown, mustRotate, shouldRotate } from './placement.js'
+import { recordConsistency } from './record.js'
+import { levelYears, maxTerms } from './tenure.js'
 import type { Facts, PairFacts, PairRule, Verdict } from './verdict.js'
 import { evaluate } from './verdict.js'
 
@@ -22,12 +24,16 @@ export const PAIR_RULES: readonly PairRule[] = [
   stepDown,
   education,
   maxAge,
+  yearsToRetirement,
   integrityGate,
   openCase,
   lowGrade,
   hometown,
   mustRotate,
   shouldRotate,
+  maxTerms,
+  levelYears,
+  recordConsistency,
 ]
 
 /** A soft rule a pair breaks, with its cost. @category Rules */

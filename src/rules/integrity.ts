@@ -11,6 +11,7 @@ import type { Finding, PairRule } from './verdict.js'
 export const integrityGate: PairRule = {
   code: 'integrity.gate',
   occasion: 'promotion',
+  reads: { cadre: ['integrity'] },
   switchOf: (p) => p.people.integrity,
   check: ({ ctx, cadre }) => {
     const r = cadre.integrity
@@ -38,6 +39,7 @@ export const integrityGate: PairRule = {
 export const openCase: PairRule = {
   code: 'discipline.open-case',
   occasion: 'appointment',
+  reads: { cadre: ['integrity'] },
   switchOf: (p) => p.people.discipline,
   check: ({ ctx, cadre }): Finding | null => {
     const r = cadre.integrity

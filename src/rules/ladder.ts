@@ -13,6 +13,7 @@ import type { PairRule } from './verdict.js'
 export const skipRung: PairRule = {
   code: 'ladder.skip-rung',
   occasion: 'appointment',
+  reads: { cadre: ['rank'] },
   switchOf: (p) => p.people.ladder,
   check: ({ cadre, post, rungs }) =>
     rungs >= 2
@@ -27,6 +28,7 @@ export const skipRung: PairRule = {
 export const minYears: PairRule = {
   code: 'ladder.min-years',
   occasion: 'promotion',
+  reads: { cadre: ['rank', 'rankSince', 'exceptionalPromotion'] },
   switchOf: (p) => p.people.ladder,
   check: ({ ctx, cadre }) => {
     if (cadre.exceptionalPromotion) return null
@@ -45,6 +47,7 @@ export const minYears: PairRule = {
 export const stepDown: PairRule = {
   code: 'ladder.step-down',
   occasion: 'appointment',
+  reads: { cadre: ['rank'] },
   switchOf: (p) => p.people.stepDown,
   check: ({ cadre, post, rungs }) =>
     rungs < 0

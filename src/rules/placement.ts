@@ -11,6 +11,7 @@ import type { PairRule } from './verdict.js'
 export const hometown: PairRule = {
   code: 'avoidance.hometown',
   occasion: 'appointment',
+  reads: { cadre: ['hometown'], post: ['role'], team: ['locality'] },
   switchOf: (p) => p.people.hometownAvoidance,
   check: ({ ctx, cadre, post, team }) =>
     post.role !== null &&
@@ -32,6 +33,7 @@ function rotation(
   return {
     code,
     occasion: 'stay',
+    reads: { cadre: ['currentPost'], post: ['rotationExempt'] },
     switchOf: (p) => p.people[which],
     check: ({ ctx, cadre, post }) => {
       const since = cadre.currentPost?.since

@@ -48,10 +48,25 @@ export interface Finding {
   readonly facts: Facts
 }
 
+/**
+ * The fields of the record a rule reads, besides those every rule reads to
+ * know its occasion (the cadre's `id`, `currentPost` and `rank`, the post's `id`
+ * and `rank`) and the names it prints. A property test swaps every other field
+ * and checks the verdict does not change (test/rules/reads.prop.test.ts).
+ * @category Rules
+ */
+export interface Reads {
+  readonly cadre: readonly (keyof Cadre)[]
+  readonly post?: readonly (keyof Post)[]
+  readonly team?: readonly (keyof Team)[]
+}
+
 /** One rule about people. @category Rules */
 export interface PairRule {
   readonly code: PairRuleCode
   readonly occasion: Occasion
+  /** The facts the rule uses; the policy is read through {@link PairRule.switchOf} and its own section. */
+  readonly reads: Reads
   /** The policy switch of this rule. */
   readonly switchOf: (policy: Policy) => RuleSwitch
   /** `null` when the pair does not break the rule. */

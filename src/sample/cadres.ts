@@ -21,6 +21,7 @@ import type {
 } from '../domain/types.js'
 import { ETHNIC_SURNAMES, GIVEN, HAN_SURNAMES, MONGOL_GIVEN, SPECIALTIES } from './names.js'
 import type { Rng } from './random.js'
+import { datedRecord } from './record.js'
 
 /** A cadre under construction: ids, kin and reserve groups are filled in last. */
 export type Draft = { -readonly [K in keyof Cadre]: Cadre[K] }
@@ -286,5 +287,15 @@ export function makeCadre(rng: Rng, spec: CadreSpec, base: Base, ctx: CadreConte
     temperament: rng.weighted(TEMPERAMENTS),
     reserveGroups: [],
     exceptionalPromotion: false,
+    ...datedRecord({
+      birth,
+      careerStart,
+      rankSince,
+      asOf: ctx.asOf,
+      party,
+      county: ctx.county,
+      post: currentPost === null ? null : { id: currentPost.postId, since: toMonth(currentPost.since) },
+      mayBeFlawed: !spec.post && !promotable,
+    }),
   }
 }

@@ -1,1 +1,3 @@
 export * from './fit.js'
+export { eligibilityOf, blockSummary } from './candidates.js'
+export type { EligibleCadre, BlockedCadre, PostEligibility } from './candidates.js'

@@ -51,6 +51,9 @@ export function cadre(id: string, over: Partial<Cadre> = {}): Cadre {
     temperament: 'sanguine',
     reserveGroups: [],
     exceptionalPromotion: false,
+    workStart: null,
+    partyJoined: null,
+    history: [],
     ...over,
   }
 }

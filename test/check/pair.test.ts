@@ -172,17 +172,19 @@ describe('avoidance.hometown', () => {
 
 describe('rotation.must-move', () => {
   const since = (ym: string) => ({ currentPost: { postId: 'P21', since: ym } })
+  // Two five-year terms also end at ten years: tenure.max-terms is switched off to see rotation alone.
+  const noTerms = () => withPolicy(scenario(), { people: { terms: { enabled: false } } })
 
   it('names an incumbent staying 10 years', () => {
-    expect(stays('C8', since('2014-06'))).toEqual(['rotation.must-move @ T2/P21/C8'])
+    expect(stays('C8', since('2014-06'), noTerms())).toEqual(['rotation.must-move @ T2/P21/C8'])
   })
 
   it('holds at 9 years 11 months', () => {
-    expect(stays('C8', since('2014-07'))).toEqual([])
+    expect(stays('C8', since('2014-07'), noTerms())).toEqual([])
   })
 
   it('does not apply to a rotation-exempt post', () => {
-    const s = scenario()
+    const s = noTerms()
     const teams = s.teams.map((t) => ({ ...t, posts: t.posts.map((p) => ({ ...p, rotationExempt: true })) }))
     expect(stays('C8', since('2000-01'), { ...s, teams })).toEqual([])
   })
@@ -241,7 +243,9 @@ describe('stays', () => {
 
 describe('disabled pair rules', () => {
   it('never report', () => {
-    const s = withPolicy(scenario(), { people: { ladder: { enabled: false }, age: { enabled: false } } })
+    const s = withPolicy(scenario(), {
+      people: { ladder: { enabled: false }, age: { enabled: false }, retirement: { enabled: false } },
+    })
     expect(promoted({ rank: 'section-member', birth: born(58) }, s)).toEqual([])
   })
 

@@ -43,6 +43,9 @@ describe('decodeScenario: valid input', () => {
           temperament: null,
           reserveGroups: [],
           exceptionalPromotion: false,
+          workStart: null,
+          partyJoined: null,
+          history: [],
         },
       ],
       teams: [

@@ -13,7 +13,12 @@ function withoutTeamRules(s: Scenario): Scenario {
     ...s.policy,
     structure: offAll(s.policy.structure),
     stability: offAll(s.policy.stability),
-    people: { ...s.policy.people, kinAvoidance: { ...s.policy.people.kinAvoidance, enabled: false } },
+    people: {
+      ...s.policy.people,
+      kinAvoidance: { ...s.policy.people.kinAvoidance, enabled: false },
+      // Keeping a short-tenure incumbent is a row of its own (src/model/tenure-rows.ts), not a pair cost.
+      shortTenure: { ...s.policy.people.shortTenure, enabled: false },
+    },
   }
   return { ...s, policy }
 }

@@ -1,0 +1,74 @@
+/**
+ * `whyNot` on the validator's hand-made county (test/check/fixtures.ts): every
+ * blocking and penalising rule of a pair, unknown ids as values.
+ */
+import { describe, expect, it } from 'vitest'
+import { whyNot } from '../../src/rules/index.js'
+import { cadreOf, cloneOf, scenario, withCadres, withPolicy } from '../check/fixtures.js'
+
+const reasons = (r: ReturnType<typeof whyNot>) =>
+  r._tag === 'Right' ? r.right.reasons.map((x) => `${x._tag} ${x.code}`) : r.left
+
+describe('whyNot', () => {
+  it('lists every blocking rule, not only the first', () => {
+    const s = withCadres(
+      scenario(),
+      cloneOf('C6', 'X1', { education: { level: 'secondary', fullTime: false } }),
+    )
+    // C6 is a section member: P16 (section chief) is two rungs up, and the education is too low.
+    expect(reasons(whyNot(s, 'X1', 'P16'))).toEqual([
+      'blocked ladder.skip-rung',
+      'blocked education.min-level',
+    ])
+    const r = whyNot(s, 'X1', 'P16')
+    expect(r._tag === 'Right' && [r.right.eligible, r.right.candidate, r.right.open]).toEqual([
+      false,
+      true,
+      true,
+    ])
+  })
+
+  it('lists penalties of an eligible pair: a soft step down', () => {
+    const r = whyNot(withCadres(scenario(), cloneOf('C2', 'X1')), 'X1', 'P14')
+    expect(reasons(r)).toEqual(['penalty ladder.step-down'])
+    expect(r._tag === 'Right' && r.right.reasons[0]!.amount).toBe(40)
+    expect(r._tag === 'Right' && r.right.eligible).toBe(true)
+  })
+
+  it('puts blocking rules before penalties', () => {
+    const s = withCadres(scenario(), cloneOf('C2', 'X1', { birth: '1960-01' }))
+    expect(reasons(whyNot(s, 'X1', 'P14'))).toEqual([
+      'blocked age.max-at-appointment',
+      'penalty ladder.step-down',
+    ])
+  })
+
+  it('charges moving a short-tenure incumbent of an open post to another post', () => {
+    const s = withCadres(scenario(), { ...cadreOf('C2'), currentPost: { postId: 'P12', since: '2023-01' } })
+    expect(reasons(whyNot(s, 'C2', 'P15'))).toEqual(['penalty tenure.short-move'])
+    expect(reasons(whyNot(s, 'C2', 'P12'))).toEqual([])
+    const hard = withPolicy(s, { people: { shortTenure: { hard: true } } })
+    expect(reasons(whyNot(hard, 'C2', 'P15'))).toEqual(['blocked tenure.short-move'])
+  })
+
+  it('says when the cadre is not part of the round or the post is closed', () => {
+    // C14 holds the closed post P41.
+    const r = whyNot(scenario(), 'C14', 'P42')
+    expect(r._tag === 'Right' && [r.right.candidate, r.right.open, r.right.eligible]).toEqual([
+      false,
+      false,
+      false,
+    ])
+  })
+
+  it('returns unknown ids as values', () => {
+    expect(whyNot(scenario(), 'nobody', 'P12')).toEqual({
+      _tag: 'Left',
+      left: { _tag: 'UnknownId', kind: 'cadre', id: 'nobody' },
+    })
+    expect(whyNot(scenario(), 'C1', 'P99')).toEqual({
+      _tag: 'Left',
+      left: { _tag: 'UnknownId', kind: 'post', id: 'P99' },
+    })
+  })
+})
