@@ -64,7 +64,13 @@ export function editMilp(m: Milp, e: MilpEdit): Milp {
     rowUpper = upper
   }
   if (extra.length > 0) {
-    const added = extra.reduce((s, r) => s + r.cols.length, 0)
+    // CSR wants each row's columns ascending and unique: sum duplicates, drop zeros.
+    const merged = extra.map((r) => {
+      const m = new Map<number, number>()
+      r.cols.forEach((c, k) => m.set(c, (m.get(c) ?? 0) + r.coefs[k]!))
+      return [...m].filter(([, v]) => v !== 0).sort((x, y) => x[0] - y[0])
+    })
+    const added = merged.reduce((s, r) => s + r.length, 0)
     const starts = new Int32Array(rowStarts.length + extra.length)
     starts.set(rowStarts)
     const index = new Int32Array(rowIndex.length + added)
@@ -72,9 +78,7 @@ export function editMilp(m: Milp, e: MilpEdit): Milp {
     const value = new Float64Array(rowValue.length + added)
     value.set(rowValue)
     let at = rowIndex.length
-    extra.forEach((r, i) => {
-      // CSR wants each row's columns ascending and unique.
-      const entries = r.cols.map((c, k) => [c, r.coefs[k]!] as const).sort((a, b) => a[0] - b[0])
+    merged.forEach((entries, i) => {
       for (const [c, v] of entries) {
         index[at] = c
         value[at] = v

@@ -56,8 +56,10 @@ export function addHeadRows(rows: Rows): void {
       const inc = ctx.incumbentOf.get(post.id)
       if (i === undefined || inc === undefined) continue
       if (post.role !== 'party-head' && post.role !== 'government-head') continue
-      const u = units.get(team.unit) ?? { party: [], gov: [], team }
-      units.set(team.unit, u)
+      // An empty unit means the team is its own unit (as the decoder's default and the validator read it).
+      const unit = team.unit === '' ? team.id : team.unit
+      const u = units.get(unit) ?? { party: [], gov: [], team }
+      units.set(unit, u)
       ;(post.role === 'party-head' ? u.party : u.gov).push([inc, i])
     }
   for (const [unit, u] of [...units.entries()].sort((a, c) => (a[0] < c[0] ? -1 : 1))) {

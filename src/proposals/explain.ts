@@ -15,7 +15,7 @@ import type { MilpEdit, StaffingModel } from '../model/index.js'
 import { pairVerdicts } from '../rules/index.js'
 import { fitComponents, fitScore } from '../scoring/fit.js'
 import type { SolveError, SolveOptions } from './solve.js'
-import { solveModel } from './solve.js'
+import { backendOf, solveModel } from './solve.js'
 
 /** What one rule costs the proposal. @category Proposals */
 export interface RuleCost {
@@ -31,6 +31,16 @@ export interface RuleCost {
 export type RunnerUpOutcome =
   | { readonly _tag: 'PlacedElsewhere'; readonly postId: string }
   | { readonly _tag: 'LowerFit'; readonly by: number }
+  | {
+      /** A higher fit, but soft rules the pair breaks cost more than the difference. */
+      readonly _tag: 'Penalised'
+      readonly codes: readonly PairRuleCode[]
+      readonly amount: number
+    }
+  | {
+      /** The post is locked to the chosen cadre. */
+      readonly _tag: 'Locked'
+    }
   | {
       /** Higher fit, not placed: the team rules and the other posts make the whole better without them. */
       readonly _tag: 'TeamRules'
@@ -105,25 +115,53 @@ function rulesOf(model: StaffingModel): { code: RuleCost['code']; hard: boolean 
     .map(([code, hard]) => ({ code: code as RuleCost['code'], hard }))
 }
 
-/** Teams where a rule binds in the proposal. */
-function bindingTeams(model: StaffingModel, p: Proposal, code: RuleCost['code']): string[] {
+/**
+ * Every column's value at the proposal: its pairs and vacancies fixed, and the
+ * auxiliary columns re-solved to their natural values — a team has a
+ * temperament (`has:`) when a member brings it, a head has changed
+ * (`changed:`) only when one did, a slack is the shortfall.
+ */
+async function columnsAt(
+  model: StaffingModel,
+  p: Proposal,
+  options: SolveOptions,
+): Promise<Float64Array | null> {
+  const { scenario } = model.ctx
+  const chosen = new Set(p.assignments.map((a) => `${a.cadreId}\u0000${a.postId}`))
+  const colBounds: (readonly [number, number, number])[] = []
+  model.eligibility.pairs.forEach((pair, k) => {
+    const on = chosen.has(`${scenario.cadres[pair.cadre]!.id}\u0000${scenario.openPosts[pair.post]!}`) ? 1 : 0
+    colBounds.push([model.pairCol[k]!, on, on])
+  })
+  p.assignments.forEach((a, i) => {
+    const on = a.cadreId === null ? 1 : 0
+    colBounds.push([model.vacancyCol[i]!, on, on])
+  })
+  const m = editMilp(model.milp, { colBounds })
+  const colCost = m.colNames.map((name) =>
+    name.startsWith('has:') ? 1 : name.startsWith('changed:') || name.startsWith('slack:') ? -1 : 0,
+  )
+  const r = await backendOf(options.backend).solve({ ...m, colCost: Float64Array.from(colCost) }, options)
+  return r.status === 'optimal' ? r.values : null
+}
+
+/** Teams where a rule binds in the proposal: a soft rule's penalty is paid there, or a hard row is tight. */
+function bindingTeams(
+  model: StaffingModel,
+  p: Proposal,
+  x: Float64Array | null,
+  code: RuleCost['code'],
+): string[] {
   const teams = new Set<string>()
   for (const pen of p.penalties) if (pen.code === code && pen.teamId !== null) teams.add(pen.teamId)
-  // A hard row binds where it is tight at the proposal: its activity equals a finite bound.
-  const x = new Float64Array(model.milp.colNames.length)
-  const chosen = new Map(p.assignments.map((a) => [`${a.cadreId}\u0000${a.postId}`, true]))
-  const { scenario } = model.ctx
-  model.eligibility.pairs.forEach((pair, k) => {
-    if (chosen.has(`${scenario.cadres[pair.cadre]!.id}\u0000${scenario.openPosts[pair.post]!}`))
-      x[model.pairCol[k]!] = 1
-  })
+  if (x === null) return [...teams].sort()
   const m = model.milp
   for (const r of model.ruleRows) {
     if (r.code !== code || !r.hard || r.teamId === null) continue
     let act = 0
     for (let e = m.rowStarts[r.row]!; e < m.rowStarts[r.row + 1]!; e++)
       act += m.rowValue[e]! * x[m.rowIndex[e]!]!
-    if (Math.abs(act - m.rowLower[r.row]!) < 1e-9 || Math.abs(act - m.rowUpper[r.row]!) < 1e-9)
+    if (Math.abs(act - m.rowLower[r.row]!) < 1e-6 || Math.abs(act - m.rowUpper[r.row]!) < 1e-6)
       teams.add(r.teamId)
   }
   return [...teams].sort()
@@ -134,7 +172,20 @@ function explainPosts(model: StaffingModel, p: Proposal, limit: number): PostExp
   const placedAt = new Map(p.assignments.filter((a) => a.cadreId !== null).map((a) => [a.cadreId!, a.postId]))
   const eligibleByPost = scenario.openPosts.map(() => [] as number[])
   model.eligibility.pairs.forEach((pair, k) => eligibleByPost[pair.post]!.push(k))
+  const pairOf = new Map(
+    model.eligibility.pairs.map((pair, k) => [
+      `${scenario.cadres[pair.cadre]!.id}\u0000${scenario.openPosts[pair.post]!}`,
+      k,
+    ]),
+  )
+  const lockedPosts = new Set(model.lockCols.map((l) => l.postId))
   return p.assignments.map((a, i) => {
+    // The chosen pair's net value (fit less its soft pair penalties): what a runner-up must beat.
+    const chosen = a.cadreId === null ? undefined : pairOf.get(`${a.cadreId}\u0000${a.postId}`)
+    const chosenNet =
+      chosen === undefined
+        ? -scenario.policy.vacancy.penalty
+        : a.fit - model.eligibility.pairs[chosen]!.penalty
     const others = eligibleByPost[i]!.filter(
       (k) => scenario.cadres[model.eligibility.pairs[k]!.cadre]!.id !== a.cadreId,
     )
@@ -144,12 +195,17 @@ function explainPosts(model: StaffingModel, p: Proposal, limit: number): PostExp
         const id = scenario.cadres[model.eligibility.pairs[k]!.cadre]!.id
         const fit = model.pairFit[k]!
         const elsewhere = placedAt.get(id)
+        const pair = model.eligibility.pairs[k]!
         const outcome: RunnerUpOutcome =
           elsewhere !== undefined
             ? { _tag: 'PlacedElsewhere', postId: elsewhere }
-            : fit <= a.fit
-              ? { _tag: 'LowerFit', by: round6(a.fit - fit) }
-              : { _tag: 'TeamRules' }
+            : lockedPosts.has(a.postId)
+              ? { _tag: 'Locked' }
+              : fit <= a.fit
+                ? { _tag: 'LowerFit', by: round6(a.fit - fit) }
+                : fit - pair.penalty <= chosenNet
+                  ? { _tag: 'Penalised', codes: pair.penalties.map((x) => x.code), amount: pair.penalty }
+                  : { _tag: 'TeamRules' }
         return { cadreId: id, fit, outcome }
       })
     const eligible = new Set(eligibleByPost[i]!.map((k) => model.eligibility.pairs[k]!.cadre))
@@ -210,6 +266,7 @@ export async function explainProposal(
   if ((options.costs ?? 'exact') === 'none')
     return right({ objective: proposal.objective, ruleCosts: [], posts })
   const deadline = performance.now() + (options.timeLimitMs ?? 60_000)
+  const at = await columnsAt(model, proposal, options)
   const ruleCosts: RuleCost[] = []
   for (const { code, hard } of rulesOf(model)) {
     const remaining = deadline - performance.now()
@@ -229,7 +286,7 @@ export async function explainProposal(
     // The relaxed proposal still reports the dropped rule's penalties; without the rule they are not paid.
     const unpaid = r.right.penalties.filter((x) => x.code === code).reduce((t, x) => t + x.amount, 0)
     const cost = Math.max(0, round6(r.right.objective + unpaid - proposal.objective))
-    ruleCosts.push({ code, hard, cost, teamIds: bindingTeams(model, proposal, code) })
+    ruleCosts.push({ code, hard, cost, teamIds: bindingTeams(model, proposal, at, code) })
   }
   ruleCosts.sort((a, b) => b.cost - a.cost || (a.code < b.code ? -1 : 1))
   return right({ objective: proposal.objective, ruleCosts, posts })

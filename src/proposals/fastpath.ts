@@ -31,12 +31,18 @@ export function solveByAssignment(model: StaffingModel): Proposal | null {
   const data = new Float64Array(posts * cols).fill(-Infinity)
   const pairAt = new Int32Array(posts * cols).fill(-1)
   const locked = new Map<number, number>()
+  let twoLocks = false
   eligibility.pairs.forEach((p, k) => {
     const col = cadreCol.get(p.cadre)!
     data[p.post * cols + col] = milp.colCost[model.pairCol[k]!]!
     pairAt[p.post * cols + col] = k
-    if (milp.colLower[model.pairCol[k]!]! > 0.5) locked.set(p.post, col)
+    if (milp.colLower[model.pairCol[k]!]! > 0.5) {
+      // Two locks on one post cannot both hold; the MILP says so, the matrix could not.
+      if (locked.has(p.post)) twoLocks = true
+      locked.set(p.post, col)
+    }
   })
+  if (twoLocks) return null
   for (let i = 0; i < posts; i++) {
     const v = model.vacancyCol[i]!
     if (milp.colUpper[v]! > 0.5) data[i * cols + cadreCol.size + i] = milp.colCost[v]!

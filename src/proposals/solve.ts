@@ -48,7 +48,9 @@ export interface SolveOptions extends RunOptions {
   readonly backend?: Backend | Solver
   /**
    * Solve by linear sum assignment when no team rule couples the posts
-   * (exact, and far faster than branch and bound).
+   * (exact, and far faster than branch and bound). Only when `backend` is not
+   * given: naming a backend asks for that backend. Among proposals of equal
+   * objective, the two paths may choose different ones.
    * @defaultValue true
    */
   readonly fastPath?: boolean

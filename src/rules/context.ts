@@ -44,8 +44,9 @@ export function contextOf(scenario: Scenario): ScenarioContext {
   })
   const incumbentOf = new Map<string, number>()
   scenario.cadres.forEach((c, i) => {
-    if (c.currentPost !== null && postLocation.has(c.currentPost.postId))
-      incumbentOf.set(c.currentPost.postId, i)
+    // The first holder in roster order, as the validator reads it (the decoder rejects two holders).
+    const held = c.currentPost?.postId
+    if (held !== undefined && postLocation.has(held) && !incumbentOf.has(held)) incumbentOf.set(held, i)
   })
   const open = new Set(scenario.openPosts)
   const candidates: number[] = []

@@ -40,9 +40,20 @@ parentPort.on('message', async (job) => {
 })
 `
 
-/** How long past its own time limit or an abort a worker may take before it is terminated. */
-const GRACE_MS = 3_000
-const MAX_IDLE = 2
+/**
+ * How long past an abort a worker may take before it is terminated. HiGHS
+ * polls for interrupts only at its checkpoints (with presolve off, about every
+ * second on a county model), so an abort takes up to about a second.
+ */
+const ABORT_GRACE_MS = 3_000
+/**
+ * How long past its own time limit a worker may run before it is terminated:
+ * HiGHS reaches its time check late on large models too, and killing it then
+ * would lose the incumbent it is about to return.
+ */
+const limitGrace = (timeLimitMs: number) => Math.min(60_000, Math.max(3_000, timeLimitMs / 2))
+/** One idle worker is kept (its wasm heap stays allocated); more would hold memory for nothing. */
+const MAX_IDLE = 1
 const idle: Worker[] = []
 
 const spawn = (): Promise<Worker> => startWorker(workerSource(), 'highs')
@@ -95,6 +106,11 @@ export async function runInWorker(
       if (healthy && !raw.fatal && idle.length < MAX_IDLE) {
         worker.unref()
         idle.push(worker)
+        // A worker that dies while idle must not be handed out again.
+        worker.once('exit', () => {
+          const at = idle.indexOf(worker)
+          if (at >= 0) idle.splice(at, 1)
+        })
       } else void worker.terminate()
       resolve(raw)
     }
@@ -104,11 +120,11 @@ export async function runInWorker(
     }
     const onAbort = () => {
       Atomics.store(flag, 0, 1)
-      killer = setTimeout(() => kill('interrupted', 'aborted; HiGHS did not stop in time'), GRACE_MS)
+      killer = setTimeout(() => kill('interrupted', 'aborted; HiGHS did not stop in time'), ABORT_GRACE_MS)
     }
     const watchdog = setTimeout(
       () => kill('timeLimit', 'HiGHS ran past its time limit'),
-      timeLimitMs + GRACE_MS,
+      timeLimitMs + limitGrace(timeLimitMs),
     )
     worker.on(
       'message',
@@ -119,14 +135,19 @@ export async function runInWorker(
         bound?: number | null
         gap?: number | null
       }) => {
-        if (msg.type === 'progress')
-          options.onProgress?.({
-            incumbent: msg.incumbent ?? null,
-            bound: msg.bound ?? null,
-            gap: msg.gap ?? null,
-            elapsedMs: performance.now() - started,
-          })
-        else if (msg.raw !== undefined) finish(msg.raw)
+        if (msg.type === 'progress') {
+          try {
+            options.onProgress?.({
+              incumbent: msg.incumbent ?? null,
+              bound: msg.bound ?? null,
+              gap: msg.gap ?? null,
+              elapsedMs: performance.now() - started,
+            })
+          } catch (e) {
+            // As in the calling thread, a callback that throws ends the solve with an error.
+            kill('error', `onProgress threw: ${String(e)}`)
+          }
+        } else if (msg.raw !== undefined) finish(msg.raw)
       },
     )
     worker.on('error', (e) => kill('error', String(e)))

@@ -21,6 +21,7 @@ import highsLoader from 'highs'
 import type { Highs, InitOptions } from 'highs'
 import type { Milp } from '../model/milp.js'
 import type { RunOptions, Solver, SolverResult } from './solver.js'
+import { solveEmpty } from './solver.js'
 import { runHighs } from './highs-run.js'
 import type { MilpArrays, RawRun } from './highs-run.js'
 import { runInWorker, workersAvailable } from './highs-worker.js'
@@ -137,8 +138,7 @@ export const highsSolver: Solver = {
     const started = performance.now()
     const elapsed = () => performance.now() - started
     if (options.signal?.aborted) return none('interrupted', 0)
-    if (model.colNames.length === 0)
-      return { status: 'optimal', values: new Float64Array(0), objective: 0, bound: 0, timeMs: 0 }
+    if (model.colNames.length === 0) return solveEmpty(model)
     const arrays: MilpArrays = {
       colCost: model.colCost,
       colLower: model.colLower,

@@ -11,6 +11,7 @@ import type { Worker } from 'node:worker_threads'
 import type { Milp } from '../model/milp.js'
 import { startWorker } from './node-worker.js'
 import type { RunOptions, Solver, SolverResult } from './solver.js'
+import { solveEmpty } from './solver.js'
 
 const DEFAULT_TIME_LIMIT_MS = 60_000
 
@@ -95,8 +96,7 @@ export const jsLpSolver: Solver = {
       ...(message === undefined ? {} : { message }),
     })
     if (options.signal?.aborted) return none('interrupted')
-    if (model.colNames.length === 0)
-      return { status: 'optimal', values: new Float64Array(0), objective: 0, bound: 0, timeMs: 0 }
+    if (model.colNames.length === 0) return solveEmpty(model)
     let worker: Worker
     try {
       worker = await startWorker(WORKER_SOURCE, 'javascript-lp-solver', {

@@ -53,3 +53,16 @@ export interface Solver {
 export function relativeGap(objective: number, bound: number): number {
   return Math.max(0, (bound - objective) / Math.max(1, Math.abs(objective)))
 }
+
+/**
+ * The outcome of a model without columns: optimal at 0 when every row admits
+ * an activity of 0, infeasible otherwise (a cut `0 ≤ −1` in a round with no
+ * open post, say).
+ * @category Solvers
+ */
+export function solveEmpty(m: Milp): SolverResult {
+  for (let r = 0; r < m.rowLower.length; r++)
+    if (m.rowLower[r]! > 1e-9 || m.rowUpper[r]! < -1e-9)
+      return { status: 'infeasible', values: null, objective: null, bound: null, timeMs: 0 }
+  return { status: 'optimal', values: new Float64Array(0), objective: 0, bound: 0, timeMs: 0 }
+}

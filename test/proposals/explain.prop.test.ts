@@ -69,6 +69,12 @@ describe('explainProposal', () => {
             expect(ru.cadreId).not.toBe(post.cadreId)
             if (ru.outcome._tag === 'PlacedElsewhere') expect(placed.get(ru.cadreId)).toBe(ru.outcome.postId)
             if (ru.outcome._tag === 'LowerFit') expect(ru.fit).toBeLessThanOrEqual(post.fit)
+            if (ru.outcome._tag === 'Locked')
+              expect(scenario.locks.some((l) => l.postId === post.postId)).toBe(true)
+            if (ru.outcome._tag === 'Penalised') {
+              expect(ru.fit).toBeGreaterThan(post.fit)
+              expect(ru.outcome.amount).toBeGreaterThanOrEqual(ru.fit - post.fit)
+            }
           }
       }),
       { seed: 47, numRuns: 40 },
