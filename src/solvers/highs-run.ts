@@ -36,6 +36,11 @@ export interface RawRun {
   readonly fatal: boolean
 }
 
+/** A run that ended before HiGHS could say anything. @internal */
+export function failedRun(status: string, message: string, fatal = false): RawRun {
+  return { status, values: null, objective: null, dualBound: null, message, fatal }
+}
+
 /** @internal */
 export interface RunHooks {
   /** Polled at HiGHS's interrupt checkpoints; true stops the run with its incumbent. */
@@ -116,6 +121,7 @@ export function runHighs(highs: Highs, m: MilpArrays, timeLimitSeconds: number, 
       fatal: false,
     }
   } catch (e) {
+    // Written out rather than through failedRun: this function must reference nothing outside itself.
     return {
       status: 'error',
       values: null,

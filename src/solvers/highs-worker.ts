@@ -10,7 +10,7 @@
 import type { Worker } from 'node:worker_threads'
 import type { RunOptions } from './solver.js'
 import { startWorker } from './node-worker.js'
-import { runHighs } from './highs-run.js'
+import { failedRun, runHighs } from './highs-run.js'
 import type { MilpArrays, RawRun } from './highs-run.js'
 
 // An ES module from a data: URL, so it runs the same from the TypeScript
@@ -58,15 +58,6 @@ const idle: Worker[] = []
 
 const spawn = (): Promise<Worker> => startWorker(workerSource(), 'highs')
 
-const lost = (status: string, message: string): RawRun => ({
-  status,
-  values: null,
-  objective: null,
-  dualBound: null,
-  message,
-  fatal: false,
-})
-
 /** Whether this runtime can run HiGHS in a worker thread. @internal */
 export function workersAvailable(): boolean {
   return typeof process !== 'undefined' && typeof process.versions?.node === 'string'
@@ -86,7 +77,7 @@ export async function runInWorker(
   try {
     worker = idle.pop() ?? (await spawn())
   } catch (e) {
-    return lost('error', `cannot start a worker thread: ${String(e)}`)
+    return failedRun('error', `cannot start a worker thread: ${String(e)}`)
   }
   worker.ref()
   const flag = new Int32Array(new SharedArrayBuffer(4))
@@ -116,7 +107,7 @@ export async function runInWorker(
     }
     const kill = (status: string, message: string) => {
       healthy = false
-      finish(lost(status, message))
+      finish(failedRun(status, message))
     }
     const onAbort = () => {
       Atomics.store(flag, 0, 1)

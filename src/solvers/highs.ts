@@ -22,7 +22,7 @@ import type { Highs, InitOptions } from 'highs'
 import type { Milp } from '../model/milp.js'
 import type { RunOptions, Solver, SolverResult } from './solver.js'
 import { solveEmpty } from './solver.js'
-import { runHighs } from './highs-run.js'
+import { failedRun, runHighs } from './highs-run.js'
 import type { MilpArrays, RawRun } from './highs-run.js'
 import { runInWorker, workersAvailable } from './highs-worker.js'
 
@@ -106,14 +106,7 @@ async function runInProcess(
     highs = await loadHighs()
   } catch (e) {
     discardInstance()
-    return {
-      status: 'error',
-      values: null,
-      objective: null,
-      dualBound: null,
-      message: String(e),
-      fatal: true,
-    }
+    return failedRun('error', String(e), true)
   }
   const raw = runHighs(highs, model, Math.max(0.001, timeLimitMs / 1000), {
     shouldStop: () => options.signal?.aborted === true,
