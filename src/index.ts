@@ -9,8 +9,16 @@
 export * from './domain/index.js'
 
 // input: decoding with readable issues, encoding
-export { decodeScenario, encodeScenario, formatIssues, formatPath } from './io/index.js'
-export type { InvalidScenario, Issue } from './io/index.js'
+export { decodeScenario, encodeScenario, formatIssues, formatPath, parseOrLibrary } from './io/index.js'
+export type {
+  InvalidScenario,
+  Issue,
+  AssignInstance,
+  GapInstance,
+  GapProblem,
+  OrLibraryError,
+  OrLibraryFormat,
+} from './io/index.js'
 
 // sample and generated counties
 export { sampleScenario, generateScenario } from './sample/index.js'
@@ -59,6 +67,10 @@ export {
 export type { EligibleCadre, BlockedCadre, PostEligibility } from './scoring/index.js'
 
 // model and solvers
+export { exportModel, exportedNames } from './model/index.js'
+export type { ModelFormat, ExportSource, ExportedNames, NameStyle } from './model/index.js'
+export { generalizedAssignment, gapModel } from './solvers/index.js'
+export type { GapInput, GapOptions, GapSolution, GapError } from './solvers/index.js'
 export { formulate, sizeOf, editMilp } from './model/index.js'
 export type {
   StaffingModel,

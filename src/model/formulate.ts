@@ -100,14 +100,16 @@ export function formulate(scenario: Scenario): StaffingModel {
     )
   }
 
-  const pairByKey = new Map<string, number>()
-  elig.pairs.forEach((p, k) => pairByKey.set(`${p.cadre}:${p.post}`, k))
+  // One small map per open post: a single map of every pair would pass V8's 2^24-entry limit
+  // at city scale (10,000 cadres × 1,700 open posts).
+  const pairOfPost = open.map(() => new Map<number, number>())
+  elig.pairs.forEach((p, k) => pairOfPost[p.post]!.set(p.cadre, k))
   const openPos = new Map(open.map((id, i) => [id, i]))
   const lockCols: { cadreId: string; postId: string; col: number }[] = []
   for (const lock of scenario.locks) {
     const c = ctx.cadreIndex.get(lock.cadreId)
     const p = openPos.get(lock.postId)
-    const k = c === undefined || p === undefined ? undefined : pairByKey.get(`${c}:${p}`)
+    const k = c === undefined || p === undefined ? undefined : pairOfPost[p]!.get(c)
     if (k !== undefined) {
       b.setLower(pairCol[k]!, 1)
       lockCols.push({ cadreId: lock.cadreId, postId: lock.postId, col: pairCol[k]! })
@@ -129,7 +131,7 @@ export function formulate(scenario: Scenario): StaffingModel {
     })
   }
 
-  const rows = new Rows(b, ctx, elig, pairCol, pairByKey, openPos, conflicts)
+  const rows = new Rows(b, ctx, elig, pairCol, pairOfPost, openPos, conflicts)
   for (const view of teamViews(rows)) {
     addTeamRows(rows, view)
     addChangeRow(rows, view)

@@ -66,8 +66,8 @@ export class Rows {
     readonly ctx: ScenarioContext,
     readonly elig: Eligibility,
     readonly pairCol: Int32Array,
-    /** `${cadreIdx}:${openPostPos}` → pair index */
-    readonly pairByKey: ReadonlyMap<string, number>,
+    /** For each open post, cadre index → pair index. */
+    readonly pairOfPost: readonly ReadonlyMap<number, number>[],
     readonly openPos: ReadonlyMap<string, number>,
     readonly conflicts: Conflict[],
   ) {}
@@ -137,6 +137,6 @@ export class Rows {
 
   /** Pair index of a cadre in an open post, if the pair is eligible. */
   pairOf(cadreIdx: number, openPostPos: number): number | undefined {
-    return this.pairByKey.get(`${cadreIdx}:${openPostPos}`)
+    return this.pairOfPost[openPostPos]!.get(cadreIdx)
   }
 }

@@ -1,0 +1,97 @@
+/**
+ * Names of an exported model. The IR's domain names (`x:C3:P12`,
+ * `team:T6:women>=1`) use characters that LP and MPS reserve (`:` ends a row
+ * label in LP, `>=` and `/` are operators), so each is mapped to a name the
+ * formats accept; the map is kept by index so it is exact both ways.
+ *
+ * @module
+ */
+import type { Milp } from './milp.js'
+
+/**
+ * The name each column and row of a {@link Milp} carries in an exported file:
+ * `columns[j]` is the name of IR column `j`, `rows[i]` of IR row `i`. In LP,
+ * a row with two finite, different bounds is written as two rows,
+ * `<rows[i]>.lo` (≥) and `<rows[i]>.hi` (≤).
+ * @category Model
+ */
+export interface ExportedNames {
+  readonly columns: readonly string[]
+  readonly rows: readonly string[]
+}
+
+/** How names are written: sanitised domain names, or short positional names (fixed MPS: ≤ 8 characters). */
+export type NameStyle = 'domain' | 'short'
+
+// Words the LP reader takes as section keywords or as infinity wherever a name may stand.
+const RESERVED = new Set([
+  'free',
+  'inf',
+  'infinity',
+  'st',
+  'st.',
+  's.t.',
+  'subject',
+  'such',
+  'bound',
+  'bounds',
+  'bin',
+  'binary',
+  'binaries',
+  'gen',
+  'general',
+  'generals',
+  'semi',
+  'semis',
+  'end',
+  'max',
+  'min',
+  'maximize',
+  'minimize',
+  'obj',
+])
+
+/**
+ * A name both LP and free MPS accept: letters, digits and `_` only (so that
+ * the `.lo`/`.hi` suffixes of split LP rows cannot collide with another
+ * name), never a leading digit, never a keyword.
+ */
+function sanitise(name: string): string {
+  // CPLEX LP allows 255 characters; room is left for a `_k` clash suffix and a `.lo`/`.hi` split.
+  let s = name.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 240)
+  if (s === '' || /^[0-9]/.test(s) || RESERVED.has(s.toLowerCase())) s = `_${s}`
+  return s
+}
+
+/** Sanitised names made unique in order: a later clash gets `_2`, `_3`, … appended. */
+function unique(names: readonly string[]): string[] {
+  const used = new Set<string>()
+  return names.map((n) => {
+    const base = sanitise(n)
+    let s = base
+    for (let k = 2; used.has(s); k++) s = `${base}_${k}`
+    used.add(s)
+    return s
+  })
+}
+
+// Base 36 keeps positional names within fixed MPS's 8 characters up to 36^7 columns or rows.
+const short = (prefix: string, n: number): string[] =>
+  Array.from({ length: n }, (_, k) => `${prefix}${k.toString(36).toUpperCase()}`)
+
+/**
+ * The names an export of `m` uses, by IR index.
+ * @category Model
+ * @param m - the model
+ * @param style - `'domain'` (sanitised domain names) or `'short'` (`C0`, `C1`, … and `R0`, `R1`, …)
+ * @returns the exported name of every column and row
+ * @example
+ * const b = new MilpBuilder()
+ * b.addColumn('x:C3:P12', 1, 0, 1, true)
+ * exportedNames(b.build(), 'domain').columns //=> ['x_C3_P12']
+ */
+export function exportedNames(m: Milp, style: NameStyle = 'domain'): ExportedNames {
+  if (style === 'short')
+    return { columns: short('C', m.colNames.length), rows: short('R', m.rowNames.length) }
+  return { columns: unique(m.colNames), rows: unique(m.rowNames) }
+}
