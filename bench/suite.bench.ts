@@ -72,7 +72,17 @@ function runChild(cadres: number, variant: Variant, cfg: CountyConfig): CountyRe
   try {
     const out = execFileSync(
       process.execPath,
-      ['--import', 'tsx', self, '--case', String(cadres), variant, JSON.stringify(cfg)],
+      // City-scale formulations (7.6 M pair variables at 10,000 cadres) need more than Node's default heap.
+      [
+        '--max-old-space-size=12288',
+        '--import',
+        'tsx',
+        self,
+        '--case',
+        String(cadres),
+        variant,
+        JSON.stringify(cfg),
+      ],
       // Generous: 3 timed solves, jslp, greedy and two references, each with its own limit.
       {
         encoding: 'utf8',
