@@ -14,6 +14,8 @@ import type { RunOptions, Solver, SolverResult } from './solver.js'
 import { solveEmpty } from './solver.js'
 
 const DEFAULT_TIME_LIMIT_MS = 60_000
+/** Largest dense tableau attempted (Float64 cells); larger ones cannot be allocated. */
+const MAX_TABLEAU_CELLS = 1e9
 
 interface LpModel {
   optimize: string
@@ -97,6 +99,16 @@ export const jsLpSolver: Solver = {
     })
     if (options.signal?.aborted) return none('interrupted')
     if (model.colNames.length === 0) return solveEmpty(model)
+    // javascript-lp-solver keeps a dense tableau (a row per constraint and bound, a column per
+    // variable and slack); past this size it cannot even allocate it (measured: a 1,200-cadre county
+    // asks for 11.9 billion cells), so refuse at once instead of spending minutes converting the model.
+    const constraints = model.rowNames.length + model.colNames.length
+    const cells = constraints * (model.colNames.length + constraints)
+    if (cells > MAX_TABLEAU_CELLS)
+      return none(
+        'error',
+        `model too large for javascript-lp-solver: its dense tableau would hold ${cells.toExponential(1)} cells (limit ${MAX_TABLEAU_CELLS.toExponential(0)}); use the HiGHS backend`,
+      )
     let worker: Worker
     try {
       worker = await startWorker(WORKER_SOURCE, 'javascript-lp-solver', {

@@ -129,3 +129,22 @@ describe('limits', () => {
     expect(r.status).toBe('interrupted')
   })
 })
+
+describe('javascript-lp-solver size guard', () => {
+  it('refuses at once a model whose dense tableau cannot be allocated', async () => {
+    const b = new MilpBuilder()
+    const cols = Array.from({ length: 40_000 }, (_, j) => b.addColumn(`x${j}`, 1, 0, 1, true))
+    b.addRow(
+      'r',
+      cols,
+      cols.map(() => 1),
+      -Infinity,
+      1,
+    )
+    const started = Date.now()
+    const r = await jsLpSolver.solve(b.build(), { timeLimitMs: 60_000 })
+    expect(Date.now() - started).toBeLessThan(2_000)
+    expect(r.status).toBe('error')
+    expect(r.message).toMatch(/too large for javascript-lp-solver/)
+  })
+})
