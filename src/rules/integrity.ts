@@ -5,15 +5,28 @@
  * @module
  */
 import { monthsBetween } from '../domain/time.js'
-import type { Finding, PairRule } from './verdict.js'
+import { pairRule, type Finding, type PairFacts, type PairRule } from './verdict.js'
 
 /** @category Rules */
-export const integrityGate: PairRule = {
+export const integrityGate: PairRule = pairRule({
   code: 'integrity.gate',
   occasion: 'promotion',
   reads: { cadre: ['integrity'] },
   switchOf: (p) => p.people.integrity,
-  check: ({ ctx, cadre }) => {
+  breaks: ({ ctx, cadre }) => {
+    const r = cadre.integrity
+    return !(
+      r.fileAudited &&
+      r.personalMattersVerified &&
+      r.disciplineOpinionHeard &&
+      r.complaintsInvestigated &&
+      r.doubleSigned &&
+      r.clean &&
+      r.checkedOn !== null &&
+      monthsBetween(r.checkedOn, ctx.scenario.asOf) <= ctx.scenario.policy.people.integrity.maxAgeMonths
+    )
+  },
+  finding: ({ ctx, cadre }) => {
     const r = cadre.integrity
     const missing: string[] = []
     if (!r.fileAudited) missing.push('file audit')
@@ -26,30 +39,31 @@ export const integrityGate: PairRule = {
     if (r.checkedOn === null) missing.push('date of the checks')
     else if (monthsBetween(r.checkedOn, ctx.scenario.asOf) > maxAge)
       missing.push(`checks within ${maxAge} months`)
-    return missing.length === 0
-      ? null
-      : {
-          message: `${cadre.name}: integrity gate lacks ${missing.join(', ')}`,
-          facts: { missing: missing.join(', ') },
-        }
+    return {
+      message: `${cadre.name}: integrity gate lacks ${missing.join(', ')}`,
+      facts: { missing: missing.join(', ') },
+    }
   },
+})
+
+/** Within a disciplinary period at the reference month. */
+const disciplined = ({ ctx, cadre }: PairFacts) => {
+  const until = cadre.integrity.disciplinaryUntil
+  return until !== null && monthsBetween(ctx.scenario.asOf, until) >= 0
 }
 
 /** @category Rules */
-export const openCase: PairRule = {
+export const openCase: PairRule = pairRule({
   code: 'discipline.open-case',
   occasion: 'appointment',
   reads: { cadre: ['integrity'] },
   switchOf: (p) => p.people.discipline,
-  check: ({ ctx, cadre }): Finding | null => {
-    const r = cadre.integrity
-    if (r.underInvestigation)
-      return { message: `${cadre.name} is under investigation`, facts: { underInvestigation: true } }
-    if (r.disciplinaryUntil !== null && monthsBetween(ctx.scenario.asOf, r.disciplinaryUntil) >= 0)
-      return {
-        message: `${cadre.name} is in a disciplinary period until ${r.disciplinaryUntil}`,
-        facts: { disciplinaryUntil: r.disciplinaryUntil },
-      }
-    return null
-  },
-}
+  breaks: (pair) => pair.cadre.integrity.underInvestigation || disciplined(pair),
+  finding: ({ cadre }): Finding =>
+    cadre.integrity.underInvestigation
+      ? { message: `${cadre.name} is under investigation`, facts: { underInvestigation: true } }
+      : {
+          message: `${cadre.name} is in a disciplinary period until ${cadre.integrity.disciplinaryUntil}`,
+          facts: { disciplinaryUntil: cadre.integrity.disciplinaryUntil },
+        },
+})

@@ -5,24 +5,26 @@
  * @module
  */
 import { monthsBetween } from '../domain/time.js'
-import type { PairRule } from './verdict.js'
+import { pairRule, type PairFacts, type PairRule } from './verdict.js'
 
 /** @category Rules */
-export const hometown: PairRule = {
+export const hometown: PairRule = pairRule({
   code: 'avoidance.hometown',
   occasion: 'appointment',
   reads: { cadre: ['hometown'], post: ['role'], team: ['locality'] },
   switchOf: (p) => p.people.hometownAvoidance,
-  check: ({ ctx, cadre, post, team }) =>
+  // Only the locality of a post under avoidance matters; every other post has the same verdict.
+  postKey: (post, team, policy) =>
+    post.role !== null && policy.people.hometownAvoidance.roles.includes(post.role) ? team.locality : null,
+  breaks: ({ ctx, cadre, post, team }) =>
     post.role !== null &&
     ctx.scenario.policy.people.hometownAvoidance.roles.includes(post.role) &&
-    cadre.hometown === team.locality
-      ? {
-          message: `${cadre.name} grew up in ${team.locality}; ${post.title} (${post.role}) must be held by an outsider`,
-          facts: { hometown: cadre.hometown, role: post.role },
-        }
-      : null,
-}
+    cadre.hometown === team.locality,
+  finding: ({ cadre, post, team }) => ({
+    message: `${cadre.name} grew up in ${team.locality}; ${post.title} (${post.role}) must be held by an outsider`,
+    facts: { hometown: cadre.hometown, role: post.role },
+  }),
+})
 
 /** A rotation rule: staying `years` or more in a post that is not exempt. */
 function rotation(
@@ -30,23 +32,22 @@ function rotation(
   verb: string,
   which: 'mustRotate' | 'shouldRotate',
 ): PairRule {
-  return {
+  const months = ({ ctx, cadre }: PairFacts) => {
+    const since = cadre.currentPost?.since
+    return since === undefined ? 0 : monthsBetween(since, ctx.scenario.asOf)
+  }
+  const limit = ({ ctx }: PairFacts) => ctx.scenario.policy.people[which].years * 12
+  return pairRule({
     code,
     occasion: 'stay',
     reads: { cadre: ['currentPost'], post: ['rotationExempt'] },
     switchOf: (p) => p.people[which],
-    check: ({ ctx, cadre, post }) => {
-      const since = cadre.currentPost?.since
-      const months = since === undefined ? 0 : monthsBetween(since, ctx.scenario.asOf)
-      const limit = ctx.scenario.policy.people[which].years * 12
-      return !post.rotationExempt && months >= limit
-        ? {
-            message: `${cadre.name} has held ${post.title} for ${months} months and ${verb}`,
-            facts: { months, limit },
-          }
-        : null
-    },
-  }
+    breaks: (pair) => !pair.post.rotationExempt && months(pair) >= limit(pair),
+    finding: (pair) => ({
+      message: `${pair.cadre.name} has held ${pair.post.title} for ${months(pair)} months and ${verb}`,
+      facts: { months: months(pair), limit: limit(pair) },
+    }),
+  })
 }
 
 /** @category Rules */

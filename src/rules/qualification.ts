@@ -6,39 +6,52 @@
  */
 import { monthsBetween } from '../domain/time.js'
 import { EDUCATION_LEVELS } from '../domain/types.js'
-import type { PairRule } from './verdict.js'
+import { pairRule, type PairFacts, type PairRule } from './verdict.js'
+
+/** The least education the post's kind takes. */
+const minEducation = ({ ctx, post }: PairFacts) => {
+  const rule = ctx.scenario.policy.people.education
+  return rule.minLevelPerKind[post.kind] ?? rule.minLevel
+}
 
 /** @category Rules */
-export const education: PairRule = {
+export const education: PairRule = pairRule({
   code: 'education.min-level',
   occasion: 'appointment',
   reads: { cadre: ['education'], post: ['kind'] },
   switchOf: (p) => p.people.education,
-  check: ({ ctx, cadre, post }) => {
-    const rule = ctx.scenario.policy.people.education
-    const min = rule.minLevelPerKind[post.kind] ?? rule.minLevel
-    return EDUCATION_LEVELS.indexOf(cadre.education.level) < EDUCATION_LEVELS.indexOf(min)
-      ? {
-          message: `${cadre.name}'s education is ${cadre.education.level}; at least ${min} is required`,
-          facts: { level: cadre.education.level, fullTime: cadre.education.fullTime, min },
-        }
-      : null
+  breaks: (pair) =>
+    EDUCATION_LEVELS.indexOf(pair.cadre.education.level) < EDUCATION_LEVELS.indexOf(minEducation(pair)),
+  finding: (pair) => {
+    const { cadre } = pair
+    const min = minEducation(pair)
+    return {
+      message: `${cadre.name}'s education is ${cadre.education.level}; at least ${min} is required`,
+      facts: { level: cadre.education.level, fullTime: cadre.education.fullTime, min },
+    }
   },
-}
+})
 
 /** @category Rules */
-export const maxAge: PairRule = {
+export const maxAge: PairRule = pairRule({
   code: 'age.max-at-appointment',
   occasion: 'appointment',
   reads: { cadre: ['birth'], post: ['kind'] },
   switchOf: (p) => p.people.age,
-  check: ({ ctx, cadre, post, age }) => {
+  breaks: ({ ctx, post, age }) => age > ctx.scenario.policy.people.age.maxAgeAtAppointment[post.kind],
+  finding: ({ ctx, cadre, post, age }) => {
     const max = ctx.scenario.policy.people.age.maxAgeAtAppointment[post.kind]
-    return age > max
-      ? { message: `${cadre.name} is ${age}; a ${post.kind} post takes at most ${max}`, facts: { age, max } }
-      : null
+    return {
+      message: `${cadre.name} is ${age}; a ${post.kind} post takes at most ${max}`,
+      facts: { age, max },
+    }
   },
-}
+})
+
+/** Months until the retirement age of the cadre's gender. */
+const monthsToRetirement = ({ ctx, cadre }: PairFacts) =>
+  12 * ctx.scenario.policy.people.retirement.retirementAge[cadre.gender] -
+  monthsBetween(cadre.birth, ctx.scenario.asOf)
 
 /**
  * Years left before retirement at a promotion: months until the retirement
@@ -46,40 +59,44 @@ export const maxAge: PairRule = {
  * that a birthday in the reference month counts as reached.
  * @category Rules
  */
-export const yearsToRetirement: PairRule = {
+export const yearsToRetirement: PairRule = pairRule({
   code: 'age.years-to-retirement',
   occasion: 'promotion',
   reads: { cadre: ['birth', 'gender'] },
   switchOf: (p) => p.people.retirement,
-  check: ({ ctx, cadre }) => {
+  breaks: (pair) => monthsToRetirement(pair) < 12 * pair.ctx.scenario.policy.people.retirement.minYears,
+  finding: (pair) => {
+    const { ctx, cadre } = pair
     const rule = ctx.scenario.policy.people.retirement
     const retireAt = rule.retirementAge[cadre.gender]
-    const left = 12 * retireAt - monthsBetween(cadre.birth, ctx.scenario.asOf)
+    const left = monthsToRetirement(pair)
     const needed = 12 * rule.minYears
-    return left < needed
-      ? {
-          message: `${cadre.name} retires at ${retireAt} in ${left} months; a promotion needs ${needed}`,
-          facts: { gender: cadre.gender, retirementAge: retireAt, monthsLeft: left, needed },
-        }
-      : null
+    return {
+      message: `${cadre.name} retires at ${retireAt} in ${left} months; a promotion needs ${needed}`,
+      facts: { gender: cadre.gender, retirementAge: retireAt, monthsLeft: left, needed },
+    }
   },
+})
+
+/** The first assessment in the look-back years with a blocking grade. */
+const badAssessment = ({ ctx, cadre }: PairFacts) => {
+  const rule = ctx.scenario.policy.people.assessment
+  const since = Number(ctx.scenario.asOf.slice(0, 4)) - rule.lookbackYears
+  return cadre.assessments.find((a) => a.year >= since && rule.blockingGrades.includes(a.grade))
 }
 
 /** @category Rules */
-export const lowGrade: PairRule = {
+export const lowGrade: PairRule = pairRule({
   code: 'assessment.low-grade',
   occasion: 'promotion',
   reads: { cadre: ['assessments'] },
   switchOf: (p) => p.people.assessment,
-  check: ({ ctx, cadre }) => {
-    const rule = ctx.scenario.policy.people.assessment
-    const since = Number(ctx.scenario.asOf.slice(0, 4)) - rule.lookbackYears
-    const bad = cadre.assessments.find((a) => a.year >= since && rule.blockingGrades.includes(a.grade))
-    return bad === undefined
-      ? null
-      : {
-          message: `${cadre.name} was graded ${bad.grade} in ${bad.year}`,
-          facts: { year: bad.year, grade: bad.grade },
-        }
+  breaks: (pair) => badAssessment(pair) !== undefined,
+  finding: (pair) => {
+    const bad = badAssessment(pair)!
+    return {
+      message: `${pair.cadre.name} was graded ${bad.grade} in ${bad.year}`,
+      facts: { year: bad.year, grade: bad.grade },
+    }
   },
-}
+})

@@ -16,7 +16,7 @@
 import { monthIndex } from '../domain/time.js'
 import type { Cadre, YearMonth } from '../domain/types.js'
 import type { ScenarioContext } from './context.js'
-import type { PairRule } from './verdict.js'
+import { pairRule, type PairRule } from './verdict.js'
 
 /** One conflict in a record: the fields that disagree, and why. @category Rules */
 export interface RecordConflict {
@@ -105,18 +105,18 @@ function conflictsOf(ctx: ScenarioContext, cadreIdx: number): RecordConflict[] {
 }
 
 /** @category Rules */
-export const recordConsistency: PairRule = {
+export const recordConsistency: PairRule = pairRule({
   code: 'record.inconsistent',
   occasion: 'appointment',
   reads: { cadre: ['birth', 'party', 'partyJoined', 'workStart', 'history', 'currentPost'] },
   switchOf: (p) => p.people.record,
-  check: ({ ctx, cadre, cadreIdx }) => {
+  breaks: ({ ctx, cadreIdx }) => conflictsOf(ctx, cadreIdx).length > 0,
+  finding: ({ ctx, cadre, cadreIdx }) => {
     const conflicts = conflictsOf(ctx, cadreIdx)
-    if (conflicts.length === 0) return null
     const fields = [...new Set(conflicts.flatMap((c) => c.fields))]
     return {
       message: `${cadre.name}'s record disagrees with itself: ${conflicts.map((c) => c.why).join('; ')} (fields: ${fields.join(', ')})`,
       facts: { fields: fields.join(', '), conflicts: conflicts.length },
     }
   },
-}
+})

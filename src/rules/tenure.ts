@@ -10,30 +10,39 @@
  */
 import { monthsBetween } from '../domain/time.js'
 import type { Cadre, Scenario } from '../domain/types.js'
-import type { PairRule } from './verdict.js'
+import { pairRule, type PairFacts, type PairRule } from './verdict.js'
 
 /**
  * Staying for another term after `maxTerms` full terms. Unlike rotation, a
  * rotation-exempt post is not exempt: a term limit is about the office, not the place.
  * @category Rules
  */
-export const maxTerms: PairRule = {
+export const maxTerms: PairRule = pairRule({
   code: 'tenure.max-terms',
   occasion: 'stay',
   reads: { cadre: ['currentPost'] },
   switchOf: (p) => p.people.terms,
-  check: ({ ctx, cadre, post }) => {
-    const { termYears, maxTerms: terms } = ctx.scenario.policy.people.terms
-    const since = cadre.currentPost?.since
-    const months = since === undefined ? 0 : monthsBetween(since, ctx.scenario.asOf)
-    const limit = 12 * termYears * terms
-    return months >= limit
-      ? {
-          message: `${cadre.name} has held ${post.title} for ${months} months, ${terms} terms of ${termYears} years; a further term is not allowed`,
-          facts: { months, limit, termYears, maxTerms: terms },
-        }
-      : null
+  breaks: (pair) => monthsInPost(pair) >= termsLimit(pair),
+  finding: (pair) => {
+    const { termYears, maxTerms: terms } = pair.ctx.scenario.policy.people.terms
+    const months = monthsInPost(pair)
+    return {
+      message: `${pair.cadre.name} has held ${pair.post.title} for ${months} months, ${terms} terms of ${termYears} years; a further term is not allowed`,
+      facts: { months, limit: termsLimit(pair), termYears, maxTerms: terms },
+    }
   },
+})
+
+/** Months the cadre has held their current post (0 without one). */
+function monthsInPost({ ctx, cadre }: PairFacts): number {
+  const since = cadre.currentPost?.since
+  return since === undefined ? 0 : monthsBetween(since, ctx.scenario.asOf)
+}
+
+/** Months in post from which a further term is not allowed. */
+function termsLimit({ ctx }: PairFacts): number {
+  const { termYears, maxTerms: terms } = ctx.scenario.policy.people.terms
+  return 12 * termYears * terms
 }
 
 /**
@@ -41,23 +50,23 @@ export const maxTerms: PairRule = {
  * Staying is not a further post; a promotion or a step down changes the level.
  * @category Rules
  */
-export const levelYears: PairRule = {
+export const levelYears: PairRule = pairRule({
   code: 'tenure.level-years',
   occasion: 'appointment',
   reads: { cadre: ['rank', 'rankSince'] },
   switchOf: (p) => p.people.levelYears,
-  check: ({ ctx, cadre, post, rungs }) => {
-    if (rungs !== 0) return null
+  breaks: ({ ctx, cadre, rungs }) =>
+    rungs === 0 &&
+    monthsBetween(cadre.rankSince, ctx.scenario.asOf) >= 12 * ctx.scenario.policy.people.levelYears.years,
+  finding: ({ ctx, cadre, post }) => {
     const limit = 12 * ctx.scenario.policy.people.levelYears.years
     const months = monthsBetween(cadre.rankSince, ctx.scenario.asOf)
-    return months >= limit
-      ? {
-          message: `${cadre.name} has been ${cadre.rank} for ${months} months; ${post.title} would be a further post at that level`,
-          facts: { rank: cadre.rank, months, limit },
-        }
-      : null
+    return {
+      message: `${cadre.name} has been ${cadre.rank} for ${months} months; ${post.title} would be a further post at that level`,
+      facts: { rank: cadre.rank, months, limit },
+    }
   },
-}
+})
 
 /**
  * Months the cadre has held their current post when that is under the

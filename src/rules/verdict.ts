@@ -71,6 +71,42 @@ export interface PairRule {
   readonly switchOf: (policy: Policy) => RuleSwitch
   /** `null` when the pair does not break the rule. */
   readonly check: (pair: PairFacts) => Finding | null
+  /**
+   * Whether the pair breaks the rule — `check(pair) !== null` without building
+   * the message and facts. Eligibility asks this first and builds the finding
+   * only for the verdicts it keeps. Absent: `check(pair) !== null`.
+   */
+  readonly breaks?: (pair: PairFacts) => boolean
+  /**
+   * What of the post and its team an appointment's verdict depends on, beyond
+   * the post's rank (the occasion): posts of one rank with equal keys get the
+   * same verdict for a cadre, so eligibility looks once per (cadre, key), not
+   * once per post. Absent: the fields of {@link PairRule.reads} (`post`, `team`).
+   * Messages may print more (a title); they are built per pair.
+   */
+  readonly postKey?: (post: Post, team: Team, policy: Policy) => string | number | boolean | null
+}
+
+/** A pair rule given by when it breaks and what it then says. @category Rules */
+export interface PairRuleSpec extends Omit<PairRule, 'check' | 'breaks'> {
+  readonly breaks: (pair: PairFacts) => boolean
+  /** The finding of a pair that {@link PairRuleSpec.breaks} the rule. */
+  readonly finding: (pair: PairFacts) => Finding
+}
+
+/**
+ * A {@link PairRule} whose `check` is `breaks` then `finding`: the cheap
+ * predicate and the explanation cannot disagree.
+ * @category Rules
+ */
+export function pairRule(spec: PairRuleSpec): PairRule {
+  const { finding, breaks, ...rest } = spec
+  return { ...rest, breaks, check: (pair) => (breaks(pair) ? finding(pair) : null) }
+}
+
+/** Whether the pair breaks the rule, without building the finding. @category Rules */
+export function breaksRule(rule: PairRule, pair: PairFacts): boolean {
+  return rule.breaks === undefined ? rule.check(pair) !== null : rule.breaks(pair)
 }
 
 /** Whether a rule is looked at for this pair. @category Rules */

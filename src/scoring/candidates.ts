@@ -10,6 +10,7 @@
 import type { PairRuleCode } from '../domain/codes.js'
 import { RANKS, type Scenario } from '../domain/types.js'
 import { contextOf, pairVerdicts, type PairPenalty, type ScenarioContext } from '../rules/index.js'
+import { PairScan } from '../rules/eligibility.js'
 import { fitComponents, fitScore } from './fit.js'
 
 /** An eligible cadre of one open post. @category Scoring */
@@ -56,7 +57,8 @@ export function eligibilityOf(
   scenario: Scenario,
   ctx: ScenarioContext = contextOf(scenario),
 ): PostEligibility[] {
-  return scenario.openPosts.map((postId) => {
+  const scan = new PairScan(ctx)
+  return scenario.openPosts.map((postId, postPos) => {
     const loc = ctx.postLocation.get(postId)!
     const team = scenario.teams[loc.team]!
     const post = team.posts[loc.slot]!
@@ -64,15 +66,11 @@ export function eligibilityOf(
     const blocked: BlockedCadre[] = []
     for (const c of ctx.candidates) {
       const cadre = scenario.cadres[c]!
-      const verdicts = pairVerdicts(ctx, c, postId)
-      const codes = verdicts.flatMap((v) => (v._tag === 'blocked' ? [v.code] : []))
+      const { codes, penalties } = verdictsOf(scan, c, postPos)
       if (codes.length > 0) {
         blocked.push({ cadreId: cadre.id, codes })
         continue
       }
-      const penalties = verdicts.flatMap((v) =>
-        v._tag === 'penalty' ? [{ code: v.code, amount: v.amount, message: v.message }] : [],
-      )
       const fit = fitScore(scenario, fitComponents(scenario, cadre, post))
       const stay = ctx.incumbentOf.get(postId) === c
       const net = fit - penalties.reduce((s, p) => s + p.amount, 0)
@@ -82,6 +80,35 @@ export function eligibilityOf(
     eligible.sort((a, b) => b.e.net - a.e.net || a.order - b.order)
     return { postId, teamId: team.id, eligible: eligible.map((x) => x.e), blocked }
   })
+}
+
+/**
+ * Every blocking code of a pair (as {@link pairVerdicts} orders them), and its
+ * penalties with their messages when nothing blocks it. An appointment is looked
+ * up in the scan (messages built only for the penalties); a stay is evaluated alone.
+ */
+function verdictsOf(
+  scan: PairScan,
+  c: number,
+  postPos: number,
+): { codes: PairRuleCode[]; penalties: readonly PairPenalty[] } {
+  const { ctx } = scan
+  if (c === scan.incumbent[postPos]) {
+    const verdicts = pairVerdicts(ctx, c, ctx.scenario.openPosts[postPos]!)
+    return {
+      codes: verdicts.flatMap((v) => (v._tag === 'blocked' ? [v.code] : [])),
+      penalties: verdicts.flatMap((v) =>
+        v._tag === 'penalty' ? [{ code: v.code, amount: v.amount, message: v.message }] : [],
+      ),
+    }
+  }
+  const o = scan.outcome(c, postPos)
+  const kin = scan.kin(c, postPos)
+  const codes: PairRuleCode[] = scan.isForbidden(c, postPos)
+    ? ['forbidden-pair', ...o.blocked]
+    : [...o.blocked]
+  if (kin !== null && kin._tag === 'blocked') codes.push(kin.code)
+  return { codes, penalties: codes.length > 0 ? [] : scan.penalties(c, postPos, o, kin) }
 }
 
 /**
