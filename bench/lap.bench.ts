@@ -2,8 +2,15 @@
  * Times `linearSumAssignment` on the OR-Library assignment instances
  * (J.E. Beasley, JORS 41(11) 1990) and on seeded uniform random matrices.
  * Run: `npx tsx bench/lap.bench.ts [seed]`. Each case is solved once to warm
- * up the JIT, then three times; the median is reported.
+ * up the JIT, then three times; the median is reported. When `python3` with
+ * scipy is on the PATH, the same matrices are also timed with
+ * `scipy.optimize.linear_sum_assignment` (same warm-up and median, file I/O
+ * excluded); otherwise those columns show `–`.
  */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { isLeft } from 'fp-ts/Either'
 import { linearSumAssignment, type CostMatrix } from '../src/solvers/lap.js'
 import { ASSIGN_FILES, assignOptimum, loadAssign } from '../test/fixtures/orlib/parse.js'
@@ -54,8 +61,42 @@ const isValid = (cost: CostMatrix, colInd: Int32Array, total: number): boolean =
   return colInd.length === Math.min(cost.rows, cost.cols) && sum === total
 }
 
+const SCIPY = `
+import sys, time
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+c = np.fromfile(sys.argv[1], dtype='<f8').reshape(int(sys.argv[2]), int(sys.argv[3]))
+linear_sum_assignment(c)
+ts = []
+for _ in range(3):
+    t0 = time.perf_counter()
+    linear_sum_assignment(c)
+    ts.append(time.perf_counter() - t0)
+print(sorted(ts)[1] * 1000)
+`
+
+/** scipy's median time on the same matrix, or `null` when python3 or scipy is missing. */
+const scipyMs = (cost: CostMatrix): number | null => {
+  const dir = mkdtempSync(join(tmpdir(), 'lap-bench-'))
+  try {
+    const file = join(dir, 'cost.f64')
+    const bytes = new DataView(new ArrayBuffer(cost.data.length * 8))
+    cost.data.forEach((x, k) => bytes.setFloat64(k * 8, x, true))
+    writeFileSync(file, bytes)
+    const r = spawnSync('python3', ['-c', SCIPY, file, String(cost.rows), String(cost.cols)], {
+      encoding: 'utf8',
+    })
+    const ms = r.status === 0 ? Number(r.stdout.trim()) : NaN
+    return Number.isFinite(ms) ? ms : null
+  } catch {
+    return null
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 console.log(`linearSumAssignment benchmark — node ${process.version}, seed ${seed} (mulberry32)`)
-const rows: string[][] = [['case', 'size', 'median ms', 'total', 'optimum', 'ok']]
+const rows: string[][] = [['case', 'size', 'median ms', 'scipy ms', '× scipy', 'total', 'optimum', 'ok']]
 for (const { name, cost, optimum } of cases) {
   linearSumAssignment(cost) // warm-up
   const times: number[] = []
@@ -70,10 +111,13 @@ for (const { name, cost, optimum } of cases) {
     ok = isValid(cost, r.right.colInd, total) && (optimum === null || total === optimum)
   }
   const median = times.sort((a, b) => a - b)[1]!
+  const scipy = scipyMs(cost)
   rows.push([
     name,
     `${cost.rows}×${cost.cols}`,
     median.toFixed(1),
+    scipy === null ? '–' : scipy.toFixed(1),
+    scipy === null ? '–' : (median / scipy).toFixed(2),
     Number.isInteger(total) ? String(total) : total.toFixed(6),
     optimum === null ? '–' : String(optimum),
     ok ? 'yes' : 'NO',

@@ -48,7 +48,11 @@ const isCostMatrix = (x: unknown): x is CostMatrix => {
   )
 }
 
-/** Every entry is checked before anything is allocated, so a sparse or huge array cannot make us throw. */
+/**
+ * Checks every entry and copies it in the same pass. Should the buffer not
+ * even be allocatable (a huge or sparse array), the pass still runs, without
+ * copying, so the first bad entry is named as usual and nothing throws.
+ */
 const fromRows = (rows: readonly unknown[], maximize: boolean): Either<LapError, CostMatrix> => {
   const nr = rows.length
   if (nr === 0) return right({ rows: 0, cols: 0, data: new Float64Array(0) })
@@ -56,24 +60,28 @@ const fromRows = (rows: readonly unknown[], maximize: boolean): Either<LapError,
   if (!Array.isArray(first))
     return left(invalid(`cost[0] is ${describe(first)}, expected an array of numbers`))
   const nc = first.length
+  let data: Float64Array | null
+  try {
+    data = new Float64Array(nr * nc)
+  } catch {
+    data = null
+  }
+  const wrong = maximize ? Infinity : -Infinity // NaN is caught as the only x !== x
   for (let i = 0; i < nr; i++) {
     const row: unknown = rows[i]
     if (!Array.isArray(row))
       return left(invalid(`cost[${i}] is ${describe(row)}, expected an array of numbers`))
     if (row.length !== nc)
       return left(invalid(`ragged rows: cost[${i}] has ${row.length} entries, cost[0] has ${nc}`))
+    const base = i * nc
     for (let j = 0; j < nc; j++) {
       const x: unknown = row[j]
       if (typeof x !== 'number') return left(invalid(`${at(i, j)} is ${describe(x)}, expected a number`))
-      const why = badEntry(x, maximize)
-      if (why !== null) return left(invalid(`${at(i, j)} ${why}`))
+      if (x !== x || x === wrong) return left(invalid(`${at(i, j)} ${badEntry(x, maximize) ?? ''}`))
+      if (data !== null) data[base + j] = x
     }
   }
-  const data = new Float64Array(nr * nc)
-  for (let i = 0; i < nr; i++) {
-    const row = rows[i] as readonly number[]
-    for (let j = 0; j < nc; j++) data[i * nc + j] = row[j]!
-  }
+  if (data === null) return left(invalid(`cost is too large: ${nr} × ${nc} entries`))
   return right({ rows: nr, cols: nc, data })
 }
 
@@ -90,9 +98,13 @@ export const readCost = (cost: unknown, maximize: boolean): Either<LapError, Cos
       ),
     )
   const { cols, data } = cost
+  // One tight pass (NaN is the only value not equal to itself); the reason is
+  // worked out only for the entry that fails.
+  const wrong = maximize ? Infinity : -Infinity
   for (let k = 0; k < data.length; k++) {
-    const why = badEntry(data[k]!, maximize)
-    if (why !== null) return left(invalid(`${at(Math.floor(k / cols), k % cols)} ${why}`))
+    const x = data[k]!
+    if (x !== x || x === wrong)
+      return left(invalid(`${at(Math.floor(k / cols), k % cols)} ${badEntry(x, maximize) ?? ''}`))
   }
   return right(cost)
 }
