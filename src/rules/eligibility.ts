@@ -358,18 +358,7 @@ export function eligibility(ctx: ScenarioContext): Eligibility {
           continue
         }
       }
-      if (o.penalised.length === 0 && kin === null) {
-        pairs.push({
-          post: postPos,
-          cadre: c,
-          stay: false,
-          promotion: o.promotion,
-          exceptional: o.exceptional,
-          penalties: NO_PENALTIES,
-          penalty: 0,
-        })
-        continue
-      }
+      // Shared empty list when the pair pays nothing (most pairs): see PairScan.penalties.
       const penalties = scan.penalties(c, postPos, o, kin)
       let penalty = 0
       for (const p of penalties) penalty += p.amount
