@@ -96,6 +96,65 @@ function cutOf(
   return { name, cols, coefs: cols.map(() => 1), lower: -Infinity, upper: placedIn.size - d }
 }
 
+/**
+ * A MIP start for the next solve: the last proposal with the occupants of two
+ * posts exchanged at equal net value (fits less pair penalties), the first
+ * such exchange in post order that yields no proposal already found. Ties are
+ * common (see docs/proposals.md), and with a start at the bound the solver only
+ * has to prove it; when team rules forbid the exchange, HiGHS drops the start.
+ */
+function equalSwapStart(
+  model: StaffingModel,
+  pairIndex: readonly ReadonlyMap<number, number>[],
+  found: readonly Proposal[],
+  differ: 'posts' | 'teams',
+  d: number,
+): { indices: Int32Array; values: Float64Array } | undefined {
+  if (d > 2) return undefined
+  const { scenario, cadreIndex, postLocation } = model.ctx
+  const last = found[found.length - 1]!
+  const chosen = last.assignments.map((a, i) =>
+    a.cadreId === null ? -1 : pairIndex[i]!.get(cadreIndex.get(a.cadreId)!)!,
+  )
+  const net = (k: number) => model.milp.colCost[model.pairCol[k]!]!
+  const team = (i: number) => postLocation.get(scenario.openPosts[i]!)!.team
+  const seen = new Set(found.map(keyOf))
+  for (let a = 0; a < chosen.length; a++) {
+    const ka = chosen[a]!
+    if (ka < 0) continue
+    for (let b = a + 1; b < chosen.length; b++) {
+      const kb = chosen[b]!
+      if (kb < 0 || (differ === 'teams' && team(a) === team(b))) continue
+      const ca = model.eligibility.pairs[ka]!.cadre
+      const cb = model.eligibility.pairs[kb]!.cadre
+      const k1 = pairIndex[b]!.get(ca)
+      const k2 = pairIndex[a]!.get(cb)
+      if (k1 === undefined || k2 === undefined || Math.abs(net(k1) + net(k2) - net(ka) - net(kb)) > 1e-9)
+        continue
+      const next = chosen.slice()
+      next[a] = k2
+      next[b] = k1
+      const key = next
+        .map((k) => (k < 0 ? '' : scenario.cadres[model.eligibility.pairs[k]!.cadre]!.id))
+        .join('\u0000')
+      if (seen.has(key)) continue
+      const on = new Set(next.filter((k) => k >= 0).map((k) => model.pairCol[k]!))
+      const indices: number[] = []
+      const values: number[] = []
+      model.pairCol.forEach((col) => {
+        indices.push(col)
+        values.push(on.has(col) ? 1 : 0)
+      })
+      next.forEach((k, i) => {
+        indices.push(model.vacancyCol[i]!)
+        values.push(k < 0 ? 1 : 0)
+      })
+      return { indices: Int32Array.from(indices), values: Float64Array.from(values) }
+    }
+  }
+  return undefined
+}
+
 /** The column chosen for each open post: its pair, or its vacancy. */
 function chosenColumns(model: StaffingModel, p: Proposal): number[] {
   const { scenario } = model.ctx
@@ -158,12 +217,20 @@ export async function rankModel(
   const deadline = performance.now() + (options.timeLimitMs ?? DEFAULTS.timeLimitMs)
   const cuts: ExtraRow[] = []
   const found: Proposal[] = []
+  const pairIndex = model.ctx.scenario.openPosts.map(() => new Map<number, number>())
+  model.eligibility.pairs.forEach((p, k) => pairIndex[p.post]!.set(p.cadre, k))
+  let start: { indices: Int32Array; values: Float64Array } | undefined
   while (found.length < k) {
     const remaining = deadline - performance.now()
     if (found.length > 0 && (remaining <= 0 || options.signal?.aborted)) break
     // Cuts couple posts, so the assignment fast path no longer applies.
     const variant: StaffingModel = { ...model, milp: editMilp(model.milp, { rows: cuts }), hasTeamRows: true }
-    const r = await solveModel(variant, { ...options, timeLimitMs: Math.max(1, remaining), fastPath: false })
+    const r = await solveModel(variant, {
+      ...options,
+      timeLimitMs: Math.max(1, remaining),
+      fastPath: false,
+      ...(start === undefined ? {} : { start }),
+    })
     if (r._tag === 'Left') {
       if (found.length === 0) return r
       break
@@ -171,6 +238,7 @@ export async function rankModel(
     const p = r.right
     found.push(p)
     cuts.push(cutOf(model, p, options.differ ?? 'posts', d, `rank:cut:${found.length}`))
+    start = equalSwapStart(model, pairIndex, found, options.differ ?? 'posts', d)
     if (p.status !== 'optimal') break
   }
   // Equal objectives are ordered by the cadre ids post by post, so ties never depend on the solver.

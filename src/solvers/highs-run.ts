@@ -46,6 +46,8 @@ export interface RunHooks {
   /** Polled at HiGHS's interrupt checkpoints; true stops the run with its incumbent. */
   readonly shouldStop: () => boolean
   readonly onImproved: (incumbent: number | null, bound: number | null, gap: number | null) => void
+  /** A MIP start (sparse column values); HiGHS checks it and ignores it when infeasible. */
+  readonly start?: { readonly indices: Int32Array; readonly values: Float64Array } | undefined
 }
 
 /**
@@ -89,6 +91,13 @@ export function runHighs(highs: Highs, m: MilpArrays, timeLimitSeconds: number, 
       // (bench seed 2026); without it the same model solves to optimality in 9 s.
       presolve: 'off',
     })
+    if (hooks.start !== undefined) {
+      try {
+        hm.setSolution({ indices: hooks.start.indices, values: hooks.start.values })
+      } catch {
+        // A start HiGHS will not take is only a lost hint.
+      }
+    }
     const cb = highs.constants.callbackType
     const stop = (e: { interrupt(): void }): undefined => {
       if (hooks.shouldStop()) e.interrupt()

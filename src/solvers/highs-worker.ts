@@ -35,6 +35,7 @@ parentPort.on('message', async (job) => {
   const raw = runHighs(highs, job.model, job.timeLimitSeconds, {
     shouldStop: () => Atomics.load(flag, 0) !== 0,
     onImproved: (incumbent, bound, gap) => parentPort.postMessage({ type: 'progress', incumbent, bound, gap }),
+    start: job.start,
   })
   parentPort.postMessage({ type: 'done', raw })
 })
@@ -145,6 +146,11 @@ export async function runInWorker(
     worker.on('exit', (code) => kill('error', `the HiGHS worker exited (code ${code})`))
     options.signal?.addEventListener('abort', onAbort)
     if (options.signal?.aborted) onAbort()
-    worker.postMessage({ model, timeLimitSeconds: Math.max(0.001, timeLimitMs / 1000), flag: flag.buffer })
+    worker.postMessage({
+      model,
+      timeLimitSeconds: Math.max(0.001, timeLimitMs / 1000),
+      flag: flag.buffer,
+      start: options.start,
+    })
   })
 }

@@ -112,6 +112,7 @@ async function runInProcess(
     shouldStop: () => options.signal?.aborted === true,
     onImproved: (incumbent, bound, gap) =>
       options.onProgress?.({ incumbent, bound, gap, elapsedMs: performance.now() - started }),
+    start: options.start,
   })
   // A wasm abort leaves the module unusable: load a fresh one next time.
   if (raw.fatal) discardInstance()

@@ -26,6 +26,12 @@ export interface RunOptions {
   readonly signal?: AbortSignal
   /** Called with the incumbent, bound and gap as they improve. */
   readonly onProgress?: (e: ProgressEvent) => void
+  /**
+   * A hint: column values (sparse) of a solution believed feasible, for the
+   * backend to try as its first incumbent. Ignored when it is not feasible,
+   * and by backends that cannot use it.
+   */
+  readonly start?: { readonly indices: Int32Array; readonly values: Float64Array }
 }
 
 /** Outcome of one backend solve. @category Solvers */
