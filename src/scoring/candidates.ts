@@ -10,7 +10,7 @@
 import type { PairRuleCode } from '../domain/codes.js'
 import { RANKS, type Scenario } from '../domain/types.js'
 import { contextOf, pairVerdicts, type PairPenalty, type ScenarioContext } from '../rules/index.js'
-import { PairScan } from '../rules/eligibility.js'
+import { PairScan } from '../rules/pair-scan.js'
 import { fitComponents, fitScore } from './fit.js'
 
 /** An eligible cadre of one open post. @category Scoring */

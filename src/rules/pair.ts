@@ -1,0 +1,111 @@
+/**
+ * One (cadre, post) pair under the pair rules: the registry of rules in the
+ * order verdicts are reported, the facts a rule looks at, kin avoidance
+ * against the members who stay, and every verdict on a pair (for
+ * explanations). Shared by the scan over all pairs and by eligibility.
+ *
+ * @module
+ */
+import type { PairRuleCode } from '../domain/codes.js'
+import type { ScenarioContext } from './context.js'
+import { fixedMembers } from './context.js'
+import { minYears, rungsBetween, skipRung, stepDown } from './ladder.js'
+import { education, lowGrade, maxAge, yearsToRetirement } from './qualification.js'
+import { integrityGate, openCase } from './integrity.js'
+import { hometown, mustRotate, shouldRotate } from './placement.js'
+import { recordConsistency } from './record.js'
+import { levelYears, maxTerms } from './tenure.js'
+import type { Facts, PairFacts, PairRule, Verdict } from './verdict.js'
+import { evaluate } from './verdict.js'
+
+/** Every pair rule, in the order verdicts are reported. @category Rules */
+export const PAIR_RULES: readonly PairRule[] = [
+  skipRung,
+  minYears,
+  stepDown,
+  education,
+  maxAge,
+  yearsToRetirement,
+  integrityGate,
+  openCase,
+  lowGrade,
+  hometown,
+  mustRotate,
+  shouldRotate,
+  maxTerms,
+  levelYears,
+  recordConsistency,
+]
+
+/** A soft rule a pair breaks, with its cost. @category Rules */
+export interface PairPenalty {
+  readonly code: PairRuleCode
+  readonly amount: number
+  readonly message: string
+}
+
+/**
+ * All verdicts of the pair rules on one (cadre, post) pair, including kin
+ * avoidance against the team's fixed members and forbidden pairs. Use it to
+ * explain why a pair is blocked or penalised.
+ * @category Rules
+ */
+export function pairVerdicts(ctx: ScenarioContext, cadreIdx: number, postId: string): Verdict[] {
+  const pair = pairFacts(ctx, cadreIdx, postId)
+  const out: Verdict[] = []
+  if (ctx.scenario.forbidden.some((f) => f.cadreId === pair.cadre.id && f.postId === postId))
+    out.push({
+      _tag: 'blocked',
+      code: 'forbidden-pair',
+      message: `${pair.cadre.name} → ${pair.post.title} is a forbidden pair`,
+      facts: {},
+    })
+  for (const rule of PAIR_RULES) {
+    const v = evaluate(rule, pair)
+    if (v._tag !== 'ok') out.push(v)
+  }
+  const kinVerdict = kinAgainstFixed(pair)
+  if (kinVerdict !== null) out.push(kinVerdict)
+  return out
+}
+
+/** The facts of one pair; `stay` defaults to whether the cadre holds the post. @internal */
+export function pairFacts(ctx: ScenarioContext, cadreIdx: number, postId: string, stay?: boolean): PairFacts {
+  const loc = ctx.postLocation.get(postId)
+  if (loc === undefined) throw new Error(`rules: unknown post ${postId}`)
+  const team = ctx.scenario.teams[loc.team]!
+  const post = team.posts[loc.slot]!
+  const cadre = ctx.scenario.cadres[cadreIdx]!
+  return {
+    ctx,
+    cadreIdx,
+    cadre,
+    post,
+    team,
+    stay: stay ?? ctx.incumbentOf.get(postId) === cadreIdx,
+    rungs: rungsBetween(cadre.rank, post.rank),
+    age: ctx.ages[cadreIdx]!,
+  }
+}
+
+/** Kin avoidance against the members of the team who stay. @internal */
+export function kinAgainstFixed(pair: PairFacts): Verdict | null {
+  const sw = pair.ctx.scenario.policy.people.kinAvoidance
+  if (!sw.enabled) return null
+  const kin = pair.ctx.kin[pair.cadreIdx]!
+  if (kin.size === 0) return null
+  const relatives = fixedMembers(pair.ctx, pair.team).filter((m) => kin.has(m))
+  if (relatives.length === 0) return null
+  const names = relatives.map((m) => pair.ctx.scenario.cadres[m]!.name).join(', ')
+  const message = `${pair.cadre.name} is kin of ${names}, who sit(s) in ${pair.team.name}`
+  const facts: Facts = { kin: relatives.map((m) => pair.ctx.scenario.cadres[m]!.id).join(',') }
+  // Each kin pair in the team is one breach of the rule, so a soft rule costs per relative.
+  return sw.hard
+    ? { _tag: 'blocked', code: 'avoidance.kin', message, facts }
+    : { _tag: 'penalty', code: 'avoidance.kin', amount: sw.penalty * relatives.length, message, facts }
+}
+
+/** Whether the promotion needs the exceptional-promotion waiver of the years-at-rank rule. @internal */
+export function breaksYears(pair: PairFacts): boolean {
+  return minYears.check({ ...pair, cadre: { ...pair.cadre, exceptionalPromotion: false } }) !== null
+}
