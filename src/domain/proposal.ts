@@ -56,8 +56,14 @@ export interface Move {
   readonly toPostId: string | null
 }
 
-/** Solver outcome of a proposal. @category Proposal */
-export type ProposalStatus = 'optimal' | 'time-limit' | 'interrupted'
+/**
+ * Solver outcome of a proposal: `optimal` (proven), `time-limit` (the best
+ * found when the time ran out), `interrupted` (aborted), `memory-limit` (the
+ * proof would not fit in the backend's memory) — the last three with a
+ * proven `bound` and `gap`.
+ * @category Proposal
+ */
+export type ProposalStatus = 'optimal' | 'time-limit' | 'interrupted' | 'memory-limit'
 
 /** @category Proposal */
 export interface ObjectiveParts {

@@ -14,9 +14,19 @@ import type { YearMonth } from './types.js'
  * monthIndex('2026-01') - monthIndex('2025-12') //=> 1
  */
 export function monthIndex(ym: YearMonth): number {
-  const m = /^(\d{4})-(\d{2})$/.exec(ym)
-  if (m === null) return Number.NaN
-  return Number(m[1]) * 12 + Number(m[2]) - 1
+  // Read digit by digit: this runs for every eligible pair, and a regular expression per call
+  // was a fifth of the formulation's time.
+  if (typeof ym !== 'string' || ym.length !== 7 || ym.charCodeAt(4) !== 45) return Number.NaN
+  let year = 0
+  for (let i = 0; i < 4; i++) {
+    const d = ym.charCodeAt(i) - 48
+    if (d < 0 || d > 9) return Number.NaN
+    year = year * 10 + d
+  }
+  const m1 = ym.charCodeAt(5) - 48
+  const m2 = ym.charCodeAt(6) - 48
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9) return Number.NaN
+  return year * 12 + m1 * 10 + m2 - 1
 }
 
 /**

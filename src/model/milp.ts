@@ -92,12 +92,20 @@ export class MilpBuilder {
     lower: number,
     upper: number,
   ): number {
-    const acc = new Map<number, number>()
-    cols.forEach((c, k) => acc.set(c, (acc.get(c) ?? 0) + coefs[k]!))
-    const entries = [...acc.entries()].filter(([, v]) => v !== 0).sort((a, b) => a[0] - b[0])
-    for (const [c, v] of entries) {
-      this.rowIndex.push(c)
-      this.rowValue.push(v)
+    // Sort the entries by column (a typed-array sort of positions), then sum duplicates and drop zeros.
+    const at = new Uint32Array(cols.length)
+    for (let k = 0; k < at.length; k++) at[k] = k
+    let sorted = true
+    for (let k = 1; k < cols.length && sorted; k++) sorted = cols[k - 1]! < cols[k]!
+    const order = sorted ? at : at.sort((a, b) => cols[a]! - cols[b]! || a - b)
+    for (let k = 0; k < order.length;) {
+      const c = cols[order[k]!]!
+      let v = 0
+      for (; k < order.length && cols[order[k]!] === c; k++) v += coefs[order[k]!]!
+      if (v !== 0) {
+        this.rowIndex.push(c)
+        this.rowValue.push(v)
+      }
     }
     this.rowStarts.push(this.rowIndex.length)
     this.rowNames.push(name)

@@ -117,7 +117,10 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
     }
     for (const k of pairs) {
       const f = mainField(cadre(cadreIdx(k)))
-      if (f !== null) fields.set(f, [...(fields.get(f) ?? []), k])
+      if (f === null) continue
+      const list = fields.get(f)
+      if (list === undefined) fields.set(f, [k])
+      else list.push(k)
     }
     for (const [field, ks] of byKey(fields)) {
       const room = cap.maxPerField - fixed.filter((c) => mainField(cadre(c)) === field).length
@@ -156,7 +159,10 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
       const kinds = new Map<string, number[]>()
       for (const k of pairs) {
         const t = cadre(cadreIdx(k)).temperament
-        if (t !== null && !present.has(t)) kinds.set(t, [...(kinds.get(t) ?? []), k])
+        if (t === null || present.has(t)) continue
+        const list = kinds.get(t)
+        if (list === undefined) kinds.set(t, [k])
+        else list.push(k)
       }
       if (temp.hard && Math.min(kinds.size, open.length) < need)
         rows.conflict(

@@ -123,6 +123,10 @@ export async function solveModel(
       return r.values === null
         ? left({ _tag: 'Aborted', message: 'aborted before a proposal was found' })
         : right(proposalFromValues(model, r.values, { ...facts, status: 'interrupted' }))
+    case 'memory-limit':
+      return r.values === null
+        ? left({ _tag: 'SolverFailure', backend: solver.name, message: r.message ?? 'out of memory' })
+        : right(proposalFromValues(model, r.values, { ...facts, status: 'memory-limit' }))
     case 'infeasible':
       return left({
         _tag: 'Infeasible',

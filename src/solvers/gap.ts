@@ -37,7 +37,7 @@ export interface GapOptions extends RunOptions {
 
 /** A solution, proven optimal or the best found when the time ran out. @category Solvers */
 export interface GapSolution {
-  readonly status: 'optimal' | 'time-limit' | 'interrupted'
+  readonly status: 'optimal' | 'time-limit' | 'interrupted' | 'memory-limit'
   /** `assignment[j]` is the agent job `j` goes to. */
   readonly assignment: Int32Array
   /** Total cost (min) or profit (max) of the assignment, in the instance's own sense. */

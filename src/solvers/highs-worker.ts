@@ -12,6 +12,8 @@ import type { RunOptions } from './solver.js'
 import { startWorker } from './node-worker.js'
 import { failedRun, runHighs } from './highs-run.js'
 import type { MilpArrays, RawRun } from './highs-run.js'
+import { runCore } from './core-run.js'
+import type { CoreArrays, CoreRun } from './core-run.js'
 
 // An ES module from a data: URL, so it runs the same from the TypeScript
 // sources and from the ESM and CJS bundles; `runHighs` is the same function
@@ -21,6 +23,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 // Transpilers that keep function names (tsx) wrap nested functions in __name().
 const __name = (fn) => fn
 const runHighs = ${runHighs.toString()}
+const runCore = ${runCore.toString()}
 const imported = await import(workerData.moduleUrl)
 const load = imported.default ?? imported
 let highs = null
@@ -32,11 +35,12 @@ parentPort.on('message', async (job) => {
     return
   }
   const flag = new Int32Array(job.flag)
-  const raw = runHighs(highs, job.model, job.timeLimitSeconds, {
+  const hooks = {
     shouldStop: () => Atomics.load(flag, 0) !== 0,
     onImproved: (incumbent, bound, gap) => parentPort.postMessage({ type: 'progress', incumbent, bound, gap }),
     start: job.start,
-  })
+  }
+  const raw = (job.model.pricable ? runCore : runHighs)(highs, job.model, job.timeLimitSeconds, hooks)
   parentPort.postMessage({ type: 'done', raw })
 })
 `
@@ -69,11 +73,11 @@ export function workersAvailable(): boolean {
  * @internal
  */
 export async function runInWorker(
-  model: MilpArrays,
+  model: MilpArrays | CoreArrays,
   timeLimitMs: number,
   options: RunOptions,
   started: number,
-): Promise<RawRun> {
+): Promise<RawRun | CoreRun> {
   let worker: Worker
   try {
     worker = idle.pop() ?? (await spawn())
@@ -82,11 +86,11 @@ export async function runInWorker(
   }
   worker.ref()
   const flag = new Int32Array(new SharedArrayBuffer(4))
-  return new Promise<RawRun>((resolve) => {
+  return new Promise<RawRun | CoreRun>((resolve) => {
     let settled = false
     let healthy = true
     let killer: ReturnType<typeof setTimeout> | undefined
-    const finish = (raw: RawRun) => {
+    const finish = (raw: RawRun | CoreRun) => {
       if (settled) return
       settled = true
       clearTimeout(watchdog)
@@ -122,7 +126,7 @@ export async function runInWorker(
       'message',
       (msg: {
         type: string
-        raw?: RawRun
+        raw?: RawRun | CoreRun
         incumbent?: number | null
         bound?: number | null
         gap?: number | null

@@ -21,9 +21,11 @@ import highsLoader from 'highs'
 import type { Highs, InitOptions } from 'highs'
 import type { Milp } from '../model/milp.js'
 import type { RunOptions, Solver, SolverResult } from './solver.js'
-import { solveEmpty } from './solver.js'
+import { CORE_MIN_COLUMNS, solveEmpty } from './solver.js'
 import { failedRun, runHighs } from './highs-run.js'
 import type { MilpArrays, RawRun } from './highs-run.js'
+import { runCore } from './core-run.js'
+import type { CoreArrays, CoreRun } from './core-run.js'
 import { runInWorker, workersAvailable } from './highs-worker.js'
 
 /**
@@ -96,11 +98,11 @@ const none = (status: SolverResult['status'], timeMs: number, message?: string):
 })
 
 async function runInProcess(
-  model: MilpArrays,
+  model: MilpArrays | CoreArrays,
   timeLimitMs: number,
   options: RunOptions,
   started: number,
-): Promise<RawRun> {
+): Promise<RawRun | CoreRun> {
   let highs: Highs
   try {
     highs = await loadHighs()
@@ -108,15 +110,26 @@ async function runInProcess(
     discardInstance()
     return failedRun('error', String(e), true)
   }
-  const raw = runHighs(highs, model, Math.max(0.001, timeLimitMs / 1000), {
+  const hooks = {
     shouldStop: () => options.signal?.aborted === true,
-    onImproved: (incumbent, bound, gap) =>
+    onImproved: (incumbent: number | null, bound: number | null, gap: number | null) =>
       options.onProgress?.({ incumbent, bound, gap, elapsedMs: performance.now() - started }),
     start: options.start,
-  })
+  }
+  const seconds = Math.max(0.001, timeLimitMs / 1000)
+  const raw =
+    'pricable' in model ? runCore(highs, model, seconds, hooks) : runHighs(highs, model, seconds, hooks)
   // A wasm abort leaves the module unusable: load a fresh one next time.
   if (raw.fatal) discardInstance()
   return raw
+}
+
+/** The columns the priced-core method may leave out: binaries with bounds 0..1. */
+function pricableColumns(m: Milp): Uint8Array {
+  const out = new Uint8Array(m.colCost.length)
+  for (let j = 0; j < out.length; j++)
+    if (m.integer[j] === 1 && m.colLower[j] === 0 && m.colUpper[j] === 1) out[j] = 1
+  return out
 }
 
 /**
@@ -133,7 +146,7 @@ export const highsSolver: Solver = {
     const elapsed = () => performance.now() - started
     if (options.signal?.aborted) return none('interrupted', 0)
     if (model.colNames.length === 0) return solveEmpty(model)
-    const arrays: MilpArrays = {
+    const direct: MilpArrays = {
       colCost: model.colCost,
       colLower: model.colLower,
       colUpper: model.colUpper,
@@ -144,10 +157,22 @@ export const highsSolver: Solver = {
       rowIndex: model.rowIndex,
       rowValue: model.rowValue,
     }
+    const pricable = pricableColumns(model)
+    let binaries = 0
+    for (const v of pricable) binaries += v
+    const method = options.method ?? 'auto'
+    const core = method === 'core' || (method === 'auto' && binaries >= CORE_MIN_COLUMNS)
+    const arrays: MilpArrays | CoreArrays = core ? { ...direct, pricable } : direct
     const limit = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
     const inWorker = workersAvailable() && Object.keys(loaderOptions).length === 0
     const raw = await (inWorker ? runInWorker : runInProcess)(arrays, limit, options, started)
-    const base = { values: raw.values, objective: raw.objective, timeMs: elapsed() }
+    const stats = 'stats' in raw && raw.stats !== null ? raw.stats : undefined
+    const base = {
+      values: raw.values,
+      objective: raw.objective,
+      timeMs: elapsed(),
+      ...(stats === undefined ? {} : { core: stats }),
+    }
     const bound = raw.dualBound ?? raw.objective
     switch (raw.status) {
       case 'optimal':
@@ -161,6 +186,10 @@ export const highsSolver: Solver = {
         return { ...base, status: 'time-limit', bound }
       case 'interrupted':
         return { ...base, status: 'interrupted', bound }
+      case 'memoryLimit':
+        return raw.values === null
+          ? { ...base, status: 'error', bound, message: raw.message ?? 'HiGHS ran out of memory' }
+          : { ...base, status: 'memory-limit', bound }
       default:
         return { ...base, status: 'error', bound, message: raw.message ?? `HiGHS model status ${raw.status}` }
     }

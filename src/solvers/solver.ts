@@ -32,10 +32,35 @@ export interface RunOptions {
    * and by backends that cannot use it.
    */
   readonly start?: { readonly indices: Int32Array; readonly values: Float64Array }
+  /**
+   * How the HiGHS backend solves (other backends ignore it). `'core'`: the
+   * priced-core method — the LP relaxation on a core of the binary columns,
+   * priced with its duals until no left-out column could raise it, the MILP on
+   * the core, and a reduced-cost proof that no left-out column could improve
+   * the result (exact; see docs/architecture.md). `'direct'`: the whole model
+   * at once. `'auto'`: the core method when the model has at least
+   * {@link CORE_MIN_COLUMNS} binary columns.
+   * @defaultValue 'auto'
+   */
+  readonly method?: SolveMethod
 }
 
+/** How the HiGHS backend solves a model; see {@link RunOptions.method}. @category Solvers */
+export type SolveMethod = 'auto' | 'core' | 'direct'
+
+/** Binary columns from which `method: 'auto'` takes the priced-core method. @category Solvers */
+export const CORE_MIN_COLUMNS = 20_000
+
 /** Outcome of one backend solve. @category Solvers */
-export type SolverStatus = 'optimal' | 'infeasible' | 'time-limit' | 'interrupted' | 'unbounded' | 'error'
+export type SolverStatus =
+  | 'optimal'
+  | 'infeasible'
+  | 'time-limit'
+  | 'interrupted'
+  /** Stopped before the proof because the backend's memory would not hold it; `values` and `bound` as for a time limit. */
+  | 'memory-limit'
+  | 'unbounded'
+  | 'error'
 
 /** @category Solvers */
 export interface SolverResult {
@@ -47,6 +72,24 @@ export interface SolverResult {
   readonly timeMs: number
   /** Details of an `error`. */
   readonly message?: string
+  /** What the priced-core method did, when it ran. */
+  readonly core?: CoreStats
+}
+
+/** What a priced-core solve did, for benchmarks and progress. @category Solvers */
+export interface CoreStats {
+  /** Columns in the final core, of `columns` in the model. */
+  readonly coreColumns: number
+  readonly columns: number
+  /** LP solves of the pricing loop. */
+  readonly pricingRounds: number
+  /** MILP solves (1 when the first core already held a proven optimum). */
+  readonly milpRounds: number
+  /** The LP bound of the whole model, when pricing finished. */
+  readonly lpBound: number | null
+  /** Milliseconds spent pricing (LP solves included) and in the MILP solves. */
+  readonly lpMs: number
+  readonly milpMs: number
 }
 
 /** A MILP backend. @category Solvers */

@@ -1,0 +1,465 @@
+/**
+ * The priced-core method: an exact MILP solve that hands HiGHS only a core of
+ * the pair columns and proves that the columns left out cannot improve on the
+ * result.
+ *
+ * 1. **Core.** Every column that may not be left out (slacks, vacancies,
+ *    locked pairs, the start's pairs) and, for every row, the few pricable
+ *    columns of highest cost that help it.
+ * 2. **Pricing.** Solve the LP relaxation of the core; with its row duals `y`
+ *    the reduced cost of a column is `d_j = c_j − Σ_i a_ij y_i`. Columns left
+ *    out with `d_j > 0` could raise the LP: the best few per row join the core
+ *    and the LP is re-solved (warm, from its basis) until none is left. The
+ *    LP optimum of the core is then that of the whole model, and `y` gives the
+ *    Lagrangian bound `B = Σ_i max(y_i·L_i, y_i·U_i) + Σ_j max(d_j·l_j, d_j·u_j)`
+ *    over the core columns.
+ * 3. **Core MILP, then the proof.** Solve the MILP on the core: `z`. Any
+ *    solution that uses a left-out column `j` has objective at most `B + d_j`
+ *    (every other left-out column has `d ≤ 0`). So when `B + d_j ≤ z` for
+ *    every left-out column, `z` is optimal for the whole model; otherwise the
+ *    columns that fail the test join the core and the MILP is solved again,
+ *    starting from the incumbent.
+ *
+ * When the core turns out infeasible, every column joins: the method then is
+ * the direct solve. A time limit returns the incumbent with a bound valid for
+ * the whole model: `max(core MILP bound, B + max_j d_j)`.
+ *
+ * Self-contained on purpose, like `runHighs`: the Node worker evaluates its
+ * source text (`runCore.toString()`), so it references nothing outside its
+ * parameters.
+ *
+ * @module
+ */
+import type { Highs } from 'highs'
+import type { MilpArrays, RawRun, RunHooks } from './highs-run.js'
+import type { CoreStats } from './solver.js'
+
+/** The model of a core run: the arrays HiGHS needs and which columns may be left out. @internal */
+export interface CoreArrays extends MilpArrays {
+  /** 1 for a column the core may leave out (a binary pair column with bounds 0..1). */
+  readonly pricable: Uint8Array
+}
+
+/** A core run's outcome: a {@link RawRun} and what the method did. @internal */
+export interface CoreRun extends RawRun {
+  readonly stats: CoreStats | null
+}
+
+/**
+ * Runs the priced-core method once. Never throws: a failure is `status: 'error'`.
+ * @internal
+ */
+export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, hooks: RunHooks): CoreRun {
+  // Columns of highest cost per row in the first core, and columns of highest reduced cost per row added per pricing round.
+  const PER_ROW = 3
+  const PRICE_PER_ROW = 3
+  const PRICE_TOL = 1e-7
+  const PROOF_TOL = 1e-6
+  // The most columns handed to HiGHS: past about this, its wasm heap (2 GB) runs out on county
+  // models. A proof that needs more stops with the incumbent and a bound valid for the whole model.
+  const MAX_CORE_COLUMNS = 400_000
+  const started = performance.now()
+  const deadline = started + timeLimitSeconds * 1000
+  const left = () => Math.max(0.001, (deadline - performance.now()) / 1000)
+  const nc = m.colCost.length
+  const nr = m.rowLower.length
+  const inf = highs.infinity
+  const fin = (v: number) => (v === Infinity ? inf : v === -Infinity ? -inf : v)
+  const failed = (status: string, message: string, fatal = false): CoreRun => ({
+    status,
+    values: null,
+    objective: null,
+    dualBound: null,
+    message,
+    fatal,
+    stats: null,
+  })
+
+  // Column-wise copy of the matrix, for pricing and for adding columns.
+  const colStart = new Int32Array(nc + 1)
+  for (let e = 0; e < m.rowIndex.length; e++) colStart[m.rowIndex[e]! + 1]!++
+  for (let j = 0; j < nc; j++) colStart[j + 1]! += colStart[j]!
+  const colRow = new Int32Array(m.rowIndex.length)
+  const colVal = new Float64Array(m.rowIndex.length)
+  const fill = colStart.slice(0, nc)
+  for (let r = 0; r < nr; r++)
+    for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
+      const j = m.rowIndex[e]!
+      const at = fill[j]!++
+      colRow[at] = r
+      colVal[at] = m.rowValue[e]!
+    }
+
+  // The first core.
+  const inCore = new Uint8Array(nc)
+  const order: number[] = []
+  const join = (j: number) => {
+    if (inCore[j] === 0) {
+      inCore[j] = 1
+      order.push(j)
+    }
+  }
+  // A column of a single row (a vacancy, say) is the row's own slack: always in.
+  for (let j = 0; j < nc; j++) if (m.pricable[j] === 0 || colStart[j + 1]! - colStart[j]! <= 1) join(j)
+  if (hooks.start !== undefined)
+    for (let k = 0; k < hooks.start.indices.length; k++)
+      if (hooks.start.values[k] !== 0) join(hooks.start.indices[k]!)
+  // The top `k` pricable columns by cost of every row, among those that help it.
+  let perRow = PER_ROW
+  const widen = () => {
+    const best: number[] = []
+    for (let r = 0; r < nr; r++) {
+      best.length = 0
+      for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
+        const j = m.rowIndex[e]!
+        if (m.pricable[j] === 1 && inCore[j] === 0 && m.rowValue[e]! > 0) best.push(j)
+      }
+      if (best.length > perRow) {
+        best.sort((a, b) => m.colCost[b]! - m.colCost[a]! || a - b)
+        best.length = perRow
+      }
+      for (const j of best) join(j)
+    }
+  }
+  widen()
+
+  let hm = null
+  // The best solution found, kept outside the solve so that a wasm abort does not lose it.
+  let incumbent: Float64Array | null = null
+  let incumbentObjective: number | null = null
+  let incumbentBound: number | null = null
+  let lpMs = 0
+  let pricingRounds = 0
+  let milpRounds = 0
+  try {
+    hm = highs.createModel()
+    const model = hm
+    // Adds columns `cols` (continuous for now) to the HiGHS model, in the order given.
+    let passed = 0
+    const pass = (integer: boolean) => {
+      const cols = order.slice(passed)
+      if (cols.length === 0) return
+      const starts = new Int32Array(cols.length + 1)
+      let nnz = 0
+      cols.forEach((j, k) => {
+        nnz += colStart[j + 1]! - colStart[j]!
+        starts[k + 1] = nnz
+      })
+      const index = new Int32Array(nnz)
+      const value = new Float64Array(nnz)
+      let at = 0
+      for (const j of cols)
+        for (let e = colStart[j]!; e < colStart[j + 1]!; e++) {
+          index[at] = colRow[e]!
+          value[at++] = colVal[e]!
+        }
+      const first = passed
+      model.addCols({
+        cost: Float64Array.from(cols, (j) => m.colCost[j]!),
+        lower: Float64Array.from(cols, (j) => fin(m.colLower[j]!)),
+        upper: Float64Array.from(cols, (j) => fin(m.colUpper[j]!)),
+        matrix: { format: 'csc', numRows: nr, numCols: cols.length, starts, indices: index, values: value },
+      })
+      if (integer)
+        model.changeColsIntegrality(
+          { kind: 'range', from: first, to: first + cols.length - 1 },
+          Int32Array.from(cols, (j) => m.integer[j]!),
+        )
+      passed = order.length
+    }
+    model.passModel({
+      numCols: 0,
+      numRows: nr,
+      sense: highs.constants.objectiveSense.maximize,
+      colCost: new Float64Array(0),
+      colLower: new Float64Array(0),
+      colUpper: new Float64Array(0),
+      rowLower: m.rowLower.map(fin),
+      rowUpper: m.rowUpper.map(fin),
+      matrix: {
+        format: 'csc',
+        numRows: nr,
+        numCols: 0,
+        starts: new Int32Array(1),
+        indices: new Int32Array(0),
+        values: new Float64Array(0),
+      },
+    })
+    model.options.set({
+      output_flag: false,
+      mip_rel_gap: 0,
+      mip_abs_gap: 1e-7,
+      // See runHighs: presolve's probing costs more than it saves on these models.
+      presolve: 'off',
+    })
+    pass(false)
+
+    const names = highs.constants.modelStatus as Readonly<Record<string, number>>
+    const statusOf = (code: number) => Object.keys(names).find((k) => names[k] === code) ?? `status ${code}`
+    const cb = highs.constants.callbackType
+    const stop = (e: { interrupt(): void }): undefined => {
+      if (hooks.shouldStop()) e.interrupt()
+      return undefined
+    }
+
+    // Reduced costs of every column under row duals y, and the Lagrangian bound over the core.
+    const d = new Float64Array(nc)
+    const y = new Float64Array(nr)
+    let bound = -Infinity
+    const price = () => {
+      for (let j = 0; j < nc; j++) {
+        let s = m.colCost[j]!
+        for (let e = colStart[j]!; e < colStart[j + 1]!; e++) s -= colVal[e]! * y[colRow[e]!]!
+        d[j] = s
+      }
+      let b = 0
+      for (let r = 0; r < nr; r++) {
+        const v = y[r]!
+        if (v > 1e-12) b += v * m.rowUpper[r]!
+        else if (v < -1e-12) b += v * m.rowLower[r]!
+      }
+      for (let j = 0; j < nc; j++) {
+        if (inCore[j] === 0) continue
+        const v = d[j]!
+        if (v > 0) b += v * m.colUpper[j]!
+        else if (v < 0) b += v * m.colLower[j]!
+      }
+      bound = Number.isNaN(b) ? Infinity : b
+    }
+    const everything = () => {
+      for (let j = 0; j < nc; j++) join(j)
+    }
+    // An infeasible core: four times as many columns per row, then all of them.
+    const grow = () => {
+      perRow *= 4
+      if (perRow > 256) everything()
+      else widen()
+    }
+
+    // Pricing loop.
+    const lpStarted = performance.now()
+    let lpDone = false
+    for (;;) {
+      pricingRounds++
+      model.options.set({ time_limit: left() })
+      const run = model.run({ [cb.simplexInterrupt]: stop })
+      const status = statusOf(run.modelStatus)
+      if (status === 'infeasible') {
+        if (order.length === nc)
+          return { ...failed('infeasible', 'the LP relaxation is infeasible'), stats: null }
+        grow()
+        pass(false)
+        continue
+      }
+      if (status !== 'optimal') {
+        lpMs = performance.now() - lpStarted
+        if (status === 'timeLimit' || status === 'interrupted') break
+        return failed(status === 'unbounded' ? 'unbounded' : 'error', `LP relaxation ended with ${status}`)
+      }
+      y.set(model.getSolution().rowDual)
+      price()
+      let added = 0
+      const cand: number[] = []
+      for (let r = 0; r < nr; r++) {
+        cand.length = 0
+        for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
+          const j = m.rowIndex[e]!
+          if (inCore[j] === 0 && d[j]! > PRICE_TOL) cand.push(j)
+        }
+        if (cand.length > PRICE_PER_ROW) {
+          cand.sort((a, b) => d[b]! - d[a]! || a - b)
+          cand.length = PRICE_PER_ROW
+        }
+        for (const j of cand)
+          if (inCore[j] === 0) {
+            join(j)
+            added++
+          }
+      }
+      if (added === 0) {
+        lpDone = true
+        break
+      }
+      pass(false)
+    }
+    lpMs = performance.now() - lpStarted
+    const lpBound = lpDone ? bound : null
+
+    // Bound of the whole model from the duals: B plus what the columns left out could add.
+    const outside = () => {
+      let most = -Infinity
+      let positive = 0
+      for (let j = 0; j < nc; j++)
+        if (inCore[j] === 0) {
+          most = Math.max(most, d[j]!)
+          if (d[j]! > 0) positive += d[j]! * m.colUpper[j]!
+        }
+      return { most, positive }
+    }
+
+    // Core MILP and the reduced-cost proof.
+    const milpStarted = performance.now()
+    model.changeColsIntegrality(
+      { kind: 'range', from: 0, to: order.length - 1 },
+      Int32Array.from(order, (j) => m.integer[j]!),
+    )
+    if (hooks.start !== undefined) {
+      incumbent = new Float64Array(nc)
+      for (let k = 0; k < hooks.start.indices.length; k++)
+        incumbent[hooks.start.indices[k]!] = hooks.start.values[k]!
+    }
+    const fullBound = (coreBound: number | null) => {
+      if (!Number.isFinite(bound)) return null
+      const o = outside()
+      const viaOutside = lpDone ? bound + Math.max(0, o.most) : bound + o.positive
+      return coreBound === null ? null : Math.max(coreBound, o.most === -Infinity ? -Infinity : viaOutside)
+    }
+    for (;;) {
+      milpRounds++
+      if (incumbent !== null) {
+        const inc = incumbent
+        try {
+          model.setSolution({
+            indices: Int32Array.from(order, (_, k) => k),
+            values: Float64Array.from(order, (j) => inc[j]!),
+          })
+        } catch {
+          // A start HiGHS will not take is only a lost hint.
+        }
+      }
+      model.options.set({ time_limit: left() })
+      const run = model.run({
+        [cb.simplexInterrupt]: stop,
+        [cb.mipInterrupt]: stop,
+        [cb.mipImprovingSolution]: (e): undefined => {
+          const dd = e.data
+          const inc = dd.mip_primal_bound ?? dd.objective_function_value ?? null
+          const b = fullBound(dd.mip_dual_bound ?? null)
+          hooks.onImproved(
+            inc,
+            b,
+            inc === null || b === null ? null : Math.max(0, (b - inc) / Math.max(1, Math.abs(inc))),
+          )
+          return undefined
+        },
+      })
+      const status = statusOf(run.modelStatus)
+      const hasPrimal =
+        Number(model.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible
+      const stats = (): CoreStats => ({
+        coreColumns: order.length,
+        columns: nc,
+        pricingRounds,
+        milpRounds,
+        lpBound,
+        lpMs,
+        milpMs: performance.now() - milpStarted,
+      })
+      if (status === 'infeasible') {
+        if (order.length === nc)
+          return { ...failed('infeasible', 'no staffing meets every hard rule'), stats: stats() }
+        // The core lacks columns some hard row needs: widen it.
+        grow()
+        pass(true)
+        continue
+      }
+      if (!hasPrimal) {
+        const b = Number(model.info.get('mip_dual_bound'))
+        return {
+          status,
+          values: null,
+          objective: null,
+          dualBound: fullBound(Number.isFinite(b) ? b : null),
+          message: null,
+          fatal: false,
+          stats: stats(),
+        }
+      }
+      const colValue = model.getSolution().colValue
+      const values = new Float64Array(nc)
+      order.forEach((j, k) => (values[j] = colValue[k]!))
+      const objective = model.getObjectiveValue()
+      incumbent = values
+      incumbentObjective = objective
+      incumbentBound = fullBound(objective)
+      if (status !== 'optimal') {
+        const b = Number(model.info.get('mip_dual_bound'))
+        return {
+          status,
+          values,
+          objective,
+          dualBound: fullBound(Number.isFinite(b) ? b : objective),
+          message: null,
+          fatal: false,
+          stats: stats(),
+        }
+      }
+      // The proof: a left-out column can be in a better solution only if B + d_j > z.
+      const wanted: number[] = []
+      if (!lpDone) {
+        // Pricing did not finish (time): no proof; every column might matter.
+        for (let j = 0; j < nc; j++) if (inCore[j] === 0) wanted.push(j)
+      } else
+        for (let j = 0; j < nc; j++)
+          if (inCore[j] === 0 && bound + d[j]! > objective + PROOF_TOL) wanted.push(j)
+      if (wanted.length === 0)
+        return {
+          status: 'optimal',
+          values,
+          objective,
+          dualBound: objective,
+          message: null,
+          fatal: false,
+          stats: stats(),
+        }
+      const stopped = (why: string): CoreRun => ({
+        status: why,
+        values,
+        objective,
+        dualBound: fullBound(objective),
+        message: null,
+        fatal: false,
+        stats: stats(),
+      })
+      if (left() <= 0.001) return stopped('timeLimit')
+      const room = MAX_CORE_COLUMNS - order.length
+      if (room <= 0) return stopped('memoryLimit')
+      // The most promising first, when not all of them fit.
+      if (wanted.length > room) {
+        wanted.sort((a, b) => d[b]! - d[a]! || a - b)
+        wanted.length = room
+      }
+      for (const j of wanted) join(j)
+      pass(true)
+    }
+  } catch (e) {
+    const fatal = e instanceof WebAssembly.RuntimeError
+    // HiGHS ran out of memory proving a solution it had already found: keep that solution.
+    if (fatal && incumbent !== null && incumbentObjective !== null)
+      return {
+        status: 'memoryLimit',
+        values: incumbent,
+        objective: incumbentObjective,
+        dualBound: incumbentBound,
+        message: String(e),
+        fatal,
+        stats: null,
+      }
+    // Written out rather than through failed(): the worker gets this function's text alone.
+    return {
+      status: 'error',
+      values: null,
+      objective: null,
+      dualBound: null,
+      message: String(e),
+      fatal,
+      stats: null,
+    }
+  } finally {
+    try {
+      hm?.dispose()
+    } catch {
+      // The instance is already unusable; the caller discards it on `fatal`.
+    }
+  }
+}

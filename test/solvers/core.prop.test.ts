@@ -1,0 +1,182 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { validateProposal } from '../../src/check/index.js'
+import { MilpBuilder } from '../../src/model/milp.js'
+import type { Milp } from '../../src/model/milp.js'
+import { formulate } from '../../src/model/index.js'
+import { solveModel } from '../../src/proposals/index.js'
+import { generateScenario } from '../../src/sample/index.js'
+import { highsSolver } from '../../src/solvers/highs.js'
+import type { ProgressEvent } from '../../src/solvers/solver.js'
+import { smallScenario } from '../arbitraries.js'
+
+/**
+ * A random assignment-like MILP: jobs to agents with ≤ 1 job per agent, each
+ * job filled or left at a penalty, and covering rows ("at least k of these
+ * columns") and packing rows ("at most k") over random subsets — the shape of
+ * a staffing model, small enough for the direct solve to be the oracle.
+ */
+const randomMilp = fc
+  .record({
+    agents: fc.integer({ min: 6, max: 80 }),
+    jobs: fc.integer({ min: 2, max: 16 }),
+    density: fc.double({ min: 0.3, max: 1, noNaN: true }),
+    penalty: fc.integer({ min: 0, max: 50 }),
+    seeds: fc.array(fc.integer({ min: 0, max: 2 ** 30 }), { minLength: 1200, maxLength: 1200 }),
+    covers: fc.integer({ min: 0, max: 3 }),
+    packs: fc.integer({ min: 0, max: 3 }),
+    vacancy: fc.boolean(),
+  })
+  .map(({ agents, jobs, density, penalty, seeds, covers, packs, vacancy }): Milp => {
+    let at = 0
+    const next = () => (seeds[at++ % seeds.length]! % 10_000) / 10_000
+    const b = new MilpBuilder()
+    // Jobs differ in value, so every agent's best columns crowd into the same few jobs and the
+    // core's first LP needs columns priced in.
+    const worth = Array.from({ length: jobs }, () => next() * 80)
+    const cols: number[] = []
+    const byJob: number[][] = Array.from({ length: jobs }, () => [])
+    const byAgent: number[][] = Array.from({ length: agents }, () => [])
+    for (let i = 0; i < agents; i++)
+      for (let j = 0; j < jobs; j++)
+        if (next() < density) {
+          const c = b.addColumn(`x:${i}:${j}`, Math.round((worth[j]! + next() * 20) * 10) / 10, 0, 1, true)
+          cols.push(c)
+          byJob[j]!.push(c)
+          byAgent[i]!.push(c)
+        }
+    for (let j = 0; j < jobs; j++) {
+      const v = b.addColumn(`vacant:${j}`, -penalty, 0, vacancy ? 1 : 0, true)
+      b.addRow(`job:${j}`, [...byJob[j]!, v], [...byJob[j]!.map(() => 1), 1], 1, 1)
+    }
+    for (let i = 0; i < agents; i++)
+      if (byAgent[i]!.length > 1)
+        b.addRow(
+          `agent:${i}`,
+          byAgent[i]!,
+          byAgent[i]!.map(() => 1),
+          -Infinity,
+          1,
+        )
+    const subset = () => cols.filter(() => next() < 0.4)
+    for (let k = 0; k < covers; k++) {
+      const s = subset()
+      const slack = b.addColumn(`slack:${k}`, -20, 0, 1, false)
+      b.addRow(`cover:${k}`, [...s, slack], [...s.map(() => 1), 1], 1, Infinity)
+    }
+    for (let k = 0; k < packs; k++) {
+      const s = subset()
+      b.addRow(
+        `pack:${k}`,
+        s,
+        s.map(() => 1),
+        -Infinity,
+        Math.max(1, Math.floor(s.length / 4)),
+      )
+    }
+    return b.build()
+  })
+
+describe('the priced-core method', () => {
+  it('finds the optimum of the direct solve, or the same infeasibility, on random assignment MILPs', async () => {
+    await fc.assert(
+      fc.asyncProperty(randomMilp, async (milp) => {
+        const direct = await highsSolver.solve(milp, { method: 'direct' })
+        const core = await highsSolver.solve(milp, { method: 'core' })
+        expect(core.status).toBe(direct.status)
+        if (direct.status === 'optimal') {
+          expect(Math.abs(core.objective! - direct.objective!)).toBeLessThan(1e-6)
+          expect(core.core).toBeDefined()
+          // The solution is feasible: every row's activity within its bounds.
+          const v = core.values!
+          for (let r = 0; r < milp.rowLower.length; r++) {
+            let a = 0
+            for (let e = milp.rowStarts[r]!; e < milp.rowStarts[r + 1]!; e++)
+              a += milp.rowValue[e]! * v[milp.rowIndex[e]!]!
+            expect(a).toBeGreaterThanOrEqual(milp.rowLower[r]! - 1e-6)
+            expect(a).toBeLessThanOrEqual(milp.rowUpper[r]! + 1e-6)
+          }
+        }
+      }),
+      { seed: 7, numRuns: 80 },
+    )
+  }, 120_000)
+
+  it('equals the direct solve on generated counties, pricing and re-proving along the way', async () => {
+    // How often each part of the method ran, so the property is known to reach them.
+    const seen = { priced: 0, reproved: 0 }
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 60, max: 160 }),
+        async (seed, cadres) => {
+          const milp = formulate(generateScenario({ seed, cadres })).milp
+          const direct = await highsSolver.solve(milp, { method: 'direct' })
+          const core = await highsSolver.solve(milp, { method: 'core' })
+          expect(core.status).toBe(direct.status)
+          if (direct.status !== 'optimal') return
+          expect(Math.abs(core.objective! - direct.objective!)).toBeLessThan(1e-6)
+          expect(core.core!.lpBound!).toBeGreaterThanOrEqual(core.objective! - 1e-6)
+          if (core.core!.pricingRounds > 1) seen.priced++
+          if (core.core!.milpRounds > 1) seen.reproved++
+        },
+      ),
+      { seed: 11, numRuns: 16 },
+    )
+    expect(seen.priced).toBeGreaterThan(0)
+    expect(seen.reproved).toBeGreaterThan(0)
+  }, 120_000)
+
+  it('equals the direct solve on small scenarios, and its proposals pass the validator', async () => {
+    await fc.assert(
+      fc.asyncProperty(smallScenario(), async (scenario) => {
+        const model = formulate(scenario)
+        const direct = await solveModel(model, { backend: 'highs', method: 'direct' })
+        const core = await solveModel(model, { backend: 'highs', method: 'core' })
+        expect(core._tag).toBe(direct._tag)
+        if (core._tag === 'Right' && direct._tag === 'Right') {
+          expect(core.right.status).toBe('optimal')
+          expect(Math.abs(core.right.objective - direct.right.objective)).toBeLessThan(1e-6)
+          expect(validateProposal(scenario, core.right)).toEqual([])
+        }
+      }),
+      { seed: 42, numRuns: 25 },
+    )
+  }, 120_000)
+
+  it('prices a generated county: the core is a fraction of the model and the optimum is the direct one', async () => {
+    const scenario = generateScenario({ seed: 5, cadres: 300 })
+    const model = formulate(scenario)
+    const direct = await highsSolver.solve(model.milp, { method: 'direct' })
+    const core = await highsSolver.solve(model.milp, { method: 'core' })
+    expect(direct.status).toBe('optimal')
+    expect(core.status).toBe('optimal')
+    expect(Math.abs(core.objective! - direct.objective!)).toBeLessThan(1e-6)
+    expect(core.core!.coreColumns).toBeLessThan(core.core!.columns / 2)
+    expect(core.core!.lpBound!).toBeGreaterThanOrEqual(core.objective! - 1e-6)
+  }, 60_000)
+
+  it('reports only bounds that hold for the whole model', async () => {
+    const scenario = generateScenario({ seed: 9, cadres: 300 })
+    const model = formulate(scenario)
+    const direct = await highsSolver.solve(model.milp, { method: 'direct' })
+    const events: ProgressEvent[] = []
+    const core = await highsSolver.solve(model.milp, { method: 'core', onProgress: (e) => events.push(e) })
+    expect(core.status).toBe('optimal')
+    for (const e of events) {
+      if (e.bound !== null) expect(e.bound).toBeGreaterThanOrEqual(direct.objective! - 1e-6)
+      if (e.incumbent !== null) expect(e.incumbent).toBeLessThanOrEqual(direct.objective! + 1e-6)
+    }
+    const short = await highsSolver.solve(model.milp, { method: 'core', timeLimitMs: 5 })
+    if (short.bound !== null) expect(short.bound).toBeGreaterThanOrEqual(direct.objective! - 1e-6)
+    if (short.objective !== null) expect(short.objective).toBeLessThanOrEqual(direct.objective! + 1e-6)
+  }, 60_000)
+
+  it('stops on abort', async () => {
+    const model = formulate(generateScenario({ seed: 3, cadres: 300 }))
+    const controller = new AbortController()
+    controller.abort()
+    const r = await highsSolver.solve(model.milp, { method: 'core', signal: controller.signal })
+    expect(r.status).toBe('interrupted')
+  })
+})
