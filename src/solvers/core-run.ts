@@ -212,17 +212,20 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
         for (let e = colStart[j]!; e < colStart[j + 1]!; e++) s -= colVal[e]! * y[colRow[e]!]!
         d[j] = s
       }
+      // Duals and reduced costs within 1e-9 of zero are solver noise: counting them against an
+      // infinite bound would make the bound useless, and leaving them out moves it by far less
+      // than the proof's tolerance.
       let b = 0
       for (let r = 0; r < nr; r++) {
         const v = y[r]!
-        if (v > 1e-12) b += v * m.rowUpper[r]!
-        else if (v < -1e-12) b += v * m.rowLower[r]!
+        if (v > 1e-9) b += v * m.rowUpper[r]!
+        else if (v < -1e-9) b += v * m.rowLower[r]!
       }
       for (let j = 0; j < nc; j++) {
         if (inCore[j] === 0) continue
         const v = d[j]!
-        if (v > 0) b += v * m.colUpper[j]!
-        else if (v < 0) b += v * m.colLower[j]!
+        if (v > 1e-9) b += v * m.colUpper[j]!
+        else if (v < -1e-9) b += v * m.colLower[j]!
       }
       bound = Number.isNaN(b) ? Infinity : b
     }
@@ -235,6 +238,9 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       if (perRow > 256) everything()
       else widen()
     }
+
+    // With y = 0 the bound is the trivial one (every column at its best bound): valid before any LP.
+    price()
 
     // Pricing loop.
     const lpStarted = performance.now()
@@ -292,7 +298,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       for (let j = 0; j < nc; j++)
         if (inCore[j] === 0) {
           most = Math.max(most, d[j]!)
-          if (d[j]! > 0) positive += d[j]! * m.colUpper[j]!
+          if (d[j]! > 1e-9) positive += d[j]! * m.colUpper[j]!
         }
       return { most, positive }
     }
@@ -308,11 +314,16 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       for (let k = 0; k < hooks.start.indices.length; k++)
         incumbent[hooks.start.indices[k]!] = hooks.start.values[k]!
     }
-    const fullBound = (coreBound: number | null) => {
+    // A bound valid for the whole model. The Lagrangian bound B + Σ max(0, d_j) over the left-out
+    // columns always holds; with a bound on the core's solutions it sharpens to
+    // max(core bound, best a solution using a left-out column can reach).
+    const fullBound = (coreBound: number | null): number | null => {
       if (!Number.isFinite(bound)) return null
       const o = outside()
-      const viaOutside = lpDone ? bound + Math.max(0, o.most) : bound + o.positive
-      return coreBound === null ? null : Math.max(coreBound, o.most === -Infinity ? -Infinity : viaOutside)
+      const lagrangian = bound + o.positive
+      if (coreBound === null) return lagrangian
+      const viaOutside = o.most === -Infinity ? -Infinity : bound + (o.most > 0 ? o.positive : o.most)
+      return Math.min(lagrangian, Math.max(coreBound, viaOutside))
     }
     for (;;) {
       milpRounds++
