@@ -9,9 +9,17 @@
 export * from './domain/index.js'
 
 // input: decoding with readable issues, encoding
-export { decodeScenario, encodeScenario, formatIssues, formatPath, parseOrLibrary } from './io/index.js'
+export {
+  decodeScenario,
+  encodeScenario,
+  formatIssues,
+  formatPath,
+  parseOrLibrary,
+  decodeRecommendations,
+} from './io/index.js'
 export type {
   InvalidScenario,
+  InvalidRecommendations,
   Issue,
   AssignInstance,
   GapInstance,
@@ -124,3 +132,6 @@ export type {
 // independent validator
 export { validateProposal, auditProposal } from './check/index.js'
 export type { SoftShortfall } from './check/index.js'
+
+// talent pool and structure
+export * from './pool/index.js'
