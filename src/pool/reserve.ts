@@ -208,41 +208,46 @@ function integrityFinding(c: Cadre, at: number): boolean {
   return i.checkedOn !== null && monthIndex(i.checkedOn) <= at && !i.clean
 }
 
-/** Reasons a cadre of age `age` fails a group's criteria (empty: qualifies). */
-function failures(
+const AGED_OUT = 1
+const PROMOTED = 2
+const ASSESSMENT = 4
+const INTEGRITY = 8
+const CRITERIA = 16
+/** The reasons of each bit mask, in {@link EXIT_ORDER}: one shared list per mask. */
+const REASONS: readonly (readonly ReserveExitReason[])[] = Array.from({ length: 32 }, (_, mask) =>
+  EXIT_ORDER.filter((_, bit) => (mask & (1 << bit)) !== 0),
+)
+
+/** Reasons that hold for every group: rank, latest grade, integrity (a bit mask). */
+function commonFailures(c: Cadre, k: ReserveCriteria, at: number): number {
+  let mask = 0
+  const rank = RANKS.indexOf(c.rank)
+  if (rank > RANKS.indexOf(k.maxRank)) mask |= PROMOTED
+  if (rank < RANKS.indexOf(k.minRank)) mask |= CRITERIA
+  const grade = lastGradeOf(c)
+  if (grade !== 'none' && k.exitGrades.includes(grade)) mask |= ASSESSMENT
+  if (k.integrity && integrityFinding(c, at)) mask |= INTEGRITY
+  return mask
+}
+
+/** Reasons a cadre of age `age` fails a group's criteria, added to the common ones (0: qualifies). */
+function groupFailures(
   c: Cadre,
   age: number,
   group: ReserveGroup,
   k: ReserveCriteria,
   majority: string,
-  at: number,
-): ReserveExitReason[] {
-  const out = new Set<ReserveExitReason>()
-  const maxAge =
-    group === 'young'
-      ? k.young.maxAge
-      : group === 'women'
-        ? k.women.maxAge
-        : group === 'minority'
-          ? k.minority.maxAge
-          : k.nonParty.maxAge
-  if (age > maxAge) out.add('aged-out')
-  const rank = RANKS.indexOf(c.rank)
-  if (rank > RANKS.indexOf(k.maxRank)) out.add('promoted')
-  if (rank < RANKS.indexOf(k.minRank)) out.add('criteria')
-  const grade = lastGradeOf(c)
-  if (grade !== 'none' && k.exitGrades.includes(grade)) out.add('assessment')
-  if (k.integrity && integrityFinding(c, at)) out.add('integrity')
-  const has =
-    group === 'young'
-      ? true
-      : group === 'women'
-        ? c.gender === 'female'
-        : group === 'minority'
-          ? c.ethnicity !== majority
-          : c.party !== 'cpc'
-  if (!has) out.add('criteria')
-  return EXIT_ORDER.filter((r) => out.has(r))
+): number {
+  switch (group) {
+    case 'young':
+      return age > k.young.maxAge ? AGED_OUT : 0
+    case 'women':
+      return (age > k.women.maxAge ? AGED_OUT : 0) | (c.gender === 'female' ? 0 : CRITERIA)
+    case 'minority':
+      return (age > k.minority.maxAge ? AGED_OUT : 0) | (c.ethnicity !== majority ? 0 : CRITERIA)
+    case 'non-party':
+      return (age > k.nonParty.maxAge ? AGED_OUT : 0) | (c.party !== 'cpc' ? 0 : CRITERIA)
+  }
 }
 
 /**
@@ -282,27 +287,26 @@ export function reviewReserve(
   const entries: ReserveChange[] = []
   const exits: ReserveChange[] = []
   const members: Record<ReserveGroup, string[]> = { young: [], women: [], minority: [], 'non-party': [] }
+  const common = Int32Array.from(scenario.cadres, (c) => commonFailures(c, k, at))
+  const byCadre = new Map<string, Recommendation[]>()
+  for (const r of options.recommendations ?? [])
+    byCadre.set(r.cadreId, [...(byCadre.get(r.cadreId) ?? []), r])
   for (const group of RESERVE_GROUP_ORDER) {
     scenario.cadres.forEach((c, i) => {
       const listed = c.reserveGroups.includes(group)
-      const reasons = failures(c, context.ages[i]!, group, k, majority, at)
+      const mask = common[i]! | groupFailures(c, context.ages[i]!, group, k, majority)
       const rec = recommended.get(c.id) ?? null
-      if (listed && reasons.length > 0) {
-        exits.push({ cadreId: c.id, name: c.name, group, reasons, recommendation: rec })
+      if (listed && mask !== 0) {
+        exits.push({ cadreId: c.id, name: c.name, group, reasons: REASONS[mask]!, recommendation: rec })
         return
       }
-      if (listed) {
-        members[group].push(c.id)
-        return
-      }
-      if (reasons.length > 0) return
-      if (k.requireRecommendation && !recommendedFor(options.recommendations ?? [], c.id, group, at)) return
-      entries.push({ cadreId: c.id, name: c.name, group, reasons: [], recommendation: rec })
+      if (!listed && mask !== 0) return
+      if (!listed && k.requireRecommendation && !recommendedFor(byCadre.get(c.id) ?? [], group, at)) return
+      if (!listed) entries.push({ cadreId: c.id, name: c.name, group, reasons: [], recommendation: rec })
+      // in roster order: the roster is walked in order
       members[group].push(c.id)
     })
   }
-  const order = new Map(scenario.cadres.map((c, i) => [c.id, i]))
-  for (const group of RESERVE_GROUP_ORDER) members[group].sort((a, b) => order.get(a)! - order.get(b)!)
   const inAny = new Set(RESERVE_GROUP_ORDER.flatMap((g) => members[g]))
   const withRecommendation = scenario.cadres
     .filter((c) => inAny.has(c.id) && recommended.has(c.id))
@@ -322,13 +326,9 @@ function latestRecommendations(list: readonly Recommendation[], at: number): Map
   return out
 }
 
-const recommendedFor = (list: readonly Recommendation[], cadreId: string, group: ReserveGroup, at: number) =>
-  list.some(
-    (r) =>
-      r.cadreId === cadreId &&
-      monthIndex(r.date) <= at &&
-      (r.groups.length === 0 || r.groups.includes(group)),
-  )
+/** Whether one of the cadre's recommendations, on or before `at`, is for the group (or for any). */
+const recommendedFor = (mine: readonly Recommendation[], group: ReserveGroup, at: number) =>
+  mine.some((r) => monthIndex(r.date) <= at && (r.groups.length === 0 || r.groups.includes(group)))
 
 /**
  * The scenario with each cadre's `reserveGroups` set as the review leaves

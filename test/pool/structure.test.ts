@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { analyseStructure, countyStructure, teamGaps, teamStructures } from '../../src/pool/index.js'
+import {
+  analyseStructure,
+  countyStructure,
+  teamGaps,
+  teamStructures,
+  type Count,
+} from '../../src/pool/index.js'
 import { county } from './fixtures.js'
 
 describe('teamStructures', () => {
@@ -38,7 +44,8 @@ describe('teamStructures', () => {
       { value: 'choleric', count: 3 },
       { value: 'none', count: 1 },
     ])
-    for (const list of Object.values(d)) expect(list.reduce((s, c) => s + c.count, 0)).toBe(4)
+    for (const list of Object.values(d) as (readonly Count[])[])
+      expect(list.reduce((s, c) => s + c.count, 0)).toBe(4)
   })
 
   it('checks every applicable rule with required and achieved numbers', () => {
