@@ -131,10 +131,8 @@ const SHARE_GROUPS = new Set(['age band', 'gender', 'ethnicity', 'party', 'educa
  * @category Pool
  * @example
  * const s = sampleScenario()
- * const p = await solve(s)
- * p._tag === 'Right' && compareStructure(s, applyProposal(s, p.right), { before: 'now', after: 'proposal' })
- *   .rows.find((r) => r.metric === 'vacant')
- * //=> { group: 'size', metric: 'vacant', before: 208, after: …, delta: … }
+ * compareStructure(s, scenarioAt(s, '2031-09')).rows.find((r) => r.metric === 'average age')
+ * //=> { group: 'age', metric: 'average age', before: 41.6, after: 46.6, delta: 5 }
  */
 export function compareStructure(
   before: Scenario,

@@ -242,7 +242,7 @@ function profileOf(
  * @returns one plan per team with an open post, in scenario order
  * @category Pool
  * @example
- * const [first] = staffingPlan(sampleScenario(), { teams: ['T040'] })
+ * const [first] = staffingPlan(sampleScenario(), { teams: ['T0021'] })
  * first.posts[0].profile.woman
  * //=> true
  */

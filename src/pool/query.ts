@@ -42,7 +42,8 @@ const PROFESSIONAL = new Set(['education', 'health', 'engineering', 'energy'])
  * @param holdsPost - whether the cadre holds a post of the scenario's teams
  * @category Pool
  * @example
- * categoryOf({ ...cadre, category: undefined, specialties: [{ code: 'health/medicine', … }] }, false)
+ * const nurse = { ...cadre, category: undefined, specialties: [{ code: 'health/medicine', degree: true, years: 5, achievements: 0 }] }
+ * categoryOf(nurse, false)
  * //=> 'professional-technical'
  */
 export function categoryOf(cadre: Cadre, holdsPost: boolean): CadreCategory {
@@ -328,7 +329,7 @@ function facetCounts(values: Iterable<string>, order: readonly string[] = []): F
  * @example
  * const r = queryPool(sampleScenario(), { specialties: ['economy/finance'], genders: ['female'], maxAge: 40 })
  * r._tag === 'Right' && r.right.total
- * //=> 23
+ * //=> 22
  */
 export function queryPool(
   scenario: Scenario,

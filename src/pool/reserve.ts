@@ -267,7 +267,7 @@ function groupFailures(
  * @example
  * const r = reviewReserve(sampleScenario(), { asOf: '2027-09' })
  * r._tag === 'Right' && r.right.exits.filter((e) => e.reasons.includes('aged-out')).length
- * //=> 41
+ * //=> 50
  */
 export function reviewReserve(
   scenario: Scenario,

@@ -254,7 +254,7 @@ function checksOf(ctx: ScenarioContext, team: Team, members: readonly number[]):
 }
 
 /** Members of a team as it is: the incumbents of its closed posts (roster indices, post order). */
-export function membersOf(ctx: ScenarioContext, team: Team): number[] {
+function membersOf(ctx: ScenarioContext, team: Team): number[] {
   return fixedMembers(ctx, team)
 }
 
@@ -285,7 +285,7 @@ function structureOfTeam(ctx: ScenarioContext, team: Team): TeamStructure {
  * @category Pool
  * @example
  * teamStructures(sampleScenario())[0].checks.find((c) => c.code === 'structure.women')
- * //=> { code: 'structure.women', tag: 'women', subject: 'women', required: 1, achieved: 1, … }
+ * //=> { code: 'structure.women', tag: 'women', subject: 'women', required: 1, achieved: 1, shortfall: 0, hard: true, cost: 0 }
  */
 export function teamStructures(
   scenario: Scenario,
@@ -330,7 +330,7 @@ export interface CountyStructure {
  * @category Pool
  * @example
  * countyStructure(sampleScenario()).gaps
- * //=> { high: …, medium: …, low: … }
+ * //=> { high: 48, medium: 35, low: 204 }
  */
 export function countyStructure(
   scenario: Scenario,
@@ -389,7 +389,7 @@ export function severityOf(hard: boolean, cost: number): GapSeverity {
 const SEVERITY_RANK: Readonly<Record<GapSeverity, number>> = { high: 0, medium: 1, low: 2 }
 
 /** Orders gaps: severity, then team id, code and tag. */
-export function compareGaps(a: TeamGap, b: TeamGap): number {
+function compareGaps(a: TeamGap, b: TeamGap): number {
   const key = (g: TeamGap) => [g.teamId, g.code, g.tag] as const
   const d = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
   if (d !== 0) return d
@@ -484,8 +484,8 @@ function gapsOf(ctx: ScenarioContext, structures: readonly TeamStructure[]): Tea
  * @param ctx - its context, when the caller already built it
  * @category Pool
  * @example
- * teamGaps(scenario)[0].en
- * //=> '乡镇1: no woman (needs ≥ 1)'
+ * teamGaps(sampleScenario())[0].en
+ * //=> '青山旗委常委会: no member aged ≤ 35 (needs ≥ 1)'
  */
 export function teamGaps(scenario: Scenario, ctx: ScenarioContext = contextOf(scenario)): TeamGap[] {
   return gapsOf(ctx, teamStructures(scenario, ctx))
