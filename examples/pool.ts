@@ -8,6 +8,7 @@
 import {
   analyseStructure,
   contextOf,
+  decodeRecommendations,
   queryPool,
   reserveHealth,
   reviewReserve,
@@ -78,8 +79,25 @@ console.log(`\nTalent pool: ${query.right.total} women ≤ 40 in economy/finance
 for (const c of query.right.cadres)
   console.log(`  ${c.cadreId} ${c.name}, ${c.age}, fit ${c.fit?.toFixed(1)}`)
 
+// Real-name recommendations (实名制推荐), as a county app would send them, decoded against the roster.
+const young = query.right.cadres.filter((c) => c.age <= 35).map((c) => c.cadreId)
+const recommendations = decodeRecommendations(
+  young.map((cadreId) => ({
+    cadreId,
+    recommender: '王明',
+    recommenderPost: '旗委组织部部长',
+    date: '2027-06',
+    reason: '脱贫攻坚一线实绩突出',
+    groups: ['young', 'women'],
+    frontline: ['poverty', 'grassroots'],
+    responsibility: '对推荐人选的德才表现和廉洁情况负责',
+  })),
+  { ...scenario, asOf: '2027-09' },
+)
+if (recommendations._tag === 'Left') throw new Error(recommendations.left.issues[0]!.message)
+
 // Reserve pools: a review one year on, and the pools' health.
-const review = reviewReserve(scenario, { asOf: '2027-09' })
+const review = reviewReserve(scenario, { asOf: '2027-09', recommendations: recommendations.right })
 if (review._tag === 'Left') throw new Error(review.left.message)
 const reasons = new Map<string, number>()
 for (const e of review.right.exits)
@@ -95,6 +113,6 @@ for (const g of health.groups)
   console.log(
     `  ${VALUE_LABELS.reserveGroup[g.group].zh.padEnd(6, '　')} ${String(g.size).padStart(4)} members ` +
       `(+${g.entries} −${g.exits}), ${g.perPost} per post, ${g.teamsInNeed} teams in need` +
-      `${g.perTeamNeed === null ? '' : ` (${g.perTeamNeed} per team)`}; ` +
+      `${g.perTeamNeed === null ? '' : ` (${g.perTeamNeed} per team)`}, ${g.recommended} recommended; ` +
       g.pipeline.map((p) => `${VALUE_LABELS.rank[p.value as 'section-chief'].zh} ${p.count}`).join(' · '),
   )

@@ -16,7 +16,7 @@ export {
   teamStructures,
 } from './structure.js'
 export type {
-  Count,
+  ValueCount,
   CountyStructure,
   Distributions,
   GapSeverity,

@@ -188,8 +188,8 @@ export interface ReserveReview {
   readonly exits: readonly ReserveChange[]
   /** After the review: the ids of each group's members, in roster order. */
   readonly members: Readonly<Record<ReserveGroup, readonly string[]>>
-  /** Members of any group with a recommendation on or before the review date, in roster order. */
-  readonly recommended: readonly string[]
+  /** Per group, its members with a recommendation for it (or for any group) on or before the review date. */
+  readonly recommended: Readonly<Record<ReserveGroup, readonly string[]>>
 }
 
 const EXIT_ORDER: readonly ReserveExitReason[] = [
@@ -307,10 +307,11 @@ export function reviewReserve(
       members[group].push(c.id)
     })
   }
-  const inAny = new Set(RESERVE_GROUP_ORDER.flatMap((g) => members[g]))
-  const withRecommendation = scenario.cadres
-    .filter((c) => inAny.has(c.id) && recommended.has(c.id))
-    .map((c) => c.id)
+  const withRecommendation = {} as Record<ReserveGroup, string[]>
+  for (const group of RESERVE_GROUP_ORDER)
+    withRecommendation[group] = members[group].filter((id) =>
+      recommendedFor(byCadre.get(id) ?? [], group, at),
+    )
   return right({ asOf, criteria: k, entries, exits, members, recommended: withRecommendation })
 }
 
@@ -399,7 +400,6 @@ export function reserveHealth(
   const byId = new Map(scenario.cadres.map((c) => [c.id, c]))
   const posts = scenario.teams.reduce((s, t) => s + t.posts.length, 0)
   const count = (list: readonly ReserveChange[], g: ReserveGroup) => list.filter((x) => x.group === g).length
-  const recommendedIds = new Set(review.recommended)
   return {
     asOf: review.asOf,
     posts,
@@ -421,7 +421,7 @@ export function reserveHealth(
         perTeamNeed: teamsInNeed === 0 ? null : Math.round((ids.length / teamsInNeed) * 100) / 100,
         perPost: posts === 0 ? 0 : Math.round((ids.length / posts) * 1000) / 1000,
         pipeline: RANKS.filter((r) => ranks.has(r)).map((r) => ({ value: r, count: ranks.get(r)! })),
-        recommended: ids.filter((id) => recommendedIds.has(id)).length,
+        recommended: review.recommended[group].length,
       }
     }),
   }

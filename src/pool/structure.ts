@@ -19,7 +19,7 @@ import { quotasOf } from '../model/quotas.js'
 import { contextOf, fixedMembers, type ScenarioContext } from '../rules/context.js'
 
 /** One value of a distribution and how many members have it. @category Pool */
-export interface Count {
+export interface ValueCount {
   readonly value: string
   readonly count: number
 }
@@ -32,16 +32,16 @@ export interface Count {
  */
 export interface Distributions {
   /** Per age band of `policy.structure.ageBands`, in band order, then `other` when some age is outside. */
-  readonly ageBands: readonly Count[]
-  readonly gender: readonly Count[]
+  readonly ageBands: readonly ValueCount[]
+  readonly gender: readonly ValueCount[]
   /** Ethnicity codes, by count then code. */
-  readonly ethnicity: readonly Count[]
-  readonly party: readonly Count[]
+  readonly ethnicity: readonly ValueCount[]
+  readonly party: readonly ValueCount[]
   /** Education levels, ascending. */
-  readonly education: readonly Count[]
+  readonly education: readonly ValueCount[]
   /** Main field (`category/field` of the first specialty), by count then field. */
-  readonly field: readonly Count[]
-  readonly temperament: readonly Count[]
+  readonly field: readonly ValueCount[]
+  readonly temperament: readonly ValueCount[]
 }
 
 /** Gap severity: `high` breaks a hard rule; `medium` a soft rule costing ≥ 50; `low` the rest. @category Pool */
@@ -109,7 +109,7 @@ export function mainFieldOf(cadre: Cadre): string | null {
 }
 
 /** Counts, with the given values first in their order (kept at 0), then the others by count and value. */
-function tally(values: Iterable<string>, order: readonly string[] = [], keepZeros = true): Count[] {
+function tally(values: Iterable<string>, order: readonly string[] = [], keepZeros = true): ValueCount[] {
   const counts = new Map<string, number>()
   if (keepZeros) for (const v of order) counts.set(v, 0)
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1)

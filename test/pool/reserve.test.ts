@@ -81,7 +81,14 @@ describe('reviewReserve', () => {
     )
     expect(pairs(r.entries)).toEqual([['women', 'C6']])
     expect(r.entries[0]!.recommendation).toEqual(rec)
-    expect(r.recommended).toEqual(['C6'])
+    expect(r.recommended).toEqual({ young: [], women: ['C6'], minority: [], 'non-party': [] })
+    const health = reserveHealth(county(), r)
+    expect(health.groups.map((g) => [g.group, g.recommended])).toEqual([
+      ['young', 0],
+      ['women', 1],
+      ['minority', 0],
+      ['non-party', 0],
+    ])
     // a recommendation after the review date does not count
     const early = ok(
       reviewReserve(county(), {

@@ -4,7 +4,7 @@ import {
   countyStructure,
   teamGaps,
   teamStructures,
-  type Count,
+  type ValueCount,
 } from '../../src/pool/index.js'
 import { county } from './fixtures.js'
 
@@ -44,7 +44,7 @@ describe('teamStructures', () => {
       { value: 'choleric', count: 3 },
       { value: 'none', count: 1 },
     ])
-    for (const list of Object.values(d) as (readonly Count[])[])
+    for (const list of Object.values(d) as (readonly ValueCount[])[])
       expect(list.reduce((s, c) => s + c.count, 0)).toBe(4)
   })
 
