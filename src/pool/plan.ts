@@ -240,6 +240,7 @@ function profileOf(
  * @param options - see {@link StaffingPlanOptions}
  * @param ctx - the scenario's context, when the caller already built it
  * @returns one plan per team with an open post, in scenario order
+ * @throws RangeError when `limit` or `maxNeedsPerPost` is not an integer in range (a programmer error)
  * @category Pool
  * @example
  * const [first] = staffingPlan(sampleScenario(), { teams: ['T0021'] })
@@ -253,6 +254,10 @@ export function staffingPlan(
 ): TeamPlan[] {
   const limit = options.limit ?? 5
   const perPost = options.maxNeedsPerPost ?? 3
+  if (!Number.isInteger(limit) || limit < 0)
+    throw new RangeError(`staffingPlan: limit must be a non-negative integer, got ${limit}`)
+  if (!Number.isInteger(perPost) || perPost < 1)
+    throw new RangeError(`staffingPlan: maxNeedsPerPost must be a positive integer, got ${perPost}`)
   const only = options.teams === undefined ? null : new Set(options.teams)
   const { teams, gaps } = analyseStructure(scenario, ctx)
   const openOfTeam = new Map<number, string[]>()

@@ -67,6 +67,19 @@ describe('staffingPlan', () => {
     expect(q2.candidates[0]).toMatchObject({ cadreId: 'C7', stay: true })
   })
 
+  it('throws on options out of range', () => {
+    expect(() => staffingPlan(county(), { limit: -1 })).toThrow(RangeError)
+    expect(() => staffingPlan(county(), { maxNeedsPerPost: 0 })).toThrow(RangeError)
+  })
+
+  it('spreads the needs over the open posts when there is room', () => {
+    const [t1] = staffingPlan(county(), { teams: ['T1'], maxNeedsPerPost: 8 })
+    expect(t1!.unplaced).toEqual([])
+    expect(t1!.posts[0]!.profile.needs).toHaveLength(7)
+    // ≤ 35 and ≤ 40 and ≤ 49: the age range is their intersection
+    expect(t1!.posts[0]!.profile.age).toEqual({ minAge: 0, maxAge: 35 })
+  })
+
   it('takes a team filter and a limit, and is deterministic', () => {
     const only = staffingPlan(county(), { teams: ['T2'], limit: 2 })
     expect(only.map((t) => t.teamId)).toEqual(['T2'])
