@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest'
 import {
   analyseStructure,
   countyStructure,
+  distributionsOf,
+  mainFieldOf,
+  severityOf,
   teamGaps,
   teamStructures,
   type ValueCount,
 } from '../../src/pool/index.js'
+import { contextOf } from '../../src/rules/context.js'
 import { county } from './fixtures.js'
 
 describe('teamStructures', () => {
@@ -131,5 +135,46 @@ describe('countyStructure', () => {
     const a = analyseStructure(county())
     expect(a.county).toEqual(countyStructure(county()))
     expect(a.gaps).toEqual(teamGaps(county()))
+  })
+})
+
+describe('helpers', () => {
+  it('mainFieldOf takes the first two segments of the first specialty', () => {
+    const s = county()
+    expect(mainFieldOf(s.cadres[0]!)).toBe('law/justice')
+    expect(mainFieldOf(s.cadres[4]!)).toBeNull()
+  })
+
+  it('severityOf: hard is high; a soft cost of 50 or more is medium', () => {
+    expect([severityOf(true, 0), severityOf(false, 50), severityOf(false, 49.9)]).toEqual([
+      'high',
+      'medium',
+      'low',
+    ])
+  })
+
+  it('distributionsOf counts any set of cadres, ages outside every band as other', () => {
+    const s = county()
+    const narrow = {
+      ...s,
+      policy: {
+        ...s.policy,
+        structure: {
+          ...s.policy.structure,
+          ageBands: { ...s.policy.structure.ageBands, bands: [{ label: '≤35', minAge: 0, maxAge: 35 }] },
+        },
+      },
+    }
+    // C6 33, C7 45, C8 30
+    const d = distributionsOf(contextOf(narrow), [5, 6, 7])
+    expect(d.ageBands).toEqual([
+      { value: '≤35', count: 2 },
+      { value: 'other', count: 1 },
+    ])
+    expect(d.party).toEqual([
+      { value: 'cpc', count: 2 },
+      { value: 'democratic-party', count: 1 },
+      { value: 'none', count: 0 },
+    ])
   })
 })
