@@ -9,9 +9,17 @@
 export * from './domain/index.js'
 
 // input: decoding with readable issues, encoding
-export { decodeScenario, encodeScenario, formatIssues, formatPath, parseOrLibrary } from './io/index.js'
+export {
+  decodeScenario,
+  encodeScenario,
+  formatIssues,
+  formatPath,
+  parseOrLibrary,
+  decodeRecommendations,
+} from './io/index.js'
 export type {
   InvalidScenario,
+  InvalidRecommendations,
   Issue,
   AssignInstance,
   GapInstance,
@@ -124,3 +132,63 @@ export type {
 // independent validator
 export { validateProposal, auditProposal } from './check/index.js'
 export type { SoftShortfall } from './check/index.js'
+
+// talent pool and structure
+export {
+  queryPool,
+  categoryOf,
+  lastGradeOf,
+  SINGLE_VALUED_FACETS,
+  teamStructures,
+  countyStructure,
+  analyseStructure,
+  teamGaps,
+  distributionsOf,
+  mainFieldOf,
+  severityOf,
+  GAP_SEVERITIES,
+  staffingPlan,
+  reviewReserve,
+  applyReview,
+  reserveHealth,
+  resolveReserveCriteria,
+  DEFAULT_RESERVE_CRITERIA,
+  RESERVE_GROUP_ORDER,
+  applyProposal,
+  scenarioAt,
+  compareStructure,
+} from './pool/index.js'
+export type {
+  PoolQuery,
+  PoolResult,
+  PoolEntry,
+  PoolFacets,
+  FacetCount,
+  InvalidQuery,
+  TargetProfile,
+  TeamStructure,
+  CountyStructure,
+  Distributions,
+  ValueCount,
+  StructureCheck,
+  RuleSummary,
+  TeamGap,
+  GapSeverity,
+  StaffingPlanOptions,
+  TeamPlan,
+  PostPlan,
+  PostProfile,
+  PostNeed,
+  Need,
+  ProfileCandidate,
+  ReserveCriteria,
+  ReserveCriteriaInput,
+  ReserveReviewOptions,
+  ReserveReview,
+  ReserveChange,
+  ReserveHealth,
+  GroupHealth,
+  InvalidReserveOptions,
+  ComparisonRow,
+  StructureComparison,
+} from './pool/index.js'

@@ -5,6 +5,17 @@
  *
  * @module
  */
+import type {
+  CadreCategory,
+  EducationLevel,
+  Gender,
+  Grade,
+  PartyAffiliation,
+  PostKind,
+  Rank,
+  ReserveGroup,
+  Temperament,
+} from './types.js'
 
 /** Rules about one cadre taking one post. @category Rules */
 export type PairRuleCode =
@@ -97,4 +108,175 @@ export const RULE_LABELS: Readonly<Record<RuleCode, { readonly zh: string; reado
   'establishment.unknown-id': { zh: '未知编号', en: 'unknown id' },
   'establishment.closed-post-changed': { zh: '未开放岗位被调整', en: 'closed post changed' },
   lock: { zh: '锁定的人岗组合', en: 'locked pair' },
+}
+
+/** A zh-CN and an en label. @category Rules */
+export interface Label {
+  readonly zh: string
+  readonly en: string
+}
+
+/**
+ * zh-CN and en labels of the values of the domain's enumerations, for
+ * reports, facets and structure analyses.
+ * @category Rules
+ */
+export const VALUE_LABELS: {
+  readonly gender: Readonly<Record<Gender, Label>>
+  readonly party: Readonly<Record<PartyAffiliation, Label>>
+  readonly education: Readonly<Record<EducationLevel, Label>>
+  readonly rank: Readonly<Record<Rank, Label>>
+  readonly postKind: Readonly<Record<PostKind, Label>>
+  readonly grade: Readonly<Record<Grade, Label>>
+  readonly temperament: Readonly<Record<Temperament, Label>>
+  readonly reserveGroup: Readonly<Record<ReserveGroup, Label>>
+  readonly category: Readonly<Record<CadreCategory, Label>>
+} = {
+  gender: { male: { zh: '男', en: 'man' }, female: { zh: '女', en: 'woman' } },
+  party: {
+    cpc: { zh: '中共党员', en: 'CPC member' },
+    'democratic-party': { zh: '民主党派', en: 'democratic party' },
+    none: { zh: '群众', en: 'no affiliation' },
+  },
+  education: {
+    secondary: { zh: '中专及以下', en: 'secondary' },
+    'junior-college': { zh: '大专', en: 'junior college' },
+    bachelor: { zh: '大学本科', en: 'bachelor' },
+    master: { zh: '硕士研究生', en: 'master' },
+    doctorate: { zh: '博士研究生', en: 'doctorate' },
+  },
+  rank: {
+    'section-member': { zh: '科员', en: 'section member' },
+    'section-deputy': { zh: '副科级', en: 'deputy section level' },
+    'section-chief': { zh: '正科级', en: 'section chief level' },
+    'division-deputy': { zh: '副处级', en: 'deputy division level' },
+    'division-chief': { zh: '正处级', en: 'division chief level' },
+  },
+  postKind: {
+    head: { zh: '正职', en: 'head' },
+    deputy: { zh: '副职', en: 'deputy' },
+    member: { zh: '成员', en: 'member' },
+  },
+  grade: {
+    excellent: { zh: '优秀', en: 'excellent' },
+    competent: { zh: '称职', en: 'competent' },
+    basic: { zh: '基本称职', en: 'basically competent' },
+    incompetent: { zh: '不称职', en: 'incompetent' },
+  },
+  temperament: {
+    sanguine: { zh: '多血质', en: 'sanguine' },
+    choleric: { zh: '胆汁质', en: 'choleric' },
+    phlegmatic: { zh: '粘液质', en: 'phlegmatic' },
+    melancholic: { zh: '抑郁质', en: 'melancholic' },
+  },
+  reserveGroup: {
+    young: { zh: '年轻干部', en: 'young cadres' },
+    women: { zh: '女干部', en: 'women cadres' },
+    minority: { zh: '少数民族干部', en: 'minority cadres' },
+    'non-party': { zh: '党外干部', en: 'non-party cadres' },
+  },
+  category: {
+    'party-government': { zh: '党政', en: 'party and government' },
+    'professional-technical': { zh: '专业技术', en: 'professional and technical' },
+    enterprise: { zh: '企业管理', en: 'enterprise management' },
+  },
+}
+
+/** Why a cadre leaves a reserve pool at a review (动态调整). @category Rules */
+export type ReserveExitReason = 'aged-out' | 'promoted' | 'assessment' | 'integrity' | 'criteria'
+
+/** zh-CN and en labels of the reasons a cadre leaves a reserve pool. @category Rules */
+export const RESERVE_EXIT_LABELS: Readonly<Record<ReserveExitReason, Label>> = {
+  'aged-out': { zh: '超过年龄', en: 'aged out' },
+  promoted: { zh: '职级已超出后备层级', en: 'promoted past the reserve rank' },
+  assessment: { zh: '考核等次不符合', en: 'assessment fell' },
+  integrity: { zh: '廉政审查或处分', en: 'integrity finding' },
+  criteria: { zh: '不再符合入库条件', en: 'no longer meets the group condition' },
+}
+
+/** Codes of the gaps a structure analysis reports: the structure rules, and vacant posts. @category Rules */
+export type GapCode =
+  | Exclude<TeamRuleCode, 'stability.max-changed' | 'stability.heads-not-both' | 'tenure.short-move'>
+  | 'establishment.vacancy'
+
+/** The numbers behind one structure gap, from which its zh-CN and en messages are written. @category Rules */
+export interface GapFacts {
+  /** Name of the team. */
+  readonly team: string
+  /** What the rule asks: a minimum count, a maximum count, or an age bound. */
+  readonly required: number
+  /** What the team has: a count, or its average age (one decimal). */
+  readonly achieved: number
+  /** Members of the team (filled posts). */
+  readonly members: number
+  /** Posts of the team. */
+  readonly posts: number
+  /**
+   * What the gap is about: the age limit (young rules), an age band's label, a
+   * specialty code or field, the titular ethnicity, `max` or `min` (average age).
+   */
+  readonly subject: string
+  /** Most common temperament and how many members have it (temperament gaps). */
+  readonly dominant: { readonly temperament: Temperament; readonly count: number } | null
+}
+
+const atLeast = (f: GapFacts, zhWhat: string, one: string, many: string = one): Label => ({
+  zh: `${f.team}：${zhWhat}${f.achieved}名（应不少于${f.required}名）`,
+  en: `${f.team}: ${f.achieved === 0 ? 'no' : f.achieved} ${f.achieved <= 1 ? one : many} (needs ≥ ${f.required})`,
+})
+
+/**
+ * The zh-CN and en message of a structure gap of each code, written from its
+ * {@link GapFacts}.
+ * @category Rules
+ */
+export const GAP_TEXT: Readonly<Record<GapCode, (f: GapFacts) => Label>> = {
+  'structure.women': (f) => atLeast(f, '女干部', 'woman', 'women'),
+  'structure.young': (f) =>
+    atLeast(f, `${f.subject}岁及以下干部`, `member aged ≤ ${f.subject}`, `members aged ≤ ${f.subject}`),
+  'structure.young-town': (f) =>
+    atLeast(
+      f,
+      `${f.subject}岁及以下干部（乡镇）`,
+      `member aged ≤ ${f.subject}`,
+      `members aged ≤ ${f.subject}`,
+    ),
+  'structure.minority': (f) => atLeast(f, '少数民族干部', 'minority member', 'minority members'),
+  'structure.titular': (f) =>
+    atLeast(f, `自治民族（${f.subject}）干部`, `${f.subject} member`, `${f.subject} members`),
+  'structure.non-party': (f) => atLeast(f, '党外干部', 'non-party member', 'non-party members'),
+  'structure.age-bands': (f) =>
+    atLeast(f, `${f.subject}年龄段干部`, `member aged ${f.subject}`, `members aged ${f.subject}`),
+  'structure.average-age': (f) =>
+    f.subject === 'min'
+      ? {
+          zh: `${f.team}：平均年龄${f.achieved}岁，低于${f.required}岁`,
+          en: `${f.team}: average age ${f.achieved} < ${f.required}`,
+        }
+      : {
+          zh: `${f.team}：平均年龄${f.achieved}岁，高于${f.required}岁`,
+          en: `${f.team}: average age ${f.achieved} > ${f.required}`,
+        },
+  'structure.specialty-coverage': (f) => ({
+    zh: `${f.team}：缺少${f.subject}专业干部`,
+    en: `${f.team}: no one with ${f.subject}`,
+  }),
+  'structure.specialty-cap': (f) => ({
+    zh: `${f.team}：${f.members}人中${f.achieved}人属${f.subject}领域（应不超过${f.required}人）`,
+    en: `${f.team}: ${f.achieved} of ${f.members} in ${f.subject} (at most ${f.required})`,
+  }),
+  'structure.temperament': (f) => {
+    const d = f.dominant
+    const zhMost =
+      d === null ? '' : `，${f.members}人中${d.count}人为${VALUE_LABELS.temperament[d.temperament].zh}`
+    const enMost = d === null ? '' : `; ${d.count} of ${f.members} are ${d.temperament}`
+    return {
+      zh: `${f.team}：气质类型${f.achieved}种（应不少于${f.required}种）${zhMost}`,
+      en: `${f.team}: ${f.achieved} temperament type(s) (needs ≥ ${f.required})${enMost}`,
+    }
+  },
+  'establishment.vacancy': (f) => ({
+    zh: `${f.team}：${f.posts}个职数空缺${f.posts - f.achieved}个`,
+    en: `${f.team}: ${f.posts - f.achieved} of ${f.posts} posts vacant`,
+  }),
 }

@@ -77,6 +77,20 @@ export type Temperament = 'sanguine' | 'choleric' | 'phlegmatic' | 'melancholic'
 /** The four reserve groups (四类干部). @category Domain */
 export type ReserveGroup = 'young' | 'women' | 'minority' | 'non-party'
 
+/**
+ * Cadre category (干部类别) of the talent pool: party and government
+ * (党政), professional and technical (专业技术), enterprise management (企业管理).
+ * @category Domain
+ */
+export type CadreCategory = 'party-government' | 'professional-technical' | 'enterprise'
+
+/** The cadre categories, in the order reports list them. @category Domain */
+export const CADRE_CATEGORIES: readonly CadreCategory[] = [
+  'party-government',
+  'professional-technical',
+  'enterprise',
+]
+
 /** Kind of a leadership team. @category Domain */
 export type TeamKind =
   'party-committee' | 'government' | 'people-congress' | 'cppcc' | 'township' | 'department' | 'agency'
@@ -203,6 +217,39 @@ export interface Cadre {
   readonly partyJoined: YearMonth | null
   /** Work history (工作经历), oldest first; may be empty. */
   readonly history: readonly WorkPeriod[]
+  /**
+   * Cadre category (干部类别) of the talent pool, if recorded. When absent it
+   * is derived by `categoryOf`: a cadre holding a post of the scenario's
+   * teams, or with no specialty, is `party-government`; otherwise the first
+   * specialty's category segment decides (`enterprise` → `enterprise`;
+   * `education`, `health`, `engineering`, `energy` → `professional-technical`;
+   * anything else → `party-government`). No rule or fit reads it.
+   */
+  readonly category?: CadreCategory
+}
+
+/** Frontline experience that counts in a candidate's favour (三大攻坚战, grassroots, hard problems). @category Domain */
+export type FrontlineExperience = 'poverty' | 'pollution' | 'risk' | 'grassroots' | 'hard-problem'
+
+/**
+ * A real-name recommendation (实名制推荐): a named recommender puts a cadre
+ * forward on a date, for a reason, and stays accountable for it. Optional
+ * input next to a scenario (decoded by `decodeRecommendations`).
+ * @category Domain
+ */
+export interface Recommendation {
+  readonly cadreId: string
+  /** Name of the recommender (推荐人). */
+  readonly recommender: string
+  /** The recommender's post or capacity. */
+  readonly recommenderPost: string
+  readonly date: YearMonth
+  readonly reason: string
+  /** Reserve groups the cadre is recommended for; empty: any group they qualify for. */
+  readonly groups: readonly ReserveGroup[]
+  readonly frontline: readonly FrontlineExperience[]
+  /** The responsibility the recommender signs for (推荐责任), as recorded. */
+  readonly responsibility: string
 }
 
 // ---------------------------------------------------------------------------

@@ -26,6 +26,7 @@ import {
   type TypeOf,
 } from './combinators.js'
 import {
+  CADRE_CATEGORY_VALUES,
   GENDERS,
   GRADES,
   KIN_RELATIONS,
@@ -162,6 +163,10 @@ const cadre = object('cadre object', {
     'Month the cadre joined the party (入党时间), or null; not after asOf. Only for party "cpc".',
   ),
   history: opt(array(workPeriod), [], 'Work history (工作经历), oldest first.'),
+  category: maybe(
+    oneOf(CADRE_CATEGORY_VALUES),
+    'Cadre category (干部类别) of the talent pool; missing means derived (docs/pool.md).',
+  ),
 })
 
 // ---------------------------------------------------------------------------

@@ -125,6 +125,8 @@ function build(input: ScenarioInput, policy: Policy): Scenario {
     workStart: c.workStart,
     partyJoined: c.partyJoined,
     history: c.history.map((h) => ({ from: h.from, to: h.to, unit: h.unit, post: h.post })),
+    // left out rather than set to undefined, as `score` is
+    ...(c.category === undefined ? {} : { category: c.category }),
   }))
   return {
     asOf: input.asOf,

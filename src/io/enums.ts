@@ -8,6 +8,7 @@
  */
 import {
   EDUCATION_LEVELS,
+  type CadreCategory,
   RANKS,
   type Gender,
   type Grade,
@@ -23,6 +24,12 @@ import { literals } from './combinators.js'
 
 // ---------------------------------------------------------------------------
 
+/** @internal */
+export const CADRE_CATEGORY_VALUES = literals<CadreCategory>({
+  'party-government': true,
+  'professional-technical': true,
+  enterprise: true,
+})
 /** @internal */
 export const GENDERS = literals<Gender>({ male: true, female: true })
 /** @internal */
@@ -92,4 +99,5 @@ export const ENUMS = {
   reserveGroup: RESERVE_GROUPS,
   teamKind: TEAM_KINDS,
   kinRelation: KIN_RELATIONS,
+  cadreCategory: CADRE_CATEGORY_VALUES,
 } as const

@@ -12,7 +12,7 @@
  * @module
  */
 import { resolvePolicy, type Policy, type PolicyInput } from '../domain/policy.js'
-import type { Cadre, PartyAffiliation, Scenario, YearMonth } from '../domain/types.js'
+import type { Cadre, CadreCategory, PartyAffiliation, Scenario, YearMonth } from '../domain/types.js'
 import { type Base, type CadreSpec, type Draft, makeCadre, toMonth } from './cadres.js'
 import { COUNTY, NEIGHBOURS } from './names.js'
 import { createRng, type Rng } from './random.js'
@@ -204,6 +204,7 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
     roster,
     order.map((k) => teamOf[k] as number),
   )
+  assignCategories(o.seed, roster)
 
   const open = new Set(
     [
@@ -223,6 +224,23 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
     locks: [],
     forbidden: [],
   }
+}
+
+const RESERVE_CATEGORIES: readonly (readonly [CadreCategory, number])[] = [
+  ['party-government', 78],
+  ['professional-technical', 15],
+  ['enterprise', 7],
+]
+
+/**
+ * Categories (干部类别) of the talent pool: incumbents are party and government
+ * cadres; the others are drawn from a stream of their own, so that nothing
+ * drawn before (and nothing the solver reads) changes.
+ */
+function assignCategories(seed: number, roster: Draft[]): void {
+  const rng = createRng(seed + 0x2545f491)
+  for (const d of roster)
+    d.category = d.currentPost === null ? rng.weighted(RESERVE_CATEGORIES) : 'party-government'
 }
 
 /** A few spouse and sibling pairs (about 1.2% of the roster), never in the same team. */

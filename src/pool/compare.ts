@@ -1,0 +1,204 @@
+/**
+ * The county's structure compared over time: at two dates (the same roster,
+ * older), or before and after a proposal (its assignments applied to the
+ * teams), as a table and as chart-ready Vega-Lite specifications.
+ *
+ * @module
+ */
+import type { Proposal } from '../domain/proposal.js'
+import type { Cadre, Scenario, YearMonth } from '../domain/types.js'
+import { analyseStructure, type CountyStructure } from './structure.js'
+
+/**
+ * The scenario after a proposal: each assigned cadre holds their post (since
+ * `asOf`, or since their old date when they stay), incumbents of open posts
+ * who are not placed hold none, and no post is open any more — so a
+ * structure analysis counts the proposal's members.
+ *
+ * @param scenario - the scenario the proposal was made for
+ * @param proposal - e.g. from `solve`; only its `assignments` are read
+ * @returns a new scenario; `scenario` is not changed
+ * @category Pool
+ */
+export function applyProposal(scenario: Scenario, proposal: Proposal): Scenario {
+  const open = new Set(scenario.openPosts)
+  const placed = new Map<string, string>()
+  for (const a of proposal.assignments)
+    if (a.cadreId !== null && open.has(a.postId)) placed.set(a.cadreId, a.postId)
+  const cadres = scenario.cadres.map((c): Cadre => {
+    const to = placed.get(c.id)
+    if (to !== undefined) {
+      const since = c.currentPost?.postId === to ? c.currentPost.since : scenario.asOf
+      return { ...c, currentPost: { postId: to, since } }
+    }
+    if (c.currentPost !== null && open.has(c.currentPost.postId)) return { ...c, currentPost: null }
+    return c
+  })
+  return { ...scenario, cadres, openPosts: [], locks: [], forbidden: [] }
+}
+
+/**
+ * The same scenario at another reference date: ages, tenures and the
+ * structure rules read at `asOf`; the roster and teams are unchanged.
+ * @category Pool
+ */
+export function scenarioAt(scenario: Scenario, asOf: YearMonth): Scenario {
+  return { ...scenario, asOf }
+}
+
+/** One line of a structure comparison. @category Pool */
+export interface ComparisonRow {
+  /** `size`, `age`, `age band`, `gender`, `ethnicity`, `party`, `education`, `temperament`, `rule`, `gaps`. */
+  readonly group: string
+  /** e.g. `members`, `average age`, `≤40`, `female`, `minority`, `non-party`, `structure.women`, `high`. */
+  readonly metric: string
+  readonly before: number
+  readonly after: number
+  /** `after − before`, rounded to one decimal. */
+  readonly delta: number
+}
+
+/** A structure comparison: the two county structures, a table and chart specifications. @category Pool */
+export interface StructureComparison {
+  readonly labels: { readonly before: string; readonly after: string }
+  readonly before: CountyStructure
+  readonly after: CountyStructure
+  readonly rows: readonly ComparisonRow[]
+  /**
+   * Vega-Lite (v5) specifications as plain JSON, with their data inline:
+   * `distribution` (grouped bars of the shares in percent of members), and
+   * `rules` (teams short of each structure rule).
+   */
+  readonly charts: {
+    readonly distribution: Readonly<Record<string, unknown>>
+    readonly rules: Readonly<Record<string, unknown>>
+  }
+}
+
+const round1 = (x: number): number => Math.round(x * 10) / 10
+
+function metrics(
+  s: CountyStructure,
+  majority: string,
+): Map<string, { group: string; metric: string; value: number }> {
+  const out = new Map<string, { group: string; metric: string; value: number }>()
+  const put = (group: string, metric: string, value: number) =>
+    out.set(`${group}\u0000${metric}`, { group, metric, value })
+  const d = s.distributions
+  const count = (list: readonly { value: string; count: number }[], p: (v: string) => boolean) =>
+    list.filter((c) => p(c.value)).reduce((n, c) => n + c.count, 0)
+  put('size', 'posts', s.posts)
+  put('size', 'members', s.members)
+  put('size', 'vacant', s.vacant)
+  put('age', 'average age', s.averageAge ?? 0)
+  for (const c of d.ageBands) put('age band', c.value, c.count)
+  put(
+    'gender',
+    'female',
+    count(d.gender, (v) => v === 'female'),
+  )
+  put(
+    'ethnicity',
+    'minority',
+    count(d.ethnicity, (v) => v !== majority),
+  )
+  put(
+    'party',
+    'non-party',
+    count(d.party, (v) => v !== 'cpc'),
+  )
+  for (const c of d.education) put('education', c.value, c.count)
+  for (const c of d.temperament) put('temperament', c.value, c.count)
+  for (const r of s.rules) put('rule', r.code, r.short)
+  put('gaps', 'high', s.gaps.high)
+  put('gaps', 'medium', s.gaps.medium)
+  put('gaps', 'low', s.gaps.low)
+  return out
+}
+
+const SHARE_GROUPS = new Set(['age band', 'gender', 'ethnicity', 'party', 'education', 'temperament'])
+
+/**
+ * Compares the county's structure in two scenarios — the same county at two
+ * dates ({@link scenarioAt}), or before and after a proposal
+ * ({@link applyProposal}): every metric (size, average age, age bands, women,
+ * minority and non-party members, education, temperament, teams short of each
+ * rule, gaps per severity) side by side, and two Vega-Lite specifications.
+ *
+ * @param before - the first scenario
+ * @param after - the second scenario
+ * @param labels - series names in the table's charts @defaultValue `{ before: before.asOf, after: after.asOf }`
+ * @category Pool
+ * @example
+ * const s = sampleScenario()
+ * compareStructure(s, scenarioAt(s, '2031-09')).rows.find((r) => r.metric === 'average age')
+ * //=> { group: 'age', metric: 'average age', before: 41.6, after: 46.6, delta: 5 }
+ */
+export function compareStructure(
+  before: Scenario,
+  after: Scenario,
+  labels: { readonly before: string; readonly after: string } = { before: before.asOf, after: after.asOf },
+): StructureComparison {
+  const a = analyseStructure(before).county
+  const b = analyseStructure(after).county
+  const ma = metrics(a, before.policy.structure.minority.majorityEthnicity)
+  const mb = metrics(b, after.policy.structure.minority.majorityEthnicity)
+  const keys = [...ma.keys(), ...[...mb.keys()].filter((k) => !ma.has(k))]
+  const rows = keys.map((k): ComparisonRow => {
+    const x = ma.get(k)
+    const y = mb.get(k)
+    const before = x?.value ?? 0
+    const after = y?.value ?? 0
+    return { group: (x ?? y)!.group, metric: (x ?? y)!.metric, before, after, delta: round1(after - before) }
+  })
+  const share = (n: number, members: number) => (members === 0 ? 0 : round1((100 * n) / members))
+  const distribution = rows
+    .filter((r) => SHARE_GROUPS.has(r.group))
+    .flatMap((r) => [
+      { group: r.group, metric: r.metric, series: labels.before, percent: share(r.before, a.members) },
+      { group: r.group, metric: r.metric, series: labels.after, percent: share(r.after, b.members) },
+    ])
+  const rules = rows
+    .filter((r) => r.group === 'rule')
+    .flatMap((r) => [
+      { rule: r.metric, series: labels.before, teams: r.before },
+      { rule: r.metric, series: labels.after, teams: r.after },
+    ])
+  const schema = 'https://vega.github.io/schema/vega-lite/v5.json'
+  return {
+    labels,
+    before: a,
+    after: b,
+    rows,
+    charts: {
+      distribution: {
+        $schema: schema,
+        title: 'Structure of the county (percent of members)',
+        data: { values: distribution },
+        facet: { row: { field: 'group', type: 'nominal', title: null } },
+        spec: {
+          mark: 'bar',
+          encoding: {
+            y: { field: 'metric', type: 'nominal', title: null },
+            yOffset: { field: 'series', type: 'nominal' },
+            x: { field: 'percent', type: 'quantitative', title: '% of members' },
+            color: { field: 'series', type: 'nominal', title: null },
+          },
+        },
+        resolve: { scale: { y: 'independent' } },
+      },
+      rules: {
+        $schema: schema,
+        title: 'Teams short of each structure rule',
+        data: { values: rules },
+        mark: 'bar',
+        encoding: {
+          y: { field: 'rule', type: 'nominal', title: null },
+          yOffset: { field: 'series', type: 'nominal' },
+          x: { field: 'teams', type: 'quantitative', title: 'teams short' },
+          color: { field: 'series', type: 'nominal', title: null },
+        },
+      },
+    },
+  }
+}

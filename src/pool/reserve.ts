@@ -1,0 +1,428 @@
+/**
+ * Reserve pools (后备干部) of the four groups (四类干部: young, women,
+ * minority, non-party): entry criteria with documented defaults, a dynamic
+ * review as of a date (who enters, who exits and why — no "once listed,
+ * forever listed", 一备了之), and the health of each pool against the
+ * teams' needs and posts.
+ *
+ * @module
+ */
+import { left, right, type Either } from 'fp-ts/lib/Either.js'
+import type { ReserveExitReason } from '../domain/codes.js'
+import { monthIndex } from '../domain/time.js'
+import {
+  RANKS,
+  type Cadre,
+  type Grade,
+  type Rank,
+  type Recommendation,
+  type ReserveGroup,
+  type Scenario,
+  type YearMonth,
+} from '../domain/types.js'
+import { contextOf, type ScenarioContext } from '../rules/context.js'
+import { lastGradeOf } from './query.js'
+import type { FacetCount } from './query.js'
+import type { TeamGap } from './structure.js'
+import { teamGaps } from './structure.js'
+
+/** The reserve groups, in report order. @category Pool */
+export const RESERVE_GROUP_ORDER: readonly ReserveGroup[] = ['young', 'women', 'minority', 'non-party']
+
+/**
+ * Entry criteria of the reserve pools. A cadre qualifies for a group when
+ * they have the group's property (aged ≤ `young.maxAge`; a woman; not of the
+ * policy's majority ethnicity; not a CPC member), are at most the group's
+ * `maxAge`, hold a rank in `minRank … maxRank`, have no latest grade in
+ * `exitGrades`, and (with `integrity`) have no open integrity finding.
+ * @category Pool
+ */
+export interface ReserveCriteria {
+  readonly young: { readonly maxAge: number }
+  readonly women: { readonly maxAge: number }
+  readonly minority: { readonly maxAge: number }
+  readonly nonParty: { readonly maxAge: number }
+  /** Lowest rank of a reserve cadre. */
+  readonly minRank: Rank
+  /** Highest rank of a reserve cadre: above it the cadre has been promoted past the reserve. */
+  readonly maxRank: Rank
+  /** A latest assessment grade among these removes the cadre. */
+  readonly exitGrades: readonly Grade[]
+  /**
+   * Under investigation, within a disciplinary period, or checks that found
+   * a problem (checked but not clean) removes the cadre.
+   */
+  readonly integrity: boolean
+  /** Entry only with a real-name recommendation on record for the cadre (and group). */
+  readonly requireRecommendation: boolean
+}
+
+/**
+ * The default reserve criteria: young ≤ 35; women, minority and non-party
+ * cadres ≤ 50; ranks section member to section chief (the reserve of the
+ * section-level leadership posts); out on a `basic` or `incompetent` latest
+ * grade or an integrity finding; no recommendation required.
+ * @category Pool
+ */
+export const DEFAULT_RESERVE_CRITERIA: ReserveCriteria = {
+  young: { maxAge: 35 },
+  women: { maxAge: 50 },
+  minority: { maxAge: 50 },
+  nonParty: { maxAge: 50 },
+  minRank: 'section-member',
+  maxRank: 'section-chief',
+  exitGrades: ['basic', 'incompetent'],
+  integrity: true,
+  requireRecommendation: false,
+}
+
+/** Criteria given by a user: any part may be left out and takes its default. @category Pool */
+export interface ReserveCriteriaInput {
+  readonly young?: { readonly maxAge?: number }
+  readonly women?: { readonly maxAge?: number }
+  readonly minority?: { readonly maxAge?: number }
+  readonly nonParty?: { readonly maxAge?: number }
+  readonly minRank?: Rank
+  readonly maxRank?: Rank
+  readonly exitGrades?: readonly Grade[]
+  readonly integrity?: boolean
+  readonly requireRecommendation?: boolean
+}
+
+/** A reserve option that cannot be read: the field, what was expected, and what was given. @category Pool */
+export interface InvalidReserveOptions {
+  readonly _tag: 'InvalidReserveOptions'
+  /** e.g. `criteria.young.maxAge` or `asOf`. */
+  readonly field: string
+  readonly expected: string
+  readonly got: string
+  readonly message: string
+}
+
+const bad = (field: string, expected: string, value: unknown): InvalidReserveOptions => {
+  const got = value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value))
+  return {
+    _tag: 'InvalidReserveOptions',
+    field,
+    expected,
+    got,
+    message: `${field}: expected ${expected}, got ${got}`,
+  }
+}
+
+const GRADES: readonly Grade[] = ['excellent', 'competent', 'basic', 'incompetent']
+
+/**
+ * The criteria with the defaults filled in, or the first field that cannot be read.
+ * @category Pool
+ * @example
+ * resolveReserveCriteria({ young: { maxAge: 40 } })
+ * //=> right({ ...DEFAULT_RESERVE_CRITERIA, young: { maxAge: 40 } })
+ */
+export function resolveReserveCriteria(
+  input: ReserveCriteriaInput = {},
+): Either<InvalidReserveOptions, ReserveCriteria> {
+  const d = DEFAULT_RESERVE_CRITERIA
+  const ages = {} as Record<'young' | 'women' | 'minority' | 'nonParty', { maxAge: number }>
+  for (const key of ['young', 'women', 'minority', 'nonParty'] as const) {
+    const maxAge: unknown = input[key]?.maxAge ?? d[key].maxAge
+    if (!Number.isInteger(maxAge) || (maxAge as number) < 0 || (maxAge as number) > 150)
+      return left(bad(`criteria.${key}.maxAge`, 'an integer age in 0–150', maxAge))
+    ages[key] = { maxAge: maxAge as number }
+  }
+  const minRank: unknown = input.minRank ?? d.minRank
+  const maxRank: unknown = input.maxRank ?? d.maxRank
+  const rankList = `one of ${RANKS.map((r) => JSON.stringify(r)).join(', ')}`
+  if (!RANKS.includes(minRank as Rank)) return left(bad('criteria.minRank', rankList, minRank))
+  if (!RANKS.includes(maxRank as Rank)) return left(bad('criteria.maxRank', rankList, maxRank))
+  if (RANKS.indexOf(maxRank as Rank) < RANKS.indexOf(minRank as Rank))
+    return left(bad('criteria.maxRank', `a rank not below minRank "${minRank as string}"`, maxRank))
+  const exitGrades: unknown = input.exitGrades ?? d.exitGrades
+  if (!Array.isArray(exitGrades)) return left(bad('criteria.exitGrades', 'an array of grades', exitGrades))
+  for (let i = 0; i < exitGrades.length; i++)
+    if (!GRADES.includes(exitGrades[i] as Grade))
+      return left(
+        bad(`criteria.exitGrades[${i}]`, `one of ${GRADES.map((g) => `"${g}"`).join(', ')}`, exitGrades[i]),
+      )
+  for (const key of ['integrity', 'requireRecommendation'] as const) {
+    const v: unknown = input[key]
+    if (v !== undefined && typeof v !== 'boolean') return left(bad(`criteria.${key}`, 'a boolean', v))
+  }
+  return right({
+    ...ages,
+    minRank: minRank as Rank,
+    maxRank: maxRank as Rank,
+    exitGrades: [...(exitGrades as Grade[])],
+    integrity: input.integrity ?? d.integrity,
+    requireRecommendation: input.requireRecommendation ?? d.requireRecommendation,
+  })
+}
+
+/** Options of {@link reviewReserve}. @category Pool */
+export interface ReserveReviewOptions {
+  /** Date of the review; ages, disciplinary periods and recommendations are read at it. @defaultValue scenario.asOf */
+  readonly asOf?: YearMonth
+  readonly criteria?: ReserveCriteriaInput
+  /** Real-name recommendations (see `decodeRecommendations`); the latest one per cadre is attached. */
+  readonly recommendations?: readonly Recommendation[]
+}
+
+/** One cadre entering or leaving one reserve group. @category Pool */
+export interface ReserveChange {
+  readonly cadreId: string
+  readonly name: string
+  readonly group: ReserveGroup
+  /** Why the cadre leaves (empty for an entry), in a fixed order. */
+  readonly reasons: readonly ReserveExitReason[]
+  /** The latest recommendation of the cadre on or before the review date, if any. */
+  readonly recommendation: Recommendation | null
+}
+
+/** The outcome of a reserve review. @category Pool */
+export interface ReserveReview {
+  readonly asOf: YearMonth
+  readonly criteria: ReserveCriteria
+  /** Qualifying cadres not listed in the group: they enter. By group, then roster order. */
+  readonly entries: readonly ReserveChange[]
+  /** Listed cadres who no longer qualify: they leave. By group, then roster order. */
+  readonly exits: readonly ReserveChange[]
+  /** After the review: the ids of each group's members, in roster order. */
+  readonly members: Readonly<Record<ReserveGroup, readonly string[]>>
+  /** Per group, its members with a recommendation for it (or for any group) on or before the review date. */
+  readonly recommended: Readonly<Record<ReserveGroup, readonly string[]>>
+}
+
+const EXIT_ORDER: readonly ReserveExitReason[] = [
+  'aged-out',
+  'promoted',
+  'assessment',
+  'integrity',
+  'criteria',
+]
+
+/** Whether the cadre has an open integrity finding at the month `at`. */
+function integrityFinding(c: Cadre, at: number): boolean {
+  const i = c.integrity
+  if (i.underInvestigation) return true
+  if (i.disciplinaryUntil !== null && monthIndex(i.disciplinaryUntil) >= at) return true
+  return i.checkedOn !== null && monthIndex(i.checkedOn) <= at && !i.clean
+}
+
+const AGED_OUT = 1
+const PROMOTED = 2
+const ASSESSMENT = 4
+const INTEGRITY = 8
+const CRITERIA = 16
+/** The reasons of each bit mask, in {@link EXIT_ORDER}: one shared list per mask. */
+const REASONS: readonly (readonly ReserveExitReason[])[] = Array.from({ length: 32 }, (_, mask) =>
+  EXIT_ORDER.filter((_, bit) => (mask & (1 << bit)) !== 0),
+)
+
+/** Reasons that hold for every group: rank, latest grade, integrity (a bit mask). */
+function commonFailures(c: Cadre, k: ReserveCriteria, at: number): number {
+  let mask = 0
+  const rank = RANKS.indexOf(c.rank)
+  if (rank > RANKS.indexOf(k.maxRank)) mask |= PROMOTED
+  if (rank < RANKS.indexOf(k.minRank)) mask |= CRITERIA
+  const grade = lastGradeOf(c)
+  if (grade !== 'none' && k.exitGrades.includes(grade)) mask |= ASSESSMENT
+  if (k.integrity && integrityFinding(c, at)) mask |= INTEGRITY
+  return mask
+}
+
+/** Reasons a cadre of age `age` fails a group's criteria, added to the common ones (0: qualifies). */
+function groupFailures(
+  c: Cadre,
+  age: number,
+  group: ReserveGroup,
+  k: ReserveCriteria,
+  majority: string,
+): number {
+  switch (group) {
+    case 'young':
+      return age > k.young.maxAge ? AGED_OUT : 0
+    case 'women':
+      return (age > k.women.maxAge ? AGED_OUT : 0) | (c.gender === 'female' ? 0 : CRITERIA)
+    case 'minority':
+      return (age > k.minority.maxAge ? AGED_OUT : 0) | (c.ethnicity !== majority ? 0 : CRITERIA)
+    case 'non-party':
+      return (age > k.nonParty.maxAge ? AGED_OUT : 0) | (c.party !== 'cpc' ? 0 : CRITERIA)
+  }
+}
+
+/**
+ * Reviews the reserve pools as of a date (动态调整): for each group, every
+ * listed cadre (`reserveGroups`) who no longer qualifies leaves, with the
+ * reasons (aged out, promoted past the reserve's rank, assessment fell,
+ * integrity finding, the group's condition no longer met), and every
+ * qualifying cadre not listed enters (with `requireRecommendation`, only
+ * those recommended on or before the date for that group or any group).
+ * Reviewing {@link applyReview}'s result at the same date changes nothing.
+ *
+ * @param scenario - a decoded scenario
+ * @param options - date, criteria and recommendations; see {@link ReserveReviewOptions}
+ * @param ctx - the scenario's context, reused when the review date is `scenario.asOf`
+ * @returns `Right` of the review, or `Left` naming the first option that cannot be read
+ * @category Pool
+ * @example
+ * const r = reviewReserve(sampleScenario(), { asOf: '2027-09' })
+ * r._tag === 'Right' && r.right.exits.filter((e) => e.reasons.includes('aged-out')).length
+ * //=> 50
+ */
+export function reviewReserve(
+  scenario: Scenario,
+  options: ReserveReviewOptions = {},
+  ctx?: ScenarioContext,
+): Either<InvalidReserveOptions, ReserveReview> {
+  const asOf = options.asOf ?? scenario.asOf
+  if (typeof asOf !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(asOf))
+    return left(bad('asOf', 'a month YYYY-MM', asOf))
+  const resolved = resolveReserveCriteria(options.criteria)
+  if (resolved._tag === 'Left') return resolved
+  const k = resolved.right
+  const context = asOf === scenario.asOf ? (ctx ?? contextOf(scenario)) : contextOf({ ...scenario, asOf })
+  const at = monthIndex(asOf)
+  const majority = scenario.policy.structure.minority.majorityEthnicity
+  const recommended = latestRecommendations(options.recommendations ?? [], at)
+  const entries: ReserveChange[] = []
+  const exits: ReserveChange[] = []
+  const members: Record<ReserveGroup, string[]> = { young: [], women: [], minority: [], 'non-party': [] }
+  const common = Int32Array.from(scenario.cadres, (c) => commonFailures(c, k, at))
+  const byCadre = new Map<string, Recommendation[]>()
+  for (const r of options.recommendations ?? [])
+    byCadre.set(r.cadreId, [...(byCadre.get(r.cadreId) ?? []), r])
+  for (const group of RESERVE_GROUP_ORDER) {
+    scenario.cadres.forEach((c, i) => {
+      const listed = c.reserveGroups.includes(group)
+      const mask = common[i]! | groupFailures(c, context.ages[i]!, group, k, majority)
+      const rec = recommended.get(c.id) ?? null
+      if (listed && mask !== 0) {
+        exits.push({ cadreId: c.id, name: c.name, group, reasons: REASONS[mask]!, recommendation: rec })
+        return
+      }
+      if (!listed && mask !== 0) return
+      if (!listed && k.requireRecommendation && !recommendedFor(byCadre.get(c.id) ?? [], group, at)) return
+      if (!listed) entries.push({ cadreId: c.id, name: c.name, group, reasons: [], recommendation: rec })
+      // in roster order: the roster is walked in order
+      members[group].push(c.id)
+    })
+  }
+  const withRecommendation = {} as Record<ReserveGroup, string[]>
+  for (const group of RESERVE_GROUP_ORDER)
+    withRecommendation[group] = members[group].filter((id) =>
+      recommendedFor(byCadre.get(id) ?? [], group, at),
+    )
+  return right({ asOf, criteria: k, entries, exits, members, recommended: withRecommendation })
+}
+
+/** The latest recommendation of each cadre on or before the month `at` (the last listed on a tie). */
+function latestRecommendations(list: readonly Recommendation[], at: number): Map<string, Recommendation> {
+  const out = new Map<string, Recommendation>()
+  for (const r of list) {
+    const m = monthIndex(r.date)
+    if (m > at) continue
+    const prev = out.get(r.cadreId)
+    if (prev === undefined || monthIndex(prev.date) <= m) out.set(r.cadreId, r)
+  }
+  return out
+}
+
+/** Whether one of the cadre's recommendations, on or before `at`, is for the group (or for any). */
+const recommendedFor = (mine: readonly Recommendation[], group: ReserveGroup, at: number) =>
+  mine.some((r) => monthIndex(r.date) <= at && (r.groups.length === 0 || r.groups.includes(group)))
+
+/**
+ * The scenario with each cadre's `reserveGroups` set as the review leaves
+ * them (groups in {@link RESERVE_GROUP_ORDER}); nothing else changes.
+ * @category Pool
+ */
+export function applyReview(scenario: Scenario, review: ReserveReview): Scenario {
+  const groupsOf = new Map<string, ReserveGroup[]>()
+  for (const group of RESERVE_GROUP_ORDER)
+    for (const id of review.members[group]) groupsOf.set(id, [...(groupsOf.get(id) ?? []), group])
+  return {
+    ...scenario,
+    cadres: scenario.cadres.map((c) => ({ ...c, reserveGroups: groupsOf.get(c.id) ?? [] })),
+  }
+}
+
+/** The health of one reserve pool. @category Pool */
+export interface GroupHealth {
+  readonly group: ReserveGroup
+  /** Listed before the review. */
+  readonly listed: number
+  readonly entries: number
+  readonly exits: number
+  /** Members after the review. */
+  readonly size: number
+  /** Teams short of the structure rule this group feeds (women → `structure.women`, …). */
+  readonly teamsInNeed: number
+  /** `size / teamsInNeed`; `null` when no team is in need. */
+  readonly perTeamNeed: number | null
+  /** `size / posts` of all teams. */
+  readonly perPost: number
+  /** Members by rank, ascending (the pipeline). */
+  readonly pipeline: readonly FacetCount[]
+  /** Members with a recommendation on record. */
+  readonly recommended: number
+}
+
+/** Pool health of every group. @category Pool */
+export interface ReserveHealth {
+  readonly asOf: YearMonth
+  readonly posts: number
+  readonly groups: readonly GroupHealth[]
+}
+
+const FEEDS: Readonly<Record<ReserveGroup, readonly string[]>> = {
+  young: ['structure.young', 'structure.young-town'],
+  women: ['structure.women'],
+  minority: ['structure.minority', 'structure.titular'],
+  'non-party': ['structure.non-party'],
+}
+
+/**
+ * The health of each reserve pool after a review: its size, entries and
+ * exits, how many teams are short of what it feeds (with the size per team
+ * in need), its ratio to all posts, its pipeline by rank, and how many of its
+ * members carry a real-name recommendation.
+ *
+ * @param scenario - the scenario the review was made on
+ * @param review - from {@link reviewReserve}
+ * @param gaps - the scenario's {@link teamGaps}, when already computed
+ * @category Pool
+ */
+export function reserveHealth(
+  scenario: Scenario,
+  review: ReserveReview,
+  gaps: readonly TeamGap[] = teamGaps(scenario),
+): ReserveHealth {
+  const byId = new Map(scenario.cadres.map((c) => [c.id, c]))
+  const posts = scenario.teams.reduce((s, t) => s + t.posts.length, 0)
+  const count = (list: readonly ReserveChange[], g: ReserveGroup) => list.filter((x) => x.group === g).length
+  return {
+    asOf: review.asOf,
+    posts,
+    groups: RESERVE_GROUP_ORDER.map((group): GroupHealth => {
+      const ids = review.members[group]
+      const teamsInNeed = new Set(gaps.filter((g) => FEEDS[group].includes(g.code)).map((g) => g.teamId)).size
+      const ranks = new Map<Rank, number>()
+      for (const id of ids) {
+        const r = byId.get(id)!.rank
+        ranks.set(r, (ranks.get(r) ?? 0) + 1)
+      }
+      return {
+        group,
+        listed: scenario.cadres.filter((c) => c.reserveGroups.includes(group)).length,
+        entries: count(review.entries, group),
+        exits: count(review.exits, group),
+        size: ids.length,
+        teamsInNeed,
+        perTeamNeed: teamsInNeed === 0 ? null : Math.round((ids.length / teamsInNeed) * 100) / 100,
+        perPost: posts === 0 ? 0 : Math.round((ids.length / posts) * 1000) / 1000,
+        pipeline: RANKS.filter((r) => ranks.has(r)).map((r) => ({ value: r, count: ranks.get(r)! })),
+        recommended: review.recommended[group].length,
+      }
+    }),
+  }
+}

@@ -1,0 +1,97 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { ReserveGroup, Scenario } from '../../src/domain/types.js'
+import {
+  applyProposal,
+  applyReview,
+  queryPool,
+  reviewReserve,
+  SINGLE_VALUED_FACETS,
+  teamGaps,
+  type PoolQuery,
+} from '../../src/pool/index.js'
+import { solve } from '../../src/proposals/index.js'
+import { smallScenario } from '../arbitraries.js'
+
+const RUNS = { seed: 42, numRuns: 60 }
+
+const queryArb: fc.Arbitrary<PoolQuery> = fc.record(
+  {
+    genders: fc.subarray(['female', 'male'] as const),
+    ranks: fc.subarray(['section-member', 'section-deputy', 'section-chief'] as const),
+    specialties: fc.subarray(['economy', 'economy/finance', 'agriculture/livestock/grassland', 'law']),
+    maxAge: fc.integer({ min: 25, max: 60 }),
+    parties: fc.subarray(['cpc', 'democratic-party', 'none'] as const),
+    lastGrades: fc.subarray(['excellent', 'competent', 'basic', 'none'] as const),
+    candidatesOnly: fc.boolean(),
+    sortBy: fc.record({
+      kind: fc.constantFrom('head' as const, 'deputy' as const),
+      rank: fc.constantFrom('section-deputy' as const, 'section-chief' as const),
+      specialties: fc.subarray(['economy/finance', 'law']),
+    }),
+  },
+  { requiredKeys: [] },
+)
+
+const GROUPS: ReserveGroup[] = ['young', 'women', 'minority', 'non-party']
+
+/** A small scenario whose cadres are listed in random reserve groups. */
+const listedArb: fc.Arbitrary<Scenario> = smallScenario().chain((s) =>
+  fc
+    .array(fc.subarray(GROUPS), { minLength: s.cadres.length, maxLength: s.cadres.length })
+    .map((groups) => ({ ...s, cadres: s.cadres.map((c, i) => ({ ...c, reserveGroups: groups[i]! })) })),
+)
+
+const key = (g: { teamId: string; code: string; tag: string }) => `${g.teamId} ${g.code} ${g.tag}`
+
+describe('talent pool and structure on random small scenarios', () => {
+  it('facet counts of every single-valued facet sum to the result size', () => {
+    fc.assert(
+      fc.property(smallScenario(), queryArb, (s, q) => {
+        const r = queryPool(s, q)
+        expect(r._tag).toBe('Right')
+        if (r._tag !== 'Right') return
+        for (const facet of SINGLE_VALUED_FACETS)
+          expect(r.right.facets[facet].reduce((n, c) => n + c.count, 0)).toBe(r.right.total)
+        expect(r.right.cadres).toHaveLength(r.right.total)
+      }),
+      RUNS,
+    )
+  })
+
+  it('a proposal the solver returns never adds a gap that a hard rule forbids', async () => {
+    await fc.assert(
+      fc.asyncProperty(smallScenario(), async (s) => {
+        const p = await solve(s)
+        if (p._tag === 'Left') return
+        const before = new Set(
+          teamGaps(s)
+            .filter((g) => g.hard)
+            .map(key),
+        )
+        const added = teamGaps(applyProposal(s, p.right))
+          .filter((g) => g.hard)
+          .map(key)
+          .filter((k) => !before.has(k))
+        expect(added).toEqual([])
+      }),
+      { seed: 42, numRuns: 40 },
+    )
+  })
+
+  it('reserve review is idempotent for the same date, and deterministic', () => {
+    fc.assert(
+      fc.property(listedArb, fc.constantFrom('2026-09', '2028-03', '2031-12'), (s, asOf) => {
+        const first = reviewReserve(s, { asOf })
+        if (first._tag === 'Left') throw new Error(first.left.message)
+        const again = reviewReserve(applyReview(s, first.right), { asOf })
+        if (again._tag === 'Left') throw new Error(again.left.message)
+        expect(again.right.entries).toEqual([])
+        expect(again.right.exits).toEqual([])
+        expect(again.right.members).toEqual(first.right.members)
+        expect(JSON.stringify(reviewReserve(structuredClone(s), { asOf }))).toBe(JSON.stringify(first))
+      }),
+      RUNS,
+    )
+  })
+})
