@@ -1,0 +1,267 @@
+/**
+ * Speed and scale: the priced-core method against the direct solve of the
+ * whole model and against native HiGHS (scipy's `milp`, presolve on) on the
+ * same exported model, in the same run; re-solves after a small edit. Each
+ * case runs in its own process, so peak RSS is the case's own (the HiGHS
+ * worker included).
+ *
+ *   npm run bench:speed                          # county-1200, resolve-1200
+ *   npm run bench:speed -- county-1200 full-1200 city-5000
+ *   BENCH_TIME_LIMIT_MS=300000 npm run bench:speed -- full-1200
+ *
+ * Cases: `county-N` (the generator's county, 30 % of posts open), `full-N`
+ * (every post open: a general election, 换届), `city-N` (as county, for
+ * N ≥ 5,000), `resolve-N` (a lock and a quota edit after a solve). The direct
+ * solve and native HiGHS are skipped above `DIRECT_MAX_COLUMNS` columns, where
+ * they are known to run out of the wasm heap or the time limit (recorded in
+ * docs/benchmarks.md).
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { validateProposal } from '../src/check/index.js'
+import type { Proposal } from '../src/domain/proposal.js'
+import { editMilp, exportModel, formulate, sizeOf } from '../src/model/index.js'
+import type { StaffingModel } from '../src/model/index.js'
+import { solveModel } from '../src/proposals/index.js'
+import { generateScenario } from '../src/sample/index.js'
+import type { SolveMethod } from '../src/solvers/solver.js'
+import { available, runScipyMilp, tempFile } from './references.js'
+
+const SEED = 2026
+const TIME_LIMIT_MS = Number(process.env.BENCH_TIME_LIMIT_MS ?? 120_000)
+const DIRECT_MAX_COLUMNS = Number(process.env.BENCH_DIRECT_MAX_COLUMNS ?? 200_000)
+const REPEATS = 3
+
+interface Row {
+  readonly instance: string
+  readonly columns: number
+  readonly rows: number
+  readonly formulateMs: number
+  readonly solver: string
+  readonly status: string
+  readonly objective: number | null
+  readonly gap: number | null
+  readonly timeMs: number | null
+  readonly violations: number | null
+  readonly core: string
+  readonly peakRssMb: number
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+
+function scenarioOf(name: string) {
+  const [kind, n] = name.split('-') as [string, string]
+  return generateScenario({ seed: SEED, cadres: Number(n), openShare: kind === 'full' ? 1 : 0.3 })
+}
+
+async function timed(
+  model: StaffingModel,
+  method: SolveMethod,
+  repeats: number,
+): Promise<{ ms: number; proposal: Proposal | null; status: string }> {
+  const times: number[] = []
+  let proposal: Proposal | null = null
+  let status = 'n/a'
+  for (let r = 0; r < repeats; r++) {
+    const t = performance.now()
+    const res = await solveModel(model, {
+      backend: 'highs',
+      method,
+      timeLimitMs: TIME_LIMIT_MS,
+    })
+    times.push(performance.now() - t)
+    if (res._tag === 'Left') {
+      status = `${res.left._tag}: ${res.left.message.split('\n')[0]!.slice(0, 60)}`
+      break
+    }
+    proposal = res.right
+    status = res.right.status
+    if (status !== 'optimal') break
+  }
+  return { ms: median(times), proposal, status }
+}
+
+async function solveCase(name: string): Promise<Row[]> {
+  const scenario = scenarioOf(name)
+  const t = performance.now()
+  const model = formulate(scenario)
+  const formulateMs = performance.now() - t
+  const size = sizeOf(model.milp)
+  const rows: Row[] = []
+  const row = (
+    solver: string,
+    r: Omit<Row, 'instance' | 'columns' | 'rows' | 'formulateMs' | 'solver' | 'peakRssMb'>,
+  ) =>
+    rows.push({
+      instance: name,
+      columns: size.columns,
+      rows: size.rows,
+      formulateMs,
+      solver,
+      ...r,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    })
+  const { highsSolver } = await import('../src/solvers/highs.js')
+  // One bare solver run first, for the core statistics (not timed; the timed runs follow).
+  const probe = await highsSolver.solve(model.milp, { method: 'core', timeLimitMs: TIME_LIMIT_MS })
+  const coreNote =
+    probe.core === undefined
+      ? ''
+      : `${probe.core.coreColumns} of ${probe.core.columns} columns; ${probe.core.pricingRounds} LP, ${probe.core.milpRounds} MILP; LP ${probe.core.lpMs.toFixed(0)} ms, MILP ${probe.core.milpMs.toFixed(0)} ms`
+  const core = await timed(model, 'core', probe.status === 'optimal' ? REPEATS : 1)
+  row('banzi core', {
+    status: core.status,
+    objective: core.proposal?.objective ?? null,
+    gap: core.proposal?.gap ?? null,
+    timeMs: core.ms,
+    violations: core.proposal === null ? null : validateProposal(scenario, core.proposal).length,
+    core: coreNote,
+  })
+  if (size.columns <= DIRECT_MAX_COLUMNS) {
+    const direct = await timed(model, 'direct', 1)
+    row('banzi direct', {
+      status: direct.status,
+      objective: direct.proposal?.objective ?? null,
+      gap: direct.proposal?.gap ?? null,
+      timeMs: direct.ms,
+      violations: direct.proposal === null ? null : validateProposal(scenario, direct.proposal).length,
+      core: '',
+    })
+    if (available.scipy) {
+      const native = runScipyMilp(
+        tempFile(`${name}.mps`, exportModel(model, 'mps')),
+        Math.ceil(TIME_LIMIT_MS / 1000),
+      )
+      row('native HiGHS (scipy milp)', {
+        status: native.status,
+        objective: native.objective,
+        gap: null,
+        timeMs: native.timeMs,
+        violations: null,
+        core: native.note ?? '',
+      })
+    }
+  }
+  return rows
+}
+
+/** A solve, then a lock of the best runner-up pair of the first open post, then a women quota raised to 2. */
+async function resolveCase(name: string): Promise<Row[]> {
+  const n = name.split('-')[1]!
+  const scenario = scenarioOf(`county-${n}`)
+  let t = performance.now()
+  const model = formulate(scenario)
+  const formulateMs = performance.now() - t
+  const size = sizeOf(model.milp)
+  const rows: Row[] = []
+  const first = await solveModel(model, { method: 'core', timeLimitMs: TIME_LIMIT_MS })
+  if (first._tag === 'Left') throw new Error(first.left.message)
+  const best = first.right
+  // The lock: the pair of the first open post with the highest cost that the optimum does not use.
+  const chosen = best.assignments[0]!.cadreId
+  let lockCol = -1
+  model.eligibility.pairs.forEach((p, k) => {
+    if (p.post !== 0 || scenario.cadres[p.cadre]!.id === chosen) return
+    const c = model.pairCol[k]!
+    if (lockCol < 0 || model.milp.colCost[c]! > model.milp.colCost[lockCol]!) lockCol = c
+  })
+  const womenRow = model.milp.rowNames.findIndex((r) => /:women>=1$/.test(r))
+  const edits: [string, StaffingModel][] = [
+    [
+      `lock ${model.milp.colNames[lockCol]}`,
+      { ...model, milp: editMilp(model.milp, { colBounds: [[lockCol, 1, 1]] }), hasTeamRows: true },
+    ],
+    [
+      `${model.milp.rowNames[womenRow]} → ≥ 2`,
+      {
+        ...model,
+        milp: editMilp(model.milp, { rowBounds: [[womenRow, 2, model.milp.rowUpper[womenRow]!]] }),
+        hasTeamRows: true,
+      },
+    ],
+  ]
+  for (const [what, edited] of edits) {
+    const times: number[] = []
+    let last: Proposal | null = null
+    let status = 'n/a'
+    for (let r = 0; r < REPEATS; r++) {
+      t = performance.now()
+      const res = await solveModel(edited, { method: 'core', timeLimitMs: TIME_LIMIT_MS })
+      times.push(performance.now() - t)
+      status = res._tag === 'Left' ? res.left._tag : res.right.status
+      last = res._tag === 'Left' ? null : res.right
+    }
+    rows.push({
+      instance: name,
+      columns: size.columns,
+      rows: size.rows,
+      formulateMs,
+      solver: `re-solve: ${what}`,
+      status,
+      objective: last?.objective ?? null,
+      gap: last?.gap ?? null,
+      timeMs: median(times),
+      violations: null,
+      core: `after a first solve of objective ${best.objective}`,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    })
+  }
+  return rows
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2)
+  if (args[0] === '--case') {
+    const name = args[1]!
+    const rows = name.startsWith('resolve-') ? await resolveCase(name) : await solveCase(name)
+    process.stdout.write(JSON.stringify(rows))
+    process.exit(0)
+  }
+  const cases = args.length > 0 ? args : ['county-1200', 'resolve-1200']
+  const self = fileURLToPath(import.meta.url)
+  console.log(
+    `seed ${SEED}, time limit ${TIME_LIMIT_MS} ms, median of ${REPEATS} for optimal banzi runs, node ${process.version}` +
+      (available.scipy ? '' : '; scipy not installed: native HiGHS skipped (npm run bench:setup)'),
+  )
+  console.log(
+    '| instance | columns × rows | formulate ms | solver | status | objective | gap | solve ms | violations | peak RSS MB | core |',
+  )
+  console.log('|---|---|---:|---|---|---:|---:|---:|---:|---:|---|')
+  const all: Row[] = []
+  for (const name of cases) {
+    const out = execFileSync(
+      process.execPath,
+      ['--max-old-space-size=12000', '--import', 'tsx', self, '--case', name],
+      { encoding: 'utf8', maxBuffer: 1 << 26 },
+    )
+    const rows = JSON.parse(out) as Row[]
+    all.push(...rows)
+    for (const r of rows)
+      console.log(
+        `| ${r.instance} | ${r.columns.toLocaleString('en')} × ${r.rows.toLocaleString('en')} | ${r.formulateMs.toFixed(0)} | ${r.solver} | ${r.status} | ${r.objective?.toFixed(6) ?? '–'} | ${r.gap === null ? '–' : r.gap.toExponential(1)} | ${r.timeMs?.toFixed(0) ?? '–'} | ${r.violations ?? '–'} | ${r.peakRssMb.toFixed(0)} | ${r.core} |`,
+      )
+  }
+  for (const name of cases) {
+    const core = all.find((r) => r.instance === name && r.solver === 'banzi core')
+    const native = all.find((r) => r.instance === name && r.solver.startsWith('native'))
+    const direct = all.find((r) => r.instance === name && r.solver === 'banzi direct')
+    if (core?.timeMs != null && native?.timeMs != null)
+      console.log(
+        `${name}: native HiGHS / banzi core = ${(native.timeMs / core.timeMs).toFixed(1)}×` +
+          (direct?.timeMs != null
+            ? `, banzi direct / banzi core = ${(direct.timeMs / core.timeMs).toFixed(1)}×`
+            : '') +
+          (native.objective !== null && core.objective !== null
+            ? `, objectives differ by ${Math.abs(native.objective - core.objective).toExponential(1)}`
+            : ''),
+      )
+  }
+  mkdirSync('bench/results', { recursive: true })
+  writeFileSync(
+    'bench/results/speed.json',
+    JSON.stringify({ seed: SEED, timeLimitMs: TIME_LIMIT_MS, rows: all }, null, 2),
+  )
+}
+
+void main()
