@@ -9,6 +9,8 @@
 import {
   EDUCATION_LEVELS,
   RANKS,
+  type AssessmentKind,
+  type EvaluatorGroup,
   type Gender,
   type Grade,
   type KinRelation,
@@ -79,6 +81,16 @@ export const KIN_RELATIONS = literals<KinRelation>({
   collateral: true,
 })
 
+/** @internal */
+export const ASSESSMENT_KINDS = literals<AssessmentKind>({ annual: true, ongoing: true, special: true })
+/** @internal */
+export const EVALUATOR_GROUPS = literals<EvaluatorGroup>({
+  superiors: true,
+  peers: true,
+  subordinates: true,
+  public: true,
+})
+
 /** Every enumeration of the format by name, as the schema test compares them. @internal */
 export const ENUMS = {
   gender: GENDERS,
@@ -92,4 +104,5 @@ export const ENUMS = {
   reserveGroup: RESERVE_GROUPS,
   teamKind: TEAM_KINDS,
   kinRelation: KIN_RELATIONS,
+  assessmentKind: ASSESSMENT_KINDS,
 } as const

@@ -1,0 +1,329 @@
+/**
+ * Combined assessment scores (三结合): per cadre and year, the annual, ongoing
+ * and special assessments weighted by the policy, renormalised over the kinds
+ * actually present (an absent kind is listed, never scored zero), with the
+ * indicator profile of the year and the rank among peers of the same rank and
+ * category. See docs/assessment.md.
+ *
+ * @module
+ */
+import type { AssessmentPolicy } from '../domain/policy.js'
+import type {
+  AssessmentKind,
+  AssessmentRecord,
+  Cadre,
+  EvaluatorGroup,
+  Rank,
+  Scenario,
+} from '../domain/types.js'
+
+/** The kinds in the order they are reported. @category Assessment */
+export const ASSESSMENT_KINDS: readonly AssessmentKind[] = ['annual', 'ongoing', 'special']
+
+/** The rater groups in the order they are reported. @category Assessment */
+export const EVALUATOR_GROUPS: readonly EvaluatorGroup[] = ['superiors', 'peers', 'subordinates', 'public']
+
+/**
+ * Where the score of one kind came from: the records' own `score`, their
+ * indicators, their rater groups, or (annual only) the yearly `assessments`
+ * entry's score when no detailed annual record exists.
+ * @category Assessment
+ */
+export type ScoreOrigin = 'score' | 'indicators' | 'evaluators' | 'yearly'
+
+/** One kind's part in a combined score. @category Assessment */
+export interface SourceScore {
+  readonly kind: AssessmentKind
+  /** Mean score of the kind's records in the year, 0–100. */
+  readonly score: number
+  /** Policy weight renormalised over the kinds present; the weights of a year sum to 1. */
+  readonly weight: number
+  /** Records of this kind that were scored. */
+  readonly records: number
+  /** Origin of the kind's first scored record. */
+  readonly origin: ScoreOrigin
+}
+
+/** The combined score of one cadre in one year. @category Assessment */
+export interface YearScore {
+  readonly year: number
+  /** Combined score 0–100: Σ weight × score over the kinds present. */
+  readonly score: number
+  /** The kinds present, in kind order. */
+  readonly sources: readonly SourceScore[]
+  /** The kinds with no scored record this year (their weight went to the others). */
+  readonly absent: readonly AssessmentKind[]
+  /** True when a kind with a positive policy weight was absent and the weights were renormalised. */
+  readonly renormalised: boolean
+  /**
+   * Indicator profile of the year: each indicator's score, weighted by the
+   * kinds that scored it (renormalised over those kinds). Only indicators
+   * with a score appear.
+   */
+  readonly indicators: Readonly<Record<string, number>>
+  /** Rank among the peers scored this year (1 = best; ties broken by cadre id). */
+  readonly peerRank: number
+  /** Cadres in the peer group scored this year, the cadre included. */
+  readonly peers: number
+  /** Share of the other peers scored strictly lower, 0–100; `null` when the cadre has no peer. */
+  readonly percentile: number | null
+}
+
+/** Every scored year of one cadre. @category Assessment */
+export interface CadreScores {
+  readonly cadreId: string
+  readonly rank: Rank
+  /** Peer category: the category (first segment) of the main specialty, or `'none'`. */
+  readonly category: string
+  /** Scored years, ascending; a year with no scored source does not appear. */
+  readonly years: readonly YearScore[]
+}
+
+/** Combined scores of a whole roster. @category Assessment */
+export interface CombinedScores {
+  /** Every scored year of the roster, ascending. */
+  readonly years: readonly number[]
+  /** Indicator codes of the policy, in its order. */
+  readonly indicators: readonly string[]
+  /** One entry per cadre, in roster order (cadres with no scored year have `years: []`). */
+  readonly cadres: readonly CadreScores[]
+}
+
+/** Peer group of a cadre: same rank and same category. @category Assessment */
+export function peerCategory(cadre: Cadre): string {
+  const main = cadre.specialties[0]
+  return main === undefined ? 'none' : (main.code.split('/')[0] ?? 'none')
+}
+
+/**
+ * Score of one record and where it came from: its own `score`; else its
+ * indicators weighted by the policy (renormalised over the indicators it
+ * has); else its rater groups weighted likewise; else `null`.
+ * @category Assessment
+ * @example
+ * recordScore({ year: 2024, kind: 'ongoing', evaluators: { superiors: 90, peers: 80 } }, DEFAULT_POLICY.assessment)
+ * //=> { score: 85.71428571428571, origin: 'evaluators' }   // (0.4·90 + 0.3·80) / 0.7
+ */
+export function recordScore(
+  record: AssessmentRecord,
+  policy: AssessmentPolicy,
+): { readonly score: number; readonly origin: ScoreOrigin } | null {
+  if (record.score !== undefined) return { score: record.score, origin: 'score' }
+  if (record.indicators !== undefined) {
+    let sum = 0
+    let weight = 0
+    for (const spec of policy.indicators) {
+      const v = record.indicators[spec.code]
+      if (v === undefined || !(spec.weight > 0)) continue
+      sum += spec.weight * v
+      weight += spec.weight
+    }
+    if (weight > 0) return { score: sum / weight, origin: 'indicators' }
+  }
+  if (record.evaluators !== undefined) {
+    let sum = 0
+    let weight = 0
+    for (const g of EVALUATOR_GROUPS) {
+      const v = record.evaluators[g]
+      const w = policy.evaluators[g]
+      if (v === undefined || !(w > 0)) continue
+      sum += w * v
+      weight += w
+    }
+    if (weight > 0) return { score: sum / weight, origin: 'evaluators' }
+  }
+  return null
+}
+
+const KIND_INDEX: Readonly<Record<AssessmentKind, number>> = { annual: 0, ongoing: 1, special: 2 }
+
+/** Per-year accumulators of one cadre: kind sums and counts, indicator sums per kind. */
+interface YearAcc {
+  readonly sum: Float64Array // 3 kinds
+  readonly count: Float64Array
+  readonly origin: (ScoreOrigin | null)[]
+  readonly ind: Float64Array // 3 kinds × indicators
+  readonly indCount: Float64Array
+}
+
+/**
+ * The combined scores of one cadre, without peer ranks (`peerRank` 1,
+ * `peers` 1, `percentile` null). Years ascending.
+ * @category Assessment
+ */
+export function cadreYearScores(
+  cadre: Cadre,
+  policy: AssessmentPolicy,
+): Omit<YearScore, 'peerRank' | 'peers' | 'percentile'>[] {
+  const codes = policy.indicators.map((x) => x.code)
+  const nInd = codes.length
+  const byYear = new Map<number, YearAcc>()
+  const acc = (year: number): YearAcc => {
+    let a = byYear.get(year)
+    if (a === undefined) {
+      a = {
+        sum: new Float64Array(3),
+        count: new Float64Array(3),
+        origin: [null, null, null],
+        ind: new Float64Array(3 * nInd),
+        indCount: new Float64Array(3 * nInd),
+      }
+      byYear.set(year, a)
+    }
+    return a
+  }
+  const annualYears = new Set<number>()
+  for (const r of cadre.assessmentRecords ?? []) {
+    const k = KIND_INDEX[r.kind]
+    const s = recordScore(r, policy)
+    if (s !== null) {
+      const a = acc(r.year)
+      a.sum[k]! += s.score
+      a.count[k]! += 1
+      a.origin[k] ??= s.origin
+      if (k === 0) annualYears.add(r.year)
+    }
+    if (r.indicators !== undefined) {
+      const a = acc(r.year)
+      for (let i = 0; i < nInd; i++) {
+        const v = r.indicators[codes[i]!]
+        if (v === undefined) continue
+        a.ind[k * nInd + i]! += v
+        a.indCount[k * nInd + i]! += 1
+      }
+    }
+  }
+  // a yearly result with a score stands for the annual assessment when no detailed annual record exists
+  for (const y of cadre.assessments) {
+    if (y.score === undefined || annualYears.has(y.year)) continue
+    const a = acc(y.year)
+    a.sum[0]! += y.score
+    a.count[0]! += 1
+    a.origin[0] = 'yearly'
+    annualYears.add(y.year)
+  }
+  const w = [policy.kinds.annual, policy.kinds.ongoing, policy.kinds.special]
+  const out: Omit<YearScore, 'peerRank' | 'peers' | 'percentile'>[] = []
+  for (const year of [...byYear.keys()].sort((a, b) => a - b)) {
+    const a = byYear.get(year)!
+    let present = 0
+    for (let k = 0; k < 3; k++) if (a.count[k]! > 0 && w[k]! > 0) present += w[k]!
+    if (!(present > 0)) continue
+    const sources: SourceScore[] = []
+    const absent: AssessmentKind[] = []
+    let score = 0
+    let renormalised = false
+    for (let k = 0; k < 3; k++) {
+      const kind = ASSESSMENT_KINDS[k]!
+      if (a.count[k]! > 0 && w[k]! > 0) {
+        const mean = a.sum[k]! / a.count[k]!
+        const weight = w[k]! / present
+        score += weight * mean
+        sources.push({ kind, score: mean, weight, records: a.count[k]!, origin: a.origin[k]! })
+      } else {
+        absent.push(kind)
+        if (w[k]! > 0) renormalised = true
+      }
+    }
+    const indicators: Record<string, number> = {}
+    for (let i = 0; i < nInd; i++) {
+      let s = 0
+      let ws = 0
+      for (let k = 0; k < 3; k++) {
+        const c = a.indCount[k * nInd + i]!
+        if (c > 0 && w[k]! > 0) {
+          s += (w[k]! * a.ind[k * nInd + i]!) / c
+          ws += w[k]!
+        }
+      }
+      if (ws > 0) indicators[codes[i]!] = s / ws
+    }
+    out.push({ year, score, sources, absent, renormalised, indicators })
+  }
+  return out
+}
+
+/**
+ * Combined scores (三结合) of every cadre and year, with the rank among peers
+ * of the same rank and category in the same year. Deterministic: roster
+ * order, years ascending, ties in rank broken by cadre id.
+ *
+ * @param scenario - a decoded scenario; its `policy.assessment` gives the weights
+ * @returns one entry per cadre
+ * @category Assessment
+ * @example
+ * const scores = combinedScores(sampleScenario())
+ * Object.keys(scores.cadres[0].years.at(-1))
+ * //=> ['year', 'score', 'sources', 'absent', 'renormalised', 'indicators', 'peerRank', 'peers', 'percentile']
+ */
+export function combinedScores(scenario: Scenario): CombinedScores {
+  const policy = scenario.policy.assessment
+  const raw = scenario.cadres.map((c) => cadreYearScores(c, policy))
+  const years = new Set<number>()
+  for (const ys of raw) for (const y of ys) years.add(y.year)
+
+  // peer groups: (rank, category, year) → entries sorted by score desc, then id
+  const category = scenario.cadres.map(peerCategory)
+  const groups = new Map<string, { cadre: number; slot: number; score: number }[]>()
+  raw.forEach((ys, c) => {
+    const cadre = scenario.cadres[c]!
+    ys.forEach((y, slot) => {
+      const key = `${cadre.rank}|${category[c]}|${y.year}`
+      let g = groups.get(key)
+      if (g === undefined) groups.set(key, (g = []))
+      g.push({ cadre: c, slot, score: y.score })
+    })
+  })
+  const ranks = raw.map((ys) => new Int32Array(ys.length))
+  const sizes = raw.map((ys) => new Int32Array(ys.length))
+  const below = raw.map((ys) => new Int32Array(ys.length))
+  for (const g of groups.values()) {
+    g.sort(
+      (a, b) => b.score - a.score || (scenario.cadres[a.cadre]!.id < scenario.cadres[b.cadre]!.id ? -1 : 1),
+    )
+    let lower = 0
+    for (let i = g.length - 1; i >= 0; i--) {
+      // entries with a strictly lower score are those after the last equal one
+      const e = g[i]!
+      if (i < g.length - 1 && g[i + 1]!.score < e.score) lower = g.length - 1 - i
+      ranks[e.cadre]![e.slot] = i + 1
+      sizes[e.cadre]![e.slot] = g.length
+      below[e.cadre]![e.slot] = lower
+    }
+  }
+  return {
+    years: [...years].sort((a, b) => a - b),
+    indicators: policy.indicators.map((x) => x.code),
+    cadres: scenario.cadres.map((c, i) => ({
+      cadreId: c.id,
+      rank: c.rank,
+      category: category[i]!,
+      years: raw[i]!.map((y, slot) => {
+        const n = sizes[i]![slot]!
+        return {
+          ...y,
+          peerRank: ranks[i]![slot]!,
+          peers: n,
+          percentile: n > 1 ? (100 * below[i]![slot]!) / (n - 1) : null,
+        }
+      }),
+    })),
+  }
+}
+
+/**
+ * The combined score of a cadre's latest scored year, or `null` when no year
+ * has a scored source. Used by the optional `combined` fit component.
+ * @category Assessment
+ */
+export function latestCombinedScore(cadre: Cadre, policy: AssessmentPolicy): YearScoreSummary | null {
+  const ys = cadreYearScores(cadre, policy)
+  const last = ys[ys.length - 1]
+  return last === undefined ? null : { year: last.year, score: last.score }
+}
+
+/** A year and its combined score. @category Assessment */
+export interface YearScoreSummary {
+  readonly year: number
+  readonly score: number
+}
