@@ -137,15 +137,6 @@ export function recordScore(
 
 const KIND_INDEX: Readonly<Record<AssessmentKind, number>> = { annual: 0, ongoing: 1, special: 2 }
 
-/** Per-year accumulators of one cadre: kind sums and counts, indicator sums per kind. */
-interface YearAcc {
-  readonly sum: Float64Array // 3 kinds
-  readonly count: Float64Array
-  readonly origin: (ScoreOrigin | null)[]
-  readonly ind: Float64Array // 3 kinds × indicators
-  readonly indCount: Float64Array
-}
-
 /**
  * The combined scores of one cadre, without peer ranks (`peerRank` 1,
  * `peers` 1, `percentile` null). Years ascending.
@@ -157,57 +148,51 @@ export function cadreYearScores(
 ): Omit<YearScore, 'peerRank' | 'peers' | 'percentile'>[] {
   const codes = policy.indicators.map((x) => x.code)
   const nInd = codes.length
-  const byYear = new Map<number, YearAcc>()
-  const acc = (year: number): YearAcc => {
-    let a = byYear.get(year)
-    if (a === undefined) {
-      a = {
-        sum: new Float64Array(3),
-        count: new Float64Array(3),
-        origin: [null, null, null],
-        ind: new Float64Array(3 * nInd),
-        indCount: new Float64Array(3 * nInd),
-      }
-      byYear.set(year, a)
-    }
-    return a
-  }
-  const annualYears = new Set<number>()
-  for (const r of cadre.assessmentRecords ?? []) {
-    const k = KIND_INDEX[r.kind]
+  const records = cadre.assessmentRecords ?? []
+  // the years of the cadre, then one block of accumulators per year (kinds × sums, counts, indicators)
+  const yearSet = new Set<number>()
+  for (const r of records) yearSet.add(r.year)
+  for (const a of cadre.assessments) if (a.score !== undefined) yearSet.add(a.year)
+  if (yearSet.size === 0) return []
+  const years = [...yearSet].sort((a, b) => a - b)
+  const slot = new Map(years.map((y, i) => [y, i]))
+  const nY = years.length
+  const sum = new Float64Array(nY * 3)
+  const count = new Float64Array(nY * 3)
+  const ind = new Float64Array(nY * 3 * nInd)
+  const indCount = new Float64Array(nY * 3 * nInd)
+  const origin: (ScoreOrigin | undefined)[] = new Array<ScoreOrigin | undefined>(nY * 3)
+  for (const r of records) {
+    const y = slot.get(r.year)!
+    const k = y * 3 + KIND_INDEX[r.kind]
     const s = recordScore(r, policy)
     if (s !== null) {
-      const a = acc(r.year)
-      a.sum[k]! += s.score
-      a.count[k]! += 1
-      a.origin[k] ??= s.origin
-      if (k === 0) annualYears.add(r.year)
+      sum[k]! += s.score
+      count[k]! += 1
+      origin[k] ??= s.origin
     }
-    if (r.indicators !== undefined) {
-      const a = acc(r.year)
+    if (r.indicators !== undefined)
       for (let i = 0; i < nInd; i++) {
         const v = r.indicators[codes[i]!]
         if (v === undefined) continue
-        a.ind[k * nInd + i]! += v
-        a.indCount[k * nInd + i]! += 1
+        ind[k * nInd + i]! += v
+        indCount[k * nInd + i]! += 1
       }
-    }
   }
-  // a yearly result with a score stands for the annual assessment when no detailed annual record exists
-  for (const y of cadre.assessments) {
-    if (y.score === undefined || annualYears.has(y.year)) continue
-    const a = acc(y.year)
-    a.sum[0]! += y.score
-    a.count[0]! += 1
-    a.origin[0] = 'yearly'
-    annualYears.add(y.year)
+  // a yearly result with a score stands for the annual assessment when no detailed annual record was scored
+  for (const a of cadre.assessments) {
+    if (a.score === undefined) continue
+    const k = slot.get(a.year)! * 3
+    if (origin[k] !== undefined && origin[k] !== 'yearly') continue
+    sum[k]! += a.score
+    count[k]! += 1
+    origin[k] = 'yearly'
   }
-  const w = [policy.kinds.annual, policy.kinds.ongoing, policy.kinds.special]
+  const w = Float64Array.of(policy.kinds.annual, policy.kinds.ongoing, policy.kinds.special)
   const out: Omit<YearScore, 'peerRank' | 'peers' | 'percentile'>[] = []
-  for (const year of [...byYear.keys()].sort((a, b) => a - b)) {
-    const a = byYear.get(year)!
+  for (let y = 0; y < nY; y++) {
     let present = 0
-    for (let k = 0; k < 3; k++) if (a.count[k]! > 0 && w[k]! > 0) present += w[k]!
+    for (let k = 0; k < 3; k++) if (count[y * 3 + k]! > 0 && w[k]! > 0) present += w[k]!
     if (!(present > 0)) continue
     const sources: SourceScore[] = []
     const absent: AssessmentKind[] = []
@@ -215,11 +200,12 @@ export function cadreYearScores(
     let renormalised = false
     for (let k = 0; k < 3; k++) {
       const kind = ASSESSMENT_KINDS[k]!
-      if (a.count[k]! > 0 && w[k]! > 0) {
-        const mean = a.sum[k]! / a.count[k]!
+      const c = count[y * 3 + k]!
+      if (c > 0 && w[k]! > 0) {
+        const mean = sum[y * 3 + k]! / c
         const weight = w[k]! / present
         score += weight * mean
-        sources.push({ kind, score: mean, weight, records: a.count[k]!, origin: a.origin[k]! })
+        sources.push({ kind, score: mean, weight, records: c, origin: origin[y * 3 + k]! })
       } else {
         absent.push(kind)
         if (w[k]! > 0) renormalised = true
@@ -230,15 +216,16 @@ export function cadreYearScores(
       let s = 0
       let ws = 0
       for (let k = 0; k < 3; k++) {
-        const c = a.indCount[k * nInd + i]!
+        const at = (y * 3 + k) * nInd + i
+        const c = indCount[at]!
         if (c > 0 && w[k]! > 0) {
-          s += (w[k]! * a.ind[k * nInd + i]!) / c
+          s += (w[k]! * ind[at]!) / c
           ws += w[k]!
         }
       }
       if (ws > 0) indicators[codes[i]!] = s / ws
     }
-    out.push({ year, score, sources, absent, renormalised, indicators })
+    out.push({ year: years[y]!, score, sources, absent, renormalised, indicators })
   }
   return out
 }
@@ -264,11 +251,12 @@ export function combinedScores(scenario: Scenario): CombinedScores {
 
   // peer groups: (rank, category, year) → entries sorted by score desc, then id
   const category = scenario.cadres.map(peerCategory)
+  const ids = scenario.cadres.map((c) => c.id)
   const groups = new Map<string, { cadre: number; slot: number; score: number }[]>()
   raw.forEach((ys, c) => {
-    const cadre = scenario.cadres[c]!
+    const prefix = `${scenario.cadres[c]!.rank}|${category[c]}|`
     ys.forEach((y, slot) => {
-      const key = `${cadre.rank}|${category[c]}|${y.year}`
+      const key = prefix + y.year
       let g = groups.get(key)
       if (g === undefined) groups.set(key, (g = []))
       g.push({ cadre: c, slot, score: y.score })
@@ -278,9 +266,7 @@ export function combinedScores(scenario: Scenario): CombinedScores {
   const sizes = raw.map((ys) => new Int32Array(ys.length))
   const below = raw.map((ys) => new Int32Array(ys.length))
   for (const g of groups.values()) {
-    g.sort(
-      (a, b) => b.score - a.score || (scenario.cadres[a.cadre]!.id < scenario.cadres[b.cadre]!.id ? -1 : 1),
-    )
+    g.sort((a, b) => b.score - a.score || (ids[a.cadre]! < ids[b.cadre]! ? -1 : 1))
     let lower = 0
     for (let i = g.length - 1; i >= 0; i--) {
       // entries with a strictly lower score are those after the last equal one
