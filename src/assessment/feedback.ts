@@ -96,9 +96,9 @@ export function feedbackLists(scenario: Scenario, scores?: CombinedScores): Feed
  * @returns the list, or `UnknownCadre`
  * @category Assessment
  * @example
- * const list = feedbackList(sampleScenario(), 'C00001')
+ * const list = feedbackList(sampleScenario(), 'C00040')
  * list._tag === 'Right' && list.right.training.map((t) => t.topic)
- * //=> e.g. ['professional-skills']
+ * //=> ['professional-skills', 'performance-management']
  */
 export function feedbackList(
   scenario: Scenario,

@@ -166,7 +166,8 @@ export interface Moves {
  * const s = sampleScenario()
  * const moves = moveCandidates(s, { scores: combinedScores(s) })
  * moves.down[0]
- * //=> { cadreId: 'C00…', postId: …, direction: 'down', reason: 'incompetent', grades: [...], scores: [...], readiness: null }
+ * //=> { cadreId: 'C00237', postId: null, direction: 'down', reason: 'incompetent',
+ * //     grades: [{ year: 2025, grade: 'incompetent' }], scores: [{ year: 2025, score: 66.128125 }, …], readiness: null }
  */
 export function moveCandidates(scenario: Scenario, options: MoveOptions = {}): Moves {
   const policy = scenario.policy.assessment.moves
@@ -180,28 +181,44 @@ export function moveCandidates(scenario: Scenario, options: MoveOptions = {}): M
       c.cadreId,
       [...c.years].reverse().map((y) => ({ year: y.year, score: y.score })),
     )
-  const up: MoveCandidate[] = []
-  const down: MoveCandidate[] = []
+  const ups: MoveCandidate[] = []
+  const downs: MoveCandidate[] = []
   for (const c of scenario.cadres) {
     const grades = yearlyGrades(c)
     const latest = grades[0]
     // no grade inside the window: nothing recent to act on, either way
     if (latest === undefined || latest.year < since) continue
-    const base = { cadreId: c.id, postId: c.currentPost?.postId ?? null, scores: scores.get(c.id) ?? [] }
+    const postId = c.currentPost?.postId ?? null
+    const evidence = scores.get(c.id) ?? []
     const incompetent = grades.find((g) => g.year >= since && g.grade === 'incompetent')
     const basic = runOf(grades, 'basic', basicRun)
     const excellent = runOf(grades, 'excellent', excellentRun)
-    if (incompetent !== undefined)
-      down.push({ ...base, direction: 'down', reason: 'incompetent', grades: [incompetent], readiness: null })
-    else if (basic !== null)
-      down.push({ ...base, direction: 'down', reason: 'basic-run', grades: basic, readiness: null })
+    const down = (reason: MoveReason, decided: YearGrade[]): MoveCandidate => ({
+      cadreId: c.id,
+      postId,
+      direction: 'down',
+      reason,
+      grades: decided,
+      scores: evidence,
+      readiness: null,
+    })
+    if (incompetent !== undefined) downs.push(down('incompetent', [incompetent]))
+    else if (basic !== null) downs.push(down('basic-run', basic))
     else if (excellent !== null) {
       const readiness = readinessOf(scenario, c)
       if (readiness.ready || options.includeNotReady === true)
-        up.push({ ...base, direction: 'up', reason: 'excellent-run', grades: excellent, readiness })
+        ups.push({
+          cadreId: c.id,
+          postId,
+          direction: 'up',
+          reason: 'excellent-run',
+          grades: excellent,
+          scores: evidence,
+          readiness,
+        })
     }
   }
-  return { up, down }
+  return { up: ups, down: downs }
 }
 
 /** The latest `run` grades if they are all `grade` in consecutive years, else null. */
