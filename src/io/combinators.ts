@@ -194,7 +194,7 @@ export function dictionary<A>(value: Codec<A>, name = 'object'): Codec<Readonly<
       if (!isPlainRecord(u)) return t.failure(u, c)
       const out: Record<string, A> = {}
       const errors: t.ValidationError[] = []
-      for (const k of Object.keys(u).sort()) {
+      for (const k of Object.keys(u)) {
         const v = u[k]
         const r = value.validate(v, t.appendContext(c, k, value, v))
         if (isRight(r)) out[k] = r.right

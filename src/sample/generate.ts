@@ -250,7 +250,30 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
 /** The roster with detailed assessment records, from a stream of their own (the seed's mirror). */
 function withRecords(cadres: readonly Cadre[], o: Resolved): Cadre[] {
   const records = drawAssessmentRecords(cadres, o.asOf, o.recordYears, o.policy, ~o.seed)
-  return cadres.map((c, i) => ({ ...c, assessmentRecords: records[i]! }))
+  // in the field order of the decoder, so that an encoded scenario reads back byte for byte
+  return cadres.map((c, i) => {
+    const {
+      integrity,
+      temperament,
+      reserveGroups,
+      exceptionalPromotion,
+      workStart,
+      partyJoined,
+      history,
+      ...head
+    } = c
+    return {
+      ...head,
+      assessmentRecords: records[i]!,
+      integrity,
+      temperament,
+      reserveGroups,
+      exceptionalPromotion,
+      workStart,
+      partyJoined,
+      history,
+    }
+  })
 }
 
 /** A few spouse and sibling pairs (about 1.2% of the roster), never in the same team. */

@@ -104,9 +104,12 @@ describe('assessment records in the input format', () => {
 
   it('round-trips a generated county with records through encodeScenario', () => {
     const s = generateScenario({ seed: 3, cadres: 40, recordYears: 5 })
-    const again = scenarioOf(JSON.parse(JSON.stringify(encodeScenario(s))))
+    const json = JSON.stringify(encodeScenario(s))
+    const again = scenarioOf(JSON.parse(json))
     expect(again.cadres).toEqual(s.cadres)
     expect(again.policy).toEqual(s.policy)
+    // byte for byte: key order included
+    expect(JSON.stringify(encodeScenario(again))).toBe(json)
   })
 })
 
