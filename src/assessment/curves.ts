@@ -47,6 +47,8 @@ export interface ComparisonCurve {
   readonly evaluators: readonly EvaluatorPoint[]
   /** Band (p10–p90, p25–p75), peer median and the cadre's line. */
   readonly spec: VegaLiteSpec
+  /** One line per rater group (民主测评 by group) over the years. */
+  readonly evaluatorSpec: VegaLiteSpec
 }
 
 /** One indicator over the years. @category Assessment */
@@ -166,7 +168,18 @@ export function comparisonCurve(
       { mark: { type: 'line', point: true }, encoding: { y: { field: 'score', type: 'quantitative' } } },
     ],
   }
-  return right({ cadreId, points, evaluators, spec })
+  const evaluatorSpec: VegaLiteSpec = {
+    $schema: VEGA_LITE,
+    title: `${cadreId}: scores by rater group`,
+    data: { values: evaluators.map((e) => ({ ...e })) },
+    mark: { type: 'line', point: true },
+    encoding: {
+      x: { field: 'year', type: 'ordinal', title: 'year' },
+      y: { field: 'score', type: 'quantitative', title: 'score', scale: { zero: false } },
+      color: { field: 'group', type: 'nominal', title: 'rater group', sort: [...EVALUATOR_GROUPS] },
+    },
+  }
+  return right({ cadreId, points, evaluators, spec, evaluatorSpec })
 }
 
 /**

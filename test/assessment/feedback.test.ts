@@ -138,6 +138,7 @@ describe('curves', () => {
       { year: 2023, group: 'public', score: 90 },
     ])
     expect(r.right.points.map((p) => p.year)).toEqual([2021, 2022, 2023])
+    expect((r.right.evaluatorSpec['data'] as { values: unknown[] }).values).toEqual(r.right.evaluators)
   })
 
   it('draws the capability curve with its slopes', () => {
