@@ -249,33 +249,56 @@ export function combinedScores(scenario: Scenario): CombinedScores {
   const years = new Set<number>()
   for (const ys of raw) for (const y of ys) years.add(y.year)
 
-  // peer groups: (rank, category, year) → entries sorted by score desc, then id
+  // one flat list of (cadre, year) entries, each with its peer group (rank, category, year) as a number
   const category = scenario.cadres.map(peerCategory)
-  const ids = scenario.cadres.map((c) => c.id)
-  const groups = new Map<string, { cadre: number; slot: number; score: number }[]>()
-  raw.forEach((ys, c) => {
+  const n = scenario.cadres.length
+  const offset = new Int32Array(n + 1)
+  for (let c = 0; c < n; c++) offset[c + 1] = offset[c]! + raw[c]!.length
+  const total = offset[n]!
+  const group = new Int32Array(total)
+  const score = new Float64Array(total)
+  const groupIds = new Map<string, number>()
+  for (let c = 0; c < n; c++) {
     const prefix = `${scenario.cadres[c]!.rank}|${category[c]}|`
-    ys.forEach((y, slot) => {
-      const key = prefix + y.year
-      let g = groups.get(key)
-      if (g === undefined) groups.set(key, (g = []))
-      g.push({ cadre: c, slot, score: y.score })
-    })
-  })
-  const ranks = raw.map((ys) => new Int32Array(ys.length))
-  const sizes = raw.map((ys) => new Int32Array(ys.length))
-  const below = raw.map((ys) => new Int32Array(ys.length))
-  for (const g of groups.values()) {
-    g.sort((a, b) => b.score - a.score || (ids[a.cadre]! < ids[b.cadre]! ? -1 : 1))
-    let lower = 0
-    for (let i = g.length - 1; i >= 0; i--) {
-      // entries with a strictly lower score are those after the last equal one
-      const e = g[i]!
-      if (i < g.length - 1 && g[i + 1]!.score < e.score) lower = g.length - 1 - i
-      ranks[e.cadre]![e.slot] = i + 1
-      sizes[e.cadre]![e.slot] = g.length
-      below[e.cadre]![e.slot] = lower
+    const ys = raw[c]!
+    for (let k = 0; k < ys.length; k++) {
+      const key = prefix + ys[k]!.year
+      let g = groupIds.get(key)
+      if (g === undefined) groupIds.set(key, (g = groupIds.size))
+      group[offset[c]! + k] = g
+      score[offset[c]! + k] = ys[k]!.score
     }
+  }
+  // ties by id: the position of each cadre in id order
+  const byId = Array.from({ length: n }, (_, c) => c).sort((a, b) => {
+    const x = scenario.cadres[a]!.id
+    const y = scenario.cadres[b]!.id
+    return x < y ? -1 : x > y ? 1 : a - b
+  })
+  const idRank = new Int32Array(n)
+  byId.forEach((c, r) => (idRank[c] = r))
+  const cadreOf = new Int32Array(total)
+  for (let c = 0; c < n; c++) cadreOf.fill(c, offset[c]!, offset[c + 1]!)
+  // one sort: by group, then score descending, then id
+  const order = Array.from({ length: total }, (_, e) => e).sort(
+    (a, b) => group[a]! - group[b]! || score[b]! - score[a]! || idRank[cadreOf[a]!]! - idRank[cadreOf[b]!]!,
+  )
+  const peerRank = new Int32Array(total)
+  const peers = new Int32Array(total)
+  const below = new Int32Array(total)
+  for (let lo = 0; lo < total;) {
+    let hi = lo
+    while (hi < total && group[order[hi]!] === group[order[lo]!]) hi++
+    // entries after the last equal score are strictly lower
+    let lower = 0
+    for (let i = hi - 1; i >= lo; i--) {
+      const e = order[i]!
+      if (i < hi - 1 && score[order[i + 1]!]! < score[e]!) lower = hi - 1 - i
+      peerRank[e] = i - lo + 1
+      peers[e] = hi - lo
+      below[e] = lower
+    }
+    lo = hi
   }
   return {
     years: [...years].sort((a, b) => a - b),
@@ -284,13 +307,19 @@ export function combinedScores(scenario: Scenario): CombinedScores {
       cadreId: c.id,
       rank: c.rank,
       category: category[i]!,
-      years: raw[i]!.map((y, slot) => {
-        const n = sizes[i]![slot]!
+      years: raw[i]!.map((y, slot): YearScore => {
+        const e = offset[i]! + slot
+        const size = peers[e]!
         return {
-          ...y,
-          peerRank: ranks[i]![slot]!,
-          peers: n,
-          percentile: n > 1 ? (100 * below[i]![slot]!) / (n - 1) : null,
+          year: y.year,
+          score: y.score,
+          sources: y.sources,
+          absent: y.absent,
+          renormalised: y.renormalised,
+          indicators: y.indicators,
+          peerRank: peerRank[e]!,
+          peers: size,
+          percentile: size > 1 ? (100 * below[e]!) / (size - 1) : null,
         }
       }),
     })),

@@ -159,9 +159,9 @@ function feedbackOf(
       else if (z <= -policy.feedback.deviation) weaknesses.push(row)
     }
   }
-  const order = new Map(s.indicators.map((code, i) => [code, i]))
-  strengths.sort((a, b) => b.z - a.z || order.get(a.indicator)! - order.get(b.indicator)!)
-  weaknesses.sort((a, b) => a.z - b.z || order.get(a.indicator)! - order.get(b.indicator)!)
+  const order = (code: string): number => s.indicators.indexOf(code)
+  if (strengths.length > 1) strengths.sort((a, b) => b.z - a.z || order(a.indicator) - order(b.indicator))
+  if (weaknesses.length > 1) weaknesses.sort((a, b) => a.z - b.z || order(a.indicator) - order(b.indicator))
 
   const warnings: TrendWarning[] = []
   const run = policy.feedback.fallingYears
@@ -177,9 +177,17 @@ function feedbackOf(
     for (let i = 1; i < values.length; i++) if (!(values[i]! < values[i - 1]!)) return
     warnings.push({ subject, years, values })
   }
-  const byYear = new Map(c.years.map((y) => [y.year, y]))
-  falling('combined', (y) => byYear.get(y)?.score)
-  for (const code of s.indicators) falling(code, (y) => byYear.get(y)?.indicators[code])
+  // years ascend: search back from the latest
+  const at = (year: number) => {
+    for (let k = c.years.length - 1; k >= 0; k--) {
+      const y = c.years[k]!
+      if (y.year === year) return y
+      if (y.year < year) return undefined
+    }
+    return undefined
+  }
+  falling('combined', (y) => at(y)?.score)
+  for (const code of s.indicators) falling(code, (y) => at(y)?.indicators[code])
 
   const training: TrainingNeed[] = []
   for (const spec of policy.indicators) {

@@ -72,7 +72,7 @@ export function adjustmentCandidates(
   return out
 }
 
-/** A year and its grade. @category Rules */
+/** A year and its grade. @category Assessment */
 export interface YearGrade {
   readonly year: number
   readonly grade: Grade
@@ -82,7 +82,7 @@ export interface YearGrade {
  * The yearly grades of a cadre, latest first: each `assessments` entry, and
  * for a year without one, the grade of a detailed annual record
  * (`assessmentRecords`, kind `annual`) when it has one.
- * @category Rules
+ * @category Assessment
  */
 export function yearlyGrades(cadre: Cadre): YearGrade[] {
   const byYear = new Map<number, Grade>()
@@ -92,10 +92,10 @@ export function yearlyGrades(cadre: Cadre): YearGrade[] {
   return [...byYear].sort((a, b) => b[0] - a[0]).map(([year, grade]) => ({ year, grade }))
 }
 
-/** Why a cadre is a candidate to move. @category Rules */
+/** Why a cadre is a candidate to move. @category Assessment */
 export type MoveReason = 'excellent-run' | 'incompetent' | 'basic-run'
 
-/** Readiness for the next rung of a cadre moving up (后备成熟度). @category Rules */
+/** Readiness for the next rung of a cadre moving up (后备成熟度). @category Assessment */
 export interface Readiness {
   readonly monthsAtRank: number
   /** Months the ladder asks for at the cadre's rank. */
@@ -108,7 +108,7 @@ export interface Readiness {
   readonly ready: boolean
 }
 
-/** A cadre to move up or down (能上能下), with the evidence. @category Rules */
+/** A cadre to move up or down (能上能下), with the evidence. @category Assessment */
 export interface MoveCandidate {
   readonly cadreId: string
   readonly postId: string | null
@@ -124,7 +124,7 @@ export interface MoveCandidate {
 
 /**
  * Combined scores given as evidence: the shape of `combinedScores(scenario)`
- * (only the fields read here). @category Rules
+ * (only the fields read here). @category Assessment
  */
 export interface ScoreEvidence {
   readonly cadres: readonly {
@@ -133,7 +133,7 @@ export interface ScoreEvidence {
   }[]
 }
 
-/** Options of {@link moveCandidates}; missing numbers come from `policy.assessment.moves`. @category Rules */
+/** Options of {@link moveCandidates}; missing numbers come from `policy.assessment.moves`. @category Assessment */
 export interface MoveOptions {
   readonly excellentRun?: number
   readonly basicRun?: number
@@ -144,7 +144,7 @@ export interface MoveOptions {
   readonly scores?: ScoreEvidence
 }
 
-/** Cadres to move up and to move down, each in roster order. @category Rules */
+/** Cadres to move up and to move down, each in roster order. @category Assessment */
 export interface Moves {
   readonly up: readonly MoveCandidate[]
   readonly down: readonly MoveCandidate[]
@@ -161,7 +161,7 @@ export interface Moves {
  *
  * @param scenario - a decoded scenario
  * @param options - thresholds (policy defaults) and score evidence
- * @category Rules
+ * @category Assessment
  * @example
  * const s = sampleScenario()
  * const moves = moveCandidates(s, { scores: combinedScores(s) })
