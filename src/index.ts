@@ -97,6 +97,7 @@ export {
   capabilityCurve,
   trendSlope,
   rankForProfile,
+  indicatorEntropyWeights,
 } from './assessment/index.js'
 export type {
   AhpResult,
@@ -129,6 +130,7 @@ export type {
   ProfileRank,
   ProfileRanking,
   ProfileError,
+  IndicatorWeights,
 } from './assessment/index.js'
 
 // model and solvers

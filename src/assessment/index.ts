@@ -45,5 +45,5 @@ export type {
   CapabilitySeries,
   VegaLiteSpec,
 } from './curves.js'
-export { rankForProfile } from './profile.js'
-export type { PostProfile, ProfileRank, ProfileRanking, ProfileError } from './profile.js'
+export { rankForProfile, indicatorEntropyWeights } from './profile.js'
+export type { PostProfile, ProfileRank, ProfileRanking, ProfileError, IndicatorWeights } from './profile.js'

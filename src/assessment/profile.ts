@@ -9,6 +9,7 @@
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { Scenario } from '../domain/types.js'
 import { combinedScores, type CombinedScores } from './combined.js'
+import { entropyWeights, type EntropyError } from './entropy.js'
 import { topsis, type TopsisError } from './topsis.js'
 
 /** What a post asks for: indicator code → weight (≥ 0; normalised over the listed indicators). @category Assessment */
@@ -101,4 +102,45 @@ export function rankForProfile(
     rank: r.right.rank[row]!,
   }))
   return right({ indicators, ranked, excluded })
+}
+
+/** Entropy weights of the indicators, and the data they came from. @category Assessment */
+export interface IndicatorWeights {
+  readonly indicators: readonly string[]
+  readonly weights: readonly number[]
+  /** Cadres whose profile had every indicator (the rows of the data). */
+  readonly cadres: number
+}
+
+/**
+ * Objective indicator weights from the county's own data: the entropy
+ * weights ({@link entropyWeights}) of the indicator profiles of `year` (each
+ * cadre's latest scored year when not given), over the cadres whose profile
+ * scores every indicator. Combine them with AHP weights by `combineWeights`.
+ *
+ * @param scores - combined scores of a scenario
+ * @param year - the year whose profiles are read
+ * @returns the weights in policy order, or an {@link EntropyError} (e.g. fewer than two complete profiles)
+ * @category Assessment
+ */
+export function indicatorEntropyWeights(
+  scores: CombinedScores,
+  year?: number,
+): Either<EntropyError, IndicatorWeights> {
+  const rows: number[][] = []
+  for (const c of scores.cadres) {
+    const y = year === undefined ? c.years[c.years.length - 1] : c.years.find((x) => x.year === year)
+    if (y === undefined) continue
+    const row: number[] = []
+    for (const code of scores.indicators) {
+      const v = y.indicators[code]
+      if (v === undefined) break
+      row.push(v)
+    }
+    if (row.length === scores.indicators.length) rows.push(row)
+  }
+  const r = entropyWeights(rows)
+  return isLeft(r)
+    ? r
+    : right({ indicators: scores.indicators, weights: r.right.weights, cadres: rows.length })
 }

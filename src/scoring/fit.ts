@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { AssessmentPolicy } from '../domain/policy.js'
 import type { FitComponents } from '../domain/proposal.js'
 import type { Assessment, Cadre, Grade, Post, Scenario, Specialty, Team } from '../domain/types.js'
 import { ageAt, monthsBetween } from '../domain/time.js'
@@ -77,8 +78,22 @@ export function fitComponents(scenario: Scenario, cadre: Cadre, post: Post, team
     age: Math.max(0, 1 - Math.abs(age - ideal) / 20),
   }
   if (!(scenario.policy.fit.weights.combined > 0)) return components
-  const latest = latestCombinedScore(cadre, scenario.policy.assessment)
-  return { ...components, combined: latest === null ? 0.5 : latest.score / 100 }
+  return { ...components, combined: combinedComponent(cadre, scenario.policy.assessment) }
+}
+
+/** Latest combined score / 100 of each cadre under each assessment policy, computed once per pair of objects. */
+const COMBINED = new WeakMap<AssessmentPolicy, WeakMap<Cadre, number>>()
+
+function combinedComponent(cadre: Cadre, policy: AssessmentPolicy): number {
+  let byCadre = COMBINED.get(policy)
+  if (byCadre === undefined) COMBINED.set(policy, (byCadre = new WeakMap()))
+  let v = byCadre.get(cadre)
+  if (v === undefined) {
+    const latest = latestCombinedScore(cadre, policy)
+    v = latest === null ? 0.5 : latest.score / 100
+    byCadre.set(cadre, v)
+  }
+  return v
 }
 
 /**

@@ -1,6 +1,12 @@
 /** TOPSIS ranking for a post profile (rankForProfile) on hand-made latest indicator profiles. */
 import { describe, expect, it } from 'vitest'
-import { rankForProfile, topsis } from '../../src/assessment/index.js'
+import {
+  combinedScores,
+  entropyWeights,
+  indicatorEntropyWeights,
+  rankForProfile,
+  topsis,
+} from '../../src/assessment/index.js'
 import { annual, county, withRecords } from './fixtures.js'
 
 const s = county(
@@ -55,6 +61,44 @@ describe('rankForProfile', () => {
     expect(rankForProfile(s, { weights: { ability: 1 }, cadreIds: ['E'] })).toEqual({
       _tag: 'Left',
       left: { _tag: 'NoCandidate' },
+    })
+  })
+})
+
+describe('indicatorEntropyWeights', () => {
+  const all = (a: number, b: number) => ({
+    political: a,
+    ability: b,
+    diligence: 80,
+    performance: 80,
+    integrity: 80,
+  })
+  const data = county(
+    withRecords('A', [annual(2022, 80, all(90, 50)), annual(2023, 80, all(60, 70))]),
+    withRecords('B', [annual(2023, 80, all(70, 70))]),
+    withRecords('C', [annual(2023, 80, { political: 90 })]),
+  )
+
+  it('weighs the indicators of the complete profiles of a year by their entropy', () => {
+    const r = indicatorEntropyWeights(combinedScores(data))
+    const direct = entropyWeights([
+      [60, 70, 80, 80, 80],
+      [70, 70, 80, 80, 80],
+    ])
+    if (r._tag === 'Left' || direct._tag === 'Left') throw new Error('expected weights')
+    // only political varies: it takes all the weight; C's incomplete profile is left out
+    expect(r.right).toEqual({
+      indicators: ['political', 'ability', 'diligence', 'performance', 'integrity'],
+      weights: direct.right.weights,
+      cadres: 2,
+    })
+    expect(r.right.weights).toEqual([1, 0, 0, 0, 0])
+  })
+
+  it('reads the year asked for, and says when the data are too few', () => {
+    expect(indicatorEntropyWeights(combinedScores(data), 2022)).toEqual({
+      _tag: 'Left',
+      left: { _tag: 'TooFewRows', rows: 1 },
     })
   })
 })
