@@ -138,8 +138,8 @@ export function recordScore(
 const KIND_INDEX: Readonly<Record<AssessmentKind, number>> = { annual: 0, ongoing: 1, special: 2 }
 
 /**
- * The combined scores of one cadre, without peer ranks (`peerRank` 1,
- * `peers` 1, `percentile` null). Years ascending.
+ * The combined scores of one cadre on their own, without the peer fields
+ * (`peerRank`, `peers`, `percentile`): scored years ascending.
  * @category Assessment
  */
 export function cadreYearScores(
