@@ -15,6 +15,8 @@ import type {
   Rank,
   ReserveGroup,
   Temperament,
+  AssessmentKind,
+  EvaluatorGroup,
 } from './types.js'
 
 /** Rules about one cadre taking one post. @category Rules */
@@ -279,4 +281,41 @@ export const GAP_TEXT: Readonly<Record<GapCode, (f: GapFacts) => Label>> = {
     zh: `${f.team}：${f.posts}个职数空缺${f.posts - f.achieved}个`,
     en: `${f.team}: ${f.posts - f.achieved} of ${f.posts} posts vacant`,
   }),
+}
+
+/** zh-CN and en labels of the assessment kinds (考核类别). @category Assessment */
+export const ASSESSMENT_KIND_LABELS: Readonly<Record<AssessmentKind, Label>> = {
+  annual: { zh: '年度考核', en: 'annual assessment' },
+  ongoing: { zh: '平时考核', en: 'ongoing assessment' },
+  special: { zh: '专项考核', en: 'special assessment' },
+}
+
+/** zh-CN and en labels of the rater groups (测评主体). @category Assessment */
+export const EVALUATOR_LABELS: Readonly<Record<EvaluatorGroup, Label>> = {
+  superiors: { zh: '上级', en: 'superiors' },
+  peers: { zh: '同级', en: 'peers' },
+  subordinates: { zh: '下级', en: 'subordinates' },
+  public: { zh: '群众', en: 'public' },
+}
+
+/**
+ * zh-CN and en labels of the default assessment indicators (德能勤绩廉). A
+ * county's own indicators show their code where no label is given here.
+ * @category Assessment
+ */
+export const INDICATOR_LABELS: Readonly<Record<string, Label>> = {
+  political: { zh: '德（政治素质）', en: 'political quality' },
+  ability: { zh: '能（工作能力）', en: 'ability' },
+  diligence: { zh: '勤（工作态度）', en: 'diligence' },
+  performance: { zh: '绩（工作实绩）', en: 'performance' },
+  integrity: { zh: '廉（廉洁自律）', en: 'integrity' },
+}
+
+/** zh-CN and en labels of the default training topics (培训专题) of weak indicators. @category Assessment */
+export const TRAINING_TOPIC_LABELS: Readonly<Record<string, Label>> = {
+  'political-theory': { zh: '政治理论与党性教育', en: 'political theory and party spirit' },
+  'professional-skills': { zh: '专业能力提升', en: 'professional skills' },
+  'work-style': { zh: '作风建设', en: 'work style' },
+  'performance-management': { zh: '抓落实与绩效管理', en: 'delivery and performance management' },
+  'integrity-education': { zh: '廉政教育', en: 'integrity education' },
 }

@@ -6,7 +6,9 @@
  * @module
  */
 import type {
+  AssessmentKind,
   EducationLevel,
+  EvaluatorGroup,
   Gender,
   Grade,
   KinRelation,
@@ -168,6 +170,12 @@ export interface FitWeights {
   readonly assessment: number
   readonly experience: number
   readonly age: number
+  /**
+   * Weight of the combined assessment score (三结合, `src/assessment`) of the
+   * cadre's latest assessed year. 0 by default, which leaves every fit as it
+   * was; when positive, the component is computed and shown.
+   */
+  readonly combined: number
 }
 
 /** How a fit score is made (人岗相适). @category Policy */
@@ -177,6 +185,57 @@ export interface FitPolicy {
   readonly scale: number
   /** Age at which the age component peaks, per post kind. */
   readonly idealAge: Readonly<Record<PostKind, number>>
+}
+
+/**
+ * One assessment indicator (考核指标): its code (a key of
+ * `AssessmentRecord.indicators`), its weight in a kind's score, and the
+ * training topic (培训专题) that addresses a weakness in it.
+ * @category Policy
+ */
+export interface IndicatorSpec {
+  readonly code: string
+  /** Weight (≥ 0); weights are renormalised over the indicators a record has. */
+  readonly weight: number
+  /** Training topic code for a weakness in this indicator (see `TRAINING_TOPIC_LABELS`). */
+  readonly training: string
+}
+
+/** Thresholds of the feedback list (清单式反馈). @category Policy */
+export interface FeedbackPolicy {
+  /** An indicator is well above (below) peers at a z-score ≥ `deviation` (≤ −`deviation`). */
+  readonly deviation: number
+  /** Fewest other cadres in a peer group (same rank and category) for a comparison to be made. */
+  readonly minPeers: number
+  /** Years of decline in a row that raise a trend warning (2: falling two years running). */
+  readonly fallingYears: number
+}
+
+/** Thresholds of moving up and down (能上能下). @category Policy */
+export interface MovesPolicy {
+  /** Consecutive latest years graded excellent that make a cadre a candidate to move up. */
+  readonly excellentRun: number
+  /** Consecutive latest years graded basic that make a cadre a candidate to move down. */
+  readonly basicRun: number
+  /** Years looked back for an `incompetent` grade (as `adjustmentCandidates`). */
+  readonly lookbackYears: number
+}
+
+/**
+ * How assessments are combined and read (考核): the indicators, the 三结合
+ * weights of the three kinds, the weights of the rater groups, and the
+ * thresholds of feedback and of moving up and down. See docs/assessment.md.
+ * @category Policy
+ */
+export interface AssessmentPolicy {
+  /** The indicators, in report order (德能勤绩廉 by default). */
+  readonly indicators: readonly IndicatorSpec[]
+  /** 三结合 weights of the kinds; renormalised over the kinds present in a year. */
+  readonly kinds: Readonly<Record<AssessmentKind, number>>
+  /** Weights of the rater groups; renormalised over the groups present in a record. */
+  readonly evaluators: Readonly<Record<EvaluatorGroup, number>>
+  readonly feedback: FeedbackPolicy
+  readonly moves: MovesPolicy
 }
 
 /** Vacancies (空缺): allowed or not, and what one costs. @category Policy */
@@ -194,6 +253,7 @@ export interface Policy {
   readonly people: PeopleRules
   readonly fit: FitPolicy
   readonly vacancy: VacancyPolicy
+  readonly assessment: AssessmentPolicy
 }
 
 /** A policy given by a user: any part may be left out and takes its default. @category Policy */
@@ -287,11 +347,24 @@ export const DEFAULT_POLICY: Policy = {
     record: { ...on(100), minPartyAge: 18, minWorkAge: 16 },
   },
   fit: {
-    weights: { specialty: 0.4, assessment: 0.3, experience: 0.15, age: 0.15 },
+    weights: { specialty: 0.4, assessment: 0.3, experience: 0.15, age: 0.15, combined: 0 },
     scale: 100,
     idealAge: { head: 45, deputy: 42, member: 40 },
   },
   vacancy: { allowed: true, penalty: 1000 },
+  assessment: {
+    indicators: [
+      { code: 'political', weight: 0.25, training: 'political-theory' },
+      { code: 'ability', weight: 0.2, training: 'professional-skills' },
+      { code: 'diligence', weight: 0.15, training: 'work-style' },
+      { code: 'performance', weight: 0.3, training: 'performance-management' },
+      { code: 'integrity', weight: 0.1, training: 'integrity-education' },
+    ],
+    kinds: { annual: 0.5, ongoing: 0.3, special: 0.2 },
+    evaluators: { superiors: 0.4, peers: 0.3, subordinates: 0.2, public: 0.1 },
+    feedback: { deviation: 1, minPeers: 5, fallingYears: 2 },
+    moves: { excellentRun: 2, basicRun: 2, lookbackYears: 1 },
+  },
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>

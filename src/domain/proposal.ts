@@ -12,6 +12,12 @@ export interface FitComponents {
   readonly assessment: number
   readonly experience: number
   readonly age: number
+  /**
+   * Combined assessment score (三结合) of the latest assessed year / 100; present
+   * only when `policy.fit.weights.combined` is positive (0.5 when the cadre has
+   * no scored year).
+   */
+  readonly combined?: number
 }
 
 /**

@@ -71,6 +71,21 @@ export type PostRole =
 /** Yearly assessment grade (考核等次). @category Domain */
 export type Grade = 'excellent' | 'competent' | 'basic' | 'incompetent'
 
+/**
+ * Kind of an assessment (考核类别): the yearly assessment 年度考核, the
+ * ongoing, day-to-day assessment 平时考核, and the assessment of a special
+ * task or major project 专项考核. The three are combined (三结合).
+ * @category Domain
+ */
+export type AssessmentKind = 'annual' | 'ongoing' | 'special'
+
+/**
+ * A group of raters (测评主体): superiors 上级, peers 同级, subordinates 下级,
+ * the public 群众 (including deputies and committee members 两代表一委员).
+ * @category Domain
+ */
+export type EvaluatorGroup = 'superiors' | 'peers' | 'subordinates' | 'public'
+
 /** Temperament type (气质类型): 多血质, 胆汁质, 粘液质, 抑郁质. @category Domain */
 export type Temperament = 'sanguine' | 'choleric' | 'phlegmatic' | 'melancholic'
 
@@ -146,6 +161,28 @@ export interface Assessment {
 }
 
 /**
+ * One detailed assessment result (考核记录): of one kind, for one year, with
+ * the scores of its indicators (德能勤绩廉 by default; the list is policy) and
+ * of its rater groups, each 0–100. Every part is optional but the year and
+ * kind: the analytics of `src/assessment` say which sources they used and
+ * renormalise over those present. Detailed records are read by the
+ * assessment analytics only; the staffing rules read `assessments`.
+ * @category Domain
+ */
+export interface AssessmentRecord {
+  readonly year: number
+  readonly kind: AssessmentKind
+  /** Grade of this assessment, if one was given. */
+  readonly grade?: Grade
+  /** Overall score 0–100, if one was given. */
+  readonly score?: number
+  /** Indicator code → score 0–100 (codes from `policy.assessment.indicators`). */
+  readonly indicators?: Readonly<Record<string, number>>
+  /** Rater group → score 0–100 (民主测评 by group). */
+  readonly evaluators?: Readonly<Partial<Record<EvaluatorGroup, number>>>
+}
+
+/**
  * Integrity record: the four checks (凡提四必), the double signature (双签字)
  * and disciplinary status.
  * @category Domain
@@ -203,6 +240,11 @@ export interface Cadre {
   readonly hometown: string
   readonly kin: readonly KinLink[]
   readonly assessments: readonly Assessment[]
+  /**
+   * Detailed assessment records (annual, ongoing, special; indicators and
+   * rater groups), if recorded. Absent and empty mean the same: no detail.
+   */
+  readonly assessmentRecords?: readonly AssessmentRecord[]
   readonly integrity: Integrity
   readonly temperament: Temperament | null
   readonly reserveGroups: readonly ReserveGroup[]

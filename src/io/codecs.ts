@@ -11,6 +11,7 @@ import { EDUCATION_LEVELS, RANKS, type Integrity } from '../domain/types.js'
 import {
   array,
   boolean,
+  dictionary,
   either,
   leaf,
   maybe,
@@ -27,6 +28,8 @@ import {
 } from './combinators.js'
 import {
   CADRE_CATEGORY_VALUES,
+  ASSESSMENT_KINDS,
+  EVALUATOR_GROUPS,
   GENDERS,
   GRADES,
   KIN_RELATIONS,
@@ -93,6 +96,30 @@ const assessment = object('assessment object', {
   score: maybe(nullable(number({ min: 0, max: 100 })), 'Optional score 0–100; null or missing means none.'),
 })
 
+const score = number({ min: 0, max: 100 })
+
+const assessmentRecord = object('assessment record object', {
+  year: req(
+    number({ min: YEAR_RANGE.min, max: YEAR_RANGE.max, integer: true }),
+    'Assessment year; not after the year of asOf.',
+  ),
+  kind: req(oneOf(ASSESSMENT_KINDS), 'Kind: annual (年度考核), ongoing (平时考核) or special (专项考核).'),
+  grade: maybe(oneOf(GRADES), 'Grade of this assessment (考核等次), if one was given.'),
+  score: maybe(score, 'Overall score 0–100, if one was given.'),
+  indicators: maybe(
+    dictionary(score, 'object of indicator scores'),
+    'Indicator code → score 0–100; codes from policy.assessment.indicators (德能勤绩廉 by default).',
+  ),
+  evaluators: maybe(
+    object(
+      'evaluator scores object',
+      Object.fromEntries(EVALUATOR_GROUPS.map((g) => [g, maybe(score, 'Score 0–100 given by this group.')])),
+      { strict: true },
+    ),
+    'Rater group → score 0–100 (民主测评 by group).',
+  ),
+})
+
 /** The integrity record of a cadre with no record at all: nothing checked. @internal */
 export const NO_INTEGRITY: Integrity = Object.freeze({
   fileAudited: false,
@@ -148,6 +175,10 @@ const cadre = object('cadre object', {
   hometown: req(nonEmptyString, 'Home county (成长地), compared with a team’s locality.'),
   kin: opt(array(kinLink), [], 'Kin links to other cadres of the roster.'),
   assessments: opt(array(assessment), [], 'Yearly assessment results.'),
+  assessmentRecords: maybe(
+    array(assessmentRecord),
+    'Detailed assessment records (annual, ongoing, special; indicators and rater groups), read by the assessment analytics only.',
+  ),
   integrity: opt(integrity, NO_INTEGRITY, 'Integrity record; missing means nothing checked.'),
   temperament: opt(nullable(oneOf(TEMPERAMENTS)), null, 'Temperament type (气质类型), or null.'),
   reserveGroups: opt(array(oneOf(RESERVE_GROUPS)), [], 'Reserve groups (四类干部) the cadre is listed in.'),

@@ -182,6 +182,30 @@ export function array<A>(item: Codec<A>, name = 'array'): Codec<readonly A[]> {
   )
 }
 
+/**
+ * An object whose keys are free (non-empty) and whose values are all of
+ * `value`, e.g. indicator code → score. Every failing value is reported at
+ * its key. @internal
+ */
+export function dictionary<A>(value: Codec<A>, name = 'object'): Codec<Readonly<Record<string, A>>> {
+  return codec<Readonly<Record<string, A>>>(
+    name,
+    (u, c) => {
+      if (!isPlainRecord(u)) return t.failure(u, c)
+      const out: Record<string, A> = {}
+      const errors: t.ValidationError[] = []
+      for (const k of Object.keys(u)) {
+        const v = u[k]
+        const r = value.validate(v, t.appendContext(c, k, value, v))
+        if (isRight(r)) out[k] = r.right
+        else append(errors, r.left)
+      }
+      return errors.length > 0 ? t.failures(errors) : t.success(out)
+    },
+    { type: 'object', propertyNames: { minLength: 1 }, additionalProperties: value.schema },
+  )
+}
+
 /** Either of two codecs, tried in order; a failure names both (`a or b`). @internal */
 export function either<A, B>(a: Codec<A>, b: Codec<B>): Codec<A | B> {
   return codec<A | B>(

@@ -45,9 +45,31 @@ export function policyIssues(policy: Policy): Issue[] {
     issues.push(issue(['policy', 'structure', 'averageAge', 'min'], `a number not above max (${max})`, min))
   }
   const weights = policy.fit.weights
-  if (weights.specialty + weights.assessment + weights.experience + weights.age <= 0) {
+  if (weights.specialty + weights.assessment + weights.experience + weights.age + weights.combined <= 0) {
     issues.push(issue(['policy', 'fit', 'weights'], 'weights with a positive sum', weights))
   }
+  const a = policy.assessment
+  const codes = new Set<string>()
+  a.indicators.forEach((x, i) => {
+    if (codes.has(x.code))
+      issues.push(
+        issue(
+          ['policy', 'assessment', 'indicators', i, 'code'],
+          'an indicator code not listed before',
+          x.code,
+        ),
+      )
+    codes.add(x.code)
+  })
+  if (a.indicators.length > 0 && a.indicators.every((x) => x.weight <= 0))
+    issues.push(
+      issue(['policy', 'assessment', 'indicators'], 'indicator weights with a positive sum', a.indicators),
+    )
+  if (a.kinds.annual + a.kinds.ongoing + a.kinds.special <= 0)
+    issues.push(issue(['policy', 'assessment', 'kinds'], 'weights with a positive sum', a.kinds))
+  const e = a.evaluators
+  if (e.superiors + e.peers + e.subordinates + e.public <= 0)
+    issues.push(issue(['policy', 'assessment', 'evaluators'], 'weights with a positive sum', e))
   return issues
 }
 
@@ -105,6 +127,7 @@ function idIssues(s: Scenario, issues: Issue[]): Index {
 function cadreIssues(s: Scenario, index: Index, issues: Issue[]): void {
   const holders = new FirstSeen()
   const asOfYear = Number(s.asOf.slice(0, 4))
+  const indicators = new Set(s.policy.assessment.indicators.map((x) => x.code))
   const notAfterAsOf = (path: Where, month: string | null) => {
     // YYYY-MM strings of four-digit years compare as the months they name
     if (month !== null && month > s.asOf)
@@ -146,6 +169,26 @@ function cadreIssues(s: Scenario, index: Index, issues: Issue[]): void {
           issue(at('assessments', j, 'year'), `a year not after ${asOfYear} (the year of asOf)`, a.year),
         )
       }
+    })
+    c.assessmentRecords?.forEach((r, j) => {
+      if (r.year > asOfYear) {
+        issues.push(
+          issue(
+            at('assessmentRecords', j, 'year'),
+            `a year not after ${asOfYear} (the year of asOf)`,
+            r.year,
+          ),
+        )
+      }
+      for (const code of Object.keys(r.indicators ?? {}))
+        if (!indicators.has(code))
+          issues.push(
+            issue(
+              at('assessmentRecords', j, 'indicators', code),
+              `an indicator of policy.assessment.indicators (${[...indicators].join(', ')})`,
+              code,
+            ),
+          )
     })
     notAfterAsOf(at('integrity', 'checkedOn'), c.integrity.checkedOn)
   })

@@ -9,7 +9,7 @@
  */
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
 import { resolvePolicy, type Policy, type PolicyInput } from '../domain/policy.js'
-import type { Cadre, Scenario, Team } from '../domain/types.js'
+import type { AssessmentRecord, Cadre, EvaluatorGroup, Scenario, Team } from '../domain/types.js'
 import { isPlainRecord } from './combinators.js'
 import { scenarioCodec, type ScenarioInput } from './codecs.js'
 import { crossReferenceIssues, policyIssues } from './crossref.js'
@@ -118,6 +118,7 @@ function build(input: ScenarioInput, policy: Policy): Scenario {
         ? { year: a.year, grade: a.grade }
         : { year: a.year, grade: a.grade, score: a.score },
     ),
+    ...(c.assessmentRecords === undefined ? {} : { assessmentRecords: c.assessmentRecords.map(record) }),
     integrity: { ...c.integrity },
     temperament: c.temperament,
     reserveGroups: [...c.reserveGroups],
@@ -138,6 +139,24 @@ function build(input: ScenarioInput, policy: Policy): Scenario {
       input.openPosts === 'all' ? teams.flatMap((t) => t.posts.map((p) => p.id)) : [...input.openPosts],
     locks: input.locks.map((l) => ({ cadreId: l.cadreId, postId: l.postId })),
     forbidden: input.forbidden.map((f) => ({ cadreId: f.cadreId, postId: f.postId })),
+  }
+}
+
+type RecordInput = NonNullable<ScenarioInput['cadres'][number]['assessmentRecords']>[number]
+
+/** A detailed record with its missing parts left out (JSON cannot say undefined). */
+function record(r: RecordInput): AssessmentRecord {
+  const evaluators: Partial<Record<EvaluatorGroup, number>> = {}
+  if (r.evaluators !== undefined)
+    for (const [g, v] of Object.entries(r.evaluators))
+      if (v !== undefined) evaluators[g as EvaluatorGroup] = v
+  return {
+    year: r.year,
+    kind: r.kind,
+    ...(r.grade === undefined ? {} : { grade: r.grade }),
+    ...(r.score === undefined ? {} : { score: r.score }),
+    ...(r.indicators === undefined ? {} : { indicators: { ...r.indicators } }),
+    ...(r.evaluators === undefined ? {} : { evaluators }),
   }
 }
 

@@ -10,6 +10,8 @@ import {
   EDUCATION_LEVELS,
   type CadreCategory,
   RANKS,
+  type AssessmentKind,
+  type EvaluatorGroup,
   type Gender,
   type Grade,
   type KinRelation,
@@ -86,6 +88,16 @@ export const KIN_RELATIONS = literals<KinRelation>({
   collateral: true,
 })
 
+/** @internal */
+export const ASSESSMENT_KINDS = literals<AssessmentKind>({ annual: true, ongoing: true, special: true })
+/** @internal */
+export const EVALUATOR_GROUPS = literals<EvaluatorGroup>({
+  superiors: true,
+  peers: true,
+  subordinates: true,
+  public: true,
+})
+
 /** Every enumeration of the format by name, as the schema test compares them. @internal */
 export const ENUMS = {
   gender: GENDERS,
@@ -100,4 +112,5 @@ export const ENUMS = {
   teamKind: TEAM_KINDS,
   kinRelation: KIN_RELATIONS,
   cadreCategory: CADRE_CATEGORY_VALUES,
+  assessmentKind: ASSESSMENT_KINDS,
 } as const

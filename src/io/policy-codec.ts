@@ -22,7 +22,16 @@ import {
   type Codec,
   type Fields,
 } from './combinators.js'
-import { GENDERS, GRADES, KIN_RELATIONS, POST_KINDS, POST_ROLES, TEAM_KINDS } from './enums.js'
+import {
+  ASSESSMENT_KINDS,
+  EVALUATOR_GROUPS,
+  GENDERS,
+  GRADES,
+  KIN_RELATIONS,
+  POST_KINDS,
+  POST_ROLES,
+  TEAM_KINDS,
+} from './enums.js'
 
 const penalty = number({ min: 0 })
 const count = number({ min: 0, integer: true })
@@ -285,7 +294,7 @@ const fit = strict('fit policy object', {
   weights: maybe(
     perKey(
       'fit weights object',
-      ['specialty', 'assessment', 'experience', 'age'],
+      ['specialty', 'assessment', 'experience', 'age', 'combined'],
       number({ min: 0 }),
       'Weight (≥ 0); weights are normalised and must not all be 0.',
     ),
@@ -303,6 +312,50 @@ const vacancy = strict('vacancy policy object', {
   penalty: maybe(penalty, 'Cost of one open post left empty (≥ 0).'),
 })
 
+const indicatorSpec = object(
+  'indicator object',
+  {
+    code: req(nonEmptyString, 'Indicator code: a key of assessment records’ indicators.'),
+    weight: req(
+      number({ min: 0 }),
+      'Weight (≥ 0) in a kind’s score; renormalised over the indicators present.',
+    ),
+    training: req(nonEmptyString, 'Training topic (培训专题) for a weakness in this indicator.'),
+  },
+  { strict: true },
+)
+
+const assessment = strict('assessment policy object', {
+  indicators: maybe(
+    array(indicatorSpec),
+    'Assessment indicators in report order (replaces the default list 德能勤绩廉); codes unique.',
+  ),
+  kinds: maybe(
+    perKey('kind weights object', ASSESSMENT_KINDS, number({ min: 0 }), 'Weight (≥ 0).'),
+    '三结合 weights of the annual, ongoing and special assessments; renormalised over the kinds present.',
+  ),
+  evaluators: maybe(
+    perKey('evaluator weights object', EVALUATOR_GROUPS, number({ min: 0 }), 'Weight (≥ 0).'),
+    'Weights of the rater groups; renormalised over the groups present.',
+  ),
+  feedback: maybe(
+    strict('feedback policy object', {
+      deviation: maybe(number({ min: 0 }), 'z-score beyond which an indicator is well above or below peers.'),
+      minPeers: maybe(count, 'Fewest other cadres in a peer group for a comparison.'),
+      fallingYears: maybe(number({ min: 1, integer: true }), 'Years of decline in a row that warn.'),
+    }),
+    'Feedback list (清单式反馈).',
+  ),
+  moves: maybe(
+    strict('moves policy object', {
+      excellentRun: maybe(number({ min: 1, integer: true }), 'Latest years excellent in a row to move up.'),
+      basicRun: maybe(number({ min: 1, integer: true }), 'Latest years basic in a row to move down.'),
+      lookbackYears: maybe(years, 'Years looked back for an incompetent grade.'),
+    }),
+    'Moving up and down (能上能下).',
+  ),
+})
+
 /** A deep-partial policy; unknown keys are errors. @internal */
 export const policyCodec = strict(
   'policy object',
@@ -312,6 +365,7 @@ export const policyCodec = strict(
     people: maybe(people, 'Rules about people (资格条件).'),
     fit: maybe(fit, 'How a fit score is made (人岗相适).'),
     vacancy: maybe(vacancy, 'Vacancies (空缺).'),
+    assessment: maybe(assessment, 'How assessments are combined and read (考核, docs/assessment.md).'),
   },
   'Policy (配备政策): any part may be left out and takes its default (docs/rules.md). Unknown keys are errors.',
 )

@@ -7,8 +7,18 @@ export { evaluate, concerns } from './verdict.js'
 export { whyNot } from './why-not.js'
 export type { Reason, PairExplanation, UnknownId } from './why-not.js'
 export { shortTenureMonths } from './tenure.js'
-export { adjustmentCandidates } from './adjustment.js'
-export type { AdjustmentCandidate, AdjustmentOptions } from './adjustment.js'
+export { adjustmentCandidates, moveCandidates, yearlyGrades } from './adjustment.js'
+export type {
+  AdjustmentCandidate,
+  AdjustmentOptions,
+  MoveCandidate,
+  MoveOptions,
+  MoveReason,
+  Moves,
+  Readiness,
+  ScoreEvidence,
+  YearGrade,
+} from './adjustment.js'
 export { RULE_CATALOGUE } from './catalogue.js'
 export type { RuleEntry, RuleScope, RuleSource } from './catalogue.js'
 export { renderRuleTable, withRuleTable, RULE_SOURCES } from './rule-table.js'

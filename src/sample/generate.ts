@@ -16,6 +16,7 @@ import type { Cadre, CadreCategory, PartyAffiliation, Scenario, YearMonth } from
 import { type Base, type CadreSpec, type Draft, makeCadre, toMonth } from './cadres.js'
 import { COUNTY, NEIGHBOURS } from './names.js'
 import { createRng, type Rng } from './random.js'
+import { drawAssessmentRecords } from './assessments.js'
 import { reservePool } from './reserve.js'
 import { planTeams, type PostPlan } from './teams.js'
 import { placeWitnesses, teamNeeds } from './witnesses.js'
@@ -39,6 +40,13 @@ export interface GenerateOptions {
   readonly policy?: PolicyInput
   /** Reference date (计算年龄时间), `YYYY-MM`. @defaultValue '2026-09' */
   readonly asOf?: YearMonth
+  /**
+   * Years of detailed assessment records (`assessmentRecords`: annual,
+   * ongoing, special; indicators and rater groups) before the year of `asOf`,
+   * 0 … 10. They come from a random stream of their own: every other field
+   * is the same whatever this is. @defaultValue 0
+   */
+  readonly recordYears?: number
 }
 
 interface Resolved {
@@ -49,6 +57,7 @@ interface Resolved {
   readonly vacancyShare: number
   readonly policy: Policy
   readonly asOf: YearMonth
+  readonly recordYears: number
 }
 
 const DEFAULTS = { seed: 1, cadres: 300, openShare: 0.3, vacancyShare: 0.08, asOf: '2026-09' } as const
@@ -72,7 +81,19 @@ function resolveOptions(o: GenerateOptions): Resolved {
   if (!(vacancyShare >= 0 && vacancyShare <= 0.5)) fail('vacancyShare must be in [0, 0.5]', vacancyShare)
   const asOf = o.asOf ?? DEFAULTS.asOf
   if (!/^(19|20|21)\d\d-(0[1-9]|1[0-2])$/.test(asOf)) fail('asOf must be a month YYYY-MM of 1900…2199', asOf)
-  return { seed, cadres, teams, openShare, vacancyShare, policy: resolvePolicy(o.policy), asOf }
+  const recordYears = o.recordYears ?? 0
+  if (!Number.isInteger(recordYears) || recordYears < 0 || recordYears > 10)
+    fail('recordYears must be an integer in 0…10', recordYears)
+  return {
+    seed,
+    cadres,
+    teams,
+    openShare,
+    vacancyShare,
+    policy: resolvePolicy(o.policy),
+    asOf,
+    recordYears,
+  }
 }
 
 // incumbents: fewer women and non-party cadres than the reserve pool; heads under avoidance come from outside
@@ -214,10 +235,11 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
       .slice(0, Math.round(o.openShare * posts.length))
       .map((p) => p.plan.post.id),
   )
+  const cadres = roster as readonly Cadre[]
   return {
     asOf: o.asOf,
     county: COUNTY,
-    cadres: roster as readonly Cadre[],
+    cadres: o.recordYears === 0 ? cadres : withRecords(cadres, o),
     teams: plans.map((p) => p.team),
     policy: o.policy,
     openPosts: posts.filter((p) => open.has(p.plan.post.id)).map((p) => p.plan.post.id),
@@ -241,6 +263,37 @@ function assignCategories(seed: number, roster: Draft[]): void {
   const rng = createRng(seed + 0x2545f491)
   for (const d of roster)
     d.category = d.currentPost === null ? rng.weighted(RESERVE_CATEGORIES) : 'party-government'
+}
+
+/** The roster with detailed assessment records, from a stream of their own (the seed's mirror). */
+function withRecords(cadres: readonly Cadre[], o: Resolved): Cadre[] {
+  const records = drawAssessmentRecords(cadres, o.asOf, o.recordYears, o.policy, ~o.seed)
+  // in the field order of the decoder, so that an encoded scenario reads back byte for byte
+  return cadres.map((c, i) => {
+    const {
+      integrity,
+      temperament,
+      reserveGroups,
+      exceptionalPromotion,
+      workStart,
+      partyJoined,
+      history,
+      category,
+      ...head
+    } = c
+    return {
+      ...head,
+      assessmentRecords: records[i]!,
+      integrity,
+      temperament,
+      reserveGroups,
+      exceptionalPromotion,
+      workStart,
+      partyJoined,
+      history,
+      ...(category === undefined ? {} : { category }),
+    }
+  })
 }
 
 /** A few spouse and sibling pairs (about 1.2% of the roster), never in the same team. */
@@ -267,7 +320,8 @@ const SAMPLE_SEED = 2026
 
 /**
  * The bundled sample county 青山旗 (Qingshan Banner, fictional): 1,200 cadres,
- * 120 teams, about 700 posts, 30% of them open; fixed seed, default policy.
+ * 120 teams, about 700 posts, 30% of them open; five years of detailed
+ * assessment records; fixed seed, default policy.
  * @returns the same scenario on every call
  * @category Sample
  * @example
@@ -276,5 +330,5 @@ const SAMPLE_SEED = 2026
  * //=> [1200, 120]
  */
 export function sampleScenario(): Scenario {
-  return generateScenario({ seed: SAMPLE_SEED, cadres: 1200, teams: 120 })
+  return generateScenario({ seed: SAMPLE_SEED, cadres: 1200, teams: 120, recordYears: 5 })
 }

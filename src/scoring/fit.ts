@@ -5,9 +5,11 @@
  *
  * @module
  */
+import type { AssessmentPolicy } from '../domain/policy.js'
 import type { FitComponents } from '../domain/proposal.js'
 import type { Assessment, Cadre, Grade, Post, Scenario, Specialty, Team } from '../domain/types.js'
 import { ageAt, monthsBetween } from '../domain/time.js'
+import { latestCombinedScore } from '../assessment/combined.js'
 
 const GRADE_VALUE: Readonly<Record<Grade, number>> = {
   excellent: 1,
@@ -69,12 +71,29 @@ export function fitComponents(scenario: Scenario, cadre: Cadre, post: Post, team
     post.specialties.length > 0
       ? post.specialties
       : ((team ?? scenario.teams.find((t) => t.posts.includes(post)))?.specialties ?? [])
-  return {
+  const components: FitComponents = {
     specialty: specialtyComponent(cadre, wanted),
     assessment: assessmentComponent(cadre.assessments),
     experience: Math.min(Math.max(monthsBetween(cadre.rankSince, scenario.asOf), 0), 96) / 96,
     age: Math.max(0, 1 - Math.abs(age - ideal) / 20),
   }
+  if (!(scenario.policy.fit.weights.combined > 0)) return components
+  return { ...components, combined: combinedComponent(cadre, scenario.policy.assessment) }
+}
+
+/** Latest combined score / 100 of each cadre under each assessment policy, computed once per pair of objects. */
+const COMBINED = new WeakMap<AssessmentPolicy, WeakMap<Cadre, number>>()
+
+function combinedComponent(cadre: Cadre, policy: AssessmentPolicy): number {
+  let byCadre = COMBINED.get(policy)
+  if (byCadre === undefined) COMBINED.set(policy, (byCadre = new WeakMap()))
+  let v = byCadre.get(cadre)
+  if (v === undefined) {
+    const latest = latestCombinedScore(cadre, policy)
+    v = latest === null ? 0.5 : latest.score / 100
+    byCadre.set(cadre, v)
+  }
+  return v
 }
 
 /**
@@ -84,13 +103,16 @@ export function fitComponents(scenario: Scenario, cadre: Cadre, post: Post, team
  */
 export function fitScore(scenario: Scenario, components: FitComponents): number {
   const w = scenario.policy.fit.weights
-  const sum = w.specialty + w.assessment + w.experience + w.age
+  // the combined component takes part only when weighted, so default fits are unchanged to the last bit
+  const combined = w.combined > 0 ? w.combined : 0
+  const sum = w.specialty + w.assessment + w.experience + w.age + combined
   if (!(sum > 0)) return 0
-  const raw =
-    (w.specialty * components.specialty +
-      w.assessment * components.assessment +
-      w.experience * components.experience +
-      w.age * components.age) /
-    sum
+  let weighted =
+    w.specialty * components.specialty +
+    w.assessment * components.assessment +
+    w.experience * components.experience +
+    w.age * components.age
+  if (combined > 0) weighted += combined * (components.combined ?? 0.5)
+  const raw = weighted / sum
   return Math.round(raw * scenario.policy.fit.scale * 1e6) / 1e6
 }

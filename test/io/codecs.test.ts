@@ -171,7 +171,7 @@ describe('shape issues: policy', () => {
 
   it('lists the known keys when no key is near', () => {
     expect(policy({ budget: 3 })).toEqual([
-      'policy.budget: expected a known key (one of "structure", "stability", "people", "fit", "vacancy"), got 3',
+      'policy.budget: expected a known key (one of "structure", "stability", "people", "fit", "vacancy", "assessment"), got 3',
     ])
   })
 
@@ -226,7 +226,7 @@ describe('shape issues: policy', () => {
       }),
     ).toEqual([
       'policy.structure.averageAge.min: expected a number not above max (48), got 50',
-      'policy.fit.weights: expected weights with a positive sum, got {"specialty":0,"assessment":0,"experience":0,"age":0}',
+      'policy.fit.weights: expected weights with a positive sum, got {"specialty":0,"assessment":0,"experience":0,"age":0,"combi…',
     ])
   })
 

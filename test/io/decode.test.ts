@@ -276,8 +276,8 @@ describe('decodeScenario: hostile input', () => {
       '{"__proto__": {"asOf": "1999-01"}, "constructor": 1, "asOf": "2025-06", "county": "W", "cadres": [], "teams": [], "policy": {"__proto__": {}, "constructor": {}}}',
     ) as unknown
     expect(messagesOf(input)).toEqual([
-      'policy.__proto__: expected a known key (one of "structure", "stability", "people", "fit", "vacancy"), got {}',
-      'policy.constructor: expected a known key (one of "structure", "stability", "people", "fit", "vacancy"), got {}',
+      'policy.__proto__: expected a known key (one of "structure", "stability", "people", "fit", "vacancy", "assessment"), got {}',
+      'policy.constructor: expected a known key (one of "structure", "stability", "people", "fit", "vacancy", "assessment"), got {}',
     ])
     expect(scenarioOf(edit(input as never, [['policy']])).asOf).toBe('2025-06')
   })

@@ -41,7 +41,7 @@ describe('formatIssues', () => {
     expect(formatIssues({ _tag: 'InvalidScenario', issues: issuesOf(input) })).toMatchInlineSnapshot(`
       "→ at county: expected non-empty string, got ""
       → at cadres[0].birth: expected YYYY-MM, got "1985/13"
-      → at policy.woman: expected a known key (one of "structure", "stability", "people", "fit", "vacancy"), got 1"
+      → at policy.woman: expected a known key (one of "structure", "stability", "people", "fit", "vacancy", "assessment"), got 1"
     `)
   })
 

@@ -1,0 +1,134 @@
+/**
+ * Objective weights from the data (entropy weight method) and their
+ * combination with subjective (AHP) weights. See docs/assessment.md.
+ *
+ * @module
+ */
+import { left, right, type Either } from 'fp-ts/lib/Either.js'
+
+/** Why the entropy method gives no weights. @category Assessment */
+export type EntropyError =
+  | { readonly _tag: 'TooFewRows'; readonly rows: number }
+  | {
+      readonly _tag: 'NotRectangular'
+      readonly row: number
+      readonly columns: number
+      readonly expected: number
+    }
+  | { readonly _tag: 'Negative'; readonly row: number; readonly column: number; readonly value: number }
+  /** Every column is constant (or all zero): the data say nothing about weights. */
+  | { readonly _tag: 'NoVariation' }
+
+/** Entropy weights and the per-criterion entropies behind them. @category Assessment */
+export interface EntropyResult {
+  /** Weights d_j / Σ d, summing to 1. */
+  readonly weights: readonly number[]
+  /** Entropy e_j in [0, 1] of each criterion. */
+  readonly entropy: readonly number[]
+  /** Diversification d_j = 1 − e_j. */
+  readonly diversity: readonly number[]
+}
+
+/**
+ * Entropy weights of a data matrix (rows: alternatives, columns: criteria,
+ * values ≥ 0): p_ij = x_ij / Σ_i x_ij, e_j = −Σ_i p_ij ln p_ij / ln m (0 ln 0
+ * = 0), d_j = 1 − e_j, w_j = d_j / Σ d. A criterion that varies more gets
+ * more weight; a constant one gets none.
+ *
+ * @param rows - m ≥ 2 rows of n non-negative numbers
+ * @returns the weights, or an {@link EntropyError}
+ * @category Assessment
+ * @example
+ * entropyWeights([[1, 5], [1, 1]])   // the first column is constant
+ * //=> right({ weights: [0, 1], ... })
+ */
+export function entropyWeights(rows: readonly (readonly number[])[]): Either<EntropyError, EntropyResult> {
+  const m = rows.length
+  if (m < 2) return left({ _tag: 'TooFewRows', rows: m })
+  const n = rows[0]!.length
+  const colSum = new Float64Array(n)
+  for (let i = 0; i < m; i++) {
+    const r = rows[i]!
+    if (r.length !== n) return left({ _tag: 'NotRectangular', row: i, columns: r.length, expected: n })
+    for (let j = 0; j < n; j++) {
+      const v = r[j]!
+      if (!(v >= 0) || !Number.isFinite(v)) return left({ _tag: 'Negative', row: i, column: j, value: v })
+      colSum[j]! += v
+    }
+  }
+  const lnM = Math.log(m)
+  const entropy = new Float64Array(n)
+  for (let j = 0; j < n; j++) {
+    if (!(colSum[j]! > 0)) {
+      entropy[j] = 1
+      continue
+    }
+    let h = 0
+    for (let i = 0; i < m; i++) {
+      const p = rows[i]![j]! / colSum[j]!
+      if (p > 0) h -= p * Math.log(p)
+    }
+    entropy[j] = Math.min(1, h / lnM)
+  }
+  const diversity = Array.from(entropy, (e) => 1 - e)
+  // a column constant to rounding counts as constant
+  for (let j = 0; j < n; j++) if (diversity[j]! < 1e-12) diversity[j] = 0
+  const total = diversity.reduce((a, b) => a + b, 0)
+  if (!(total > 0)) return left({ _tag: 'NoVariation' })
+  return right({ weights: diversity.map((d) => d / total), entropy: Array.from(entropy), diversity })
+}
+
+/**
+ * How subjective and objective weights are combined: `linear`
+ * w = α·a + (1 − α)·b; `multiplicative` w = a·b / Σ a·b (a criterion either
+ * method gives no weight keeps none).
+ * @category Assessment
+ */
+export type WeightCombination =
+  { readonly method: 'linear'; readonly alpha: number } | { readonly method: 'multiplicative' }
+
+/** The default combination: linear, half and half. @category Assessment */
+export const DEFAULT_COMBINATION: WeightCombination = { method: 'linear', alpha: 0.5 }
+
+/**
+ * Combines subjective weights (e.g. AHP) with objective ones (e.g. entropy).
+ * Both are first normalised to sum 1; the result sums to 1.
+ *
+ * @param subjective - weights ≥ 0 with a positive sum
+ * @param objective - weights ≥ 0 with a positive sum, same length
+ * @param how - {@link DEFAULT_COMBINATION} unless given
+ * @throws RangeError when lengths differ, a sum is not positive, α is outside [0, 1],
+ *   or a multiplicative product is zero everywhere (programmer errors)
+ * @category Assessment
+ * @example
+ * combineWeights([0.5, 0.5], [0.8, 0.2])
+ * //=> [0.65, 0.35]
+ */
+export function combineWeights(
+  subjective: readonly number[],
+  objective: readonly number[],
+  how: WeightCombination = DEFAULT_COMBINATION,
+): number[] {
+  if (subjective.length !== objective.length)
+    throw new RangeError('combineWeights: the two weight vectors differ in length')
+  const a = normalised(subjective, 'subjective')
+  const b = normalised(objective, 'objective')
+  if (how.method === 'linear') {
+    if (!(how.alpha >= 0 && how.alpha <= 1)) throw new RangeError('combineWeights: alpha must be in [0, 1]')
+    return a.map((x, j) => how.alpha * x + (1 - how.alpha) * b[j]!)
+  }
+  return normalised(
+    a.map((x, j) => x * b[j]!),
+    'product',
+  )
+}
+
+function normalised(w: readonly number[], what: string): number[] {
+  let s = 0
+  for (const x of w) {
+    if (!(x >= 0)) throw new RangeError(`combineWeights: ${what} weights must be ≥ 0`)
+    s += x
+  }
+  if (!(s > 0)) throw new RangeError(`combineWeights: ${what} weights must have a positive sum`)
+  return w.map((x) => x / s)
+}

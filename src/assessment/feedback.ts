@@ -1,0 +1,212 @@
+/**
+ * The feedback list (清单式反馈) of a cadre: the indicators well above or
+ * below peers of the same rank and category (with the numbers), trend
+ * warnings (an indicator or the combined score falling years running), and
+ * the training topics that address each weakness (缺什么补什么), a hook for
+ * training planning. See docs/assessment.md.
+ *
+ * @module
+ */
+import { left, right, type Either } from 'fp-ts/lib/Either.js'
+import type { AssessmentKind, Scenario } from '../domain/types.js'
+import { combinedScores, type CadreScores, type CombinedScores } from './combined.js'
+import { countBelow, groupKey, groupStats, type GroupYear } from './peers.js'
+
+/** An indicator compared with peers. @category Assessment */
+export interface IndicatorComparison {
+  readonly indicator: string
+  /** The cadre's score. */
+  readonly value: number
+  /** Mean and population standard deviation of the peer group (the cadre included). */
+  readonly peerMean: number
+  readonly peerSd: number
+  /** (value − peerMean) / peerSd. */
+  readonly z: number
+  /** Share of the other peers scored strictly lower, 0–100. */
+  readonly percentile: number
+  /** Cadres in the peer group with this indicator, the cadre included. */
+  readonly peers: number
+}
+
+/** A score falling year after year. @category Assessment */
+export interface TrendWarning {
+  /** An indicator code, or `'combined'` for the combined score. */
+  readonly subject: string
+  /** Consecutive years, oldest first, ending at the latest year. */
+  readonly years: readonly number[]
+  /** The falling values of those years. */
+  readonly values: readonly number[]
+}
+
+/** A training topic (培训专题) for a weak indicator, and why. @category Assessment */
+export interface TrainingNeed {
+  readonly indicator: string
+  readonly topic: string
+  readonly because: readonly ('below-peers' | 'falling')[]
+}
+
+/** The feedback list of one cadre. @category Assessment */
+export interface FeedbackList {
+  readonly cadreId: string
+  /** Latest scored year, or `null` when no year is scored (everything else is then empty). */
+  readonly year: number | null
+  readonly score: number | null
+  /** Rank among peers in that year (1 = best) and the group's size. */
+  readonly peerRank: number | null
+  readonly peers: number
+  /** Kinds absent in that year: the combined score was renormalised over the others. */
+  readonly absent: readonly AssessmentKind[]
+  /** False when the peer group has fewer than `policy.assessment.feedback.minPeers` other members. */
+  readonly compared: boolean
+  /** Indicators well above peers, highest z first (ties by policy order). */
+  readonly strengths: readonly IndicatorComparison[]
+  /** Indicators well below peers, lowest z first. */
+  readonly weaknesses: readonly IndicatorComparison[]
+  readonly warnings: readonly TrendWarning[]
+  /** One need per weak or falling indicator, in policy order. */
+  readonly training: readonly TrainingNeed[]
+}
+
+/** A cadre id that is not in the roster. @category Assessment */
+export interface UnknownCadre {
+  readonly _tag: 'UnknownCadre'
+  readonly cadreId: string
+}
+
+/**
+ * Feedback lists of every cadre, in roster order; peer statistics are built
+ * once. Deterministic for a given scenario.
+ *
+ * @param scenario - a decoded scenario
+ * @param scores - its combined scores, when already computed
+ * @category Assessment
+ */
+export function feedbackLists(scenario: Scenario, scores?: CombinedScores): FeedbackList[] {
+  const s = scores ?? combinedScores(scenario)
+  const stats = groupStats(s)
+  return s.cadres.map((c) => feedbackOf(scenario, s, c, stats))
+}
+
+/**
+ * The feedback list of one cadre.
+ *
+ * @param scenario - a decoded scenario
+ * @param cadreId - the cadre
+ * @param scores - the scenario's combined scores, when already computed
+ * @returns the list, or `UnknownCadre`
+ * @category Assessment
+ * @example
+ * const list = feedbackList(sampleScenario(), 'C00040')
+ * list._tag === 'Right' && list.right.training.map((t) => t.topic)
+ * //=> ['professional-skills', 'performance-management']
+ */
+export function feedbackList(
+  scenario: Scenario,
+  cadreId: string,
+  scores?: CombinedScores,
+): Either<UnknownCadre, FeedbackList> {
+  const s = scores ?? combinedScores(scenario)
+  const c = s.cadres.find((x) => x.cadreId === cadreId)
+  if (c === undefined) return left({ _tag: 'UnknownCadre', cadreId })
+  const last = c.years[c.years.length - 1]
+  const stats = groupStats(s, last === undefined ? new Set() : new Set([groupKey(c, last.year)]))
+  return right(feedbackOf(scenario, s, c, stats))
+}
+
+function feedbackOf(
+  scenario: Scenario,
+  s: CombinedScores,
+  c: CadreScores,
+  stats: ReadonlyMap<string, GroupYear>,
+): FeedbackList {
+  const policy = scenario.policy.assessment
+  const last = c.years[c.years.length - 1]
+  if (last === undefined)
+    return {
+      cadreId: c.cadreId,
+      year: null,
+      score: null,
+      peerRank: null,
+      peers: 0,
+      absent: [],
+      compared: false,
+      strengths: [],
+      weaknesses: [],
+      warnings: [],
+      training: [],
+    }
+  const group = stats.get(groupKey(c, last.year))
+  const compared = last.peers - 1 >= policy.feedback.minPeers
+  const strengths: IndicatorComparison[] = []
+  const weaknesses: IndicatorComparison[] = []
+  if (compared && group !== undefined) {
+    for (const code of s.indicators) {
+      const value = last.indicators[code]
+      const d = group.indicators.get(code)
+      if (value === undefined || d === undefined || d.sorted.length - 1 < policy.feedback.minPeers) continue
+      if (!(d.sd > 0)) continue
+      const z = (value - d.mean) / d.sd
+      const row: IndicatorComparison = {
+        indicator: code,
+        value,
+        peerMean: d.mean,
+        peerSd: d.sd,
+        z,
+        percentile: (100 * countBelow(d.sorted, value)) / (d.sorted.length - 1),
+        peers: d.sorted.length,
+      }
+      if (z >= policy.feedback.deviation) strengths.push(row)
+      else if (z <= -policy.feedback.deviation) weaknesses.push(row)
+    }
+  }
+  const order = (code: string): number => s.indicators.indexOf(code)
+  if (strengths.length > 1) strengths.sort((a, b) => b.z - a.z || order(a.indicator) - order(b.indicator))
+  if (weaknesses.length > 1) weaknesses.sort((a, b) => a.z - b.z || order(a.indicator) - order(b.indicator))
+
+  const warnings: TrendWarning[] = []
+  const run = policy.feedback.fallingYears
+  const falling = (subject: string, value: (year: number) => number | undefined): void => {
+    const years: number[] = []
+    const values: number[] = []
+    for (let k = run; k >= 0; k--) {
+      const v = value(last.year - k)
+      if (v === undefined) return
+      years.push(last.year - k)
+      values.push(v)
+    }
+    for (let i = 1; i < values.length; i++) if (!(values[i]! < values[i - 1]!)) return
+    warnings.push({ subject, years, values })
+  }
+  // years ascend: search back from the latest
+  const at = (year: number) => {
+    for (let k = c.years.length - 1; k >= 0; k--) {
+      const y = c.years[k]!
+      if (y.year === year) return y
+      if (y.year < year) return undefined
+    }
+    return undefined
+  }
+  falling('combined', (y) => at(y)?.score)
+  for (const code of s.indicators) falling(code, (y) => at(y)?.indicators[code])
+
+  const training: TrainingNeed[] = []
+  for (const spec of policy.indicators) {
+    const because: ('below-peers' | 'falling')[] = []
+    if (weaknesses.some((w) => w.indicator === spec.code)) because.push('below-peers')
+    if (warnings.some((w) => w.subject === spec.code)) because.push('falling')
+    if (because.length > 0) training.push({ indicator: spec.code, topic: spec.training, because })
+  }
+  return {
+    cadreId: c.cadreId,
+    year: last.year,
+    score: last.score,
+    peerRank: last.peerRank,
+    peers: last.peers,
+    absent: last.absent,
+    compared,
+    strengths,
+    weaknesses,
+    warnings,
+    training,
+  }
+}

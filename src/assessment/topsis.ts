@@ -1,0 +1,146 @@
+/**
+ * TOPSIS (Hwang and Yoon, 1981): alternatives ranked by their relative
+ * closeness to the ideal solution, on a vector-normalised, weighted decision
+ * matrix. See docs/assessment.md.
+ *
+ * @module
+ */
+import { left, right, type Either } from 'fp-ts/lib/Either.js'
+
+/** Why TOPSIS gives no ranking. @category Assessment */
+export type TopsisError =
+  | { readonly _tag: 'Empty' }
+  | {
+      readonly _tag: 'NotRectangular'
+      readonly row: number
+      readonly columns: number
+      readonly expected: number
+    }
+  | { readonly _tag: 'BadWeights'; readonly reason: string }
+  | { readonly _tag: 'NotFinite'; readonly row: number; readonly column: number; readonly value: number }
+
+/** Options of {@link topsis}. @category Assessment */
+export interface TopsisOptions {
+  /** Per criterion: `true` for a benefit (more is better), `false` for a cost. @defaultValue all benefit */
+  readonly benefit?: readonly boolean[]
+  /** Ids of the alternatives, used to break ties (ascending). @defaultValue row indices */
+  readonly ids?: readonly string[]
+}
+
+/** TOPSIS of a decision matrix. @category Assessment */
+export interface TopsisResult {
+  /** Weights used, normalised to sum 1. */
+  readonly weights: readonly number[]
+  /** Positive ideal solution A⁺ in the weighted normalised space. */
+  readonly ideal: readonly number[]
+  /** Negative ideal solution A⁻. */
+  readonly antiIdeal: readonly number[]
+  /** Distance S⁺ of each alternative to A⁺. */
+  readonly toIdeal: readonly number[]
+  /** Distance S⁻ of each alternative to A⁻. */
+  readonly toAntiIdeal: readonly number[]
+  /** Relative closeness C = S⁻ / (S⁺ + S⁻) in [0, 1] (0.5 when both distances are 0). */
+  readonly closeness: readonly number[]
+  /** Row indices, best first; ties by id. */
+  readonly order: readonly number[]
+  /** Rank of each row (1 = best). */
+  readonly rank: readonly number[]
+}
+
+/**
+ * Ranks alternatives (rows) on criteria (columns): r_ij = x_ij / ‖x_·j‖₂,
+ * v_ij = w_j r_ij, A⁺ (A⁻) the best (worst) v per column, and C_i = S⁻_i /
+ * (S⁺_i + S⁻_i). A column of zeros is left at zero. Scaling a column by a
+ * positive factor changes nothing.
+ *
+ * @param matrix - m ≥ 1 rows of n finite numbers
+ * @param weights - n weights ≥ 0 with a positive sum (normalised here)
+ * @param options - benefit/cost per criterion and ids for ties
+ * @returns the closeness and the ranking, or a {@link TopsisError}
+ * @category Assessment
+ * @example
+ * topsis([[1, 2], [2, 1]], [0.7, 0.3]).right.order
+ * //=> [1, 0]
+ */
+export function topsis(
+  matrix: readonly (readonly number[])[],
+  weights: readonly number[],
+  options: TopsisOptions = {},
+): Either<TopsisError, TopsisResult> {
+  const m = matrix.length
+  if (m === 0) return left({ _tag: 'Empty' })
+  const n = weights.length
+  let wsum = 0
+  for (const w of weights) {
+    if (!(w >= 0) || !Number.isFinite(w)) return left({ _tag: 'BadWeights', reason: 'a weight is not ≥ 0' })
+    wsum += w
+  }
+  if (!(wsum > 0)) return left({ _tag: 'BadWeights', reason: 'the weights sum to 0' })
+  const benefit = options.benefit ?? weights.map(() => true)
+  if (benefit.length !== n) return left({ _tag: 'BadWeights', reason: 'benefit has not one flag per weight' })
+  const w = weights.map((x) => x / wsum)
+  const norm = new Float64Array(n)
+  for (let i = 0; i < m; i++) {
+    const r = matrix[i]!
+    if (r.length !== n) return left({ _tag: 'NotRectangular', row: i, columns: r.length, expected: n })
+    for (let j = 0; j < n; j++) {
+      const x = r[j]!
+      if (!Number.isFinite(x)) return left({ _tag: 'NotFinite', row: i, column: j, value: x })
+      norm[j]! += x * x
+    }
+  }
+  for (let j = 0; j < n; j++) norm[j] = Math.sqrt(norm[j]!)
+  const v = new Float64Array(m * n)
+  const ideal = new Float64Array(n)
+  const anti = new Float64Array(n)
+  for (let j = 0; j < n; j++) {
+    let hi = -Infinity
+    let lo = Infinity
+    for (let i = 0; i < m; i++) {
+      const x = norm[j]! > 0 ? (w[j]! * matrix[i]![j]!) / norm[j]! : 0
+      v[i * n + j] = x
+      if (x > hi) hi = x
+      if (x < lo) lo = x
+    }
+    ideal[j] = benefit[j] ? hi : lo
+    anti[j] = benefit[j] ? lo : hi
+  }
+  const toIdeal: number[] = []
+  const toAnti: number[] = []
+  const closeness: number[] = []
+  for (let i = 0; i < m; i++) {
+    let sp = 0
+    let sm = 0
+    for (let j = 0; j < n; j++) {
+      const x = v[i * n + j]!
+      sp += (x - ideal[j]!) ** 2
+      sm += (x - anti[j]!) ** 2
+    }
+    sp = Math.sqrt(sp)
+    sm = Math.sqrt(sm)
+    toIdeal.push(sp)
+    toAnti.push(sm)
+    closeness.push(sp + sm > 0 ? sm / (sp + sm) : 0.5)
+  }
+  const ids = options.ids
+  const order = closeness
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const d = closeness[b]! - closeness[a]!
+      if (d !== 0) return d
+      if (ids !== undefined) return ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b
+      return a - b
+    })
+  const rank = new Array<number>(m)
+  order.forEach((row, k) => (rank[row] = k + 1))
+  return right({
+    weights: w,
+    ideal: Array.from(ideal),
+    antiIdeal: Array.from(anti),
+    toIdeal,
+    toAntiIdeal: toAnti,
+    closeness,
+    order,
+    rank,
+  })
+}

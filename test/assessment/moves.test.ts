@@ -1,0 +1,114 @@
+/**
+ * 能上能下 (moveCandidates) on hand-made cadres of the validator's county
+ * (reference month 2024-06): section deputies since 2018-01 (77 months ≥ the
+ * 24 the ladder asks), integrity cleared unless said otherwise.
+ */
+import { describe, expect, it } from 'vitest'
+import { combinedScores } from '../../src/assessment/index.js'
+import type { Assessment } from '../../src/domain/types.js'
+import { adjustmentCandidates, moveCandidates, yearlyGrades } from '../../src/rules/index.js'
+import { cadre } from '../check/fixtures.js'
+import { annual, county } from './fixtures.js'
+
+const graded = (id: string, ...grades: [number, Assessment['grade']][]) =>
+  cadre(id, { assessments: grades.map(([year, grade]) => ({ year, grade })) })
+
+describe('moveCandidates', () => {
+  const s = county(
+    graded('UP', [2022, 'excellent'], [2023, 'excellent']),
+    graded('GAP', [2021, 'excellent'], [2023, 'excellent']),
+    graded('BASIC', [2022, 'basic'], [2023, 'basic']),
+    graded('ONCE', [2022, 'competent'], [2023, 'basic']),
+    graded('BAD', [2022, 'excellent'], [2023, 'incompetent']),
+    cadre('NEW', {
+      assessments: [
+        { year: 2022, grade: 'excellent' },
+        { year: 2023, grade: 'excellent' },
+      ],
+      rankSince: '2023-06',
+    }),
+    cadre('REC', {
+      assessments: [],
+      assessmentRecords: [
+        { year: 2022, kind: 'annual', grade: 'excellent', score: 95 },
+        { year: 2023, kind: 'annual', grade: 'excellent', score: 93 },
+      ],
+    }),
+    graded('OLD', [2020, 'excellent'], [2021, 'excellent']),
+  )
+
+  it('moves up an excellent run that is ready, and adjusts down incompetent or basic runs', () => {
+    const m = moveCandidates(s)
+    expect(m.up.map((c) => c.cadreId)).toEqual(['UP', 'REC'])
+    expect(m.down.map((c) => [c.cadreId, c.reason])).toEqual([
+      ['BASIC', 'basic-run'],
+      ['BAD', 'incompetent'],
+    ])
+  })
+
+  it('gives the evidence', () => {
+    const m = moveCandidates(s)
+    expect(m.up[0]).toEqual({
+      cadreId: 'UP',
+      postId: null,
+      direction: 'up',
+      reason: 'excellent-run',
+      grades: [
+        { year: 2023, grade: 'excellent' },
+        { year: 2022, grade: 'excellent' },
+      ],
+      scores: [],
+      readiness: {
+        monthsAtRank: 77,
+        monthsRequired: 24,
+        integrityCleared: true,
+        reserveGroups: [],
+        ready: true,
+      },
+    })
+    expect(m.down[1]!.grades).toEqual([{ year: 2023, grade: 'incompetent' }])
+  })
+
+  it('lists a cadre not ready only when asked, with the reason', () => {
+    const m = moveCandidates(s, { includeNotReady: true })
+    const nw = m.up.find((c) => c.cadreId === 'NEW')!
+    expect(nw.readiness).toMatchObject({ monthsAtRank: 12, monthsRequired: 24, ready: false })
+  })
+
+  it('attaches combined scores as evidence, latest first', () => {
+    const m = moveCandidates(s, { scores: combinedScores(s) })
+    expect(m.up.find((c) => c.cadreId === 'REC')!.scores).toEqual([
+      { year: 2023, score: 93 },
+      { year: 2022, score: 95 },
+    ])
+  })
+
+  it('takes its thresholds from the policy or the options', () => {
+    expect(moveCandidates(s, { excellentRun: 1 }).up.map((c) => c.cadreId)).toEqual(['UP', 'GAP', 'REC'])
+    expect(moveCandidates(s, { basicRun: 1 }).down.map((c) => c.cadreId)).toEqual(['BASIC', 'ONCE', 'BAD'])
+  })
+
+  it('agrees with adjustmentCandidates on incompetent grades', () => {
+    const down = moveCandidates(s).down.filter((c) => c.reason === 'incompetent')
+    expect(down.map((c) => ({ cadreId: c.cadreId, postId: c.postId, ...c.grades[0] }))).toEqual(
+      adjustmentCandidates(s),
+    )
+  })
+})
+
+describe('yearlyGrades', () => {
+  it('completes the yearly results with the grades of annual records, latest first', () => {
+    const c = cadre('R', {
+      assessments: [{ year: 2023, grade: 'competent' }],
+      assessmentRecords: [
+        { ...annual(2023, 95), grade: 'excellent' },
+        { ...annual(2022, 60), grade: 'basic' },
+        { year: 2021, kind: 'special', grade: 'excellent' },
+      ],
+    })
+    expect(yearlyGrades(c)).toEqual([
+      { year: 2023, grade: 'competent' },
+      { year: 2022, grade: 'basic' },
+    ])
+  })
+})
