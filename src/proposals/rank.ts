@@ -11,9 +11,10 @@ import { left, right } from 'fp-ts/lib/Either.js'
 import type { Proposal } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
 import { editMilp, formulate } from '../model/index.js'
-import type { ExtraRow, StaffingModel } from '../model/index.js'
+import type { ExtraRow, Milp, StaffingModel } from '../model/index.js'
 import type { SolveError, SolveOptions } from './solve.js'
-import { solveModel } from './solve.js'
+import { solveModelValues } from './solve.js'
+import { proposalFromValues } from './decode.js'
 
 /** Options of {@link rankProposals}. @category Proposals */
 export interface RankOptions extends SolveOptions {
@@ -97,20 +98,22 @@ function cutOf(
 }
 
 /**
- * A MIP start for the next solve: the last proposal with the occupants of two
- * posts exchanged at equal net value (fits less pair penalties), the first
- * such exchange in post order that yields no proposal already found. Ties are
- * common (see docs/proposals.md), and with a start at the bound the solver only
- * has to prove it; when team rules forbid the exchange, HiGHS drops the start.
+ * Proposals to try next: the last proposal with the occupants of two posts
+ * exchanged at equal net value (fits less pair penalties), in post order,
+ * skipping proposals already found; each as the pair index chosen for each
+ * open post (−1: vacant). Ties are common (see docs/proposals.md): an exchange
+ * that breaks no row is the next optimum outright (see {@link rankModel});
+ * otherwise the first exchange is the solver's MIP start, which HiGHS drops
+ * when team rules forbid it.
  */
-function equalSwapStart(
+function* equalSwaps(
   model: StaffingModel,
   pairIndex: readonly ReadonlyMap<number, number>[],
   found: readonly Proposal[],
   differ: 'posts' | 'teams',
   d: number,
-): { indices: Int32Array; values: Float64Array } | undefined {
-  if (d > 2) return undefined
+): Generator<number[]> {
+  if (d > 2) return
   const { scenario, cadreIndex, postLocation } = model.ctx
   const last = found[found.length - 1]!
   const chosen = last.assignments.map((a, i) =>
@@ -138,21 +141,114 @@ function equalSwapStart(
         .map((k) => (k < 0 ? '' : scenario.cadres[model.eligibility.pairs[k]!.cadre]!.id))
         .join('\u0000')
       if (seen.has(key)) continue
-      const on = new Set(next.filter((k) => k >= 0).map((k) => model.pairCol[k]!))
-      const indices: number[] = []
-      const values: number[] = []
-      model.pairCol.forEach((col) => {
-        indices.push(col)
-        values.push(on.has(col) ? 1 : 0)
-      })
-      next.forEach((k, i) => {
-        indices.push(model.vacancyCol[i]!)
-        values.push(k < 0 ? 1 : 0)
-      })
-      return { indices: Int32Array.from(indices), values: Float64Array.from(values) }
+      yield next
     }
   }
-  return undefined
+}
+
+/** The MIP start of a choice: every pair and vacancy column set. */
+function startOf(
+  model: StaffingModel,
+  next: readonly number[],
+): { indices: Int32Array; values: Float64Array } {
+  const on = new Set(next.filter((k) => k >= 0).map((k) => model.pairCol[k]!))
+  const indices: number[] = []
+  const values: number[] = []
+  model.pairCol.forEach((col) => {
+    indices.push(col)
+    values.push(on.has(col) ? 1 : 0)
+  })
+  next.forEach((k, i) => {
+    indices.push(model.vacancyCol[i]!)
+    values.push(k < 0 ? 1 : 0)
+  })
+  return { indices: Int32Array.from(indices), values: Float64Array.from(values) }
+}
+
+const TOL = 1e-9
+
+/** How many exchanges are tried for a tie before the solver is asked. */
+const MAX_TRIES = 20_000
+
+/**
+ * Tries the exchanges of {@link equalSwaps} on the last optimum: the first one
+ * that keeps the objective and breaks no row of `m` (the model with every cut
+ * so far) is the next optimum. Only the rows through the changed columns and
+ * the cuts can change, so only those are checked. Returns the new column
+ * values, or `null`.
+ */
+function tieOf(
+  model: StaffingModel,
+  m: Milp,
+  last: { readonly values: Float64Array; readonly chosen: readonly number[] },
+  candidates: Iterable<number[]>,
+  rowsOfCol: { readonly start: Int32Array; readonly row: Int32Array },
+  baseRows: number,
+): { values: Float64Array; chosen: number[] } | null {
+  const activity = (v: Float64Array, r: number) => {
+    let a = 0
+    for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) a += m.rowValue[e]! * v[m.rowIndex[e]!]!
+    return a
+  }
+  const colOf = (k: number, i: number) => (k < 0 ? model.vacancyCol[i]! : model.pairCol[k]!)
+  let tries = 0
+  for (const next of candidates) {
+    if (++tries > MAX_TRIES) return null
+    const changed: number[] = []
+    let delta = 0
+    next.forEach((k, i) => {
+      const was = last.chosen[i]!
+      if (k === was) return
+      changed.push(colOf(was, i), colOf(k, i))
+      delta += m.colCost[colOf(k, i)]! - m.colCost[colOf(was, i)]!
+    })
+    if (delta < -TOL) continue
+    const v = last.values.slice()
+    next.forEach((k, i) => {
+      const was = last.chosen[i]!
+      if (k === was) return
+      v[colOf(was, i)] = 0
+      v[colOf(k, i)] = 1
+    })
+    // Column bounds first: a locked pair (lower bound 1) cannot be exchanged away.
+    if (changed.some((c) => v[c]! < m.colLower[c]! - TOL || v[c]! > m.colUpper[c]! + TOL)) continue
+    const rows = new Set<number>()
+    for (const c of changed)
+      for (let e = rowsOfCol.start[c]!; e < rowsOfCol.start[c + 1]!; e++) rows.add(rowsOfCol.row[e]!)
+    for (let r = baseRows; r < m.rowLower.length; r++) rows.add(r)
+    let ok = true
+    for (const r of rows) {
+      const a = activity(v, r)
+      if (a < m.rowLower[r]! - TOL || a > m.rowUpper[r]! + TOL) {
+        ok = false
+        break
+      }
+    }
+    if (ok) return { values: v, chosen: next }
+  }
+  return null
+}
+
+/** The rows through each column of `m` (compressed by column). */
+function rowsByColumn(m: Milp): { start: Int32Array; row: Int32Array } {
+  const n = m.colCost.length
+  const start = new Int32Array(n + 1)
+  for (let e = 0; e < m.rowIndex.length; e++) start[m.rowIndex[e]! + 1]!++
+  for (let j = 0; j < n; j++) start[j + 1]! += start[j]!
+  const fill = start.slice(0, n)
+  const row = new Int32Array(m.rowIndex.length)
+  for (let r = 0; r < m.rowLower.length; r++)
+    for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) row[fill[m.rowIndex[e]!]!++] = r
+  return { start, row }
+}
+
+/** The pair index chosen for each open post by column values (−1: vacant). */
+function choiceOf(model: StaffingModel, values: Float64Array): number[] {
+  const chosen = model.ctx.scenario.openPosts.map(() => -1)
+  model.eligibility.pairs.forEach((p, k) => {
+    if (values[model.pairCol[k]!]! > 0.5) chosen[p.post] = k
+  })
+  return chosen
 }
 
 /** The column chosen for each open post: its pair, or its vacancy. */
@@ -219,26 +315,55 @@ export async function rankModel(
   const found: Proposal[] = []
   const pairIndex = model.ctx.scenario.openPosts.map(() => new Map<number, number>())
   model.eligibility.pairs.forEach((p, k) => pairIndex[p.post]!.set(p.cadre, k))
-  let start: { indices: Int32Array; values: Float64Array } | undefined
+  const differ = options.differ ?? 'posts'
+  const rowsOfCol = rowsByColumn(model.milp)
+  // The column values and choice of the last proposal, when it was proven optimal.
+  let last: { values: Float64Array; chosen: number[] } | null = null
   while (found.length < k) {
     const remaining = deadline - performance.now()
     if (found.length > 0 && (remaining <= 0 || options.signal?.aborted)) break
     // Cuts couple posts, so the assignment fast path no longer applies.
     const variant: StaffingModel = { ...model, milp: editMilp(model.milp, { rows: cuts }), hasTeamRows: true }
-    const r = await solveModel(variant, {
+    // A tie needs no solve: the cuts only remove solutions, so the last optimum bounds this one,
+    // and an exchange that keeps the objective and breaks no row (cuts included) reaches it.
+    if (last !== null) {
+      const tie = tieOf(
+        model,
+        variant.milp,
+        last,
+        equalSwaps(model, pairIndex, found, differ, d),
+        rowsOfCol,
+        model.milp.rowLower.length,
+      )
+      if (tie !== null) {
+        const prev = found[found.length - 1]!
+        const p = proposalFromValues(variant, tie.values, {
+          status: 'optimal',
+          bound: prev.bound,
+          backend: prev.backend,
+        })
+        found.push(p)
+        last = tie
+        cuts.push(cutOf(model, p, differ, d, `rank:cut:${found.length}`))
+        continue
+      }
+    }
+    const first = found.length === 0 ? undefined : equalSwaps(model, pairIndex, found, differ, d).next()
+    const r = await solveModelValues(variant, {
       ...options,
       timeLimitMs: Math.max(1, remaining),
       fastPath: false,
-      ...(start === undefined ? {} : { start }),
+      ...(first === undefined || first.done === true ? {} : { start: startOf(model, first.value) }),
     })
     if (r._tag === 'Left') {
       if (found.length === 0) return r
       break
     }
-    const p = r.right
+    const p = r.right.proposal
     found.push(p)
-    cuts.push(cutOf(model, p, options.differ ?? 'posts', d, `rank:cut:${found.length}`))
-    start = equalSwapStart(model, pairIndex, found, options.differ ?? 'posts', d)
+    const values = r.right.values
+    last = p.status === 'optimal' && values !== null ? { values, chosen: choiceOf(model, values) } : null
+    cuts.push(cutOf(model, p, differ, d, `rank:cut:${found.length}`))
     if (p.status !== 'optimal') break
   }
   // Equal objectives are ordered by the cadre ids post by post, so ties never depend on the solver.

@@ -93,6 +93,19 @@ export async function solveModel(
   model: StaffingModel,
   options: SolveOptions = {},
 ): Promise<Either<SolveError, Proposal>> {
+  const r = await solveModelValues(model, options)
+  return r._tag === 'Left' ? r : right(r.right.proposal)
+}
+
+/**
+ * {@link solveModel}, with the column values the proposal was read from
+ * (`null` on the assignment fast path).
+ * @internal
+ */
+export async function solveModelValues(
+  model: StaffingModel,
+  options: SolveOptions = {},
+): Promise<Either<SolveError, { readonly proposal: Proposal; readonly values: Float64Array | null }>> {
   if (model.conflicts.length > 0)
     return left({
       _tag: 'Infeasible',
@@ -101,16 +114,18 @@ export async function solveModel(
     })
   if (options.fastPath !== false && options.backend === undefined) {
     const fast = solveByAssignment(model)
-    if (fast !== null) return right(fast)
+    if (fast !== null) return right({ proposal: fast, values: null })
   }
   const solver = backendOf(options.backend)
   const r = await solver.solve(model.milp, options)
   const facts = { bound: r.bound, backend: solver.name }
+  const found = (values: Float64Array, status: Proposal['status']) =>
+    right({ proposal: proposalFromValues(model, values, { ...facts, status }), values })
   switch (r.status) {
     case 'optimal':
       return r.values === null
         ? left({ _tag: 'SolverFailure', backend: solver.name, message: 'optimal status without a solution' })
-        : right(proposalFromValues(model, r.values, { ...facts, status: 'optimal' }))
+        : found(r.values, 'optimal')
     case 'time-limit':
       return r.values === null
         ? left({
@@ -118,15 +133,15 @@ export async function solveModel(
             bound: r.bound,
             message: `no proposal found within ${options.timeLimitMs ?? 60000} ms`,
           })
-        : right(proposalFromValues(model, r.values, { ...facts, status: 'time-limit' }))
+        : found(r.values, 'time-limit')
     case 'interrupted':
       return r.values === null
         ? left({ _tag: 'Aborted', message: 'aborted before a proposal was found' })
-        : right(proposalFromValues(model, r.values, { ...facts, status: 'interrupted' }))
+        : found(r.values, 'interrupted')
     case 'memory-limit':
       return r.values === null
         ? left({ _tag: 'SolverFailure', backend: solver.name, message: r.message ?? 'out of memory' })
-        : right(proposalFromValues(model, r.values, { ...facts, status: 'memory-limit' }))
+        : found(r.values, 'memory-limit')
     case 'infeasible':
       return left({
         _tag: 'Infeasible',

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { validateProposal } from '../../src/check/index.js'
+import { formulate } from '../../src/model/index.js'
+import { rankModel } from '../../src/proposals/rank.js'
+import { sampleScenario } from '../../src/sample/index.js'
+import { highsSolver } from '../../src/solvers/highs.js'
+import type { Solver } from '../../src/solvers/solver.js'
+
+describe('ranking among ties', () => {
+  it('takes an exchange that keeps the optimum without a solve, and every proposal stays valid', async () => {
+    const scenario = sampleScenario()
+    const model = formulate(scenario)
+    let solves = 0
+    const counting: Solver = {
+      name: 'highs',
+      solve: (m, o) => {
+        solves++
+        return highsSolver.solve(m, o)
+      },
+    }
+    const r = await rankModel(model, { k: 10, backend: counting })
+    if (r._tag === 'Left') throw new Error(r.left.message)
+    expect(r.right).toHaveLength(10)
+    // The sample county's optimum has many equal-value exchanges: most ranks need no solve.
+    expect(solves).toBeLessThan(10)
+    const best = r.right[0]!.proposal.objective
+    const keys = new Set<string>()
+    for (const { proposal } of r.right) {
+      expect(proposal.status).toBe('optimal')
+      expect(proposal.objective).toBeLessThanOrEqual(best + 1e-9)
+      expect(validateProposal(scenario, proposal)).toEqual([])
+      keys.add(proposal.assignments.map((a) => a.cadreId ?? '').join('|'))
+    }
+    expect(keys.size).toBe(10)
+    r.right.forEach((x, i) => {
+      if (i > 0) expect(x.proposal.objective).toBeLessThanOrEqual(r.right[i - 1]!.proposal.objective + 1e-9)
+    })
+  }, 120_000)
+})
