@@ -157,7 +157,13 @@ export type {
   SlackInfo,
   RuleRow,
 } from './model/index.js'
-export { linearSumAssignment, highsSolver, jsLpSolver, configureHighs } from './solvers/index.js'
+export {
+  linearSumAssignment,
+  highsSolver,
+  jsLpSolver,
+  configureHighs,
+  CORE_MIN_COLUMNS,
+} from './solvers/index.js'
 export type {
   LapOptions,
   CostMatrix,
@@ -169,6 +175,9 @@ export type {
   RunOptions,
   ProgressEvent,
   HighsInitOptions,
+  SolveMethod,
+  CoreStats,
+  LpRelaxation,
 } from './solvers/index.js'
 
 // proposals

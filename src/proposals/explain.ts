@@ -25,6 +25,8 @@ export interface RuleCost {
   readonly cost: number
   /** Teams where the rule binds: a soft rule's penalty is paid there, or a hard rule's row is tight. */
   readonly teamIds: readonly string[]
+  /** `exact`: by re-solving without the rule; `estimate`: from the LP relaxation's duals (see {@link ExplainOptions.costs}). */
+  readonly method: 'exact' | 'estimate'
 }
 
 /** Why a candidate is not in a post. @category Proposals */
@@ -81,8 +83,19 @@ export interface Explanation {
 
 /** Options of {@link explainProposal}. @category Proposals */
 export interface ExplainOptions extends SolveOptions {
-  /** `exact`: re-solve once per rule to price it; `none`: skip pricing. @defaultValue 'exact' */
-  readonly costs?: 'exact' | 'none'
+  /**
+   * How rules are priced. `exact`: re-solve once per rule without it.
+   * `estimate`: one LP relaxation — over the rule's rows, the row's dual
+   * `|y_r|` times how far dropping the row moves its active bound (up to the
+   * activity its columns can reach), and at least the soft penalties the
+   * proposal pays for the rule (saved exactly by dropping it, the proposal
+   * unchanged): a first-order estimate, exact while the LP basis stays
+   * optimal, that can differ from the exact cost both ways (an integrality
+   * gap the LP does not see reads as 0).
+   * Needs a backend that gives duals (HiGHS). `none`: skip pricing.
+   * @defaultValue 'exact'
+   */
+  readonly costs?: 'exact' | 'estimate' | 'none'
   /** Runners-up and blocked candidates listed per post. @defaultValue 3 */
   readonly runnersUp?: number
 }
@@ -267,6 +280,10 @@ export async function explainProposal(
     return right({ objective: proposal.objective, ruleCosts: [], posts })
   const deadline = performance.now() + (options.timeLimitMs ?? 60_000)
   const at = await columnsAt(model, proposal, options)
+  if (options.costs === 'estimate') {
+    const est = await estimatedCosts(model, proposal, at, options)
+    return est._tag === 'Left' ? est : right({ objective: proposal.objective, ruleCosts: est.right, posts })
+  }
   const ruleCosts: RuleCost[] = []
   for (const { code, hard } of rulesOf(model)) {
     const remaining = deadline - performance.now()
@@ -286,10 +303,74 @@ export async function explainProposal(
     // The relaxed proposal still reports the dropped rule's penalties; without the rule they are not paid.
     const unpaid = r.right.penalties.filter((x) => x.code === code).reduce((t, x) => t + x.amount, 0)
     const cost = Math.max(0, round6(r.right.objective + unpaid - proposal.objective))
-    ruleCosts.push({ code, hard, cost, teamIds: bindingTeams(model, proposal, at, code) })
+    ruleCosts.push({ code, hard, cost, teamIds: bindingTeams(model, proposal, at, code), method: 'exact' })
   }
   ruleCosts.sort((a, b) => b.cost - a.cost || (a.code < b.code ? -1 : 1))
   return right({ objective: proposal.objective, ruleCosts, posts })
+}
+
+/** Rule costs from one LP relaxation; see {@link ExplainOptions.costs}. */
+async function estimatedCosts(
+  model: StaffingModel,
+  proposal: Proposal,
+  at: Float64Array | null,
+  options: SolveOptions,
+): Promise<Either<SolveError, RuleCost[]>> {
+  const solver = backendOf(options.backend)
+  if (solver.relax === undefined)
+    return left({
+      _tag: 'SolverFailure',
+      backend: solver.name,
+      message: `${solver.name} gives no LP duals: estimate rule costs with the HiGHS backend, or use costs: 'exact'`,
+    })
+  const lp = await solver.relax(model.milp, options)
+  if (lp.status === 'infeasible')
+    return left({ _tag: 'Infeasible', conflicts: [], message: 'the LP relaxation is infeasible' })
+  if (lp.status === 'interrupted')
+    return left({ _tag: 'Aborted', message: 'aborted during the LP relaxation' })
+  if (lp.status === 'time-limit')
+    return left({ _tag: 'TimeLimit', bound: null, message: 'the LP relaxation did not finish in time' })
+  if (lp.rowDual === null)
+    return left({ _tag: 'SolverFailure', backend: solver.name, message: lp.message ?? `LP ${lp.status}` })
+  const y = lp.rowDual
+  const m = model.milp
+  // How far the active bound of a row can move before the row cannot bind: to the least (or most)
+  // activity its columns reach within their bounds.
+  const reach = (r: number, lower: boolean): number => {
+    let a = 0
+    for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
+      const v = m.rowValue[e]!
+      const j = m.rowIndex[e]!
+      a += lower
+        ? Math.min(v * m.colLower[j]!, v * m.colUpper[j]!)
+        : Math.max(v * m.colLower[j]!, v * m.colUpper[j]!)
+    }
+    return a
+  }
+  const costs: RuleCost[] = []
+  for (const { code, hard } of rulesOf(model)) {
+    const paid = proposal.penalties.filter((x) => x.code === code).reduce((t, x) => t + x.amount, 0)
+    let cost = 0
+    for (const r of model.ruleRows) {
+      if (r.code !== code) continue
+      const dual = y[r.row]!
+      if (Math.abs(dual) < 1e-9) continue
+      // y < 0: the lower bound is active (raising it costs); y > 0: the upper bound is.
+      const move =
+        dual < 0 ? m.rowLower[r.row]! - reach(r.row, true) : reach(r.row, false) - m.rowUpper[r.row]!
+      if (Number.isFinite(move) && move > 0) cost += Math.abs(dual) * move
+    }
+    // The penalties paid are saved exactly by dropping the rule; the duals may see more.
+    costs.push({
+      code,
+      hard,
+      cost: round6(Math.max(cost, paid)),
+      teamIds: bindingTeams(model, proposal, at, code),
+      method: 'estimate',
+    })
+  }
+  costs.sort((a, b) => b.cost - a.cost || (a.code < b.code ? -1 : 1))
+  return right(costs)
 }
 
 /** What forcing a cadre into a post means. @category Proposals */

@@ -34,6 +34,8 @@ export interface RawRun {
   readonly message: string | null
   /** A wasm abort: the module instance is unusable from now on. */
   readonly fatal: boolean
+  /** Row duals of an LP relaxation run (`relax`), when optimal. */
+  readonly rowDual?: Float64Array | null
 }
 
 /** A run that ended before HiGHS could say anything. @internal */
@@ -48,6 +50,8 @@ export interface RunHooks {
   readonly onImproved: (incumbent: number | null, bound: number | null, gap: number | null) => void
   /** A MIP start (sparse column values); HiGHS checks it and ignores it when infeasible. */
   readonly start?: { readonly indices: Int32Array; readonly values: Float64Array } | undefined
+  /** Solve the LP relaxation (every column continuous) and report its row duals. */
+  readonly relax?: boolean | undefined
 }
 
 /**
@@ -79,7 +83,7 @@ export function runHighs(highs: Highs, m: MilpArrays, timeLimitSeconds: number, 
         indices: m.rowIndex,
         values: m.rowValue,
       },
-      integrality: Int32Array.from(m.integer),
+      integrality: hooks.relax === true ? new Int32Array(numCols) : Int32Array.from(m.integer),
     })
     hm.options.set({
       output_flag: false,
@@ -121,13 +125,16 @@ export function runHighs(highs: Highs, m: MilpArrays, timeLimitSeconds: number, 
     const hasPrimal =
       Number(hm.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible
     const dual = Number(hm.info.get('mip_dual_bound'))
+    const lp = hooks.relax === true && status === 'optimal'
+    const solution = hasPrimal || lp ? hm.getSolution() : null
     return {
       status,
-      values: hasPrimal ? hm.getSolution().colValue : null,
+      values: hasPrimal && solution !== null ? solution.colValue : null,
       objective: hasPrimal ? hm.getObjectiveValue() : null,
-      dualBound: Number.isFinite(dual) ? dual : null,
+      dualBound: lp ? hm.getObjectiveValue() : Number.isFinite(dual) ? dual : null,
       message: null,
       fatal: false,
+      rowDual: lp && solution !== null ? Float64Array.from(solution.rowDual) : null,
     }
   } catch (e) {
     // Written out rather than through failedRun: this function must reference nothing outside itself.

@@ -39,6 +39,7 @@ parentPort.on('message', async (job) => {
     shouldStop: () => Atomics.load(flag, 0) !== 0,
     onImproved: (incumbent, bound, gap) => parentPort.postMessage({ type: 'progress', incumbent, bound, gap }),
     start: job.start,
+    relax: job.relax,
   }
   const raw = (job.model.pricable ? runCore : runHighs)(highs, job.model, job.timeLimitSeconds, hooks)
   parentPort.postMessage({ type: 'done', raw })
@@ -77,6 +78,7 @@ export async function runInWorker(
   timeLimitMs: number,
   options: RunOptions,
   started: number,
+  relax?: boolean,
 ): Promise<RawRun | CoreRun> {
   let worker: Worker
   try {
@@ -155,6 +157,7 @@ export async function runInWorker(
       timeLimitSeconds: Math.max(0.001, timeLimitMs / 1000),
       flag: flag.buffer,
       start: options.start,
+      relax: relax === true,
     })
   })
 }

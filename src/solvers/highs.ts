@@ -20,7 +20,7 @@
 import highsLoader from 'highs'
 import type { Highs, InitOptions } from 'highs'
 import type { Milp } from '../model/milp.js'
-import type { RunOptions, Solver, SolverResult } from './solver.js'
+import type { LpRelaxation, RunOptions, Solver, SolverResult } from './solver.js'
 import { CORE_MIN_COLUMNS, solveEmpty } from './solver.js'
 import { failedRun, runHighs } from './highs-run.js'
 import type { MilpArrays, RawRun } from './highs-run.js'
@@ -102,6 +102,7 @@ async function runInProcess(
   timeLimitMs: number,
   options: RunOptions,
   started: number,
+  relax?: boolean,
 ): Promise<RawRun | CoreRun> {
   let highs: Highs
   try {
@@ -115,6 +116,7 @@ async function runInProcess(
     onImproved: (incumbent: number | null, bound: number | null, gap: number | null) =>
       options.onProgress?.({ incumbent, bound, gap, elapsedMs: performance.now() - started }),
     start: options.start,
+    relax: relax === true,
   }
   const seconds = Math.max(0.001, timeLimitMs / 1000)
   const raw =
@@ -192,6 +194,61 @@ export const highsSolver: Solver = {
           : { ...base, status: 'memory-limit', bound }
       default:
         return { ...base, status: 'error', bound, message: raw.message ?? `HiGHS model status ${raw.status}` }
+    }
+  },
+  async relax(model: Milp, options: RunOptions): Promise<LpRelaxation> {
+    const started = performance.now()
+    const lp = (status: LpRelaxation['status'], message?: string): LpRelaxation => ({
+      status,
+      objective: null,
+      values: null,
+      rowDual: null,
+      timeMs: performance.now() - started,
+      ...(message === undefined ? {} : { message }),
+    })
+    if (options.signal?.aborted) return lp('interrupted')
+    if (model.colNames.length === 0) {
+      const empty = solveEmpty(model)
+      return {
+        ...lp(empty.status),
+        objective: empty.objective,
+        rowDual: new Float64Array(model.rowLower.length),
+      }
+    }
+    const arrays: MilpArrays = {
+      colCost: model.colCost,
+      colLower: model.colLower,
+      colUpper: model.colUpper,
+      integer: model.integer,
+      rowLower: model.rowLower,
+      rowUpper: model.rowUpper,
+      rowStarts: model.rowStarts,
+      rowIndex: model.rowIndex,
+      rowValue: model.rowValue,
+    }
+    const limit = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
+    const inWorker = workersAvailable() && Object.keys(loaderOptions).length === 0
+    const raw = await (inWorker ? runInWorker : runInProcess)(arrays, limit, options, started, true)
+    switch (raw.status) {
+      case 'optimal':
+        return {
+          status: 'optimal',
+          objective: raw.dualBound,
+          values: raw.values,
+          rowDual: raw.rowDual ?? null,
+          timeMs: performance.now() - started,
+        }
+      case 'infeasible':
+        return lp('infeasible')
+      case 'timeLimit':
+        return lp('time-limit')
+      case 'interrupted':
+        return lp('interrupted')
+      case 'unbounded':
+      case 'unboundedOrInfeasible':
+        return lp('unbounded')
+      default:
+        return lp('error', raw.message ?? `HiGHS model status ${raw.status}`)
     }
   },
 }

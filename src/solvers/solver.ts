@@ -92,10 +92,27 @@ export interface CoreStats {
   readonly milpMs: number
 }
 
+/** The LP relaxation of a model (every column continuous): its optimum and row duals. @category Solvers */
+export interface LpRelaxation {
+  readonly status: SolverStatus
+  /** The LP optimum: an upper bound on the MILP's objective. */
+  readonly objective: number | null
+  readonly values: Float64Array | null
+  /**
+   * Row duals `y` at the optimum: raising row `r`'s active bound by one unit
+   * changes the LP optimum by about `y_r` (exactly, within the basis' range).
+   */
+  readonly rowDual: Float64Array | null
+  readonly timeMs: number
+  readonly message?: string
+}
+
 /** A MILP backend. @category Solvers */
 export interface Solver {
   readonly name: string
   solve(model: Milp, options: RunOptions): Promise<SolverResult>
+  /** The LP relaxation with its duals, for backends that give them. */
+  relax?(model: Milp, options: RunOptions): Promise<LpRelaxation>
 }
 
 /** Relative gap of a maximisation, `(bound − objective) / max(1, |objective|)`, never negative. @category Solvers */

@@ -56,6 +56,35 @@ describe('explainProposal', () => {
     )
   })
 
+  it('estimates rule costs from one LP: the same rules, each at least the penalties the proposal pays for it', async () => {
+    await fc.assert(
+      fc.asyncProperty(smallScenario({ maxCadres: 6, maxOpen: 3 }), async (scenario) => {
+        const r = await solve(scenario)
+        if (r._tag === 'Left') return
+        const exact = await explainProposal(scenario, r.right)
+        const est = await explainProposal(scenario, r.right, { costs: 'estimate' })
+        if (exact._tag === 'Left' || est._tag === 'Left') throw new Error('explanation failed')
+        expect(est.right.ruleCosts.map((c) => c.code).sort()).toEqual(
+          exact.right.ruleCosts.map((c) => c.code).sort(),
+        )
+        for (const rc of est.right.ruleCosts) {
+          expect(rc.method).toBe('estimate')
+          const paid = r.right.penalties.filter((x) => x.code === rc.code).reduce((t, x) => t + x.amount, 0)
+          expect(rc.cost).toBeGreaterThanOrEqual(paid - 1e-6)
+        }
+      }),
+      { seed: 48, numRuns: 30 },
+    )
+  })
+
+  it('asks for a backend with duals to estimate', async () => {
+    const scenario = (await import('../../src/sample/index.js')).generateScenario({ seed: 2, cadres: 60 })
+    const r = await solve(scenario)
+    if (r._tag === 'Left') throw new Error(r.left.message)
+    const e = await explainProposal(scenario, r.right, { costs: 'estimate', backend: 'javascript-lp-solver' })
+    expect(e._tag === 'Left' && e.left._tag).toBe('SolverFailure')
+  })
+
   it('names why each runner-up lost, consistently with the proposal', async () => {
     await fc.assert(
       fc.asyncProperty(smallScenario({ maxCadres: 6, maxOpen: 3 }), async (scenario) => {
