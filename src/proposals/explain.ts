@@ -85,13 +85,13 @@ export interface Explanation {
 export interface ExplainOptions extends SolveOptions {
   /**
    * How rules are priced. `exact`: re-solve once per rule without it.
-   * `estimate`: one LP relaxation — over the rule's rows, the row's dual
-   * `|y_r|` times how far dropping the row moves its active bound (up to the
-   * activity its columns can reach), and at least the soft penalties the
-   * proposal pays for the rule (saved exactly by dropping it, the proposal
-   * unchanged): a first-order estimate, exact while the LP basis stays
-   * optimal, that can differ from the exact cost both ways (an integrality
-   * gap the LP does not see reads as 0).
+   * `estimate`: one LP relaxation — the sum over the rule's binding rows of
+   * the row's dual `|y_r|`, the value of moving its bound by one unit (one
+   * woman fewer needed, one more member of a field allowed; less when the row
+   * cannot move that far), and at least the soft penalties the proposal pays
+   * for the rule (saved exactly by dropping it): a first-order estimate that
+   * can differ from the exact cost both ways (an integrality gap the LP does
+   * not see reads as 0, a rule binding by several units reads as one).
    * Needs a backend that gives duals (HiGHS). `none`: skip pricing.
    * @defaultValue 'exact'
    */
@@ -358,7 +358,8 @@ async function estimatedCosts(
       // y < 0: the lower bound is active (raising it costs); y > 0: the upper bound is.
       const move =
         dual < 0 ? m.rowLower[r.row]! - reach(r.row, true) : reach(r.row, false) - m.rowUpper[r.row]!
-      if (Number.isFinite(move) && move > 0) cost += Math.abs(dual) * move
+      // One unit: one person more or fewer in a count (a woman fewer needed, one more member of a field).
+      if (move > 0) cost += Math.abs(dual) * Math.min(move, 1)
     }
     // The penalties paid are saved exactly by dropping the rule; the duals may see more.
     costs.push({
