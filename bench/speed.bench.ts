@@ -11,7 +11,8 @@
  *
  * Cases: `county-N` (the generator's county, 30 % of posts open), `full-N`
  * (every post open: a general election, 换届), `city-N` (as county, for
- * N ≥ 5,000), `resolve-N` (a lock and a quota edit after a solve). The direct
+ * N ≥ 5,000), `resolve-N` (a lock and a quota edit after a solve), `many-N`
+ * (six counties of N cadres by `solveMany`, one lane then two). The direct
  * solve and native HiGHS are skipped above `DIRECT_MAX_COLUMNS` columns, where
  * they are known to run out of the wasm heap or the time limit (recorded in
  * docs/benchmarks.md).
@@ -23,7 +24,7 @@ import { validateProposal } from '../src/check/index.js'
 import type { Proposal } from '../src/domain/proposal.js'
 import { editMilp, exportModel, formulate, sizeOf } from '../src/model/index.js'
 import type { StaffingModel } from '../src/model/index.js'
-import { solveModel } from '../src/proposals/index.js'
+import { solveMany, solveModel } from '../src/proposals/index.js'
 import { generateScenario } from '../src/sample/index.js'
 import type { SolveMethod } from '../src/solvers/solver.js'
 import { available, runScipyMilp, tempFile } from './references.js'
@@ -210,15 +211,48 @@ async function resolveCase(name: string): Promise<Row[]> {
   return rows
 }
 
+/** A batch of six counties (seeds 1–6) by solveMany, one lane then two: throughput of the two cores. */
+async function manyCase(name: string): Promise<Row[]> {
+  const n = Number(name.split('-')[1]!)
+  const counties = [1, 2, 3, 4, 5, 6].map((seed) => generateScenario({ seed, cadres: n }))
+  const rows: Row[] = []
+  await solveMany(counties.slice(0, 2), { concurrency: 2 }) // warm both workers
+  for (const concurrency of [1, 2]) {
+    const t = performance.now()
+    const results = await solveMany(counties, { concurrency, timeLimitMs: TIME_LIMIT_MS })
+    const ms = performance.now() - t
+    const optimal = results.filter((r) => r._tag === 'Right' && r.right.status === 'optimal').length
+    rows.push({
+      instance: name,
+      columns: 0,
+      rows: 0,
+      formulateMs: 0,
+      solver: `solveMany, concurrency ${concurrency}`,
+      status: `${optimal} of ${counties.length} optimal`,
+      objective: null,
+      gap: null,
+      timeMs: ms,
+      violations: null,
+      core: `${((counties.length / ms) * 60_000).toFixed(0)} counties per minute (formulation included)`,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    })
+  }
+  return rows
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
   if (args[0] === '--case') {
     const name = args[1]!
-    const rows = name.startsWith('resolve-') ? await resolveCase(name) : await solveCase(name)
+    const rows = name.startsWith('resolve-')
+      ? await resolveCase(name)
+      : name.startsWith('many-')
+        ? await manyCase(name)
+        : await solveCase(name)
     process.stdout.write(JSON.stringify(rows))
     process.exit(0)
   }
-  const cases = args.length > 0 ? args : ['county-1200', 'resolve-1200']
+  const cases = args.length > 0 ? args : ['county-1200', 'resolve-1200', 'many-300']
   const self = fileURLToPath(import.meta.url)
   console.log(
     `seed ${SEED}, time limit ${TIME_LIMIT_MS} ms, median of ${REPEATS} for optimal banzi runs, node ${process.version}` +

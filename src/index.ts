@@ -181,11 +181,12 @@ export type {
 } from './solvers/index.js'
 
 // proposals
-export { solve, solveModel, rankProposals, rankModel, diffProposals } from './proposals/index.js'
+export { solve, solveModel, solveMany, rankProposals, rankModel, diffProposals } from './proposals/index.js'
 export { explainProposal, forcePair, diagnose } from './proposals/index.js'
 export type {
   SolveError,
   SolveOptions,
+  SolveManyOptions,
   Backend,
   RankOptions,
   RankedProposal,

@@ -1,4 +1,6 @@
 export { solve, solveModel } from './solve.js'
+export { solveMany } from './many.js'
+export type { SolveManyOptions } from './many.js'
 export type { SolveError, SolveOptions, Backend } from './solve.js'
 export { rankProposals, rankModel, diffProposals } from './rank.js'
 export type { RankOptions, RankedProposal, PostDiff } from './rank.js'

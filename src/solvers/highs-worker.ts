@@ -58,8 +58,12 @@ const ABORT_GRACE_MS = 3_000
  * would lose the incumbent it is about to return.
  */
 const limitGrace = (timeLimitMs: number) => Math.min(60_000, Math.max(3_000, timeLimitMs / 2))
-/** One idle worker is kept (its wasm heap stays allocated); more would hold memory for nothing. */
-const MAX_IDLE = 1
+/**
+ * Idle workers kept (each keeps its wasm heap allocated). Sequential solves
+ * only ever leave one idle; two serve `solveMany` on a 2-core machine without
+ * reloading the wasm module for every scenario.
+ */
+const MAX_IDLE = 2
 const idle: Worker[] = []
 
 const spawn = (): Promise<Worker> => startWorker(workerSource(), 'highs')
