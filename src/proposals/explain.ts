@@ -88,8 +88,10 @@ export interface ExplainOptions extends SolveOptions {
    * `estimate`: one LP relaxation — the sum over the rule's binding rows of
    * the row's dual `|y_r|`, the value of moving its bound by one unit (one
    * woman fewer needed, one more member of a field allowed; less when the row
-   * cannot move that far), and at least the soft penalties the proposal pays
-   * for the rule (saved exactly by dropping it): a first-order estimate that
+   * cannot move that far); for a soft pair rule, the largest gain of one
+   * penalised pair once its penalty is gone (its reduced cost plus the
+   * penalty); and at least the soft penalties the proposal pays for the rule
+   * (saved exactly by dropping it): a first-order estimate that
    * can differ from the exact cost both ways (an integrality gap the LP does
    * not see reads as 0, a rule binding by several units reads as one).
    * Needs a backend that gives duals (HiGHS). `none`: skip pricing.
@@ -347,6 +349,19 @@ async function estimatedCosts(
     }
     return a
   }
+  // The matrix by column, for reduced costs d_j = c_j − Σ_i a_ij·y_i.
+  const colStart = new Int32Array(m.colCost.length + 1)
+  for (let e = 0; e < m.rowIndex.length; e++) colStart[m.rowIndex[e]! + 1]!++
+  for (let j = 0; j < m.colCost.length; j++) colStart[j + 1]! += colStart[j]!
+  const colRow = new Int32Array(m.rowIndex.length)
+  const colVal = new Float64Array(m.rowIndex.length)
+  const fill = colStart.slice(0, m.colCost.length)
+  for (let r = 0; r < m.rowLower.length; r++)
+    for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
+      const at = fill[m.rowIndex[e]!]!++
+      colRow[at] = r
+      colVal[at] = m.rowValue[e]!
+    }
   const costs: RuleCost[] = []
   for (const { code, hard } of rulesOf(model)) {
     const paid = proposal.penalties.filter((x) => x.code === code).reduce((t, x) => t + x.amount, 0)
@@ -361,6 +376,17 @@ async function estimatedCosts(
       // One unit: one person more or fewer in a count (a woman fewer needed, one more member of a field).
       if (move > 0) cost += Math.abs(dual) * Math.min(move, 1)
     }
+    // A soft pair rule: without its penalty, the best penalised pair's reduced cost rises by it.
+    let pairGain = 0
+    model.eligibility.pairs.forEach((pair, k) => {
+      const pen = pair.penalties.filter((x) => x.code === code).reduce((t, x) => t + x.amount, 0)
+      if (pen <= 0) return
+      const j = model.pairCol[k]!
+      let d = m.colCost[j]!
+      for (let e = colStart[j]!; e < colStart[j + 1]!; e++) d -= colVal[e]! * y[colRow[e]!]!
+      pairGain = Math.max(pairGain, d + pen)
+    })
+    cost += pairGain
     // The penalties paid are saved exactly by dropping the rule; the duals may see more.
     costs.push({
       code,
