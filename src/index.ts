@@ -163,6 +163,7 @@ export {
   jsLpSolver,
   configureHighs,
   CORE_MIN_COLUMNS,
+  DEFAULT_MAX_CORE_COLUMNS,
 } from './solvers/index.js'
 export type {
   LapOptions,

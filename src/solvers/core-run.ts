@@ -38,6 +38,8 @@ import type { CoreStats } from './solver.js'
 export interface CoreArrays extends MilpArrays {
   /** 1 for a column the core may leave out (a binary pair column with bounds 0..1). */
   readonly pricable: Uint8Array
+  /** The most columns the core may grow to. */
+  readonly maxCoreColumns: number
 }
 
 /** A core run's outcome: a {@link RawRun} and what the method did. @internal */
@@ -55,9 +57,9 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
   const PRICE_PER_ROW = 3
   const PRICE_TOL = 1e-7
   const PROOF_TOL = 1e-6
-  // The most columns handed to HiGHS: past about this, its wasm heap (2 GB) runs out on county
-  // models. A proof that needs more stops with the incumbent and a bound valid for the whole model.
-  const MAX_CORE_COLUMNS = 400_000
+  // The most columns handed to HiGHS (RunOptions.maxCoreColumns): a proof that needs more stops
+  // with the incumbent and a bound valid for the whole model.
+  const MAX_CORE_COLUMNS = m.maxCoreColumns
   const started = performance.now()
   const deadline = started + timeLimitSeconds * 1000
   const left = () => Math.max(0.001, (deadline - performance.now()) / 1000)

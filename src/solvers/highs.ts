@@ -21,7 +21,7 @@ import highsLoader from 'highs'
 import type { Highs, InitOptions } from 'highs'
 import type { Milp } from '../model/milp.js'
 import type { LpRelaxation, RunOptions, Solver, SolverResult } from './solver.js'
-import { CORE_MIN_COLUMNS, solveEmpty } from './solver.js'
+import { CORE_MIN_COLUMNS, DEFAULT_MAX_CORE_COLUMNS, solveEmpty } from './solver.js'
 import { failedRun, runHighs } from './highs-run.js'
 import type { MilpArrays, RawRun } from './highs-run.js'
 import { runCore } from './core-run.js'
@@ -164,7 +164,9 @@ export const highsSolver: Solver = {
     for (const v of pricable) binaries += v
     const method = options.method ?? 'auto'
     const core = method === 'core' || (method === 'auto' && binaries >= CORE_MIN_COLUMNS)
-    const arrays: MilpArrays | CoreArrays = core ? { ...direct, pricable } : direct
+    const arrays: MilpArrays | CoreArrays = core
+      ? { ...direct, pricable, maxCoreColumns: options.maxCoreColumns ?? DEFAULT_MAX_CORE_COLUMNS }
+      : direct
     const limit = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
     const inWorker = workersAvailable() && Object.keys(loaderOptions).length === 0
     const raw = await (inWorker ? runInWorker : runInProcess)(arrays, limit, options, started)

@@ -3,7 +3,7 @@ export type { LapOptions, CostMatrix, LapResult, LapError } from './lap.js'
 export { highsSolver, configureHighs } from './highs.js'
 export type { HighsInitOptions } from './highs.js'
 export { jsLpSolver } from './jslp.js'
-export { relativeGap, CORE_MIN_COLUMNS } from './solver.js'
+export { relativeGap, CORE_MIN_COLUMNS, DEFAULT_MAX_CORE_COLUMNS } from './solver.js'
 export type {
   Solver,
   SolverResult,

@@ -43,7 +43,18 @@ export interface RunOptions {
    * @defaultValue 'auto'
    */
   readonly method?: SolveMethod
+  /**
+   * The most columns the priced-core method hands HiGHS. A proof that needs
+   * more ends with status `memory-limit`: the best solution found and a bound
+   * valid for the whole model. The default keeps HiGHS's wasm heap (≈ 2 GB)
+   * clear on county and city models.
+   * @defaultValue {@link DEFAULT_MAX_CORE_COLUMNS}
+   */
+  readonly maxCoreColumns?: number
 }
+
+/** Default of {@link RunOptions.maxCoreColumns}. @category Solvers */
+export const DEFAULT_MAX_CORE_COLUMNS = 400_000
 
 /** How the HiGHS backend solves a model; see {@link RunOptions.method}. @category Solvers */
 export type SolveMethod = 'auto' | 'core' | 'direct'

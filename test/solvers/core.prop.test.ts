@@ -172,6 +172,33 @@ describe('the priced-core method', () => {
     if (short.objective !== null) expect(short.objective).toBeLessThanOrEqual(direct.objective! + 1e-6)
   }, 60_000)
 
+  it('stops at its column budget with the incumbent and a bound valid for the whole model', async () => {
+    // Generated counties whose proof needs a second MILP round: a budget that leaves no room for it.
+    let stopped = 0
+    for (const seed of [11, 12, 13, 14, 15, 16]) {
+      const scenario = generateScenario({ seed, cadres: 120 })
+      const model = formulate(scenario)
+      const milp = model.milp
+      const direct = await highsSolver.solve(milp, { method: 'direct' })
+      const free = await highsSolver.solve(milp, { method: 'core' })
+      if (direct.status !== 'optimal' || free.core!.milpRounds < 2) continue
+      // The first MILP's core: the final core less the columns the proof added.
+      const tight = await highsSolver.solve(milp, { method: 'core', maxCoreColumns: 1 })
+      expect(tight.status).toBe('memory-limit')
+      expect(tight.objective!).toBeLessThanOrEqual(direct.objective! + 1e-6)
+      expect(tight.bound!).toBeGreaterThanOrEqual(direct.objective! - 1e-6)
+      expect(tight.bound!).toBeGreaterThanOrEqual(tight.objective! - 1e-6)
+      // As a proposal: the status says why it stopped, the gap is certified, every hard rule holds.
+      const p = await solveModel(model, { backend: 'highs', method: 'core', maxCoreColumns: 1 })
+      if (p._tag === 'Left') throw new Error(p.left.message)
+      expect(p.right.status).toBe('memory-limit')
+      expect(p.right.bound).toBeGreaterThanOrEqual(direct.objective! - 1e-6)
+      expect(validateProposal(scenario, p.right)).toEqual([])
+      stopped++
+    }
+    expect(stopped).toBeGreaterThan(0)
+  }, 60_000)
+
   it('stops on abort', async () => {
     const model = formulate(generateScenario({ seed: 3, cadres: 300 }))
     const controller = new AbortController()
