@@ -138,3 +138,31 @@ export function objectiveOf(m: Milp, x: ArrayLike<number>): number {
   for (let j = 0; j < m.colCost.length; j++) s += m.colCost[j]! * x[j]!
   return s
 }
+
+/** The matrix of a {@link Milp} by column: column `j` has rows `row[start[j] .. start[j + 1] − 1]` with values `value[…]`. @category Model */
+export interface ColumnMatrix {
+  readonly start: Int32Array
+  readonly row: Int32Array
+  readonly value: Float64Array
+}
+
+/**
+ * The constraint matrix of `m` compressed by column (the transpose of its CSR).
+ * @category Model
+ */
+export function columnsOf(m: Milp): ColumnMatrix {
+  const n = m.colCost.length
+  const start = new Int32Array(n + 1)
+  for (let e = 0; e < m.rowIndex.length; e++) start[m.rowIndex[e]! + 1]!++
+  for (let j = 0; j < n; j++) start[j + 1]! += start[j]!
+  const fill = start.slice(0, n)
+  const row = new Int32Array(m.rowIndex.length)
+  const value = new Float64Array(m.rowIndex.length)
+  for (let r = 0; r < m.rowLower.length; r++)
+    for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
+      const at = fill[m.rowIndex[e]!]!++
+      row[at] = r
+      value[at] = m.rowValue[e]!
+    }
+  return { start, row, value }
+}

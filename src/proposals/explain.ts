@@ -10,7 +10,7 @@ import { left, right } from 'fp-ts/lib/Either.js'
 import type { PairRuleCode, TeamRuleCode } from '../domain/codes.js'
 import type { FitComponents, Proposal } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
-import { editMilp, formulate } from '../model/index.js'
+import { columnsOf, editMilp, formulate } from '../model/index.js'
 import type { MilpEdit, StaffingModel } from '../model/index.js'
 import { pairVerdicts } from '../rules/index.js'
 import { fitComponents, fitScore } from '../scoring/fit.js'
@@ -350,18 +350,7 @@ async function estimatedCosts(
     return a
   }
   // The matrix by column, for reduced costs d_j = c_j − Σ_i a_ij·y_i.
-  const colStart = new Int32Array(m.colCost.length + 1)
-  for (let e = 0; e < m.rowIndex.length; e++) colStart[m.rowIndex[e]! + 1]!++
-  for (let j = 0; j < m.colCost.length; j++) colStart[j + 1]! += colStart[j]!
-  const colRow = new Int32Array(m.rowIndex.length)
-  const colVal = new Float64Array(m.rowIndex.length)
-  const fill = colStart.slice(0, m.colCost.length)
-  for (let r = 0; r < m.rowLower.length; r++)
-    for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
-      const at = fill[m.rowIndex[e]!]!++
-      colRow[at] = r
-      colVal[at] = m.rowValue[e]!
-    }
+  const byCol = columnsOf(m)
   const costs: RuleCost[] = []
   for (const { code, hard } of rulesOf(model)) {
     const paid = proposal.penalties.filter((x) => x.code === code).reduce((t, x) => t + x.amount, 0)
@@ -383,7 +372,7 @@ async function estimatedCosts(
       if (pen <= 0) return
       const j = model.pairCol[k]!
       let d = m.colCost[j]!
-      for (let e = colStart[j]!; e < colStart[j + 1]!; e++) d -= colVal[e]! * y[colRow[e]!]!
+      for (let e = byCol.start[j]!; e < byCol.start[j + 1]!; e++) d -= byCol.value[e]! * y[byCol.row[e]!]!
       pairGain = Math.max(pairGain, d + pen)
     })
     cost += pairGain

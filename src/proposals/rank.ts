@@ -10,8 +10,8 @@ import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import type { Proposal } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
-import { editMilp, formulate } from '../model/index.js'
-import type { ExtraRow, Milp, StaffingModel } from '../model/index.js'
+import { columnsOf, editMilp, formulate } from '../model/index.js'
+import type { ColumnMatrix, ExtraRow, Milp, StaffingModel } from '../model/index.js'
 import type { SolveError, SolveOptions } from './solve.js'
 import { solveModelValues } from './solve.js'
 import { proposalFromValues } from './decode.js'
@@ -182,7 +182,7 @@ function tieOf(
   m: Milp,
   last: { readonly values: Float64Array; readonly chosen: readonly number[] },
   candidates: Iterable<number[]>,
-  rowsOfCol: { readonly start: Int32Array; readonly row: Int32Array },
+  rowsOfCol: ColumnMatrix,
   baseRows: number,
 ): { values: Float64Array; chosen: number[] } | null {
   const activity = (v: Float64Array, r: number) => {
@@ -227,19 +227,6 @@ function tieOf(
     if (ok) return { values: v, chosen: next }
   }
   return null
-}
-
-/** The rows through each column of `m` (compressed by column). */
-function rowsByColumn(m: Milp): { start: Int32Array; row: Int32Array } {
-  const n = m.colCost.length
-  const start = new Int32Array(n + 1)
-  for (let e = 0; e < m.rowIndex.length; e++) start[m.rowIndex[e]! + 1]!++
-  for (let j = 0; j < n; j++) start[j + 1]! += start[j]!
-  const fill = start.slice(0, n)
-  const row = new Int32Array(m.rowIndex.length)
-  for (let r = 0; r < m.rowLower.length; r++)
-    for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) row[fill[m.rowIndex[e]!]!++] = r
-  return { start, row }
 }
 
 /** The pair index chosen for each open post by column values (−1: vacant). */
@@ -316,7 +303,7 @@ export async function rankModel(
   const pairIndex = model.ctx.scenario.openPosts.map(() => new Map<number, number>())
   model.eligibility.pairs.forEach((p, k) => pairIndex[p.post]!.set(p.cadre, k))
   const differ = options.differ ?? 'posts'
-  const rowsOfCol = rowsByColumn(model.milp)
+  const rowsOfCol = columnsOf(model.milp)
   // The column values and choice of the last proposal, when it was proven optimal.
   let last: { values: Float64Array; chosen: number[] } | null = null
   while (found.length < k) {

@@ -126,6 +126,19 @@ async function runInProcess(
   return raw
 }
 
+/** The arrays of a model that HiGHS needs (its names stay behind). */
+const arraysOf = (model: Milp): MilpArrays => ({
+  colCost: model.colCost,
+  colLower: model.colLower,
+  colUpper: model.colUpper,
+  integer: model.integer,
+  rowLower: model.rowLower,
+  rowUpper: model.rowUpper,
+  rowStarts: model.rowStarts,
+  rowIndex: model.rowIndex,
+  rowValue: model.rowValue,
+})
+
 /** The columns the priced-core method may leave out: binaries with bounds 0..1. */
 function pricableColumns(m: Milp): Uint8Array {
   const out = new Uint8Array(m.colCost.length)
@@ -148,17 +161,7 @@ export const highsSolver: Solver = {
     const elapsed = () => performance.now() - started
     if (options.signal?.aborted) return none('interrupted', 0)
     if (model.colNames.length === 0) return solveEmpty(model)
-    const direct: MilpArrays = {
-      colCost: model.colCost,
-      colLower: model.colLower,
-      colUpper: model.colUpper,
-      integer: model.integer,
-      rowLower: model.rowLower,
-      rowUpper: model.rowUpper,
-      rowStarts: model.rowStarts,
-      rowIndex: model.rowIndex,
-      rowValue: model.rowValue,
-    }
+    const direct = arraysOf(model)
     const pricable = pricableColumns(model)
     let binaries = 0
     for (const v of pricable) binaries += v
@@ -217,17 +220,7 @@ export const highsSolver: Solver = {
         rowDual: new Float64Array(model.rowLower.length),
       }
     }
-    const arrays: MilpArrays = {
-      colCost: model.colCost,
-      colLower: model.colLower,
-      colUpper: model.colUpper,
-      integer: model.integer,
-      rowLower: model.rowLower,
-      rowUpper: model.rowUpper,
-      rowStarts: model.rowStarts,
-      rowIndex: model.rowIndex,
-      rowValue: model.rowValue,
-    }
+    const arrays = arraysOf(model)
     const limit = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
     const inWorker = workersAvailable() && Object.keys(loaderOptions).length === 0
     const raw = await (inWorker ? runInWorker : runInProcess)(arrays, limit, options, started, true)
