@@ -12,7 +12,8 @@
  * Cases: `county-N` (the generator's county, 30 % of posts open), `full-N`
  * (every post open: a general election, 换届), `city-N` (as county, for
  * N ≥ 5,000), `resolve-N` (a lock and a quota edit after a solve), `many-N`
- * (six counties of N cadres by `solveMany`, one lane then two). The direct
+ * (six counties of N cadres by `solveMany`, one lane then two), `rank-N`
+ * (ten exact proposals and a diagnosis against one solve). The direct
  * solve and native HiGHS are skipped above `DIRECT_MAX_COLUMNS` columns, where
  * they are known to run out of the wasm heap or the time limit (recorded in
  * docs/benchmarks.md).
@@ -24,7 +25,8 @@ import { validateProposal } from '../src/check/index.js'
 import type { Proposal } from '../src/domain/proposal.js'
 import { editMilp, exportModel, formulate, sizeOf } from '../src/model/index.js'
 import type { StaffingModel } from '../src/model/index.js'
-import { solveMany, solveModel } from '../src/proposals/index.js'
+import { diagnose, rankModel, solveMany, solveModel } from '../src/proposals/index.js'
+import { resolvePolicy } from '../src/domain/policy.js'
 import { generateScenario } from '../src/sample/index.js'
 import type { SolveMethod } from '../src/solvers/solver.js'
 import { available, runScipyMilp, tempFile } from './references.js'
@@ -240,6 +242,75 @@ async function manyCase(name: string): Promise<Row[]> {
   return rows
 }
 
+/**
+ * Ranking and diagnosis on a county: one solve (median of 3), ten exact
+ * proposals, and the diagnosis of the county made infeasible by asking two
+ * women in every team.
+ */
+async function rankCase(name: string): Promise<Row[]> {
+  const n = name.split('-')[1]!
+  const scenario = scenarioOf(`county-${n}`)
+  const model = formulate(scenario)
+  const size = sizeOf(model.milp)
+  const base = { instance: name, columns: size.columns, rows: size.rows, formulateMs: 0, gap: null }
+  await solveModel(model) // warm the worker
+  const one = await timed(model, 'auto', REPEATS)
+  let t = performance.now()
+  const ranked = await rankModel(model, { k: 10, timeLimitMs: TIME_LIMIT_MS })
+  const rankMs = performance.now() - t
+  const strict = {
+    ...scenario,
+    policy: resolvePolicy({
+      ...scenario.policy,
+      structure: { ...scenario.policy.structure, women: { ...scenario.policy.structure.women, min: 2 } },
+    }),
+  }
+  t = performance.now()
+  const d = await diagnose(strict, { timeLimitMs: TIME_LIMIT_MS })
+  const diagnoseMs = performance.now() - t
+  const rss = () => process.resourceUsage().maxRSS / 1024
+  return [
+    {
+      ...base,
+      solver: 'one solve',
+      status: one.status,
+      objective: one.proposal?.objective ?? null,
+      timeMs: one.ms,
+      violations: null,
+      core: '',
+      peakRssMb: rss(),
+    },
+    {
+      ...base,
+      solver: 'rankModel k = 10',
+      status: ranked._tag === 'Left' ? ranked.left._tag : `${ranked.right.length} proposals`,
+      objective: ranked._tag === 'Left' ? null : ranked.right[ranked.right.length - 1]!.proposal.objective,
+      timeMs: rankMs,
+      violations:
+        ranked._tag === 'Left'
+          ? null
+          : ranked.right.reduce((v, r) => v + validateProposal(scenario, r.proposal).length, 0),
+      core: `${(rankMs / one.ms).toFixed(2)} × one solve`,
+      peakRssMb: rss(),
+    },
+    {
+      ...base,
+      solver: 'diagnose (two women in every team)',
+      status:
+        d._tag === 'Left'
+          ? d.left._tag
+          : d.right.feasible
+            ? 'feasible'
+            : `conflict of ${d.right.conflict.length}`,
+      objective: null,
+      timeMs: diagnoseMs,
+      violations: null,
+      core: d._tag === 'Left' ? '' : `${d.right.supply.length} supply findings`,
+      peakRssMb: rss(),
+    },
+  ]
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
   if (args[0] === '--case') {
@@ -248,11 +319,13 @@ async function main(): Promise<void> {
       ? await resolveCase(name)
       : name.startsWith('many-')
         ? await manyCase(name)
-        : await solveCase(name)
+        : name.startsWith('rank-')
+          ? await rankCase(name)
+          : await solveCase(name)
     process.stdout.write(JSON.stringify(rows))
     process.exit(0)
   }
-  const cases = args.length > 0 ? args : ['county-1200', 'resolve-1200', 'many-300']
+  const cases = args.length > 0 ? args : ['county-1200', 'resolve-1200', 'rank-1200', 'many-300']
   const self = fileURLToPath(import.meta.url)
   console.log(
     `seed ${SEED}, time limit ${TIME_LIMIT_MS} ms, median of ${REPEATS} for optimal banzi runs, node ${process.version}` +
