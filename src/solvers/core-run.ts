@@ -244,6 +244,18 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
     // With y = 0 the bound is the trivial one (every column at its best bound): valid before any LP.
     price()
 
+    // Bound of the whole model from the duals: B plus what the columns left out could add.
+    const outside = () => {
+      let most = -Infinity
+      let positive = 0
+      for (let j = 0; j < nc; j++)
+        if (inCore[j] === 0) {
+          most = Math.max(most, d[j]!)
+          if (d[j]! > 1e-9) positive += d[j]! * m.colUpper[j]!
+        }
+      return { most, positive }
+    }
+
     // Pricing loop.
     const lpStarted = performance.now()
     let lpDone = false
@@ -266,6 +278,8 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       }
       y.set(model.getSolution().rowDual)
       price()
+      // The Lagrangian bound holds for the whole model at every round (before any column joins): report it.
+      if (Number.isFinite(bound)) hooks.onImproved(null, bound + outside().positive, null)
       let added = 0
       const cand: number[] = []
       for (let r = 0; r < nr; r++) {
@@ -292,18 +306,6 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
     }
     lpMs = performance.now() - lpStarted
     const lpBound = lpDone ? bound : null
-
-    // Bound of the whole model from the duals: B plus what the columns left out could add.
-    const outside = () => {
-      let most = -Infinity
-      let positive = 0
-      for (let j = 0; j < nc; j++)
-        if (inCore[j] === 0) {
-          most = Math.max(most, d[j]!)
-          if (d[j]! > 1e-9) positive += d[j]! * m.colUpper[j]!
-        }
-      return { most, positive }
-    }
 
     // Core MILP and the reduced-cost proof.
     const milpStarted = performance.now()
