@@ -156,12 +156,15 @@ async function main(): Promise<number> {
     if (node.status !== 'optimal') failures.push(`Node status ${node.status}, expected optimal`)
     if (!(delta <= TOLERANCE))
       failures.push(`objectives differ by ${delta}: browser ${web.objective}, Node ${node.objective}`)
+    if (!(Math.abs(web.coreObjective - web.objective) <= TOLERANCE))
+      failures.push(`browser priced core ${web.coreObjective} differs from the direct solve ${web.objective}`)
     if (blocked.length > 0) failures.push(`the page tried the network: ${blocked.join(', ')}`)
 
     const mb = (n: number) => (n / 1e6).toFixed(2)
     const summary =
       `seed ${SMOKE_SCENARIO.seed}, ${SMOKE_SCENARIO.cadres} cadres in Chromium ${version}: ` +
       `${web.status}, objective ${web.objective} (Node ${node.objective}, |Δ| ${delta.toExponential(1)}), ` +
+      `priced core ${web.coreObjective} (${web.coreColumns} columns), ` +
       `${web.violations} violations, ${web.ms.toFixed(0)} ms in page / ${node.ms.toFixed(0)} ms in Node; ` +
       `bundle ${mb(sizes.js)} MB + wasm ${mb(sizes.wasm)} MB; ${seconds()} s`
     if (failures.length > 0) {

@@ -4,7 +4,7 @@
  * same way.
  */
 import { isLeft } from 'fp-ts/Either'
-import { generateScenario, solve, validateProposal } from '../../src/index.js'
+import { formulate, generateScenario, highsSolver, solve, validateProposal } from '../../src/index.js'
 
 /** What a smoke run reports: the proposal's status and objective, and the validator's count. */
 export interface SmokeResult {
@@ -12,6 +12,9 @@ export interface SmokeResult {
   readonly objective: number
   readonly violations: number
   readonly backend: string
+  /** Objective of the same county by the priced-core method, and its core size. */
+  readonly coreObjective: number
+  readonly coreColumns: number
   readonly ms: number
 }
 
@@ -25,11 +28,17 @@ export async function staffSmokeScenario(): Promise<SmokeResult> {
   const result = await solve(scenario, { backend: 'highs', timeLimitMs: 50_000 })
   if (isLeft(result)) throw new Error(`${result.left._tag}: ${result.left.message}`)
   const proposal = result.right
+  // The priced core, forced on this small model, must find the same optimum (in a browser it runs
+  // in the page's thread).
+  const core = await highsSolver.solve(formulate(scenario).milp, { method: 'core', timeLimitMs: 50_000 })
+  if (core.objective === null || core.core === undefined) throw new Error(`core method: ${core.status}`)
   return {
     status: proposal.status,
     objective: proposal.objective,
     violations: validateProposal(scenario, proposal).length,
     backend: proposal.backend,
+    coreObjective: core.objective,
+    coreColumns: core.core.coreColumns,
     ms: performance.now() - started,
   }
 }
