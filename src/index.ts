@@ -38,6 +38,7 @@ export {
   eligibility,
   pairVerdicts,
   PAIR_RULES,
+  PAIR_FLAG,
   whyNot,
   adjustmentCandidates,
   moveCandidates,
