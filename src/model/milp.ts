@@ -46,6 +46,29 @@ export function sizeOf(m: Milp): MilpSize {
   }
 }
 
+/** A growable typed array: `data[0 … length − 1]` in use. */
+class Grow<T extends Float64Array | Int32Array | Uint8Array> {
+  length = 0
+  constructor(public data: T) {}
+
+  push(v: number): void {
+    if (this.length === this.data.length) this.reserve(1)
+    this.data[this.length++] = v
+  }
+
+  reserve(more: number): void {
+    const need = this.length + more
+    if (need <= this.data.length) return
+    const next = new (this.data.constructor as new (n: number) => T)(Math.max(need, this.data.length * 2, 16))
+    next.set(this.data.subarray(0, this.length))
+    this.data = next
+  }
+
+  done(): T {
+    return this.data.slice(0, this.length) as T
+  }
+}
+
 /**
  * Builds a {@link Milp} column by column and row by row. Duplicate column
  * entries within one row are summed; zero coefficients are dropped.
@@ -53,16 +76,20 @@ export function sizeOf(m: Milp): MilpSize {
  */
 export class MilpBuilder {
   private readonly colNames: string[] = []
-  private readonly colCost: number[] = []
-  private readonly colLower: number[] = []
-  private readonly colUpper: number[] = []
-  private readonly integer: number[] = []
+  private readonly colCost = new Grow(new Float64Array(64))
+  private readonly colLower = new Grow(new Float64Array(64))
+  private readonly colUpper = new Grow(new Float64Array(64))
+  private readonly integer = new Grow(new Uint8Array(64))
   private readonly rowNames: string[] = []
-  private readonly rowLower: number[] = []
-  private readonly rowUpper: number[] = []
-  private readonly rowStarts: number[] = [0]
-  private readonly rowIndex: number[] = []
-  private readonly rowValue: number[] = []
+  private readonly rowLower = new Grow(new Float64Array(64))
+  private readonly rowUpper = new Grow(new Float64Array(64))
+  private readonly rowStarts = new Grow(new Int32Array(64))
+  private readonly rowIndex = new Grow(new Int32Array(256))
+  private readonly rowValue = new Grow(new Float64Array(256))
+
+  constructor() {
+    this.rowStarts.push(0)
+  }
 
   get columns(): number {
     return this.colNames.length
@@ -78,36 +105,57 @@ export class MilpBuilder {
   }
 
   setLower(col: number, lower: number): void {
-    this.colLower[col] = lower
+    this.colLower.data[col] = lower
   }
 
   setUpper(col: number, upper: number): void {
-    this.colUpper[col] = upper
+    this.colUpper.data[col] = upper
   }
 
+  /**
+   * Adds a row `lower ≤ Σ coefs[k]·x[cols[k]] ≤ upper`; `coefs` may be one
+   * number for every entry.
+   */
   addRow(
     name: string,
-    cols: readonly number[],
-    coefs: readonly number[],
+    cols: ArrayLike<number>,
+    coefs: ArrayLike<number> | number,
     lower: number,
     upper: number,
   ): number {
-    // Sort the entries by column (a typed-array sort of positions), then sum duplicates and drop zeros.
-    const at = new Uint32Array(cols.length)
-    for (let k = 0; k < at.length; k++) at[k] = k
-    let sorted = true
-    for (let k = 1; k < cols.length && sorted; k++) sorted = cols[k - 1]! < cols[k]!
-    const order = sorted ? at : at.sort((a, b) => cols[a]! - cols[b]! || a - b)
-    for (let k = 0; k < order.length;) {
-      const c = cols[order[k]!]!
-      let v = 0
-      for (; k < order.length && cols[order[k]!] === c; k++) v += coefs[order[k]!]!
-      if (v !== 0) {
-        this.rowIndex.push(c)
-        this.rowValue.push(v)
+    const coef = (k: number): number => (typeof coefs === 'number' ? coefs : coefs[k]!)
+    const n = cols.length
+    this.rowIndex.reserve(n)
+    this.rowValue.reserve(n)
+    const index = this.rowIndex
+    const value = this.rowValue
+    let increasing = true
+    for (let k = 1; k < n && increasing; k++) increasing = cols[k - 1]! < cols[k]!
+    if (increasing) {
+      // No duplicates to sum: the entries in order, zeros dropped.
+      for (let k = 0; k < n; k++) {
+        const v = coef(k)
+        if (v !== 0) {
+          index.data[index.length++] = cols[k]!
+          value.data[value.length++] = v
+        }
+      }
+    } else {
+      // Sort the entries by column (a typed-array sort of positions), then sum duplicates and drop zeros.
+      const order = new Uint32Array(n)
+      for (let k = 0; k < n; k++) order[k] = k
+      order.sort((a, b) => cols[a]! - cols[b]! || a - b)
+      for (let k = 0; k < n; ) {
+        const c = cols[order[k]!]!
+        let v = 0
+        for (; k < n && cols[order[k]!] === c; k++) v += coef(order[k]!)
+        if (v !== 0) {
+          index.data[index.length++] = c
+          value.data[value.length++] = v
+        }
       }
     }
-    this.rowStarts.push(this.rowIndex.length)
+    this.rowStarts.push(index.length)
     this.rowNames.push(name)
     this.rowLower.push(lower)
     this.rowUpper.push(upper)
@@ -118,16 +166,16 @@ export class MilpBuilder {
     return {
       sense: 'max',
       colNames: this.colNames,
-      colCost: Float64Array.from(this.colCost),
-      colLower: Float64Array.from(this.colLower),
-      colUpper: Float64Array.from(this.colUpper),
-      integer: Uint8Array.from(this.integer),
+      colCost: this.colCost.done(),
+      colLower: this.colLower.done(),
+      colUpper: this.colUpper.done(),
+      integer: this.integer.done(),
       rowNames: this.rowNames,
-      rowLower: Float64Array.from(this.rowLower),
-      rowUpper: Float64Array.from(this.rowUpper),
-      rowStarts: Int32Array.from(this.rowStarts),
-      rowIndex: Int32Array.from(this.rowIndex),
-      rowValue: Float64Array.from(this.rowValue),
+      rowLower: this.rowLower.done(),
+      rowUpper: this.rowUpper.done(),
+      rowStarts: this.rowStarts.done(),
+      rowIndex: this.rowIndex.done(),
+      rowValue: this.rowValue.done(),
     }
   }
 }

@@ -10,6 +10,7 @@ import type { RuleSwitch } from '../domain/policy.js'
 import type { Team } from '../domain/types.js'
 import type { Eligibility, ScenarioContext } from '../rules/index.js'
 import type { MilpBuilder } from './milp.js'
+import type { Quota } from './quotas.js'
 
 /** A penalised slack column of a soft rule. @category Model */
 export interface SlackInfo {
@@ -60,17 +61,59 @@ export class Rows {
   private unlinked: number[] = []
   /** Whether any row couples two posts. */
   coupled = false
+  /** Quota key → which cadres count towards it (1), computed once per formulation. */
+  private readonly quotaMembers = new Map<string, Uint8Array>()
+  /** A mark per cadre, for counting distinct cadres without a set. */
+  private readonly stamp: Int32Array
+  private stamps = 0
+  private mainFields: readonly (string | null)[] | undefined
 
   constructor(
     readonly b: MilpBuilder,
     readonly ctx: ScenarioContext,
     readonly elig: Eligibility,
     readonly pairCol: Int32Array,
-    /** For each open post, cadre index → pair index. */
-    readonly pairOfPost: readonly ReadonlyMap<number, number>[],
     readonly openPos: ReadonlyMap<string, number>,
     readonly conflicts: Conflict[],
-  ) {}
+  ) {
+    this.stamp = new Int32Array(ctx.scenario.cadres.length)
+  }
+
+  /** Which cadres count towards a quota: `has` asked once per cadre and quota, not once per pair. */
+  members(q: Quota): Uint8Array {
+    // The tag names the quota; what it counts (with a titular ethnicity) tells teams apart.
+    const key = `${q.code}\u0000${q.tag}\u0000${q.what}`
+    let m = this.quotaMembers.get(key)
+    if (m === undefined) {
+      m = new Uint8Array(this.ctx.scenario.cadres.length)
+      for (const c of this.ctx.candidates) m[c] = q.has(c) ? 1 : 0
+      this.quotaMembers.set(key, m)
+    }
+    return m
+  }
+
+  /** Number of distinct cadres among pairs. */
+  distinct(pairs: ArrayLike<number>): number {
+    const mark = ++this.stamps
+    let n = 0
+    for (let i = 0; i < pairs.length; i++) {
+      const c = this.elig.cadre[pairs[i]!]!
+      if (this.stamp[c] !== mark) {
+        this.stamp[c] = mark
+        n++
+      }
+    }
+    return n
+  }
+
+  /** The field (`category/field`) of each cadre's first specialty, `null` when none. */
+  mainField(c: number): string | null {
+    this.mainFields ??= this.ctx.scenario.cadres.map((cadre) => {
+      const code = cadre.specialties[0]?.code
+      return code === undefined ? null : code.split('/').slice(0, 2).join('/')
+    })
+    return this.mainFields[c]!
+  }
 
   /** A slack column costing the rule's penalty per unit. */
   slack(code: SlackInfo['code'], team: Team | null, tag: string, rule: RuleSwitch, upper: number): number {
@@ -137,6 +180,7 @@ export class Rows {
 
   /** Pair index of a cadre in an open post, if the pair is eligible. */
   pairOf(cadreIdx: number, openPostPos: number): number | undefined {
-    return this.pairOfPost[openPostPos]!.get(cadreIdx)
+    const k = this.elig.indexOf(cadreIdx, openPostPos)
+    return k < 0 ? undefined : k
   }
 }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Cadre, Team } from '../domain/types.js'
+import type { Team } from '../domain/types.js'
 import { fixedMembers } from '../rules/index.js'
 import { quotasOf } from './quotas.js'
 import type { Rows } from './rows.js'
@@ -25,20 +25,15 @@ export interface TeamView {
 /** Teams with at least one open post, with their pairs. @internal */
 export function teamViews(rows: Rows): TeamView[] {
   const { ctx, elig, openPos } = rows
-  const pairsOfPost: number[][] = ctx.scenario.openPosts.map(() => [])
-  elig.pairs.forEach((p, k) => pairsOfPost[p.post]!.push(k))
   const views: TeamView[] = []
   for (const team of ctx.scenario.teams) {
     const open = team.posts.map((p) => openPos.get(p.id)).filter((i): i is number => i !== undefined)
     if (open.length === 0) continue
-    views.push({ team, open, pairs: open.flatMap((i) => pairsOfPost[i]!), fixed: fixedMembers(ctx, team) })
+    const pairs: number[] = []
+    for (const i of open) for (let k = elig.postStart[i]!; k < elig.postStart[i + 1]!; k++) pairs.push(k)
+    views.push({ team, open, pairs, fixed: fixedMembers(ctx, team) })
   }
   return views
-}
-
-const mainField = (c: Cadre): string | null => {
-  const code = c.specialties[0]?.code
-  return code === undefined ? null : code.split('/').slice(0, 2).join('/')
 }
 
 const byKey = <T>(m: Map<string, T>): [string, T][] => [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))
@@ -49,15 +44,18 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
   const { team, open, pairs, fixed } = view
   const structure = ctx.scenario.policy.structure
   const n = team.posts.length
-  const cadreIdx = (k: number) => elig.pairs[k]!.cadre
+  const pairCadre = elig.cadre
+  const cadreIdx = (k: number) => pairCadre[k]!
   const cadre = (c: number) => ctx.scenario.cadres[c]!
   const age = (c: number) => ctx.ages[c]!
-  const distinct = (ks: readonly number[]) => new Set(ks.map(cadreIdx)).size
+  const distinct = (ks: readonly number[]) => rows.distinct(ks)
+  const mainField = (c: number) => rows.mainField(c)
 
   for (const q of quotasOf(ctx, team)) {
     const need = q.min - fixed.filter(q.has).length
     if (need <= 0) continue
-    const mine = pairs.filter((k) => q.has(cadreIdx(k)))
+    const member = rows.members(q)
+    const mine = pairs.filter((k) => member[pairCadre[k]!] === 1)
     const reach = Math.min(open.length, distinct(mine))
     if (q.rule.hard && reach < need)
       rows.conflict(
@@ -112,18 +110,18 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
   if (cap.enabled) {
     const fields = new Map<string, number[]>()
     for (const c of fixed) {
-      const f = mainField(cadre(c))
+      const f = mainField(c)
       if (f !== null && !fields.has(f)) fields.set(f, [])
     }
     for (const k of pairs) {
-      const f = mainField(cadre(cadreIdx(k)))
+      const f = mainField(cadreIdx(k))
       if (f === null) continue
       const list = fields.get(f)
       if (list === undefined) fields.set(f, [k])
       else list.push(k)
     }
     for (const [field, ks] of byKey(fields)) {
-      const room = cap.maxPerField - fixed.filter((c) => mainField(cadre(c)) === field).length
+      const room = cap.maxPerField - fixed.filter((c) => mainField(c) === field).length
       if (Math.min(open.length, distinct(ks)) <= room && room >= 0) continue
       if (cap.hard && room < 0)
         rows.conflict(
