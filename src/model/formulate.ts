@@ -77,16 +77,28 @@ export function formulate(scenario: Scenario): StaffingModel {
     postKind.push(post.kind)
     postWanted[i] = fits.wantedOf(post, team)
   })
-  const pairCol = new Int32Array(pairs)
   const pairFit = new Float64Array(pairs)
-  const cadreIds = scenario.cadres.map((c) => c.id)
-  for (let k = 0; k < pairs; k++) {
-    const c = elig.cadre[k]!
-    const p = elig.post[k]!
-    const fit = fits.score(c, postWanted[p]!, postKind[p]!)
-    pairFit[k] = fit
-    pairCol[k] = b.addColumn(`x:${cadreIds[c]!}:${open[p]!}`, fit - elig.penalty[k]!, 0, 1, true)
+  const pairCost = new Float64Array(pairs)
+  for (let p = 0; p < open.length; p++) {
+    const score = fits.scorer(postWanted[p]!, postKind[p]!)
+    for (let k = elig.postStart[p]!; k < elig.postStart[p + 1]!; k++) {
+      const fit = score(elig.cadre[k]!)
+      pairFit[k] = fit
+      pairCost[k] = fit - elig.penalty[k]!
+    }
   }
+  // One column per pair, `x:<cadre>:<post>`, named when the names are first read.
+  const cadreIds = scenario.cadres.map((c) => c.id)
+  const first = b.addColumns(
+    pairs,
+    (k) => `x:${cadreIds[elig.cadre[k]!]!}:${open[elig.post[k]!]!}`,
+    pairCost,
+    0,
+    1,
+    true,
+  )
+  const pairCol = new Int32Array(pairs)
+  for (let k = 0; k < pairs; k++) pairCol[k] = first + k
   const pairComponents: PairComponents = {
     length: pairs,
     at: (k) => fits.components(elig.cadre[k]!, postWanted[elig.post[k]!]!, postKind[elig.post[k]!]!),
@@ -94,6 +106,7 @@ export function formulate(scenario: Scenario): StaffingModel {
 
   const vacancy = scenario.policy.vacancy
   const vacancyCol = new Int32Array(open.length)
+  b.reserve(open.length + scenario.cadres.length, 2 * pairs + open.length)
   open.forEach((postId, i) => {
     vacancyCol[i] = b.addColumn(`vacant:${postId}`, -vacancy.penalty, 0, vacancy.allowed ? 1 : 0, true)
     const from = elig.postStart[i]!

@@ -11,6 +11,10 @@
 /** The MILP, maximised. `Infinity` marks a missing bound. @category Model */
 export interface Milp {
   readonly sense: 'max'
+  /**
+   * Name of each column. Its `length` is known at once; the names themselves
+   * may be built on first read of an entry (a solver reads only the length).
+   */
   readonly colNames: readonly string[]
   readonly colCost: Float64Array
   readonly colLower: Float64Array
@@ -46,6 +50,31 @@ export function sizeOf(m: Milp): MilpSize {
   }
 }
 
+/**
+ * An array of `length` names built by `build` on first use of its content:
+ * reading `length` builds nothing. Every other read (an index, a method, a
+ * spread, JSON) is answered by the built array.
+ */
+function lazyNames(length: number, build: () => string[]): readonly string[] {
+  let built: string[] | undefined
+  const real = (): string[] => (built ??= build())
+  return new Proxy<string[]>([], {
+    get: (_, prop) => {
+      if (prop === 'length') return length
+      const r = real()
+      const v: unknown = Reflect.get(r, prop, r)
+      // Methods run on the built array itself, not entry by entry through the proxy.
+      return typeof v === 'function' && prop !== 'constructor' ? (v as () => unknown).bind(r) : v
+    },
+    has: (_, prop) => Reflect.has(real(), prop),
+    ownKeys: () => Reflect.ownKeys(real()),
+    getOwnPropertyDescriptor: (_, prop) => Reflect.getOwnPropertyDescriptor(real(), prop),
+    set: () => false,
+    defineProperty: () => false,
+    deleteProperty: () => false,
+  })
+}
+
 /** A growable typed array: `data[0 … length − 1]` in use. */
 class Grow<T extends Float64Array | Int32Array | Uint8Array> {
   length = 0
@@ -75,7 +104,15 @@ class Grow<T extends Float64Array | Int32Array | Uint8Array> {
  * @category Model
  */
 export class MilpBuilder {
+  /** Names of the columns added one by one, and their columns. */
   private readonly colNames: string[] = []
+  private readonly namedCol: number[] = []
+  /** Blocks of columns named on demand. */
+  private readonly namedLater: {
+    readonly start: number
+    readonly count: number
+    readonly name: (i: number) => string
+  }[] = []
   private readonly colCost = new Grow(new Float64Array(64))
   private readonly colLower = new Grow(new Float64Array(64))
   private readonly colUpper = new Grow(new Float64Array(64))
@@ -92,16 +129,50 @@ export class MilpBuilder {
   }
 
   get columns(): number {
-    return this.colNames.length
+    return this.colCost.length
   }
 
   addColumn(name: string, cost: number, lower: number, upper: number, integer: boolean): number {
     this.colNames.push(name)
+    this.namedCol.push(this.colCost.length)
     this.colCost.push(cost)
     this.colLower.push(lower)
     this.colUpper.push(upper)
     this.integer.push(integer ? 1 : 0)
-    return this.colNames.length - 1
+    return this.colCost.length - 1
+  }
+
+  /**
+   * Adds `count` columns at once, named on demand: `name(i)` names the `i`-th
+   * of them when {@link Milp.colNames} is first read. Returns the first column.
+   */
+  addColumns(
+    count: number,
+    name: (i: number) => string,
+    cost: ArrayLike<number>,
+    lower: number,
+    upper: number,
+    integer: boolean,
+  ): number {
+    const start = this.colCost.length
+    for (const g of [this.colCost, this.colLower, this.colUpper]) g.reserve(count)
+    this.integer.reserve(count)
+    for (let i = 0; i < count; i++) {
+      this.colCost.data[this.colCost.length++] = cost[i]!
+      this.colLower.data[this.colLower.length++] = lower
+      this.colUpper.data[this.colUpper.length++] = upper
+      this.integer.data[this.integer.length++] = integer ? 1 : 0
+    }
+    if (count > 0) this.namedLater.push({ start, count, name })
+    return start
+  }
+
+  /** Room for `rows` more rows with `entries` more non-zeros in all. */
+  reserve(rows: number, entries: number): void {
+    for (const g of [this.rowLower, this.rowUpper]) g.reserve(rows)
+    this.rowStarts.reserve(rows)
+    this.rowIndex.reserve(entries)
+    this.rowValue.reserve(entries)
   }
 
   setLower(col: number, lower: number): void {
@@ -123,7 +194,6 @@ export class MilpBuilder {
     lower: number,
     upper: number,
   ): number {
-    const coef = (k: number): number => (typeof coefs === 'number' ? coefs : coefs[k]!)
     const n = cols.length
     this.rowIndex.reserve(n)
     this.rowValue.reserve(n)
@@ -131,10 +201,20 @@ export class MilpBuilder {
     const value = this.rowValue
     let increasing = true
     for (let k = 1; k < n && increasing; k++) increasing = cols[k - 1]! < cols[k]!
-    if (increasing) {
+    if (increasing && typeof coefs === 'number') {
+      // One coefficient and no duplicates: the entries in order (none if the coefficient is 0).
+      if (coefs !== 0) {
+        const at = index.length
+        for (let k = 0; k < n; k++) index.data[at + k] = cols[k]!
+        value.data.fill(coefs, at, at + n)
+        index.length += n
+        value.length += n
+      }
+    } else if (increasing) {
       // No duplicates to sum: the entries in order, zeros dropped.
+      const cs = coefs as ArrayLike<number>
       for (let k = 0; k < n; k++) {
-        const v = coef(k)
+        const v = cs[k]!
         if (v !== 0) {
           index.data[index.length++] = cols[k]!
           value.data[value.length++] = v
@@ -142,10 +222,11 @@ export class MilpBuilder {
       }
     } else {
       // Sort the entries by column (a typed-array sort of positions), then sum duplicates and drop zeros.
+      const coef = (k: number): number => (typeof coefs === 'number' ? coefs : coefs[k]!)
       const order = new Uint32Array(n)
       for (let k = 0; k < n; k++) order[k] = k
       order.sort((a, b) => cols[a]! - cols[b]! || a - b)
-      for (let k = 0; k < n; ) {
+      for (let k = 0; k < n;) {
         const c = cols[order[k]!]!
         let v = 0
         for (; k < n && cols[order[k]!] === c; k++) v += coef(order[k]!)
@@ -163,9 +244,23 @@ export class MilpBuilder {
   }
 
   build(): Milp {
+    const colNames = this.colNames.slice()
+    const namedCol = this.namedCol.slice()
+    const namedLater = this.namedLater.slice()
+    const n = this.colCost.length
+    const names =
+      namedLater.length === 0
+        ? colNames
+        : lazyNames(n, () => {
+            const out = new Array<string>(n)
+            for (let j = 0; j < colNames.length; j++) out[namedCol[j]!] = colNames[j]!
+            for (const { start, count, name } of namedLater)
+              for (let i = 0; i < count; i++) out[start + i] = name(i)
+            return out
+          })
     return {
       sense: 'max',
-      colNames: this.colNames,
+      colNames: names,
       colCost: this.colCost.done(),
       colLower: this.colLower.done(),
       colUpper: this.colUpper.done(),

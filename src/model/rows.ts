@@ -66,7 +66,9 @@ export class Rows {
   /** A mark per cadre, for counting distinct cadres without a set. */
   private readonly stamp: Int32Array
   private stamps = 0
-  private mainFields: readonly (string | null)[] | undefined
+  private mainFields: { readonly ids: Int32Array; readonly names: readonly string[] } | undefined
+  private colBuf = new Int32Array(64)
+  private coefBuf = new Float64Array(64)
 
   constructor(
     readonly b: MilpBuilder,
@@ -108,11 +110,51 @@ export class Rows {
 
   /** The field (`category/field`) of each cadre's first specialty, `null` when none. */
   mainField(c: number): string | null {
-    this.mainFields ??= this.ctx.scenario.cadres.map((cadre) => {
-      const code = cadre.specialties[0]?.code
-      return code === undefined ? null : code.split('/').slice(0, 2).join('/')
-    })
-    return this.mainFields[c]!
+    const id = this.fields().ids[c]!
+    return id < 0 ? null : this.fields().names[id]!
+  }
+
+  /** Each cadre's main field as a number (−1: none), and the field of each number. */
+  fields(): { readonly ids: Int32Array; readonly names: readonly string[] } {
+    if (this.mainFields === undefined) {
+      const ids = new Int32Array(this.ctx.scenario.cadres.length)
+      const names: string[] = []
+      const idOf = new Map<string, number>()
+      this.ctx.scenario.cadres.forEach((cadre, c) => {
+        const code = cadre.specialties[0]?.code
+        if (code === undefined) {
+          ids[c] = -1
+          return
+        }
+        const field = code.split('/').slice(0, 2).join('/')
+        let id = idOf.get(field)
+        if (id === undefined) idOf.set(field, (id = names.push(field) - 1))
+        ids[c] = id
+      })
+      this.mainFields = { ids, names }
+    }
+    return this.mainFields
+  }
+
+  /**
+   * The cadres among pairs: those with kin, in the order first met, and
+   * whether a cadre is among them (valid until the next call).
+   */
+  cadresOf(pairs: ArrayLike<number>): {
+    readonly withKin: readonly number[]
+    readonly has: (c: number) => boolean
+  } {
+    const mark = ++this.stamps
+    const withKin: number[] = []
+    const { kin } = this.ctx
+    for (let i = 0; i < pairs.length; i++) {
+      const c = this.elig.cadre[pairs[i]!]!
+      if (this.stamp[c] !== mark) {
+        this.stamp[c] = mark
+        if (kin[c]!.size > 0) withKin.push(c)
+      }
+    }
+    return { withKin, has: (c) => this.stamp[c] === mark }
   }
 
   /** A slack column costing the rule's penalty per unit. */
@@ -122,11 +164,11 @@ export class Rows {
     return col
   }
 
-  /** Adds a coupling row; a soft rule's slack enters with `slackSign`. */
+  /** Adds a coupling row; a soft rule's slack enters with `slackSign`. `coefs` may be one number for all. */
   row(
     name: string,
-    cols: number[],
-    coefs: number[],
+    cols: ArrayLike<number>,
+    coefs: ArrayLike<number> | number,
     lower: number,
     upper: number,
     soft: {
@@ -139,8 +181,19 @@ export class Rows {
     } | null,
   ): void {
     if (soft !== null && !soft.rule.hard) {
-      cols.push(this.slack(soft.code, soft.team, soft.tag, soft.rule, soft.upper))
-      coefs.push(soft.sign)
+      // The entries and the slack's, in buffers kept for the next row (the builder copies them).
+      const n = cols.length
+      if (this.colBuf.length <= n) {
+        this.colBuf = new Int32Array(2 * n + 1)
+        this.coefBuf = new Float64Array(2 * n + 1)
+      }
+      for (let k = 0; k < n; k++) this.colBuf[k] = cols[k]!
+      if (typeof coefs === 'number') this.coefBuf.fill(coefs, 0, n)
+      else for (let k = 0; k < n; k++) this.coefBuf[k] = coefs[k]!
+      this.colBuf[n] = this.slack(soft.code, soft.team, soft.tag, soft.rule, soft.upper)
+      this.coefBuf[n] = soft.sign
+      cols = this.colBuf.subarray(0, n + 1)
+      coefs = this.coefBuf.subarray(0, n + 1)
     }
     const row = this.b.addRow(name, cols, coefs, lower, upper)
     this.coupled = true

@@ -45,17 +45,27 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
   const structure = ctx.scenario.policy.structure
   const n = team.posts.length
   const pairCadre = elig.cadre
-  const cadreIdx = (k: number) => pairCadre[k]!
   const cadre = (c: number) => ctx.scenario.cadres[c]!
   const age = (c: number) => ctx.ages[c]!
-  const distinct = (ks: readonly number[]) => rows.distinct(ks)
+  const distinct = (ks: ArrayLike<number>) => rows.distinct(ks)
   const mainField = (c: number) => rows.mainField(c)
+
+  // The team's pairs as columns and cadres, once.
+  const teamCols = new Int32Array(pairs.length)
+  const teamCadres = new Int32Array(pairs.length)
+  for (let i = 0; i < pairs.length; i++) {
+    teamCols[i] = pairCol[pairs[i]!]!
+    teamCadres[i] = pairCadre[pairs[i]!]!
+  }
+  const picked = new Int32Array(pairs.length)
 
   for (const q of quotasOf(ctx, team)) {
     const need = q.min - fixed.filter(q.has).length
     if (need <= 0) continue
     const member = rows.members(q)
-    const mine = pairs.filter((k) => member[pairCadre[k]!] === 1)
+    let m = 0
+    for (let i = 0; i < pairs.length; i++) if (member[teamCadres[i]!] === 1) picked[m++] = pairs[i]!
+    const mine = picked.subarray(0, m)
     const reach = Math.min(open.length, distinct(mine))
     if (q.rule.hard && reach < need)
       rows.conflict(
@@ -63,17 +73,11 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
         team,
         `needs ≥ ${q.min} ${q.what}; ${q.min - need} among its fixed members, at most ${reach} more among eligible candidates for its ${open.length} open post(s)`,
       )
-    const cols = mine.map((k) => pairCol[k]!)
-    rows.row(
-      `team:${team.id}:${q.tag}>=${q.min}`,
-      cols,
-      cols.map(() => 1),
-      need,
-      Infinity,
-      {
-        ...{ code: q.code, team, tag: q.tag, rule: q.rule, upper: need, sign: 1 },
-      },
-    )
+    const cols = new Int32Array(m)
+    for (let i = 0; i < m; i++) cols[i] = pairCol[mine[i]!]!
+    rows.row(`team:${team.id}:${q.tag}>=${q.min}`, cols, 1, need, Infinity, {
+      ...{ code: q.code, team, tag: q.tag, rule: q.rule, upper: need, sign: 1 },
+    })
   }
 
   const avg = structure.averageAge
@@ -81,45 +85,37 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
     const bounds: [string, number, 1 | -1][] = []
     if (avg.max !== null) bounds.push(['max', avg.max, 1])
     if (avg.min !== null) bounds.push(['min', avg.min, -1])
+    const coefs = new Float64Array(pairs.length)
     for (const [tag, bound, sign] of bounds) {
       // Σ sign·(age − bound) over the members ≤ 0: linear in the number of members.
       const fixedSum = fixed.reduce((s, c) => s + sign * (age(c) - bound), 0)
       const name = `team:${team.id}:average-age-${tag}${sign > 0 ? '<=' : '>='}${bound}`
-      const coefs = pairs.map((k) => sign * (age(cadreIdx(k)) - bound))
-      rows.row(
-        name,
-        pairs.map((k) => pairCol[k]!),
-        coefs,
-        -Infinity,
-        -fixedSum,
-        {
-          ...{
-            code: 'structure.average-age',
-            team,
-            tag: `average-age-${tag}`,
-            rule: avg,
-            upper: Infinity,
-            sign: -1,
-          },
+      for (let i = 0; i < pairs.length; i++) coefs[i] = sign * (age(teamCadres[i]!) - bound)
+      rows.row(name, teamCols, coefs, -Infinity, -fixedSum, {
+        ...{
+          code: 'structure.average-age',
+          team,
+          tag: `average-age-${tag}`,
+          rule: avg,
+          upper: Infinity,
+          sign: -1,
         },
-      )
+      })
     }
   }
 
   const cap = structure.specialtyCap
   if (cap.enabled) {
-    const fields = new Map<string, number[]>()
-    for (const c of fixed) {
-      const f = mainField(c)
-      if (f !== null && !fields.has(f)) fields.set(f, [])
-    }
+    // The pairs by their cadre's main field, and the fields of the fixed members (maybe with no pair).
+    const { ids, names } = rows.fields()
+    const byField: number[][] = []
+    for (const c of fixed) if (ids[c]! >= 0) byField[ids[c]!] ??= []
     for (const k of pairs) {
-      const f = mainField(cadreIdx(k))
-      if (f === null) continue
-      const list = fields.get(f)
-      if (list === undefined) fields.set(f, [k])
-      else list.push(k)
+      const id = ids[pairCadre[k]!]!
+      if (id >= 0) (byField[id] ??= []).push(k)
     }
+    const fields = new Map<string, number[]>()
+    byField.forEach((ks, id) => fields.set(names[id]!, ks))
     for (const [field, ks] of byKey(fields)) {
       const room = cap.maxPerField - fixed.filter((c) => mainField(c) === field).length
       if (Math.min(open.length, distinct(ks)) <= room && room >= 0) continue
@@ -131,8 +127,8 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
         )
       rows.row(
         `team:${team.id}:field-${field}<=${cap.maxPerField}`,
-        ks.map((k) => pairCol[k]!),
-        ks.map(() => 1),
+        Int32Array.from(ks, (k) => pairCol[k]!),
+        1,
         -Infinity,
         room,
         {
@@ -155,8 +151,9 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
     const need = temp.minDistinct - present.size
     if (need > 0) {
       const kinds = new Map<string, number[]>()
+      const cadres = ctx.scenario.cadres
       for (const k of pairs) {
-        const t = cadre(cadreIdx(k)).temperament
+        const t = cadres[pairCadre[k]!]!.temperament
         if (t === null || present.has(t)) continue
         const list = kinds.get(t)
         if (list === undefined) kinds.set(t, [k])
@@ -171,13 +168,13 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
       // has[kind] ≤ Σ x over the candidates of that kind: 1 only if one of them is placed.
       const has = byKey(kinds).map(([kind, ks]) => {
         const y = rows.b.addColumn(`has:${team.id}:${kind}`, 0, 0, 1, true)
-        rows.b.addRow(
-          `team:${team.id}:has-${kind}`,
-          [y, ...ks.map((k) => pairCol[k]!)],
-          [1, ...ks.map(() => -1)],
-          -Infinity,
-          0,
-        )
+        // The builder sorts a row's entries by column: the pairs' columns, then `y` (the newest).
+        const cols = new Int32Array(ks.length + 1)
+        const coefs = new Float64Array(ks.length + 1).fill(-1)
+        for (let i = 0; i < ks.length; i++) cols[i] = pairCol[ks[i]!]!
+        cols[ks.length] = y
+        coefs[ks.length] = 1
+        rows.b.addRow(`team:${team.id}:has-${kind}`, cols, coefs, -Infinity, 0)
         return y
       })
       rows.row(
@@ -204,17 +201,25 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
         ...{ code: 'avoidance.kin', team, tag: 'kin-fixed', rule: kin, upper: Infinity, sign: -1 },
       })
     }
-    const here = [...new Set(pairs.map(cadreIdx))]
-    const inTeam = new Set(here)
-    for (const a of here)
-      for (const other of ctx.kin[a]!) {
-        if (other <= a || !inTeam.has(other)) continue
-        const ks = pairs.filter((k) => cadreIdx(k) === a || cadreIdx(k) === other)
+    const here = rows.cadresOf(pairs)
+    const kinPairs: [number, number][] = []
+    for (const a of here.withKin)
+      for (const other of ctx.kin[a]!) if (other > a && here.has(other)) kinPairs.push([a, other])
+    if (kinPairs.length > 0) {
+      // The team's pairs of each cadre in a kin pair, in the team's order.
+      const of = new Map<number, number[]>()
+      for (const [a, other] of kinPairs) {
+        of.set(a, [])
+        of.set(other, [])
+      }
+      for (let i = 0; i < pairs.length; i++) of.get(pairCadre[pairs[i]!]!)?.push(i)
+      for (const [a, other] of kinPairs) {
+        const ks = [...of.get(a)!, ...of.get(other)!].sort((x, y) => x - y).map((i) => pairs[i]!)
         const tag = `kin-${cadre(a).id}-${cadre(other).id}`
         rows.row(
           `team:${team.id}:${tag}<=1`,
           ks.map((k) => pairCol[k]!),
-          ks.map(() => 1),
+          1,
           -Infinity,
           1,
           {
@@ -222,6 +227,7 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
           },
         )
       }
+    }
   }
   addShortTenureRows(rows, view)
 }

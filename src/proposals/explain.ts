@@ -193,13 +193,8 @@ function explainPosts(model: StaffingModel, p: Proposal, limit: number): PostExp
   return p.assignments.map((a, i) => {
     // The chosen pair's net value (fit less its soft pair penalties): what a runner-up must beat.
     const chosen = a.cadreId === null ? undefined : pairOf(a.cadreId, i)
-    const chosenNet =
-      chosen === undefined
-        ? -scenario.policy.vacancy.penalty
-        : a.fit - elig.penalty[chosen]!
-    const others = eligibleByPost[i]!.filter(
-      (k) => scenario.cadres[elig.cadre[k]!]!.id !== a.cadreId,
-    )
+    const chosenNet = chosen === undefined ? -scenario.policy.vacancy.penalty : a.fit - elig.penalty[chosen]!
+    const others = eligibleByPost[i]!.filter((k) => scenario.cadres[elig.cadre[k]!]!.id !== a.cadreId)
       .sort((x, y) => model.pairFit[y]! - model.pairFit[x]! || x - y)
       .slice(0, limit)
       .map((k): RunnerUp => {

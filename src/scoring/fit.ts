@@ -32,11 +32,17 @@ export function evidenceStrength(s: Specialty): number {
  */
 export function codeMatch(have: string, wanted: string): number {
   if (have === wanted || have.startsWith(wanted + '/')) return 1
-  const h = have.split('/')
-  const w = wanted.split('/')
-  if (h.length >= 2 && w.length >= 2 && h[0] === w[0] && h[1] === w[1]) return 0.6
-  if (h[0] === w[0]) return 0.3
-  return 0
+  // The category is the code up to its first '/', the field the segment after it.
+  const h1 = have.indexOf('/')
+  const w1 = wanted.indexOf('/')
+  if ((h1 < 0 ? have : have.slice(0, h1)) !== (w1 < 0 ? wanted : wanted.slice(0, w1))) return 0
+  if (h1 >= 0 && w1 >= 0) {
+    const h2 = have.indexOf('/', h1 + 1)
+    const w2 = wanted.indexOf('/', w1 + 1)
+    if (have.slice(h1 + 1, h2 < 0 ? have.length : h2) === wanted.slice(w1 + 1, w2 < 0 ? wanted.length : w2))
+      return 0.6
+  }
+  return 0.3
 }
 
 function specialtyComponent(cadre: Cadre, wantedCodes: readonly string[]): number {
@@ -149,6 +155,8 @@ export class FitTable {
   /** The combined component by cadre, when weighted (NaN until computed). */
   private readonly combined: Float64Array | null
   private readonly done: Uint8Array
+  /** By `wanted:kind`, then cadre: the fit score, NaN until computed. */
+  private readonly scores = new Map<string, Float64Array>()
 
   constructor(
     readonly scenario: Scenario,
@@ -204,8 +212,26 @@ export class FitTable {
     return this.combined === null ? components : { ...components, combined: this.combined[c]! }
   }
 
-  /** `fitScore(components(c, wanted, kind))`, without building the components. */
+  /** `fitScore(components(c, wanted, kind))`, without building the components; computed once. */
   score(c: number, wanted: number, kind: Post['kind']): number {
+    return this.scorer(wanted, kind)(c)
+  }
+
+  /** The score of each cadre in posts of one kind and wanted set ({@link FitTable.score}). */
+  scorer(wanted: number, kind: Post['kind']): (c: number) => number {
+    const key = `${wanted}:${kind}`
+    let row = this.scores.get(key)
+    if (row === undefined)
+      this.scores.set(key, (row = new Float64Array(this.scenario.cadres.length).fill(NaN)))
+    const scores = row
+    return (c) => {
+      let v = scores[c]!
+      if (Number.isNaN(v)) scores[c] = v = this.scoreOf(c, wanted, kind)
+      return v
+    }
+  }
+
+  private scoreOf(c: number, wanted: number, kind: Post['kind']): number {
     this.cadre(c)
     const ideal = this.scenario.policy.fit.idealAge[kind]
     return weightedFit(
