@@ -30,7 +30,8 @@ interface Case {
 
 const args = process.argv.slice(2)
 const all = args.includes('--all')
-const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 3)
+const caseArg = args.indexOf('--case')
+const runs = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--case') ?? 3)
 
 const CASES: readonly Case[] = [
   { name: 'sample county', scenario: sampleScenario, formulate: true },
@@ -115,7 +116,6 @@ function measure(c: Case): Row {
   }
 }
 
-const caseArg = args.indexOf('--case')
 if (caseArg >= 0) {
   const row = measure(CASES[Number(args[caseArg + 1])]!)
   process.send!(row)

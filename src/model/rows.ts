@@ -7,7 +7,7 @@
  */
 import type { RuleCode, TeamRuleCode } from '../domain/codes.js'
 import type { RuleSwitch } from '../domain/policy.js'
-import type { Team } from '../domain/types.js'
+import type { Cadre, Team } from '../domain/types.js'
 import type { Eligibility, ScenarioContext } from '../rules/index.js'
 import type { MilpBuilder } from './milp.js'
 import type { Quota } from './quotas.js'
@@ -53,6 +53,57 @@ export interface RuleRow {
   readonly label: string
 }
 
+/** A key of each cadre as a number (−1: none), the key of each number, and the numbers in key order. @internal */
+export interface CadreKeys {
+  readonly ids: Int32Array
+  readonly names: readonly string[]
+  readonly byName: Int32Array
+}
+
+function keysOf(cadres: readonly Cadre[], key: (c: Cadre) => string | null): CadreKeys {
+  const ids = new Int32Array(cadres.length)
+  const names: string[] = []
+  const idOf = new Map<string, number>()
+  cadres.forEach((cadre, c) => {
+    const k = key(cadre)
+    if (k === null) {
+      ids[c] = -1
+      return
+    }
+    let id = idOf.get(k)
+    if (id === undefined) idOf.set(k, (id = names.push(k) - 1))
+    ids[c] = id
+  })
+  const byName = Int32Array.from(names.keys()).sort((a, b) => (names[a]! < names[b]! ? -1 : 1))
+  return { ids, names, byName }
+}
+
+/**
+ * The pairs of a team grouped by a key of their cadre (a counting sort: pairs
+ * in team order within a group); group `id` is `pairs[start[id] … start[id + 1] − 1]`.
+ * @internal
+ */
+export function groupPairs(
+  keys: CadreKeys,
+  teamCadres: Int32Array,
+  pairs: ArrayLike<number>,
+): { readonly start: Int32Array; readonly pairs: Int32Array } {
+  const { ids, names } = keys
+  const start = new Int32Array(names.length + 1)
+  for (let i = 0; i < teamCadres.length; i++) {
+    const id = ids[teamCadres[i]!]!
+    if (id >= 0) start[id + 1]!++
+  }
+  for (let id = 0; id < names.length; id++) start[id + 1]! += start[id]!
+  const next = start.slice(0, names.length)
+  const grouped = new Int32Array(start[names.length]!)
+  for (let i = 0; i < teamCadres.length; i++) {
+    const id = ids[teamCadres[i]!]!
+    if (id >= 0) grouped[next[id]!++] = pairs[i]!
+  }
+  return { start, pairs: grouped }
+}
+
 /** Shared state of the row builders. @internal */
 export class Rows {
   readonly slacks: SlackInfo[] = []
@@ -66,7 +117,8 @@ export class Rows {
   /** A mark per cadre, for counting distinct cadres without a set. */
   private readonly stamp: Int32Array
   private stamps = 0
-  private mainFields: { readonly ids: Int32Array; readonly names: readonly string[] } | undefined
+  private mainFields: CadreKeys | undefined
+  private temperamentKeys: CadreKeys | undefined
   private colBuf = new Int32Array(64)
   private coefBuf = new Float64Array(64)
 
@@ -94,6 +146,31 @@ export class Rows {
     return m
   }
 
+  /**
+   * The columns of the pairs whose cadre is a member (`cadres` and `cols` by
+   * pair, in order) into `out`: how many, and how many distinct cadres.
+   */
+  pick(
+    member: Uint8Array,
+    cadres: Int32Array,
+    cols: Int32Array,
+    out: Int32Array,
+  ): { readonly count: number; readonly distinct: number } {
+    const mark = ++this.stamps
+    let count = 0
+    let distinct = 0
+    for (let i = 0; i < cadres.length; i++) {
+      const c = cadres[i]!
+      if (member[c] !== 1) continue
+      out[count++] = cols[i]!
+      if (this.stamp[c] !== mark) {
+        this.stamp[c] = mark
+        distinct++
+      }
+    }
+    return { count, distinct }
+  }
+
   /** Number of distinct cadres among pairs. */
   distinct(pairs: ArrayLike<number>): number {
     const mark = ++this.stamps
@@ -114,26 +191,17 @@ export class Rows {
     return id < 0 ? null : this.fields().names[id]!
   }
 
-  /** Each cadre's main field as a number (−1: none), and the field of each number. */
-  fields(): { readonly ids: Int32Array; readonly names: readonly string[] } {
-    if (this.mainFields === undefined) {
-      const ids = new Int32Array(this.ctx.scenario.cadres.length)
-      const names: string[] = []
-      const idOf = new Map<string, number>()
-      this.ctx.scenario.cadres.forEach((cadre, c) => {
-        const code = cadre.specialties[0]?.code
-        if (code === undefined) {
-          ids[c] = -1
-          return
-        }
-        const field = code.split('/').slice(0, 2).join('/')
-        let id = idOf.get(field)
-        if (id === undefined) idOf.set(field, (id = names.push(field) - 1))
-        ids[c] = id
-      })
-      this.mainFields = { ids, names }
-    }
-    return this.mainFields
+  /** Each cadre's main field as a number (−1: none), the field of each number, and the numbers by field name. */
+  fields(): CadreKeys {
+    return (this.mainFields ??= keysOf(this.ctx.scenario.cadres, (cadre) => {
+      const code = cadre.specialties[0]?.code
+      return code === undefined ? null : code.split('/').slice(0, 2).join('/')
+    }))
+  }
+
+  /** Each cadre's temperament as a number (−1: none), as {@link Rows.fields}. */
+  temperaments(): CadreKeys {
+    return (this.temperamentKeys ??= keysOf(this.ctx.scenario.cadres, (cadre) => cadre.temperament))
   }
 
   /**

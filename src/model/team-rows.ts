@@ -5,9 +5,10 @@
  *
  * @module
  */
-import type { Team } from '../domain/types.js'
+import type { Team, Temperament } from '../domain/types.js'
 import { fixedMembers } from '../rules/index.js'
 import { quotasOf } from './quotas.js'
+import { groupPairs } from './rows.js'
 import type { Rows } from './rows.js'
 import { addShortTenureRows } from './tenure-rows.js'
 
@@ -17,7 +18,7 @@ export interface TeamView {
   /** Positions in `scenario.openPosts` of the team's open posts. */
   readonly open: readonly number[]
   /** Eligible pairs of those posts. */
-  readonly pairs: readonly number[]
+  readonly pairs: Int32Array
   /** Cadre indices of the incumbents of its closed posts. */
   readonly fixed: readonly number[]
 }
@@ -29,14 +30,15 @@ export function teamViews(rows: Rows): TeamView[] {
   for (const team of ctx.scenario.teams) {
     const open = team.posts.map((p) => openPos.get(p.id)).filter((i): i is number => i !== undefined)
     if (open.length === 0) continue
-    const pairs: number[] = []
-    for (const i of open) for (let k = elig.postStart[i]!; k < elig.postStart[i + 1]!; k++) pairs.push(k)
+    let size = 0
+    for (const i of open) size += elig.postStart[i + 1]! - elig.postStart[i]!
+    const pairs = new Int32Array(size)
+    let at = 0
+    for (const i of open) for (let k = elig.postStart[i]!; k < elig.postStart[i + 1]!; k++) pairs[at++] = k
     views.push({ team, open, pairs, fixed: fixedMembers(ctx, team) })
   }
   return views
 }
-
-const byKey = <T>(m: Map<string, T>): [string, T][] => [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))
 
 /** Adds every composition row of one team, and its short-tenure rows (src/model/tenure-rows.ts). @internal */
 export function addTeamRows(rows: Rows, view: TeamView): void {
@@ -62,20 +64,15 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
   for (const q of quotasOf(ctx, team)) {
     const need = q.min - fixed.filter(q.has).length
     if (need <= 0) continue
-    const member = rows.members(q)
-    let m = 0
-    for (let i = 0; i < pairs.length; i++) if (member[teamCadres[i]!] === 1) picked[m++] = pairs[i]!
-    const mine = picked.subarray(0, m)
-    const reach = Math.min(open.length, distinct(mine))
+    const { count, distinct: members } = rows.pick(rows.members(q), teamCadres, teamCols, picked)
+    const reach = Math.min(open.length, members)
     if (q.rule.hard && reach < need)
       rows.conflict(
         q.code,
         team,
         `needs ≥ ${q.min} ${q.what}; ${q.min - need} among its fixed members, at most ${reach} more among eligible candidates for its ${open.length} open post(s)`,
       )
-    const cols = new Int32Array(m)
-    for (let i = 0; i < m; i++) cols[i] = pairCol[mine[i]!]!
-    rows.row(`team:${team.id}:${q.tag}>=${q.min}`, cols, 1, need, Infinity, {
+    rows.row(`team:${team.id}:${q.tag}>=${q.min}`, picked.subarray(0, count), 1, need, Infinity, {
       ...{ code: q.code, team, tag: q.tag, rule: q.rule, upper: need, sign: 1 },
     })
   }
@@ -106,17 +103,16 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
 
   const cap = structure.specialtyCap
   if (cap.enabled) {
-    // The pairs by their cadre's main field, and the fields of the fixed members (maybe with no pair).
-    const { ids, names } = rows.fields()
-    const byField: number[][] = []
-    for (const c of fixed) if (ids[c]! >= 0) byField[ids[c]!] ??= []
-    for (const k of pairs) {
-      const id = ids[pairCadre[k]!]!
-      if (id >= 0) (byField[id] ??= []).push(k)
-    }
-    const fields = new Map<string, number[]>()
-    byField.forEach((ks, id) => fields.set(names[id]!, ks))
-    for (const [field, ks] of byKey(fields)) {
+    // The pairs by their cadre's main field (a counting sort, pairs in team order within a field),
+    // then the fields in name order: those of the pairs and of the fixed members (maybe with no pair).
+    const { ids, names, byName } = rows.fields()
+    const inFixed = new Uint8Array(names.length)
+    for (const c of fixed) if (ids[c]! >= 0) inFixed[ids[c]!] = 1
+    const { start, pairs: grouped } = groupPairs(rows.fields(), teamCadres, pairs)
+    for (const id of byName) {
+      if (start[id + 1] === start[id] && inFixed[id] === 0) continue
+      const field = names[id]!
+      const ks = grouped.subarray(start[id]!, start[id + 1]!)
       const room = cap.maxPerField - fixed.filter((c) => mainField(c) === field).length
       if (Math.min(open.length, distinct(ks)) <= room && room >= 0) continue
       if (cap.hard && room < 0)
@@ -127,7 +123,7 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
         )
       rows.row(
         `team:${team.id}:field-${field}<=${cap.maxPerField}`,
-        Int32Array.from(ks, (k) => pairCol[k]!),
+        ks.map((k) => pairCol[k]!),
         1,
         -Infinity,
         room,
@@ -150,23 +146,21 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
     const present = new Set(fixed.map((c) => cadre(c).temperament).filter((t) => t !== null))
     const need = temp.minDistinct - present.size
     if (need > 0) {
-      const kinds = new Map<string, number[]>()
-      const cadres = ctx.scenario.cadres
-      for (const k of pairs) {
-        const t = cadres[pairCadre[k]!]!.temperament
-        if (t === null || present.has(t)) continue
-        const list = kinds.get(t)
-        if (list === undefined) kinds.set(t, [k])
-        else list.push(k)
-      }
-      if (temp.hard && Math.min(kinds.size, open.length) < need)
+      // The candidates' kinds that no fixed member has, in name order, with their pairs.
+      const keys = rows.temperaments()
+      const { start, pairs: grouped } = groupPairs(keys, teamCadres, pairs)
+      const kinds: [string, Int32Array][] = []
+      for (const id of keys.byName)
+        if (start[id + 1]! > start[id]! && !present.has(keys.names[id]! as Temperament))
+          kinds.push([keys.names[id]!, grouped.subarray(start[id]!, start[id + 1]!)])
+      if (temp.hard && Math.min(kinds.length, open.length) < need)
         rows.conflict(
           'structure.temperament',
           team,
-          `needs ${temp.minDistinct} temperament types; only ${present.size + kinds.size} are within reach`,
+          `needs ${temp.minDistinct} temperament types; only ${present.size + kinds.length} are within reach`,
         )
       // has[kind] ≤ Σ x over the candidates of that kind: 1 only if one of them is placed.
-      const has = byKey(kinds).map(([kind, ks]) => {
+      const has = kinds.map(([kind, ks]) => {
         const y = rows.b.addColumn(`has:${team.id}:${kind}`, 0, 0, 1, true)
         // The builder sorts a row's entries by column: the pairs' columns, then `y` (the newest).
         const cols = new Int32Array(ks.length + 1)
