@@ -150,6 +150,7 @@ export type { GapInput, GapOptions, GapSolution, GapError } from './solvers/inde
 export { formulate, sizeOf, editMilp } from './model/index.js'
 export type {
   StaffingModel,
+  PairComponents,
   Milp,
   MilpSize,
   MilpEdit,

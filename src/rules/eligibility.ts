@@ -163,7 +163,7 @@ export function eligibility(ctx: ScenarioContext): Eligibility {
   const candidates = ctx.candidates
   const open = ctx.scenario.openPosts
   const cadreCount = ctx.scenario.cadres.length
-  // Blocks of one post, tallied by code index; `seen` keeps the codes in the order first met.
+  // Blocking codes by index, in the order first met.
   const codes: PairRuleCode[] = []
   const codeIndex = new Map<PairRuleCode, number>()
   const indexOf = (code: PairRuleCode): number => {
@@ -207,7 +207,7 @@ export function eligibility(ctx: ScenarioContext): Eligibility {
     if (kinHere !== undefined)
       for (const c of kinHere) if (isCandidate[c] === 1 && cl.first[c]! < 0) apart.add(c)
     const special = [...apart].sort((x, y) => x - y)
-    /** Blocks this post counts at a candidate of its own, and the class blocks it takes back. */
+    // Blocks this post counts at a candidate of its own, and the class blocks it takes back.
     const added: { code: number; at: number }[] = []
     const taken: { code: number; at: number }[] = []
     let from = 0
@@ -253,8 +253,8 @@ export function eligibility(ctx: ScenarioContext): Eligibility {
     blockedCounts.push(countsOf(cl, added, taken, codes))
   }
   postStart[open.length] = n
-  // The capacity is exceeded by a few entries only when posts lose pairs to kin, locks and stays:
-  // views then, copies when much was left unused.
+  // The capacity exceeds the pairs found when posts lose candidates to forbidden pairs, kin or a
+  // blocked stay: views when little is left unused, copies otherwise.
   const fit = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T =>
     (capacity - n) * 16 <= capacity ? (a.subarray(0, n) as T) : (a.slice(0, n) as T)
   return new ColumnarEligibility(
