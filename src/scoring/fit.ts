@@ -155,6 +155,8 @@ export class FitTable {
   /** The combined component by cadre, when weighted (NaN until computed). */
   private readonly combined: Float64Array | null
   private readonly done: Uint8Array
+  /** Wanted code → held code → {@link codeMatch}. */
+  private readonly matches = new Map<string, Map<string, number>>()
   /** By `wanted:kind`, then cadre: the fit score, NaN until computed. */
   private readonly scores = new Map<string, Float64Array>()
 
@@ -195,8 +197,27 @@ export class FitTable {
   private specialtyOf(c: number, wanted: number): number {
     const row = this.specialty[wanted]!
     let v = row[c]!
-    if (Number.isNaN(v)) row[c] = v = specialtyComponent(this.scenario.cadres[c]!, this.wantedSets[wanted]!)
+    if (Number.isNaN(v))
+      row[c] = v = this.specialtyComponent(this.scenario.cadres[c]!, this.wantedSets[wanted]!)
     return v
+  }
+
+  /** `specialtyComponent` with each code match looked up once per pair of codes (the same arithmetic). */
+  private specialtyComponent(cadre: Cadre, wantedCodes: readonly string[]): number {
+    if (wantedCodes.length === 0) return 0.5
+    let total = 0
+    for (const wanted of wantedCodes) {
+      let matches = this.matches.get(wanted)
+      if (matches === undefined) this.matches.set(wanted, (matches = new Map()))
+      let best = 0
+      for (const s of cadre.specialties) {
+        let m = matches.get(s.code)
+        if (m === undefined) matches.set(s.code, (m = codeMatch(s.code, wanted)))
+        best = Math.max(best, m * evidenceStrength(s))
+      }
+      total += best
+    }
+    return total / wantedCodes.length
   }
 
   /** The components of cadre `c` in a post of `kind` wanting specialty set `wanted` ({@link FitTable.wantedOf}). */
