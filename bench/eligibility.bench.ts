@@ -45,7 +45,7 @@ for (const { name, scenario } of cases) {
       ms,
       cpuMs: (cpu.user + cpu.system) / 1000,
       pairs: scenario.openPosts.length * ctx.candidates.length,
-      eligible: elig.pairs.length,
+      eligible: elig.size,
     }
   }
   once()

@@ -4,7 +4,7 @@
  * function of its name, so a child process rebuilds exactly the parent's.
  */
 import type { Scenario } from '../src/domain/types.js'
-import { contextOf, eligibility } from '../src/rules/index.js'
+import { contextOf, eligibility, PAIR_FLAG } from '../src/rules/index.js'
 import { generateScenario } from '../src/sample/index.js'
 
 /** The bench's seed (also that of the earlier figures in docs/benchmarks.md). */
@@ -68,9 +68,11 @@ function manyKin(s: Scenario): Scenario {
 /** Half the open posts whose incumbent may stay are locked to that incumbent (a user's "keep these"). */
 function manyLocks(s: Scenario): Scenario {
   const ctx = contextOf(s)
-  const locks = eligibility(ctx)
-    .pairs.filter((p, k) => p.stay && k % 2 === 0)
-    .map((p) => ({ cadreId: s.cadres[p.cadre]!.id, postId: s.openPosts[p.post]! }))
+  const e = eligibility(ctx)
+  const locks: { cadreId: string; postId: string }[] = []
+  for (let k = 0; k < e.size; k += 2)
+    if ((e.flags[k]! & PAIR_FLAG.stay) !== 0)
+      locks.push({ cadreId: s.cadres[e.cadre[k]!]!.id, postId: s.openPosts[e.post[k]!]! })
   return { ...s, locks: [...s.locks, ...locks] }
 }
 

@@ -164,11 +164,12 @@ async function resolveCase(name: string): Promise<Row[]> {
   // The lock: the pair of the first open post with the highest cost that the optimum does not use.
   const chosen = best.assignments[0]!.cadreId
   let lockCol = -1
-  model.eligibility.pairs.forEach((p, k) => {
-    if (p.post !== 0 || scenario.cadres[p.cadre]!.id === chosen) return
+  const { postStart, cadre } = model.eligibility
+  for (let k = postStart[0]!; k < postStart[1]!; k++) {
+    if (scenario.cadres[cadre[k]!]!.id === chosen) continue
     const c = model.pairCol[k]!
     if (lockCol < 0 || model.milp.colCost[c]! > model.milp.colCost[lockCol]!) lockCol = c
-  })
+  }
   const womenRow = model.milp.rowNames.findIndex((r) => /:women>=1$/.test(r))
   const edits: [string, StaffingModel][] = [
     [

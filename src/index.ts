@@ -38,6 +38,7 @@ export {
   eligibility,
   pairVerdicts,
   PAIR_RULES,
+  PAIR_FLAG,
   whyNot,
   adjustmentCandidates,
   moveCandidates,
@@ -149,6 +150,7 @@ export type { GapInput, GapOptions, GapSolution, GapError } from './solvers/inde
 export { formulate, sizeOf, editMilp } from './model/index.js'
 export type {
   StaffingModel,
+  PairComponents,
   Milp,
   MilpSize,
   MilpEdit,

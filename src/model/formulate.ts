@@ -7,10 +7,10 @@
  * @module
  */
 import type { FitComponents } from '../domain/proposal.js'
-import type { Scenario } from '../domain/types.js'
+import type { Post, Scenario } from '../domain/types.js'
 import { contextOf, eligibility, pairVerdicts } from '../rules/index.js'
 import type { Eligibility, ScenarioContext } from '../rules/index.js'
-import { fitComponents, fitScore } from '../scoring/fit.js'
+import { FitTable } from '../scoring/fit.js'
 import { MilpBuilder } from './milp.js'
 import type { Milp } from './milp.js'
 import { Rows } from './rows.js'
@@ -18,15 +18,29 @@ import type { Conflict, RuleRow, SlackInfo } from './rows.js'
 import { addHeadRows, addChangeRow } from './stability-rows.js'
 import { addTeamRows, teamViews } from './team-rows.js'
 
+/**
+ * The fit components of every eligible pair, pair `k` at `at(k)`: built on
+ * request from values cached per cadre and per set of wanted specialties
+ * (one object per pair would weigh more than the model).
+ * @category Model
+ */
+export interface PairComponents {
+  /** Number of pairs. */
+  readonly length: number
+  /** The components of pair `k` (a fresh object). */
+  at(k: number): FitComponents
+}
+
 /** The model of one scenario, with the maps from columns back to the domain. @category Model */
 export interface StaffingModel {
   readonly ctx: ScenarioContext
   readonly eligibility: Eligibility
   readonly milp: Milp
-  /** Column of each eligible pair (same order as `eligibility.pairs`). */
+  /** Column of each eligible pair (same order as the pairs of `eligibility`). */
   readonly pairCol: Int32Array
   readonly pairFit: Float64Array
-  readonly pairComponents: readonly FitComponents[]
+  /** Fit components of each eligible pair. */
+  readonly pairComponents: PairComponents
   /** Column of the vacancy of each open post. */
   readonly vacancyCol: Int32Array
   readonly slacks: readonly SlackInfo[]
@@ -50,35 +64,58 @@ export function formulate(scenario: Scenario): StaffingModel {
   const b = new MilpBuilder()
   const conflicts: Conflict[] = []
   const open = scenario.openPosts
+  const pairs = elig.size
 
-  const pairCol = new Int32Array(elig.pairs.length)
-  const pairFit = new Float64Array(elig.pairs.length)
-  const pairComponents: FitComponents[] = []
-  const byPost: number[][] = open.map(() => [])
-  const byCadre = new Map<number, number[]>()
-  elig.pairs.forEach((pair, k) => {
-    const postId = open[pair.post]!
+  // Per open post: its kind and the specialties it wants, then one column per pair.
+  const fits = new FitTable(scenario, ctx.ages)
+  const postKind: Post['kind'][] = []
+  const postWanted = new Int32Array(open.length)
+  open.forEach((postId, i) => {
     const loc = ctx.postLocation.get(postId)!
     const team = scenario.teams[loc.team]!
     const post = team.posts[loc.slot]!
-    const cadre = scenario.cadres[pair.cadre]!
-    const comps = fitComponents(scenario, cadre, post, team)
-    pairComponents.push(comps)
-    pairFit[k] = fitScore(scenario, comps)
-    pairCol[k] = b.addColumn(`x:${cadre.id}:${postId}`, pairFit[k]! - pair.penalty, 0, 1, true)
-    byPost[pair.post]!.push(k)
-    const list = byCadre.get(pair.cadre)
-    if (list === undefined) byCadre.set(pair.cadre, [k])
-    else list.push(k)
+    postKind.push(post.kind)
+    postWanted[i] = fits.wantedOf(post, team)
   })
+  const pairFit = new Float64Array(pairs)
+  const pairCost = new Float64Array(pairs)
+  for (let p = 0; p < open.length; p++) {
+    const score = fits.scorer(postWanted[p]!, postKind[p]!)
+    for (let k = elig.postStart[p]!; k < elig.postStart[p + 1]!; k++) {
+      const fit = score(elig.cadre[k]!)
+      pairFit[k] = fit
+      pairCost[k] = fit - elig.penalty[k]!
+    }
+  }
+  // One column per pair, `x:<cadre>:<post>`, named when the names are first read.
+  const cadreIds = scenario.cadres.map((c) => c.id)
+  const first = b.addColumns(
+    pairs,
+    (k) => `x:${cadreIds[elig.cadre[k]!]!}:${open[elig.post[k]!]!}`,
+    pairCost,
+    0,
+    1,
+    true,
+  )
+  const pairCol = new Int32Array(pairs)
+  for (let k = 0; k < pairs; k++) pairCol[k] = first + k
+  const pairComponents: PairComponents = {
+    length: pairs,
+    at: (k) => fits.components(elig.cadre[k]!, postWanted[elig.post[k]!]!, postKind[elig.post[k]!]!),
+  }
 
   const vacancy = scenario.policy.vacancy
   const vacancyCol = new Int32Array(open.length)
+  b.reserve(open.length + scenario.cadres.length, 2 * pairs + open.length)
   open.forEach((postId, i) => {
     vacancyCol[i] = b.addColumn(`vacant:${postId}`, -vacancy.penalty, 0, vacancy.allowed ? 1 : 0, true)
-    const cols = byPost[i]!.map((k) => pairCol[k]!)
-    b.addRow(`post:${postId}:filled`, [...cols, vacancyCol[i]!], [...cols.map(() => 1), 1], 1, 1)
-    if (!vacancy.allowed && cols.length === 0)
+    const from = elig.postStart[i]!
+    const to = elig.postStart[i + 1]!
+    const cols = new Int32Array(to - from + 1)
+    cols.set(pairCol.subarray(from, to))
+    cols[to - from] = vacancyCol[i]!
+    b.addRow(`post:${postId}:filled`, cols, 1, 1, 1)
+    if (!vacancy.allowed && to === from)
       conflicts.push({
         code: 'establishment.vacancy',
         teamId: scenario.teams[ctx.postLocation.get(postId)!.team]!.id,
@@ -89,28 +126,37 @@ export function formulate(scenario: Scenario): StaffingModel {
       })
   })
 
-  for (const [c, ks] of byCadre) {
-    if (ks.length < 2) continue
+  // One row per cadre with two or more pairs, cadres in the order of their first pair.
+  const perCadre = new Int32Array(scenario.cadres.length + 1)
+  const firstPair = new Int32Array(scenario.cadres.length).fill(-1)
+  for (let k = 0; k < pairs; k++) {
+    const c = elig.cadre[k]!
+    perCadre[c + 1]!++
+    if (firstPair[c] === -1) firstPair[c] = k
+  }
+  for (let c = 0; c < scenario.cadres.length; c++) perCadre[c + 1]! += perCadre[c]!
+  const next = perCadre.slice(0, scenario.cadres.length)
+  const colsOfCadre = new Int32Array(pairs)
+  for (let k = 0; k < pairs; k++) colsOfCadre[next[elig.cadre[k]!]!++] = pairCol[k]!
+  const several: number[] = []
+  for (let c = 0; c < scenario.cadres.length; c++) if (perCadre[c + 1]! - perCadre[c]! >= 2) several.push(c)
+  several.sort((x, y) => firstPair[x]! - firstPair[y]!)
+  for (const c of several)
     b.addRow(
-      `cadre:${scenario.cadres[c]!.id}:one-post`,
-      ks.map((k) => pairCol[k]!),
-      ks.map(() => 1),
+      `cadre:${cadreIds[c]!}:one-post`,
+      colsOfCadre.subarray(perCadre[c]!, perCadre[c + 1]!),
+      1,
       -Infinity,
       1,
     )
-  }
 
-  // One small map per open post: a single map of every pair would pass V8's 2^24-entry limit
-  // at city scale (10,000 cadres × 1,700 open posts).
-  const pairOfPost = open.map(() => new Map<number, number>())
-  elig.pairs.forEach((p, k) => pairOfPost[p.post]!.set(p.cadre, k))
   const openPos = new Map(open.map((id, i) => [id, i]))
   const lockCols: { cadreId: string; postId: string; col: number }[] = []
   for (const lock of scenario.locks) {
     const c = ctx.cadreIndex.get(lock.cadreId)
     const p = openPos.get(lock.postId)
-    const k = c === undefined || p === undefined ? undefined : pairOfPost[p]!.get(c)
-    if (k !== undefined) {
+    const k = c === undefined || p === undefined ? -1 : elig.indexOf(c, p)
+    if (k >= 0) {
       b.setLower(pairCol[k]!, 1)
       lockCols.push({ cadreId: lock.cadreId, postId: lock.postId, col: pairCol[k]! })
       continue
@@ -131,7 +177,7 @@ export function formulate(scenario: Scenario): StaffingModel {
     })
   }
 
-  const rows = new Rows(b, ctx, elig, pairCol, pairOfPost, openPos, conflicts)
+  const rows = new Rows(b, ctx, elig, pairCol, openPos, conflicts)
   for (const view of teamViews(rows)) {
     addTeamRows(rows, view)
     addChangeRow(rows, view)

@@ -1,5 +1,5 @@
 export { formulate } from './formulate.js'
-export type { StaffingModel } from './formulate.js'
+export type { PairComponents, StaffingModel } from './formulate.js'
 export type { SlackInfo, Conflict, RuleRow } from './rows.js'
 export { MilpBuilder, sizeOf, objectiveOf, columnsOf } from './milp.js'
 export type { Milp, MilpSize, ColumnMatrix } from './milp.js'

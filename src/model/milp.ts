@@ -11,6 +11,10 @@
 /** The MILP, maximised. `Infinity` marks a missing bound. @category Model */
 export interface Milp {
   readonly sense: 'max'
+  /**
+   * Name of each column. Its `length` is known at once; the names themselves
+   * may be built on first read of an entry (a solver reads only the length).
+   */
   readonly colNames: readonly string[]
   readonly colCost: Float64Array
   readonly colLower: Float64Array
@@ -47,67 +51,192 @@ export function sizeOf(m: Milp): MilpSize {
 }
 
 /**
+ * An array of `length` names built by `build` on first use of its content:
+ * reading `length` builds nothing. Every other read (an index, a method, a
+ * spread, JSON) is answered by the built array.
+ */
+function lazyNames(length: number, build: () => string[]): readonly string[] {
+  let built: string[] | undefined
+  const real = (): string[] => (built ??= build())
+  return new Proxy<string[]>([], {
+    get: (_, prop) => {
+      if (prop === 'length') return length
+      const r = real()
+      const v: unknown = Reflect.get(r, prop, r)
+      // Methods run on the built array itself, not entry by entry through the proxy.
+      return typeof v === 'function' && prop !== 'constructor' ? (v as () => unknown).bind(r) : v
+    },
+    has: (_, prop) => Reflect.has(real(), prop),
+    ownKeys: () => Reflect.ownKeys(real()),
+    getOwnPropertyDescriptor: (_, prop) => Reflect.getOwnPropertyDescriptor(real(), prop),
+    set: () => false,
+    defineProperty: () => false,
+    deleteProperty: () => false,
+  })
+}
+
+/** A growable typed array: `data[0 … length − 1]` in use. */
+class Grow<T extends Float64Array | Int32Array | Uint8Array> {
+  length = 0
+  constructor(public data: T) {}
+
+  push(v: number): void {
+    if (this.length === this.data.length) this.reserve(1)
+    this.data[this.length++] = v
+  }
+
+  reserve(more: number): void {
+    const need = this.length + more
+    if (need <= this.data.length) return
+    const next = new (this.data.constructor as new (n: number) => T)(Math.max(need, this.data.length * 2, 16))
+    next.set(this.data.subarray(0, this.length))
+    this.data = next
+  }
+
+  done(): T {
+    return this.data.slice(0, this.length) as T
+  }
+}
+
+/**
  * Builds a {@link Milp} column by column and row by row. Duplicate column
  * entries within one row are summed; zero coefficients are dropped.
  * @category Model
  */
 export class MilpBuilder {
+  /** Names of the columns added one by one, and their columns. */
   private readonly colNames: string[] = []
-  private readonly colCost: number[] = []
-  private readonly colLower: number[] = []
-  private readonly colUpper: number[] = []
-  private readonly integer: number[] = []
+  private readonly namedCol: number[] = []
+  /** Blocks of columns named on demand. */
+  private readonly namedLater: {
+    readonly start: number
+    readonly count: number
+    readonly name: (i: number) => string
+  }[] = []
+  private readonly colCost = new Grow(new Float64Array(64))
+  private readonly colLower = new Grow(new Float64Array(64))
+  private readonly colUpper = new Grow(new Float64Array(64))
+  private readonly integer = new Grow(new Uint8Array(64))
   private readonly rowNames: string[] = []
-  private readonly rowLower: number[] = []
-  private readonly rowUpper: number[] = []
-  private readonly rowStarts: number[] = [0]
-  private readonly rowIndex: number[] = []
-  private readonly rowValue: number[] = []
+  private readonly rowLower = new Grow(new Float64Array(64))
+  private readonly rowUpper = new Grow(new Float64Array(64))
+  private readonly rowStarts = new Grow(new Int32Array(64))
+  private readonly rowIndex = new Grow(new Int32Array(256))
+  private readonly rowValue = new Grow(new Float64Array(256))
+
+  constructor() {
+    this.rowStarts.push(0)
+  }
 
   get columns(): number {
-    return this.colNames.length
+    return this.colCost.length
   }
 
   addColumn(name: string, cost: number, lower: number, upper: number, integer: boolean): number {
     this.colNames.push(name)
+    this.namedCol.push(this.colCost.length)
     this.colCost.push(cost)
     this.colLower.push(lower)
     this.colUpper.push(upper)
     this.integer.push(integer ? 1 : 0)
-    return this.colNames.length - 1
+    return this.colCost.length - 1
+  }
+
+  /**
+   * Adds `count` columns at once, named on demand: `name(i)` names the `i`-th
+   * of them when {@link Milp.colNames} is first read. Returns the first column.
+   */
+  addColumns(
+    count: number,
+    name: (i: number) => string,
+    cost: ArrayLike<number>,
+    lower: number,
+    upper: number,
+    integer: boolean,
+  ): number {
+    const start = this.colCost.length
+    for (const g of [this.colCost, this.colLower, this.colUpper]) g.reserve(count)
+    this.integer.reserve(count)
+    for (let i = 0; i < count; i++) {
+      this.colCost.data[this.colCost.length++] = cost[i]!
+      this.colLower.data[this.colLower.length++] = lower
+      this.colUpper.data[this.colUpper.length++] = upper
+      this.integer.data[this.integer.length++] = integer ? 1 : 0
+    }
+    if (count > 0) this.namedLater.push({ start, count, name })
+    return start
+  }
+
+  /** Room for `rows` more rows with `entries` more non-zeros in all. */
+  reserve(rows: number, entries: number): void {
+    for (const g of [this.rowLower, this.rowUpper]) g.reserve(rows)
+    this.rowStarts.reserve(rows)
+    this.rowIndex.reserve(entries)
+    this.rowValue.reserve(entries)
   }
 
   setLower(col: number, lower: number): void {
-    this.colLower[col] = lower
+    this.colLower.data[col] = lower
   }
 
   setUpper(col: number, upper: number): void {
-    this.colUpper[col] = upper
+    this.colUpper.data[col] = upper
   }
 
+  /**
+   * Adds a row `lower ≤ Σ coefs[k]·x[cols[k]] ≤ upper`; `coefs` may be one
+   * number for every entry.
+   */
   addRow(
     name: string,
-    cols: readonly number[],
-    coefs: readonly number[],
+    cols: ArrayLike<number>,
+    coefs: ArrayLike<number> | number,
     lower: number,
     upper: number,
   ): number {
-    // Sort the entries by column (a typed-array sort of positions), then sum duplicates and drop zeros.
-    const at = new Uint32Array(cols.length)
-    for (let k = 0; k < at.length; k++) at[k] = k
-    let sorted = true
-    for (let k = 1; k < cols.length && sorted; k++) sorted = cols[k - 1]! < cols[k]!
-    const order = sorted ? at : at.sort((a, b) => cols[a]! - cols[b]! || a - b)
-    for (let k = 0; k < order.length;) {
-      const c = cols[order[k]!]!
-      let v = 0
-      for (; k < order.length && cols[order[k]!] === c; k++) v += coefs[order[k]!]!
-      if (v !== 0) {
-        this.rowIndex.push(c)
-        this.rowValue.push(v)
+    const n = cols.length
+    this.rowIndex.reserve(n)
+    this.rowValue.reserve(n)
+    const index = this.rowIndex
+    const value = this.rowValue
+    let increasing = true
+    for (let k = 1; k < n && increasing; k++) increasing = cols[k - 1]! < cols[k]!
+    if (increasing && typeof coefs === 'number') {
+      // One coefficient and no duplicates: the entries in order (none if the coefficient is 0).
+      if (coefs !== 0) {
+        const at = index.length
+        for (let k = 0; k < n; k++) index.data[at + k] = cols[k]!
+        value.data.fill(coefs, at, at + n)
+        index.length += n
+        value.length += n
+      }
+    } else if (increasing) {
+      // No duplicates to sum: the entries in order, zeros dropped.
+      const cs = coefs as ArrayLike<number>
+      for (let k = 0; k < n; k++) {
+        const v = cs[k]!
+        if (v !== 0) {
+          index.data[index.length++] = cols[k]!
+          value.data[value.length++] = v
+        }
+      }
+    } else {
+      // Sort the entries by column (a typed-array sort of positions), then sum duplicates and drop zeros.
+      const coef = (k: number): number => (typeof coefs === 'number' ? coefs : coefs[k]!)
+      const order = new Uint32Array(n)
+      for (let k = 0; k < n; k++) order[k] = k
+      order.sort((a, b) => cols[a]! - cols[b]! || a - b)
+      for (let k = 0; k < n;) {
+        const c = cols[order[k]!]!
+        let v = 0
+        for (; k < n && cols[order[k]!] === c; k++) v += coef(order[k]!)
+        if (v !== 0) {
+          index.data[index.length++] = c
+          value.data[value.length++] = v
+        }
       }
     }
-    this.rowStarts.push(this.rowIndex.length)
+    this.rowStarts.push(index.length)
     this.rowNames.push(name)
     this.rowLower.push(lower)
     this.rowUpper.push(upper)
@@ -115,19 +244,33 @@ export class MilpBuilder {
   }
 
   build(): Milp {
+    const colNames = this.colNames.slice()
+    const namedCol = this.namedCol.slice()
+    const namedLater = this.namedLater.slice()
+    const n = this.colCost.length
+    const names =
+      namedLater.length === 0
+        ? colNames
+        : lazyNames(n, () => {
+            const out = new Array<string>(n)
+            for (let j = 0; j < colNames.length; j++) out[namedCol[j]!] = colNames[j]!
+            for (const { start, count, name } of namedLater)
+              for (let i = 0; i < count; i++) out[start + i] = name(i)
+            return out
+          })
     return {
       sense: 'max',
-      colNames: this.colNames,
-      colCost: Float64Array.from(this.colCost),
-      colLower: Float64Array.from(this.colLower),
-      colUpper: Float64Array.from(this.colUpper),
-      integer: Uint8Array.from(this.integer),
+      colNames: names,
+      colCost: this.colCost.done(),
+      colLower: this.colLower.done(),
+      colUpper: this.colUpper.done(),
+      integer: this.integer.done(),
       rowNames: this.rowNames,
-      rowLower: Float64Array.from(this.rowLower),
-      rowUpper: Float64Array.from(this.rowUpper),
-      rowStarts: Int32Array.from(this.rowStarts),
-      rowIndex: Int32Array.from(this.rowIndex),
-      rowValue: Float64Array.from(this.rowValue),
+      rowLower: this.rowLower.done(),
+      rowUpper: this.rowUpper.done(),
+      rowStarts: this.rowStarts.done(),
+      rowIndex: this.rowIndex.done(),
+      rowValue: this.rowValue.done(),
     }
   }
 }

@@ -7,9 +7,10 @@
  */
 import type { RuleCode, TeamRuleCode } from '../domain/codes.js'
 import type { RuleSwitch } from '../domain/policy.js'
-import type { Team } from '../domain/types.js'
+import type { Cadre, Team } from '../domain/types.js'
 import type { Eligibility, ScenarioContext } from '../rules/index.js'
 import type { MilpBuilder } from './milp.js'
+import type { Quota } from './quotas.js'
 
 /** A penalised slack column of a soft rule. @category Model */
 export interface SlackInfo {
@@ -52,6 +53,57 @@ export interface RuleRow {
   readonly label: string
 }
 
+/** A key of each cadre as a number (−1: none), the key of each number, and the numbers in key order. @internal */
+export interface CadreKeys {
+  readonly ids: Int32Array
+  readonly names: readonly string[]
+  readonly byName: Int32Array
+}
+
+function keysOf(cadres: readonly Cadre[], key: (c: Cadre) => string | null): CadreKeys {
+  const ids = new Int32Array(cadres.length)
+  const names: string[] = []
+  const idOf = new Map<string, number>()
+  cadres.forEach((cadre, c) => {
+    const k = key(cadre)
+    if (k === null) {
+      ids[c] = -1
+      return
+    }
+    let id = idOf.get(k)
+    if (id === undefined) idOf.set(k, (id = names.push(k) - 1))
+    ids[c] = id
+  })
+  const byName = Int32Array.from(names.keys()).sort((a, b) => (names[a]! < names[b]! ? -1 : 1))
+  return { ids, names, byName }
+}
+
+/**
+ * The pairs of a team grouped by a key of their cadre (a counting sort: pairs
+ * in team order within a group); group `id` is `pairs[start[id] … start[id + 1] − 1]`.
+ * @internal
+ */
+export function groupPairs(
+  keys: CadreKeys,
+  teamCadres: Int32Array,
+  pairs: ArrayLike<number>,
+): { readonly start: Int32Array; readonly pairs: Int32Array } {
+  const { ids, names } = keys
+  const start = new Int32Array(names.length + 1)
+  for (let i = 0; i < teamCadres.length; i++) {
+    const id = ids[teamCadres[i]!]!
+    if (id >= 0) start[id + 1]!++
+  }
+  for (let id = 0; id < names.length; id++) start[id + 1]! += start[id]!
+  const next = start.slice(0, names.length)
+  const grouped = new Int32Array(start[names.length]!)
+  for (let i = 0; i < teamCadres.length; i++) {
+    const id = ids[teamCadres[i]!]!
+    if (id >= 0) grouped[next[id]!++] = pairs[i]!
+  }
+  return { start, pairs: grouped }
+}
+
 /** Shared state of the row builders. @internal */
 export class Rows {
   readonly slacks: SlackInfo[] = []
@@ -60,17 +112,118 @@ export class Rows {
   private unlinked: number[] = []
   /** Whether any row couples two posts. */
   coupled = false
+  /** Quota key → which cadres count towards it (1), computed once per formulation. */
+  private readonly quotaMembers = new Map<string, Uint8Array>()
+  /** A mark per cadre, for counting distinct cadres without a set. */
+  private readonly stamp: Int32Array
+  private stamps = 0
+  private mainFields: CadreKeys | undefined
+  private temperamentKeys: CadreKeys | undefined
+  private colBuf = new Int32Array(64)
+  private coefBuf = new Float64Array(64)
 
   constructor(
     readonly b: MilpBuilder,
     readonly ctx: ScenarioContext,
     readonly elig: Eligibility,
     readonly pairCol: Int32Array,
-    /** For each open post, cadre index → pair index. */
-    readonly pairOfPost: readonly ReadonlyMap<number, number>[],
     readonly openPos: ReadonlyMap<string, number>,
     readonly conflicts: Conflict[],
-  ) {}
+  ) {
+    this.stamp = new Int32Array(ctx.scenario.cadres.length)
+  }
+
+  /** Which cadres count towards a quota: `has` asked once per cadre and quota, not once per pair. */
+  members(q: Quota): Uint8Array {
+    // The tag names the quota; what it counts (with a titular ethnicity) tells teams apart.
+    const key = `${q.code}\u0000${q.tag}\u0000${q.what}`
+    let m = this.quotaMembers.get(key)
+    if (m === undefined) {
+      m = new Uint8Array(this.ctx.scenario.cadres.length)
+      for (const c of this.ctx.candidates) m[c] = q.has(c) ? 1 : 0
+      this.quotaMembers.set(key, m)
+    }
+    return m
+  }
+
+  /**
+   * The columns of the pairs whose cadre is a member (`cadres` and `cols` by
+   * pair, in order) into `out`: how many, and how many distinct cadres.
+   */
+  pick(
+    member: Uint8Array,
+    cadres: Int32Array,
+    cols: Int32Array,
+    out: Int32Array,
+  ): { readonly count: number; readonly distinct: number } {
+    const mark = ++this.stamps
+    let count = 0
+    let distinct = 0
+    for (let i = 0; i < cadres.length; i++) {
+      const c = cadres[i]!
+      if (member[c] !== 1) continue
+      out[count++] = cols[i]!
+      if (this.stamp[c] !== mark) {
+        this.stamp[c] = mark
+        distinct++
+      }
+    }
+    return { count, distinct }
+  }
+
+  /** Number of distinct cadres among pairs. */
+  distinct(pairs: ArrayLike<number>): number {
+    const mark = ++this.stamps
+    let n = 0
+    for (let i = 0; i < pairs.length; i++) {
+      const c = this.elig.cadre[pairs[i]!]!
+      if (this.stamp[c] !== mark) {
+        this.stamp[c] = mark
+        n++
+      }
+    }
+    return n
+  }
+
+  /** The field (`category/field`) of each cadre's first specialty, `null` when none. */
+  mainField(c: number): string | null {
+    const id = this.fields().ids[c]!
+    return id < 0 ? null : this.fields().names[id]!
+  }
+
+  /** Each cadre's main field as a number (−1: none), the field of each number, and the numbers by field name. */
+  fields(): CadreKeys {
+    return (this.mainFields ??= keysOf(this.ctx.scenario.cadres, (cadre) => {
+      const code = cadre.specialties[0]?.code
+      return code === undefined ? null : code.split('/').slice(0, 2).join('/')
+    }))
+  }
+
+  /** Each cadre's temperament as a number (−1: none), as {@link Rows.fields}. */
+  temperaments(): CadreKeys {
+    return (this.temperamentKeys ??= keysOf(this.ctx.scenario.cadres, (cadre) => cadre.temperament))
+  }
+
+  /**
+   * The cadres among pairs: those with kin, in the order first met, and
+   * whether a cadre is among them (valid until the next call).
+   */
+  cadresOf(pairs: ArrayLike<number>): {
+    readonly withKin: readonly number[]
+    readonly has: (c: number) => boolean
+  } {
+    const mark = ++this.stamps
+    const withKin: number[] = []
+    const { kin } = this.ctx
+    for (let i = 0; i < pairs.length; i++) {
+      const c = this.elig.cadre[pairs[i]!]!
+      if (this.stamp[c] !== mark) {
+        this.stamp[c] = mark
+        if (kin[c]!.size > 0) withKin.push(c)
+      }
+    }
+    return { withKin, has: (c) => this.stamp[c] === mark }
+  }
 
   /** A slack column costing the rule's penalty per unit. */
   slack(code: SlackInfo['code'], team: Team | null, tag: string, rule: RuleSwitch, upper: number): number {
@@ -79,11 +232,11 @@ export class Rows {
     return col
   }
 
-  /** Adds a coupling row; a soft rule's slack enters with `slackSign`. */
+  /** Adds a coupling row; a soft rule's slack enters with `slackSign`. `coefs` may be one number for all. */
   row(
     name: string,
-    cols: number[],
-    coefs: number[],
+    cols: ArrayLike<number>,
+    coefs: ArrayLike<number> | number,
     lower: number,
     upper: number,
     soft: {
@@ -96,8 +249,19 @@ export class Rows {
     } | null,
   ): void {
     if (soft !== null && !soft.rule.hard) {
-      cols.push(this.slack(soft.code, soft.team, soft.tag, soft.rule, soft.upper))
-      coefs.push(soft.sign)
+      // The entries and the slack's, in buffers kept for the next row (the builder copies them).
+      const n = cols.length
+      if (this.colBuf.length <= n) {
+        this.colBuf = new Int32Array(2 * n + 1)
+        this.coefBuf = new Float64Array(2 * n + 1)
+      }
+      for (let k = 0; k < n; k++) this.colBuf[k] = cols[k]!
+      if (typeof coefs === 'number') this.coefBuf.fill(coefs, 0, n)
+      else for (let k = 0; k < n; k++) this.coefBuf[k] = coefs[k]!
+      this.colBuf[n] = this.slack(soft.code, soft.team, soft.tag, soft.rule, soft.upper)
+      this.coefBuf[n] = soft.sign
+      cols = this.colBuf.subarray(0, n + 1)
+      coefs = this.coefBuf.subarray(0, n + 1)
     }
     const row = this.b.addRow(name, cols, coefs, lower, upper)
     this.coupled = true
@@ -137,6 +301,7 @@ export class Rows {
 
   /** Pair index of a cadre in an open post, if the pair is eligible. */
   pairOf(cadreIdx: number, openPostPos: number): number | undefined {
-    return this.pairOfPost[openPostPos]!.get(cadreIdx)
+    const k = this.elig.indexOf(cadreIdx, openPostPos)
+    return k < 0 ? undefined : k
   }
 }

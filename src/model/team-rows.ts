@@ -5,9 +5,10 @@
  *
  * @module
  */
-import type { Cadre, Team } from '../domain/types.js'
+import type { Team, Temperament } from '../domain/types.js'
 import { fixedMembers } from '../rules/index.js'
 import { quotasOf } from './quotas.js'
+import { groupPairs } from './rows.js'
 import type { Rows } from './rows.js'
 import { addShortTenureRows } from './tenure-rows.js'
 
@@ -17,7 +18,7 @@ export interface TeamView {
   /** Positions in `scenario.openPosts` of the team's open posts. */
   readonly open: readonly number[]
   /** Eligible pairs of those posts. */
-  readonly pairs: readonly number[]
+  readonly pairs: Int32Array
   /** Cadre indices of the incumbents of its closed posts. */
   readonly fixed: readonly number[]
 }
@@ -25,23 +26,19 @@ export interface TeamView {
 /** Teams with at least one open post, with their pairs. @internal */
 export function teamViews(rows: Rows): TeamView[] {
   const { ctx, elig, openPos } = rows
-  const pairsOfPost: number[][] = ctx.scenario.openPosts.map(() => [])
-  elig.pairs.forEach((p, k) => pairsOfPost[p.post]!.push(k))
   const views: TeamView[] = []
   for (const team of ctx.scenario.teams) {
     const open = team.posts.map((p) => openPos.get(p.id)).filter((i): i is number => i !== undefined)
     if (open.length === 0) continue
-    views.push({ team, open, pairs: open.flatMap((i) => pairsOfPost[i]!), fixed: fixedMembers(ctx, team) })
+    let size = 0
+    for (const i of open) size += elig.postStart[i + 1]! - elig.postStart[i]!
+    const pairs = new Int32Array(size)
+    let at = 0
+    for (const i of open) for (let k = elig.postStart[i]!; k < elig.postStart[i + 1]!; k++) pairs[at++] = k
+    views.push({ team, open, pairs, fixed: fixedMembers(ctx, team) })
   }
   return views
 }
-
-const mainField = (c: Cadre): string | null => {
-  const code = c.specialties[0]?.code
-  return code === undefined ? null : code.split('/').slice(0, 2).join('/')
-}
-
-const byKey = <T>(m: Map<string, T>): [string, T][] => [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))
 
 /** Adds every composition row of one team, and its short-tenure rows (src/model/tenure-rows.ts). @internal */
 export function addTeamRows(rows: Rows, view: TeamView): void {
@@ -49,33 +46,35 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
   const { team, open, pairs, fixed } = view
   const structure = ctx.scenario.policy.structure
   const n = team.posts.length
-  const cadreIdx = (k: number) => elig.pairs[k]!.cadre
+  const pairCadre = elig.cadre
   const cadre = (c: number) => ctx.scenario.cadres[c]!
   const age = (c: number) => ctx.ages[c]!
-  const distinct = (ks: readonly number[]) => new Set(ks.map(cadreIdx)).size
+  const distinct = (ks: ArrayLike<number>) => rows.distinct(ks)
+  const mainField = (c: number) => rows.mainField(c)
+
+  // The team's pairs as columns and cadres, once.
+  const teamCols = new Int32Array(pairs.length)
+  const teamCadres = new Int32Array(pairs.length)
+  for (let i = 0; i < pairs.length; i++) {
+    teamCols[i] = pairCol[pairs[i]!]!
+    teamCadres[i] = pairCadre[pairs[i]!]!
+  }
+  const picked = new Int32Array(pairs.length)
 
   for (const q of quotasOf(ctx, team)) {
     const need = q.min - fixed.filter(q.has).length
     if (need <= 0) continue
-    const mine = pairs.filter((k) => q.has(cadreIdx(k)))
-    const reach = Math.min(open.length, distinct(mine))
+    const { count, distinct: members } = rows.pick(rows.members(q), teamCadres, teamCols, picked)
+    const reach = Math.min(open.length, members)
     if (q.rule.hard && reach < need)
       rows.conflict(
         q.code,
         team,
         `needs ≥ ${q.min} ${q.what}; ${q.min - need} among its fixed members, at most ${reach} more among eligible candidates for its ${open.length} open post(s)`,
       )
-    const cols = mine.map((k) => pairCol[k]!)
-    rows.row(
-      `team:${team.id}:${q.tag}>=${q.min}`,
-      cols,
-      cols.map(() => 1),
-      need,
-      Infinity,
-      {
-        ...{ code: q.code, team, tag: q.tag, rule: q.rule, upper: need, sign: 1 },
-      },
-    )
+    rows.row(`team:${team.id}:${q.tag}>=${q.min}`, picked.subarray(0, count), 1, need, Infinity, {
+      ...{ code: q.code, team, tag: q.tag, rule: q.rule, upper: need, sign: 1 },
+    })
   }
 
   const avg = structure.averageAge
@@ -83,47 +82,38 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
     const bounds: [string, number, 1 | -1][] = []
     if (avg.max !== null) bounds.push(['max', avg.max, 1])
     if (avg.min !== null) bounds.push(['min', avg.min, -1])
+    const coefs = new Float64Array(pairs.length)
     for (const [tag, bound, sign] of bounds) {
       // Σ sign·(age − bound) over the members ≤ 0: linear in the number of members.
       const fixedSum = fixed.reduce((s, c) => s + sign * (age(c) - bound), 0)
       const name = `team:${team.id}:average-age-${tag}${sign > 0 ? '<=' : '>='}${bound}`
-      const coefs = pairs.map((k) => sign * (age(cadreIdx(k)) - bound))
-      rows.row(
-        name,
-        pairs.map((k) => pairCol[k]!),
-        coefs,
-        -Infinity,
-        -fixedSum,
-        {
-          ...{
-            code: 'structure.average-age',
-            team,
-            tag: `average-age-${tag}`,
-            rule: avg,
-            upper: Infinity,
-            sign: -1,
-          },
+      for (let i = 0; i < pairs.length; i++) coefs[i] = sign * (age(teamCadres[i]!) - bound)
+      rows.row(name, teamCols, coefs, -Infinity, -fixedSum, {
+        ...{
+          code: 'structure.average-age',
+          team,
+          tag: `average-age-${tag}`,
+          rule: avg,
+          upper: Infinity,
+          sign: -1,
         },
-      )
+      })
     }
   }
 
   const cap = structure.specialtyCap
   if (cap.enabled) {
-    const fields = new Map<string, number[]>()
-    for (const c of fixed) {
-      const f = mainField(cadre(c))
-      if (f !== null && !fields.has(f)) fields.set(f, [])
-    }
-    for (const k of pairs) {
-      const f = mainField(cadre(cadreIdx(k)))
-      if (f === null) continue
-      const list = fields.get(f)
-      if (list === undefined) fields.set(f, [k])
-      else list.push(k)
-    }
-    for (const [field, ks] of byKey(fields)) {
-      const room = cap.maxPerField - fixed.filter((c) => mainField(cadre(c)) === field).length
+    // The pairs by their cadre's main field (a counting sort, pairs in team order within a field),
+    // then the fields in name order: those of the pairs and of the fixed members (maybe with no pair).
+    const { ids, names, byName } = rows.fields()
+    const inFixed = new Uint8Array(names.length)
+    for (const c of fixed) if (ids[c]! >= 0) inFixed[ids[c]!] = 1
+    const { start, pairs: grouped } = groupPairs(rows.fields(), teamCadres, pairs)
+    for (const id of byName) {
+      if (start[id + 1] === start[id] && inFixed[id] === 0) continue
+      const field = names[id]!
+      const ks = grouped.subarray(start[id]!, start[id + 1]!)
+      const room = cap.maxPerField - fixed.filter((c) => mainField(c) === field).length
       if (Math.min(open.length, distinct(ks)) <= room && room >= 0) continue
       if (cap.hard && room < 0)
         rows.conflict(
@@ -134,7 +124,7 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
       rows.row(
         `team:${team.id}:field-${field}<=${cap.maxPerField}`,
         ks.map((k) => pairCol[k]!),
-        ks.map(() => 1),
+        1,
         -Infinity,
         room,
         {
@@ -156,30 +146,29 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
     const present = new Set(fixed.map((c) => cadre(c).temperament).filter((t) => t !== null))
     const need = temp.minDistinct - present.size
     if (need > 0) {
-      const kinds = new Map<string, number[]>()
-      for (const k of pairs) {
-        const t = cadre(cadreIdx(k)).temperament
-        if (t === null || present.has(t)) continue
-        const list = kinds.get(t)
-        if (list === undefined) kinds.set(t, [k])
-        else list.push(k)
-      }
-      if (temp.hard && Math.min(kinds.size, open.length) < need)
+      // The candidates' kinds that no fixed member has, in name order, with their pairs.
+      const keys = rows.temperaments()
+      const { start, pairs: grouped } = groupPairs(keys, teamCadres, pairs)
+      const kinds: [string, Int32Array][] = []
+      for (const id of keys.byName)
+        if (start[id + 1]! > start[id]! && !present.has(keys.names[id]! as Temperament))
+          kinds.push([keys.names[id]!, grouped.subarray(start[id]!, start[id + 1]!)])
+      if (temp.hard && Math.min(kinds.length, open.length) < need)
         rows.conflict(
           'structure.temperament',
           team,
-          `needs ${temp.minDistinct} temperament types; only ${present.size + kinds.size} are within reach`,
+          `needs ${temp.minDistinct} temperament types; only ${present.size + kinds.length} are within reach`,
         )
       // has[kind] ≤ Σ x over the candidates of that kind: 1 only if one of them is placed.
-      const has = byKey(kinds).map(([kind, ks]) => {
+      const has = kinds.map(([kind, ks]) => {
         const y = rows.b.addColumn(`has:${team.id}:${kind}`, 0, 0, 1, true)
-        rows.b.addRow(
-          `team:${team.id}:has-${kind}`,
-          [y, ...ks.map((k) => pairCol[k]!)],
-          [1, ...ks.map(() => -1)],
-          -Infinity,
-          0,
-        )
+        // The builder sorts a row's entries by column: the pairs' columns, then `y` (the newest).
+        const cols = new Int32Array(ks.length + 1)
+        const coefs = new Float64Array(ks.length + 1).fill(-1)
+        for (let i = 0; i < ks.length; i++) cols[i] = pairCol[ks[i]!]!
+        cols[ks.length] = y
+        coefs[ks.length] = 1
+        rows.b.addRow(`team:${team.id}:has-${kind}`, cols, coefs, -Infinity, 0)
         return y
       })
       rows.row(
@@ -206,17 +195,25 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
         ...{ code: 'avoidance.kin', team, tag: 'kin-fixed', rule: kin, upper: Infinity, sign: -1 },
       })
     }
-    const here = [...new Set(pairs.map(cadreIdx))]
-    const inTeam = new Set(here)
-    for (const a of here)
-      for (const other of ctx.kin[a]!) {
-        if (other <= a || !inTeam.has(other)) continue
-        const ks = pairs.filter((k) => cadreIdx(k) === a || cadreIdx(k) === other)
+    const here = rows.cadresOf(pairs)
+    const kinPairs: [number, number][] = []
+    for (const a of here.withKin)
+      for (const other of ctx.kin[a]!) if (other > a && here.has(other)) kinPairs.push([a, other])
+    if (kinPairs.length > 0) {
+      // The team's pairs of each cadre in a kin pair, in the team's order.
+      const of = new Map<number, number[]>()
+      for (const [a, other] of kinPairs) {
+        of.set(a, [])
+        of.set(other, [])
+      }
+      for (let i = 0; i < pairs.length; i++) of.get(pairCadre[pairs[i]!]!)?.push(i)
+      for (const [a, other] of kinPairs) {
+        const ks = [...of.get(a)!, ...of.get(other)!].sort((x, y) => x - y).map((i) => pairs[i]!)
         const tag = `kin-${cadre(a).id}-${cadre(other).id}`
         rows.row(
           `team:${team.id}:${tag}<=1`,
           ks.map((k) => pairCol[k]!),
-          ks.map(() => 1),
+          1,
           -Infinity,
           1,
           {
@@ -224,6 +221,7 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
           },
         )
       }
+    }
   }
   addShortTenureRows(rows, view)
 }

@@ -29,9 +29,8 @@ export function proposalFromValues(
   facts: SolveFacts,
 ): Proposal {
   const chosen = new Int32Array(model.ctx.scenario.openPosts.length).fill(-1)
-  model.eligibility.pairs.forEach((p, k) => {
-    if (values[model.pairCol[k]!]! > 0.5) chosen[p.post] = k
-  })
+  const post = model.eligibility.post
+  for (let k = 0; k < model.pairCol.length; k++) if (values[model.pairCol[k]!]! > 0.5) chosen[post[k]!] = k
   const slackValues = model.slacks.map((s) => values[s.col]!)
   return proposalFromChoice(model, chosen, slackValues, facts)
 }
@@ -85,7 +84,7 @@ export function proposalFromChoice(
       })
       return
     }
-    const pair = eligibility.pairs[k]!
+    const pair = eligibility.pairAt(k)
     const cadre = scenario.cadres[pair.cadre]!
     placed.add(pair.cadre)
     const pairFit = model.pairFit[k]!
@@ -116,7 +115,7 @@ export function proposalFromChoice(
       incumbentId,
       change,
       fit: pairFit,
-      components: model.pairComponents[k]!,
+      components: model.pairComponents.at(k),
       exceptional: pair.exceptional,
     })
     if (!pair.stay)

@@ -12,7 +12,7 @@ import type { FitComponents, Proposal } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
 import { columnsOf, editMilp, formulate } from '../model/index.js'
 import type { MilpEdit, StaffingModel } from '../model/index.js'
-import { pairVerdicts } from '../rules/index.js'
+import { PAIR_FLAG, pairVerdicts } from '../rules/index.js'
 import { fitComponents, fitScore } from '../scoring/fit.js'
 import type { SolveError, SolveOptions } from './solve.js'
 import { backendOf, solveModel } from './solve.js'
@@ -112,10 +112,15 @@ function dropRule(model: StaffingModel, code: RuleCost['code']): MilpEdit {
   const colCosts: (readonly [number, number])[] = model.slacks
     .filter((s) => s.code === code)
     .map((s) => [s.col, 0])
-  model.eligibility.pairs.forEach((p, k) => {
-    const pen = p.penalties.filter((x) => x.code === code).reduce((s, x) => s + x.amount, 0)
+  const elig = model.eligibility
+  for (let k = 0; k < elig.size; k++) {
+    if ((elig.flags[k]! & PAIR_FLAG.penalised) === 0) continue
+    const pen = elig
+      .penaltiesOf(k)
+      .filter((x) => x.code === code)
+      .reduce((s, x) => s + x.amount, 0)
     if (pen > 0) colCosts.push([model.pairCol[k]!, model.milp.colCost[model.pairCol[k]!]! + pen])
-  })
+  }
   return { rowBounds, colCosts }
 }
 
@@ -123,8 +128,10 @@ function dropRule(model: StaffingModel, code: RuleCost['code']): MilpEdit {
 function rulesOf(model: StaffingModel): { code: RuleCost['code']; hard: boolean }[] {
   const seen = new Map<string, boolean>()
   for (const r of model.ruleRows) seen.set(r.code, (seen.get(r.code) ?? false) || r.hard)
-  for (const p of model.eligibility.pairs)
-    for (const x of p.penalties) if (!seen.has(x.code)) seen.set(x.code, false)
+  const elig = model.eligibility
+  for (let k = 0; k < elig.size; k++)
+    if ((elig.flags[k]! & PAIR_FLAG.penalised) !== 0)
+      for (const x of elig.penaltiesOf(k)) if (!seen.has(x.code)) seen.set(x.code, false)
   return [...seen.entries()]
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
     .map(([code, hard]) => ({ code: code as RuleCost['code'], hard }))
@@ -144,10 +151,11 @@ async function columnsAt(
   const { scenario } = model.ctx
   const chosen = new Set(p.assignments.map((a) => `${a.cadreId}\u0000${a.postId}`))
   const colBounds: (readonly [number, number, number])[] = []
-  model.eligibility.pairs.forEach((pair, k) => {
-    const on = chosen.has(`${scenario.cadres[pair.cadre]!.id}\u0000${scenario.openPosts[pair.post]!}`) ? 1 : 0
+  const { cadre, post } = model.eligibility
+  for (let k = 0; k < model.eligibility.size; k++) {
+    const on = chosen.has(`${scenario.cadres[cadre[k]!]!.id}\u0000${scenario.openPosts[post[k]!]!}`) ? 1 : 0
     colBounds.push([model.pairCol[k]!, on, on])
-  })
+  }
   p.assignments.forEach((a, i) => {
     const on = a.cadreId === null ? 1 : 0
     colBounds.push([model.vacancyCol[i]!, on, on])
@@ -185,32 +193,30 @@ function bindingTeams(
 function explainPosts(model: StaffingModel, p: Proposal, limit: number): PostExplanation[] {
   const { scenario } = model.ctx
   const placedAt = new Map(p.assignments.filter((a) => a.cadreId !== null).map((a) => [a.cadreId!, a.postId]))
-  const eligibleByPost = scenario.openPosts.map(() => [] as number[])
-  model.eligibility.pairs.forEach((pair, k) => eligibleByPost[pair.post]!.push(k))
-  const pairOf = new Map(
-    model.eligibility.pairs.map((pair, k) => [
-      `${scenario.cadres[pair.cadre]!.id}\u0000${scenario.openPosts[pair.post]!}`,
-      k,
-    ]),
-  )
+  const elig = model.eligibility
+  const eligibleByPost = scenario.openPosts.map((_, i) => {
+    const ks: number[] = []
+    for (let k = elig.postStart[i]!; k < elig.postStart[i + 1]!; k++) ks.push(k)
+    return ks
+  })
+  const pairOf = (cadreId: string, postPos: number): number | undefined => {
+    const c = model.ctx.cadreIndex.get(cadreId)
+    const k = c === undefined ? -1 : elig.indexOf(c, postPos)
+    return k < 0 ? undefined : k
+  }
   const lockedPosts = new Set(model.lockCols.map((l) => l.postId))
   return p.assignments.map((a, i) => {
     // The chosen pair's net value (fit less its soft pair penalties): what a runner-up must beat.
-    const chosen = a.cadreId === null ? undefined : pairOf.get(`${a.cadreId}\u0000${a.postId}`)
-    const chosenNet =
-      chosen === undefined
-        ? -scenario.policy.vacancy.penalty
-        : a.fit - model.eligibility.pairs[chosen]!.penalty
-    const others = eligibleByPost[i]!.filter(
-      (k) => scenario.cadres[model.eligibility.pairs[k]!.cadre]!.id !== a.cadreId,
-    )
+    const chosen = a.cadreId === null ? undefined : pairOf(a.cadreId, i)
+    const chosenNet = chosen === undefined ? -scenario.policy.vacancy.penalty : a.fit - elig.penalty[chosen]!
+    const others = eligibleByPost[i]!.filter((k) => scenario.cadres[elig.cadre[k]!]!.id !== a.cadreId)
       .sort((x, y) => model.pairFit[y]! - model.pairFit[x]! || x - y)
       .slice(0, limit)
       .map((k): RunnerUp => {
-        const id = scenario.cadres[model.eligibility.pairs[k]!.cadre]!.id
+        const id = scenario.cadres[elig.cadre[k]!]!.id
         const fit = model.pairFit[k]!
         const elsewhere = placedAt.get(id)
-        const pair = model.eligibility.pairs[k]!
+        const pair = elig.pairAt(k)
         const outcome: RunnerUpOutcome =
           elsewhere !== undefined
             ? { _tag: 'PlacedElsewhere', postId: elsewhere }
@@ -223,7 +229,7 @@ function explainPosts(model: StaffingModel, p: Proposal, limit: number): PostExp
                   : { _tag: 'TeamRules' }
         return { cadreId: id, fit, outcome }
       })
-    const eligible = new Set(eligibleByPost[i]!.map((k) => model.eligibility.pairs[k]!.cadre))
+    const eligible = new Set(eligibleByPost[i]!.map((k) => elig.cadre[k]!))
     const loc = model.ctx.postLocation.get(a.postId)!
     const team = scenario.teams[loc.team]!
     const post = team.posts[loc.slot]!
@@ -436,7 +442,7 @@ export async function forcePair(
         `${cadreId} → ${postId} is not a pair of this round (unknown cadre, or a post that is not open)`,
       ],
     })
-  const k = model.eligibility.pairs.findIndex((x) => x.cadre === c && x.post === p)
+  const k = model.eligibility.indexOf(c, p)
   if (k < 0) {
     const verdicts = pairVerdicts(model.ctx, c, postId).filter((v) => v._tag === 'blocked')
     const messages = verdicts.map((v) => (v._tag === 'blocked' ? v.message : ''))

@@ -25,23 +25,27 @@ export function solveByAssignment(model: StaffingModel): Proposal | null {
   const { eligibility, milp } = model
   const posts = model.ctx.scenario.openPosts.length
   const cadreCol = new Map<number, number>()
-  for (const p of eligibility.pairs) if (!cadreCol.has(p.cadre)) cadreCol.set(p.cadre, cadreCol.size)
+  for (let k = 0; k < eligibility.size; k++) {
+    const c = eligibility.cadre[k]!
+    if (!cadreCol.has(c)) cadreCol.set(c, cadreCol.size)
+  }
   const cols = cadreCol.size + posts
   if (posts * cols > MAX_ENTRIES) return null
   const data = new Float64Array(posts * cols).fill(-Infinity)
   const pairAt = new Int32Array(posts * cols).fill(-1)
   const locked = new Map<number, number>()
   let twoLocks = false
-  eligibility.pairs.forEach((p, k) => {
-    const col = cadreCol.get(p.cadre)!
-    data[p.post * cols + col] = milp.colCost[model.pairCol[k]!]!
-    pairAt[p.post * cols + col] = k
+  for (let k = 0; k < eligibility.size; k++) {
+    const post = eligibility.post[k]!
+    const col = cadreCol.get(eligibility.cadre[k]!)!
+    data[post * cols + col] = milp.colCost[model.pairCol[k]!]!
+    pairAt[post * cols + col] = k
     if (milp.colLower[model.pairCol[k]!]! > 0.5) {
       // Two locks on one post cannot both hold; the MILP says so, the matrix could not.
-      if (locked.has(p.post)) twoLocks = true
-      locked.set(p.post, col)
+      if (locked.has(post)) twoLocks = true
+      locked.set(post, col)
     }
-  })
+  }
   if (twoLocks) return null
   for (let i = 0; i < posts; i++) {
     const v = model.vacancyCol[i]!

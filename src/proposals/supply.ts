@@ -33,7 +33,7 @@ export function supplyFindings(model: StaffingModel): SupplyFinding[] {
   const { scenario } = ctx
   const openPos = new Map(scenario.openPosts.map((id, i) => [id, i]))
   const eligibleOf = scenario.openPosts.map(() => new Set<number>())
-  for (const p of eligibility.pairs) eligibleOf[p.post]!.add(p.cadre)
+  for (let k = 0; k < eligibility.size; k++) eligibleOf[eligibility.post[k]!]!.add(eligibility.cadre[k]!)
   // For each hard quota (by code and what it counts): the teams that still need it, and who could supply it.
   const demand = new Map<
     string,

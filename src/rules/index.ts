@@ -1,6 +1,6 @@
 export { contextOf, fixedMembers, teamOfPost, postById, cadreAt } from './context.js'
 export type { ScenarioContext } from './context.js'
-export { eligibility, pairVerdicts, PAIR_RULES } from './eligibility.js'
+export { eligibility, pairVerdicts, PAIR_RULES, PAIR_FLAG } from './eligibility.js'
 export type { CandidatePair, Eligibility, PairPenalty } from './eligibility.js'
 export type { Verdict, Facts, PairRule, PairFacts, Finding, Occasion, Reads } from './verdict.js'
 export { evaluate, concerns } from './verdict.js'

@@ -32,11 +32,17 @@ export function evidenceStrength(s: Specialty): number {
  */
 export function codeMatch(have: string, wanted: string): number {
   if (have === wanted || have.startsWith(wanted + '/')) return 1
-  const h = have.split('/')
-  const w = wanted.split('/')
-  if (h.length >= 2 && w.length >= 2 && h[0] === w[0] && h[1] === w[1]) return 0.6
-  if (h[0] === w[0]) return 0.3
-  return 0
+  // The category is the code up to its first '/', the field the segment after it.
+  const h1 = have.indexOf('/')
+  const w1 = wanted.indexOf('/')
+  if ((h1 < 0 ? have : have.slice(0, h1)) !== (w1 < 0 ? wanted : wanted.slice(0, w1))) return 0
+  if (h1 >= 0 && w1 >= 0) {
+    const h2 = have.indexOf('/', h1 + 1)
+    const w2 = wanted.indexOf('/', w1 + 1)
+    if (have.slice(h1 + 1, h2 < 0 ? have.length : h2) === wanted.slice(w1 + 1, w2 < 0 ? wanted.length : w2))
+      return 0.6
+  }
+  return 0.3
 }
 
 function specialtyComponent(cadre: Cadre, wantedCodes: readonly string[]): number {
@@ -102,17 +108,160 @@ function combinedComponent(cadre: Cadre, policy: AssessmentPolicy): number {
  * @category Scoring
  */
 export function fitScore(scenario: Scenario, components: FitComponents): number {
+  return weightedFit(
+    scenario,
+    components.specialty,
+    components.assessment,
+    components.experience,
+    components.age,
+    components.combined,
+  )
+}
+
+/** {@link fitScore} of the components given one by one. */
+function weightedFit(
+  scenario: Scenario,
+  specialty: number,
+  assessment: number,
+  experience: number,
+  age: number,
+  combinedComponent: number | undefined,
+): number {
   const w = scenario.policy.fit.weights
   // the combined component takes part only when weighted, so default fits are unchanged to the last bit
   const combined = w.combined > 0 ? w.combined : 0
   const sum = w.specialty + w.assessment + w.experience + w.age + combined
   if (!(sum > 0)) return 0
-  let weighted =
-    w.specialty * components.specialty +
-    w.assessment * components.assessment +
-    w.experience * components.experience +
-    w.age * components.age
-  if (combined > 0) weighted += combined * (components.combined ?? 0.5)
+  let weighted = w.specialty * specialty + w.assessment * assessment + w.experience * experience + w.age * age
+  if (combined > 0) weighted += combined * (combinedComponent ?? 0.5)
   const raw = weighted / sum
   return Math.round(raw * scenario.policy.fit.scale * 1e6) / 1e6
+}
+
+/**
+ * The fit of many pairs of one scenario, equal to {@link fitComponents} and
+ * {@link fitScore} to the last bit: what depends on the cadre alone (assessment,
+ * experience, age, combined score) is computed once per cadre, the specialty
+ * component once per (cadre, set of wanted specialties).
+ * @internal
+ */
+export class FitTable {
+  private readonly wantedIds = new Map<string, number>()
+  private readonly wantedSets: (readonly string[])[] = []
+  /** By wanted set, then cadre: the specialty component, NaN until computed. */
+  private readonly specialty: Float64Array[] = []
+  private readonly assessment: Float64Array
+  private readonly experience: Float64Array
+  /** The combined component by cadre, when weighted (NaN until computed). */
+  private readonly combined: Float64Array | null
+  private readonly done: Uint8Array
+  /** Wanted code → held code → {@link codeMatch}. */
+  private readonly matches = new Map<string, Map<string, number>>()
+  /** By `wanted:kind`, then cadre: the fit score, NaN until computed. */
+  private readonly scores = new Map<string, Float64Array>()
+
+  constructor(
+    readonly scenario: Scenario,
+    /** Age of each cadre at `asOf`. */
+    readonly ages: Int32Array,
+  ) {
+    const n = scenario.cadres.length
+    this.assessment = new Float64Array(n)
+    this.experience = new Float64Array(n)
+    this.combined = scenario.policy.fit.weights.combined > 0 ? new Float64Array(n) : null
+    this.done = new Uint8Array(n)
+  }
+
+  /** The id of the specialties a post wants: its own, or its team's when it names none. */
+  wantedOf(post: Post, team: Team): number {
+    const wanted = post.specialties.length > 0 ? post.specialties : team.specialties
+    const key = wanted.join('\u0000')
+    let id = this.wantedIds.get(key)
+    if (id === undefined) {
+      this.wantedIds.set(key, (id = this.wantedSets.length))
+      this.wantedSets.push(wanted)
+      this.specialty.push(new Float64Array(this.scenario.cadres.length).fill(NaN))
+    }
+    return id
+  }
+
+  private cadre(c: number): void {
+    if (this.done[c] === 1) return
+    const cadre = this.scenario.cadres[c]!
+    this.assessment[c] = assessmentComponent(cadre.assessments)
+    this.experience[c] = Math.min(Math.max(monthsBetween(cadre.rankSince, this.scenario.asOf), 0), 96) / 96
+    if (this.combined !== null) this.combined[c] = combinedComponent(cadre, this.scenario.policy.assessment)
+    this.done[c] = 1
+  }
+
+  private specialtyOf(c: number, wanted: number): number {
+    const row = this.specialty[wanted]!
+    let v = row[c]!
+    if (Number.isNaN(v))
+      row[c] = v = this.specialtyComponent(this.scenario.cadres[c]!, this.wantedSets[wanted]!)
+    return v
+  }
+
+  /** `specialtyComponent` with each code match looked up once per pair of codes (the same arithmetic). */
+  private specialtyComponent(cadre: Cadre, wantedCodes: readonly string[]): number {
+    if (wantedCodes.length === 0) return 0.5
+    let total = 0
+    for (const wanted of wantedCodes) {
+      let matches = this.matches.get(wanted)
+      if (matches === undefined) this.matches.set(wanted, (matches = new Map()))
+      let best = 0
+      for (const s of cadre.specialties) {
+        let m = matches.get(s.code)
+        if (m === undefined) matches.set(s.code, (m = codeMatch(s.code, wanted)))
+        best = Math.max(best, m * evidenceStrength(s))
+      }
+      total += best
+    }
+    return total / wantedCodes.length
+  }
+
+  /** The components of cadre `c` in a post of `kind` wanting specialty set `wanted` ({@link FitTable.wantedOf}). */
+  components(c: number, wanted: number, kind: Post['kind']): FitComponents {
+    this.cadre(c)
+    const ideal = this.scenario.policy.fit.idealAge[kind]
+    const components: FitComponents = {
+      specialty: this.specialtyOf(c, wanted),
+      assessment: this.assessment[c]!,
+      experience: this.experience[c]!,
+      age: Math.max(0, 1 - Math.abs(this.ages[c]! - ideal) / 20),
+    }
+    return this.combined === null ? components : { ...components, combined: this.combined[c]! }
+  }
+
+  /** `fitScore(components(c, wanted, kind))`, without building the components; computed once. */
+  score(c: number, wanted: number, kind: Post['kind']): number {
+    return this.scorer(wanted, kind)(c)
+  }
+
+  /** The score of each cadre in posts of one kind and wanted set ({@link FitTable.score}). */
+  scorer(wanted: number, kind: Post['kind']): (c: number) => number {
+    const key = `${wanted}:${kind}`
+    let row = this.scores.get(key)
+    if (row === undefined)
+      this.scores.set(key, (row = new Float64Array(this.scenario.cadres.length).fill(NaN)))
+    const scores = row
+    return (c) => {
+      let v = scores[c]!
+      if (Number.isNaN(v)) scores[c] = v = this.scoreOf(c, wanted, kind)
+      return v
+    }
+  }
+
+  private scoreOf(c: number, wanted: number, kind: Post['kind']): number {
+    this.cadre(c)
+    const ideal = this.scenario.policy.fit.idealAge[kind]
+    return weightedFit(
+      this.scenario,
+      this.specialtyOf(c, wanted),
+      this.assessment[c]!,
+      this.experience[c]!,
+      Math.max(0, 1 - Math.abs(this.ages[c]! - ideal) / 20),
+      this.combined === null ? undefined : this.combined[c]!,
+    )
+  }
 }

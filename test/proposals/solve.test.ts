@@ -4,6 +4,7 @@ import { resolvePolicy } from '../../src/domain/policy.js'
 import type { Scenario } from '../../src/domain/types.js'
 import { formulate } from '../../src/model/index.js'
 import { solve, solveModel } from '../../src/proposals/index.js'
+import { PAIR_FLAG } from '../../src/rules/index.js'
 import { generateScenario } from '../../src/sample/index.js'
 import type { Solver } from '../../src/solvers/solver.js'
 
@@ -78,7 +79,8 @@ describe('impossible policies and locks', () => {
   it('keeps a lock on an eligible pair', async () => {
     const s = county()
     const model = formulate(s)
-    const pair = model.eligibility.pairs.find((p) => !p.stay)!
+    const e = model.eligibility
+    const pair = e.pairAt([...e.flags].findIndex((f) => (f & PAIR_FLAG.stay) === 0))
     const lock = { cadreId: s.cadres[pair.cadre]!.id, postId: s.openPosts[pair.post]! }
     const r = await solve({ ...s, locks: [lock] })
     if (r._tag !== 'Right') throw new Error('expected a proposal')

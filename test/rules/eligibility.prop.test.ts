@@ -18,7 +18,8 @@ const RUNS = { seed: 42, numRuns: 150 }
 
 const pairKeys = (s: Scenario): Set<string> => {
   const ctx = contextOf(s)
-  return new Set(eligibility(ctx).pairs.map((p) => `${p.cadre}:${p.post}`))
+  const e = eligibility(ctx)
+  return new Set(Array.from(e.cadre, (c, k) => `${c}:${e.post[k]}`))
 }
 
 const off = (s: Scenario, rule: keyof PeopleRules): Scenario => ({

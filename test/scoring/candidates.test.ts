@@ -18,8 +18,8 @@ describe('eligibilityOf', () => {
     const s = sampleScenario()
     const ctx = contextOf(s)
     const report = eligibilityOf(s, ctx)
-    const pairs = eligibility(ctx).pairs
-    expect(report.reduce((n, p) => n + p.eligible.length, 0)).toBe(pairs.length)
+    const e = eligibility(ctx)
+    expect(report.reduce((n, p) => n + p.eligible.length, 0)).toBe(e.size)
     for (const p of report) expect(p.eligible.length + p.blocked.length).toBe(ctx.candidates.length)
   })
 
