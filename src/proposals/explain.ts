@@ -373,14 +373,19 @@ async function estimatedCosts(
     }
     // A soft pair rule: without its penalty, the best penalised pair's reduced cost rises by it.
     let pairGain = 0
-    model.eligibility.pairs.forEach((pair, k) => {
-      const pen = pair.penalties.filter((x) => x.code === code).reduce((t, x) => t + x.amount, 0)
-      if (pen <= 0) return
+    const elig = model.eligibility
+    for (let k = 0; k < elig.size; k++) {
+      if (elig.penalty[k] === 0) continue
+      const pen = elig
+        .penaltiesOf(k)
+        .filter((x) => x.code === code)
+        .reduce((t, x) => t + x.amount, 0)
+      if (pen <= 0) continue
       const j = model.pairCol[k]!
       let d = m.colCost[j]!
       for (let e = byCol.start[j]!; e < byCol.start[j + 1]!; e++) d -= byCol.value[e]! * y[byCol.row[e]!]!
       pairGain = Math.max(pairGain, d + pen)
-    })
+    }
     cost += pairGain
     // The penalties paid are saved exactly by dropping the rule; the duals may see more.
     costs.push({

@@ -90,10 +90,10 @@ function cutOf(
     return { name, cols: all, coefs: all.map(() => 1), lower: d, upper: Infinity }
   }
   const cols: number[] = []
-  model.eligibility.pairs.forEach((pair, k) => {
-    if (placedIn.get(pair.cadre) === postLocation.get(scenario.openPosts[pair.post]!)!.team)
+  const { cadre, post, size } = model.eligibility
+  for (let k = 0; k < size; k++)
+    if (placedIn.get(cadre[k]!) === postLocation.get(scenario.openPosts[post[k]!]!)!.team)
       cols.push(model.pairCol[k]!)
-  })
   return { name, cols, coefs: cols.map(() => 1), lower: -Infinity, upper: placedIn.size - d }
 }
 
@@ -108,7 +108,6 @@ function cutOf(
  */
 function* equalSwaps(
   model: StaffingModel,
-  pairIndex: readonly ReadonlyMap<number, number>[],
   found: readonly Proposal[],
   differ: 'posts' | 'teams',
   d: number,
@@ -117,7 +116,7 @@ function* equalSwaps(
   const { scenario, cadreIndex, postLocation } = model.ctx
   const last = found[found.length - 1]!
   const chosen = last.assignments.map((a, i) =>
-    a.cadreId === null ? -1 : pairIndex[i]!.get(cadreIndex.get(a.cadreId)!)!,
+    a.cadreId === null ? -1 : model.eligibility.indexOf(cadreIndex.get(a.cadreId)!, i),
   )
   const net = (k: number) => model.milp.colCost[model.pairCol[k]!]!
   const team = (i: number) => postLocation.get(scenario.openPosts[i]!)!.team
@@ -128,17 +127,16 @@ function* equalSwaps(
     for (let b = a + 1; b < chosen.length; b++) {
       const kb = chosen[b]!
       if (kb < 0 || (differ === 'teams' && team(a) === team(b))) continue
-      const ca = model.eligibility.pairs[ka]!.cadre
-      const cb = model.eligibility.pairs[kb]!.cadre
-      const k1 = pairIndex[b]!.get(ca)
-      const k2 = pairIndex[a]!.get(cb)
-      if (k1 === undefined || k2 === undefined || Math.abs(net(k1) + net(k2) - net(ka) - net(kb)) > 1e-9)
-        continue
+      const ca = model.eligibility.cadre[ka]!
+      const cb = model.eligibility.cadre[kb]!
+      const k1 = model.eligibility.indexOf(ca, b)
+      const k2 = model.eligibility.indexOf(cb, a)
+      if (k1 < 0 || k2 < 0 || Math.abs(net(k1) + net(k2) - net(ka) - net(kb)) > 1e-9) continue
       const next = chosen.slice()
       next[a] = k2
       next[b] = k1
       const key = next
-        .map((k) => (k < 0 ? '' : scenario.cadres[model.eligibility.pairs[k]!.cadre]!.id))
+        .map((k) => (k < 0 ? '' : scenario.cadres[model.eligibility.cadre[k]!]!.id))
         .join('\u0000')
       if (seen.has(key)) continue
       yield next
@@ -232,24 +230,17 @@ function tieOf(
 /** The pair index chosen for each open post by column values (−1: vacant). */
 function choiceOf(model: StaffingModel, values: Float64Array): number[] {
   const chosen = model.ctx.scenario.openPosts.map(() => -1)
-  model.eligibility.pairs.forEach((p, k) => {
-    if (values[model.pairCol[k]!]! > 0.5) chosen[p.post] = k
-  })
+  const { post, size } = model.eligibility
+  for (let k = 0; k < size; k++) if (values[model.pairCol[k]!]! > 0.5) chosen[post[k]!] = k
   return chosen
 }
 
 /** The column chosen for each open post: its pair, or its vacancy. */
 function chosenColumns(model: StaffingModel, p: Proposal): number[] {
-  const { scenario } = model.ctx
-  const pairOf = new Map<string, number>()
-  model.eligibility.pairs.forEach((pair, k) =>
-    pairOf.set(
-      `${scenario.cadres[pair.cadre]!.id}\u0000${scenario.openPosts[pair.post]!}`,
-      model.pairCol[k]!,
-    ),
-  )
   return p.assignments.map((a, i) =>
-    a.cadreId === null ? model.vacancyCol[i]! : pairOf.get(`${a.cadreId}\u0000${a.postId}`)!,
+    a.cadreId === null
+      ? model.vacancyCol[i]!
+      : model.pairCol[model.eligibility.indexOf(model.ctx.cadreIndex.get(a.cadreId)!, i)]!,
   )
 }
 
@@ -300,8 +291,6 @@ export async function rankModel(
   const deadline = performance.now() + (options.timeLimitMs ?? DEFAULTS.timeLimitMs)
   const cuts: ExtraRow[] = []
   const found: Proposal[] = []
-  const pairIndex = model.ctx.scenario.openPosts.map(() => new Map<number, number>())
-  model.eligibility.pairs.forEach((p, k) => pairIndex[p.post]!.set(p.cadre, k))
   const differ = options.differ ?? 'posts'
   const rowsOfCol = columnsOf(model.milp)
   // The column values and choice of the last proposal, when it was proven optimal.
@@ -318,7 +307,7 @@ export async function rankModel(
         model,
         variant.milp,
         last,
-        equalSwaps(model, pairIndex, found, differ, d),
+        equalSwaps(model, found, differ, d),
         rowsOfCol,
         model.milp.rowLower.length,
       )
@@ -335,7 +324,7 @@ export async function rankModel(
         continue
       }
     }
-    const first = found.length === 0 ? undefined : equalSwaps(model, pairIndex, found, differ, d).next()
+    const first = found.length === 0 ? undefined : equalSwaps(model, found, differ, d).next()
     const r = await solveModelValues(variant, {
       ...options,
       timeLimitMs: Math.max(1, remaining),
