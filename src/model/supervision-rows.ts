@@ -38,7 +38,14 @@ export function addSupervisionRows(rows: Rows): void {
             `${fixedPairs} kin pair(s) across its supervision links among cadres who stay`,
           )
         rows.row(`team:${team.id}:kin-supervised-fixed<=0`, [], [], -Infinity, -fixedPairs, {
-          ...{ code: 'avoidance.kin', team, tag: 'kin-supervised-fixed', rule: kin, upper: Infinity, sign: -1 },
+          ...{
+            code: 'avoidance.kin',
+            team,
+            tag: 'kin-supervised-fixed',
+            rule: kin,
+            upper: Infinity,
+            sign: -1,
+          },
         })
       }
     }

@@ -135,11 +135,17 @@ export function fixedMembers(ctx: ScenarioContext, team: Team): number[] {
  * and the fixed members of the teams the post leads.
  * @internal
  */
-export function fixedAcross(ctx: ScenarioContext, postId: string): { readonly cadre: number; readonly how: KinLink }[] {
+export function fixedAcross(
+  ctx: ScenarioContext,
+  postId: string,
+): { readonly cadre: number; readonly how: KinLink }[] {
   const loc = ctx.postLocation.get(postId)
   if (loc === undefined) return []
   const team = ctx.scenario.teams[loc.team]!
-  const out: { cadre: number; how: KinLink }[] = fixedMembers(ctx, team).map((cadre) => ({ cadre, how: 'team' }))
+  const out: { cadre: number; how: KinLink }[] = fixedMembers(ctx, team).map((cadre) => ({
+    cadre,
+    how: 'team',
+  }))
   for (const s of ctx.supervisors[loc.team]!) {
     const holder = ctx.open.has(s) ? undefined : ctx.incumbentOf.get(s)
     if (holder !== undefined) out.push({ cadre: holder, how: 'leads' })

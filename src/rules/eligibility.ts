@@ -378,7 +378,8 @@ function kinOfFixedMembers(ctx: ScenarioContext, scan: PairScan): (ReadonlySet<n
     let set = byTeam[t]
     if (set === undefined) {
       set = new Set<number>()
-      for (const r of fixedAcross(ctx, open[i]!)) if (r.how !== 'led') for (const o of ctx.kin[r.cadre]!) set.add(o)
+      for (const r of fixedAcross(ctx, open[i]!))
+        if (r.how !== 'led') for (const o of ctx.kin[r.cadre]!) set.add(o)
       byTeam[t] = set
     }
     const led = ctx.leads.get(open[i]!)
@@ -387,7 +388,8 @@ function kinOfFixedMembers(ctx: ScenarioContext, scan: PairScan): (ReadonlySet<n
       continue
     }
     const own = new Set(set)
-    for (const r of fixedAcross(ctx, open[i]!)) if (r.how === 'led') for (const o of ctx.kin[r.cadre]!) own.add(o)
+    for (const r of fixedAcross(ctx, open[i]!))
+      if (r.how === 'led') for (const o of ctx.kin[r.cadre]!) own.add(o)
     out[i] = own.size === 0 ? undefined : own
   }
   return out
