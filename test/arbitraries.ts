@@ -160,7 +160,7 @@ export function smallScenario(opts: SmallScenarioOptions = {}): fc.Arbitrary<Sce
         lock: fc.option(fc.tuple(fc.nat(), fc.nat()), { freq: 5 }),
         forbid: fc.option(fc.tuple(fc.nat(), fc.nat()), { freq: 3 }),
         // Supervision links (team, leading post), sometimes: a link to the team's own post is dropped.
-        supervise: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 2 }),
+        supervise: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
       }),
     )
     .map((r) => {
@@ -199,7 +199,8 @@ export function smallScenario(opts: SmallScenarioOptions = {}): fc.Arbitrary<Sce
           ...new Set(
             r.supervise
               .filter(([to]) => to % r.teams.length === t)
-              .map(([, p]) => posts[p % posts.length]!)
+              // Open posts weigh double: a link between two open sides needs the model's rows.
+              .map(([, p]) => [...openPosts, ...posts][p % (openPosts.length + posts.length)]!)
               .filter((p) => !team.posts.some((own) => own.id === p)),
           ),
         ]
