@@ -1,6 +1,7 @@
 /**
  * fast-check arbitraries of small, fully populated scenarios (≤ 8 cadres,
- * ≤ 3 teams) whose rules bite: quotas apply from team size 1, roles, kin,
+ * ≤ 3 teams) whose rules bite: quotas apply from team size 1, roles, kin
+ * (within a team and across supervision links),
  * rotation and integrity cases all occur. Used by the brute-force oracles.
  */
 import fc from 'fast-check'
@@ -158,6 +159,8 @@ export function smallScenario(opts: SmallScenarioOptions = {}): fc.Arbitrary<Sce
         vacancyAllowed: fc.constantFrom(true, true, false),
         lock: fc.option(fc.tuple(fc.nat(), fc.nat()), { freq: 5 }),
         forbid: fc.option(fc.tuple(fc.nat(), fc.nat()), { freq: 3 }),
+        // Supervision links (team, leading post), sometimes: a link to the team's own post is dropped.
+        supervise: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
       }),
     )
     .map((r) => {
@@ -191,11 +194,23 @@ export function smallScenario(opts: SmallScenarioOptions = {}): fc.Arbitrary<Sce
         (f) => !locks.some((l) => l.cadreId === f.cadreId && l.postId === f.postId),
       )
       const policy = resolvePolicy({ ...r.policy, vacancy: { allowed: r.vacancyAllowed, penalty: 1000 } })
+      const teams = r.teams.map((team, t) => {
+        const supervisedBy = [
+          ...new Set(
+            r.supervise
+              .filter(([to]) => to % r.teams.length === t)
+              // Open posts weigh double: a link between two open sides needs the model's rows.
+              .map(([, p]) => [...openPosts, ...posts][p % (openPosts.length + posts.length)]!)
+              .filter((p) => !team.posts.some((own) => own.id === p)),
+          ),
+        ]
+        return supervisedBy.length === 0 ? team : { ...team, supervisedBy }
+      })
       return {
         asOf: '2026-09',
         county: 'Q',
         cadres,
-        teams: r.teams,
+        teams,
         policy,
         openPosts,
         locks,

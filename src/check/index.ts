@@ -14,6 +14,7 @@ import { type Finding, sortFindings } from './findings.js'
 import { type Staffing, staff } from './members.js'
 import { checkPairs } from './pair.js'
 import { checkStability } from './stability.js'
+import { checkSupervision } from './supervision.js'
 import { checkTeams } from './team.js'
 
 /**
@@ -62,6 +63,7 @@ function findingsOf(s: Staffing): Finding[] {
   checkEstablishment(s, out)
   checkPairs(s, out)
   checkTeams(s, out)
+  checkSupervision(s, out)
   checkStability(s, out)
   return sortFindings(out)
 }

@@ -30,7 +30,7 @@ export function covers(cadre: Cadre, wanted: string): boolean {
 }
 
 /** Kin for avoidance: a recorded link, on either side, of one of the policy's relations. */
-const areKin = (a: Cadre, b: Cadre, relations: readonly string[]): boolean =>
+export const areKin = (a: Cadre, b: Cadre, relations: readonly string[]): boolean =>
   a.kin.some((k) => k.cadreId === b.id && relations.includes(k.relation)) ||
   b.kin.some((k) => k.cadreId === a.id && relations.includes(k.relation))
 

@@ -337,6 +337,13 @@ export interface Team {
   /** Specialty codes the team as a whole must cover. */
   readonly specialties: readonly string[]
   readonly posts: readonly Post[]
+  /**
+   * Ids of the posts, in other teams, whose holders directly lead this team
+   * (直接上下级领导关系: the deputy county head in charge of agriculture leads
+   * the agriculture bureau's team). Kin avoidance reaches across each of these
+   * links. Absent means none.
+   */
+  readonly supervisedBy?: readonly string[]
 }
 
 /** A cadre–post pair, used by locks and forbidden pairs. @category Domain */

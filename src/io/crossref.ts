@@ -279,7 +279,26 @@ export function crossReferenceIssues(s: Scenario, openPostsListed: boolean): Iss
   cadreIssues(s, index, issues)
   if (openPostsListed) openPostIssues(s, index, issues)
   lockIssues(s, index, issues)
+  supervisionIssues(s, index, issues)
   return issues
+}
+
+/** Each supervising post of a team known, not one of the team's own, and listed once. */
+function supervisionIssues(s: Scenario, index: Index, issues: Issue[]): void {
+  s.teams.forEach((team, t) => {
+    const own = new Set(team.posts.map((p) => p.id))
+    const listed = new FirstSeen()
+    ;(team.supervisedBy ?? []).forEach((postId, k) => {
+      const where = ['teams', t, 'supervisedBy', k]
+      if (!index.posts.has(postId)) issues.push(issue(where, 'a known post id', postId))
+      else if (own.has(postId)) issues.push(issue(where, 'a post of another team', postId))
+      else {
+        const earlier = listed.add(postId, where)
+        if (earlier !== undefined)
+          issues.push(issue(where, `a post id listed once (${earlier} lists it)`, postId))
+      }
+    })
+  })
 }
 
 /**

@@ -16,6 +16,7 @@ import type { Milp } from './milp.js'
 import { Rows } from './rows.js'
 import type { Conflict, RuleRow, SlackInfo } from './rows.js'
 import { addHeadRows, addChangeRow } from './stability-rows.js'
+import { addSupervisionRows } from './supervision-rows.js'
 import { addTeamRows, teamViews } from './team-rows.js'
 
 /**
@@ -182,6 +183,7 @@ export function formulate(scenario: Scenario): StaffingModel {
     addTeamRows(rows, view)
     addChangeRow(rows, view)
   }
+  addSupervisionRows(rows)
   addHeadRows(rows)
   return {
     ctx,

@@ -111,7 +111,7 @@ export const RULE_CATALOGUE: Readonly<Record<RuleCode, RuleEntry>> = {
     'team',
     'people.kinAvoidance',
     'regulations-2019',
-    'two kin (a recorded link of one of relations) in the same team',
+    'two kin (a recorded link of one of relations) in the same team, or across a supervision link',
   ),
   'avoidance.hometown': e(
     'avoidance.hometown',

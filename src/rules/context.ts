@@ -27,6 +27,13 @@ export interface ScenarioContext {
    * is in `policy.people.kinAvoidance.relations`), by cadre index.
    */
   readonly kin: readonly ReadonlySet<number>[]
+  /**
+   * Supervision links (`Team.supervisedBy`), by team index: the ids of the
+   * posts of other teams that lead it, each once, unknown ids left out.
+   */
+  readonly supervisors: readonly (readonly string[])[]
+  /** Post id → indices of the teams it leads, in team order (posts that lead none are absent). */
+  readonly leads: ReadonlyMap<string, readonly number[]>
 }
 
 /**
@@ -66,7 +73,26 @@ export function contextOf(scenario: Scenario): ScenarioContext {
       kin[j]!.add(i)
     }
   })
-  return { scenario, cadreIndex, teamIndex, postLocation, incumbentOf, open, candidates, ages, kin }
+  const supervisors = scenario.teams.map((t, ti) => {
+    const ids = new Set<string>()
+    for (const id of t.supervisedBy ?? []) {
+      const at = postLocation.get(id)
+      if (at !== undefined && at.team !== ti) ids.add(id)
+    }
+    return [...ids]
+  })
+  const leads = new Map<string, number[]>()
+  supervisors.forEach((ids, ti) => {
+    for (const id of ids) {
+      const list = leads.get(id)
+      if (list === undefined) leads.set(id, [ti])
+      else list.push(ti)
+    }
+  })
+  return {
+    ...{ scenario, cadreIndex, teamIndex, postLocation, incumbentOf, open, candidates, ages, kin },
+    ...{ supervisors, leads },
+  }
 }
 
 /** The team a post belongs to. @category Rules */
@@ -101,3 +127,37 @@ export function fixedMembers(ctx: ScenarioContext, team: Team): number[] {
   }
   return out
 }
+
+/**
+ * The cadres who stay this round and whom kin avoidance sets against a holder
+ * of `postId`, one entry per link (docs/rules.md, \`avoidance.kin\`): the fixed
+ * members of the post's team, the holders of closed posts that lead the team,
+ * and the fixed members of the teams the post leads.
+ * @internal
+ */
+export function fixedAcross(
+  ctx: ScenarioContext,
+  postId: string,
+): { readonly cadre: number; readonly how: KinLink }[] {
+  const loc = ctx.postLocation.get(postId)
+  if (loc === undefined) return []
+  const team = ctx.scenario.teams[loc.team]!
+  const out: { cadre: number; how: KinLink }[] = fixedMembers(ctx, team).map((cadre) => ({
+    cadre,
+    how: 'team',
+  }))
+  for (const s of ctx.supervisors[loc.team]!) {
+    const holder = ctx.open.has(s) ? undefined : ctx.incumbentOf.get(s)
+    if (holder !== undefined) out.push({ cadre: holder, how: 'leads' })
+  }
+  for (const t of ctx.leads.get(postId) ?? [])
+    for (const cadre of fixedMembers(ctx, ctx.scenario.teams[t]!)) out.push({ cadre, how: 'led' })
+  return out
+}
+
+/**
+ * How a fixed cadre stands to a post's holder in kin avoidance: in the same
+ * team, holding a post that leads the team, or a member of a team the post leads.
+ * @internal
+ */
+export type KinLink = 'team' | 'leads' | 'led'

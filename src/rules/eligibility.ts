@@ -12,7 +12,7 @@
  */
 import type { PairRuleCode } from '../domain/codes.js'
 import type { ScenarioContext } from './context.js'
-import { fixedMembers } from './context.js'
+import { fixedAcross } from './context.js'
 import { pairVerdicts } from './pair.js'
 import type { PairPenalty } from './pair.js'
 import { PairScan } from './pair-scan.js'
@@ -187,7 +187,7 @@ export function eligibility(ctx: ScenarioContext): Eligibility {
   const flags = new Uint8Array(capacity)
   const postStart = new Int32Array(open.length + 1)
   let n = 0
-  // Kin avoidance concerns only a cadre with kin among the team's fixed members.
+  // Kin avoidance concerns only a cadre with kin among the cadres who stay (team, leading posts, led teams).
   const kinOfFixed = kinOfFixedMembers(ctx, scan)
   const forbiddenOf = scan.forbidden.map((ids) =>
     ids === undefined
@@ -199,7 +199,7 @@ export function eligibility(ctx: ScenarioContext): Eligibility {
     const cl = classes[scan.postClass[postPos]!]!
     const incumbent = scan.incumbent[postPos]!
     const forbidden = forbiddenOf[postPos]!
-    const kinHere = kinOfFixed[scan.postTeam[postPos]!]
+    const kinHere = kinOfFixed[postPos]
     // The candidates this post treats apart from its class, in roster order: the incumbent
     // (a stay), forbidden cadres, and eligible cadres with kin among the fixed members.
     const apart = new Set<number>(forbidden)
@@ -363,20 +363,36 @@ function countsOf(
 }
 
 /**
- * For each team, the cadres who have kin among its fixed members (`undefined`
- * when none has): the only candidates kin avoidance concerns there.
+ * For each open post, the cadres who have kin among the cadres who stay and
+ * whom kin avoidance sets against its holder (`undefined` when none has): the
+ * only candidates kin avoidance concerns there.
  */
 function kinOfFixedMembers(ctx: ScenarioContext, scan: PairScan): (ReadonlySet<number> | undefined)[] {
-  const out: (Set<number> | undefined)[] = ctx.scenario.teams.map(() => undefined)
+  const open = ctx.scenario.openPosts
+  const out: (ReadonlySet<number> | undefined)[] = open.map(() => undefined)
   if (!ctx.scenario.policy.people.kinAvoidance.enabled) return out
-  for (let i = 0; i < scan.postTeam.length; i++) {
+  // The team's part once per team; a post that leads teams adds their members.
+  const byTeam: (Set<number> | undefined)[] = []
+  for (let i = 0; i < open.length; i++) {
     const t = scan.postTeam[i]!
-    if (out[t] !== undefined) continue
-    const set = new Set<number>()
-    for (const m of fixedMembers(ctx, ctx.scenario.teams[t]!)) for (const other of ctx.kin[m]!) set.add(other)
-    out[t] = set
+    let set = byTeam[t]
+    if (set === undefined) {
+      set = new Set<number>()
+      for (const r of fixedAcross(ctx, open[i]!))
+        if (r.how !== 'led') for (const o of ctx.kin[r.cadre]!) set.add(o)
+      byTeam[t] = set
+    }
+    const led = ctx.leads.get(open[i]!)
+    if (led === undefined) {
+      out[i] = set.size === 0 ? undefined : set
+      continue
+    }
+    const own = new Set(set)
+    for (const r of fixedAcross(ctx, open[i]!))
+      if (r.how === 'led') for (const o of ctx.kin[r.cadre]!) own.add(o)
+    out[i] = own.size === 0 ? undefined : own
   }
-  return out.map((s) => (s === undefined || s.size === 0 ? undefined : s))
+  return out
 }
 
 /** The penalties of an incumbent staying in an open post, in the order {@link pairVerdicts} gives them. */

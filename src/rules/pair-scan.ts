@@ -6,7 +6,7 @@
  */
 import type { PairRuleCode } from '../domain/codes.js'
 import type { ScenarioContext } from './context.js'
-import { fixedMembers } from './context.js'
+import { fixedAcross } from './context.js'
 import { breaksYears, kinAgainstFixed, PAIR_RULES, pairFacts } from './pair.js'
 import type { PairPenalty } from './pair.js'
 import type { PairRule, Verdict } from './verdict.js'
@@ -51,6 +51,7 @@ export class PairScan {
   }[]
   private readonly classPost: readonly number[]
   private readonly outcomes: (ClassOutcome | undefined)[]
+  /** By open post: the cadres who stay and whom kin avoidance sets against its holder. */
   private readonly fixed: (readonly number[] | undefined)[]
 
   constructor(readonly ctx: ScenarioContext) {
@@ -140,12 +141,13 @@ export class PairScan {
     return { blocked, penalised, promotion, exceptional }
   }
 
-  /** Kin avoidance against the team's fixed members, when the cadre has kin there. */
+  /** Kin avoidance against the cadres who stay (team, leading posts, led teams), when the cadre has kin there. */
   kin(c: number, postPos: number): Verdict | null {
     const kin = this.ctx.kin[c]!
     if (kin.size === 0 || !this.ctx.scenario.policy.people.kinAvoidance.enabled) return null
-    const t = this.postTeam[postPos]!
-    const fixed = (this.fixed[t] ??= fixedMembers(this.ctx, this.ctx.scenario.teams[t]!))
+    const fixed = (this.fixed[postPos] ??= fixedAcross(this.ctx, this.ctx.scenario.openPosts[postPos]!).map(
+      (r) => r.cadre,
+    ))
     if (!fixed.some((m) => kin.has(m))) return null
     return kinAgainstFixed(pairFacts(this.ctx, c, this.ctx.scenario.openPosts[postPos]!))
   }

@@ -8,7 +8,7 @@
  */
 import type { PairRuleCode } from '../domain/codes.js'
 import type { ScenarioContext } from './context.js'
-import { fixedMembers } from './context.js'
+import { fixedAcross, type KinLink } from './context.js'
 import { minYears, rungsBetween, skipRung, stepDown } from './ladder.js'
 import { education, lowGrade, maxAge, yearsToRetirement } from './qualification.js'
 import { integrityGate, openCase } from './integrity.js'
@@ -88,18 +88,31 @@ export function pairFacts(ctx: ScenarioContext, cadreIdx: number, postId: string
   }
 }
 
-/** Kin avoidance against the members of the team who stay. @internal */
+/**
+ * Kin avoidance against the cadres who stay: the members of the team, the
+ * holders of closed posts that lead the team, and the members of the teams
+ * the post leads. @internal
+ */
 export function kinAgainstFixed(pair: PairFacts): Verdict | null {
   const sw = pair.ctx.scenario.policy.people.kinAvoidance
   if (!sw.enabled) return null
   const kin = pair.ctx.kin[pair.cadreIdx]!
   if (kin.size === 0) return null
-  const relatives = fixedMembers(pair.ctx, pair.team).filter((m) => kin.has(m))
+  const relatives = fixedAcross(pair.ctx, pair.post.id).filter((r) => kin.has(r.cadre))
   if (relatives.length === 0) return null
-  const names = relatives.map((m) => pair.ctx.scenario.cadres[m]!.name).join(', ')
-  const message = `${pair.cadre.name} is kin of ${names}, who sit(s) in ${pair.team.name}`
-  const facts: Facts = { kin: relatives.map((m) => pair.ctx.scenario.cadres[m]!.id).join(',') }
-  // Each kin pair in the team is one breach of the rule, so a soft rule costs per relative.
+  const name = (m: number) => pair.ctx.scenario.cadres[m]!.name
+  const where: Record<KinLink, string> = {
+    team: `who sit(s) in ${pair.team.name}`,
+    leads: `who lead(s) ${pair.team.name}`,
+    led: `who sit(s) in a team ${pair.post.title} leads`,
+  }
+  const parts = (['team', 'leads', 'led'] as const)
+    .map((how) => [how, relatives.filter((r) => r.how === how)] as const)
+    .filter(([, rs]) => rs.length > 0)
+    .map(([how, rs]) => `${rs.map((r) => name(r.cadre)).join(', ')}, ${where[how]}`)
+  const message = `${pair.cadre.name} is kin of ${parts.join('; ')}`
+  const facts: Facts = { kin: relatives.map((r) => pair.ctx.scenario.cadres[r.cadre]!.id).join(',') }
+  // Each kin pair in the team or across a supervision link is one breach, so a soft rule costs per relative and link.
   return sw.hard
     ? { _tag: 'blocked', code: 'avoidance.kin', message, facts }
     : { _tag: 'penalty', code: 'avoidance.kin', amount: sw.penalty * relatives.length, message, facts }

@@ -202,3 +202,28 @@ describe('cross-references: reporting', () => {
     ])
   })
 })
+
+describe('cross-references: supervision links', () => {
+  it('reports an unknown post, a post of the team itself and a repeat, each at its path', () => {
+    expect(
+      broken([
+        ['teams', 1, 'supervisedBy'],
+        ['P999', 'P3', 'P1', 'P1'],
+      ]),
+    ).toEqual([
+      'teams[1].supervisedBy[0]: expected a known post id, got "P999"',
+      'teams[1].supervisedBy[1]: expected a post of another team, got "P3"',
+      'teams[1].supervisedBy[3]: expected a post id listed once (teams[1].supervisedBy[2] lists it), got "P1"',
+    ])
+  })
+
+  it('decodes a valid link, and a team without one has none', () => {
+    const s = scenarioOf(edit(full(), [['teams', 1, 'supervisedBy'], ['P1']]))
+    expect(s.teams.map((t) => t.supervisedBy)).toEqual([[], ['P1']])
+  })
+
+  it('reports a link that is not a list of ids', () => {
+    expect(broken([['teams', 0, 'supervisedBy'], 'P3'])).toHaveLength(1)
+    expect(broken([['teams', 0, 'supervisedBy'], [7]])[0]).toMatch(/^teams\[0\]\.supervisedBy\[0\]: /)
+  })
+})

@@ -70,6 +70,7 @@ describe('decodeScenario: valid input', () => {
               rotationExempt: false,
             },
           ],
+          supervisedBy: [],
         },
       ],
       policy: DEFAULT_POLICY,

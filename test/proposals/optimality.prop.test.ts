@@ -36,6 +36,33 @@ describe('solve is exact', () => {
     )
   })
 
+  it('equals brute force with kin avoidance on across supervision links', async () => {
+    // Kin avoidance switched on for the arbitrary's sibling links, in scenarios with a supervision link.
+    const linked = smallScenario({ maxCadres: 6, maxOpen: 4 })
+      .filter((s) => s.teams.some((t) => (t.supervisedBy ?? []).length > 0))
+      .map((s): Scenario => ({
+        ...s,
+        policy: {
+          ...s.policy,
+          people: {
+            ...s.policy.people,
+            kinAvoidance: { ...s.policy.people.kinAvoidance, enabled: true, relations: ['sibling'] },
+          },
+        },
+      }))
+    await fc.assert(
+      fc.asyncProperty(linked, async (scenario) => {
+        const expected = bruteForce(scenario)
+        const result = await solve(scenario)
+        expect(result._tag).toBe(expected === null ? 'Left' : 'Right')
+        if (expected === null || result._tag !== 'Right') return
+        expect(validateProposal(scenario, result.right)).toEqual([])
+        expect(Math.abs(result.right.objective - expected)).toBeLessThan(1e-6)
+      }),
+      { seed: 44, numRuns: 80 },
+    )
+  })
+
   it('every proposal passes the validator and its audited objective equals the reported one', async () => {
     await fc.assert(
       fc.asyncProperty(smallScenario(), async (scenario) => {
