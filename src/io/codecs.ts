@@ -240,10 +240,9 @@ const team = object('team object', {
   needsNonPartyMember: opt(boolean, false, 'Must have a non-party member.'),
   specialties: opt(array(specialtyCode), [], 'Specialty codes the team as a whole must cover.'),
   posts: req(array(post), 'Posts (职数) of the team, head first by convention.'),
-  supervisedBy: opt(
+  supervisedBy: maybe(
     array(id),
-    [],
-    'Ids of posts of other teams whose holders directly lead this team (直接上下级领导关系); kin avoidance reaches across these links.',
+    'Ids of posts of other teams whose holders directly lead this team (直接上下级领导关系); kin avoidance reaches across these links. Missing means none.',
   ),
 })
 

@@ -92,7 +92,7 @@ function build(input: ScenarioInput, policy: Policy): Scenario {
       role: p.role,
       rotationExempt: p.rotationExempt,
     })),
-    supervisedBy: [...t.supervisedBy],
+    ...(t.supervisedBy === undefined ? {} : { supervisedBy: [...t.supervisedBy] }),
   }))
   const cadres = input.cadres.map((c): Cadre => ({
     id: c.id,

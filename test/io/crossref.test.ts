@@ -219,7 +219,7 @@ describe('cross-references: supervision links', () => {
 
   it('decodes a valid link, and a team without one has none', () => {
     const s = scenarioOf(edit(full(), [['teams', 1, 'supervisedBy'], ['P1']]))
-    expect(s.teams.map((t) => t.supervisedBy)).toEqual([[], ['P1']])
+    expect(s.teams.map((t) => t.supervisedBy)).toEqual([undefined, ['P1']])
   })
 
   it('reports a link that is not a list of ids', () => {

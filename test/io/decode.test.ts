@@ -70,7 +70,6 @@ describe('decodeScenario: valid input', () => {
               rotationExempt: false,
             },
           ],
-          supervisedBy: [],
         },
       ],
       policy: DEFAULT_POLICY,
