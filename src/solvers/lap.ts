@@ -66,12 +66,17 @@ export type LapError =
 // --- algorithm --------------------------------------------------------------
 
 /**
- * One step of the search in {@link augment}: relaxes the distances of the
- * `left` unscanned columns listed in `remaining` through row `i` (row offset
- * `base`, dual `ui`, distance `minVal` to the row) and returns the position
- * in `remaining` of the closest one (ties: see below), whose distance is then
- * `vd[2 * remaining[index] + 1]`, or -1 when `left` is 0. A function of its
- * own so that V8 optimises it early, on its own, while small problems run.
+ * One step of the search in {@link shortestPaths}: relaxes the distances
+ * `d` of all columns through row `i` (row offset `base`, dual `ui`, distance
+ * `minVal` to the row) and returns the closest column, or -1 when none is
+ * left. Columns already taken by the search carry `v = -Infinity` and
+ * `d = Infinity`, so the reduced cost through them is `Infinity`: they are
+ * neither relaxed nor chosen, and the loop runs over the whole row, in
+ * memory order, without a list of the columns left.
+ *
+ * Ties go to a free column (the search can stop there), then to the lowest
+ * index, so the answer never depends on how the loop is split. A function of
+ * its own so that V8 optimises it early, on its own, while small problems run.
  */
 const scan = (
   c: Float64Array,
@@ -79,128 +84,73 @@ const scan = (
   minVal: number,
   ui: number,
   i: number,
-  remaining: Int32Array,
-  left: number,
-  vd: Float64Array,
+  v: Float64Array,
+  d: Float64Array,
   path: Int32Array,
   row4col: Int32Array,
   nc: number,
 ): number => {
   let index = -1
   let lowest = Infinity
-  let lowestCol = nc
   let lowestFree = 0
-  // Eight columns at a time: V8 compiles the straight run far tighter
-  // than the loop. A block where some distance reaches `lowest` is looked
-  // at again column by column, in order, by the same rule as the tail.
-  let k = 0
-  for (; k + 8 <= left; k += 8) {
-    const j0 = remaining[k]!
-    const j1 = remaining[k + 1]!
-    const j2 = remaining[k + 2]!
-    const j3 = remaining[k + 3]!
-    const j4 = remaining[k + 4]!
-    const j5 = remaining[k + 5]!
-    const j6 = remaining[k + 6]!
-    const j7 = remaining[k + 7]!
-    const r0 = minVal + c[base + j0]! - ui - vd[2 * j0]!
-    let d0 = vd[2 * j0 + 1]!
+  // Four columns at a time: V8 compiles the straight run tighter than the
+  // loop. A block where some distance reaches `lowest` is looked at again
+  // column by column, in order, by the same rule as the tail.
+  let j = 0
+  for (; j + 4 <= nc; j += 4) {
+    const r0 = minVal + c[base + j]! - ui - v[j]!
+    let d0 = d[j]!
     if (r0 < d0) {
-      path[j0] = i
-      vd[2 * j0 + 1] = r0
+      path[j] = i
+      d[j] = r0
       d0 = r0
     }
-    const r1 = minVal + c[base + j1]! - ui - vd[2 * j1]!
-    let d1 = vd[2 * j1 + 1]!
+    const r1 = minVal + c[base + j + 1]! - ui - v[j + 1]!
+    let d1 = d[j + 1]!
     if (r1 < d1) {
-      path[j1] = i
-      vd[2 * j1 + 1] = r1
+      path[j + 1] = i
+      d[j + 1] = r1
       d1 = r1
     }
-    const r2 = minVal + c[base + j2]! - ui - vd[2 * j2]!
-    let d2 = vd[2 * j2 + 1]!
+    const r2 = minVal + c[base + j + 2]! - ui - v[j + 2]!
+    let d2 = d[j + 2]!
     if (r2 < d2) {
-      path[j2] = i
-      vd[2 * j2 + 1] = r2
+      path[j + 2] = i
+      d[j + 2] = r2
       d2 = r2
     }
-    const r3 = minVal + c[base + j3]! - ui - vd[2 * j3]!
-    let d3 = vd[2 * j3 + 1]!
+    const r3 = minVal + c[base + j + 3]! - ui - v[j + 3]!
+    let d3 = d[j + 3]!
     if (r3 < d3) {
-      path[j3] = i
-      vd[2 * j3 + 1] = r3
+      path[j + 3] = i
+      d[j + 3] = r3
       d3 = r3
     }
-    const r4 = minVal + c[base + j4]! - ui - vd[2 * j4]!
-    let d4 = vd[2 * j4 + 1]!
-    if (r4 < d4) {
-      path[j4] = i
-      vd[2 * j4 + 1] = r4
-      d4 = r4
-    }
-    const r5 = minVal + c[base + j5]! - ui - vd[2 * j5]!
-    let d5 = vd[2 * j5 + 1]!
-    if (r5 < d5) {
-      path[j5] = i
-      vd[2 * j5 + 1] = r5
-      d5 = r5
-    }
-    const r6 = minVal + c[base + j6]! - ui - vd[2 * j6]!
-    let d6 = vd[2 * j6 + 1]!
-    if (r6 < d6) {
-      path[j6] = i
-      vd[2 * j6 + 1] = r6
-      d6 = r6
-    }
-    const r7 = minVal + c[base + j7]! - ui - vd[2 * j7]!
-    let d7 = vd[2 * j7 + 1]!
-    if (r7 < d7) {
-      path[j7] = i
-      vd[2 * j7 + 1] = r7
-      d7 = r7
-    }
-    if (
-      d0 > lowest &&
-      d1 > lowest &&
-      d2 > lowest &&
-      d3 > lowest &&
-      d4 > lowest &&
-      d5 > lowest &&
-      d6 > lowest &&
-      d7 > lowest
-    )
-      continue
-    for (let q = k; q < k + 8; q++) {
-      const j = remaining[q]!
-      const d = vd[2 * j + 1]!
-      if (d > lowest) continue
-      const free = row4col[j] === -1 ? 1 : 0
-      if (d < lowest || free > lowestFree || (free === lowestFree && j < lowestCol)) {
-        lowest = d
+    if (d0 > lowest && d1 > lowest && d2 > lowest && d3 > lowest) continue
+    for (let q = j; q < j + 4; q++) {
+      const dq = d[q]!
+      if (dq > lowest || dq === Infinity) continue
+      const free = row4col[q] === -1 ? 1 : 0
+      if (dq < lowest || free > lowestFree) {
+        lowest = dq
         index = q
-        lowestCol = j
         lowestFree = free
       }
     }
   }
-  for (; k < left; k++) {
-    const j = remaining[k]!
-    const j2 = 2 * j
-    const r = minVal + c[base + j]! - ui - vd[j2]!
-    let d = vd[j2 + 1]!
-    if (r < d) {
+  for (; j < nc; j++) {
+    const r = minVal + c[base + j]! - ui - v[j]!
+    let dj = d[j]!
+    if (r < dj) {
       path[j] = i
-      vd[j2 + 1] = r
-      d = r
+      d[j] = r
+      dj = r
     }
-    if (d > lowest) continue
-    // Ties go to a free column (the search can stop there), then to the
-    // lowest column index, so the answer never depends on scan order.
+    if (dj > lowest || dj === Infinity) continue
     const free = row4col[j] === -1 ? 1 : 0
-    if (d < lowest || free > lowestFree || (free === lowestFree && j < lowestCol)) {
-      lowest = d
-      index = k
-      lowestCol = j
+    if (dj < lowest || free > lowestFree) {
+      lowest = dj
+      index = j
       lowestFree = free
     }
   }
@@ -210,62 +160,57 @@ const scan = (
 /**
  * Shortest augmenting paths (Crouse 2016, Algorithm 1) from the free rows
  * `rows[0..count)`, in that order, on top of the partial assignment and the
- * duals given (`u`, and `v` in the even slots of `vd`), which must be dual
- * feasible (reduced costs `c − u − v` non-negative, zero on assigned pairs,
- * `v ≤ 0` and zero on free columns when `nr < nc`). Returns -1 when every
- * listed row was assigned, else the first row with no augmenting path.
+ * duals `u`, `v` given, which must be dual feasible (reduced costs
+ * `c − u − v` non-negative, zero on assigned pairs; when `nr < nc` also
+ * `v ≤ 0`, and `v = 0` on free columns). Returns -1 when every listed row
+ * was assigned, else the first row with no augmenting path.
  *
- * Performance notes (the inner loop of {@link scan} runs ~10⁸ times at
- * n = 2,000 without a warm start):
- * - `remaining` lists the unscanned columns in increasing order (a removal
- *   shifts the tail down), so the scan reads the cost row, `v` and the
- *   distances front to back instead of at random.
- * - `v[j]` and the distance of column `j` share one array (`vd[2j]`,
- *   `vd[2j + 1]`): one typed array less to check per step in V8.
- * - The reduced cost is always evaluated as `minVal + c[i][j] − u[i] − v[j]`,
- *   left to right (one rounding everywhere), and the unrolled and the plain
- *   loop apply one tie rule in column order, so the result does not depend
- *   on how the scan is split.
+ * One Dijkstra search per row over the reduced costs, stopped at the first
+ * free column reached; only the rows and columns it reached get new duals.
+ * The reduced cost is always evaluated as `minVal + c[i][j] − u[i] − v[j]`,
+ * left to right (one rounding everywhere). Every buffer is allocated once,
+ * so the hot loop creates no objects.
  */
 const shortestPaths = (
   nr: number,
   nc: number,
   c: Float64Array,
   u: Float64Array,
-  vd: Float64Array,
+  v: Float64Array,
   col4row: Int32Array,
   row4col: Int32Array,
   rows: Int32Array,
   count: number,
 ): number => {
+  const d = new Float64Array(nc)
   const path = new Int32Array(nc)
-  const remaining = new Int32Array(nc)
-  /** The columns taken by the current search, in order (the last one is free). */
+  /** The columns taken by the current search, in order (the last one is free), their distances and duals. */
   const taken = new Int32Array(nr + 1)
+  const takenD = new Float64Array(nr + 1)
+  const takenV = new Float64Array(nr + 1)
 
   for (let f = 0; f < count; f++) {
     const cur = rows[f]!
-    for (let k = 0; k < nc; k++) {
-      remaining[k] = k
-      vd[2 * k + 1] = Infinity
-    }
-    let left = nc
+    d.fill(Infinity)
     let ntaken = 0
     let minVal = 0
     let i = cur
     let sink = -1
     while (sink === -1) {
-      const index = scan(c, i * nc, minVal, u[i]!, i, remaining, left, vd, path, row4col, nc)
-      const lowest = index === -1 ? Infinity : vd[2 * remaining[index]! + 1]!
+      const j = scan(c, i * nc, minVal, u[i]!, i, v, d, path, row4col, nc)
       // Only forbidden (infinite) columns are left: no augmenting path.
-      if (index === -1 || lowest === Infinity) return cur
-      minVal = lowest
-      const j = remaining[index]!
+      if (j === -1 || d[j] === Infinity) {
+        for (let t = 0; t < ntaken; t++) v[taken[t]!] = takenV[t]!
+        return cur
+      }
+      minVal = d[j]!
+      taken[ntaken] = j
+      takenD[ntaken] = minVal
+      takenV[ntaken++] = v[j]!
+      v[j] = -Infinity
+      d[j] = Infinity
       if (row4col[j] === -1) sink = j
       else i = row4col[j]!
-      taken[ntaken++] = j
-      remaining.copyWithin(index, index + 1, left)
-      left--
     }
 
     // Update the duals so reduced costs stay non-negative, then flip the path.
@@ -273,9 +218,9 @@ const shortestPaths = (
     u[cur]! += minVal
     for (let t = 0; t < ntaken; t++) {
       const j = taken[t]!
-      const dj = vd[2 * j + 1]!
-      if (t < ntaken - 1) u[row4col[j]!]! += minVal - dj
-      vd[2 * j]! -= minVal - dj
+      const delta = minVal - takenD[t]!
+      if (t < ntaken - 1) u[row4col[j]!]! += delta
+      v[j] = takenV[t]! - delta
     }
     let j = sink
     for (;;) {
@@ -302,28 +247,26 @@ const shortestPaths = (
 const reduceColumns = (
   n: number,
   c: Float64Array,
-  vd: Float64Array,
+  v: Float64Array,
   col4row: Int32Array,
   row4col: Int32Array,
 ): boolean => {
-  const best = new Float64Array(n).fill(Infinity)
+  v.fill(Infinity)
   const argBest = new Int32Array(n)
   // Row by row, so the matrix is read in memory order.
   for (let i = 0; i < n; i++) {
     const base = i * n
     for (let j = 0; j < n; j++) {
       const x = c[base + j]!
-      if (x < best[j]!) {
-        best[j] = x
+      if (x < v[j]!) {
+        v[j] = x
         argBest[j] = i
       }
     }
   }
   const wins = new Int32Array(n)
   for (let j = 0; j < n; j++) {
-    const b = best[j]!
-    if (b === Infinity) return false
-    vd[2 * j] = b
+    if (v[j] === Infinity) return false
     const i = argBest[j]!
     const won = wins[i]!
     wins[i] = won + 1
@@ -338,39 +281,82 @@ const reduceColumns = (
     const base = i * n
     let second = Infinity
     for (let j = 0; j < n; j++) {
-      if (j === j1) continue
-      const h = c[base + j]! - vd[2 * j]!
-      if (h < second) second = h
+      const h = c[base + j]! - v[j]!
+      if (h < second && j !== j1) second = h
     }
-    if (second !== Infinity) vd[2 * j1]! -= second
+    if (second !== Infinity) v[j1]! -= second
   }
   return true
 }
 
 /**
+ * The two least reduced costs `c − v` of a row, for {@link reduceRows}:
+ * `low[0] ≤ low[1]` at columns `at[0] ≠ at[1]` (`Infinity` and -1 when the
+ * row has fewer finite entries). Ties go to a free column, then to the lower
+ * index, for the least; to the lower index for the second.
+ */
+interface RowMins {
+  readonly low: Float64Array
+  readonly at: Int32Array
+}
+
+/** {@link RowMins} of the row at offset `base` of a row-major matrix, read front to back. */
+const rowMins = (
+  c: Float64Array,
+  base: number,
+  nc: number,
+  v: Float64Array,
+  row4col: Int32Array,
+  out: RowMins,
+): void => {
+  let umin = Infinity
+  let usub = Infinity
+  let j1 = -1
+  let j2 = -1
+  for (let j = 0; j < nc; j++) {
+    const h = c[base + j]! - v[j]!
+    if (h < usub) {
+      if (h < umin || (h === umin && row4col[j1]! >= 0 && row4col[j]! < 0)) {
+        usub = umin
+        j2 = j1
+        umin = h
+        j1 = j
+      } else {
+        usub = h
+        j2 = j
+      }
+    }
+  }
+  out.low[0] = umin
+  out.low[1] = usub
+  out.at[0] = j1
+  out.at[1] = j2
+}
+
+/**
  * Augmenting row reduction (Jonker & Volgenant 1987): each free row takes
- * the column of least `c − v`, lowering that column's `v` until the row is
- * indifferent between it and its second best; the row it displaces is
- * served next. Two passes over the free rows `free[0..count)`; returns how
- * many rows are still free (listed first in `free`, in the order met).
+ * the column of least `c − v` (found by `mins`, see {@link RowMins}),
+ * lowering that column's `v` until the row is indifferent between it and
+ * its second best; the row it displaces is served next. Two passes over the
+ * free rows `free[0..count)`; returns how many rows are still free (listed
+ * first in `free`, in the order met).
  *
  * Keeps every assigned row on a column of least `c − v` (so `u` follows),
- * only lowers `v`, and only on columns that stay assigned. Ties in the
- * search go to a free column, then to the lower index, so a constant matrix
- * gives the identity. The work of the immediate re-tries is capped so that
- * near-ties cannot make it loop for long; rows left over go to
- * {@link shortestPaths}.
+ * only lowers `v`, and only on columns that stay assigned. With the tie
+ * rule of {@link RowMins}, a constant matrix gives the identity. The work of
+ * the immediate re-tries is capped so that near-ties cannot make it loop
+ * for long; rows left over go to {@link shortestPaths}.
  */
 const reduceRows = (
   nr: number,
-  nc: number,
-  c: Float64Array,
-  vd: Float64Array,
+  v: Float64Array,
   col4row: Int32Array,
   row4col: Int32Array,
   free: Int32Array,
   count: number,
+  mins: (i: number, out: RowMins) => void,
 ): number => {
+  const found: RowMins = { low: new Float64Array(2), at: new Int32Array(2) }
   let nfree = count
   for (let pass = 0; pass < 2; pass++) {
     let budget = 2 * nr + 16
@@ -379,46 +365,69 @@ const reduceRows = (
     let k = 0
     while (k < prev) {
       const i = free[k++]!
-      const base = i * nc
-      let umin = Infinity
-      let usub = Infinity
-      let j1 = -1
-      let j2 = -1
-      for (let j = 0; j < nc; j++) {
-        const h = c[base + j]! - vd[2 * j]!
-        if (h < usub) {
-          if (h < umin || (h === umin && row4col[j1]! >= 0 && row4col[j]! < 0)) {
-            usub = umin
-            j2 = j1
-            umin = h
-            j1 = j
-          } else {
-            usub = h
-            j2 = j
-          }
-        }
-      }
+      mins(i, found)
+      const umin = found.low[0]!
+      const usub = found.low[1]!
       // No finite entry: left to the shortest path search, which reports it.
       if (umin === Infinity) {
         free[nfree++] = i
         continue
       }
+      let j1 = found.at[0]!
       let i0 = row4col[j1]!
-      const lowered = umin < usub && usub !== Infinity
-      if (lowered) vd[2 * j1]! -= usub - umin
+      const lower = umin < usub && usub !== Infinity
+      if (lower) v[j1]! -= usub - umin
       else if (i0 >= 0 && umin === usub) {
-        j1 = j2
-        i0 = row4col[j2]!
+        j1 = found.at[1]!
+        i0 = row4col[j1]!
       }
       if (i0 >= 0) col4row[i0] = -1
       col4row[i] = j1
       row4col[j1] = i
       if (i0 < 0) continue
-      if (lowered && budget-- > 0) free[--k] = i0
+      if (lower && budget-- > 0) free[--k] = i0
       else free[nfree++] = i0
     }
   }
   return nfree
+}
+
+/**
+ * Completes the warm start of {@link reduceRows} on the row-major `nr × nc`
+ * matrix `c` (`nr ≤ nc`): sets `u` on the assigned rows and runs
+ * {@link shortestPaths} from the free rows `free[0..count)`, in increasing
+ * order. Returns `col4row`, or -1 when some row has no augmenting path.
+ */
+const complete = (
+  nr: number,
+  nc: number,
+  c: Float64Array,
+  v: Float64Array,
+  col4row: Int32Array,
+  row4col: Int32Array,
+  free: Int32Array,
+  count: number,
+): Int32Array | -1 => {
+  const u = new Float64Array(nr)
+  free.subarray(0, count).sort()
+  for (let i = 0; i < nr; i++) {
+    const j = col4row[i]!
+    if (j >= 0) u[i] = c[i * nc + j]! - v[j]!
+  }
+  return shortestPaths(nr, nc, c, u, v, col4row, row4col, free, count) === -1 ? col4row : -1
+}
+
+/**
+ * The plain search, from every row in order and zero duals: the index of
+ * the first row with no augmenting path (rows `0..that` cannot all be
+ * assigned at once), or -1. Used only to explain an infeasible problem.
+ */
+const firstUnassignable = (nr: number, nc: number, c: Float64Array): number => {
+  const rows = new Int32Array(nr)
+  for (let i = 0; i < nr; i++) rows[i] = i
+  const col4row = new Int32Array(nr).fill(-1)
+  const row4col = new Int32Array(nc).fill(-1)
+  return shortestPaths(nr, nc, c, new Float64Array(nr), new Float64Array(nc), col4row, row4col, rows, nr)
 }
 
 /**
@@ -433,38 +442,143 @@ const reduceRows = (
  * which rows are to blame.
  */
 const augment = (nr: number, nc: number, c: Float64Array): Int32Array | number => {
-  const u = new Float64Array(nr)
-  /** `vd[2j]` is the dual `v[j]`, `vd[2j + 1]` the shortest-path distance of column `j`. */
-  const vd = new Float64Array(2 * nc)
+  const v = new Float64Array(nc)
   const col4row = new Int32Array(nr).fill(-1)
   const row4col = new Int32Array(nc).fill(-1)
   const free = new Int32Array(nr)
-  let feasible = nr !== nc || reduceColumns(nr, c, vd, col4row, row4col)
-  if (feasible) {
-    let count = 0
-    for (let i = 0; i < nr; i++) if (col4row[i] === -1) free[count++] = i
-    count = reduceRows(nr, nc, c, vd, col4row, row4col, free, count)
-    free.subarray(0, count).sort()
-    for (let i = 0; i < nr; i++) {
-      const j = col4row[i]!
-      if (j >= 0) u[i] = c[i * nc + j]! - vd[2 * j]!
+  if (nr === nc && !reduceColumns(nr, c, v, col4row, row4col)) return firstUnassignable(nr, nc, c)
+  let count = 0
+  for (let i = 0; i < nr; i++) if (col4row[i] === -1) free[count++] = i
+  const mins = (i: number, out: RowMins) => rowMins(c, i * nc, nc, v, row4col, out)
+  count = reduceRows(nr, v, col4row, row4col, free, count, mins)
+  const solved = complete(nr, nc, c, v, col4row, row4col, free, count)
+  return solved === -1 ? firstUnassignable(nr, nc, c) : solved
+}
+
+/** How many least costs of each column {@link augmentTall} keeps. */
+const KEEP = 4
+
+/**
+ * {@link augment} for a matrix with more rows than columns, solved as its
+ * transpose (`s` = -1 negates it too) without copying it first: the rows of
+ * the transpose are the columns of `m`, which are read with a stride.
+ *
+ * One pass over `m`, in memory order, keeps the {@link KEEP} least costs of
+ * every column (lowest row first on ties). The augmenting row reduction
+ * then needs the two least `c − v` of a column; as `v` (one per row of `m`)
+ * only goes down, every row not kept is still at least the largest kept
+ * cost, so the kept rows, with their current `v`, give the answer whenever
+ * the second least of them is below that bound. Otherwise the column is
+ * read again. A column still free after the reduction (rare) is left to
+ * {@link shortestPaths} on a transposed copy.
+ */
+const augmentTall = (m: CostMatrix, s: number): Int32Array | number => {
+  const { rows, cols, data } = m
+  const low = new Float64Array(KEEP * cols).fill(Infinity)
+  const at = new Int32Array(KEEP * cols).fill(-1)
+  const last = KEEP - 1
+  for (let i = 0; i < rows; i++) {
+    const base = i * cols
+    let j = 0
+    // Four columns at a time, as most entries are not among the kept.
+    for (; j + 4 <= cols; j += 4) {
+      const o = KEEP * j
+      if (
+        s * data[base + j]! >= low[o + last]! &&
+        s * data[base + j + 1]! >= low[o + KEEP + last]! &&
+        s * data[base + j + 2]! >= low[o + 2 * KEEP + last]! &&
+        s * data[base + j + 3]! >= low[o + 3 * KEEP + last]!
+      )
+        continue
+      for (let q = j; q < j + 4; q++) keep(low, at, KEEP * q, s * data[base + q]!, i)
     }
-    feasible = shortestPaths(nr, nc, c, u, vd, col4row, row4col, free, count) === -1
+    for (; j < cols; j++) keep(low, at, KEEP * j, s * data[base + j]!, i)
   }
-  if (feasible) return col4row
-  // Infeasible: name the first row that cannot be served, searching in row order from scratch.
-  u.fill(0)
-  vd.fill(0)
-  col4row.fill(-1)
-  row4col.fill(-1)
-  for (let i = 0; i < nr; i++) free[i] = i
-  return shortestPaths(nr, nc, c, u, vd, col4row, row4col, free, nr)
+
+  const v = new Float64Array(rows)
+  const col4row = new Int32Array(cols).fill(-1)
+  const row4col = new Int32Array(rows).fill(-1)
+  const free = new Int32Array(cols)
+  for (let j = 0; j < cols; j++) free[j] = j
+  const kept = new Int32Array(KEEP)
+  const mins = (j: number, out: RowMins): void => {
+    const o = KEEP * j
+    // The kept rows in increasing order, so the tie rule is that of rowMins.
+    let nk = 0
+    for (let t = 0; t < KEEP; t++) {
+      const i = at[o + t]!
+      if (i === -1) break
+      let p = nk++
+      for (; p > 0 && kept[p - 1]! > i; p--) kept[p] = kept[p - 1]!
+      kept[p] = i
+    }
+    let umin = Infinity
+    let usub = Infinity
+    let i1 = -1
+    let i2 = -1
+    for (let t = 0; t < nk; t++) {
+      const i = kept[t]!
+      const h = s * data[i * cols + j]! - v[i]!
+      if (h < usub) {
+        if (h < umin || (h === umin && row4col[i1]! >= 0 && row4col[i]! < 0)) {
+          usub = umin
+          i2 = i1
+          umin = h
+          i1 = i
+        } else {
+          usub = h
+          i2 = i
+        }
+      }
+    }
+    if (!(usub < low[o + last]!)) {
+      umin = Infinity
+      usub = Infinity
+      i1 = -1
+      i2 = -1
+      for (let i = 0, k = j; i < rows; i++, k += cols) {
+        const h = s * data[k]! - v[i]!
+        if (h < usub) {
+          if (h < umin || (h === umin && row4col[i1]! >= 0 && row4col[i]! < 0)) {
+            usub = umin
+            i2 = i1
+            umin = h
+            i1 = i
+          } else {
+            usub = h
+            i2 = i
+          }
+        }
+      }
+    }
+    out.low[0] = umin
+    out.low[1] = usub
+    out.at[0] = i1
+    out.at[1] = i2
+  }
+  const count = reduceRows(cols, v, col4row, row4col, free, cols, mins)
+  if (count === 0) return col4row
+  const c = workMatrix(m, true, s === -1)
+  const solved = complete(cols, rows, c, v, col4row, row4col, free, count)
+  return solved === -1 ? firstUnassignable(cols, rows, c) : solved
+}
+
+/** Inserts cost `h` of row `i` among the {@link KEEP} least at `low[o..]`, `at[o..]`, if it belongs there. */
+const keep = (low: Float64Array, at: Int32Array, o: number, h: number, i: number): void => {
+  let t = KEEP - 1
+  if (!(h < low[o + t]!)) return
+  for (; t > 0 && h < low[o + t - 1]!; t--) {
+    low[o + t] = low[o + t - 1]!
+    at[o + t] = at[o + t - 1]!
+  }
+  low[o + t] = h
+  at[o + t] = i
 }
 
 /**
  * Row-major copy of `m`, transposed and/or negated, so the core always
- * minimises with `rows ≤ cols`. Transposes in square tiles, so both sides
- * are read and written a cache line at a time.
+ * minimises with `rows ≤ cols`. Transposes eight columns at a time: each
+ * cache line of `m` is read once and eight output rows are written in order.
  */
 const workMatrix = (m: CostMatrix, transpose: boolean, negate: boolean): Float64Array => {
   const { rows, cols, data } = m
@@ -475,17 +589,21 @@ const workMatrix = (m: CostMatrix, transpose: boolean, negate: boolean): Float64
     for (let k = 0; k < data.length; k++) out[k] = s * data[k]!
     return out
   }
-  const T = 32
-  for (let i0 = 0; i0 < rows; i0 += T) {
-    const i1 = Math.min(i0 + T, rows)
-    for (let j0 = 0; j0 < cols; j0 += T) {
-      const j1 = Math.min(j0 + T, cols)
-      for (let i = i0; i < i1; i++) {
-        const base = i * cols
-        for (let j = j0; j < j1; j++) out[j * rows + i] = s * data[base + j]!
-      }
+  let j = 0
+  for (; j + 8 <= cols; j += 8) {
+    const o = j * rows
+    for (let i = 0, k = j; i < rows; i++, k += cols) {
+      out[o + i] = s * data[k]!
+      out[o + rows + i] = s * data[k + 1]!
+      out[o + 2 * rows + i] = s * data[k + 2]!
+      out[o + 3 * rows + i] = s * data[k + 3]!
+      out[o + 4 * rows + i] = s * data[k + 4]!
+      out[o + 5 * rows + i] = s * data[k + 5]!
+      out[o + 6 * rows + i] = s * data[k + 6]!
+      out[o + 7 * rows + i] = s * data[k + 7]!
     }
   }
+  for (; j < cols; j++) for (let i = 0, k = j; i < rows; i++, k += cols) out[j * rows + i] = s * data[k]!
   return out
 }
 
@@ -542,7 +660,9 @@ export function linearSumAssignment(
   if (n === 0) return right({ rowInd: new Int32Array(0), colInd: new Int32Array(0), total: 0 })
 
   const transpose = cols < rows
-  const solved = augment(n, Math.max(rows, cols), workMatrix(m, transpose, maximize))
+  const solved = transpose
+    ? augmentTall(m, maximize ? -1 : 1)
+    : augment(rows, cols, workMatrix(m, false, maximize))
   if (typeof solved === 'number') {
     const side = transpose ? 'column' : 'row'
     const forbidden = maximize ? '-Infinity' : 'Infinity'
