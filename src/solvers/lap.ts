@@ -4,8 +4,12 @@
  * form of D. F. Crouse, "On implementing 2D rectangular assignment
  * algorithms", IEEE Trans. Aerospace and Electronic Systems 52(4), 2016 —
  * the method behind `scipy.optimize.linear_sum_assignment`, whose semantics
- * this module follows. It is the fast path for pure one-to-one staffing,
- * where no team-level rule couples the pairs.
+ * this module follows — after Jonker & Volgenant's warm start (column
+ * reduction, reduction transfer, augmenting row reduction), which assigns
+ * most rows of a dense problem before any search. Rectangular problems are
+ * solved as they are, from the smaller side, never padded to a square. It is
+ * the fast path for pure one-to-one staffing, where no team-level rule
+ * couples the pairs.
  *
  * @module
  */
@@ -383,13 +387,13 @@ const rowMins = (
   let j2 = -1
   for (let j = 0; j < nc; j++) {
     const h = c[base + j]! - v[j]!
-    if (h < usub) {
+    if (h <= usub) {
       if (h < umin || (h === umin && row4col[j1]! >= 0 && row4col[j]! < 0)) {
         usub = umin
         j2 = j1
         umin = h
         j1 = j
-      } else {
+      } else if (h < usub) {
         usub = h
         j2 = j
       }
@@ -587,13 +591,13 @@ const augmentTall = (m: CostMatrix, s: number): Int32Array | number => {
     for (let t = 0; t < nk; t++) {
       const i = kept[t]!
       const h = s * data[i * cols + j]! - v[i]!
-      if (h < usub) {
+      if (h <= usub) {
         if (h < umin || (h === umin && row4col[i1]! >= 0 && row4col[i]! < 0)) {
           usub = umin
           i2 = i1
           umin = h
           i1 = i
-        } else {
+        } else if (h < usub) {
           usub = h
           i2 = i
         }
@@ -606,13 +610,13 @@ const augmentTall = (m: CostMatrix, s: number): Int32Array | number => {
       i2 = -1
       for (let i = 0, k = j; i < rows; i++, k += cols) {
         const h = s * data[k]! - v[i]!
-        if (h < usub) {
+        if (h <= usub) {
           if (h < umin || (h === umin && row4col[i1]! >= 0 && row4col[i]! < 0)) {
             usub = umin
             i2 = i1
             umin = h
             i1 = i
-          } else {
+          } else if (h < usub) {
             usub = h
             i2 = i
           }
@@ -685,14 +689,16 @@ const workMatrix = (m: CostMatrix, transpose: boolean, negate: boolean): Float64
  * Semantics follow `scipy.optimize.linear_sum_assignment`: rectangular
  * matrices are allowed, the result is sorted by row, an empty matrix gives
  * empty arrays and total 0, and `Infinity` (`-Infinity` when maximising)
- * marks a forbidden pair. Ties met during the search are broken by lowest
- * index (free columns first), so the same input always gives the same
+ * marks a forbidden pair. Ties are broken by a fixed rule (a free column
+ * first, then the lowest index), so the same input always gives the same
  * answer (the identity on a constant matrix). Bad input never throws: it
  * comes back as `InvalidCost`. Costs so large that reduced costs overflow to
  * infinity are outside the method's range (as in scipy).
  *
  * Runs in `O(min(n, m)² · max(n, m))` time in the worst case and
- * `O(n · m)` memory (one `Float64Array` copy when transposing or maximising).
+ * `O(n · m)` memory: one `Float64Array` copy when maximising with no more
+ * rows than columns, or when a matrix with more rows than columns needs
+ * the search after the warm start (it is then transposed).
  *
  * @param cost - The cost matrix: an array of equally long rows of numbers, or
  *   a row-major {@link CostMatrix} (read, never written).
