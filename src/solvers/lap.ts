@@ -541,8 +541,9 @@ const KEEP = 4
  * only goes down, every row not kept is still at least the largest kept
  * cost, so the kept rows, with their current `v`, give the answer whenever
  * the second least of them is below that bound. Otherwise the column is
- * read again. A column still free after the reduction (rare) is left to
- * {@link shortestPaths} on a transposed copy.
+ * read again, with a stride, or from a transposed copy once a quarter of
+ * the columns have been read again. A column still free after the
+ * reduction (rare) is left to {@link shortestPaths} on that copy.
  */
 const augmentTall = (m: CostMatrix, s: number): Int32Array | number => {
   const { rows, cols, data } = m
@@ -573,6 +574,9 @@ const augmentTall = (m: CostMatrix, s: number): Int32Array | number => {
   const free = new Int32Array(cols)
   for (let j = 0; j < cols; j++) free[j] = j
   const kept = new Int32Array(KEEP)
+  /** The transposed copy, made once columns are read again often enough. */
+  let c: Float64Array | null = null
+  let reread = 0
   const mins = (j: number, out: RowMins): void => {
     const o = KEEP * j
     // The kept rows in increasing order, so the tie rule is that of rowMins.
@@ -603,23 +607,35 @@ const augmentTall = (m: CostMatrix, s: number): Int32Array | number => {
         }
       }
     }
-    if (!(usub < low[o + last]!)) {
-      umin = Infinity
-      usub = Infinity
-      i1 = -1
-      i2 = -1
-      for (let i = 0, k = j; i < rows; i++, k += cols) {
-        const h = s * data[k]! - v[i]!
-        if (h <= usub) {
-          if (h < umin || (h === umin && row4col[i1]! >= 0 && row4col[i]! < 0)) {
-            usub = umin
-            i2 = i1
-            umin = h
-            i1 = i
-          } else if (h < usub) {
-            usub = h
-            i2 = i
-          }
+    if (usub < low[o + last]!) {
+      out.low[0] = umin
+      out.low[1] = usub
+      out.at[0] = i1
+      out.at[1] = i2
+      return
+    }
+    // Read the column again: with a stride at first, from a transposed copy
+    // once that has become the cheaper way (many ties, as in small integer costs).
+    if (c === null && ++reread > cols / 4) c = workMatrix(m, true, s === -1)
+    if (c !== null) {
+      rowMins(c, j * rows, rows, v, row4col, out)
+      return
+    }
+    umin = Infinity
+    usub = Infinity
+    i1 = -1
+    i2 = -1
+    for (let i = 0, k = j; i < rows; i++, k += cols) {
+      const h = s * data[k]! - v[i]!
+      if (h <= usub) {
+        if (h < umin || (h === umin && row4col[i1]! >= 0 && row4col[i]! < 0)) {
+          usub = umin
+          i2 = i1
+          umin = h
+          i1 = i
+        } else if (h < usub) {
+          usub = h
+          i2 = i
         }
       }
     }
@@ -630,9 +646,9 @@ const augmentTall = (m: CostMatrix, s: number): Int32Array | number => {
   }
   const count = reduceRows(cols, v, col4row, row4col, free, cols, mins)
   if (count === 0) return col4row
-  const c = workMatrix(m, true, s === -1)
-  const solved = complete(cols, rows, c, v, col4row, row4col, free, count)
-  return solved === -1 ? firstUnassignable(cols, rows, c) : solved
+  const ct = c ?? workMatrix(m, true, s === -1)
+  const solved = complete(cols, rows, ct, v, col4row, row4col, free, count)
+  return solved === -1 ? firstUnassignable(cols, rows, ct) : solved
 }
 
 /** Inserts cost `h` of row `i` among the {@link KEEP} least at `low[o..]`, `at[o..]`, if it belongs there. */
