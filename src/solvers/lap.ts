@@ -388,7 +388,7 @@ const rowMins = (
   for (let j = 0; j < nc; j++) {
     const h = c[base + j]! - v[j]!
     if (h <= usub) {
-      if (h < umin || (h === umin && row4col[j1]! >= 0 && row4col[j]! < 0)) {
+      if (h < umin || (h === umin && j1 >= 0 && row4col[j1]! >= 0 && row4col[j]! < 0)) {
         usub = umin
         j2 = j1
         umin = h
@@ -521,7 +521,18 @@ const augment = (nr: number, nc: number, c: Float64Array): Int32Array | number =
   if (nr === nc && !reduceColumns(nr, c, v, col4row, row4col)) return firstUnassignable(nr, nc, c)
   let count = 0
   for (let i = 0; i < nr; i++) if (col4row[i] === -1) free[count++] = i
-  const mins = (i: number, out: RowMins) => rowMins(c, i * nc, nc, v, row4col, out)
+  let mins = (i: number, out: RowMins) => rowMins(c, i * nc, nc, v, row4col, out)
+  if (nr < nc) {
+    // v is zero: keep the least entries of every row in one pass, as augmentTall does.
+    const low = new Float64Array(KEEP * nr)
+    const at = new Int32Array(KEEP * nr)
+    for (let i = 0; i < nr; i++) keepRow(c, i * nc, nc, low, at, KEEP * i)
+    const kept = new Int32Array(KEEP)
+    mins = (i: number, out: RowMins) => {
+      if (!keptMins(c, 1, nc, 1, v, row4col, low, at, KEEP * i, kept, out))
+        rowMins(c, i * nc, nc, v, row4col, out)
+    }
+  }
   count = reduceRows(nr, v, col4row, row4col, free, count, mins)
   const solved = complete(nr, nc, c, v, col4row, row4col, free, count)
   return solved === -1 ? firstUnassignable(nr, nc, c) : solved
@@ -578,42 +589,7 @@ const augmentTall = (m: CostMatrix, s: number): Int32Array | number => {
   let c: Float64Array | null = null
   let reread = 0
   const mins = (j: number, out: RowMins): void => {
-    const o = KEEP * j
-    // The kept rows in increasing order, so the tie rule is that of rowMins.
-    let nk = 0
-    for (let t = 0; t < KEEP; t++) {
-      const i = at[o + t]!
-      if (i === -1) break
-      let p = nk++
-      for (; p > 0 && kept[p - 1]! > i; p--) kept[p] = kept[p - 1]!
-      kept[p] = i
-    }
-    let umin = Infinity
-    let usub = Infinity
-    let i1 = -1
-    let i2 = -1
-    for (let t = 0; t < nk; t++) {
-      const i = kept[t]!
-      const h = s * data[i * cols + j]! - v[i]!
-      if (h <= usub) {
-        if (h < umin || (h === umin && row4col[i1]! >= 0 && row4col[i]! < 0)) {
-          usub = umin
-          i2 = i1
-          umin = h
-          i1 = i
-        } else if (h < usub) {
-          usub = h
-          i2 = i
-        }
-      }
-    }
-    if (usub < low[o + last]!) {
-      out.low[0] = umin
-      out.low[1] = usub
-      out.at[0] = i1
-      out.at[1] = i2
-      return
-    }
+    if (keptMins(data, s, 1, cols, v, row4col, low, at, KEEP * j, kept, out)) return
     // Read the column again: with a stride at first, from a transposed copy
     // once that has become the cheaper way (many ties, as in small integer costs).
     if (c === null && ++reread > cols / 4) c = workMatrix(m, true, s === -1)
@@ -621,14 +597,14 @@ const augmentTall = (m: CostMatrix, s: number): Int32Array | number => {
       rowMins(c, j * rows, rows, v, row4col, out)
       return
     }
-    umin = Infinity
-    usub = Infinity
-    i1 = -1
-    i2 = -1
+    let umin = Infinity
+    let usub = Infinity
+    let i1 = -1
+    let i2 = -1
     for (let i = 0, k = j; i < rows; i++, k += cols) {
       const h = s * data[k]! - v[i]!
       if (h <= usub) {
-        if (h < umin || (h === umin && row4col[i1]! >= 0 && row4col[i]! < 0)) {
+        if (h < umin || (h === umin && i1 >= 0 && row4col[i1]! >= 0 && row4col[i]! < 0)) {
           usub = umin
           i2 = i1
           umin = h
@@ -649,6 +625,119 @@ const augmentTall = (m: CostMatrix, s: number): Int32Array | number => {
   const ct = c ?? workMatrix(m, true, s === -1)
   const solved = complete(cols, rows, ct, v, col4row, row4col, free, count)
   return solved === -1 ? firstUnassignable(cols, rows, ct) : solved
+}
+
+/**
+ * The {@link RowMins} of row `r` of the problem whose entry `(r, k)` is
+ * `s · data[r · rs + k · ks]`, from the {@link KEEP} least entries of the row
+ * found while `v` was zero (`low[o..]` at `at[o..]`, least first). As `v`
+ * only goes down, every other entry is still at least the largest kept one,
+ * so the kept entries, with their current `v`, decide when the second least
+ * of them is below it. Returns false, writing nothing, when they do not.
+ */
+const keptMins = (
+  data: Float64Array,
+  s: number,
+  rs: number,
+  ks: number,
+  v: Float64Array,
+  row4col: Int32Array,
+  low: Float64Array,
+  at: Int32Array,
+  o: number,
+  kept: Int32Array,
+  out: RowMins,
+): boolean => {
+  // The kept entries in increasing order, so the tie rule is that of rowMins.
+  let nk = 0
+  for (let t = 0; t < KEEP; t++) {
+    const k = at[o + t]!
+    if (k === -1) break
+    let p = nk++
+    for (; p > 0 && kept[p - 1]! > k; p--) kept[p] = kept[p - 1]!
+    kept[p] = k
+  }
+  const base = (o / KEEP) * rs
+  let umin = Infinity
+  let usub = Infinity
+  let k1 = -1
+  let k2 = -1
+  for (let t = 0; t < nk; t++) {
+    const k = kept[t]!
+    const h = s * data[base + k * ks]! - v[k]!
+    if (h <= usub) {
+      if (h < umin || (h === umin && k1 >= 0 && row4col[k1]! >= 0 && row4col[k]! < 0)) {
+        usub = umin
+        k2 = k1
+        umin = h
+        k1 = k
+      } else if (h < usub) {
+        usub = h
+        k2 = k
+      }
+    }
+  }
+  if (!(usub < low[o + KEEP - 1]!)) return false
+  out.low[0] = umin
+  out.low[1] = usub
+  out.at[0] = k1
+  out.at[1] = k2
+  return true
+}
+
+/** Writes the {@link KEEP} least entries of `c[base..base + n)` (lowest index first on ties) to `low[o..]`, `at[o..]`. */
+const keepRow = (
+  c: Float64Array,
+  base: number,
+  n: number,
+  low: Float64Array,
+  at: Int32Array,
+  o: number,
+): void => {
+  let l0 = Infinity
+  let l1 = Infinity
+  let l2 = Infinity
+  let l3 = Infinity
+  let a0 = -1
+  let a1 = -1
+  let a2 = -1
+  let a3 = -1
+  for (let j = 0; j < n; j++) {
+    const x = c[base + j]!
+    if (x < l3) {
+      if (x < l2) {
+        l3 = l2
+        a3 = a2
+        if (x < l1) {
+          l2 = l1
+          a2 = a1
+          if (x < l0) {
+            l1 = l0
+            a1 = a0
+            l0 = x
+            a0 = j
+          } else {
+            l1 = x
+            a1 = j
+          }
+        } else {
+          l2 = x
+          a2 = j
+        }
+      } else {
+        l3 = x
+        a3 = j
+      }
+    }
+  }
+  low[o] = l0
+  low[o + 1] = l1
+  low[o + 2] = l2
+  low[o + 3] = l3
+  at[o] = a0
+  at[o + 1] = a1
+  at[o + 2] = a2
+  at[o + 3] = a3
 }
 
 /** Inserts cost `h` of row `i` among the {@link KEEP} least at `low[o..]`, `at[o..]`, if it belongs there. */
