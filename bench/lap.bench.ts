@@ -7,7 +7,10 @@
  * is reported. When `python3` with scipy is on the PATH, the same matrices
  * are also timed with `scipy.optimize.linear_sum_assignment` (same warm-up
  * and median, file I/O excluded) and its total must agree within 1e-6
- * (relative); otherwise those columns show `–`.
+ * (relative); otherwise those columns show `–`. Wall time and process CPU
+ * time are both reported: on a shared machine the CPU time of these
+ * single-threaded solvers is the steadier of the two (Node's counts its
+ * compiler and GC threads too).
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -74,16 +77,19 @@ from scipy.optimize import linear_sum_assignment
 c = np.fromfile(sys.argv[1], dtype='<f8').reshape(int(sys.argv[2]), int(sys.argv[3]))
 runs = int(sys.argv[4])
 linear_sum_assignment(c)
-ts = []
+ts, cs = [], []
 for _ in range(runs):
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     r, k = linear_sum_assignment(c)
     ts.append(time.perf_counter() - t0)
-print(sorted(ts)[runs // 2] * 1000, repr(float(c[r, k].sum())))
+    cs.append(time.process_time() - c0)
+print(sorted(ts)[runs // 2] * 1000, sorted(cs)[runs // 2] * 1000, repr(float(c[r, k].sum())))
 `
 
-/** scipy's median time and total on the same matrix, or `null` when python3 or scipy is missing. */
-const scipyRun = (cost: CostMatrix): { readonly ms: number; readonly total: number } | null => {
+/** scipy's median wall and CPU times and its total on the same matrix, or `null` when python3 or scipy is missing. */
+const scipyRun = (
+  cost: CostMatrix,
+): { readonly ms: number; readonly cpuMs: number; readonly total: number } | null => {
   const dir = mkdtempSync(join(tmpdir(), 'lap-bench-'))
   try {
     const file = join(dir, 'cost.f64')
@@ -92,8 +98,10 @@ const scipyRun = (cost: CostMatrix): { readonly ms: number; readonly total: numb
     writeFileSync(file, bytes)
     const args = ['-c', SCIPY, file, String(cost.rows), String(cost.cols), String(runs)]
     const r = spawnSync('python3', args, { encoding: 'utf8' })
-    const [ms, total] = r.status === 0 ? r.stdout.trim().split(' ').map(Number) : []
-    return ms !== undefined && total !== undefined && Number.isFinite(ms) ? { ms, total } : null
+    const [ms, cpuMs, total] = r.status === 0 ? r.stdout.trim().split(' ').map(Number) : []
+    return ms !== undefined && cpuMs !== undefined && total !== undefined && Number.isFinite(ms)
+      ? { ms, cpuMs, total }
+      : null
   } catch {
     return null
   } finally {
@@ -112,22 +120,41 @@ console.log(
       .map((x) => x.toFixed(2))
       .join(' ')}`,
 )
-const rows: string[][] = [['case', 'size', 'median ms', 'scipy ms', '× scipy', 'total', 'optimum', 'ok']]
+const rows: string[][] = [
+  [
+    'case',
+    'size',
+    'median ms',
+    'scipy ms',
+    '× scipy',
+    'cpu ms',
+    'scipy cpu ms',
+    '× scipy cpu',
+    'total',
+    'optimum',
+    'ok',
+  ],
+]
 for (const { name, cost, optimum } of cases) {
   if (only !== undefined && !only.split(',').some((o) => name.includes(o))) continue
   linearSumAssignment(cost) // warm-up
   const times: number[] = []
+  const cpu: number[] = []
   let total = NaN
   let ok = true
   for (let run = 0; run < runs; run++) {
+    const c0 = process.cpuUsage()
     const t0 = performance.now()
     const r = linearSumAssignment(cost)
     times.push(performance.now() - t0)
+    const used = process.cpuUsage(c0)
+    cpu.push((used.user + used.system) / 1000)
     if (isLeft(r)) throw new Error(`${name}: ${r.left.message}`)
     total = r.right.total
     ok &&= isValid(cost, r.right.rowInd, r.right.colInd, total) && (optimum === null || total === optimum)
   }
   const median = times.sort((a, b) => a - b)[Math.floor(runs / 2)]!
+  const cpuMedian = cpu.sort((a, b) => a - b)[Math.floor(runs / 2)]!
   const scipy = scipyRun(cost)
   // Both are exact optima; their totals may differ by float rounding only.
   if (scipy !== null && Math.abs(scipy.total - total) > 1e-6 * Math.max(1, Math.abs(total))) ok = false
@@ -137,6 +164,9 @@ for (const { name, cost, optimum } of cases) {
     median.toFixed(1),
     scipy === null ? '–' : scipy.ms.toFixed(1),
     scipy === null ? '–' : (median / scipy.ms).toFixed(2),
+    cpuMedian.toFixed(1),
+    scipy === null ? '–' : scipy.cpuMs.toFixed(1),
+    scipy === null ? '–' : (cpuMedian / scipy.cpuMs).toFixed(2),
     Number.isInteger(total) ? String(total) : total.toFixed(6),
     optimum === null ? (scipy === null ? '–' : 'scipy agrees') : String(optimum),
     ok ? 'yes' : 'NO',
