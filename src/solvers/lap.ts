@@ -521,17 +521,18 @@ const augment = (nr: number, nc: number, c: Float64Array): Int32Array | number =
   if (nr === nc && !reduceColumns(nr, c, v, col4row, row4col)) return firstUnassignable(nr, nc, c)
   let count = 0
   for (let i = 0; i < nr; i++) if (col4row[i] === -1) free[count++] = i
-  let mins = (i: number, out: RowMins) => rowMins(c, i * nc, nc, v, row4col, out)
-  if (nr < nc) {
-    // v is zero: keep the least entries of every row in one pass, as augmentTall does.
-    const low = new Float64Array(KEEP * nr)
-    const at = new Int32Array(KEEP * nr)
-    for (let i = 0; i < nr; i++) keepRow(c, i * nc, nc, low, at, KEEP * i)
-    const kept = new Int32Array(KEEP)
-    mins = (i: number, out: RowMins) => {
-      if (!keptMins(c, 1, nc, 1, v, row4col, low, at, KEEP * i, kept, out))
-        rowMins(c, i * nc, nc, v, row4col, out)
-    }
+  // A row read by the reduction keeps its least entries of c − v; as v only
+  // goes down, those decide the row's next search while they can.
+  const low = new Float64Array(KEEP * nr)
+  const at = new Int32Array(KEEP * nr)
+  const read = new Uint8Array(nr)
+  const kept = new Int32Array(KEEP)
+  const mins = (i: number, out: RowMins): void => {
+    const o = KEEP * i
+    if (read[i] === 1 && keptMins(c, 1, nc, 1, v, row4col, low, at, o, kept, out)) return
+    keepRow(c, i * nc, nc, v, low, at, o)
+    read[i] = 1
+    if (!keptMins(c, 1, nc, 1, v, row4col, low, at, o, kept, out)) rowMins(c, i * nc, nc, v, row4col, out)
   }
   count = reduceRows(nr, v, col4row, row4col, free, count, mins)
   const solved = complete(nr, nc, c, v, col4row, row4col, free, count)
@@ -629,11 +630,12 @@ const augmentTall = (m: CostMatrix, s: number): Int32Array | number => {
 
 /**
  * The {@link RowMins} of row `r` of the problem whose entry `(r, k)` is
- * `s · data[r · rs + k · ks]`, from the {@link KEEP} least entries of the row
- * found while `v` was zero (`low[o..]` at `at[o..]`, least first). As `v`
- * only goes down, every other entry is still at least the largest kept one,
- * so the kept entries, with their current `v`, decide when the second least
- * of them is below it. Returns false, writing nothing, when they do not.
+ * `s · data[r · rs + k · ks] − v[k]`, from the {@link KEEP} least of the row
+ * as they were when it was last read (`low[o..]` at `at[o..]`, least first).
+ * As `v` only goes down, every other entry is still at least the largest
+ * kept one, so the kept entries, with their current `v`, decide when the
+ * second least of them is below it. Returns false, writing nothing, when
+ * they do not.
  */
 const keptMins = (
   data: Float64Array,
@@ -685,11 +687,15 @@ const keptMins = (
   return true
 }
 
-/** Writes the {@link KEEP} least entries of `c[base..base + n)` (lowest index first on ties) to `low[o..]`, `at[o..]`. */
+/**
+ * Writes the {@link KEEP} least of `c[base + j] − v[j]`, `j < n` (lowest index
+ * first on ties), to `low[o..]`, their `j` to `at[o..]`.
+ */
 const keepRow = (
   c: Float64Array,
   base: number,
   n: number,
+  v: Float64Array,
   low: Float64Array,
   at: Int32Array,
   o: number,
@@ -703,7 +709,7 @@ const keepRow = (
   let a2 = -1
   let a3 = -1
   for (let j = 0; j < n; j++) {
-    const x = c[base + j]!
+    const x = c[base + j]! - v[j]!
     if (x < l3) {
       if (x < l2) {
         l3 = l2
