@@ -405,13 +405,19 @@ const rowMins = (
   out.at[1] = j2
 }
 
+/** The most passes of {@link reduceRows}. */
+const PASSES = 32
+
 /**
  * Augmenting row reduction (Jonker & Volgenant 1987): each free row takes
  * the column of least `c − v` (found by `mins`, see {@link RowMins}),
  * lowering that column's `v` until the row is indifferent between it and
- * its second best; the row it displaces is served next. Two passes over the
- * free rows `free[0..count)`; returns how many rows are still free (listed
- * first in `free`, in the order met).
+ * its second best; the row it displaces is served next. Passes over the
+ * free rows `free[0..count)` go on while each leaves fewer rows free
+ * ({@link PASSES} at most): once most reads are answered by the kept least
+ * entries a pass is cheap, and each row it assigns is a search saved.
+ * Returns how many rows are still free (listed first in `free`, in the order
+ * met).
  *
  * Keeps every assigned row on a column of least `c − v` (so `u` follows),
  * only lowers `v`, and only on columns that stay assigned. With the tie
@@ -430,7 +436,8 @@ const reduceRows = (
 ): number => {
   const found: RowMins = { low: new Float64Array(2), at: new Int32Array(2) }
   let nfree = count
-  for (let pass = 0; pass < 2; pass++) {
+  let progress = true
+  for (let pass = 0; pass < PASSES && nfree > 0 && progress; pass++) {
     let budget = 2 * nr + 16
     const prev = nfree
     nfree = 0
@@ -460,6 +467,7 @@ const reduceRows = (
       if (lower && budget-- > 0) free[--k] = i0
       else free[nfree++] = i0
     }
+    progress = nfree < prev
   }
   return nfree
 }
