@@ -407,6 +407,8 @@ const rowMins = (
 
 /** The most passes of {@link reduceRows}. */
 const PASSES = 32
+/** Passes of {@link reduceRows} after the second stop once this many rows per row have been read whole. */
+const READS = 2
 
 /**
  * Augmenting row reduction (Jonker & Volgenant 1987): each free row takes
@@ -432,19 +434,21 @@ const reduceRows = (
   row4col: Int32Array,
   free: Int32Array,
   count: number,
-  mins: (i: number, out: RowMins) => void,
+  mins: (i: number, out: RowMins) => boolean,
 ): number => {
   const found: RowMins = { low: new Float64Array(2), at: new Int32Array(2) }
   let nfree = count
   let progress = true
-  for (let pass = 0; pass < PASSES && nfree > 0 && progress; pass++) {
+  /** Rows read whole so far (the others were answered by their kept least entries). */
+  let reads = 0
+  for (let pass = 0; nfree > 0 && (pass < 2 || (pass < PASSES && progress && reads <= READS * nr)); pass++) {
     let budget = 2 * nr + 16
     const prev = nfree
     nfree = 0
     let k = 0
     while (k < prev) {
       const i = free[k++]!
-      mins(i, found)
+      if (mins(i, found)) reads++
       const umin = found.low[0]!
       const usub = found.low[1]!
       // No finite entry: left to the shortest path search, which reports it.
@@ -535,12 +539,13 @@ const augment = (nr: number, nc: number, c: Float64Array): Int32Array | number =
   const at = new Int32Array(KEEP * nr)
   const read = new Uint8Array(nr)
   const kept = new Int32Array(KEEP)
-  const mins = (i: number, out: RowMins): void => {
+  const mins = (i: number, out: RowMins): boolean => {
     const o = KEEP * i
-    if (read[i] === 1 && keptMins(c, 1, nc, 1, v, row4col, low, at, o, kept, out)) return
+    if (read[i] === 1 && keptMins(c, 1, nc, 1, v, row4col, low, at, o, kept, out)) return false
     keepRow(c, i * nc, nc, v, low, at, o)
     read[i] = 1
     if (!keptMins(c, 1, nc, 1, v, row4col, low, at, o, kept, out)) rowMins(c, i * nc, nc, v, row4col, out)
+    return true
   }
   count = reduceRows(nr, v, col4row, row4col, free, count, mins)
   const solved = complete(nr, nc, c, v, col4row, row4col, free, count)
@@ -597,14 +602,14 @@ const augmentTall = (m: CostMatrix, s: number): Int32Array | number => {
   /** The transposed copy, made once columns are read again often enough. */
   let c: Float64Array | null = null
   let reread = 0
-  const mins = (j: number, out: RowMins): void => {
-    if (keptMins(data, s, 1, cols, v, row4col, low, at, KEEP * j, kept, out)) return
+  const mins = (j: number, out: RowMins): boolean => {
+    if (keptMins(data, s, 1, cols, v, row4col, low, at, KEEP * j, kept, out)) return false
     // Read the column again: with a stride at first, from a transposed copy
     // once that has become the cheaper way (many ties, as in small integer costs).
     if (c === null && ++reread > cols / 4) c = workMatrix(m, true, s === -1)
     if (c !== null) {
       rowMins(c, j * rows, rows, v, row4col, out)
-      return
+      return true
     }
     let umin = Infinity
     let usub = Infinity
@@ -628,6 +633,7 @@ const augmentTall = (m: CostMatrix, s: number): Int32Array | number => {
     out.low[1] = usub
     out.at[0] = i1
     out.at[1] = i2
+    return true
   }
   const count = reduceRows(cols, v, col4row, row4col, free, cols, mins)
   if (count === 0) return col4row
