@@ -223,7 +223,7 @@ const scan = (
  * free column reached; only the rows and columns it reached get new duals.
  * Every buffer is allocated once, so the hot loop creates no objects.
  *
- * Performance notes (the inner loop of {@link scan} runs ~10⁷ times at
+ * Performance notes (the inner loop of {@link scan} runs up to ~10⁷ times at
  * n = 2,000 after the warm start):
  * - `remaining` lists the unscanned columns in increasing order (a removal
  *   shifts the tail down), so the scan reads the cost row, `v` and the
@@ -552,7 +552,7 @@ const augment = (nr: number, nc: number, c: Float64Array): Int32Array | number =
   return solved === -1 ? firstUnassignable(nr, nc, c) : solved
 }
 
-/** How many least costs of each column {@link augmentTall} keeps. */
+/** How many least entries of a row (of a column, for {@link augmentTall}) the row reduction keeps. */
 const KEEP = 4
 
 /**
