@@ -299,6 +299,50 @@ describe('linearSumAssignment (property)', () => {
     },
   )
 
+  it('matches the plain reference on matrices up to 30 × 30 (warm start, many passes, ties)', () => {
+    // One kind of value per matrix, so that small ranges give many ties.
+    const kinds = [
+      fc.integer({ min: 0, max: 2 }),
+      fc.integer({ min: 0, max: 19 }),
+      fc.integer({ min: -250, max: 750 }),
+      floats,
+    ]
+    const arb = fc
+      .record({
+        maximize: fc.boolean(),
+        forbid: fc.boolean(),
+        kind: fc.integer({ min: 0, max: kinds.length - 1 }),
+        n: fc.noBias(fc.integer({ min: 6, max: 30 })),
+        m: fc.noBias(fc.integer({ min: 6, max: 30 })),
+      })
+      .chain(({ maximize, forbid, kind, n, m }) => {
+        const entry = forbid
+          ? fc.oneof(
+              { arbitrary: kinds[kind]!, weight: 8 },
+              { arbitrary: fc.constant(forbiddenOf(maximize)), weight: 1 },
+            )
+          : kinds[kind]!
+        return fc.record({
+          maximize: fc.constant(maximize),
+          cost: fc.array(fc.array(entry, { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
+        })
+      })
+    fc.assert(
+      fc.property(arb, ({ cost, maximize }) => {
+        const best = paddedOptimum(cost, maximize)
+        const r = linearSumAssignment(cost, { maximize })
+        if (best === null) {
+          expect(isLeft(r) && r.left._tag).toBe('Infeasible')
+          return
+        }
+        if (isLeft(r)) throw new Error(`expected an assignment, got ${r.left.message}`)
+        expect(r.right.total).toBe(checkAssignment(cost, r.right, maximize))
+        expect(close(r.right.total, best)).toBe(true)
+      }),
+      params(1000),
+    )
+  })
+
   it('is deterministic: the same assignment for the same matrix, as rows or as a CostMatrix', () => {
     const arb = fc.record({
       maximize: fc.boolean(),
