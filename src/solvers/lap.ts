@@ -71,8 +71,8 @@ export type LapError =
 //
 // Every function below minimises `s · c`: the sign `s` (1, or -1 to maximise)
 // multiplies each entry of `c` as it is read, so the caller's matrix is never
-// copied to be negated (a fresh large array costs page faults, ~20 ms per
-// 3 million entries here). `s · x` is exactly `-x` or `x`.
+// copied to be negated (filling a fresh 3-million-entry array took ~20 ms on
+// the benchmark machine). `s · x` is exactly `-x` or `x`.
 
 /**
  * One step of the search in {@link shortestPaths}: relaxes the distances of the
