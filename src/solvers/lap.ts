@@ -416,7 +416,7 @@ const rowMins = (
 
 /** The most passes of {@link reduceRows}. */
 const PASSES = 32
-/** Passes of {@link reduceRows} after the second stop once this many rows per row have been read whole. */
+/** Passes of {@link reduceRows} past the second stop once it has read whole rows this many times over. */
 const READS = 2
 
 /**
