@@ -1,15 +1,20 @@
 /**
  * Times `linearSumAssignment` on the OR-Library assignment instances
- * (J.E. Beasley, JORS 41(11) 1990) and on seeded uniform random matrices.
- * Run: `npx tsx bench/lap.bench.ts [seed]`. Each case is solved once to warm
- * up the JIT, then three times; the median is reported. When `python3` with
- * scipy is on the PATH, the same matrices are also timed with
- * `scipy.optimize.linear_sum_assignment` (same warm-up and median, file I/O
- * excluded); otherwise those columns show `–`.
+ * (J.E. Beasley, JORS 41(11) 1990) and on seeded uniform random matrices,
+ * square and rectangular (both orientations).
+ * Run: `npx tsx bench/lap.bench.ts [seed] [--only=name,…] [--runs=3]`.
+ * Each case is solved once to warm up the JIT, then `runs` times; the median
+ * is reported. When `python3` with scipy is on the PATH, the same matrices
+ * are also timed with `scipy.optimize.linear_sum_assignment` (same warm-up
+ * and median, file I/O excluded) and its total must agree within 1e-6
+ * (relative); otherwise those columns show `–`. Wall time and process CPU
+ * time are both reported: on a shared machine the CPU time of these
+ * single-threaded solvers is the steadier of the two (Node's counts its
+ * compiler and GC threads too).
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { isLeft } from 'fp-ts/Either'
 import { linearSumAssignment, type CostMatrix } from '../src/solvers/lap.js'
@@ -28,10 +33,10 @@ const mulberry32 = (seed: number) => {
 }
 
 /** Uniform costs in [0, 1): the usual random benchmark (e.g. scipy's asv suite). */
-const randomMatrix = (n: number, next: () => number): CostMatrix => {
-  const data = new Float64Array(n * n)
+const randomMatrix = (rows: number, cols: number, next: () => number): CostMatrix => {
+  const data = new Float64Array(rows * cols)
   for (let k = 0; k < data.length; k++) data[k] = next()
-  return { rows: n, cols: n, data }
+  return { rows, cols, data }
 }
 
 interface Case {
@@ -40,21 +45,25 @@ interface Case {
   readonly optimum: number | null
 }
 
-const seed = Number(process.argv[2] ?? 20240601)
+const seed = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 20240601)
 const next = mulberry32(seed)
 const cases: readonly Case[] = [
   ...ASSIGN_FILES.map((name) => ({ name, cost: loadAssign(name), optimum: assignOptimum(name) })),
-  { name: 'uniform-1000', cost: randomMatrix(1000, next), optimum: null },
-  { name: 'uniform-2000', cost: randomMatrix(2000, next), optimum: null },
+  { name: 'uniform-1000', cost: randomMatrix(1000, 1000, next), optimum: null },
+  { name: 'uniform-2000', cost: randomMatrix(2000, 2000, next), optimum: null },
+  { name: 'uniform-4000', cost: randomMatrix(4000, 4000, next), optimum: null },
+  { name: 'wide-1000x3000', cost: randomMatrix(1000, 3000, next), optimum: null },
+  { name: 'tall-3000x1000', cost: randomMatrix(3000, 1000, next), optimum: null },
 ]
 
-/** A full assignment with the returned total, recomputed independently. */
-const isValid = (cost: CostMatrix, colInd: Int32Array, total: number): boolean => {
+/** A full assignment, sorted by row, with the returned total, recomputed independently. */
+const isValid = (cost: CostMatrix, rowInd: Int32Array, colInd: Int32Array, total: number): boolean => {
   const seen = new Uint8Array(cost.cols)
   let sum = 0
-  for (let i = 0; i < colInd.length; i++) {
-    const j = colInd[i]!
-    if (seen[j] === 1) return false
+  for (let k = 0; k < colInd.length; k++) {
+    const i = rowInd[k]!
+    const j = colInd[k]!
+    if (seen[j] === 1 || i < 0 || i >= cost.rows || (k > 0 && i <= rowInd[k - 1]!)) return false
     seen[j] = 1
     sum += cost.data[i * cost.cols + j]!
   }
@@ -66,28 +75,33 @@ import sys, time
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 c = np.fromfile(sys.argv[1], dtype='<f8').reshape(int(sys.argv[2]), int(sys.argv[3]))
+runs = int(sys.argv[4])
 linear_sum_assignment(c)
-ts = []
-for _ in range(3):
-    t0 = time.perf_counter()
-    linear_sum_assignment(c)
+ts, cs = [], []
+for _ in range(runs):
+    t0, c0 = time.perf_counter(), time.process_time()
+    r, k = linear_sum_assignment(c)
     ts.append(time.perf_counter() - t0)
-print(sorted(ts)[1] * 1000)
+    cs.append(time.process_time() - c0)
+print(sorted(ts)[runs // 2] * 1000, sorted(cs)[runs // 2] * 1000, repr(float(c[r, k].sum())))
 `
 
-/** scipy's median time on the same matrix, or `null` when python3 or scipy is missing. */
-const scipyMs = (cost: CostMatrix): number | null => {
+/** scipy's median wall and CPU times and its total on the same matrix, or `null` when python3 or scipy is missing. */
+const scipyRun = (
+  cost: CostMatrix,
+): { readonly ms: number; readonly cpuMs: number; readonly total: number } | null => {
   const dir = mkdtempSync(join(tmpdir(), 'lap-bench-'))
   try {
     const file = join(dir, 'cost.f64')
     const bytes = new DataView(new ArrayBuffer(cost.data.length * 8))
-    cost.data.forEach((x, k) => bytes.setFloat64(k * 8, x, true))
+    for (let k = 0; k < cost.data.length; k++) bytes.setFloat64(k * 8, cost.data[k]!, true)
     writeFileSync(file, bytes)
-    const r = spawnSync('python3', ['-c', SCIPY, file, String(cost.rows), String(cost.cols)], {
-      encoding: 'utf8',
-    })
-    const ms = r.status === 0 ? Number(r.stdout.trim()) : NaN
-    return Number.isFinite(ms) ? ms : null
+    const args = ['-c', SCIPY, file, String(cost.rows), String(cost.cols), String(runs)]
+    const r = spawnSync('python3', args, { encoding: 'utf8' })
+    const [ms, cpuMs, total] = r.status === 0 ? r.stdout.trim().split(' ').map(Number) : []
+    return ms !== undefined && cpuMs !== undefined && total !== undefined && Number.isFinite(ms)
+      ? { ms, cpuMs, total }
+      : null
   } catch {
     return null
   } finally {
@@ -95,31 +109,66 @@ const scipyMs = (cost: CostMatrix): number | null => {
   }
 }
 
-console.log(`linearSumAssignment benchmark — node ${process.version}, seed ${seed} (mulberry32)`)
-const rows: string[][] = [['case', 'size', 'median ms', 'scipy ms', '× scipy', 'total', 'optimum', 'ok']]
+const flag = (name: string): string | undefined =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3)
+const only = flag('only')
+const runs = Math.max(1, Number(flag('runs') ?? 3))
+
+console.log(
+  `linearSumAssignment benchmark — node ${process.version}, seed ${seed} (mulberry32), ` +
+    `median of ${runs}, load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+)
+const rows: string[][] = [
+  [
+    'case',
+    'size',
+    'median ms',
+    'scipy ms',
+    '× scipy',
+    'cpu ms',
+    'scipy cpu ms',
+    '× scipy cpu',
+    'total',
+    'optimum',
+    'ok',
+  ],
+]
 for (const { name, cost, optimum } of cases) {
+  if (only !== undefined && !only.split(',').some((o) => name.includes(o))) continue
   linearSumAssignment(cost) // warm-up
   const times: number[] = []
+  const cpu: number[] = []
   let total = NaN
-  let ok = false
-  for (let run = 0; run < 3; run++) {
+  let ok = true
+  for (let run = 0; run < runs; run++) {
+    const c0 = process.cpuUsage()
     const t0 = performance.now()
     const r = linearSumAssignment(cost)
     times.push(performance.now() - t0)
+    const used = process.cpuUsage(c0)
+    cpu.push((used.user + used.system) / 1000)
     if (isLeft(r)) throw new Error(`${name}: ${r.left.message}`)
     total = r.right.total
-    ok = isValid(cost, r.right.colInd, total) && (optimum === null || total === optimum)
+    ok &&= isValid(cost, r.right.rowInd, r.right.colInd, total) && (optimum === null || total === optimum)
   }
-  const median = times.sort((a, b) => a - b)[1]!
-  const scipy = scipyMs(cost)
+  const median = times.sort((a, b) => a - b)[Math.floor(runs / 2)]!
+  const cpuMedian = cpu.sort((a, b) => a - b)[Math.floor(runs / 2)]!
+  const scipy = scipyRun(cost)
+  // Both are exact optima; their totals may differ by float rounding only.
+  if (scipy !== null && Math.abs(scipy.total - total) > 1e-6 * Math.max(1, Math.abs(total))) ok = false
   rows.push([
     name,
     `${cost.rows}×${cost.cols}`,
     median.toFixed(1),
-    scipy === null ? '–' : scipy.toFixed(1),
-    scipy === null ? '–' : (median / scipy).toFixed(2),
+    scipy === null ? '–' : scipy.ms.toFixed(1),
+    scipy === null ? '–' : (median / scipy.ms).toFixed(2),
+    cpuMedian.toFixed(1),
+    scipy === null ? '–' : scipy.cpuMs.toFixed(1),
+    scipy === null ? '–' : (cpuMedian / scipy.cpuMs).toFixed(2),
     Number.isInteger(total) ? String(total) : total.toFixed(6),
-    optimum === null ? '–' : String(optimum),
+    optimum === null ? (scipy === null ? '–' : 'scipy agrees') : String(optimum),
     ok ? 'yes' : 'NO',
   ])
 }

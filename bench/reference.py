@@ -2,7 +2,8 @@
 
   python3 bench/reference.py milp FILE.mps TIME_LIMIT_S   scipy.optimize.milp (native HiGHS) on a free MPS file
   python3 bench/reference.py lsa-assign FILE.txt          scipy.optimize.linear_sum_assignment on an OR-Library file
-  python3 bench/reference.py lsa-f64 FILE.f64 N           the same on an N x N float64 matrix (row-major, little endian)
+  python3 bench/reference.py lsa-f64 FILE.f64 N [M]       the same on an N x M float64 matrix (row-major, little
+                                                          endian; square when M is left out)
 
 Prints one JSON object: status, objective, time_ms (the solver call only, not the reading).
 The MPS reader covers what banzi's exportModel writes (free MPS: OBJSENSE, INTORG/INTEND
@@ -119,7 +120,8 @@ def main():
             cost = np.array(tok[1 : 1 + n * n], dtype=np.float64).reshape(n, n)
         else:
             n = int(sys.argv[3])
-            cost = np.fromfile(sys.argv[2], dtype="<f8").reshape(n, n)
+            m = int(sys.argv[4]) if len(sys.argv) > 4 else n
+            cost = np.fromfile(sys.argv[2], dtype="<f8").reshape(n, m)
         times = []
         for _ in range(3):
             t = time.perf_counter()

@@ -125,9 +125,9 @@ export const runScipyMilp = (mpsPath: string, timeLimitS: number): Run =>
 /** scipy.optimize.linear_sum_assignment on an OR-Library assignment file; median of 3. */
 export const runScipyLsaFile = (path: string): Run => python(['lsa-assign', path], 300_000, 'scipy lsa')
 
-/** The same on a dense n × n matrix. */
-export function runScipyLsaMatrix(data: Float64Array, n: number): Run {
+/** The same on a dense row-major n × m matrix (square when `m` is left out). */
+export function runScipyLsaMatrix(data: Float64Array, n: number, m: number = n): Run {
   if (!available.scipy) return { solver: 'scipy lsa', status: 'skipped', objective: null, timeMs: null }
-  const path = tempFile(`lsa-${n}.f64`, new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
-  return python(['lsa-f64', path, String(n)], 300_000, 'scipy lsa')
+  const path = tempFile(`lsa-${n}x${m}.f64`, new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+  return python(['lsa-f64', path, String(n), String(m)], 300_000, 'scipy lsa')
 }

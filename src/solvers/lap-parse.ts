@@ -98,13 +98,34 @@ export const readCost = (cost: unknown, maximize: boolean): Either<LapError, Cos
       ),
     )
   const { cols, data } = cost
-  // One tight pass (NaN is the only value not equal to itself); the reason is
-  // worked out only for the entry that fails.
-  const wrong = maximize ? Infinity : -Infinity
-  for (let k = 0; k < data.length; k++) {
-    const x = data[k]!
-    if (x !== x || x === wrong)
-      return left(invalid(`${at(Math.floor(k / cols), k % cols)} ${badEntry(x, maximize) ?? ''}`))
+  const k = firstBad(data, maximize ? Infinity : -Infinity)
+  if (k === -1) return right(cost)
+  return left(invalid(`${at(Math.floor(k / cols), k % cols)} ${badEntry(data[k]!, maximize) ?? ''}`))
+}
+
+/**
+ * Index of the first NaN or `wrong` entry of `data`, or -1. `x − x` is 0 for
+ * every finite `x` and NaN otherwise, so four entries are cleared by one
+ * test; only a block holding an infinity or NaN is looked at entry by entry
+ * (NaN is the only value not equal to itself).
+ */
+const firstBad = (data: Float64Array, wrong: number): number => {
+  const n = data.length
+  let k = 0
+  for (; k + 4 <= n; k += 4) {
+    const a = data[k]!
+    const b = data[k + 1]!
+    const c = data[k + 2]!
+    const d = data[k + 3]!
+    if (a - a + (b - b) + (c - c) + (d - d) === 0) continue
+    for (let q = k; q < k + 4; q++) {
+      const x = data[q]!
+      if (x !== x || x === wrong) return q
+    }
   }
-  return right(cost)
+  for (; k < n; k++) {
+    const x = data[k]!
+    if (x !== x || x === wrong) return k
+  }
+  return -1
 }

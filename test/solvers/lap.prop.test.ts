@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { isLeft, isRight } from 'fp-ts/Either'
-import { linearSumAssignment, type LapResult } from '../../src/solvers/lap.js'
+import { linearSumAssignment, type CostMatrix, type LapResult } from '../../src/solvers/lap.js'
+import { readCost } from '../../src/solvers/lap-parse.js'
 
 // Fixed seed so CI failures reproduce (cf. fast-check's NoRegression.spec.ts).
 const params = (numRuns: number) => ({ seed: 42, numRuns })
@@ -88,6 +89,80 @@ const problem = (value: fc.Arbitrary<number>) =>
       ),
     }),
   )
+
+/**
+ * Optimum of `c` padded to a square with zero-cost dummy rows or columns
+ * (the textbook reduction of a rectangular problem), or `null` when
+ * infeasible. An independent O(n³) shortest augmenting path method kept
+ * deliberately plain: no warm start, no transposition, a linear search for
+ * the closest column.
+ */
+const paddedOptimum = (c: Matrix, maximize: boolean): number | null => {
+  const rows = c.length
+  const cols = rows === 0 ? 0 : c[0]!.length
+  const n = Math.max(rows, cols)
+  if (Math.min(rows, cols) === 0) return 0
+  const s = maximize ? -1 : 1
+  const w = (i: number, j: number) => (i < rows && j < cols ? s * c[i]![j]! : 0)
+  const u = new Array<number>(n).fill(0)
+  const v = new Array<number>(n).fill(0)
+  const rowOf = new Array<number>(n).fill(-1)
+  for (let start = 0; start < n; start++) {
+    const dist = new Array<number>(n).fill(Infinity)
+    const from = new Array<number>(n).fill(-1)
+    const done = new Array<boolean>(n).fill(false)
+    let i = start
+    let base = 0
+    let end = -1
+    while (end === -1) {
+      for (let j = 0; j < n; j++) {
+        if (done[j]) continue
+        const d = base + w(i, j) - u[i]! - v[j]!
+        if (d < dist[j]!) {
+          dist[j] = d
+          from[j] = i
+        }
+      }
+      let best = -1
+      for (let j = 0; j < n; j++) if (!done[j] && (best === -1 || dist[j]! < dist[best]!)) best = j
+      if (dist[best]! === Infinity) return null
+      done[best] = true
+      base = dist[best]!
+      if (rowOf[best] === -1) end = best
+      else i = rowOf[best]!
+    }
+    // New potentials: every reached row and column moves by base − its distance.
+    u[start]! += base
+    for (let j = 0; j < n; j++) {
+      if (!done[j]) continue
+      v[j]! -= base - dist[j]!
+      if (j !== end) u[rowOf[j]!]! += base - dist[j]!
+    }
+    for (let j = end; ;) {
+      const r = from[j]!
+      const prev = rowOf.indexOf(r)
+      rowOf[j] = r
+      if (r === start) break
+      j = prev
+    }
+  }
+  let total = 0
+  for (let j = 0; j < n; j++) total += w(rowOf[j]!, j)
+  return s * total
+}
+
+/** Rectangular matrices, mostly far from square in either orientation. */
+const rectangularOf = (entry: fc.Arbitrary<number>): fc.Arbitrary<Matrix> =>
+  fc
+    .tuple(
+      fc.noBias(fc.integer({ min: 1, max: 10 })),
+      fc.noBias(fc.integer({ min: 1, max: 40 })),
+      fc.boolean(),
+    )
+    .chain(([a, b, tall]) => {
+      const [n, m] = tall ? [b, a] : [a, b]
+      return fc.array(fc.array(entry, { minLength: m, maxLength: m }), { minLength: n, maxLength: n })
+    })
 
 const integers = fc.integer({ min: -20, max: 20 })
 // fc.double spreads over exponents (mostly values near 0, which all look equal
@@ -185,6 +260,116 @@ describe('linearSumAssignment (property)', () => {
     )
   })
 
+  it.each([
+    ['integer costs with many ties (0..4)', fc.integer({ min: 0, max: 4 })],
+    ['integer', integers],
+    ['float', floats],
+  ] as const)(
+    'matches the square padded reference on rectangular matrices up to 10 × 40 both ways, %s',
+    (_, value) => {
+      const arb = fc.boolean().chain((maximize) =>
+        fc.record({
+          maximize: fc.constant(maximize),
+          forbid: fc.boolean(),
+          cost: rectangularOf(
+            fc.oneof(
+              { arbitrary: value, weight: 8 },
+              { arbitrary: fc.constant(forbiddenOf(maximize)), weight: 1 },
+            ),
+          ),
+        }),
+      )
+      fc.assert(
+        fc.property(arb, ({ cost: raw, maximize, forbid }) => {
+          // Half of the cases without forbidden entries, where every case is feasible.
+          const cost = forbid ? raw : raw.map((row) => row.map((x) => (Number.isFinite(x) ? x : 1)))
+          const best = paddedOptimum(cost, maximize)
+          const r = linearSumAssignment(cost, { maximize })
+          if (best === null) {
+            expect(isLeft(r) && r.left._tag).toBe('Infeasible')
+            return
+          }
+          if (isLeft(r)) throw new Error(`expected an assignment, got ${r.left.message}`)
+          const sum = checkAssignment(cost, r.right, maximize)
+          expect(r.right.total).toBe(sum)
+          expect(close(r.right.total, best)).toBe(true)
+        }),
+        params(300),
+      )
+    },
+  )
+
+  it('matches the plain reference on matrices up to 30 × 30 (warm start, many passes, ties)', () => {
+    // One kind of value per matrix, so that small ranges give many ties.
+    const kinds = [
+      fc.integer({ min: 0, max: 2 }),
+      fc.integer({ min: 0, max: 19 }),
+      fc.integer({ min: -250, max: 750 }),
+      floats,
+    ]
+    const arb = fc
+      .record({
+        maximize: fc.boolean(),
+        forbid: fc.boolean(),
+        kind: fc.integer({ min: 0, max: kinds.length - 1 }),
+        n: fc.noBias(fc.integer({ min: 6, max: 30 })),
+        m: fc.noBias(fc.integer({ min: 6, max: 30 })),
+      })
+      .chain(({ maximize, forbid, kind, n, m }) => {
+        const entry = forbid
+          ? fc.oneof(
+              { arbitrary: kinds[kind]!, weight: 8 },
+              { arbitrary: fc.constant(forbiddenOf(maximize)), weight: 1 },
+            )
+          : kinds[kind]!
+        return fc.record({
+          maximize: fc.constant(maximize),
+          cost: fc.array(fc.array(entry, { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
+        })
+      })
+    fc.assert(
+      fc.property(arb, ({ cost, maximize }) => {
+        const best = paddedOptimum(cost, maximize)
+        const r = linearSumAssignment(cost, { maximize })
+        if (best === null) {
+          expect(isLeft(r) && r.left._tag).toBe('Infeasible')
+          return
+        }
+        if (isLeft(r)) throw new Error(`expected an assignment, got ${r.left.message}`)
+        expect(r.right.total).toBe(checkAssignment(cost, r.right, maximize))
+        expect(close(r.right.total, best)).toBe(true)
+      }),
+      params(1000),
+    )
+  })
+
+  it('is deterministic: the same assignment for the same matrix, as rows or as a CostMatrix', () => {
+    const arb = fc.record({
+      maximize: fc.boolean(),
+      cost: rectangularOf(fc.integer({ min: 0, max: 3 })),
+    })
+    fc.assert(
+      fc.property(arb, ({ cost, maximize }) => {
+        const flat: CostMatrix = {
+          rows: cost.length,
+          cols: cost[0]!.length,
+          data: Float64Array.from(cost.flat()),
+        }
+        const runs = [
+          linearSumAssignment(cost, { maximize }),
+          linearSumAssignment(cost, { maximize }),
+          linearSumAssignment(flat, { maximize }),
+        ]
+        const [a, ...rest] = runs.map((r) => {
+          if (isLeft(r)) throw new Error(r.left.message)
+          return { rows: Array.from(r.right.rowInd), cols: Array.from(r.right.colInd), total: r.right.total }
+        })
+        for (const b of rest) expect(b).toEqual(a)
+      }),
+      params(200),
+    )
+  })
+
   it('never throws on arbitrary input', () => {
     fc.assert(
       fc.property(fc.anything({ withTypedArray: true }), fc.anything(), (cost, options) => {
@@ -222,6 +407,47 @@ describe('linearSumAssignment (property)', () => {
       fc.property(arb, fc.boolean(), (cost, maximize) => {
         const r = linearSumAssignment(cost, { maximize })
         if (cost.rows * cost.cols !== cost.data.length) expect(isLeft(r) && r.left._tag).toBe('InvalidCost')
+      }),
+      params(500),
+    )
+  })
+  it('decodes a CostMatrix like an entry-by-entry check, naming the first NaN or wrong infinity', () => {
+    const entry = fc.oneof(
+      { arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }), weight: 20 },
+      { arbitrary: fc.constantFrom(NaN, Infinity, -Infinity, -0), weight: 1 },
+    )
+    const arb = fc.record({
+      cols: fc.integer({ min: 1, max: 9 }),
+      values: fc.array(entry, { maxLength: 60 }),
+      maximize: fc.boolean(),
+    })
+    fc.assert(
+      fc.property(arb, ({ cols, values, maximize }) => {
+        const rows = Math.floor(values.length / cols)
+        const data = Float64Array.from(values.slice(0, rows * cols))
+        const wrong = maximize ? Infinity : -Infinity
+        const first = data.findIndex((x) => Number.isNaN(x) || x === wrong)
+        const r = readCost({ rows, cols, data }, maximize)
+        if (first === -1) {
+          expect(isRight(r) && r.right.data).toBe(data)
+          return
+        }
+        expect(isLeft(r) && r.left.message).toMatch(
+          `cost[${Math.floor(first / cols)}][${first % cols}] is ${Number.isNaN(data[first]) ? 'NaN' : String(wrong)}`,
+        )
+      }),
+      params(500),
+    )
+  })
+
+  it('decodes arrays of rows into the same row-major matrix, and never throws on arbitrary input', () => {
+    fc.assert(
+      fc.property(fc.anything({ withTypedArray: true }), fc.boolean(), (cost, maximize) => {
+        const r = readCost(cost, maximize)
+        expect(['Left', 'Right']).toContain(r._tag)
+        if (isRight(r) && Array.isArray(cost) && cost.length > 0) {
+          expect(Array.from(r.right.data)).toEqual((cost as number[][]).flat())
+        }
       }),
       params(500),
     )

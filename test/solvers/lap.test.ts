@@ -129,6 +129,18 @@ describe('linearSumAssignment: small hand-checked cases', () => {
     expect(solve(tall)).toEqual({ rows: [0, 1, 2], cols: [0, 1, 2], total: 0 })
   })
 
+  it.each([
+    [60, 60],
+    [20, 70],
+    [70, 20],
+  ])('gives the identity on a constant %i × %i matrix, in both senses', (n, m) => {
+    const flat = Array.from({ length: n }, () => new Array<number>(m).fill(2.5))
+    const k = Math.min(n, m)
+    const identity = Array.from({ length: k }, (_, i) => i)
+    expect(solve(flat)).toEqual({ rows: identity, cols: identity, total: 2.5 * k })
+    expect(solve(flat, { maximize: true })).toEqual({ rows: identity, cols: identity, total: 2.5 * k })
+  })
+
   it('accepts a row-major CostMatrix and leaves its data untouched', () => {
     const data = Float64Array.from([4, 1, 3, 2, 0, 5, 3, 2, 2])
     const copy = data.slice()
