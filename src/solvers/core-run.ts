@@ -20,9 +20,14 @@
  *    columns that fail the test join the core and the MILP is solved again,
  *    starting from the incumbent.
  *
- * When the core turns out infeasible, every column joins: the method then is
- * the direct solve. A time limit returns the incumbent with a bound valid for
- * the whole model: `max(core MILP bound, B + max_j d_j)`.
+ * When the core turns out infeasible, it widens: four times as many columns
+ * per row (12, 48, 192), then every column — the direct solve. A stop before
+ * the proof (time limit, abort, the `maxCoreColumns` budget, a wasm abort
+ * after an incumbent) returns the incumbent with a bound valid for the whole
+ * model: the Lagrangian `B + Σ max(0, d_j)` over the left-out columns, or,
+ * with a bound on the core's own solutions, `max(core bound, B + max_j d_j)`
+ * when that is lower. The Lagrangian bound is reported after every pricing
+ * round.
  *
  * Self-contained on purpose, like `runHighs`: the Node worker evaluates its
  * source text (`runCore.toString()`), so it references nothing outside its
