@@ -15,6 +15,7 @@ import { exportedNames } from './export-names.js'
 import type { ExportedNames } from './export-names.js'
 import { formulate } from './formulate.js'
 import type { StaffingModel } from './formulate.js'
+import { columnsOf } from './milp.js'
 import type { Milp } from './milp.js'
 
 /** What {@link exportModel} writes: CPLEX LP, free MPS, or fixed MPS. @category Model */
@@ -149,19 +150,8 @@ function writeMps(m: Milp, n: ExportedNames, fixed: boolean): string {
     kept[r] = 1
     out.push(line(lo === hi ? 'E' : lo === -Infinity ? 'L' : 'G', n.rows[r]!))
   }
-  // CSR → per-column lists, since MPS is written column by column.
-  const count = new Int32Array(m.colNames.length + 1)
-  for (const j of m.rowIndex) count[j + 1]!++
-  for (let j = 0; j < m.colNames.length; j++) count[j + 1]! += count[j]!
-  const fill = count.slice()
-  const rowOf = new Int32Array(m.rowIndex.length)
-  const valOf = new Float64Array(m.rowIndex.length)
-  for (let r = 0; r < m.rowNames.length; r++)
-    for (let k = m.rowStarts[r]!; k < m.rowStarts[r + 1]!; k++) {
-      const at = fill[m.rowIndex[k]!]!++
-      rowOf[at] = r
-      valOf[at] = m.rowValue[k]!
-    }
+  // MPS is written column by column.
+  const byCol = columnsOf(m)
   out.push('COLUMNS')
   let inInt = false
   const marker = (kind: string) => line('', 'MARKER', "'MARKER'", '', `'${kind}'`)
@@ -172,8 +162,8 @@ function writeMps(m: Milp, n: ExportedNames, fixed: boolean): string {
     const c = n.columns[j]!
     // The objective entry is written even when zero so that every column is declared.
     out.push(line('', c, 'obj', val(m.colCost[j]!)))
-    for (let k = count[j]!; k < count[j + 1]!; k++)
-      if (kept[rowOf[k]!] === 1) out.push(line('', c, n.rows[rowOf[k]!]!, val(valOf[k]!)))
+    for (let k = byCol.start[j]!; k < byCol.start[j + 1]!; k++)
+      if (kept[byCol.row[k]!] === 1) out.push(line('', c, n.rows[byCol.row[k]!]!, val(byCol.value[k]!)))
   }
   if (inInt) out.push(marker('INTEND'))
   out.push('RHS')
