@@ -20,7 +20,7 @@
 import highsLoader from 'highs'
 import type { Highs, InitOptions } from 'highs'
 import type { Milp } from '../model/milp.js'
-import type { LpRelaxation, RunOptions, Solver, SolverResult } from './solver.js'
+import type { LpRelaxation, RunOptions, Solver, SolverResult, SolverStatus } from './solver.js'
 import { CORE_MIN_COLUMNS, DEFAULT_MAX_CORE_COLUMNS, solveEmpty } from './solver.js'
 import { failedRun, runHighs } from './highs-run.js'
 import type { MilpArrays, RawRun } from './highs-run.js'
@@ -139,6 +139,39 @@ const arraysOf = (model: Milp): MilpArrays => ({
   rowValue: model.rowValue,
 })
 
+/** Runs HiGHS in a worker where there is one, else in this thread. */
+function run(
+  arrays: MilpArrays | CoreArrays,
+  options: RunOptions,
+  started: number,
+  relax = false,
+): Promise<RawRun | CoreRun> {
+  const inWorker = workersAvailable() && Object.keys(loaderOptions).length === 0
+  const limit = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
+  return (inWorker ? runInWorker : runInProcess)(arrays, limit, options, started, relax)
+}
+
+/** A HiGHS model status name (or a run's own `memoryLimit` / `error`) as a {@link SolverStatus}. */
+function statusOf(name: string): SolverStatus {
+  switch (name) {
+    case 'optimal':
+      return 'optimal'
+    case 'infeasible':
+      return 'infeasible'
+    case 'unbounded':
+    case 'unboundedOrInfeasible':
+      return 'unbounded'
+    case 'timeLimit':
+      return 'time-limit'
+    case 'interrupted':
+      return 'interrupted'
+    case 'memoryLimit':
+      return 'memory-limit'
+    default:
+      return 'error'
+  }
+}
+
 /** The columns the priced-core method may leave out: binaries with bounds 0..1. */
 function pricableColumns(m: Milp): Uint8Array {
   const out = new Uint8Array(m.colCost.length)
@@ -170,9 +203,7 @@ export const highsSolver: Solver = {
     const arrays: MilpArrays | CoreArrays = core
       ? { ...direct, pricable, maxCoreColumns: options.maxCoreColumns ?? DEFAULT_MAX_CORE_COLUMNS }
       : direct
-    const limit = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
-    const inWorker = workersAvailable() && Object.keys(loaderOptions).length === 0
-    const raw = await (inWorker ? runInWorker : runInProcess)(arrays, limit, options, started)
+    const raw = await run(arrays, options, started)
     const stats = 'stats' in raw && raw.stats !== null ? raw.stats : undefined
     const base = {
       values: raw.values,
@@ -181,24 +212,22 @@ export const highsSolver: Solver = {
       ...(stats === undefined ? {} : { core: stats }),
     }
     const bound = raw.dualBound ?? raw.objective
-    switch (raw.status) {
+    const status = statusOf(raw.status)
+    switch (status) {
       case 'optimal':
-        return { ...base, status: 'optimal', bound: raw.objective }
+        return { ...base, status, bound: raw.objective }
       case 'infeasible':
-        return { ...base, status: 'infeasible', bound: null }
       case 'unbounded':
-      case 'unboundedOrInfeasible':
-        return { ...base, status: 'unbounded', bound: null }
-      case 'timeLimit':
-        return { ...base, status: 'time-limit', bound }
+        return { ...base, status, bound: null }
+      case 'time-limit':
       case 'interrupted':
-        return { ...base, status: 'interrupted', bound }
-      case 'memoryLimit':
+        return { ...base, status, bound }
+      case 'memory-limit':
         return raw.values === null
           ? { ...base, status: 'error', bound, message: raw.message ?? 'HiGHS ran out of memory' }
-          : { ...base, status: 'memory-limit', bound }
-      default:
-        return { ...base, status: 'error', bound, message: raw.message ?? `HiGHS model status ${raw.status}` }
+          : { ...base, status, bound }
+      case 'error':
+        return { ...base, status, bound, message: raw.message ?? `HiGHS model status ${raw.status}` }
     }
   },
   async relax(model: Milp, options: RunOptions): Promise<LpRelaxation> {
@@ -220,30 +249,16 @@ export const highsSolver: Solver = {
         rowDual: new Float64Array(model.rowLower.length),
       }
     }
-    const arrays = arraysOf(model)
-    const limit = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
-    const inWorker = workersAvailable() && Object.keys(loaderOptions).length === 0
-    const raw = await (inWorker ? runInWorker : runInProcess)(arrays, limit, options, started, true)
-    switch (raw.status) {
-      case 'optimal':
-        return {
-          status: 'optimal',
-          objective: raw.dualBound,
-          values: raw.values,
-          rowDual: raw.rowDual ?? null,
-          timeMs: performance.now() - started,
-        }
-      case 'infeasible':
-        return lp('infeasible')
-      case 'timeLimit':
-        return lp('time-limit')
-      case 'interrupted':
-        return lp('interrupted')
-      case 'unbounded':
-      case 'unboundedOrInfeasible':
-        return lp('unbounded')
-      default:
-        return lp('error', raw.message ?? `HiGHS model status ${raw.status}`)
+    const raw = await run(arraysOf(model), options, started, true)
+    const status = statusOf(raw.status)
+    if (status !== 'optimal')
+      return lp(status, status === 'error' ? (raw.message ?? `HiGHS model status ${raw.status}`) : undefined)
+    return {
+      status,
+      objective: raw.dualBound,
+      values: raw.values,
+      rowDual: raw.rowDual ?? null,
+      timeMs: performance.now() - started,
     }
   },
 }
