@@ -153,7 +153,7 @@ async function solveCase(name: string): Promise<Row[]> {
 async function resolveCase(name: string): Promise<Row[]> {
   const n = name.split('-')[1]!
   const scenario = scenarioOf(`county-${n}`)
-  let t = performance.now()
+  const t = performance.now()
   const model = formulate(scenario)
   const formulateMs = performance.now() - t
   const size = sizeOf(model.milp)
@@ -186,16 +186,7 @@ async function resolveCase(name: string): Promise<Row[]> {
     ],
   ]
   for (const [what, edited] of edits) {
-    const times: number[] = []
-    let last: Proposal | null = null
-    let status = 'n/a'
-    for (let r = 0; r < REPEATS; r++) {
-      t = performance.now()
-      const res = await solveModel(edited, { method: 'core', timeLimitMs: TIME_LIMIT_MS })
-      times.push(performance.now() - t)
-      status = res._tag === 'Left' ? res.left._tag : res.right.status
-      last = res._tag === 'Left' ? null : res.right
-    }
+    const { ms, proposal: last, status } = await timed(edited, 'core', REPEATS)
     rows.push({
       instance: name,
       columns: size.columns,
@@ -205,7 +196,7 @@ async function resolveCase(name: string): Promise<Row[]> {
       status,
       objective: last?.objective ?? null,
       gap: last?.gap ?? null,
-      timeMs: median(times),
+      timeMs: ms,
       violations: null,
       core: `after a first solve of objective ${best.objective}`,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
