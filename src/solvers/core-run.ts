@@ -45,11 +45,30 @@ export interface CoreArrays extends MilpArrays {
   readonly pricable: Uint8Array
   /** The most columns the core may grow to. */
   readonly maxCoreColumns: number
+  /** What an earlier solve of a model with the same columns learnt (see {@link CoreWarm}). */
+  readonly warm?: CoreWarm
+}
+
+/**
+ * What a core run passes on to the next solve of a slightly edited model
+ * (same columns; bounds, costs or rows changed, rows appended): the columns of
+ * its last LP core with their simplex basis, from which the next pricing loop
+ * starts, and its gap between the LP bound and the optimum, which sizes the
+ * next MILP core. @internal
+ */
+export interface CoreWarm {
+  /** The LP core's columns, in the order of `colStatus`. */
+  readonly core: Int32Array
+  readonly colStatus: Int32Array
+  readonly rowStatus: Int32Array
+  readonly gap: number
 }
 
 /** A core run's outcome: a {@link RawRun} and what the method did. @internal */
 export interface CoreRun extends RawRun {
   readonly stats: CoreStats | null
+  /** For a warm start of the next solve, when this one ended with a proven optimum. */
+  readonly warm?: CoreWarm
 }
 
 /**
@@ -62,6 +81,9 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
   const PRICE_PER_ROW = 3
   const PRICE_TOL = 1e-7
   const PROOF_TOL = 1e-6
+  // A warm MILP core holds the columns within this many times the earlier LP–MILP gap of the
+  // LP bound: a small edit moves the gap little (a larger move costs one more MILP round).
+  const GAP_MARGIN = 1.1
   // The most columns handed to HiGHS (RunOptions.maxCoreColumns): a proof that needs more stops
   // with the incumbent and a bound valid for the whole model.
   const MAX_CORE_COLUMNS = m.maxCoreColumns
@@ -82,20 +104,11 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
     stats: null,
   })
 
-  // Column-wise copy of the matrix, for pricing and for adding columns.
-  const colStart = new Int32Array(nc + 1)
-  for (let e = 0; e < m.rowIndex.length; e++) colStart[m.rowIndex[e]! + 1]!++
-  for (let j = 0; j < nc; j++) colStart[j + 1]! += colStart[j]!
-  const colRow = new Int32Array(m.rowIndex.length)
-  const colVal = new Float64Array(m.rowIndex.length)
-  const fill = colStart.slice(0, nc)
-  for (let r = 0; r < nr; r++)
-    for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
-      const j = m.rowIndex[e]!
-      const at = fill[j]!++
-      colRow[at] = r
-      colVal[at] = m.rowValue[e]!
-    }
+  // Entries per column. The matrix is read row-wise only (pricing, and the columns handed to
+  // HiGHS are gathered by one pass over the rows): no column-wise copy, which at city scale
+  // would cost more memory than the rest of the run.
+  const colCount = new Int32Array(nc)
+  for (let e = 0; e < m.rowIndex.length; e++) colCount[m.rowIndex[e]!]!++
 
   // The first core.
   const inCore = new Uint8Array(nc)
@@ -107,10 +120,15 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
     }
   }
   // A column of a single row (a vacancy, say) is the row's own slack: always in.
-  for (let j = 0; j < nc; j++) if (m.pricable[j] === 0 || colStart[j + 1]! - colStart[j]! <= 1) join(j)
+  const always = (j: number) => m.pricable[j] === 0 || colCount[j]! <= 1
+  // The start's columns stay in every core, so that HiGHS can take it as its first incumbent.
+  const started0 = new Uint8Array(hooks.start === undefined ? 0 : nc)
   if (hooks.start !== undefined)
-    for (let k = 0; k < hooks.start.indices.length; k++)
-      if (hooks.start.values[k] !== 0) join(hooks.start.indices[k]!)
+    for (let k = 0; k < hooks.start.indices.length; k++) {
+      const j = hooks.start.indices[k]!
+      if (j >= 0 && j < nc && hooks.start.values[k] !== 0) started0[j] = 1
+    }
+  const kept = (j: number) => always(j) || (started0.length > 0 && started0[j] === 1)
   // The top `k` pricable columns by cost of every row, among those that help it.
   let perRow = PER_ROW
   const widen = () => {
@@ -128,7 +146,17 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       for (const j of best) join(j)
     }
   }
-  widen()
+  // Warm: the last LP core of the earlier solve, first and in its order (for its basis);
+  // cold: the best columns of every row by cost.
+  const warm = m.warm
+  let basisFits =
+    warm !== undefined && warm.rowStatus.length <= nr && warm.colStatus.length === warm.core.length
+  if (warm !== undefined)
+    for (const j of warm.core)
+      if (j >= 0 && j < nc && inCore[j] === 0) join(j)
+      else basisFits = false
+  for (let j = 0; j < nc; j++) if (kept(j)) join(j)
+  if (warm === undefined) widen()
 
   let hm = null
   // The best solution found, kept outside the solve so that a wasm abort does not lose it.
@@ -143,23 +171,31 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
     const model = hm
     // Adds columns `cols` (continuous for now) to the HiGHS model, in the order given.
     let passed = 0
+    // Where each column being passed goes (−1: not passed now), reused across passes.
+    const slot = new Int32Array(nc).fill(-1)
     const pass = (integer: boolean) => {
       const cols = order.slice(passed)
       if (cols.length === 0) return
       const starts = new Int32Array(cols.length + 1)
       let nnz = 0
       cols.forEach((j, k) => {
-        nnz += colStart[j + 1]! - colStart[j]!
+        slot[j] = k
+        nnz += colCount[j]!
         starts[k + 1] = nnz
       })
+      // One pass over the rows gathers the new columns' entries, in row order within each column.
       const index = new Int32Array(nnz)
       const value = new Float64Array(nnz)
-      let at = 0
-      for (const j of cols)
-        for (let e = colStart[j]!; e < colStart[j + 1]!; e++) {
-          index[at] = colRow[e]!
-          value[at++] = colVal[e]!
+      const at = starts.slice(0, cols.length)
+      for (let r = 0; r < nr; r++)
+        for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
+          const k = slot[m.rowIndex[e]!]!
+          if (k < 0) continue
+          const p = at[k]!++
+          index[p] = r
+          value[p] = m.rowValue[e]!
         }
+      for (const j of cols) slot[j] = -1
       const first = passed
       model.addCols({
         cost: Float64Array.from(cols, (j) => m.colCost[j]!),
@@ -198,8 +234,34 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       mip_abs_gap: 1e-7,
       // See runHighs: presolve's probing costs more than it saves on these models.
       presolve: 'off',
+      // The core MILPs close at or near the root: the feasibility-jump heuristic and the
+      // symmetry detection cost a fifth of a county's MILP time and found nothing the root's
+      // own heuristics did not (npm run bench:speed).
+      mip_heuristic_run_feasibility_jump: false,
+      mip_detect_symmetry: false,
     })
     pass(false)
+    if (warm !== undefined && basisFits) {
+      // The earlier basis, extended: new columns at a finite bound, appended rows basic.
+      const bs = highs.constants.basisStatus
+      const colStatus = new Int32Array(order.length)
+      colStatus.set(warm.colStatus)
+      for (let k = warm.core.length; k < order.length; k++) {
+        const j = order[k]!
+        colStatus[k] = Number.isFinite(m.colLower[j]!)
+          ? bs.lower
+          : Number.isFinite(m.colUpper[j]!)
+            ? bs.upper
+            : bs.zero
+      }
+      const rowStatus = new Int32Array(nr).fill(bs.basic)
+      rowStatus.set(warm.rowStatus)
+      try {
+        model.setBasis({ colStatus, rowStatus })
+      } catch {
+        // A basis HiGHS will not take is only a lost hint.
+      }
+    }
 
     const names = highs.constants.modelStatus as Readonly<Record<string, number>>
     const statusOf = (code: number) => Object.keys(names).find((k) => names[k] === code) ?? `status ${code}`
@@ -214,10 +276,12 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
     const y = new Float64Array(nr)
     let bound = -Infinity
     const price = () => {
-      for (let j = 0; j < nc; j++) {
-        let s = m.colCost[j]!
-        for (let e = colStart[j]!; e < colStart[j + 1]!; e++) s -= colVal[e]! * y[colRow[e]!]!
-        d[j] = s
+      // d = c − Aᵀy, row by row: each column's terms are subtracted in row order.
+      d.set(m.colCost)
+      for (let r = 0; r < nr; r++) {
+        const v = y[r]!
+        if (v === 0) continue
+        for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) d[m.rowIndex[e]!]! -= m.rowValue[e]! * v
       }
       // Duals and reduced costs within 1e-9 of zero are solver noise: counting them against an
       // infinite bound would make the bound useless, and leaving them out moves it by far less
@@ -311,17 +375,44 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
     }
     lpMs = performance.now() - lpStarted
     const lpBound = lpDone ? bound : null
+    const lpBasis = lpDone ? { core: Int32Array.from(order), ...model.getBasis() } : null
 
     // Core MILP and the reduced-cost proof.
     const milpStarted = performance.now()
+    // Warm: the MILP core is every column that a solution within the earlier gap of the LP bound
+    // may use (B + d_j ≥ B − γ); the others leave. Should the optimum found lie lower than B − γ,
+    // the proof below brings back the columns it needs.
+    if (warm !== undefined && lpDone) {
+      const gamma = Math.max(warm.gap * GAP_MARGIN, PROOF_TOL) + PROOF_TOL
+      const drop = new Uint8Array(order.length)
+      let dropped = 0
+      order.forEach((j, k) => {
+        if (!kept(j) && d[j]! < -gamma) {
+          drop[k] = 1
+          inCore[j] = 0
+          dropped++
+        }
+      })
+      if (dropped > 0) {
+        model.deleteCols({ kind: 'mask', mask: drop })
+        let at = 0
+        for (let k = 0; k < drop.length; k++) if (drop[k] === 0) order[at++] = order[k]!
+        order.length = at
+        passed = at
+      }
+      for (let j = 0; j < nc; j++) if (inCore[j] === 0 && m.pricable[j] === 1 && d[j]! >= -gamma) join(j)
+      pass(false)
+    }
     model.changeColsIntegrality(
       { kind: 'range', from: 0, to: order.length - 1 },
       Int32Array.from(order, (j) => m.integer[j]!),
     )
     if (hooks.start !== undefined) {
       incumbent = new Float64Array(nc)
-      for (let k = 0; k < hooks.start.indices.length; k++)
-        incumbent[hooks.start.indices[k]!] = hooks.start.values[k]!
+      for (let k = 0; k < hooks.start.indices.length; k++) {
+        const j = hooks.start.indices[k]!
+        if (j >= 0 && j < nc) incumbent[j] = hooks.start.values[k]!
+      }
     }
     // A bound valid for the whole model. The Lagrangian bound B + Σ max(0, d_j) over the left-out
     // columns always holds; with a bound on the core's solutions it sharpens to
@@ -431,6 +522,9 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
           message: null,
           fatal: false,
           stats: stats(),
+          ...(lpBound === null || lpBasis === null
+            ? {}
+            : { warm: { ...lpBasis, gap: Math.max(0, lpBound - objective) } }),
         }
       const stopped = (why: string): CoreRun => ({
         status: why,
