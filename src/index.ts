@@ -181,11 +181,14 @@ export type {
   SolveMethod,
   CoreStats,
   LpRelaxation,
+  WarmStart,
 } from './solvers/index.js'
 
 // proposals
 export { solve, solveModel, solveMany, rankProposals, rankModel, diffProposals } from './proposals/index.js'
 export { explainProposal, forcePair, diagnose } from './proposals/index.js'
+export { createSession } from './proposals/index.js'
+export type { StaffingSession, SessionEditError } from './proposals/index.js'
 export type {
   SolveError,
   SolveOptions,

@@ -17,3 +17,5 @@ export type {
 export { diagnose } from './diagnose.js'
 export type { Diagnosis, ConflictMember, Relaxation } from './diagnose.js'
 export type { SupplyFinding } from './supply.js'
+export { createSession } from './session.js'
+export type { StaffingSession, SessionEditError } from './session.js'

@@ -13,7 +13,7 @@ import { formulate } from '../model/index.js'
 import type { Conflict, StaffingModel } from '../model/index.js'
 import { highsSolver } from '../solvers/highs.js'
 import { jsLpSolver } from '../solvers/jslp.js'
-import type { RunOptions, Solver } from '../solvers/solver.js'
+import type { RunOptions, Solver, WarmStart } from '../solvers/solver.js'
 import { proposalFromValues } from './decode.js'
 import { solveByAssignment } from './fastpath.js'
 
@@ -97,15 +97,24 @@ export async function solveModel(
   return r._tag === 'Left' ? r : right(r.right.proposal)
 }
 
+/** A proposal with the column values it was read from. @internal */
+export interface SolvedValues {
+  readonly proposal: Proposal
+  /** `null` on the assignment fast path. */
+  readonly values: Float64Array | null
+  /** For a re-solve after a small edit, when the backend gave one. */
+  readonly warmStart?: WarmStart
+}
+
 /**
- * {@link solveModel}, with the column values the proposal was read from
- * (`null` on the assignment fast path).
+ * {@link solveModel}, with the column values the proposal was read from and
+ * the backend's warm start for the next solve.
  * @internal
  */
 export async function solveModelValues(
   model: StaffingModel,
   options: SolveOptions = {},
-): Promise<Either<SolveError, { readonly proposal: Proposal; readonly values: Float64Array | null }>> {
+): Promise<Either<SolveError, SolvedValues>> {
   if (model.conflicts.length > 0)
     return left({
       _tag: 'Infeasible',
@@ -120,7 +129,11 @@ export async function solveModelValues(
   const r = await solver.solve(model.milp, options)
   const facts = { bound: r.bound, backend: solver.name }
   const found = (values: Float64Array, status: Proposal['status']) =>
-    right({ proposal: proposalFromValues(model, values, { ...facts, status }), values })
+    right({
+      proposal: proposalFromValues(model, values, { ...facts, status }),
+      values,
+      ...(r.warmStart === undefined ? {} : { warmStart: r.warmStart }),
+    })
   switch (r.status) {
     case 'optimal':
       return r.values === null

@@ -84,6 +84,8 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
   // A warm MILP core holds the columns within this many times the earlier LP–MILP gap of the
   // LP bound: a small edit moves the gap little (a larger move costs one more MILP round).
   const GAP_MARGIN = 1.1
+  // Rings of rows around the rows a start violates whose columns the repair frees (see below).
+  const REPAIR_DEPTH = 4
   // The most columns handed to HiGHS (RunOptions.maxCoreColumns): a proof that needs more stops
   // with the incumbent and a bound valid for the whole model.
   const MAX_CORE_COLUMNS = m.maxCoreColumns
@@ -425,18 +427,63 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       const viaOutside = o.most === -Infinity ? -Infinity : bound + (o.most > 0 ? o.positive : o.most)
       return Math.min(lagrangian, Math.max(coreBound, viaOutside))
     }
+    // The start fitted to this model: values clamped to the column bounds and, where rows are
+    // still violated (a lock or a quota edited since the start was found), the columns of those
+    // rows and of the rows around them left free for HiGHS to complete (a sub-MIP over a few
+    // hundred columns) rather than a start HiGHS rejects whole. Around: rows that share a free
+    // column, REPAIR_DEPTH rings deep (a lock moves a cadre, whose post needs a holder, whose
+    // post needs one…), the last ring freeing only its rows' slacks. `null`: nothing to free.
+    const freeNearViolations = (x: Float64Array): Uint8Array | null => {
+      for (let j = 0; j < nc; j++) x[j] = Math.min(m.colUpper[j]!, Math.max(m.colLower[j]!, x[j]!))
+      let rows: number[] = []
+      for (let r = 0; r < nr; r++) {
+        let act = 0
+        for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) act += m.rowValue[e]! * x[m.rowIndex[e]!]!
+        if (act < m.rowLower[r]! - 1e-9 || act > m.rowUpper[r]! + 1e-9) rows.push(r)
+      }
+      if (rows.length === 0) return null
+      const free = new Uint8Array(nc)
+      const seen = new Uint8Array(nr)
+      for (let depth = 0; depth < REPAIR_DEPTH; depth++) {
+        for (const r of rows) seen[r] = 1
+        for (const r of rows)
+          for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
+            const j = m.rowIndex[e]!
+            // At the last depth only the rows' own slacks (single-row columns) are freed.
+            if (inCore[j] === 1 && (depth < REPAIR_DEPTH - 1 || colCount[j]! <= 1)) free[j] = 1
+          }
+        const next: number[] = []
+        for (let r = 0; r < nr; r++) {
+          if (seen[r] === 1) continue
+          for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++)
+            if (free[m.rowIndex[e]!] === 1) {
+              next.push(r)
+              break
+            }
+        }
+        rows = next
+      }
+      return free
+    }
     for (;;) {
       milpRounds++
       if (incumbent !== null) {
         const inc = incumbent
-        try {
-          model.setSolution({
-            indices: Int32Array.from(order, (_, k) => k),
-            values: Float64Array.from(order, (j) => inc[j]!),
-          })
-        } catch {
-          // A start HiGHS will not take is only a lost hint.
-        }
+        const free = milpRounds === 1 && hooks.start !== undefined ? freeNearViolations(inc) : null
+        const at: number[] = []
+        order.forEach((j, k) => {
+          if (free === null || free[j] === 0) at.push(k)
+        })
+        // A repair that frees a quarter of the core is a second MILP, not a start: none then.
+        if (at.length > order.length - order.length / 4)
+          try {
+            model.setSolution({
+              indices: Int32Array.from(at),
+              values: Float64Array.from(at, (k) => inc[order[k]!]!),
+            })
+          } catch {
+            // A start HiGHS will not take is only a lost hint.
+          }
       }
       model.options.set({ time_limit: left() })
       const run = model.run({

@@ -172,6 +172,13 @@ function statusOf(name: string): SolverStatus {
   }
 }
 
+/** The nonzero entries of a column vector. */
+function sparseOf(values: Float64Array): { indices: Int32Array; values: Float64Array } {
+  const indices: number[] = []
+  for (let j = 0; j < values.length; j++) if (values[j] !== 0) indices.push(j)
+  return { indices: Int32Array.from(indices), values: Float64Array.from(indices, (j) => values[j]!) }
+}
+
 /** The columns the priced-core method may leave out: binaries with bounds 0..1. */
 function pricableColumns(m: Milp): Uint8Array {
   const out = new Uint8Array(m.colCost.length)
@@ -200,16 +207,40 @@ export const highsSolver: Solver = {
     for (const v of pricable) binaries += v
     const method = options.method ?? 'auto'
     const core = method === 'core' || (method === 'auto' && binaries >= CORE_MIN_COLUMNS)
+    const nc = model.colCost.length
+    const warm = options.warmStart?.columns === nc ? options.warmStart : undefined
     const arrays: MilpArrays | CoreArrays = core
-      ? { ...direct, pricable, maxCoreColumns: options.maxCoreColumns ?? DEFAULT_MAX_CORE_COLUMNS }
+      ? {
+          ...direct,
+          pricable,
+          maxCoreColumns: options.maxCoreColumns ?? DEFAULT_MAX_CORE_COLUMNS,
+          ...(warm === undefined
+            ? {}
+            : {
+                warm: {
+                  core: warm.core,
+                  colStatus: warm.colStatus,
+                  rowStatus: warm.rowStatus,
+                  gap: warm.gap,
+                },
+              }),
+        }
       : direct
-    const raw = await run(arrays, options, started)
+    const raw = await run(
+      arrays,
+      warm !== undefined && options.start === undefined ? { ...options, start: warm.start } : options,
+      started,
+    )
     const stats = 'stats' in raw && raw.stats !== null ? raw.stats : undefined
+    const next = 'warm' in raw && raw.warm !== undefined && raw.values !== null ? raw.warm : undefined
     const base = {
       values: raw.values,
       objective: raw.objective,
       timeMs: elapsed(),
       ...(stats === undefined ? {} : { core: stats }),
+      ...(next === undefined || raw.values === null
+        ? {}
+        : { warmStart: { columns: nc, start: sparseOf(raw.values), ...next } }),
     }
     const bound = raw.dualBound ?? raw.objective
     const status = statusOf(raw.status)

@@ -13,6 +13,7 @@ export type {
   SolveMethod,
   CoreStats,
   LpRelaxation,
+  WarmStart,
 } from './solver.js'
 export { generalizedAssignment, gapModel } from './gap.js'
 export type { GapInput, GapOptions, GapSolution, GapError } from './gap.js'

@@ -51,6 +51,36 @@ export interface RunOptions {
    * @defaultValue {@link DEFAULT_MAX_CORE_COLUMNS}
    */
   readonly maxCoreColumns?: number
+  /**
+   * What an earlier solve of this model learnt ({@link SolverResult.warmStart}),
+   * for a re-solve after a small edit by `editMilp` — bounds, costs or row
+   * bounds changed, rows appended, the columns unchanged (a lock, a quota).
+   * The HiGHS backend's priced core then starts from the earlier LP basis,
+   * sizes its MILP core by the earlier gap and tries the earlier solution,
+   * repaired around the rows the edit broke, as its first incumbent. The
+   * result is exact either way; a warm start of a model with another number of
+   * columns is ignored, and so is one given to other backends.
+   */
+  readonly warmStart?: WarmStart
+}
+
+/**
+ * What a priced-core solve passes on to the next solve of the same model after
+ * a small edit (see {@link RunOptions.warmStart}). Treat it as opaque: it is
+ * valid for the model it came from and that model's edits.
+ * @category Solvers
+ */
+export interface WarmStart {
+  /** Columns of the model it came from. */
+  readonly columns: number
+  /** The solution found (sparse column values). */
+  readonly start: { readonly indices: Int32Array; readonly values: Float64Array }
+  /** The last LP core's columns, and its simplex basis (column and row statuses). */
+  readonly core: Int32Array
+  readonly colStatus: Int32Array
+  readonly rowStatus: Int32Array
+  /** LP bound minus the optimum. */
+  readonly gap: number
 }
 
 /** Default of {@link RunOptions.maxCoreColumns}. @category Solvers */
@@ -85,6 +115,8 @@ export interface SolverResult {
   readonly message?: string
   /** What the priced-core method did, when it ran. */
   readonly core?: CoreStats
+  /** For a re-solve of this model after a small edit, when the priced core proved the optimum. */
+  readonly warmStart?: WarmStart
 }
 
 /** What a priced-core solve did, for benchmarks and progress. @category Solvers */

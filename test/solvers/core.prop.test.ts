@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { validateProposal } from '../../src/check/index.js'
 import { MilpBuilder } from '../../src/model/milp.js'
 import type { Milp } from '../../src/model/milp.js'
-import { formulate } from '../../src/model/index.js'
+import { editMilp, formulate } from '../../src/model/index.js'
 import { solveModel } from '../../src/proposals/index.js'
 import { generateScenario } from '../../src/sample/index.js'
 import { highsSolver } from '../../src/solvers/highs.js'
@@ -198,6 +198,77 @@ describe('the priced-core method', () => {
     }
     expect(stopped).toBeGreaterThan(0)
   }, 60_000)
+
+  it('re-solves warm after random edits: the optimum of the direct solve of the edited model', async () => {
+    // Edits as a session makes them: a binary fixed to 1 or 0, a row's bounds moved by one.
+    const edit = fc.record({
+      col: fc.nat(),
+      to: fc.constantFrom(0, 1),
+      row: fc.nat(),
+      shift: fc.constantFrom(-1, 1),
+      which: fc.constantFrom('col', 'row', 'both'),
+    })
+    let warmRuns = 0
+    await fc.assert(
+      fc.asyncProperty(randomMilp, edit, async (milp, e) => {
+        const first = await highsSolver.solve(milp, { method: 'core' })
+        if (first.status !== 'optimal') return
+        expect(first.warmStart).toBeDefined()
+        const binaries = [...milp.integer.keys()].filter(
+          (j) => milp.integer[j] === 1 && milp.colUpper[j] === 1,
+        )
+        const j = binaries[e.col % binaries.length]!
+        const r = e.row % milp.rowLower.length
+        const lo = milp.rowLower[r]!
+        const hi = milp.rowUpper[r]!
+        const edited = editMilp(milp, {
+          ...(e.which === 'row' ? {} : { colBounds: [[j, e.to, e.to]] }),
+          ...(e.which === 'col'
+            ? {}
+            : {
+                rowBounds: [
+                  [
+                    r,
+                    Number.isFinite(lo) ? Math.min(lo + e.shift, hi) : lo,
+                    Number.isFinite(hi) ? Math.max(hi + e.shift, lo) : hi,
+                  ],
+                ],
+              }),
+        })
+        const direct = await highsSolver.solve(edited, { method: 'direct' })
+        const warm = await highsSolver.solve(edited, { method: 'core', warmStart: first.warmStart! })
+        expect(warm.status).toBe(direct.status)
+        if (direct.status !== 'optimal') return
+        warmRuns++
+        expect(Math.abs(warm.objective! - direct.objective!)).toBeLessThan(1e-6)
+        const v = warm.values!
+        for (let k = 0; k < edited.colLower.length; k++) {
+          expect(v[k]!).toBeGreaterThanOrEqual(edited.colLower[k]! - 1e-6)
+          expect(v[k]!).toBeLessThanOrEqual(edited.colUpper[k]! + 1e-6)
+        }
+        for (let q = 0; q < edited.rowLower.length; q++) {
+          let a = 0
+          for (let x = edited.rowStarts[q]!; x < edited.rowStarts[q + 1]!; x++)
+            a += edited.rowValue[x]! * v[edited.rowIndex[x]!]!
+          expect(a).toBeGreaterThanOrEqual(edited.rowLower[q]! - 1e-6)
+          expect(a).toBeLessThanOrEqual(edited.rowUpper[q]! + 1e-6)
+        }
+      }),
+      { seed: 19, numRuns: 60 },
+    )
+    expect(warmRuns).toBeGreaterThan(20)
+  }, 120_000)
+
+  it('ignores a warm start of a model with other columns', async () => {
+    const a = formulate(generateScenario({ seed: 4, cadres: 80 })).milp
+    const b = formulate(generateScenario({ seed: 5, cadres: 90 })).milp
+    const first = await highsSolver.solve(a, { method: 'core' })
+    const cold = await highsSolver.solve(b, { method: 'core' })
+    const warm = await highsSolver.solve(b, { method: 'core', warmStart: first.warmStart! })
+    expect(a.colCost.length).not.toBe(b.colCost.length)
+    expect(warm.status).toBe('optimal')
+    expect(warm.objective).toBe(cold.objective)
+  })
 
   it('stops on abort', async () => {
     const model = formulate(generateScenario({ seed: 3, cadres: 300 }))
