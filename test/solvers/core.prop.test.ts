@@ -259,6 +259,30 @@ describe('the priced-core method', () => {
     expect(warmRuns).toBeGreaterThan(20)
   }, 120_000)
 
+  it('re-solves warm after locks on generated counties, pricing and widening its MILP core along the way', async () => {
+    const seen = { priced: 0, widened: 0 }
+    for (const seed of [1, 2, 6]) {
+      const model = formulate(generateScenario({ seed, cadres: 150, openShare: 0.5 }))
+      const first = await highsSolver.solve(model.milp, { method: 'core' })
+      const step = Math.floor(model.pairCol.length / 12)
+      for (let k = 0; k < model.pairCol.length; k += step) {
+        const c = model.pairCol[k]!
+        if (first.values![c]! > 0.5) continue
+        const edited = editMilp(model.milp, { colBounds: [[c, 1, 1]] })
+        const direct = await highsSolver.solve(edited, { method: 'direct' })
+        const warm = await highsSolver.solve(edited, { method: 'core', warmStart: first.warmStart! })
+        expect(warm.status).toBe(direct.status)
+        if (direct.status !== 'optimal') continue
+        expect(Math.abs(warm.objective! - direct.objective!)).toBeLessThan(1e-6)
+        expect(warm.values![c]).toBe(1)
+        if (warm.core!.pricingRounds > 1) seen.priced++
+        if (warm.core!.milpRounds > 1) seen.widened++
+      }
+    }
+    expect(seen.priced).toBeGreaterThan(0)
+    expect(seen.widened).toBeGreaterThan(0)
+  }, 120_000)
+
   it('ignores a warm start of a model with other columns', async () => {
     const a = formulate(generateScenario({ seed: 4, cadres: 80 })).milp
     const b = formulate(generateScenario({ seed: 5, cadres: 90 })).milp

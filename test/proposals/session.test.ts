@@ -1,0 +1,206 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { validateProposal } from '../../src/check/index.js'
+import type { Proposal } from '../../src/domain/proposal.js'
+import type { Pair, Scenario } from '../../src/domain/types.js'
+import { formulate } from '../../src/model/index.js'
+import type { StaffingModel } from '../../src/model/index.js'
+import { createSession, solveModel } from '../../src/proposals/index.js'
+import { generateScenario } from '../../src/sample/index.js'
+import { highsSolver } from '../../src/solvers/highs.js'
+
+const CORE = { backend: 'highs', method: 'core' } as const
+
+/** The pair of an eligible column (`x:C…:P…`). */
+const pairOf = (model: StaffingModel, col: number): Pair => {
+  const [, cadreId, postId] = model.milp.colNames[col]!.split(':') as [string, string, string]
+  return { cadreId, postId }
+}
+
+/** The direct solve of the session's current model: the oracle. */
+const direct = async (model: StaffingModel) => solveModel(model, { backend: 'highs', method: 'direct' })
+
+/** The pairs of a proposal (vacancies left out). */
+const filled = (p: Proposal): Pair[] =>
+  p.assignments.flatMap((a) => (a.cadreId === null ? [] : [{ cadreId: a.cadreId, postId: a.postId }]))
+
+const has = (p: Proposal, pair: Pair) =>
+  p.assignments.some((a) => a.cadreId === pair.cadreId && a.postId === pair.postId)
+
+describe('createSession', () => {
+  const scenario = generateScenario({ seed: 21, cadres: 200 })
+
+  it('locks a pair: the warm re-solve keeps it, is optimal for the edited model and passes the validator', async () => {
+    const session = createSession(scenario)
+    const first = await session.solve(CORE)
+    if (first._tag === 'Left') throw new Error(first.left.message)
+    // The dearest pair of the first open post that the optimum leaves out.
+    const { postStart } = session.model.eligibility
+    let col = -1
+    for (let k = postStart[0]!; k < postStart[1]!; k++) {
+      const c = session.model.pairCol[k]!
+      if (has(first.right, pairOf(session.model, c))) continue
+      if (col < 0 || session.model.milp.colCost[c]! > session.model.milp.colCost[col]!) col = c
+    }
+    const pair = pairOf(session.model, col)
+    const edited = session.lock(pair.cadreId, pair.postId)
+    expect(edited._tag).toBe('Right')
+    const next = await session.solve(CORE)
+    const oracle = await direct(session.model)
+    if (next._tag === 'Left' || oracle._tag === 'Left') throw new Error('expected proposals')
+    expect(next.right.status).toBe('optimal')
+    expect(has(next.right, pair)).toBe(true)
+    expect(Math.abs(next.right.objective - oracle.right.objective)).toBeLessThan(1e-6)
+    expect(next.right.objective).toBeLessThanOrEqual(first.right.objective + 1e-6)
+    expect(validateProposal({ ...scenario, locks: [...scenario.locks, pair] }, next.right)).toEqual([])
+
+    // Released: the first optimum's value again.
+    session.release(pair.cadreId, pair.postId)
+    const back = await session.solve(CORE)
+    if (back._tag === 'Left') throw new Error(back.left.message)
+    expect(Math.abs(back.right.objective - first.right.objective)).toBeLessThan(1e-6)
+  })
+
+  it('forbids a pair the optimum uses, and raises a quota, each re-solve equal to the direct solve', async () => {
+    const session = createSession(formulate(scenario))
+    const first = await session.solve(CORE)
+    if (first._tag === 'Left') throw new Error(first.left.message)
+    const used = filled(first.right)[0]!
+    expect(session.forbid(used.cadreId, used.postId)._tag).toBe('Right')
+    const a = await session.solve(CORE)
+    if (a._tag === 'Left') throw new Error(a.left.message)
+    expect(has(a.right, used)).toBe(false)
+    const oa = await direct(session.model)
+    if (oa._tag === 'Left') throw new Error(oa.left.message)
+    expect(Math.abs(a.right.objective - oa.right.objective)).toBeLessThan(1e-6)
+    expect(validateProposal({ ...scenario, forbidden: [...scenario.forbidden, used] }, a.right)).toEqual([])
+
+    const quota = session.model.ruleRows.find((r) => r.hard && /women>=1$/.test(r.detail))!
+    const name = session.model.milp.rowNames[quota.row]!
+    expect(session.setRowBounds(name, 2, Infinity)._tag).toBe('Right')
+    const b = await session.solve(CORE)
+    const ob = await direct(session.model)
+    expect(b._tag).toBe(ob._tag)
+    if (b._tag === 'Right' && ob._tag === 'Right') {
+      expect(Math.abs(b.right.objective - ob.right.objective)).toBeLessThan(1e-6)
+      // A tighter quota: the scenario's own rules still hold.
+      expect(validateProposal({ ...scenario, forbidden: [...scenario.forbidden, used] }, b.right)).toEqual([])
+    }
+  })
+
+  it('refuses edits it cannot make, naming what is wrong, and leaves the model as it was', () => {
+    const session = createSession(scenario)
+    const before = session.model
+    const post = scenario.openPosts[0]!
+    const cadre = scenario.cadres[0]!.id
+    const tags = [
+      session.lock('nobody', post),
+      session.forbid(cadre, 'no-such-post'),
+      session.setRowBounds('team:T9999:women>=1', 1, 2),
+      session.setRowBounds(before.milp.rowNames[0]!, 3, 2),
+      session.setRowBounds(before.milp.rowNames[0]!, Number.NaN, 2),
+    ].map((r) => (r._tag === 'Left' ? r.left : null))
+    expect(tags.map((t) => t?._tag)).toEqual([
+      'UnknownCadre',
+      'UnknownPost',
+      'UnknownRow',
+      'InvalidBounds',
+      'InvalidBounds',
+    ])
+    expect(tags[0]!.message).toContain('nobody')
+    expect(tags[1]!.message).toContain('no-such-post')
+    expect(tags[2]!.message).toContain('team:T9999:women>=1')
+    expect(session.model).toBe(before)
+    // A pair a hard rule blocks cannot be locked.
+    const { eligibility } = before
+    let blocked: Pair | null = null
+    for (let c = 0; c < scenario.cadres.length && blocked === null; c++)
+      if (eligibility.indexOf(c, 0) < 0) blocked = { cadreId: scenario.cadres[c]!.id, postId: post }
+    const r = session.lock(blocked!.cadreId, blocked!.postId)
+    expect(r._tag === 'Left' && r.left._tag).toBe('IneligiblePair')
+    expect(session.model).toBe(before)
+  })
+
+  it('is deterministic: the same edits and solves give the same proposals', async () => {
+    const run = async () => {
+      const session = createSession(scenario)
+      const out: string[] = []
+      const first = await session.solve(CORE)
+      if (first._tag === 'Left') throw new Error(first.left.message)
+      out.push(JSON.stringify(first.right.assignments))
+      const used = filled(first.right)[1]!
+      session.forbid(used.cadreId, used.postId)
+      const next = await session.solve(CORE)
+      if (next._tag === 'Left') throw new Error(next.left.message)
+      out.push(JSON.stringify(next.right.assignments))
+      return out
+    }
+    expect(await run()).toEqual(await run())
+  })
+
+  it('equals the direct solve after random locks, forbids and tightened quotas on generated counties', async () => {
+    let warm = 0
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 60, max: 160 }),
+        fc.array(fc.tuple(fc.constantFrom('lock', 'forbid', 'quota'), fc.nat()), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        async (seed, cadres, edits) => {
+          const scenario: Scenario = generateScenario({ seed, cadres })
+          const session = createSession(scenario)
+          const first = await session.solve(CORE)
+          if (first._tag === 'Left') return
+          let locks = scenario.locks
+          let forbidden = scenario.forbidden
+          let last = first.right
+          for (const [kind, n] of edits) {
+            const m = session.model
+            if (kind === 'quota') {
+              const rows = m.ruleRows.filter((r) => Number.isFinite(m.milp.rowLower[r.row]!))
+              if (rows.length === 0) continue
+              const r = rows[n % rows.length]!.row
+              session.setRowBounds(m.milp.rowNames[r]!, m.milp.rowLower[r]! + 1, m.milp.rowUpper[r]!)
+            } else {
+              const pairs = [...m.pairCol].filter((c) => m.milp.colUpper[c] === 1 && m.milp.colLower[c] === 0)
+              // Forbid a pair in use; lock one that is not.
+              const pick = pairs.filter((c) => has(last, pairOf(m, c)) === (kind === 'forbid'))
+              if (pick.length === 0) continue
+              const pair = pairOf(m, pick[n % pick.length]!)
+              if (kind === 'lock') {
+                session.lock(pair.cadreId, pair.postId)
+                locks = [...locks, pair]
+              } else {
+                session.forbid(pair.cadreId, pair.postId)
+                forbidden = [...forbidden, pair]
+              }
+            }
+            const next = await session.solve(CORE)
+            const oracle = await direct(session.model)
+            expect(next._tag).toBe(oracle._tag)
+            if (next._tag === 'Left' || oracle._tag === 'Left') return
+            warm++
+            expect(next.right.status).toBe('optimal')
+            expect(Math.abs(next.right.objective - oracle.right.objective)).toBeLessThan(1e-6)
+            expect(validateProposal({ ...scenario, locks, forbidden }, next.right)).toEqual([])
+            last = next.right
+          }
+        },
+      ),
+      { seed: 23, numRuns: 12 },
+    )
+    expect(warm).toBeGreaterThan(8)
+  }, 120_000)
+
+  it('passes the warm start through the solver: an unchanged model is re-proved from its own optimum', async () => {
+    const model = formulate(generateScenario({ seed: 8, cadres: 300 }))
+    const first = await highsSolver.solve(model.milp, { method: 'core' })
+    const again = await highsSolver.solve(model.milp, { method: 'core', warmStart: first.warmStart! })
+    expect(again.status).toBe('optimal')
+    expect(again.objective).toBe(first.objective)
+    expect(again.core!.pricingRounds).toBe(1)
+    expect(again.core!.milpRounds).toBe(1)
+  })
+})
