@@ -381,11 +381,34 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
 
     // Core MILP and the reduced-cost proof.
     const milpStarted = performance.now()
+    // The start fitted to this model: values clamped to the column bounds; the rows it still
+    // violates (a lock or a quota edited since it was found), or its value when it is feasible.
+    const startRows: number[] = []
+    let startValue = -Infinity
+    if (hooks.start !== undefined) {
+      const x = new Float64Array(nc)
+      for (let k = 0; k < hooks.start.indices.length; k++) {
+        const j = hooks.start.indices[k]!
+        if (j >= 0 && j < nc) x[j] = hooks.start.values[k]!
+      }
+      for (let j = 0; j < nc; j++) x[j] = Math.min(m.colUpper[j]!, Math.max(m.colLower[j]!, x[j]!))
+      for (let r = 0; r < nr; r++) {
+        let act = 0
+        for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) act += m.rowValue[e]! * x[m.rowIndex[e]!]!
+        if (act < m.rowLower[r]! - 1e-9 || act > m.rowUpper[r]! + 1e-9) startRows.push(r)
+      }
+      if (startRows.length === 0) {
+        startValue = 0
+        for (let j = 0; j < nc; j++) if (x[j] !== 0) startValue += m.colCost[j]! * x[j]!
+      }
+      incumbent = x
+    }
     // Warm: the MILP core is every column that a solution within the earlier gap of the LP bound
-    // may use (B + d_j ≥ B − γ); the others leave. Should the optimum found lie lower than B − γ,
-    // the proof below brings back the columns it needs.
+    // may use (B + d_j ≥ B − γ), or, with a feasible start of value z₀, that a solution better
+    // than the start may use (B + d_j ≥ z₀) when that is fewer; the others leave. Should the
+    // optimum found lie lower than the threshold, the proof below brings back the columns it needs.
     if (warm !== undefined && lpDone) {
-      const gamma = Math.max(warm.gap * GAP_MARGIN, PROOF_TOL) + PROOF_TOL
+      const gamma = Math.max(0, Math.min(warm.gap * GAP_MARGIN, bound - startValue)) + 2 * PROOF_TOL
       const drop = new Uint8Array(order.length)
       let dropped = 0
       order.forEach((j, k) => {
@@ -409,13 +432,6 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       { kind: 'range', from: 0, to: order.length - 1 },
       Int32Array.from(order, (j) => m.integer[j]!),
     )
-    if (hooks.start !== undefined) {
-      incumbent = new Float64Array(nc)
-      for (let k = 0; k < hooks.start.indices.length; k++) {
-        const j = hooks.start.indices[k]!
-        if (j >= 0 && j < nc) incumbent[j] = hooks.start.values[k]!
-      }
-    }
     // A bound valid for the whole model. The Lagrangian bound B + Σ max(0, d_j) over the left-out
     // columns always holds; with a bound on the core's solutions it sharpens to
     // max(core bound, best a solution using a left-out column can reach).
@@ -427,20 +443,13 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       const viaOutside = o.most === -Infinity ? -Infinity : bound + (o.most > 0 ? o.positive : o.most)
       return Math.min(lagrangian, Math.max(coreBound, viaOutside))
     }
-    // The start fitted to this model: values clamped to the column bounds and, where rows are
-    // still violated (a lock or a quota edited since the start was found), the columns of those
-    // rows and of the rows around them left free for HiGHS to complete (a sub-MIP over a few
-    // hundred columns) rather than a start HiGHS rejects whole. Around: rows that share a free
-    // column, REPAIR_DEPTH rings deep (a lock moves a cadre, whose post needs a holder, whose
-    // post needs one…), the last ring freeing only its rows' slacks. `null`: nothing to free.
-    const freeNearViolations = (x: Float64Array): Uint8Array | null => {
-      for (let j = 0; j < nc; j++) x[j] = Math.min(m.colUpper[j]!, Math.max(m.colLower[j]!, x[j]!))
-      let rows: number[] = []
-      for (let r = 0; r < nr; r++) {
-        let act = 0
-        for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) act += m.rowValue[e]! * x[m.rowIndex[e]!]!
-        if (act < m.rowLower[r]! - 1e-9 || act > m.rowUpper[r]! + 1e-9) rows.push(r)
-      }
+    // Where the start violates rows, the columns of those rows and of the rows around them are
+    // left free for HiGHS to complete (a sub-MIP over a few hundred columns) rather than a start
+    // HiGHS rejects whole. Around: rows that share a free column, REPAIR_DEPTH rings deep (a lock
+    // moves a cadre, whose post needs a holder, whose post needs one…), the last ring freeing
+    // only its rows' slacks. `null`: nothing to free.
+    const freeNearViolations = (): Uint8Array | null => {
+      let rows = startRows
       if (rows.length === 0) return null
       const free = new Uint8Array(nc)
       const seen = new Uint8Array(nr)
@@ -469,7 +478,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       milpRounds++
       if (incumbent !== null) {
         const inc = incumbent
-        const free = milpRounds === 1 && hooks.start !== undefined ? freeNearViolations(inc) : null
+        const free = milpRounds === 1 ? freeNearViolations() : null
         const at: number[] = []
         order.forEach((j, k) => {
           if (free === null || free[j] === 0) at.push(k)
