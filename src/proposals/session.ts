@@ -13,7 +13,7 @@ import { left, right } from 'fp-ts/lib/Either.js'
 import type { Proposal } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
 import { editMilp, formulate } from '../model/index.js'
-import type { MilpEdit, StaffingModel } from '../model/index.js'
+import type { Conflict, MilpEdit, StaffingModel } from '../model/index.js'
 import type { WarmStart } from '../solvers/solver.js'
 import type { SolveError, SolveOptions } from './solve.js'
 import { solveModelValues } from './solve.js'
@@ -42,7 +42,10 @@ export interface StaffingSession {
   /**
    * Solves the current model, starting from the last proven optimum of this
    * session (the first solve starts cold). Options as for `solveModel`; a
-   * `warmStart` given here replaces the session's own.
+   * `warmStart` given here replaces the session's own. An edit that makes a
+   * row impossible on its own (a quota raised beyond its candidates, two locks
+   * on one post) is an `Infeasible` with that row as its conflict, found
+   * without a solve.
    */
   solve(options?: SolveOptions): Promise<Either<SolveError, Proposal>>
   /** Fixes the cadre to the open post (ids); the pair must be eligible. */
@@ -85,10 +88,64 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
   const postIndex = new Map<string, number>()
   scenario.openPosts.forEach((id, i) => postIndex.set(id, i))
 
+  // What the session has edited: rows whose bounds it moved, columns whose bounds it moved.
+  const editedRows = new Set<number>()
+  const editedCols = new Set<number>()
   const apply = (e: MilpEdit): Either<SessionEditError, StaffingModel> => {
     model = { ...model, milp: editMilp(model.milp, e) }
+    for (const [r] of e.rowBounds ?? []) editedRows.add(r)
+    for (const [c] of e.colBounds ?? []) editedCols.add(c)
     edited = true
     return right(model)
+  }
+
+  /**
+   * Rows the edits make impossible on their own — a quota raised beyond what its candidates
+   * can give, two locks on one post or one cadre, every candidate of a post that must be
+   * filled forbidden — named as conflicts, found without a solve: for each row an edit touches,
+   * the least and most its columns can give within their bounds.
+   */
+  const editConflicts = (): Conflict[] => {
+    const m = model.milp
+    const rows = new Set(editedRows)
+    if (editedCols.size > 0)
+      for (let r = 0; r < m.rowLower.length; r++)
+        for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++)
+          if (editedCols.has(m.rowIndex[e]!)) {
+            rows.add(r)
+            break
+          }
+    const rule = new Map(model.ruleRows.map((rr) => [rr.row, rr]))
+    const out: Conflict[] = []
+    for (const r of [...rows].sort((a, b) => a - b)) {
+      let least = 0
+      let most = 0
+      let locked = false
+      for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
+        const j = m.rowIndex[e]!
+        const a = m.rowValue[e]!
+        least += a > 0 ? a * m.colLower[j]! : a * m.colUpper[j]!
+        most += a > 0 ? a * m.colUpper[j]! : a * m.colLower[j]!
+        if (editedCols.has(j) && m.colLower[j]! > 0) locked = true
+      }
+      const lower = m.rowLower[r]!
+      const upper = m.rowUpper[r]!
+      if (most >= lower - 1e-9 && least <= upper + 1e-9) continue
+      const rr = rule.get(r)
+      const what = rr?.label ?? m.rowNames[r]!
+      out.push({
+        code: rr?.code ?? (locked ? 'lock' : 'establishment.vacancy'),
+        teamId: rr?.teamId ?? null,
+        postId: null,
+        cadreId: null,
+        message:
+          most < lower - 1e-9
+            ? `${what} needs at least ${lower}; with this session's locks and forbidden pairs at most ${most} is possible`
+            : `${what} allows at most ${upper}; this session's locks already give ${least}`,
+        row: r,
+      })
+    }
+    return out
   }
   /** The column of a pair, or why there is none. */
   const columnOf = (cadreId: string, postId: string): Either<SessionEditError, number | null> => {
@@ -115,6 +172,13 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
       return model
     },
     async solve(options: SolveOptions = {}) {
+      const conflicts = edited ? editConflicts() : []
+      if (conflicts.length > 0)
+        return left({
+          _tag: 'Infeasible' as const,
+          conflicts,
+          message: conflicts.map((c) => c.message).join('\n'),
+        })
       const r = await solveModelValues(model, {
         ...(warm === undefined ? {} : { warmStart: warm }),
         // The assignment fast path reads the formulation, not the edited bounds.

@@ -121,6 +121,33 @@ describe('createSession', () => {
     expect(session.model).toBe(before)
   })
 
+  it('names a row an edit makes impossible on its own, without a solve', async () => {
+    const session = createSession(scenario)
+    const quota = session.model.ruleRows.find((r) => r.hard && /women>=1$/.test(r.detail))!
+    session.setRowBounds(session.model.milp.rowNames[quota.row]!, 99, Infinity)
+    const r = await session.solve(CORE)
+    expect(r._tag).toBe('Left')
+    if (r._tag === 'Right' || r.left._tag !== 'Infeasible') throw new Error('expected Infeasible')
+    expect(r.left.conflicts).toHaveLength(1)
+    expect(r.left.conflicts[0]).toMatchObject({
+      code: 'structure.women',
+      teamId: quota.teamId,
+      row: quota.row,
+    })
+    expect(r.left.message).toContain('needs at least 99')
+
+    // Two locks on one post.
+    const two = createSession(scenario)
+    const { postStart, cadre } = two.model.eligibility
+    const [a, b] = [cadre[postStart[0]!]!, cadre[postStart[0]! + 1]!].map((c) => scenario.cadres[c]!.id)
+    two.lock(a!, scenario.openPosts[0]!)
+    two.lock(b!, scenario.openPosts[0]!)
+    const t = await two.solve(CORE)
+    if (t._tag === 'Right' || t.left._tag !== 'Infeasible') throw new Error('expected Infeasible')
+    expect(t.left.conflicts.map((c) => c.code)).toContain('lock')
+    expect(t.left.message).toContain(`post:${scenario.openPosts[0]}:filled`)
+  })
+
   it('is deterministic: the same edits and solves give the same proposals', async () => {
     const run = async () => {
       const session = createSession(scenario)
