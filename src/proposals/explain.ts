@@ -10,7 +10,7 @@ import { left, right } from 'fp-ts/lib/Either.js'
 import type { PairRuleCode, TeamRuleCode } from '../domain/codes.js'
 import type { FitComponents, Proposal } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
-import { columnsOf, editMilp, formulate } from '../model/index.js'
+import { editMilp, formulate } from '../model/index.js'
 import type { MilpEdit, StaffingModel } from '../model/index.js'
 import { PAIR_FLAG, pairVerdicts } from '../rules/index.js'
 import { fitComponents, fitScore } from '../scoring/fit.js'
@@ -355,8 +355,25 @@ async function estimatedCosts(
     }
     return a
   }
-  // The matrix by column, for reduced costs d_j = c_j − Σ_i a_ij·y_i.
-  const byCol = columnsOf(m)
+  // Reduced costs d_j = c_j − Σ_i a_ij·y_i, accumulated row by row.
+  const d = Float64Array.from(m.colCost)
+  for (let r = 0; r < m.rowLower.length; r++) {
+    const v = y[r]!
+    if (v === 0) continue
+    for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) d[m.rowIndex[e]!]! -= m.rowValue[e]! * v
+  }
+  // A soft pair rule: without its penalty, the best penalised pair's reduced cost rises by it.
+  // One pass over the penalised pairs gathers that gain for every rule.
+  const pairGain = new Map<string, number>()
+  const elig = model.eligibility
+  for (let k = 0; k < elig.size; k++) {
+    if (elig.penalty[k] === 0) continue
+    const pen = new Map<string, number>()
+    for (const x of elig.penaltiesOf(k)) pen.set(x.code, (pen.get(x.code) ?? 0) + x.amount)
+    const dj = d[model.pairCol[k]!]!
+    for (const [code, amount] of pen)
+      if (amount > 0) pairGain.set(code, Math.max(pairGain.get(code) ?? 0, dj + amount))
+  }
   const costs: RuleCost[] = []
   for (const { code, hard } of rulesOf(model)) {
     const paid = proposal.penalties.filter((x) => x.code === code).reduce((t, x) => t + x.amount, 0)
@@ -371,22 +388,7 @@ async function estimatedCosts(
       // One unit: one person more or fewer in a count (a woman fewer needed, one more member of a field).
       if (move > 0) cost += Math.abs(dual) * Math.min(move, 1)
     }
-    // A soft pair rule: without its penalty, the best penalised pair's reduced cost rises by it.
-    let pairGain = 0
-    const elig = model.eligibility
-    for (let k = 0; k < elig.size; k++) {
-      if (elig.penalty[k] === 0) continue
-      const pen = elig
-        .penaltiesOf(k)
-        .filter((x) => x.code === code)
-        .reduce((t, x) => t + x.amount, 0)
-      if (pen <= 0) continue
-      const j = model.pairCol[k]!
-      let d = m.colCost[j]!
-      for (let e = byCol.start[j]!; e < byCol.start[j + 1]!; e++) d -= byCol.value[e]! * y[byCol.row[e]!]!
-      pairGain = Math.max(pairGain, d + pen)
-    }
-    cost += pairGain
+    cost += pairGain.get(code) ?? 0
     // The penalties paid are saved exactly by dropping the rule; the duals may see more.
     costs.push({
       code,
