@@ -312,6 +312,56 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       else widen()
     }
 
+    // An infeasible core LP, priced by its Farkas certificate: a ray r with
+    // max_x∈box Σ_j (rᵀa_j)·x_j < Σ_i min_{L_i ≤ a ≤ U_i} r_i·a, so no x within the columns'
+    // bounds meets every row. The certificate holds for the whole model unless the left-out
+    // columns with rᵀa_j > 0 can close that deficit: then exactly those join (`[]`: the whole
+    // model is infeasible, proven). `null`: no usable certificate (the core widens instead).
+    const farkas = (): number[] | null => {
+      let got: Float64Array
+      try {
+        const ray = model.getDualRay()
+        if (ray === undefined || ray.values.length !== nr) return null
+        got = ray.values
+      } catch {
+        return null
+      }
+      const g = new Float64Array(nc)
+      for (const sign of [1, -1]) {
+        let low = 0
+        for (let r = 0; r < nr; r++) {
+          const v = sign * got[r]!
+          if (v > 1e-12) low += v * m.rowLower[r]!
+          else if (v < -1e-12) low += v * m.rowUpper[r]!
+        }
+        if (!Number.isFinite(low)) continue
+        g.fill(0)
+        let scale = 1
+        for (let r = 0; r < nr; r++) {
+          const v = sign * got[r]!
+          if (Math.abs(v) <= 1e-12) continue
+          scale = Math.max(scale, Math.abs(v))
+          for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) g[m.rowIndex[e]!]! += m.rowValue[e]! * v
+        }
+        let high = 0
+        let extra = 0
+        for (let j = 0; j < nc; j++) {
+          const v = g[j]!
+          if (Math.abs(v) <= 1e-12) continue
+          const most = v > 0 ? v * m.colUpper[j]! : v * m.colLower[j]!
+          if (inCore[j] === 1) high += most
+          else if (most > 0) extra += most
+        }
+        const tol = 1e-7 * scale * Math.max(1, Math.abs(low))
+        if (!(high < low - tol)) continue
+        if (high + extra < low - tol) return []
+        const helping: number[] = []
+        for (let j = 0; j < nc; j++) if (inCore[j] === 0 && g[j]! > 1e-12) helping.push(j)
+        return helping
+      }
+      return null
+    }
+
     // With y = 0 the bound is the trivial one (every column at its best bound): valid before any LP.
     price()
 
@@ -338,7 +388,23 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       if (status === 'infeasible') {
         if (order.length === nc)
           return { ...failed('infeasible', 'the LP relaxation is infeasible'), stats: null }
-        grow()
+        const helping = farkas()
+        if (helping !== null && helping.length === 0)
+          // Proven on the core alone: no left-out column can close the certificate's deficit.
+          return {
+            ...failed('infeasible', 'the LP relaxation is infeasible'),
+            stats: {
+              coreColumns: order.length,
+              columns: nc,
+              pricingRounds,
+              milpRounds: 0,
+              lpBound: null,
+              lpMs: performance.now() - lpStarted,
+              milpMs: 0,
+            },
+          }
+        if (helping !== null) for (const j of helping) join(j)
+        else grow()
         pass(false)
         continue
       }

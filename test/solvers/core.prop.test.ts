@@ -283,6 +283,64 @@ describe('the priced-core method', () => {
     expect(seen.widened).toBeGreaterThan(0)
   }, 120_000)
 
+  it('prices an infeasible core by its Farkas certificate, and proves infeasibility without every column', async () => {
+    // 30 agents, 8 jobs each filled once; agents prefer the later jobs; a cover row asks for
+    // `need` of the least liked pairs (agents 20–29 in jobs 0–4), which the first core lacks.
+    const build = (need: number): Milp => {
+      const b = new MilpBuilder()
+      const byJob: number[][] = Array.from({ length: 8 }, () => [])
+      const byAgent: number[][] = Array.from({ length: 30 }, () => [])
+      const cover: number[] = []
+      for (let i = 0; i < 30; i++)
+        for (let j = 0; j < 8; j++) {
+          const c = b.addColumn(`x:${i}:${j}`, 100 - i + 10 * j, 0, 1, true)
+          byJob[j]!.push(c)
+          byAgent[i]!.push(c)
+          if (i >= 20 && j <= 4) cover.push(c)
+        }
+      byJob.forEach((cols, j) =>
+        b.addRow(
+          `job:${j}`,
+          cols,
+          cols.map(() => 1),
+          1,
+          1,
+        ),
+      )
+      byAgent.forEach((cols, i) =>
+        b.addRow(
+          `agent:${i}`,
+          cols,
+          cols.map(() => 1),
+          -Infinity,
+          1,
+        ),
+      )
+      b.addRow(
+        'cover',
+        cover,
+        cover.map(() => 1),
+        need,
+        Infinity,
+      )
+      return b.build()
+    }
+    const feasible = build(4)
+    const direct = await highsSolver.solve(feasible, { method: 'direct' })
+    const core = await highsSolver.solve(feasible, { method: 'core' })
+    expect(direct.status).toBe('optimal')
+    expect(core.status).toBe('optimal')
+    expect(Math.abs(core.objective! - direct.objective!)).toBeLessThan(1e-6)
+    expect(core.core!.coreColumns).toBeLessThan(core.core!.columns)
+
+    // Six of five jobs: infeasible, proven on part of the columns.
+    const infeasible = build(6)
+    expect((await highsSolver.solve(infeasible, { method: 'direct' })).status).toBe('infeasible')
+    const proof = await highsSolver.solve(infeasible, { method: 'core' })
+    expect(proof.status).toBe('infeasible')
+    expect(proof.core!.coreColumns).toBeLessThan(proof.core!.columns)
+  })
+
   it('ignores a warm start of a model with other columns', async () => {
     const a = formulate(generateScenario({ seed: 4, cadres: 80 })).milp
     const b = formulate(generateScenario({ seed: 5, cadres: 90 })).milp
