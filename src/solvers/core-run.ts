@@ -591,8 +591,16 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       if (status === 'infeasible') {
         if (order.length === nc)
           return { ...failed('infeasible', 'no staffing meets every hard rule'), stats: stats() }
-        // The core lacks columns some hard row needs: widen it.
+        // The core lacks columns some hard row needs: widen it, within the column budget.
         grow()
+        if (order.length > MAX_CORE_COLUMNS)
+          return {
+            ...failed(
+              'memoryLimit',
+              `the core MILP is infeasible, and deciding on the whole model would take more than ${MAX_CORE_COLUMNS} columns (maxCoreColumns)`,
+            ),
+            stats: stats(),
+          }
         pass(true)
         continue
       }

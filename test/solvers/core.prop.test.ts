@@ -341,6 +341,39 @@ describe('the priced-core method', () => {
     expect(proof.core!.coreColumns).toBeLessThan(proof.core!.columns)
   })
 
+  it('widens an infeasible core MILP only within its column budget', async () => {
+    // An odd cycle (x1 + x2 = x2 + x3 = x1 + x3 = 1): the LP is feasible at ½, the MILP is not;
+    // 120 filler columns in two rows keep the first core small.
+    const b = new MilpBuilder()
+    const x = [0, 1, 2].map((i) => b.addColumn(`x${i}`, 10, 0, 1, true))
+    for (const [p, q] of [
+      [0, 1],
+      [1, 2],
+      [0, 2],
+    ] as const)
+      b.addRow(`pair:${p}${q}`, [x[p]!, x[q]!], [1, 1], 1, 1)
+    const fill = Array.from({ length: 120 }, (_, i) => b.addColumn(`f${i}`, 1 + (i % 7), 0, 1, true))
+    b.addRow(
+      'fill:a',
+      fill,
+      fill.map(() => 1),
+      -Infinity,
+      60,
+    )
+    b.addRow(
+      'fill:b',
+      fill,
+      fill.map(() => 2),
+      -Infinity,
+      150,
+    )
+    const milp = b.build()
+    expect((await highsSolver.solve(milp, { method: 'core' })).status).toBe('infeasible')
+    const capped = await highsSolver.solve(milp, { method: 'core', maxCoreColumns: 20 })
+    expect(capped.status).toBe('error')
+    expect(capped.message).toContain('maxCoreColumns')
+  })
+
   it('ignores a warm start of a model with other columns', async () => {
     const a = formulate(generateScenario({ seed: 4, cadres: 80 })).milp
     const b = formulate(generateScenario({ seed: 5, cadres: 90 })).milp
