@@ -185,7 +185,14 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
         ...(edited ? { fastPath: false } : {}),
         ...options,
       })
-      if (r._tag === 'Left') return r
+      if (r._tag === 'Left')
+        return edited && r.left._tag === 'Infeasible' && r.left.conflicts.length === 0
+          ? left({
+              ...r.left,
+              message:
+                "the hard rules with this session's locks, forbidden pairs and bounds cannot all be met together; no single row is impossible on its own",
+            })
+          : r
       if (r.right.warmStart !== undefined) warm = r.right.warmStart
       return right(r.right.proposal)
     },
