@@ -181,9 +181,9 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
         })
       const r = await solveModelValues(model, {
         ...(warm === undefined ? {} : { warmStart: warm }),
+        ...options,
         // The assignment fast path reads the formulation, not the edited bounds.
         ...(edited ? { fastPath: false } : {}),
-        ...options,
       })
       if (r._tag === 'Left')
         return edited && r.left._tag === 'Infeasible' && r.left.conflicts.length === 0

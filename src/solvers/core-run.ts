@@ -457,11 +457,15 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
         const j = hooks.start.indices[k]!
         if (j >= 0 && j < nc) x[j] = hooks.start.values[k]!
       }
-      for (let j = 0; j < nc; j++) x[j] = Math.min(m.colUpper[j]!, Math.max(m.colLower[j]!, x[j]!))
+      // Integer columns rounded (a start found by HiGHS is integral within its tolerance).
+      for (let j = 0; j < nc; j++) {
+        const v = m.integer[j] === 1 ? Math.round(x[j]!) : x[j]!
+        x[j] = Math.min(m.colUpper[j]!, Math.max(m.colLower[j]!, v))
+      }
       for (let r = 0; r < nr; r++) {
         let act = 0
         for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) act += m.rowValue[e]! * x[m.rowIndex[e]!]!
-        if (act < m.rowLower[r]! - 1e-9 || act > m.rowUpper[r]! + 1e-9) startRows.push(r)
+        if (act < m.rowLower[r]! - 1e-6 || act > m.rowUpper[r]! + 1e-6) startRows.push(r)
       }
       if (startRows.length === 0) {
         startValue = 0
@@ -491,13 +495,32 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
         order.length = at
         passed = at
       }
-      for (let j = 0; j < nc; j++) if (inCore[j] === 0 && m.pricable[j] === 1 && d[j]! >= -gamma) join(j)
+      // Within the column budget, the most promising first; the proof brings back what it needs.
+      const near: number[] = []
+      for (let j = 0; j < nc; j++) if (inCore[j] === 0 && m.pricable[j] === 1 && d[j]! >= -gamma) near.push(j)
+      const room = MAX_CORE_COLUMNS - order.length
+      if (near.length > room) {
+        near.sort((a, b) => d[b]! - d[a]! || a - b)
+        near.length = Math.max(0, room)
+      }
+      for (const j of near) join(j)
+      pass(false)
+      // The bound over the core as it now is (a joined column with 0 < d_j ≤ the pricing
+      // tolerance counts in it).
+      price()
+    }
+    // HiGHS runs no model without columns: an empty core keeps its most promising column.
+    if (order.length === 0 && nc > 0) {
+      let best = 0
+      for (let j = 1; j < nc; j++) if (d[j]! > d[best]!) best = j
+      join(best)
       pass(false)
     }
-    model.changeColsIntegrality(
-      { kind: 'range', from: 0, to: order.length - 1 },
-      Int32Array.from(order, (j) => m.integer[j]!),
-    )
+    if (order.length > 0)
+      model.changeColsIntegrality(
+        { kind: 'range', from: 0, to: order.length - 1 },
+        Int32Array.from(order, (j) => m.integer[j]!),
+      )
     // A bound valid for the whole model. The Lagrangian bound B + Σ max(0, d_j) over the left-out
     // columns always holds; with a bound on the core's solutions it sharpens to
     // max(core bound, best a solution using a left-out column can reach).
@@ -544,7 +567,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       milpRounds++
       if (incumbent !== null) {
         const inc = incumbent
-        const free = milpRounds === 1 ? freeNearViolations() : null
+        const free = incumbentObjective === null ? freeNearViolations() : null
         const at: number[] = []
         order.forEach((j, k) => {
           if (free === null || free[j] === 0) at.push(k)
@@ -675,6 +698,8 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       }
       for (const j of wanted) join(j)
       pass(true)
+      // B over the grown core: columns joined with d_j > 0 (before pricing finished) count in it.
+      price()
     }
   } catch (e) {
     const fatal = e instanceof WebAssembly.RuntimeError

@@ -172,10 +172,10 @@ function statusOf(name: string): SolverStatus {
   }
 }
 
-/** The nonzero entries of a column vector. */
+/** The nonzero entries of a column vector (solver noise below 1e-9 left out). */
 function sparseOf(values: Float64Array): { indices: Int32Array; values: Float64Array } {
   const indices: number[] = []
-  for (let j = 0; j < values.length; j++) if (values[j] !== 0) indices.push(j)
+  for (let j = 0; j < values.length; j++) if (Math.abs(values[j]!) > 1e-9) indices.push(j)
   return { indices: Int32Array.from(indices), values: Float64Array.from(indices, (j) => values[j]!) }
 }
 

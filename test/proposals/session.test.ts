@@ -148,6 +148,38 @@ describe('createSession', () => {
     expect(t.left.message).toContain(`post:${scenario.openPosts[0]}:filled`)
   })
 
+  it('keeps its edits when asked for the assignment fast path', async () => {
+    // No team rule: the first solve takes the fast path; after a forbid it must not.
+    const off = <T extends object>(rules: T): T =>
+      Object.fromEntries(
+        Object.entries(rules).map(([k, v]) => [k, { ...(v as object), enabled: false }]),
+      ) as T
+    const base = generateScenario({ seed: 3, cadres: 60 })
+    const plain: Scenario = {
+      ...base,
+      policy: {
+        ...base.policy,
+        structure: off(base.policy.structure),
+        stability: off(base.policy.stability),
+        people: {
+          ...base.policy.people,
+          kinAvoidance: { ...base.policy.people.kinAvoidance, enabled: false },
+          shortTenure: { ...base.policy.people.shortTenure, enabled: false },
+        },
+      },
+    }
+    const session = createSession(plain)
+    expect(session.model.hasTeamRows).toBe(false)
+    const first = await session.solve()
+    if (first._tag === 'Left') throw new Error(first.left.message)
+    const used = filled(first.right)[0]!
+    session.forbid(used.cadreId, used.postId)
+    const next = await session.solve({ fastPath: true })
+    if (next._tag === 'Left') throw new Error(next.left.message)
+    expect(has(next.right, used)).toBe(false)
+    expect(validateProposal({ ...plain, forbidden: [...plain.forbidden, used] }, next.right)).toEqual([])
+  })
+
   it('is deterministic: the same edits and solves give the same proposals', async () => {
     const run = async () => {
       const session = createSession(scenario)

@@ -374,6 +374,40 @@ describe('the priced-core method', () => {
     expect(capped.message).toContain('maxCoreColumns')
   })
 
+  it('keeps a warm MILP core within maxCoreColumns, and an empty warm core still solves', async () => {
+    const model = formulate(generateScenario({ seed: 1, cadres: 400 }))
+    const first = await highsSolver.solve(model.milp, { method: 'core' })
+    const c = model.pairCol.find((j) => first.values![j]! < 0.5 && model.milp.colCost[j]! > 0)!
+    const edited = editMilp(model.milp, { colBounds: [[c, 1, 1]] })
+    const direct = await highsSolver.solve(edited, { method: 'direct' })
+    // A warm start whose gap would take in every column, under a budget.
+    const budget = first.warmStart!.core.length + 50
+    const warm = await highsSolver.solve(edited, {
+      method: 'core',
+      warmStart: { ...first.warmStart!, gap: 1e6 },
+      maxCoreColumns: budget,
+    })
+    // Within the budget: the optimum, or a stop with the incumbent and a bound valid for the whole model.
+    expect(warm.core!.coreColumns).toBeLessThanOrEqual(budget)
+    expect(['optimal', 'memory-limit']).toContain(warm.status)
+    expect(warm.objective!).toBeLessThanOrEqual(direct.objective! + 1e-6)
+    expect(warm.bound!).toBeGreaterThanOrEqual(direct.objective! - 1e-6)
+
+    // Every column a binary in two rows and an optimum at zero: the warm prune leaves no column.
+    const b = new MilpBuilder()
+    const xs = [0, 1, 2, 3].map((i) => b.addColumn(`x${i}`, -1 - i, 0, 1, true))
+    b.addRow('r0', xs, [1, 1, 1, 1], -Infinity, 2)
+    b.addRow('r1', xs, [1, 1, 1, 1], -Infinity, 3)
+    const m = b.build()
+    const cold = await highsSolver.solve(m, { method: 'core' })
+    const again = await highsSolver.solve(editMilp(m, { rowBounds: [[0, -Infinity, 1]] }), {
+      method: 'core',
+      warmStart: cold.warmStart!,
+    })
+    expect(again.status).toBe('optimal')
+    expect(again.objective).toBe(0)
+  })
+
   it('ignores a warm start of a model with other columns', async () => {
     const a = formulate(generateScenario({ seed: 4, cadres: 80 })).milp
     const b = formulate(generateScenario({ seed: 5, cadres: 90 })).milp
