@@ -180,6 +180,35 @@ describe('createSession', () => {
     expect(validateProposal({ ...plain, forbidden: [...plain.forbidden, used] }, next.right)).toEqual([])
   })
 
+  it('never throws on arbitrary edits: each is a Right with the edited model or a Left naming the problem', () => {
+    const session = createSession(scenario)
+    const ids = scenario.cadres.slice(0, 5).map((c) => c.id)
+    const posts = scenario.openPosts.slice(0, 5)
+    const rows = session.model.milp.rowNames.slice(0, 5)
+    fc.assert(
+      fc.property(
+        fc.constantFrom('lock', 'forbid', 'release', 'rows'),
+        fc.oneof(fc.constantFrom(...ids), fc.string()),
+        fc.oneof(fc.constantFrom(...posts), fc.string()),
+        fc.oneof(fc.constantFrom(...rows), fc.string()),
+        fc.double(),
+        fc.double(),
+        (kind, cadreId, postId, row, lower, upper) => {
+          const before = session.model
+          const r =
+            kind === 'rows'
+              ? session.setRowBounds(row, lower, upper)
+              : session[kind as 'lock' | 'forbid' | 'release'](cadreId, postId)
+          if (r._tag === 'Left') {
+            expect(r.left.message.length).toBeGreaterThan(0)
+            expect(session.model).toBe(before)
+          } else expect(r.right).toBe(session.model)
+        },
+      ),
+      { seed: 31, numRuns: 300 },
+    )
+  })
+
   it('is deterministic: the same edits and solves give the same proposals', async () => {
     const run = async () => {
       const session = createSession(scenario)
