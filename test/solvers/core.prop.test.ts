@@ -77,6 +77,21 @@ const randomMilp = fc
     return b.build()
   })
 
+/** A solution is feasible: every column within its bounds, every row's activity within its bounds. */
+function expectFeasible(milp: Milp, v: Float64Array): void {
+  for (let j = 0; j < milp.colLower.length; j++) {
+    expect(v[j]!).toBeGreaterThanOrEqual(milp.colLower[j]! - 1e-6)
+    expect(v[j]!).toBeLessThanOrEqual(milp.colUpper[j]! + 1e-6)
+  }
+  for (let r = 0; r < milp.rowLower.length; r++) {
+    let a = 0
+    for (let e = milp.rowStarts[r]!; e < milp.rowStarts[r + 1]!; e++)
+      a += milp.rowValue[e]! * v[milp.rowIndex[e]!]!
+    expect(a).toBeGreaterThanOrEqual(milp.rowLower[r]! - 1e-6)
+    expect(a).toBeLessThanOrEqual(milp.rowUpper[r]! + 1e-6)
+  }
+}
+
 describe('the priced-core method', () => {
   it('finds the optimum of the direct solve, or the same infeasibility, on random assignment MILPs', async () => {
     await fc.assert(
@@ -87,15 +102,7 @@ describe('the priced-core method', () => {
         if (direct.status === 'optimal') {
           expect(Math.abs(core.objective! - direct.objective!)).toBeLessThan(1e-6)
           expect(core.core).toBeDefined()
-          // The solution is feasible: every row's activity within its bounds.
-          const v = core.values!
-          for (let r = 0; r < milp.rowLower.length; r++) {
-            let a = 0
-            for (let e = milp.rowStarts[r]!; e < milp.rowStarts[r + 1]!; e++)
-              a += milp.rowValue[e]! * v[milp.rowIndex[e]!]!
-            expect(a).toBeGreaterThanOrEqual(milp.rowLower[r]! - 1e-6)
-            expect(a).toBeLessThanOrEqual(milp.rowUpper[r]! + 1e-6)
-          }
+          expectFeasible(milp, core.values!)
         }
       }),
       { seed: 7, numRuns: 80 },
@@ -241,18 +248,7 @@ describe('the priced-core method', () => {
         if (direct.status !== 'optimal') return
         warmRuns++
         expect(Math.abs(warm.objective! - direct.objective!)).toBeLessThan(1e-6)
-        const v = warm.values!
-        for (let k = 0; k < edited.colLower.length; k++) {
-          expect(v[k]!).toBeGreaterThanOrEqual(edited.colLower[k]! - 1e-6)
-          expect(v[k]!).toBeLessThanOrEqual(edited.colUpper[k]! + 1e-6)
-        }
-        for (let q = 0; q < edited.rowLower.length; q++) {
-          let a = 0
-          for (let x = edited.rowStarts[q]!; x < edited.rowStarts[q + 1]!; x++)
-            a += edited.rowValue[x]! * v[edited.rowIndex[x]!]!
-          expect(a).toBeGreaterThanOrEqual(edited.rowLower[q]! - 1e-6)
-          expect(a).toBeLessThanOrEqual(edited.rowUpper[q]! + 1e-6)
-        }
+        expectFeasible(edited, warm.values!)
       }),
       { seed: 19, numRuns: 60 },
     )
