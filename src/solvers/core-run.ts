@@ -84,8 +84,10 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
   // A warm MILP core holds the columns within this many times the earlier LP–MILP gap of the
   // LP bound: a small edit moves the gap little (a larger move costs one more MILP round).
   const GAP_MARGIN = 1.1
-  // Rings of rows around the rows a start violates whose columns the repair frees (see below).
+  // Rings of rows around the rows a start violates whose columns the repair frees, and the most
+  // core columns a row of those rings may have to have all of them freed (see below).
   const REPAIR_DEPTH = 4
+  const REPAIR_WIDE = 32
   // The most columns handed to HiGHS (RunOptions.maxCoreColumns): a proof that needs more stops
   // with the incumbent and a bound valid for the whole model.
   const MAX_CORE_COLUMNS = m.maxCoreColumns
@@ -505,9 +507,9 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       }
       for (const j of near) join(j)
       pass(false)
-      // The bound over the core as it now is (a joined column with 0 < d_j ≤ the pricing
-      // tolerance counts in it).
-      price()
+      // The bound over the core as it now is: a joined column with 0 < d_j ≤ the pricing
+      // tolerance counts in it (the pruned ones, with d_j < 0 at their lower bound 0, never did).
+      for (const j of near) if (d[j]! > 1e-9) bound += d[j]! * m.colUpper[j]!
     }
     // HiGHS runs no model without columns: an empty core keeps its most promising column.
     if (order.length === 0 && nc > 0) {
@@ -535,32 +537,58 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
     // Where the start violates rows, the columns of those rows and of the rows around them are
     // left free for HiGHS to complete (a sub-MIP over a few hundred columns) rather than a start
     // HiGHS rejects whole. Around: rows that share a free column, REPAIR_DEPTH rings deep (a lock
-    // moves a cadre, whose post needs a holder, whose post needs one…), the last ring freeing
-    // only its rows' slacks. `null`: nothing to free.
+    // moves a cadre, whose post needs a holder, whose post needs one…), the last ring and the
+    // wide rows freeing only their slacks. `null`: nothing to free.
     const freeNearViolations = (): Uint8Array | null => {
       let rows = startRows
       if (rows.length === 0) return null
+      // The rows of each core column (by its place in `order`), gathered in one pass.
+      const at = new Int32Array(order.length + 1)
+      order.forEach((j, k) => {
+        slot[j] = k
+        at[k + 1] = at[k]! + colCount[j]!
+      })
+      const rowsOf = new Int32Array(at[order.length]!)
+      const fill = at.slice(0, order.length)
+      for (let r = 0; r < nr; r++)
+        for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
+          const k = slot[m.rowIndex[e]!]!
+          if (k >= 0) rowsOf[fill[k]!++] = r
+        }
       const free = new Uint8Array(nc)
       const seen = new Uint8Array(nr)
+      for (const r of rows) seen[r] = 1
       for (let depth = 0; depth < REPAIR_DEPTH; depth++) {
-        for (const r of rows) seen[r] = 1
-        for (const r of rows)
+        const freed: number[] = []
+        for (const r of rows) {
+          // Past the violated rows themselves, a wide row (a team's or the county's count) frees
+          // only its slacks: through it, the ring would take in most of the core.
+          let width = 0
+          for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) width += inCore[m.rowIndex[e]!]!
+          const all = depth === 0 || (depth < REPAIR_DEPTH - 1 && width <= REPAIR_WIDE)
           for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
             const j = m.rowIndex[e]!
-            // At the last depth only the rows' own slacks (single-row columns) are freed.
-            if (inCore[j] === 1 && (depth < REPAIR_DEPTH - 1 || colCount[j]! <= 1)) free[j] = 1
-          }
-        const next: number[] = []
-        for (let r = 0; r < nr; r++) {
-          if (seen[r] === 1) continue
-          for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++)
-            if (free[m.rowIndex[e]!] === 1) {
-              next.push(r)
-              break
+            if (inCore[j] === 1 && free[j] === 0 && (all || colCount[j]! <= 1)) {
+              free[j] = 1
+              freed.push(j)
             }
+          }
+        }
+        // The next ring: the rows, not yet reached, of the columns just freed.
+        const next: number[] = []
+        for (const j of freed) {
+          const k = slot[j]!
+          for (let p = at[k]!; p < at[k + 1]!; p++) {
+            const q = rowsOf[p]!
+            if (seen[q] === 0) {
+              seen[q] = 1
+              next.push(q)
+            }
+          }
         }
         rows = next
       }
+      for (const j of order) slot[j] = -1
       return free
     }
     for (;;) {
