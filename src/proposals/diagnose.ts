@@ -176,7 +176,20 @@ export async function diagnose(
   scenario: Scenario,
   options: SolveOptions = {},
 ): Promise<Either<SolveError, Diagnosis>> {
-  const model = formulate(scenario)
+  return diagnoseModel(formulate(scenario), options)
+}
+
+/**
+ * {@link diagnose} on a formulated model, as it stands: its row bounds (a
+ * session's quotas) and its locks (`lockCols`, a session's included) are the
+ * ones diagnosed; supply findings count against the scenario's policy.
+ * @internal
+ */
+export async function diagnoseModel(
+  model: StaffingModel,
+  options: SolveOptions = {},
+): Promise<Either<SolveError, Diagnosis>> {
+  const { scenario } = model.ctx
   const supply = supplyFindings(model)
   const solver = backendOf(options.backend)
   const deadline = performance.now() + (options.timeLimitMs ?? 60_000)

@@ -17,6 +17,8 @@ import type { Conflict, MilpEdit, StaffingModel } from '../model/index.js'
 import type { WarmStart } from '../solvers/solver.js'
 import type { SolveError, SolveOptions } from './solve.js'
 import { solveModelValues } from './solve.js'
+import { diagnoseModel } from './diagnose.js'
+import type { Diagnosis } from './diagnose.js'
 
 /** Why a session edit was refused (the model is then unchanged). @category Proposals */
 export type SessionEditError =
@@ -60,6 +62,13 @@ export interface StaffingSession {
    * keeps its slack: the new bound is then a target, as formulated.
    */
   setRowBounds(name: string, lower: number, upper: number): Either<SessionEditError, StaffingModel>
+  /**
+   * Diagnoses the model as edited (see `diagnose`): an irreducible conflict
+   * among the hard rules with this session's bounds, the scenario's locks and
+   * this session's locks, and the cheapest relaxation. Supply findings count
+   * against the scenario's policy.
+   */
+  diagnose(options?: SolveOptions): Promise<Either<SolveError, Diagnosis>>
 }
 
 /**
@@ -91,6 +100,8 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
   // What the session has edited: rows whose bounds it moved, columns whose bounds it moved.
   const editedRows = new Set<number>()
   const editedCols = new Set<number>()
+  // This session's locks, by column: droppable members of a diagnosis like the scenario's own.
+  const locks = new Map<number, { readonly cadreId: string; readonly postId: string }>()
   const apply = (e: MilpEdit): Either<SessionEditError, StaffingModel> => {
     model = { ...model, milp: editMilp(model.milp, e) }
     for (const [r] of e.rowBounds ?? []) editedRows.add(r)
@@ -206,20 +217,31 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
           postId,
           message: `cadre ${cadreId} is not eligible for post ${postId}: a hard rule blocks the pair`,
         })
+      locks.set(col.right, { cadreId, postId })
       return apply({ colBounds: [[col.right, 1, 1]] })
     },
     forbid(cadreId, postId) {
       const col = columnOf(cadreId, postId)
       if (col._tag === 'Left') return col
-      return col.right === null ? right(model) : apply({ colBounds: [[col.right, 0, 0]] })
+      if (col.right === null) return right(model)
+      locks.delete(col.right)
+      return apply({ colBounds: [[col.right, 0, 0]] })
     },
     release(cadreId, postId) {
       const col = columnOf(cadreId, postId)
       if (col._tag === 'Left') return col
       const j = col.right
-      return j === null
-        ? right(model)
-        : apply({ colBounds: [[j, base.milp.colLower[j]!, base.milp.colUpper[j]!]] })
+      if (j === null) return right(model)
+      locks.delete(j)
+      return apply({ colBounds: [[j, base.milp.colLower[j]!, base.milp.colUpper[j]!]] })
+    },
+    diagnose(options: SolveOptions = {}) {
+      const theirs = new Set(model.lockCols.map((l) => l.col))
+      const own = [...locks]
+        .filter(([col]) => !theirs.has(col))
+        .sort((a, b) => a[0] - b[0])
+        .map(([col, pair]) => ({ ...pair, col }))
+      return diagnoseModel({ ...model, lockCols: [...model.lockCols, ...own] }, options)
     },
     setRowBounds(name, lower, upper) {
       rowByName ??= new Map(model.milp.rowNames.map((n, r) => [n, r]))

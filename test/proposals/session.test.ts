@@ -209,6 +209,37 @@ describe('createSession', () => {
     )
   })
 
+  it('diagnoses the model as edited: its locks and bounds are members of the conflict', async () => {
+    const session = createSession(scenario)
+    const { postStart, cadre } = session.model.eligibility
+    const post = scenario.openPosts[0]!
+    const [a, b] = [cadre[postStart[0]!]!, cadre[postStart[0]! + 1]!].map((c) => scenario.cadres[c]!.id)
+    session.lock(a!, post)
+    session.lock(b!, post)
+    const d = await session.diagnose()
+    if (d._tag === 'Left') throw new Error(d.left.message)
+    expect(d.right.feasible).toBe(false)
+    expect(d.right.conflict).toHaveLength(2)
+    expect(
+      d.right.conflict.map((m) => (m.kind === 'lock' ? `${m.cadreId}→${m.postId}` : m.kind)).sort(),
+    ).toEqual([`${a}→${post}`, `${b}→${post}`].sort())
+    // Released, the session is feasible again.
+    session.release(b!, post)
+    const ok = await session.diagnose()
+    if (ok._tag === 'Left') throw new Error(ok.left.message)
+    expect(ok.right.feasible).toBe(true)
+
+    // A quota raised beyond reach is the conflict, with the session's bound.
+    const quota = session.model.ruleRows.find((r) => r.hard && /women>=1$/.test(r.detail))!
+    session.setRowBounds(session.model.milp.rowNames[quota.row]!, 40, Infinity)
+    const q = await session.diagnose()
+    if (q._tag === 'Left') throw new Error(q.left.message)
+    expect(q.right.feasible).toBe(false)
+    expect(q.right.conflict).toEqual([
+      expect.objectContaining({ kind: 'rule', code: 'structure.women', teamId: quota.teamId }),
+    ])
+  })
+
   it('is deterministic: the same edits and solves give the same proposals', async () => {
     const run = async () => {
       const session = createSession(scenario)
