@@ -53,7 +53,12 @@ for (const quota of session.model.ruleRows
   const upper = session.model.milp.rowUpper[quota.row]!
   const raised = session.setRowBounds(name, 2, Infinity)
   if (raised._tag === 'Left') throw new Error(raised.left.message)
-  if ((await timed(`${quota.label} → at least 2 (warm)`)) === null) session.setRowBounds(name, lower, upper)
+  if ((await timed(`${quota.label} → at least 2 (warm)`)) === null) {
+    // Why: the irreducible conflict of the model as edited.
+    const d = await session.diagnose()
+    if (d._tag === 'Right') for (const m of d.right.conflict) console.log(`  conflict: ${m.label}`)
+    session.setRowBounds(name, lower, upper)
+  }
 }
 
 // An edit the session refuses names what is wrong and leaves the model as it was.

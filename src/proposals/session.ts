@@ -241,7 +241,23 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
         .filter(([col]) => !theirs.has(col))
         .sort((a, b) => a[0] - b[0])
         .map(([col, pair]) => ({ ...pair, col }))
-      return diagnoseModel({ ...model, lockCols: [...model.lockCols, ...own] }, options)
+      // A row whose bounds the session moved says so in its label.
+      const m = model.milp
+      const bounds = (r: number) => {
+        const lo = m.rowLower[r]!
+        const hi = m.rowUpper[r]!
+        return lo === hi
+          ? `= ${lo}`
+          : hi === Infinity
+            ? `≥ ${lo}`
+            : lo === -Infinity
+              ? `≤ ${hi}`
+              : `${lo}..${hi}`
+      }
+      const ruleRows = model.ruleRows.map((rr) =>
+        editedRows.has(rr.row) ? { ...rr, detail: `${rr.detail}, now ${bounds(rr.row)}` } : rr,
+      )
+      return diagnoseModel({ ...model, ruleRows, lockCols: [...model.lockCols, ...own] }, options)
     },
     setRowBounds(name, lower, upper) {
       rowByName ??= new Map(model.milp.rowNames.map((n, r) => [n, r]))

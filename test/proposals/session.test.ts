@@ -238,6 +238,7 @@ describe('createSession', () => {
     expect(q.right.conflict).toEqual([
       expect.objectContaining({ kind: 'rule', code: 'structure.women', teamId: quota.teamId }),
     ])
+    expect(q.right.conflict[0]!.label).toContain('now ≥ 40')
   })
 
   it('is deterministic: the same edits and solves give the same proposals', async () => {
