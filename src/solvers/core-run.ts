@@ -20,14 +20,24 @@
  *    columns that fail the test join the core and the MILP is solved again,
  *    starting from the incumbent.
  *
- * When the core turns out infeasible, it widens: four times as many columns
- * per row (12, 48, 192), then every column — the direct solve. A stop before
+ * An infeasible core LP is priced by its Farkas certificate (HiGHS's dual
+ * ray): the left-out columns that could close the certificate's deficit join,
+ * or none can and the whole model is proven infeasible. Without a usable ray,
+ * or when the core MILP is infeasible, the core widens: four times as many
+ * columns per row (12, 48, 192), then every column (the MILP's widening within
+ * `maxCoreColumns`). A stop before
  * the proof (time limit, abort, the `maxCoreColumns` budget, a wasm abort
  * after an incumbent) returns the incumbent with a bound valid for the whole
  * model: the Lagrangian `B + Σ max(0, d_j)` over the left-out columns, or,
  * with a bound on the core's own solutions, `max(core bound, B + max_j d_j)`
  * when that is lower. The Lagrangian bound is reported after every pricing
  * round.
+ *
+ * **Warm** (`CoreArrays.warm`, from an earlier run of the same columns): the
+ * pricing starts from the earlier LP core and basis; the first MILP core is
+ * the columns within 1.1 × the earlier LP–MILP gap of the new bound (or above
+ * a feasible start's value); the earlier solution is the first incumbent,
+ * repaired around the rows the edit broke. The proof is unchanged.
  *
  * Self-contained on purpose, like `runHighs`: the Node worker evaluates its
  * source text (`runCore.toString()`), so it references nothing outside its
