@@ -330,5 +330,22 @@ const SAMPLE_SEED = 2026
  * //=> [1200, 120]
  */
 export function sampleScenario(): Scenario {
-  return generateScenario({ seed: SAMPLE_SEED, cadres: 1200, teams: 120, recordYears: 5 })
+  return withSupervision(generateScenario({ seed: SAMPLE_SEED, cadres: 1200, teams: 120, recordYears: 5 }))
+}
+
+/**
+ * Direct supervisory links (直接上下级领导关系) as a county has them: each
+ * department is led by one deputy head of the government (分管副旗长), the
+ * deputies taking the departments in turn. Kin avoidance reaches across them.
+ */
+function withSupervision(s: Scenario): Scenario {
+  const deputies = s.teams
+    .filter((t) => t.kind === 'government')
+    .flatMap((t) => t.posts.filter((p) => p.kind === 'deputy').map((p) => p.id))
+  if (deputies.length === 0) return s
+  let next = 0
+  const teams = s.teams.map((t) =>
+    t.kind === 'department' ? { ...t, supervisedBy: [deputies[next++ % deputies.length]!] } : t,
+  )
+  return { ...s, teams }
 }

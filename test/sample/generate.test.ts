@@ -23,6 +23,24 @@ describe('sampleScenario', () => {
     expect(sample.policy).toEqual(DEFAULT_POLICY)
   })
 
+  it('links each department to the deputy head of government who leads it (supervisedBy)', () => {
+    const government = sample.teams.find((t) => t.kind === 'government')!
+    const deputies = new Set(government.posts.filter((p) => p.kind === 'deputy').map((p) => p.id))
+    const departments = sample.teams.filter((t) => t.kind === 'department')
+    expect(departments.length).toBeGreaterThan(0)
+    for (const t of departments) {
+      expect(t.supervisedBy).toHaveLength(1)
+      expect(deputies.has(t.supervisedBy![0]!)).toBe(true)
+    }
+    // The deputies take the departments in turn.
+    expect(new Set(departments.map((t) => t.supervisedBy![0])).size).toBe(
+      Math.min(deputies.size, departments.length),
+    )
+    expect(
+      sample.teams.filter((t) => t.kind !== 'department').every((t) => t.supervisedBy === undefined),
+    ).toBe(true)
+  })
+
   it('is the same scenario, byte for byte, on every call', () => {
     expect(JSON.stringify(sampleScenario())).toBe(JSON.stringify(sample))
   })
