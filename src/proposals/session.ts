@@ -99,13 +99,18 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
 
   // What the session has edited: rows whose bounds it moved, columns whose bounds it moved.
   const editedRows = new Set<number>()
-  const editedCols = new Set<number>()
+  const editedCols = new Uint8Array(base.milp.colCost.length)
+  let editedColCount = 0
   // This session's locks, by column: droppable members of a diagnosis like the scenario's own.
   const locks = new Map<number, { readonly cadreId: string; readonly postId: string }>()
   const apply = (e: MilpEdit): Either<SessionEditError, StaffingModel> => {
     model = { ...model, milp: editMilp(model.milp, e) }
     for (const [r] of e.rowBounds ?? []) editedRows.add(r)
-    for (const [c] of e.colBounds ?? []) editedCols.add(c)
+    for (const [c] of e.colBounds ?? [])
+      if (editedCols[c] === 0) {
+        editedCols[c] = 1
+        editedColCount++
+      }
     edited = true
     return right(model)
   }
@@ -119,10 +124,10 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
   const editConflicts = (): Conflict[] => {
     const m = model.milp
     const rows = new Set(editedRows)
-    if (editedCols.size > 0)
+    if (editedColCount > 0)
       for (let r = 0; r < m.rowLower.length; r++)
         for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++)
-          if (editedCols.has(m.rowIndex[e]!)) {
+          if (editedCols[m.rowIndex[e]!] === 1) {
             rows.add(r)
             break
           }
@@ -137,7 +142,7 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
         const a = m.rowValue[e]!
         least += a > 0 ? a * m.colLower[j]! : a * m.colUpper[j]!
         most += a > 0 ? a * m.colUpper[j]! : a * m.colLower[j]!
-        if (editedCols.has(j) && m.colLower[j]! > 0) locked = true
+        if (editedCols[j] === 1 && m.colLower[j]! > 0) locked = true
       }
       const lower = m.rowLower[r]!
       const upper = m.rowUpper[r]!
