@@ -41,7 +41,8 @@
  *
  * Self-contained on purpose, like `runHighs`: the Node worker evaluates its
  * source text (`runCore.toString()`), so it references nothing outside its
- * parameters.
+ * parameters but the three self-contained helpers below it (`fitStart`,
+ * `farkasPricing`, `repairRings`), whose text the worker evaluates beside it.
  *
  * @module
  */
@@ -330,48 +331,12 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
     // columns with rᵀa_j > 0 can close that deficit: then exactly those join (`[]`: the whole
     // model is infeasible, proven). `null`: no usable certificate (the core widens instead).
     const farkas = (): number[] | null => {
-      let got: Float64Array
       try {
         const ray = model.getDualRay()
-        if (ray === undefined || ray.values.length !== nr) return null
-        got = ray.values
+        return ray === undefined ? null : farkasPricing(m, ray.values, inCore)
       } catch {
         return null
       }
-      const g = new Float64Array(nc)
-      for (const sign of [1, -1]) {
-        let low = 0
-        for (let r = 0; r < nr; r++) {
-          const v = sign * got[r]!
-          if (v > 1e-12) low += v * m.rowLower[r]!
-          else if (v < -1e-12) low += v * m.rowUpper[r]!
-        }
-        if (!Number.isFinite(low)) continue
-        g.fill(0)
-        let scale = 1
-        for (let r = 0; r < nr; r++) {
-          const v = sign * got[r]!
-          if (Math.abs(v) <= 1e-12) continue
-          scale = Math.max(scale, Math.abs(v))
-          for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) g[m.rowIndex[e]!]! += m.rowValue[e]! * v
-        }
-        let high = 0
-        let extra = 0
-        for (let j = 0; j < nc; j++) {
-          const v = g[j]!
-          if (Math.abs(v) <= 1e-12) continue
-          const most = v > 0 ? v * m.colUpper[j]! : v * m.colLower[j]!
-          if (inCore[j] === 1) high += most
-          else if (most > 0) extra += most
-        }
-        const tol = 1e-7 * scale * Math.max(1, Math.abs(low))
-        if (!(high < low - tol)) continue
-        if (high + extra < low - tol) return []
-        const helping: number[] = []
-        for (let j = 0; j < nc; j++) if (inCore[j] === 0 && g[j]! > 1e-12) helping.push(j)
-        return helping
-      }
-      return null
     }
 
     // With y = 0 the bound is the trivial one (every column at its best bound): valid before any LP.
@@ -461,29 +426,13 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
     const milpStarted = performance.now()
     // The start fitted to this model: values clamped to the column bounds; the rows it still
     // violates (a lock or a quota edited since it was found), or its value when it is feasible.
-    const startRows: number[] = []
+    let startRows: number[] = []
     let startValue = -Infinity
     if (hooks.start !== undefined) {
-      const x = new Float64Array(nc)
-      for (let k = 0; k < hooks.start.indices.length; k++) {
-        const j = hooks.start.indices[k]!
-        if (j >= 0 && j < nc) x[j] = hooks.start.values[k]!
-      }
-      // Integer columns rounded (a start found by HiGHS is integral within its tolerance).
-      for (let j = 0; j < nc; j++) {
-        const v = m.integer[j] === 1 ? Math.round(x[j]!) : x[j]!
-        x[j] = Math.min(m.colUpper[j]!, Math.max(m.colLower[j]!, v))
-      }
-      for (let r = 0; r < nr; r++) {
-        let act = 0
-        for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) act += m.rowValue[e]! * x[m.rowIndex[e]!]!
-        if (act < m.rowLower[r]! - 1e-6 || act > m.rowUpper[r]! + 1e-6) startRows.push(r)
-      }
-      if (startRows.length === 0) {
-        startValue = 0
-        for (let j = 0; j < nc; j++) if (x[j] !== 0) startValue += m.colCost[j]! * x[j]!
-      }
-      incumbent = x
+      const fitted = fitStart(m, hooks.start)
+      startRows = fitted.violated
+      startValue = fitted.value
+      incumbent = fitted.x
     }
     // Warm: the MILP core is every column that a solution within the earlier gap of the LP bound
     // may use (B + d_j ≥ B − γ), or, with a feasible start of value z₀, that a solution better
@@ -549,58 +498,8 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
     // HiGHS rejects whole. Around: rows that share a free column, REPAIR_DEPTH rings deep (a lock
     // moves a cadre, whose post needs a holder, whose post needs one…), the last ring and the
     // wide rows freeing only their slacks. `null`: nothing to free.
-    const freeNearViolations = (): Uint8Array | null => {
-      let rows = startRows
-      if (rows.length === 0) return null
-      // The rows of each core column (by its place in `order`), gathered in one pass.
-      const at = new Int32Array(order.length + 1)
-      order.forEach((j, k) => {
-        slot[j] = k
-        at[k + 1] = at[k]! + colCount[j]!
-      })
-      const rowsOf = new Int32Array(at[order.length]!)
-      const fill = at.slice(0, order.length)
-      for (let r = 0; r < nr; r++)
-        for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
-          const k = slot[m.rowIndex[e]!]!
-          if (k >= 0) rowsOf[fill[k]!++] = r
-        }
-      const free = new Uint8Array(nc)
-      const seen = new Uint8Array(nr)
-      for (const r of rows) seen[r] = 1
-      for (let depth = 0; depth < REPAIR_DEPTH; depth++) {
-        const freed: number[] = []
-        for (const r of rows) {
-          // Past the violated rows themselves, a wide row (a team's or the county's count) frees
-          // only its slacks: through it, the ring would take in most of the core.
-          let width = 0
-          for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) width += inCore[m.rowIndex[e]!]!
-          const all = depth === 0 || (depth < REPAIR_DEPTH - 1 && width <= REPAIR_WIDE)
-          for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
-            const j = m.rowIndex[e]!
-            if (inCore[j] === 1 && free[j] === 0 && (all || colCount[j]! <= 1)) {
-              free[j] = 1
-              freed.push(j)
-            }
-          }
-        }
-        // The next ring: the rows, not yet reached, of the columns just freed.
-        const next: number[] = []
-        for (const j of freed) {
-          const k = slot[j]!
-          for (let p = at[k]!; p < at[k + 1]!; p++) {
-            const q = rowsOf[p]!
-            if (seen[q] === 0) {
-              seen[q] = 1
-              next.push(q)
-            }
-          }
-        }
-        rows = next
-      }
-      for (const j of order) slot[j] = -1
-      return free
-    }
+    const freeNearViolations = (): Uint8Array | null =>
+      startRows.length === 0 ? null : repairRings(m, startRows, inCore, order, REPAIR_DEPTH, REPAIR_WIDE)
     for (;;) {
       milpRounds++
       if (incumbent !== null) {
@@ -769,4 +668,160 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       // The instance is already unusable; the caller discards it on `fatal`.
     }
   }
+}
+
+/**
+ * A start fitted to a model: values of integer columns rounded (a start found
+ * by HiGHS is integral within its tolerance) and every value clamped to its
+ * column's bounds; the rows it still violates (beyond 1e-6), and its objective
+ * value when it violates none (−∞ otherwise). Self-contained: the worker
+ * evaluates its text beside {@link runCore}. @internal
+ */
+export function fitStart(
+  m: CoreArrays,
+  start: { readonly indices: Int32Array; readonly values: Float64Array },
+): { x: Float64Array; violated: number[]; value: number } {
+  const nc = m.colCost.length
+  const x = new Float64Array(nc)
+  for (let k = 0; k < start.indices.length; k++) {
+    const j = start.indices[k]!
+    if (j >= 0 && j < nc) x[j] = start.values[k]!
+  }
+  for (let j = 0; j < nc; j++) {
+    const v = m.integer[j] === 1 ? Math.round(x[j]!) : x[j]!
+    x[j] = Math.min(m.colUpper[j]!, Math.max(m.colLower[j]!, v))
+  }
+  const violated: number[] = []
+  for (let r = 0; r < m.rowLower.length; r++) {
+    let act = 0
+    for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) act += m.rowValue[e]! * x[m.rowIndex[e]!]!
+    if (act < m.rowLower[r]! - 1e-6 || act > m.rowUpper[r]! + 1e-6) violated.push(r)
+  }
+  let value = -Infinity
+  if (violated.length === 0) {
+    value = 0
+    for (let j = 0; j < nc; j++) if (x[j] !== 0) value += m.colCost[j]! * x[j]!
+  }
+  return { x, violated, value }
+}
+
+/**
+ * Prices an infeasible core LP by its Farkas certificate. `ray` is a dual ray
+ * of the core (either sign): a certificate when, with `r` the ray,
+ * `max_x∈box Σ_j (rᵀa_j)·x_j < Σ_i min_{L_i ≤ a ≤ U_i} r_i·a` over the core's
+ * columns — no `x` within their bounds meets every row. It holds for the whole
+ * model unless the left-out columns with `rᵀa_j > 0` can close that deficit:
+ * then exactly those are returned; `[]` when even all of them cannot (the whole
+ * model is infeasible, proven); `null` when `ray` is no certificate.
+ * Self-contained: the worker evaluates its text beside {@link runCore}. @internal
+ */
+export function farkasPricing(m: CoreArrays, ray: Float64Array, inCore: Uint8Array): number[] | null {
+  const nc = m.colCost.length
+  const nr = m.rowLower.length
+  if (ray.length !== nr) return null
+  const g = new Float64Array(nc)
+  for (const sign of [1, -1]) {
+    let low = 0
+    for (let r = 0; r < nr; r++) {
+      const v = sign * ray[r]!
+      if (v > 1e-12) low += v * m.rowLower[r]!
+      else if (v < -1e-12) low += v * m.rowUpper[r]!
+    }
+    if (!Number.isFinite(low)) continue
+    g.fill(0)
+    let scale = 1
+    for (let r = 0; r < nr; r++) {
+      const v = sign * ray[r]!
+      if (Math.abs(v) <= 1e-12) continue
+      scale = Math.max(scale, Math.abs(v))
+      for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) g[m.rowIndex[e]!]! += m.rowValue[e]! * v
+    }
+    let high = 0
+    let extra = 0
+    for (let j = 0; j < nc; j++) {
+      const v = g[j]!
+      if (Math.abs(v) <= 1e-12) continue
+      const most = v > 0 ? v * m.colUpper[j]! : v * m.colLower[j]!
+      if (inCore[j] === 1) high += most
+      else if (most > 0) extra += most
+    }
+    const tol = 1e-7 * scale * Math.max(1, Math.abs(low))
+    if (!(high < low - tol)) continue
+    if (high + extra < low - tol) return []
+    const helping: number[] = []
+    for (let j = 0; j < nc; j++) if (inCore[j] === 0 && g[j]! > 1e-12) helping.push(j)
+    return helping
+  }
+  return null
+}
+
+/**
+ * The core columns a repair leaves free around the rows a start violates:
+ * the columns of those rows, then ring after ring of the rows that share a
+ * freed column (`depth` rings in all; a lock moves a cadre, whose post needs a
+ * holder, whose post needs one…). Past the violated rows, a row with more
+ * than `wide` core columns (a team's or the county's count) and every row of
+ * the last ring free only their slacks (columns of a single row). `order`
+ * lists the core's columns. Self-contained: the worker evaluates its text
+ * beside {@link runCore}. @internal
+ */
+export function repairRings(
+  m: CoreArrays,
+  violated: readonly number[],
+  inCore: Uint8Array,
+  order: readonly number[],
+  depth: number,
+  wide: number,
+): Uint8Array {
+  const nc = m.colCost.length
+  const nr = m.rowLower.length
+  // The rows of each core column, gathered in one pass over the rows.
+  const place = new Int32Array(nc).fill(-1)
+  const count = new Int32Array(order.length)
+  order.forEach((j, k) => (place[j] = k))
+  for (let e = 0; e < m.rowIndex.length; e++) {
+    const k = place[m.rowIndex[e]!]!
+    if (k >= 0) count[k]!++
+  }
+  const at = new Int32Array(order.length + 1)
+  for (let k = 0; k < order.length; k++) at[k + 1] = at[k]! + count[k]!
+  const rowsOf = new Int32Array(at[order.length]!)
+  const fill = at.slice(0, order.length)
+  for (let r = 0; r < nr; r++)
+    for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
+      const k = place[m.rowIndex[e]!]!
+      if (k >= 0) rowsOf[fill[k]!++] = r
+    }
+  const single = (j: number) => at[place[j]! + 1]! - at[place[j]!]! <= 1
+  const free = new Uint8Array(nc)
+  const seen = new Uint8Array(nr)
+  let rows = [...violated]
+  for (const r of rows) seen[r] = 1
+  for (let ring = 0; ring < depth; ring++) {
+    const freed: number[] = []
+    for (const r of rows) {
+      let width = 0
+      for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) width += inCore[m.rowIndex[e]!]!
+      const all = ring === 0 || (ring < depth - 1 && width <= wide)
+      for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
+        const j = m.rowIndex[e]!
+        if (inCore[j] === 1 && free[j] === 0 && (all || single(j))) {
+          free[j] = 1
+          freed.push(j)
+        }
+      }
+    }
+    // The next ring: the rows, not yet reached, of the columns just freed.
+    const next: number[] = []
+    for (const j of freed)
+      for (let p = at[place[j]!]!; p < at[place[j]! + 1]!; p++) {
+        const q = rowsOf[p]!
+        if (seen[q] === 0) {
+          seen[q] = 1
+          next.push(q)
+        }
+      }
+    rows = next
+  }
+  return free
 }

@@ -12,7 +12,7 @@ import type { RunOptions } from './solver.js'
 import { startWorker } from './node-worker.js'
 import { failedRun, runHighs } from './highs-run.js'
 import type { MilpArrays, RawRun } from './highs-run.js'
-import { runCore } from './core-run.js'
+import { farkasPricing, fitStart, repairRings, runCore } from './core-run.js'
 import type { CoreArrays, CoreRun } from './core-run.js'
 
 // An ES module from a data: URL, so it runs the same from the TypeScript
@@ -23,6 +23,9 @@ import { parentPort, workerData } from 'node:worker_threads'
 // Transpilers that keep function names (tsx) wrap nested functions in __name().
 const __name = (fn) => fn
 const runHighs = ${runHighs.toString()}
+const fitStart = ${fitStart.toString()}
+const farkasPricing = ${farkasPricing.toString()}
+const repairRings = ${repairRings.toString()}
 const runCore = ${runCore.toString()}
 const imported = await import(workerData.moduleUrl)
 const load = imported.default ?? imported
