@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check'
 import { resolvePolicy } from '../src/domain/policy.js'
-import type { PolicyInput, RuleSwitch } from '../src/domain/policy.js'
+import type { Policy, PolicyInput, RuleSwitch } from '../src/domain/policy.js'
 import type { Cadre, KinRelation, Post, Rank, Scenario, Team } from '../src/domain/types.js'
 
 const ym = (monthsBefore: number, asOf = 2026 * 12 + 8): string => {
@@ -269,4 +269,22 @@ function policyArb(soft: boolean): fc.Arbitrary<PolicyInput> {
       record: switchArb(30),
     }),
   })
+}
+
+/** The scenario with every team rule switched off: a pure assignment (the fast path's case). */
+export function withoutTeamRules(s: Scenario): Scenario {
+  const offAll = <T extends object>(rules: T): T =>
+    Object.fromEntries(Object.entries(rules).map(([k, v]) => [k, { ...v, enabled: false }])) as T
+  const policy: Policy = {
+    ...s.policy,
+    structure: offAll(s.policy.structure),
+    stability: offAll(s.policy.stability),
+    people: {
+      ...s.policy.people,
+      kinAvoidance: { ...s.policy.people.kinAvoidance, enabled: false },
+      // Keeping a short-tenure incumbent is a row of its own (src/model/tenure-rows.ts), not a pair cost.
+      shortTenure: { ...s.policy.people.shortTenure, enabled: false },
+    },
+  }
+  return { ...s, policy }
 }

@@ -16,13 +16,20 @@ const MAX_ENTRIES = 20_000_000
 
 /**
  * Solves a model with no team rows by linear sum assignment; `null` when the
- * model has team rows, is too large for a dense matrix, or is infeasible (the
- * MILP backend then gives the full answer).
+ * model has team rows, is too large for a dense matrix, is infeasible, or was
+ * edited beyond what an assignment matrix holds (the MILP backend then gives
+ * the full answer). Column bounds are read from the model (a locked pair, a
+ * pair closed by `editMilp`); a row whose bounds an edit moved away from
+ * "exactly one per post, at most one per cadre" goes to the MILP backend.
  * @internal
  */
 export function solveByAssignment(model: StaffingModel): Proposal | null {
   if (model.hasTeamRows) return null
   const { eligibility, milp } = model
+  for (let r = 0; r < milp.rowLower.length; r++) {
+    const lo = milp.rowLower[r]!
+    if (milp.rowUpper[r] !== 1 || (lo !== 1 && lo !== -Infinity)) return null
+  }
   const posts = model.ctx.scenario.openPosts.length
   const cadreCol = new Map<number, number>()
   for (let k = 0; k < eligibility.size; k++) {
@@ -34,16 +41,21 @@ export function solveByAssignment(model: StaffingModel): Proposal | null {
   const data = new Float64Array(posts * cols).fill(-Infinity)
   const pairAt = new Int32Array(posts * cols).fill(-1)
   const locked = new Map<number, number>()
+  const lockedCols = new Set<number>()
   let twoLocks = false
   for (let k = 0; k < eligibility.size; k++) {
     const post = eligibility.post[k]!
     const col = cadreCol.get(eligibility.cadre[k]!)!
-    data[post * cols + col] = milp.colCost[model.pairCol[k]!]!
+    const j = model.pairCol[k]!
+    // A pair closed by an edit stays out of the matrix.
+    if (milp.colUpper[j]! < 0.5) continue
+    data[post * cols + col] = milp.colCost[j]!
     pairAt[post * cols + col] = k
-    if (milp.colLower[model.pairCol[k]!]! > 0.5) {
-      // Two locks on one post cannot both hold; the MILP says so, the matrix could not.
-      if (locked.has(post)) twoLocks = true
+    if (milp.colLower[j]! > 0.5) {
+      // Two locks on one post, or on one cadre, cannot both hold; the MILP says so, the matrix could not.
+      if (locked.has(post) || lockedCols.has(col)) twoLocks = true
       locked.set(post, col)
+      lockedCols.add(col)
     }
   }
   if (twoLocks) return null

@@ -8,6 +8,7 @@ import type { StaffingModel } from '../../src/model/index.js'
 import { createSession, solveModel } from '../../src/proposals/index.js'
 import { generateScenario } from '../../src/sample/index.js'
 import { highsSolver } from '../../src/solvers/highs.js'
+import { withoutTeamRules } from '../arbitraries.js'
 
 const CORE = { backend: 'highs', method: 'core' } as const
 
@@ -150,24 +151,7 @@ describe('createSession', () => {
 
   it('keeps its edits when asked for the assignment fast path', async () => {
     // No team rule: the first solve takes the fast path; after a forbid it must not.
-    const off = <T extends object>(rules: T): T =>
-      Object.fromEntries(
-        Object.entries(rules).map(([k, v]) => [k, { ...(v as object), enabled: false }]),
-      ) as T
-    const base = generateScenario({ seed: 3, cadres: 60 })
-    const plain: Scenario = {
-      ...base,
-      policy: {
-        ...base.policy,
-        structure: off(base.policy.structure),
-        stability: off(base.policy.stability),
-        people: {
-          ...base.policy.people,
-          kinAvoidance: { ...base.policy.people.kinAvoidance, enabled: false },
-          shortTenure: { ...base.policy.people.shortTenure, enabled: false },
-        },
-      },
-    }
+    const plain = withoutTeamRules(generateScenario({ seed: 3, cadres: 60 }))
     const session = createSession(plain)
     expect(session.model.hasTeamRows).toBe(false)
     const first = await session.solve()
