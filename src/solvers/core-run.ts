@@ -363,8 +363,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       const run = model.run({ [cb.simplexInterrupt]: stop })
       const status = statusOf(run.modelStatus)
       if (status === 'infeasible') {
-        if (order.length === nc)
-          return { ...failed('infeasible', 'the LP relaxation is infeasible'), stats: null }
+        if (order.length === nc) return failed('infeasible', 'the LP relaxation is infeasible')
         const helping = farkas()
         if (helping !== null && helping.length === 0)
           // Proven on the core alone: no left-out column can close the certificate's deficit.
@@ -493,18 +492,16 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       const viaOutside = o.most === -Infinity ? -Infinity : bound + (o.most > 0 ? o.positive : o.most)
       return Math.min(lagrangian, Math.max(coreBound, viaOutside))
     }
-    // Where the start violates rows, the columns of those rows and of the rows around them are
-    // left free for HiGHS to complete (a sub-MIP over a few hundred columns) rather than a start
-    // HiGHS rejects whole. Around: rows that share a free column, REPAIR_DEPTH rings deep (a lock
-    // moves a cadre, whose post needs a holder, whose post needs one…), the last ring and the
-    // wide rows freeing only their slacks. `null`: nothing to free.
-    const freeNearViolations = (): Uint8Array | null =>
-      startRows.length === 0 ? null : repairRings(m, startRows, inCore, order, REPAIR_DEPTH, REPAIR_WIDE)
     for (;;) {
       milpRounds++
       if (incumbent !== null) {
         const inc = incumbent
-        const free = incumbentObjective === null ? freeNearViolations() : null
+        // Where the start violates rows, the columns around them are left free for HiGHS to
+        // complete (a sub-MIP over a few hundred columns) rather than a start it rejects whole.
+        const free =
+          incumbentObjective === null && startRows.length > 0
+            ? repairRings(m, startRows, inCore, order, colCount, REPAIR_DEPTH, REPAIR_WIDE)
+            : null
         const at: number[] = []
         order.forEach((j, k) => {
           if (free === null || free[j] === 0) at.push(k)
@@ -651,16 +648,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
         fatal,
         stats: null,
       }
-    // Written out rather than through failed(): the worker gets this function's text alone.
-    return {
-      status: 'error',
-      values: null,
-      objective: null,
-      dualBound: null,
-      message: String(e),
-      fatal,
-      stats: null,
-    }
+    return failed('error', String(e), fatal)
   } finally {
     try {
       hm?.dispose()
@@ -762,14 +750,15 @@ export function farkasPricing(m: CoreArrays, ray: Float64Array, inCore: Uint8Arr
  * holder, whose post needs one…). Past the violated rows, a row with more
  * than `wide` core columns (a team's or the county's count) and every row of
  * the last ring free only their slacks (columns of a single row). `order`
- * lists the core's columns. Self-contained: the worker evaluates its text
- * beside {@link runCore}. @internal
+ * lists the core's columns; `colCount` is the number of rows of every column.
+ * Self-contained: the worker evaluates its text beside {@link runCore}. @internal
  */
 export function repairRings(
   m: CoreArrays,
   violated: readonly number[],
   inCore: Uint8Array,
   order: readonly number[],
+  colCount: Int32Array,
   depth: number,
   wide: number,
 ): Uint8Array {
@@ -777,14 +766,11 @@ export function repairRings(
   const nr = m.rowLower.length
   // The rows of each core column, gathered in one pass over the rows.
   const place = new Int32Array(nc).fill(-1)
-  const count = new Int32Array(order.length)
-  order.forEach((j, k) => (place[j] = k))
-  for (let e = 0; e < m.rowIndex.length; e++) {
-    const k = place[m.rowIndex[e]!]!
-    if (k >= 0) count[k]!++
-  }
   const at = new Int32Array(order.length + 1)
-  for (let k = 0; k < order.length; k++) at[k + 1] = at[k]! + count[k]!
+  order.forEach((j, k) => {
+    place[j] = k
+    at[k + 1] = at[k]! + colCount[j]!
+  })
   const rowsOf = new Int32Array(at[order.length]!)
   const fill = at.slice(0, order.length)
   for (let r = 0; r < nr; r++)
@@ -792,7 +778,7 @@ export function repairRings(
       const k = place[m.rowIndex[e]!]!
       if (k >= 0) rowsOf[fill[k]!++] = r
     }
-  const single = (j: number) => at[place[j]! + 1]! - at[place[j]!]! <= 1
+  const single = (j: number) => colCount[j]! <= 1
   const free = new Uint8Array(nc)
   const seen = new Uint8Array(nr)
   let rows = [...violated]

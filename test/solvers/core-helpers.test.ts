@@ -123,23 +123,39 @@ describe('repairRings', () => {
   const m = arrays(milp)
   const all = [...col, slack]
   const inCore = mask(6, all)
+  const colCount = new Int32Array(6)
+  for (const j of milp.rowIndex) colCount[j]!++
   const freed = (f: Uint8Array) => all.filter((j) => f[j] === 1).map((j) => milp.colNames[j])
 
   it('frees the violated rows, then the narrow rows around them, ring by ring', () => {
-    expect(freed(repairRings(m, [0], inCore, all, 1, 10))).toEqual(['a', 'b'])
+    expect(freed(repairRings(m, [0], inCore, all, colCount, 1, 10))).toEqual(['a', 'b'])
     // Ring 2 is the last: it frees only slacks — the wide row's.
-    expect(freed(repairRings(m, [0], inCore, all, 2, 10))).toEqual(['a', 'b', 'slack'])
-    expect(freed(repairRings(m, [0], inCore, all, 3, 10))).toEqual(['a', 'b', 'c', 'd', 'e', 'slack'])
+    expect(freed(repairRings(m, [0], inCore, all, colCount, 2, 10))).toEqual(['a', 'b', 'slack'])
+    expect(freed(repairRings(m, [0], inCore, all, colCount, 3, 10))).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+      'slack',
+    ])
   })
 
   it('passes through a wide row only to its slacks', () => {
-    expect(freed(repairRings(m, [0], inCore, all, 3, 3))).toEqual(['a', 'b', 'c', 'slack'])
+    expect(freed(repairRings(m, [0], inCore, all, colCount, 3, 3))).toEqual(['a', 'b', 'c', 'slack'])
     // The violated row itself is freed whole, however wide.
-    expect(freed(repairRings(m, [4], inCore, all, 1, 3))).toEqual(['a', 'b', 'c', 'd', 'e', 'slack'])
+    expect(freed(repairRings(m, [4], inCore, all, colCount, 1, 3))).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+      'slack',
+    ])
   })
 
   it('frees only columns of the core', () => {
     const core = [col[0]!, col[2]!, slack]
-    expect(freed(repairRings(m, [0, 1], mask(6, core), core, 2, 10))).toEqual(['a', 'c', 'slack'])
+    expect(freed(repairRings(m, [0, 1], mask(6, core), core, colCount, 2, 10))).toEqual(['a', 'c', 'slack'])
   })
 })
