@@ -1,7 +1,7 @@
 export { formulate } from './formulate.js'
 export type { PairComponents, StaffingModel } from './formulate.js'
 export type { SlackInfo, Conflict, RuleRow } from './rows.js'
-export { MilpBuilder, sizeOf, objectiveOf, columnsOf } from './milp.js'
+export { MilpBuilder, sizeOf, objectiveOf, columnsOf, activityRange } from './milp.js'
 export type { Milp, MilpSize, ColumnMatrix } from './milp.js'
 export { editMilp, elasticize } from './edit.js'
 export type { MilpEdit, ExtraRow, ElasticRow } from './edit.js'

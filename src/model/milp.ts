@@ -295,6 +295,23 @@ export function objectiveOf(m: Milp, x: ArrayLike<number>): number {
   return s
 }
 
+/**
+ * The least and the most activity `Σ_j a_rj·x_j` row `r` of `m` can reach
+ * with every column within its bounds.
+ * @category Model
+ */
+export function activityRange(m: Milp, r: number): { readonly least: number; readonly most: number } {
+  let least = 0
+  let most = 0
+  for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
+    const v = m.rowValue[e]!
+    const j = m.rowIndex[e]!
+    least += Math.min(v * m.colLower[j]!, v * m.colUpper[j]!)
+    most += Math.max(v * m.colLower[j]!, v * m.colUpper[j]!)
+  }
+  return { least, most }
+}
+
 /** The matrix of a {@link Milp} by column: column `j` has rows `row[start[j] .. start[j + 1] − 1]` with values `value[…]`. @category Model */
 export interface ColumnMatrix {
   readonly start: Int32Array

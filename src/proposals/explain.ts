@@ -10,7 +10,7 @@ import { left, right } from 'fp-ts/lib/Either.js'
 import type { PairRuleCode, TeamRuleCode } from '../domain/codes.js'
 import type { FitComponents, Proposal } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
-import { editMilp, formulate } from '../model/index.js'
+import { activityRange, editMilp, formulate } from '../model/index.js'
 import type { MilpEdit, StaffingModel } from '../model/index.js'
 import { PAIR_FLAG, pairVerdicts } from '../rules/index.js'
 import { fitComponents, fitScore } from '../scoring/fit.js'
@@ -342,19 +342,6 @@ async function estimatedCosts(
     return left({ _tag: 'SolverFailure', backend: solver.name, message: lp.message ?? `LP ${lp.status}` })
   const y = lp.rowDual
   const m = model.milp
-  // How far the active bound of a row can move before the row cannot bind: to the least (or most)
-  // activity its columns reach within their bounds.
-  const reach = (r: number, lower: boolean): number => {
-    let a = 0
-    for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
-      const v = m.rowValue[e]!
-      const j = m.rowIndex[e]!
-      a += lower
-        ? Math.min(v * m.colLower[j]!, v * m.colUpper[j]!)
-        : Math.max(v * m.colLower[j]!, v * m.colUpper[j]!)
-    }
-    return a
-  }
   // Reduced costs d_j = c_j − Σ_i a_ij·y_i, accumulated row by row.
   const d = Float64Array.from(m.colCost)
   for (let r = 0; r < m.rowLower.length; r++) {
@@ -382,9 +369,10 @@ async function estimatedCosts(
       if (r.code !== code) continue
       const dual = y[r.row]!
       if (Math.abs(dual) < 1e-9) continue
-      // y < 0: the lower bound is active (raising it costs); y > 0: the upper bound is.
-      const move =
-        dual < 0 ? m.rowLower[r.row]! - reach(r.row, true) : reach(r.row, false) - m.rowUpper[r.row]!
+      // y < 0: the lower bound is active (raising it costs); y > 0: the upper bound is. It can move
+      // until the row cannot bind: to the least (or most) activity its columns reach within their bounds.
+      const reach = activityRange(m, r.row)
+      const move = dual < 0 ? m.rowLower[r.row]! - reach.least : reach.most - m.rowUpper[r.row]!
       // One unit: one person more or fewer in a count (a woman fewer needed, one more member of a field).
       if (move > 0) cost += Math.abs(dual) * Math.min(move, 1)
     }

@@ -12,7 +12,7 @@ import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import type { Proposal } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
-import { editMilp, formulate } from '../model/index.js'
+import { activityRange, editMilp, formulate } from '../model/index.js'
 import type { Conflict, MilpEdit, StaffingModel } from '../model/index.js'
 import type { WarmStart } from '../solvers/solver.js'
 import type { SolveError, SolveOptions } from './solve.js'
@@ -134,19 +134,15 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
     const rule = new Map(model.ruleRows.map((rr) => [rr.row, rr]))
     const out: Conflict[] = []
     for (const r of [...rows].sort((a, b) => a - b)) {
-      let least = 0
-      let most = 0
-      let locked = false
-      for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
-        const j = m.rowIndex[e]!
-        const a = m.rowValue[e]!
-        least += a > 0 ? a * m.colLower[j]! : a * m.colUpper[j]!
-        most += a > 0 ? a * m.colUpper[j]! : a * m.colLower[j]!
-        if (editedCols[j] === 1 && m.colLower[j]! > 0) locked = true
-      }
+      const { least, most } = activityRange(m, r)
       const lower = m.rowLower[r]!
       const upper = m.rowUpper[r]!
       if (most >= lower - 1e-9 && least <= upper + 1e-9) continue
+      let locked = false
+      for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
+        const j = m.rowIndex[e]!
+        if (editedCols[j] === 1 && m.colLower[j]! > 0) locked = true
+      }
       const rr = rule.get(r)
       const what = rr?.label ?? m.rowNames[r]!
       out.push({
