@@ -287,22 +287,17 @@ async function resolveCase(name: string): Promise<Row[]> {
     last = res.right
   }
   const sorted = [...times].sort((a, b) => a - b)
-  rows.push({
-    instance: name,
-    columns: size.columns,
-    rows: size.rows,
-    formulateMs,
-    solver: `session: ${times.length} edits in a row (lock, quota + 1, release)`,
-    status:
-      (mismatches === 0 ? 'all equal to a cold solve' : `${mismatches} differ from a cold solve`) +
-      (infeasible === 0 ? '' : `; ${infeasible} infeasible (raise taken back)`),
-    objective: last.objective,
-    gap: null,
-    timeMs: median(times),
-    violations: null,
-    core: `median; min ${sorted[0]!.toFixed(0)}, max ${sorted[sorted.length - 1]!.toFixed(0)} ms`,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
-  })
+  row(
+    `session: ${times.length} edits in a row (lock, quota + 1, release)`,
+    {
+      ms: median(times),
+      proposal: last,
+      status:
+        (mismatches === 0 ? 'all equal to a cold solve' : `${mismatches} differ from a cold solve`) +
+        (infeasible === 0 ? '' : `; ${infeasible} infeasible (raise taken back)`),
+    },
+    `median; min ${sorted[0]!.toFixed(0)}, max ${sorted[sorted.length - 1]!.toFixed(0)} ms`,
+  )
   return rows
 }
 
