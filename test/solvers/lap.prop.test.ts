@@ -68,6 +68,22 @@ const checkAssignment = (c: Matrix, r: LapResult, maximize: boolean): number => 
 /** `|a − b|` within 1e-9 relative: float sums are compared in different orders. */
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))
 
+/**
+ * The solver on `cost` against a reference optimum `best` (`null`: no
+ * assignment exists): infeasible exactly then, otherwise a valid assignment
+ * whose total, summed in `rowInd` order like the recomputation, is the optimum.
+ */
+const expectOptimal = (cost: Matrix, maximize: boolean, best: number | null): void => {
+  const r = linearSumAssignment(cost, { maximize })
+  if (best === null) {
+    expect(isLeft(r) && r.left._tag).toBe('Infeasible')
+    return
+  }
+  if (isLeft(r)) throw new Error(`expected an assignment, got ${r.left.message}`)
+  expect(r.right.total).toBe(checkAssignment(cost, r.right, maximize))
+  expect(close(r.right.total, best)).toBe(true)
+}
+
 const matrixOf = (entry: fc.Arbitrary<number>): fc.Arbitrary<Matrix> =>
   // noBias: fast-check favours tiny sizes, where bugs rarely show.
   fc
@@ -178,17 +194,7 @@ describe('linearSumAssignment (property)', () => {
     (_, value) => {
       fc.assert(
         fc.property(problem(value), ({ cost, maximize }) => {
-          const best = bruteForce(cost, maximize)
-          const r = linearSumAssignment(cost, { maximize })
-          if (best === null) {
-            expect(isLeft(r) && r.left._tag).toBe('Infeasible')
-            return
-          }
-          if (isLeft(r)) throw new Error(`expected an assignment, got ${r.left.message}`)
-          const sum = checkAssignment(cost, r.right, maximize)
-          // total is summed in rowInd order, exactly like the recomputation
-          expect(r.right.total).toBe(sum)
-          expect(close(r.right.total, best)).toBe(true)
+          expectOptimal(cost, maximize, bruteForce(cost, maximize))
         }),
         params(400),
       )
@@ -283,16 +289,7 @@ describe('linearSumAssignment (property)', () => {
         fc.property(arb, ({ cost: raw, maximize, forbid }) => {
           // Half of the cases without forbidden entries, where every case is feasible.
           const cost = forbid ? raw : raw.map((row) => row.map((x) => (Number.isFinite(x) ? x : 1)))
-          const best = paddedOptimum(cost, maximize)
-          const r = linearSumAssignment(cost, { maximize })
-          if (best === null) {
-            expect(isLeft(r) && r.left._tag).toBe('Infeasible')
-            return
-          }
-          if (isLeft(r)) throw new Error(`expected an assignment, got ${r.left.message}`)
-          const sum = checkAssignment(cost, r.right, maximize)
-          expect(r.right.total).toBe(sum)
-          expect(close(r.right.total, best)).toBe(true)
+          expectOptimal(cost, maximize, paddedOptimum(cost, maximize))
         }),
         params(300),
       )
@@ -329,15 +326,7 @@ describe('linearSumAssignment (property)', () => {
       })
     fc.assert(
       fc.property(arb, ({ cost, maximize }) => {
-        const best = paddedOptimum(cost, maximize)
-        const r = linearSumAssignment(cost, { maximize })
-        if (best === null) {
-          expect(isLeft(r) && r.left._tag).toBe('Infeasible')
-          return
-        }
-        if (isLeft(r)) throw new Error(`expected an assignment, got ${r.left.message}`)
-        expect(r.right.total).toBe(checkAssignment(cost, r.right, maximize))
-        expect(close(r.right.total, best)).toBe(true)
+        expectOptimal(cost, maximize, paddedOptimum(cost, maximize))
       }),
       params(1000),
     )
