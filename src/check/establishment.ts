@@ -62,7 +62,13 @@ function unknownIds(s: Staffing, out: Finding[]): void {
   }
 }
 
-/** `establishment.post-coverage`: every open post appears exactly once; no closed post appears. */
+/**
+ * `establishment.post-coverage`: every open post appears exactly once; a closed
+ * post listed with its own incumbent is answered needlessly.
+ * `establishment.closed-post-changed`: a closed post listed with anyone else
+ * (another cadre, or vacant while it has a holder) would change a post the
+ * round does not open.
+ */
 function coverage(s: Staffing, out: Finding[]): void {
   const code = 'establishment.post-coverage'
   for (const id of s.open) {
@@ -77,13 +83,35 @@ function coverage(s: Staffing, out: Finding[]): void {
   for (const e of s.entries) {
     const seat = e.postId === null ? undefined : s.seats.get(e.postId)
     if (seat === undefined || s.open.has(seat.post.id)) continue
+    const holder = s.incumbents.get(seat.post.id) ?? null
+    const where = seatName(seat.team, seat.post)
+    if (e.cadreIdValid && e.cadreId === (holder?.id ?? null)) {
+      hard(
+        out,
+        code,
+        atSeat(seat, e.cadreId),
+        `${where}: closed post appears in the proposal (assignment #${e.index})`,
+      )
+      continue
+    }
+    const now = holder === null ? 'is vacant' : `is held by ${cadreName(holder)}`
+    const named = e.cadreIdValid
+      ? e.cadreId === null
+        ? 'leaves it vacant'
+        : `gives it to ${describeCadre(s, e.cadreId)}`
+      : `names ${describe(e.rawCadreId)}`
     hard(
       out,
-      code,
+      'establishment.closed-post-changed',
       atSeat(seat, e.cadreId),
-      `${seatName(seat.team, seat.post)}: closed post appears in the proposal (assignment #${e.index})`,
+      `${where}: the post is not open this round and ${now}, but assignment #${e.index} ${named}`,
     )
   }
+}
+
+function describeCadre(s: Staffing, id: string): string {
+  const cadre = s.cadres.get(id)
+  return cadre === undefined ? `unknown cadre ${describe(id)}` : cadreName(cadre)
 }
 
 /** `establishment.one-post-per-cadre`: a cadre holds at most one post, counting incumbents of closed posts. */

@@ -279,7 +279,7 @@ export const RULE_CATALOGUE: Readonly<Record<RuleCode, RuleEntry>> = {
     'proposal',
     null,
     'banzi',
-    'an open post not answered exactly once, or a closed post answered',
+    'an open post not answered exactly once, or a closed post listed unchanged',
   ),
   'establishment.unknown-id': e(
     'establishment.unknown-id',
@@ -293,7 +293,7 @@ export const RULE_CATALOGUE: Readonly<Record<RuleCode, RuleEntry>> = {
     'proposal',
     null,
     'banzi',
-    'a post not open this round changed',
+    'a post not open this round given to another cadre, or left vacant',
   ),
   lock: e('lock', 'proposal', null, 'banzi', 'a pair of scenario.locks missing'),
 }

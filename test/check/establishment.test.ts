@@ -41,6 +41,32 @@ describe('establishment.post-coverage', () => {
   })
 })
 
+describe('establishment.closed-post-changed', () => {
+  it('names a closed post given to another cadre', () => {
+    const p = proposalOf([...proposal().assignments, assignment('P11', 'C9')])
+    const vs = validateProposal(scenario(), p)
+    expect(where(vs)).toEqual(['establishment.closed-post-changed @ T1/P11/C9'])
+    expect(vs[0]?.message).toMatch(
+      /^post 党委书记 \(P11\) of team 乡镇1 \(T1\): the post is not open this round and is held by cadre .+ \(C1\), but assignment #7 gives it to cadre .+ \(C9\)$/,
+    )
+  })
+
+  it('names a closed post left vacant while it has a holder', () => {
+    const p = proposalOf([...proposal().assignments, { ...assignment('P11', 'C1'), cadreId: null }])
+    expect(where(validateProposal(scenario(), p))).toEqual(['establishment.closed-post-changed @ T1/P11/-'])
+  })
+
+  it('names a vacant closed post given to a cadre', () => {
+    // P14 has no incumbent; closed this round, the plan still fills it with C7.
+    const closed = scenario({ openPosts: scenario().openPosts.filter((id) => id !== 'P14') })
+    const vs = validateProposal(closed, proposal())
+    // C7 does not count as a member of T1, whose young and non-party rows then fail as well.
+    expect(where(vs)).toContain('establishment.closed-post-changed @ T1/P14/C7')
+    const found = vs.find((v) => v.code === 'establishment.closed-post-changed')
+    expect(found?.message).toContain('is vacant, but assignment #2 gives it to cadre')
+  })
+})
+
 describe('establishment.unknown-id', () => {
   it('names an unknown cadre id, and leaves the post empty', () => {
     const p = assign(proposal(), 'P12', 'NOPE')
