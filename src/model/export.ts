@@ -118,8 +118,12 @@ function writeLp(m: Milp, n: ExportedNames): string {
     else if (lo === -Infinity && hi === Infinity) out.push(` ${c} free`)
     else if (lo !== 0 || hi !== Infinity) out.push(` ${bound(lo)} <= ${c} <= ${bound(hi)}`)
   })
-  if (generals.length > 0) out.push('Generals', ...generals.map((c) => ` ${c}`))
-  if (binaries.length > 0) out.push('Binaries', ...binaries.map((c) => ` ${c}`))
+  // One line at a time: a spread of every column into one push overflows the
+  // stack on a model of a few hundred thousand columns.
+  if (generals.length > 0) out.push('Generals')
+  for (const c of generals) out.push(` ${c}`)
+  if (binaries.length > 0) out.push('Binaries')
+  for (const c of binaries) out.push(` ${c}`)
   out.push('End', '')
   return out.join('\n')
 }
@@ -178,7 +182,8 @@ function writeMps(m: Milp, n: ExportedNames, fixed: boolean): string {
     if (lo !== hi && lo !== -Infinity && hi !== Infinity)
       ranges.push(line('', 'RNG', n.rows[r]!, val(hi - lo)))
   }
-  if (ranges.length > 0) out.push('RANGES', ...ranges)
+  if (ranges.length > 0) out.push('RANGES')
+  for (const r of ranges) out.push(r)
   out.push('BOUNDS')
   for (let j = 0; j < m.colNames.length; j++) {
     const c = n.columns[j]!

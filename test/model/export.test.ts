@@ -182,3 +182,18 @@ describe('exportedNames', () => {
     expect(exportModel(m, 'mps')).toContain('RANGES\n RNG  r  3')
   })
 })
+
+describe('exportModel at scale', () => {
+  it('never overflows the stack: 400,000 binaries, general integers and ranged rows', () => {
+    const b = new MilpBuilder()
+    const n = 400_000
+    for (let j = 0; j < n; j++) b.addColumn(`x${j}`, 1, 0, 1, true)
+    for (let j = 0; j < 200_000; j++) b.addColumn(`g${j}`, 1, 0, 5, true)
+    for (let i = 0; i < 200_000; i++) b.addRow(`r${i}`, [i, n + i], [1, 1], 1, 3)
+    const m = b.build()
+    for (const format of FORMATS) {
+      const text = exportModel(m, format)
+      expect(text.length).toBeGreaterThan(n)
+    }
+  })
+})
