@@ -21,4 +21,22 @@ for (const [name, b] of [
     if (!ok) failed++
   }
 }
+// The roster entry point: a two-line CSV roster reads into a scenario from both builds.
+const roster = {
+  cadres: {
+    name: 'c.csv',
+    data: '编号,姓名,性别,出生年月,民族,政治面貌,学历,职级,任现职级时间,成长地\nC1,张伟,男,1980.05,han,中共党员,本科,副科,2015.06,清溪县\n',
+  },
+  teams: { name: 't.csv', data: '班子编号,班子名称,班子类别\nT1,和溪镇,乡镇\n' },
+  posts: { name: 'p.csv', data: '岗位编号,班子编号,岗位类别,职级\nP1,T1,副职,副科\n' },
+}
+for (const [name, m] of [
+  ['esm', await import('../dist/roster.js')],
+  ['cjs', createRequire(import.meta.url)('../dist/roster.cjs')],
+]) {
+  const r = await m.readRoster(roster, { asOf: '2026-12', county: '清溪县' })
+  const ok = r._tag === 'Right' && r.right.scenario.cadres[0].birth === '1980-05'
+  console.log(`${name} roster: ${ok ? 'ok' : JSON.stringify(r.left ?? r.right)}`)
+  if (!ok) failed++
+}
 process.exit(failed === 0 ? 0 : 1)

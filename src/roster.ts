@@ -1,0 +1,35 @@
+/**
+ * `banzi/roster`: a county's roster from the spreadsheets a department keeps
+ * (XLSX or CSV, UTF-8 or GBK) into a `Scenario`. A separate entry point
+ * because it brings exceljs, csv-parse and iconv-lite, which the engine does
+ * not need (and a browser bundle of the engine should not carry).
+ *
+ * @example
+ * import { readRoster } from 'banzi/roster'
+ * const read = await readRoster(
+ *   { workbook: { name: 'county.xlsx', data: readFileSync('county.xlsx') } },
+ *   { asOf: '2026-12', county: '青山旗' },
+ * )
+ *
+ * @module
+ */
+export {
+  readRoster,
+  type InvalidRoster,
+  type ReadRosterOptions,
+  type RosterFile,
+  type RosterImport,
+  type RosterIssue,
+  type RosterSources,
+  type RosterWarning,
+} from './io/roster/read.js'
+export {
+  COLUMNS,
+  SHEET_KINDS,
+  SHEET_NAMES,
+  type ColumnSpec,
+  type HeaderExtensions,
+  type SheetKind,
+} from './io/roster/headers.js'
+export type { Cell } from './io/roster/values.js'
+export type { CsvEncoding } from './io/roster/tables.js'

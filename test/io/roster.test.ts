@@ -1,0 +1,320 @@
+import ExcelJS from 'exceljs'
+import fc from 'fast-check'
+import iconv from 'iconv-lite'
+import { describe, expect, it } from 'vitest'
+import { encodeScenario } from '../../src/io/encode.js'
+import { readRoster, type RosterImport, type RosterSources } from '../../src/io/roster/read.js'
+import { readMonth } from '../../src/io/roster/values.js'
+import { generateScenario } from '../../src/sample/index.js'
+import { optionsOf, rosterPart, rosterSheets, toCsv, toXlsx } from './roster-files.js'
+
+const KINDS = {
+  干部: 'cadres',
+  班子: 'teams',
+  岗位: 'posts',
+  专业: 'specialties',
+  工作经历: 'history',
+  亲属: 'kin',
+  考核: 'assessments',
+} as const
+
+function csvSources(
+  s: ReturnType<typeof generateScenario>,
+  encode = (t: string): Uint8Array | string => t,
+  words = false,
+) {
+  const out: Record<string, { name: string; data: Uint8Array | string }> = {}
+  for (const [name, sheet] of Object.entries(rosterSheets(s, words)))
+    out[KINDS[name as keyof typeof KINDS]] = { name: `${name}.csv`, data: encode(toCsv(sheet)) }
+  return out as RosterSources
+}
+
+function right(r: Awaited<ReturnType<typeof readRoster>>): RosterImport {
+  if (r._tag === 'Left') throw new Error(r.left.issues.map((i) => i.message).join('\n'))
+  return r.right
+}
+
+// A clerk's roster: Chinese headers and the words clerks type.
+const CADRES = `姓名,干部编号,性别,出生年月,民族,政治面貌,学历,学位,职级,任现职级时间,籍贯,现任职务,任现职时间,身份证号
+张伟,C1,男,1975.03,han,中共党员,大学,学士,正科级,2015年6月,清溪县,和溪镇党委书记,201806,(masked)
+李娜,C2,女,1988-11,mongol,群众,研究生,博士,副科,2019.1,和溪镇,,,
+王强,C3,男,1990.10,hui,民盟盟员,大专,,科员,2016-07,青山旗,,,
+`
+const TEAMS = `班子编号,班子名称,班子类别,所在地
+T1,和溪镇,乡镇,和溪镇
+`
+const POSTS = `岗位编号,班子编号,职务名称,岗位类别,职级,特殊角色,本轮调整
+P1,T1,党委书记,正职,正科,党委书记,否
+P2,T1,副镇长,副职,副科,,是
+P3,T1,委员,成员,副科,,是
+`
+
+describe('readRoster: the values clerks type', () => {
+  it('reads Chinese headers, coded words and dates into the scenario', async () => {
+    const read = right(
+      await readRoster(
+        {
+          cadres: { name: '干部.csv', data: CADRES },
+          teams: { name: '班子.csv', data: TEAMS },
+          posts: { name: '岗位.csv', data: POSTS },
+        },
+        { asOf: '2026-12', county: '清溪县' },
+      ),
+    )
+    const [zhang, li, wang] = read.scenario.cadres
+    expect(zhang).toMatchObject({
+      id: 'C1',
+      gender: 'male',
+      birth: '1975-03',
+      party: 'cpc',
+      education: { level: 'bachelor', fullTime: true },
+      rank: 'section-chief',
+      rankSince: '2015-06',
+      currentPost: { postId: 'P1', since: '2018-06' },
+      hometown: '清溪县',
+    })
+    expect(li).toMatchObject({ gender: 'female', birth: '1988-11', party: 'none', rankSince: '2019-01' })
+    expect(li?.education.level).toBe('doctorate') // 研究生 with a 博士 degree
+    expect(wang).toMatchObject({ birth: '1990-10', party: 'democratic-party', rank: 'section-member' })
+    expect(wang?.education.level).toBe('junior-college')
+    expect(read.scenario.openPosts).toEqual(['P2', 'P3'])
+    expect(read.warnings).toEqual([{ source: '干部.csv', message: 'columns not read: 身份证号' }])
+  })
+
+  it('reads months however they are written, and refuses what it cannot read', () => {
+    const months: [Parameters<typeof readMonth>[0], string | null][] = [
+      ['1985.03', '1985-03'],
+      ['1985.3', '1985-03'],
+      ['1985.10', '1985-10'],
+      ['1985.1', '1985-01'],
+      ['1985-03', '1985-03'],
+      ['1985/3', '1985-03'],
+      ['1985年3月', '1985-03'],
+      ['1985年03月15日', '1985-03'],
+      ['198503', '1985-03'],
+      ['19850315', '1985-03'],
+      ['１９８５．０３', '1985-03'],
+      [198503, '1985-03'],
+      [1985.03, '1985-03'],
+      [1985.3, '1985-03'],
+      [1985.12, '1985-12'],
+      [new Date(Date.UTC(1985, 2, 1)), '1985-03'],
+      [1985.1, null], // a number cell: 1985.01 or 1985.10?
+      ['1985/13', null],
+      ['85.03', null],
+      ['March 1985', null],
+      [31107, null],
+    ]
+    for (const [cell, want] of months) {
+      const r = readMonth(cell)
+      expect(r.ok ? r.value : null, String(cell)).toBe(want)
+    }
+    expect(readMonth(1985.1, '0.00')).toEqual({ ok: true, value: '1985-10' })
+  })
+})
+
+describe('readRoster: every bad cell at once, at its place', () => {
+  it('reports each bad cell with file, row, column and header, and imports nothing', async () => {
+    const bad = CADRES.replace('1975.03', '1975/13')
+      .replace(',女,', ',F女,')
+      .replace('群众', '群体')
+      .replace('副科,2019.1', '副科,2019.13')
+      .replace('王强,C3', '王强,')
+    const read = await readRoster(
+      {
+        cadres: { name: '干部.csv', data: bad },
+        teams: { name: '班子.csv', data: TEAMS },
+        posts: { name: '岗位.csv', data: POSTS.replace('P3,T1', 'P3,T9') },
+      },
+      { asOf: '2026-12', county: '清溪县' },
+    )
+    expect(read._tag).toBe('Left')
+    if (read._tag !== 'Left') return
+    const places = read.left.issues.map((i) => `${i.source} ${i.row}${i.column} ${i.header}`)
+    expect(places).toEqual([
+      '干部.csv 2D 出生年月',
+      '干部.csv 3C 性别',
+      '干部.csv 3F 政治面貌',
+      '干部.csv 3J 任现职级时间',
+      '岗位.csv 4B 班子编号',
+      '干部.csv 4B 干部编号',
+    ])
+    expect(read.left.issues[0]?.message).toBe(
+      '干部.csv, row 2, column D (出生年月): expected a month such as 1985.03, 1985-03, 1985年3月 or 198503, got "1975/13"',
+    )
+  })
+
+  it('names a missing required column and a sheet that is not there', async () => {
+    const read = await readRoster(
+      { cadres: { name: '干部.csv', data: CADRES.replace('性别', '性 别 备注') } },
+      { asOf: '2026-12', county: '清溪县' },
+    )
+    expect(read._tag).toBe('Left')
+    if (read._tag !== 'Left') return
+    expect(read.left.issues.map((i) => i.message)).toEqual([
+      '干部.csv: expected a column 性别 / gender, got no such header',
+      'roster: expected a sheet or file of teams (班子, 领导班子), got none',
+      'roster: expected a sheet or file of posts (岗位, 职数), got none',
+    ])
+  })
+})
+
+describe('readRoster: files', () => {
+  it('reads GBK, UTF-8 with a BOM and UTF-8 alike', async () => {
+    const s = generateScenario({ seed: 3, cadres: 60, teams: 8 })
+    const utf8 = right(await readRoster(csvSources(s), optionsOf(s)))
+    const bom = right(
+      await readRoster(
+        csvSources(s, (t) => new TextEncoder().encode(`\uFEFF${t}`)),
+        optionsOf(s),
+      ),
+    )
+    const gbk = right(
+      await readRoster(
+        csvSources(s, (t) => new Uint8Array(iconv.encode(t, 'gbk'))),
+        optionsOf(s),
+      ),
+    )
+    expect(encodeScenario(bom.scenario)).toEqual(encodeScenario(utf8.scenario))
+    expect(encodeScenario(gbk.scenario)).toEqual(encodeScenario(utf8.scenario))
+  })
+
+  it('reads a workbook, a sheet per kind, into the scenario it was written from', async () => {
+    const s = generateScenario({ seed: 5, cadres: 80, teams: 10 })
+    const read = right(
+      await readRoster({ workbook: { name: 'county.xlsx', data: await toXlsx(s) } }, optionsOf(s)),
+    )
+    expect(encodeScenario(read.scenario)).toEqual(rosterPart(s))
+    expect(read.warnings).toEqual([])
+  })
+
+  it('reads date cells and number cells of a workbook', async () => {
+    const wb = new ExcelJS.Workbook()
+    const cadres = wb.addWorksheet('干部名册')
+    cadres.addRow([
+      '编号',
+      '姓名',
+      '性别',
+      '出生年月',
+      '民族',
+      '政治面貌',
+      '学历',
+      '职级',
+      '任现职级时间',
+      '成长地',
+    ])
+    cadres.addRow([
+      'C1',
+      '张伟',
+      '男',
+      new Date(Date.UTC(1975, 2, 1)),
+      'han',
+      '中共党员',
+      '本科',
+      '副科',
+      201506,
+      '清溪县',
+    ])
+    const r2 = cadres.addRow([
+      'C2',
+      '李娜',
+      '女',
+      1988.1,
+      'han',
+      '中共党员',
+      '本科',
+      '副科',
+      2019.03,
+      '清溪县',
+    ])
+    r2.getCell(4).numFmt = '0.00'
+    wb.addWorksheet('班子').addRows([
+      ['班子编号', '班子名称', '班子类别'],
+      ['T1', '和溪镇', '乡镇'],
+    ])
+    wb.addWorksheet('岗位').addRows([
+      ['岗位编号', '班子编号', '职务名称', '岗位类别', '职级'],
+      ['P1', 'T1', '副镇长', '副职', '副科'],
+    ])
+    wb.addWorksheet('说明').addRow(['填表说明'])
+    const data = new Uint8Array(await wb.xlsx.writeBuffer())
+    const read = right(
+      await readRoster({ workbook: { name: 'c.xlsx', data } }, { asOf: '2026-12', county: '清溪县' }),
+    )
+    expect(read.scenario.cadres.map((c) => [c.birth, c.rankSince])).toEqual([
+      ['1975-03', '2015-06'],
+      ['1988-10', '2019-03'],
+    ])
+    expect(read.warnings.map((w) => w.source)).toEqual(['c.xlsx#说明'])
+  })
+})
+
+describe('readRoster: round trip and robustness (properties)', () => {
+  it('CSV files written from a generated county read back into the same scenario', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 10_000 }), async (seed) => {
+        const s = generateScenario({ seed, cadres: 40, teams: 6 })
+        const words = seed % 2 === 0
+        const read = right(
+          await readRoster(
+            csvSources(s, (t) => t, words),
+            optionsOf(s),
+          ),
+        )
+        expect(encodeScenario(read.scenario)).toEqual(rosterPart(s))
+      }),
+      { numRuns: 8, seed: 14 },
+    )
+  })
+
+  it('never throws on arbitrary cells, sheet shapes or bytes', async () => {
+    const cell = fc.oneof(
+      fc.string(),
+      fc.constantFrom('1985.03', '男', '女', '中共党员', '正科', 'P1', 'T1', 'C1', '是', ''),
+      fc.double().map(String),
+    )
+    const csv = fc
+      .array(fc.array(cell, { maxLength: 12 }), { maxLength: 6 })
+      .map((rows) => rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\n'))
+    await fc.assert(
+      fc.asyncProperty(csv, csv, csv, fc.uint8Array({ maxLength: 64 }), async (a, b, c, bytes) => {
+        const header = (t: string, h: string) => `${h}\n${t}`
+        const sources = {
+          cadres: {
+            name: 'a.csv',
+            data: header(
+              a,
+              '干部编号,姓名,性别,出生年月,民族,政治面貌,学历,职级,任现职级时间,成长地,现任职务',
+            ),
+          },
+          teams: { name: 'b.csv', data: header(b, '班子编号,班子名称,班子类别') },
+          posts: { name: 'c.csv', data: header(c, '岗位编号,班子编号,岗位类别,职级,本轮调整') },
+          kin: { name: 'd.bin', data: bytes },
+        }
+        const r = await readRoster(sources, { asOf: '2026-12', county: 'X' })
+        expect(['Left', 'Right']).toContain(r._tag)
+        const w = await readRoster(
+          { workbook: { name: 'x.xlsx', data: bytes } },
+          { asOf: '2026-12', county: 'X' },
+        )
+        expect(w._tag).toBe('Left')
+      }),
+      { numRuns: 150, seed: 7 },
+    )
+  })
+
+  it('refuses arguments that are not sources or options, with a message', async () => {
+    for (const [sources, options] of [
+      [null, { asOf: '2026-12', county: 'X' }],
+      [{ cadres: 3 }, { asOf: '2026-12', county: 'X' }],
+      [{}, null],
+      [
+        { cadres: { name: 'a', data: 'x' } },
+        { asOf: '2026-12', county: 'X', headers: { cadres: { nope: ['x'] } } },
+      ],
+    ] as const) {
+      const r = await readRoster(sources as never, options as never)
+      expect(r._tag).toBe('Left')
+    }
+  })
+})
