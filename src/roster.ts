@@ -31,5 +31,6 @@ export {
   type HeaderExtensions,
   type SheetKind,
 } from './io/roster/headers.js'
+export { rosterTemplate, writeRoster } from './io/roster/write.js'
 export type { Cell } from './io/roster/values.js'
 export type { CsvEncoding } from './io/roster/tables.js'

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 import fc from 'fast-check'
 import iconv from 'iconv-lite'
@@ -5,7 +7,9 @@ import { describe, expect, it } from 'vitest'
 import { encodeScenario } from '../../src/io/encode.js'
 import { readRoster, type RosterImport, type RosterSources } from '../../src/io/roster/read.js'
 import { readMonth } from '../../src/io/roster/values.js'
-import { generateScenario } from '../../src/sample/index.js'
+import { rosterTemplate, writeRoster } from '../../src/io/roster/write.js'
+import { withRosterColumns } from '../../src/io/roster/doc.js'
+import { generateScenario, sampleScenario } from '../../src/sample/index.js'
 import { optionsOf, rosterPart, rosterSheets, toCsv, toXlsx } from './roster-files.js'
 
 const KINDS = {
@@ -249,6 +253,33 @@ describe('readRoster: files', () => {
   })
 })
 
+describe('rosterTemplate', () => {
+  it('has every sheet with its headers and lists of accepted words, and reads as an empty roster', async () => {
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load((await rosterTemplate()) as unknown as ArrayBuffer)
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '干部',
+      '班子',
+      '岗位',
+      '专业',
+      '工作经历',
+      '亲属',
+      '考核',
+    ])
+    const cadres = wb.getWorksheet('干部') as ExcelJS.Worksheet
+    expect(cadres.getRow(1).getCell(3).value).toBe('性别')
+    const rules = (
+      cadres as unknown as { dataValidations: { model: Record<string, { formulae: string[] }> } }
+    ).dataValidations.model
+    expect(Object.values(rules).map((r) => r.formulae[0])).toContain('"男,女"')
+    const read = await readRoster(
+      { workbook: { name: 't.xlsx', data: await rosterTemplate() } },
+      { asOf: '2026-12', county: 'X' },
+    )
+    expect(read._tag === 'Right' && read.right.scenario.cadres.length).toBe(0)
+  })
+})
+
 describe('readRoster: round trip and robustness (properties)', () => {
   it('CSV files written from a generated county read back into the same scenario', async () => {
     await fc.assert(
@@ -265,6 +296,27 @@ describe('readRoster: round trip and robustness (properties)', () => {
       }),
       { numRuns: 8, seed: 14 },
     )
+  })
+
+  it('writeRoster then readRoster gives the same scenario', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 10_000 }), async (seed) => {
+        const s = generateScenario({ seed, cadres: 40, teams: 6 })
+        const data = await writeRoster(s)
+        const read = right(await readRoster({ workbook: { name: 'w.xlsx', data } }, optionsOf(s)))
+        expect(encodeScenario(read.scenario)).toEqual(rosterPart(s))
+        expect(read.warnings).toEqual([])
+      }),
+      { numRuns: 5, seed: 15 },
+    )
+  })
+
+  it('writes the same bytes for the same scenario', async () => {
+    const s = generateScenario({ seed: 8, cadres: 30, teams: 4 })
+    const a = await writeRoster(s)
+    await new Promise((r) => setTimeout(r, 1100)) // past a second: zip dates have 2 s resolution
+    await new Promise((r) => setTimeout(r, 1100))
+    expect(Buffer.from(await writeRoster(s)).equals(Buffer.from(a))).toBe(true)
   })
 
   it('never throws on arbitrary cells, sheet shapes or bytes', async () => {
@@ -316,5 +368,22 @@ describe('readRoster: round trip and robustness (properties)', () => {
       const r = await readRoster(sources as never, options as never)
       expect(r._tag).toBe('Left')
     }
+  })
+})
+
+describe('the bundled sample files (examples/data)', () => {
+  const file = (name: string) =>
+    readFileSync(fileURLToPath(new URL(`../../examples/data/${name}`, import.meta.url)))
+  it('are the sample county as it is today (npx tsx scripts/write-sample-data.ts rewrites them)', async () => {
+    const s = sampleScenario()
+    expect(JSON.parse(file('sample-county.json').toString('utf8'))).toEqual(encodeScenario(s))
+    expect(Buffer.from(await writeRoster(s)).equals(file('sample-county.xlsx'))).toBe(true)
+  })
+})
+
+describe('docs/import-export.md', () => {
+  it('holds the column table generated from the header table (npx tsx src/io/roster/write-doc.ts)', () => {
+    const page = readFileSync(fileURLToPath(new URL('../../docs/import-export.md', import.meta.url)), 'utf8')
+    expect(page).toBe(withRosterColumns(page))
   })
 })

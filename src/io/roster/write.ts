@@ -1,0 +1,226 @@
+/**
+ * A scenario written as the workbook `readRoster` reads: a sheet per kind,
+ * the first header of each column (`COLUMNS`), coded values in the words
+ * clerks type (中共党员, 正科, 乡镇 …), months as text `YYYY.MM`, and a list of
+ * accepted words on every coded column. `rosterTemplate()` is the same
+ * workbook with no rows: the form a clerk fills in.
+ *
+ * @module
+ */
+import ExcelJS from 'exceljs'
+import JSZip from 'jszip'
+import { encodeScenario } from '../encode.js'
+import type { Scenario } from '../../domain/types.js'
+import { COLUMNS, SHEET_KINDS, SHEET_NAMES, type SheetKind } from './headers.js'
+import { columnLetter } from './tables.js'
+import {
+  CATEGORY_WORDS,
+  EDUCATION_WORDS,
+  GENDER_WORDS,
+  GRADE_WORDS,
+  KIN_WORDS,
+  PARTY_WORDS,
+  POST_KIND_WORDS,
+  POST_ROLE_WORDS,
+  RANK_WORDS,
+  RESERVE_WORDS,
+  STUDY_WORDS,
+  TEAM_KIND_WORDS,
+  TEMPERAMENT_WORDS,
+  type Vocabulary,
+} from './values.js'
+
+type Json = Record<string, unknown>
+type Value = string | number | null
+
+/** The words written for each coded column, by sheet kind and field (also the data-validation lists). */
+const CODED: Partial<Record<SheetKind, Readonly<Record<string, Vocabulary<string>>>>> = {
+  cadres: {
+    gender: GENDER_WORDS,
+    party: PARTY_WORDS,
+    education: EDUCATION_WORDS,
+    study: STUDY_WORDS,
+    rank: RANK_WORDS,
+    temperament: TEMPERAMENT_WORDS,
+    category: CATEGORY_WORDS,
+  },
+  teams: { kind: TEAM_KIND_WORDS },
+  posts: { kind: POST_KIND_WORDS, rank: RANK_WORDS, role: POST_ROLE_WORDS },
+  kin: { relation: KIN_WORDS },
+  assessments: { grade: GRADE_WORDS },
+}
+
+/** Yes/no columns, written 是/否 and validated as such. */
+const FLAGS: Partial<Record<SheetKind, readonly string[]>> = {
+  cadres: [
+    'exceptionalPromotion',
+    'fileAudited',
+    'personalMattersVerified',
+    'disciplineOpinionHeard',
+    'complaintsInvestigated',
+    'doubleSigned',
+    'clean',
+    'underInvestigation',
+  ],
+  teams: ['ethnicAutonomous', 'needsTitularMember', 'needsNonPartyMember'],
+  posts: ['rotationExempt', 'open'],
+  specialties: ['degree'],
+}
+
+/** Columns the writer leaves out: the reader's alternatives to a column it writes. */
+const NOT_WRITTEN: Partial<Record<SheetKind, readonly string[]>> = { cadres: ['degree'] }
+
+const word = (vocabulary: Vocabulary<string>, code: unknown): Value =>
+  typeof code === 'string' ? (vocabulary[code]?.[0] ?? code) : null
+const month = (m: unknown): Value => (typeof m === 'string' ? m.replace('-', '.') : null)
+const yes = (b: unknown): Value => (b === true ? '是' : '否')
+const list = (xs: unknown): Value => (Array.isArray(xs) && xs.length > 0 ? xs.join('、') : null)
+const str = (s: unknown): Value => (typeof s === 'string' ? s : typeof s === 'number' ? s : null)
+
+/** Rows of each sheet kind, as field → value, from the encoded scenario. */
+function rowsOf(e: Json): Record<SheetKind, Json[]> {
+  const cadres = e.cadres as Json[]
+  const teams = e.teams as Json[]
+  const open = new Set(e.openPosts as string[])
+  const titles = new Map<string, string>()
+  for (const t of teams)
+    for (const p of t.posts as Json[]) titles.set(p.id as string, `${t.name as string}${p.title as string}`)
+  const of = (c: Json, key: string): Json[] => (c[key] as Json[]).map((x) => ({ cadre: c.id, ...x }))
+  return {
+    cadres: cadres.map((c) => {
+      const edu = c.education as Json
+      const post = c.currentPost as Json | null
+      return {
+        ...c,
+        ...(c.integrity as Json),
+        education: edu.level,
+        study: edu.fullTime === true ? 'full-time' : 'in-service',
+        specialties: (c.specialties as Json[]).map((s) => s.code),
+        currentPost: post?.postId ?? null,
+        currentPostTitle: post === null ? null : (titles.get(post.postId as string) ?? null),
+        since: post?.since ?? null,
+      }
+    }),
+    teams: teams.map((t) => ({ ...t, ...(t.area as Json) })),
+    posts: teams.flatMap((t) =>
+      (t.posts as Json[]).map((p) => ({ ...p, team: t.id, open: open.has(p.id as string) })),
+    ),
+    specialties: cadres.flatMap((c) => of(c, 'specialties')),
+    history: cadres.flatMap((c) => of(c, 'history')),
+    kin: cadres.flatMap((c) => of(c, 'kin').map(({ cadreId, ...k }) => ({ ...k, kin: cadreId }))),
+    assessments: cadres.flatMap((c) => of(c, 'assessments')),
+  }
+}
+
+const MONTHS = new Set([
+  'birth',
+  'partyJoined',
+  'workStart',
+  'since',
+  'rankSince',
+  'checkedOn',
+  'disciplinaryUntil',
+  'from',
+  'to',
+])
+const LISTS = new Set(['specialties', 'supervisedBy', 'reserveGroups'])
+
+function cellOf(kind: SheetKind, field: string, value: unknown): Value {
+  const coded = CODED[kind]?.[field]
+  if (coded !== undefined) return word(coded, value)
+  if (FLAGS[kind]?.includes(field) === true) return yes(value)
+  if (MONTHS.has(field)) return month(value)
+  if (field === 'reserveGroups' && Array.isArray(value)) return list(value.map((g) => word(RESERVE_WORDS, g)))
+  if (LISTS.has(field)) return list(value)
+  return str(value)
+}
+
+/** Adds a list validation to a column below its header (exceljs keeps it off its typings). */
+function validate(ws: ExcelJS.Worksheet, column: number, words: readonly string[], rows: number): void {
+  const formula = `"${words.join(',')}"`
+  if (formula.length > 255) return // Excel's limit for an inline list
+  const col = columnLetter(column)
+  const v = (ws as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } })
+    .dataValidations
+  v.add(`${col}2:${col}${Math.max(rows + 1, 1000)}`, {
+    type: 'list',
+    allowBlank: true,
+    formulae: [formula],
+    showErrorMessage: true,
+    errorTitle: '请从列表中选择',
+    error: `可选：${words.join('、')}`,
+  })
+}
+
+/**
+ * The workbook's bytes with every timestamp set to `stamp` (the document's
+ * created/modified dates and each zip entry's date), so that the same roster
+ * gives the same bytes.
+ */
+async function stable(wb: ExcelJS.Workbook, stamp: Date): Promise<Uint8Array> {
+  wb.created = stamp
+  wb.modified = stamp
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer())
+  const out = new JSZip()
+  for (const name of Object.keys(zip.files).sort()) {
+    const entry = zip.files[name] as JSZip.JSZipObject
+    if (!entry.dir) out.file(name, await entry.async('uint8array'), { date: stamp, createFolders: false })
+  }
+  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } })
+}
+
+/** A fixed stamp: local-time fields of the zip format, read back the same in every time zone. */
+const STAMP = new Date(2000, 0, 1)
+
+async function workbookOf(rows: Record<SheetKind, Json[]> | null): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook()
+  for (const kind of SHEET_KINDS) {
+    const ws = wb.addWorksheet(SHEET_NAMES[kind][0] as string)
+    const columns = COLUMNS[kind].filter((c) => NOT_WRITTEN[kind]?.includes(c.field) !== true)
+    ws.addRow(columns.map((c) => c.headers[0] as string))
+    ws.getRow(1).font = { bold: true }
+    ws.views = [{ state: 'frozen', ySplit: 1 }]
+    const data = rows?.[kind] ?? []
+    for (const r of data) ws.addRow(columns.map((c) => cellOf(kind, c.field, r[c.field])))
+    columns.forEach((c, i) => {
+      ws.getColumn(i + 1).width = Math.max(10, (c.headers[0] as string).length * 2 + 2)
+      const coded = CODED[kind]?.[c.field]
+      if (coded !== undefined)
+        validate(
+          ws,
+          i,
+          Object.values(coded).map((ws) => ws[0] as string),
+          data.length,
+        )
+      else if (FLAGS[kind]?.includes(c.field) === true) validate(ws, i, ['是', '否'], data.length)
+    })
+  }
+  return stable(wb, STAMP)
+}
+
+/**
+ * Writes a scenario's roster as an XLSX workbook that `readRoster` reads back
+ * into the same scenario (given the same options: month, county, policy,
+ * locks and forbidden pairs, which a roster does not carry; detailed
+ * assessment records are not written). Sheets: 干部, 班子, 岗位, 专业,
+ * 工作经历, 亲属, 考核; coded columns in Chinese words with a list of the
+ * accepted words on each.
+ *
+ * @param scenario - a decoded scenario
+ * @returns the workbook's bytes
+ * @category Roster
+ */
+export async function writeRoster(scenario: Scenario): Promise<Uint8Array> {
+  return workbookOf(rowsOf(encodeScenario(scenario) as Json))
+}
+
+/**
+ * The empty roster workbook a clerk fills in: every sheet with its headers
+ * and the lists of accepted words on coded and yes/no columns.
+ *
+ * @returns the workbook's bytes
+ * @category Roster
+ */
+export async function rosterTemplate(): Promise<Uint8Array> {
+  return workbookOf(null)
+}
