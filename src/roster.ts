@@ -1,7 +1,8 @@
 /**
  * `banzi/roster`: a county's roster from the spreadsheets a department keeps
- * (XLSX or CSV, UTF-8 or GBK) into a `Scenario`. A separate entry point
- * because it brings exceljs, csv-parse and iconv-lite, which the engine does
+ * (XLSX or CSV, UTF-8 or GBK) into a `Scenario` and back, and the
+ * appointment-and-removal forms (干部任免审批表) as LRMX files. A separate entry point
+ * because it brings exceljs, csv-parse, fast-xml-parser and iconv-lite, which the engine does
  * not need (and a browser bundle of the engine should not carry).
  *
  * @example
@@ -34,3 +35,12 @@ export {
 export { rosterTemplate, writeRoster } from './io/roster/write.js'
 export type { Cell } from './io/roster/values.js'
 export type { CsvEncoding } from './io/roster/tables.js'
+export { readLrmx, writeLrmx, type InvalidLrmx, type LrmxIssue, type LrmxRead } from './io/lrmx/lrmx.js'
+export {
+  formOfCadre,
+  readLrmxFolder,
+  type LrmxFolder,
+  type LrmxKinLink,
+  type UnknownCadre,
+} from './io/lrmx/folder.js'
+export type { LrmxEducation, LrmxForm, LrmxRelative } from './io/lrmx/form.js'

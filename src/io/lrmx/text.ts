@@ -1,0 +1,212 @@
+/**
+ * The free-text fields of the form that follow a pattern: résumé lines
+ * (`1998.07--2002.09  某某县某某镇党政办科员`) and annual assessment results
+ * (`2021、2022年度考核均为称职`). What follows the pattern is read; every line
+ * or clause that does not is returned as unread, with its text — never
+ * guessed.
+ *
+ * @module
+ */
+import type { Assessment, Grade, WorkPeriod } from '../../domain/types.js'
+
+/** A line or clause of a free-text field that could not be read. @internal */
+export interface Unread {
+  readonly text: string
+  readonly expected: string
+}
+
+const MONTH = String.raw`(\d{4})\s*[.．/年]\s*(\d{1,2})\s*月?`
+const DASH = String.raw`\s*(?:--|——|—|―|－－|－|-|~|～|至)\s*`
+/** A résumé line: a period, then the unit and post. */
+const PERIOD = new RegExp(String.raw`^${MONTH}${DASH}(?:${MONTH}|(至今|今))?\s*(.*)$`)
+
+const month = (y: string, m: string): string | null => {
+  const n = Number(m)
+  return n >= 1 && n <= 12 ? `${y}-${String(n).padStart(2, '0')}` : null
+}
+
+/**
+ * Post titles recognised at the end of a résumé entry, so that
+ * `某某县农牧局副局长` splits into the unit `某某县农牧局` and the post `副局长`.
+ * Several posts joined with 、 stay one post (`党委副书记、镇长`).
+ */
+const TITLE = String.raw`(?:党委|党组|党工委|纪委|纪工委|政府|人大|人大主席团|政协|团委)?(?:常务)?(?:副)?(?:书记|镇长|乡长|县长|旗长|苏木达|区长|市长|局长|主任|部长|科长|股长|所长|站长|院长|校长|主席|秘书长|委员|科员|干事|办事员|经理|队长|馆长|社长|行长|专员|调研员|组长|检察长|庭长|审判员|检察员|教师|职员|主任科员|一级科员|二级科员|四级主任科员|三级主任科员|二级主任科员|一级主任科员|成员)`
+const POST = new RegExp(String.raw`(${TITLE}(?:[、,，](?:[^、,，]*?)${TITLE})*)$`)
+
+/** Notes in brackets at the end of an entry (`（其间：2012.03--2012.07在市委党校学习）`): commentary, not the post. */
+const NOTES = /(\s*\([^()]*\))+$/
+
+/**
+ * Splits a résumé entry into unit and post, its bracketed notes left aside:
+ * at its last run of two or more blanks, else at its last blank, else before
+ * a recognised post title; `null` if none of these.
+ * @internal
+ */
+export function splitUnitPost(text: string): { unit: string; post: string } | null {
+  const t = text.trim().replace(NOTES, '').trim()
+  const wide = /^(.*\S)\s{2,}(\S.*)$/.exec(t)
+  if (wide !== null) return { unit: (wide[1] as string).trim(), post: (wide[2] as string).trim() }
+  const blank = /^(.*\S)\s+(\S+)$/.exec(t)
+  if (blank !== null) return { unit: (blank[1] as string).trim(), post: blank[2] as string }
+  const m = POST.exec(t)
+  if (m === null || m.index === 0) return null
+  return { unit: t.slice(0, m.index), post: m[1] as string }
+}
+
+/**
+ * How the writer joins unit and post: directly when the reader splits it
+ * back the same, else with two blanks (read back whole unless the post itself
+ * holds a run of two blanks).
+ * @internal
+ */
+export function joinUnitPost(unit: string, post: string): string {
+  const direct = `${unit}${post}`
+  const back = splitUnitPost(direct)
+  return back !== null && back.unit === unit && back.post === post ? direct : `${unit}  ${post}`
+}
+
+/**
+ * Reads a résumé (简历): one period per line; a line that does not begin
+ * with a date continues the entry above it (long entries wrap). Periods come
+ * back oldest first, as written.
+ * @internal
+ */
+export function readResume(text: string): { periods: WorkPeriod[]; unread: Unread[] } {
+  const periods: WorkPeriod[] = []
+  const unread: Unread[] = []
+  type Entry = { line: string; from: string | null; to: string | null; open: boolean; rest: string }
+  // Entries and unread lines in the order written; continuation lines join the entry above.
+  const items: (Entry | Unread)[] = []
+  let last: Entry | null = null
+  for (const raw of text.normalize('NFKC').split(/\r?\n/)) {
+    const line = raw.trim()
+    if (line === '') continue
+    const m = PERIOD.exec(line)
+    if (m !== null) {
+      const from = month(m[1] as string, m[2] as string)
+      const to = m[3] === undefined ? null : month(m[3], m[4] as string)
+      last = { line, from, to, open: m[3] === undefined, rest: (m[6] ?? '').trim() }
+      items.push(last)
+    } else if (last !== null && !/^\d{4}/.test(line)) {
+      last.rest = `${last.rest}${line}`
+    } else {
+      items.push({ text: line, expected: 'a résumé line: YYYY.MM--YYYY.MM, then the unit and post' })
+    }
+  }
+  for (const e of items) {
+    if (!('line' in e)) {
+      unread.push(e)
+      continue
+    }
+    const parts = splitUnitPost(e.rest)
+    if (e.from === null || (!e.open && e.to === null)) {
+      unread.push({ text: e.line, expected: 'months 01–12 in the period' })
+    } else if (parts === null) {
+      unread.push({
+        text: e.line,
+        expected:
+          'the unit, then the post (a blank between them, or a post title such as 科员, 副镇长, 局长)',
+      })
+    } else {
+      periods.push({ from: e.from, to: e.to, unit: parts.unit, post: parts.post })
+    }
+  }
+  return { periods, unread }
+}
+
+const dotted = (m: string): string => m.replace('-', '.')
+
+/** Writes a résumé the way `readResume` reads it back. @internal */
+export function writeResume(periods: readonly WorkPeriod[]): string {
+  return periods
+    .map((p) => `${dotted(p.from)}--${p.to === null ? '' : dotted(p.to)}  ${joinUnitPost(p.unit, p.post)}`)
+    .join('\n')
+}
+
+/** Grade words, longest first. */
+const GRADES: readonly [string, Grade][] = [
+  ['基本称职', 'basic'],
+  ['基本合格', 'basic'],
+  ['不称职', 'incompetent'],
+  ['不合格', 'incompetent'],
+  ['优秀', 'excellent'],
+  ['称职', 'competent'],
+  ['合格', 'competent'],
+]
+
+const WORD: Record<Grade, string> = {
+  excellent: '优秀',
+  competent: '称职',
+  basic: '基本称职',
+  incompetent: '不称职',
+}
+
+/**
+ * Reads the annual assessment results (年度考核结果): clauses separated by
+ * 。；;，, each with its years and one grade (`2021、2022年度考核均为称职`); a
+ * clause with years and no grade takes the grade of the next clause that has
+ * no years of its own. A year given two grades, or years left without one,
+ * are unread. Results come back by year.
+ * @internal
+ */
+export function readAssessments(text: string): { assessments: Assessment[]; unread: Unread[] } {
+  const unread: Unread[] = []
+  const byYear = new Map<number, Grade>()
+  let pending: { years: number[]; text: string } | null = null
+  for (const raw of text.normalize('NFKC').split(/[。;；,，\n]+/)) {
+    const clause = raw.trim()
+    if (clause === '') continue
+    const years = [...clause.matchAll(/(\d{4})/g)].map((m) => Number(m[1]))
+    // Longest words first, each taken out once found, so that 基本称职 is not also 称职.
+    let rest = clause
+    const grades = new Set<Grade>()
+    for (const [w, g] of GRADES)
+      if (rest.includes(w)) {
+        grades.add(g)
+        rest = rest.split(w).join('#')
+      }
+    if (grades.size > 1) {
+      unread.push({ text: clause, expected: 'one grade per clause' })
+      continue
+    }
+    const grade = grades.size === 1 ? ([...grades][0] as Grade) : null
+    if (years.length > 0 && grade === null) {
+      if (pending !== null)
+        unread.push({ text: pending.text, expected: 'a grade: 优秀, 称职, 基本称职 or 不称职' })
+      pending = { years, text: clause }
+      continue
+    }
+    const target = years.length > 0 ? years : (pending?.years ?? [])
+    if (grade === null || target.length === 0) {
+      unread.push({ text: clause, expected: 'years and a grade, e.g. 2022年度考核称职' })
+      continue
+    }
+    pending = null
+    for (const y of target) {
+      const had = byYear.get(y)
+      if (had !== undefined && had !== grade) unread.push({ text: clause, expected: `one grade for ${y}` })
+      else byYear.set(y, grade)
+    }
+  }
+  if (pending !== null)
+    unread.push({ text: pending.text, expected: 'a grade: 优秀, 称职, 基本称职 or 不称职' })
+  const assessments = [...byYear.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([year, grade]) => ({ year, grade }))
+  return { assessments, unread }
+}
+
+/** Writes assessment results the way `readAssessments` reads them back: years of one grade together. @internal */
+export function writeAssessments(assessments: readonly Assessment[]): string {
+  const sorted = [...assessments].sort((a, b) => a.year - b.year)
+  const clauses: string[] = []
+  let i = 0
+  while (i < sorted.length) {
+    const grade = (sorted[i] as Assessment).grade
+    const years: number[] = []
+    while (i < sorted.length && (sorted[i] as Assessment).grade === grade)
+      years.push((sorted[i++] as Assessment).year)
+    clauses.push(`${years.join('、')}年度考核${years.length > 1 ? '均为' : '为'}${WORD[grade]}`)
+  }
+  return clauses.join('；')
+}

@@ -1,0 +1,382 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import fc from 'fast-check'
+import iconv from 'iconv-lite'
+import { describe, expect, it } from 'vitest'
+import type { LrmxForm } from '../../../src/io/lrmx/form.js'
+import { formOfCadre, readLrmxFolder } from '../../../src/io/lrmx/folder.js'
+import { readLrmx, writeLrmx } from '../../../src/io/lrmx/lrmx.js'
+import { readAssessments, readResume } from '../../../src/io/lrmx/text.js'
+import { generateScenario, sampleScenario } from '../../../src/sample/index.js'
+
+// A form as a county's editor writes it: GB2312 declared, a wrapped résumé line, odd lines.
+const FORM = `<?xml version="1.0" encoding="UTF-8"?>
+<Person>
+  <XingMing>张伟</XingMing>
+  <XingBie>男</XingBie>
+  <ChuShengNianYue>197503</ChuShengNianYue>
+  <MinZu>汉族</MinZu>
+  <JiGuan>内蒙古清溪县</JiGuan>
+  <ChuShengDi>内蒙古清溪县</ChuShengDi>
+  <RuDangShiJian>1996.06</RuDangShiJian>
+  <ZhengZhiMianMao>中共党员</ZhengZhiMianMao>
+  <CanJiaGongZuoShiJian>199807</CanJiaGongZuoShiJian>
+  <QuanRiZhiJiaoYu_XueLi>大学</QuanRiZhiJiaoYu_XueLi>
+  <QuanRiZhiJiaoYu_XueWei>农学学士</QuanRiZhiJiaoYu_XueWei>
+  <QuanRiZhiJiaoYu_XueLi_BiYeYuanXiaoXi>内蒙古农业大学农学专业</QuanRiZhiJiaoYu_XueLi_BiYeYuanXiaoXi>
+  <XianRenZhiWu>和溪镇党委书记</XianRenZhiWu>
+  <NiRenZhiWu>清溪县农牧局局长</NiRenZhiWu>
+  <JianLi>1994.09--1998.07  内蒙古农业大学农学专业学习
+1998.07--2005.03  清溪县和溪镇党政办科员
+2005.03—2011.06  清溪县农牧局副局长
+2011.06--  清溪县和溪镇党委副书记、镇长（其间：2012.03--2012.07在市委党校
+    中青班学习）
+(其间：2014年挂职锻炼)
+2018.13--2019.01  清溪县某局某职</JianLi>
+  <NianDuKaoHeJieGuo>2021、2022年度考核均为称职；2023年度考核优秀；2020年度考核待定</NianDuKaoHeJieGuo>
+  <JiaTingChengYuan>
+    <Item><ChengWei>妻子</ChengWei><XingMing>李娜</XingMing><ChuShengRiQi>1978.11</ChuShengRiQi><ZhengZhiMianMao>群众</ZhengZhiMianMao><GongZuoDanWeiJiZhiWu>清溪县第一中学教师</GongZuoDanWeiJiZhiWu></Item>
+    <Item><ChengWei>父亲</ChengWei><XingMing>张建国</XingMing><ChuShengRiQi>1950</ChuShengRiQi><ZhengZhiMianMao>中共党员</ZhengZhiMianMao><GongZuoDanWeiJiZhiWu>已退休</GongZuoDanWeiJiZhiWu></Item>
+    <Item><ChengWei>干亲</ChengWei><XingMing>王某</XingMing><ChuShengRiQi></ChuShengRiQi><ZhengZhiMianMao></ZhengZhiMianMao><GongZuoDanWeiJiZhiWu></GongZuoDanWeiJiZhiWu></Item>
+  </JiaTingChengYuan>
+  <JiSuanNianLingShiJian>202612</JiSuanNianLingShiJian>
+  <ShenFenZheng>150000197503010000</ShenFenZheng>
+  <ZhaoPian>iVBORw0KGgo=</ZhaoPian>
+</Person>`
+
+describe('readLrmx', () => {
+  it('reads the form: dates, résumé periods, grades, family; odd lines come back unread', () => {
+    const r = readLrmx(FORM, 'zhang.lrmx')
+    expect(r._tag).toBe('Right')
+    if (r._tag !== 'Right') return
+    const { form, unread } = r.right
+    expect(form).toMatchObject({
+      name: '张伟',
+      gender: 'male',
+      birth: '1975-03',
+      ethnicity: '汉族',
+      ancestralHome: '内蒙古清溪县',
+      partyJoined: '1996-06',
+      party: 'cpc',
+      workStart: '1998-07',
+      currentPost: '和溪镇党委书记',
+      proposedPost: '清溪县农牧局局长',
+      asOf: '2026-12',
+      idNumber: '150000197503010000',
+    })
+    expect(form.fullTimeEducation).toEqual({
+      level: '大学',
+      degree: '农学学士',
+      school: '内蒙古农业大学农学专业',
+      degreeSchool: '',
+    })
+    expect(form.history).toEqual([
+      { from: '1998-07', to: '2005-03', unit: '清溪县和溪镇党政办', post: '科员' },
+      { from: '2005-03', to: '2011-06', unit: '清溪县农牧局', post: '副局长' },
+      { from: '2011-06', to: null, unit: '清溪县和溪镇', post: '党委副书记、镇长' },
+    ])
+    expect(form.assessments).toEqual([
+      { year: 2021, grade: 'competent' },
+      { year: 2022, grade: 'competent' },
+      { year: 2023, grade: 'excellent' },
+    ])
+    expect(form.family.map((f) => [f.title, f.relation, f.birth])).toEqual([
+      ['妻子', 'spouse', '1978-11'],
+      ['父亲', 'parent', null],
+      ['干亲', null, null],
+    ])
+    expect(form.photo).toEqual(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    expect(unread.map((u) => `${u.field}: ${u.text}`)).toEqual([
+      'JianLi: 1994.09--1998.07  内蒙古农业大学农学专业学习',
+      'JianLi: 2018.13--2019.01  清溪县某局某职',
+      'NianDuKaoHeJieGuo: 2020年度考核待定',
+      'JiaTingChengYuan[2].ChengWei: 干亲',
+    ])
+  })
+
+  it('reads a GBK file whose declaration says GB2312 as the same form', () => {
+    const gbk = new Uint8Array(iconv.encode(FORM.replace('encoding="UTF-8"', 'encoding="GB2312"'), 'gbk'))
+    const a = readLrmx(FORM)
+    const b = readLrmx(gbk)
+    expect(b).toEqual(a)
+  })
+
+  it('refuses what is not a form, with the reason', () => {
+    const cases: [unknown, string][] = [
+      ['<Person><XingMing>张伟</XingMing', 'form.lrmx: expected well-formed XML'],
+      ['<Cadre/>', 'form.lrmx: expected an XML document with a root <Person>'],
+      ['<Person><XingBie>男</XingBie></Person>', 'form.lrmx XingMing: expected 姓名, got nothing'],
+      [
+        '<Person><XingMing>张伟</XingMing><ChuShengNianYue>1975.13</ChuShengNianYue></Person>',
+        'ChuShengNianYue',
+      ],
+      [42, 'expected the bytes or text of an LRMX file'],
+    ]
+    for (const [input, message] of cases) {
+      const r = readLrmx(input as string)
+      expect(r._tag).toBe('Left')
+      if (r._tag === 'Left') expect(r.left.issues[0]?.message).toContain(message)
+    }
+  })
+})
+
+describe('résumé and assessment text', () => {
+  it('reads the usual ways of writing a period', () => {
+    for (const line of [
+      '2005.03--2011.06  清溪县农牧局副局长',
+      '2005.03-2011.06 清溪县农牧局副局长',
+      '2005.03—2011.06清溪县农牧局副局长',
+      '2005年3月至2011年6月 清溪县农牧局副局长',
+      '2005.3--2011.6　清溪县农牧局副局长',
+    ])
+      expect(readResume(line).periods, line).toEqual([
+        { from: '2005-03', to: '2011-06', unit: '清溪县农牧局', post: '副局长' },
+      ])
+    expect(readResume('2011.06--至今  清溪县和溪镇 党委书记').periods).toEqual([
+      { from: '2011-06', to: null, unit: '清溪县和溪镇', post: '党委书记' },
+    ])
+  })
+
+  it('reads grades without taking 基本称职 for 称职', () => {
+    expect(readAssessments('2021年度考核基本称职，2022年度考核不称职').assessments).toEqual([
+      { year: 2021, grade: 'basic' },
+      { year: 2022, grade: 'incompetent' },
+    ])
+    expect(readAssessments('2021年、2022年年度考核结果，均为称职').assessments).toEqual([
+      { year: 2021, grade: 'competent' },
+      { year: 2022, grade: 'competent' },
+    ])
+    expect(readAssessments('2021年度考核优秀；2021年度考核称职').unread).toHaveLength(1)
+  })
+})
+
+// Arbitrary forms: text without leading/trailing blanks, dates as months.
+const word = fc.string({
+  unit: fc.constantFrom(...'清溪和县镇局办科员长a1-（）&<>"\''),
+  minLength: 1,
+  maxLength: 12,
+})
+const text = fc.oneof(
+  fc.constant(''),
+  word.map((s) => s.trim()),
+)
+const ym = fc
+  .tuple(fc.integer({ min: 1940, max: 2030 }), fc.integer({ min: 1, max: 12 }))
+  .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`)
+const unit = fc.constantFrom('清溪县和溪镇', '清溪县农牧局', '青山旗党委', '某某中学', '清溪县 和溪镇')
+const post = fc.constantFrom('科员', '副镇长', '党委书记', '局长', '书记', '教师', '副主任科员', '干部')
+const form: fc.Arbitrary<LrmxForm> = fc.record({
+  name: word.filter((s) => s.trim() === s && s !== ''),
+  gender: fc.constantFrom('male', 'female', null),
+  birth: fc.option(ym, { nil: null }),
+  ethnicity: text,
+  ancestralHome: text,
+  birthplace: text,
+  partyJoined: fc.option(ym, { nil: null }),
+  party: fc.constantFrom('cpc', 'democratic-party', 'none'),
+  workStart: fc.option(ym, { nil: null }),
+  health: text,
+  professionalTitle: text,
+  expertise: text,
+  fullTimeEducation: fc.record({ level: text, degree: text, school: text, degreeSchool: text }),
+  inServiceEducation: fc.record({ level: text, degree: text, school: text, degreeSchool: text }),
+  currentPost: text,
+  proposedPost: text,
+  removedPost: text,
+  history: fc.array(fc.record({ from: ym, to: fc.option(ym, { nil: null }), unit, post }), { maxLength: 6 }),
+  rewards: text,
+  assessments: fc
+    .uniqueArray(fc.integer({ min: 2000, max: 2030 }), { maxLength: 5 })
+    .chain((years) =>
+      fc.tuple(
+        ...years.map((year) =>
+          fc.constantFrom('excellent', 'competent', 'basic', 'incompetent').map((grade) => ({ year, grade })),
+        ),
+      ),
+    )
+    .map((xs) => [...xs].sort((a, b) => a.year - b.year)),
+  reason: text,
+  family: fc.array(
+    fc
+      .record({
+        title: fc.constantFrom('妻子', '丈夫', '父亲', '母亲', '儿子', '女儿', '哥哥'),
+        name: word.filter((s) => s.trim() === s && s !== ''),
+        birth: fc.option(ym, { nil: null }),
+        party: text,
+        work: text,
+      })
+      .map((f) => ({
+        ...f,
+        relation: (
+          {
+            妻子: 'spouse',
+            丈夫: 'spouse',
+            父亲: 'parent',
+            母亲: 'parent',
+            儿子: 'child',
+            女儿: 'child',
+            哥哥: 'sibling',
+          } as const
+        )[f.title],
+        birthText: f.birth === null ? '' : f.birth.replace('-', '.'),
+      })),
+    { maxLength: 4 },
+  ),
+  submittingUnit: text,
+  asOf: fc.option(ym, { nil: null }),
+  filledOn: fc.option(ym, { nil: null }),
+  filledBy: text,
+  idNumber: text,
+  photo: fc.option(fc.uint8Array({ minLength: 1, maxLength: 40 }), { nil: null }),
+}) as fc.Arbitrary<LrmxForm>
+
+describe('writeLrmx / readLrmx (properties)', () => {
+  it('readLrmx(writeLrmx(form)) is the form, nothing unread', () => {
+    fc.assert(
+      fc.property(form, (f) => {
+        const r = readLrmx(writeLrmx(f))
+        expect(r._tag).toBe('Right')
+        if (r._tag !== 'Right') return
+        expect(r.right.unread).toEqual([])
+        expect(r.right.form).toEqual(f)
+      }),
+      { numRuns: 300, seed: 20 },
+    )
+  })
+
+  it('never throws on arbitrary bytes, text or XML of the right shape', () => {
+    const xmlish = fc
+      .array(
+        fc.constantFrom(
+          '<Person>',
+          '</Person>',
+          '<JianLi>',
+          '</JianLi>',
+          '<Item>',
+          '</Item>',
+          '<JiaTingChengYuan>',
+          '</JiaTingChengYuan>',
+          '<XingMing>',
+          '</XingMing>',
+          '2001.03--',
+          '张',
+          '&amp;',
+          '&',
+          '<!DOCTYPE x [<!ENTITY a "b">]>',
+          '\n',
+        ),
+        { maxLength: 30 },
+      )
+      .map((xs) => xs.join(''))
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 200 }), fc.string(), xmlish), (input) => {
+        const r = readLrmx(input)
+        expect(['Left', 'Right']).toContain(r._tag)
+      }),
+      { numRuns: 500, seed: 21 },
+    )
+  })
+})
+
+describe('forms of a scenario', () => {
+  it('a cadre written as a form reads back with the same personal data, résumé and grades', () => {
+    for (const seed of [1, 2, 3]) {
+      const s = generateScenario({ seed, cadres: 60, teams: 8 })
+      for (const c of s.cadres) {
+        const f = formOfCadre(s, c.id)
+        if (f._tag === 'Left') throw new Error(f.left.message)
+        const r = readLrmx(writeLrmx(f.right))
+        if (r._tag === 'Left') throw new Error(r.left.issues[0]?.message)
+        expect(r.right.unread).toEqual([])
+        expect(r.right.form).toEqual(f.right)
+        expect(r.right.form.history).toEqual(c.history)
+        expect(r.right.form.assessments).toEqual(c.assessments.map(({ year, grade }) => ({ year, grade })))
+      }
+    }
+    expect(formOfCadre(sampleScenario(), 'nope')._tag).toBe('Left')
+  })
+
+  it('a folder turns the relatives who have forms of their own into kin links', () => {
+    const s = sampleScenario()
+    const withKin = s.cadres.filter((c) => c.kin.length > 0).slice(0, 6)
+    const ids = new Set(withKin.flatMap((c) => [c.id, ...c.kin.map((k) => k.cadreId)]))
+    const files = [...ids].map((id) => {
+      const f = formOfCadre(s, id)
+      if (f._tag === 'Left') throw new Error(f.left.message)
+      return { name: `${id}.lrmx`, data: writeLrmx(f.right) }
+    })
+    files.push({ name: 'broken.lrmx', data: '<Person>' })
+    const r = readLrmxFolder(files)
+    expect(r._tag).toBe('Right')
+    if (r._tag !== 'Right') return
+    expect(r.right.forms).toHaveLength(ids.size)
+    expect(r.right.issues.map((i) => i.file)).toEqual(['broken.lrmx'])
+    const links = r.right.kin.map((k) => `${k.file}→${k.kinFile}:${k.relation}`).sort()
+    const want = [...ids]
+      .flatMap((id) =>
+        (s.cadres.find((c) => c.id === id)?.kin ?? [])
+          .filter((k) => ids.has(k.cadreId))
+          .map((k) => `${id}.lrmx→${k.cadreId}.lrmx:${k.relation}`),
+      )
+      .sort()
+    expect(links).toEqual(want)
+    expect(links.length).toBeGreaterThan(0)
+  })
+})
+
+describe('the fixture folder (test/fixtures/lrmx)', () => {
+  const dir = fileURLToPath(new URL('../../fixtures/lrmx/', import.meta.url))
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.lrmx'))
+    .sort()
+    .map((name) => ({ name, data: new Uint8Array(readFileSync(join(dir, name))) }))
+
+  it('reads every form but the broken one, GBK or not, and says what it could not read', () => {
+    expect(files.length).toBeGreaterThanOrEqual(20)
+    const r = readLrmxFolder(files)
+    expect(r._tag).toBe('Right')
+    if (r._tag !== 'Right') return
+    expect(r.right.forms).toHaveLength(files.length - 1)
+    expect(r.right.kin.length).toBeGreaterThan(0)
+    expect(r.right.issues.map((i) => `${i.file} ${i.field}: ${i.text}`)).toEqual([
+      'no-name.lrmx XingMing: ',
+      'no-name.lrmx XingBie: 男士',
+      'no-name.lrmx ChuShengNianYue: 1975/13',
+      'odd-resume.lrmx JianLi: 2005.09--2009.07  内蒙古大学经济管理学院学习',
+      'odd-resume.lrmx JianLi: 2020.3~2020.13  清溪县某办',
+      'odd-resume.lrmx NianDuKaoHeJieGuo: 2020年度考核结果为',
+      'odd-resume.lrmx JiaTingChengYuan[2].ChuShengRiQi: 1960年代',
+    ])
+    const odd = r.right.forms.find((f) => f.file === 'odd-resume.lrmx')?.form
+    expect(odd?.history).toEqual([
+      { from: '2009-08', to: '2012-03', unit: '清溪县财政局', post: '科员' },
+      { from: '2012-03', to: '2016-09', unit: '清溪县财政局预算股', post: '股长' },
+      { from: '2016-09', to: null, unit: '清溪县财政局', post: '副局长' },
+      { from: '2019-03', to: '2020-03', unit: '挂职清溪县和溪镇', post: '党委副书记' },
+    ])
+    expect(odd?.assessments).toEqual([
+      { year: 2021, grade: 'excellent' },
+      { year: 2022, grade: 'competent' },
+      { year: 2023, grade: 'competent' },
+    ])
+    const gbk = r.right.forms.find((f) => f.file === 'gbk-undeclared.lrmx')?.form
+    expect(gbk).toMatchObject({
+      name: '钱卫东',
+      ethnicity: '回族',
+      party: 'democratic-party',
+      birth: '1979-11',
+    })
+  })
+
+  it('holds forms that are the sample county as it is today (npx tsx scripts/write-lrmx-fixtures.ts rewrites them)', () => {
+    const s = sampleScenario()
+    for (const f of files.filter((f) => f.name.startsWith('C'))) {
+      const form = formOfCadre(s, f.name.replace('.lrmx', ''), { reason: '工作需要' })
+      const r = readLrmx(f.data, f.name)
+      expect(form._tag === 'Right' && r._tag === 'Right' && r.right.form).toEqual(
+        form._tag === 'Right' && form.right,
+      )
+    }
+  })
+})
