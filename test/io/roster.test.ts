@@ -387,3 +387,58 @@ describe('docs/import-export.md', () => {
     expect(page).toBe(withRosterColumns(page))
   })
 })
+
+describe('a department workbook (test/fixtures/roster, made by scripts/write-roster-fixtures.ts)', () => {
+  const fixture = (name: string) =>
+    new Uint8Array(readFileSync(fileURLToPath(new URL(`../fixtures/roster/${name}`, import.meta.url))))
+  const county = generateScenario({ seed: 320, cadres: 320, teams: 32 })
+  const options = { asOf: county.asOf, county: county.county }
+
+  it('reads 320 cadres under a title row, with dates typed four ways and posts named by title', async () => {
+    const read = right(
+      await readRoster({ workbook: { name: 'county-320.xlsx', data: fixture('county-320.xlsx') } }, options),
+    )
+    expect(read.scenario.cadres).toHaveLength(320)
+    // Posts by team name and title: the same seats under one title are interchangeable, taken in row order.
+    const title = new Map(county.teams.flatMap((t) => t.posts.map((p) => [p.id, `${t.name}${p.title}`])))
+    const row = (c: (typeof county.cadres)[number]) => [
+      c.id,
+      c.gender,
+      c.birth,
+      c.party,
+      c.rank,
+      c.rankSince,
+      c.currentPost === null ? null : [title.get(c.currentPost.postId), c.currentPost.since],
+    ]
+    const got = read.scenario.cadres.map(row)
+    const want = county.cadres.map(row)
+    const held = read.scenario.cadres.flatMap((c) => (c.currentPost === null ? [] : [c.currentPost.postId]))
+    expect(new Set(held).size).toBe(county.cadres.filter((c) => c.currentPost !== null).length)
+    expect(got).toEqual(want)
+    expect(read.scenario.openPosts).toEqual(county.openPosts)
+    expect(read.warnings.map((w) => w.message)).toEqual([
+      'rows above the header row 2 skipped',
+      'columns not read: 序号, 备注',
+    ])
+  })
+
+  it('reports exactly the 30 deliberate mistakes of the broken copy, each at its cell', async () => {
+    const read = await readRoster(
+      { workbook: { name: 'broken.xlsx', data: fixture('county-320-broken.xlsx') } },
+      options,
+    )
+    expect(read._tag).toBe('Left')
+    if (read._tag !== 'Left') return
+    const expected = JSON.parse(
+      readFileSync(
+        fileURLToPath(new URL('../fixtures/roster/county-320-broken.expected.json', import.meta.url)),
+        'utf8',
+      ),
+    ) as { row: number; column: string; header: string }[]
+    const got = read.left.issues
+      .map((i) => ({ row: i.row, column: i.column, header: i.header }))
+      .sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || String(a.column).localeCompare(String(b.column)))
+    expect(got).toEqual(expected)
+    expect(read.left.issues.every((i) => i.source === 'broken.xlsx#干部花名册')).toBe(true)
+  })
+})

@@ -270,8 +270,41 @@ const sheetKindOf = (name: string): SheetKind | undefined => {
   return SHEET_KINDS.find((k) => SHEET_NAMES[k].some((n) => headerKey(n) === key))
 }
 
-function resolve(kind: SheetKind, table: Table, options: ReadRosterOptions, r: Reader): Sheet {
+/** How many cells of a row are headers of the sheet kind. */
+function headerScore(cells: readonly Cell[], keys: ReadonlySet<string>): number {
+  let n = 0
+  for (const c of cells) if (typeof c === 'string' && keys.has(headerKey(c))) n++
+  return n
+}
+
+/**
+ * The header row: the first non-blank row, unless a row among the first ten
+ * names more of the sheet's columns (a title such as 青山旗科级干部花名册, or a
+ * note, above the headers); the rows above it are skipped with a warning.
+ */
+function withHeaderRow(table: Table, keys: ReadonlySet<string>, r: Reader): Table {
+  const candidates = [table.header as readonly Cell[], ...table.rows.slice(0, 9).map((x) => x.cells)]
+  let best = 0
+  let score = headerScore(candidates[0] as readonly Cell[], keys)
+  candidates.forEach((cells, k) => {
+    const s = headerScore(cells, keys)
+    if (s > score) {
+      best = k
+      score = s
+    }
+  })
+  if (best === 0) return table
+  r.warnings.push({
+    source: table.source,
+    message: `rows above the header row ${(table.rows[best - 1] as TableRow).row} skipped`,
+  })
+  const header = (table.rows[best - 1] as TableRow).cells.map((c) => (c === null ? '' : String(c).trim()))
+  return { ...table, header, rows: table.rows.slice(best) }
+}
+
+function resolve(kind: SheetKind, found: Table, options: ReadRosterOptions, r: Reader): Sheet {
   const specs = columnsOf(kind, options.headers)
+  const table = withHeaderRow(found, new Set(specs.flatMap((s) => s.headers.map(headerKey))), r)
   const index = new Map<string, number>()
   const unread: string[] = []
   table.header.forEach((h, i) => {
@@ -554,33 +587,51 @@ function attach(
   })
 }
 
-/** Matches 现任职务 text to a post: the team's name and the post's title, written together. */
+/** A post's name as compared: folded (NFKC), blanks dropped; brackets kept (副旗长（农牧） is not 副旗长（城建交通）). */
+const titleKey = (t: string): string => t.normalize('NFKC').replace(/\s+/g, '').toLowerCase()
+
+/** What makes two posts of one team the same seat: everything but their id. */
+const seatOf = (p: Json): string =>
+  JSON.stringify([p.kind, p.rank, p.specialties ?? [], p.role ?? null, p.rotationExempt ?? false])
+
+/**
+ * Matches 现任职务 text to a post: the team's name and the post's title,
+ * written together. Several posts of a team under one title (two 副局长) are
+ * taken in row order when they are the same seat (kind, rank, specialties,
+ * role, rotation exemption), skipping posts already held by id; posts that
+ * differ under one title need the post id.
+ */
 function matchTitles(cadreSheet: Sheet, cadres: Json[], teams: Json[], r: Reader): void {
-  const byTitle = new Map<string, string | null>()
+  const byTitle = new Map<string, Json[]>()
   for (const t of teams)
     for (const p of (t.posts as Json[]) ?? []) {
       if (typeof t.name !== 'string' || typeof p.id !== 'string') continue
-      const key = headerKey(`${t.name}${typeof p.title === 'string' ? p.title : p.id}`)
-      byTitle.set(key, byTitle.has(key) ? null : p.id)
+      const key = titleKey(`${t.name}${typeof p.title === 'string' ? p.title : p.id}`)
+      byTitle.set(key, [...(byTitle.get(key) ?? []), p])
     }
+  const taken = new Set<unknown>(cadres.map((c) => (c.currentPost as Json | undefined)?.postId))
   cadres.forEach((c, i) => {
     const post = c.currentPostTitle as Json | undefined
     if (post === undefined) return
     delete c.currentPostTitle
     const row = cadreSheet.table.rows[i] as TableRow
     const cell = r.cell(cadreSheet, row, 'currentPostTitle')
-    const id = byTitle.get(headerKey(text(cell)))
-    if (typeof id === 'string') c.currentPost = { ...post, postId: id }
-    else
-      r.fail(
-        cadreSheet,
-        row,
-        'currentPostTitle',
-        id === null
-          ? 'a post named once (two posts share this team name and title: give 现任岗位编号)'
-          : 'a team name and post title of the posts sheet, e.g. 和溪镇党委书记 (or give 现任岗位编号)',
-        cell,
+    const posts = byTitle.get(titleKey(text(cell))) ?? []
+    const fail = (expected: string) => r.fail(cadreSheet, row, 'currentPostTitle', expected, cell)
+    if (posts.length === 0)
+      fail('a team name and post title of the posts sheet, e.g. 和溪镇党委书记 (or give 现任岗位编号)')
+    else if (posts.some((p) => seatOf(p) !== seatOf(posts[0] as Json)))
+      fail(
+        `one post (${posts.length} posts differing in kind, rank, specialties or role share this name: give 现任岗位编号)`,
       )
+    else {
+      const free = posts.find((p) => !taken.has(p.id))
+      if (free === undefined) fail(`a post not yet held (all ${posts.length} posts of this name are)`)
+      else {
+        taken.add(free.id)
+        c.currentPost = { ...post, postId: free.id }
+      }
+    }
   })
 }
 
