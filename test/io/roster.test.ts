@@ -355,6 +355,47 @@ describe('readRoster: round trip and robustness (properties)', () => {
     )
   })
 
+  it('never throws on workbooks of arbitrary cells and sheet shapes', async () => {
+    const cell = fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.double({ noNaN: false }),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.date({
+        noInvalidDate: true,
+        min: new Date(Date.UTC(1900, 0, 1)),
+        max: new Date(Date.UTC(2100, 0, 1)),
+      }),
+      fc.constantFrom(
+        '干部编号',
+        '姓名',
+        '性别',
+        '出生年月',
+        '班子编号',
+        '岗位编号',
+        '男',
+        '1985.03',
+        'P1',
+        'T1',
+      ),
+    )
+    const sheet = fc.record({
+      name: fc.constantFrom('干部', '班子', '岗位', '工作经历', '亲属', '考核', '专业', '其他'),
+      rows: fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 6 }),
+    })
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(sheet, { selector: (s) => s.name, maxLength: 5 }), async (sheets) => {
+        const wb = new ExcelJS.Workbook()
+        for (const s of sheets) wb.addWorksheet(s.name).addRows(s.rows)
+        const data = new Uint8Array(await wb.xlsx.writeBuffer())
+        const r = await readRoster({ workbook: { name: 'x.xlsx', data } }, { asOf: '2026-12', county: 'X' })
+        expect(['Left', 'Right']).toContain(r._tag)
+      }),
+      { numRuns: 60, seed: 16 },
+    )
+  })
+
   it('refuses arguments that are not sources or options, with a message', async () => {
     for (const [sources, options] of [
       [null, { asOf: '2026-12', county: 'X' }],
