@@ -8,6 +8,8 @@ import { encodeScenario } from '../../src/io/encode.js'
 import { readRoster, type RosterImport, type RosterSources } from '../../src/io/roster/read.js'
 import { readMonth } from '../../src/io/roster/values.js'
 import { rosterTemplate, writeRoster } from '../../src/io/roster/write.js'
+import { formOfCadre } from '../../src/io/lrmx/folder.js'
+import { writeLrmx } from '../../src/io/lrmx/lrmx.js'
 import { withRosterColumns } from '../../src/io/roster/doc.js'
 import { generateScenario, sampleScenario } from '../../src/sample/index.js'
 import { optionsOf, rosterPart, rosterSheets, toCsv, toXlsx } from './roster-files.js'
@@ -481,5 +483,48 @@ describe('a department workbook (test/fixtures/roster, made by scripts/write-ros
       .sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || String(a.column).localeCompare(String(b.column)))
     expect(got).toEqual(expected)
     expect(read.left.issues.every((i) => i.source === 'broken.xlsx#干部花名册')).toBe(true)
+  })
+})
+
+describe('readRoster with LRMX forms', () => {
+  it('fills history, grades and kin links from the forms when the workbook has no such sheets', async () => {
+    const s = generateScenario({ seed: 12, cadres: 60, teams: 8 })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load((await writeRoster(s)) as unknown as ArrayBuffer)
+    for (const name of ['工作经历', '亲属', '考核'])
+      wb.removeWorksheet((wb.getWorksheet(name) as ExcelJS.Worksheet).id)
+    const data = new Uint8Array(await wb.xlsx.writeBuffer())
+    const lrmx = s.cadres.map((c) => {
+      const f = formOfCadre(s, c.id)
+      if (f._tag === 'Left') throw new Error(f.left.message)
+      return { name: `${c.id}.lrmx`, data: writeLrmx(f.right) }
+    })
+    lrmx.push({ name: 'stranger.lrmx', data: '<Person><XingMing>无此人</XingMing></Person>' })
+    const read = right(await readRoster({ workbook: { name: 'w.xlsx', data }, lrmx }, optionsOf(s)))
+    // A form carries grades, not scores.
+    const want = rosterPart(s) as { cadres: { assessments: { score?: number }[] }[] }
+    for (const c of want.cadres) c.assessments = c.assessments.map(({ score: _, ...a }) => a)
+    expect(encodeScenario(read.scenario)).toEqual(want)
+    expect(read.warnings.map((w) => `${w.source}: ${w.message}`)).toEqual([
+      'stranger.lrmx: form of 无此人 matches no cadre of the roster: not read',
+    ])
+    expect(s.cadres.some((c) => c.kin.length > 0) && s.cadres.some((c) => c.history.length > 0)).toBe(true)
+  })
+
+  it('reports a form that cannot be read, at its file and element', async () => {
+    const s = generateScenario({ seed: 12, cadres: 20, teams: 4 })
+    const lrmx = [
+      {
+        name: 'bad.lrmx',
+        data: '<Person><XingMing>张伟</XingMing><ChuShengNianYue>1985/13</ChuShengNianYue></Person>',
+      },
+    ]
+    const read = await readRoster(
+      { workbook: { name: 'w.xlsx', data: await writeRoster(s) }, lrmx },
+      optionsOf(s),
+    )
+    expect(read._tag === 'Left' && read.left.issues.map((i) => i.message)).toEqual([
+      'bad.lrmx, ChuShengNianYue: expected a month such as 1985.03, 1985-03, 1985年3月 or 198503, got "1985/13"',
+    ])
   })
 })

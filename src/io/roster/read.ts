@@ -11,6 +11,7 @@
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { Scenario } from '../../domain/types.js'
 import { decodeScenario } from '../decode.js'
+import { readLrmx } from '../lrmx/lrmx.js'
 import { renderValue } from '../errors.js'
 import { formatPath, type Path } from '../path.js'
 import {
@@ -75,6 +76,14 @@ export interface RosterSources {
   readonly history?: RosterFile
   readonly kin?: RosterFile
   readonly assessments?: RosterFile
+  /**
+   * Appointment-and-removal forms (LRMX) of cadres of the roster: each is
+   * matched to its cadre by name (and birth month, when the form gives one)
+   * and fills what the sheets leave empty for that cadre — work history,
+   * assessment grades, kin links (family members who are cadres of the
+   * roster), work and party dates, hometown (籍贯).
+   */
+  readonly lrmx?: readonly RosterFile[]
 }
 
 /** What a roster does not say: the round's month and county, the policy, and optionally the open posts. @category Roster */
@@ -151,6 +160,7 @@ const placeText = (p: Place): string => {
   const parts = [p.source]
   if (p.row !== null) parts.push(`row ${p.row}`)
   if (p.column !== null) parts.push(`column ${p.column}${p.header === null ? '' : ` (${p.header})`}`)
+  else if (p.header !== null) parts.push(p.header)
   return parts.join(', ')
 }
 
@@ -635,6 +645,93 @@ function matchTitles(cadreSheet: Sheet, cadres: Json[], teams: Json[], r: Reader
   })
 }
 
+/**
+ * Fills the cadres the forms match with what the form carries and the sheets
+ * left empty. A form that matches no cadre is a warning; one that matches two
+ * (same name and birth) is an issue; lines of a form that could not be read
+ * are warnings with their field and text.
+ */
+function mergeForms(files: readonly RosterFile[], cadres: Json[], r: Reader): void {
+  const byName = new Map<string, number[]>()
+  cadres.forEach((c, i) => {
+    if (typeof c.name === 'string') byName.set(c.name, [...(byName.get(c.name) ?? []), i])
+  })
+  const matches = (name: string, birth: string | null): number[] =>
+    (byName.get(name) ?? []).filter((i) => birth === null || (cadres[i] as Json).birth === birth)
+  const at = (file: string, element: string): Place => ({
+    source: file,
+    row: null,
+    column: null,
+    header: element,
+  })
+  for (const file of files) {
+    const read = readLrmx(file.data, file.name)
+    if (read._tag === 'Left') {
+      for (const i of read.left.issues)
+        r.issues.push(
+          rosterIssue(
+            at(file.name, i.field ?? '(form)'),
+            i.expected,
+            i.text === '' ? 'nothing' : JSON.stringify(i.text),
+          ),
+        )
+      continue
+    }
+    const { form, unread } = read.right
+    for (const u of unread)
+      r.warnings.push({ source: file.name, message: `${u.field ?? ''}: not read: ${u.text}` })
+    const found = matches(form.name, form.birth)
+    if (found.length !== 1) {
+      if (found.length === 0)
+        r.warnings.push({
+          source: file.name,
+          message: `form of ${form.name} matches no cadre of the roster: not read`,
+        })
+      else
+        r.issues.push(
+          rosterIssue(
+            at(file.name, 'XingMing'),
+            'a form that matches one cadre (name and birth month)',
+            `${found.length} cadres named ${JSON.stringify(form.name)}`,
+          ),
+        )
+      continue
+    }
+    const ci = found[0] as number
+    const c = cadres[ci] as Json
+    const fill = (key: string, element: string, value: unknown) => {
+      r.places.set(pathKey(['cadres', ci, key]), at(file.name, element))
+      c[key] = value
+    }
+    if ((c.history as Json[]).length === 0 && form.history.length > 0)
+      fill(
+        'history',
+        'JianLi',
+        form.history.map((h) => ({ ...h })),
+      )
+    if ((c.assessments as Json[]).length === 0 && form.assessments.length > 0)
+      fill(
+        'assessments',
+        'NianDuKaoHeJieGuo',
+        form.assessments.map((a) => ({ ...a })),
+      )
+    if ((c.kin as Json[]).length === 0) {
+      const kin: Json[] = []
+      for (const m of form.family) {
+        if (m.relation === null) continue
+        const k = matches(m.name, m.birth).filter((i) => i !== ci)
+        if (k.length === 1) kin.push({ cadreId: (cadres[k[0] as number] as Json).id, relation: m.relation })
+      }
+      if (kin.length > 0) fill('kin', 'JiaTingChengYuan', kin)
+    }
+    if (c.workStart === undefined && form.workStart !== null)
+      fill('workStart', 'CanJiaGongZuoShiJian', form.workStart)
+    if (c.partyJoined === undefined && form.partyJoined !== null)
+      fill('partyJoined', 'RuDangShiJian', form.partyJoined)
+    if (c.hometown === undefined && form.ancestralHome !== '') fill('hometown', 'JiGuan', form.ancestralHome)
+  }
+}
+
 /** The longest prefix of a path that has a place. */
 function placeOf(path: Path, r: Reader): { place: Place; key: string } | null {
   for (let n = path.length; n > 0; n--) {
@@ -685,7 +782,21 @@ export async function readRoster(
     optionIssue('options', 'an object with asOf and county', options)
     return left({ _tag: 'InvalidRoster', issues: r.issues })
   }
+  const isFile = (f: unknown): boolean => {
+    const x = f as Partial<RosterFile> | null
+    return (
+      typeof x === 'object' &&
+      x !== null &&
+      typeof x.name === 'string' &&
+      (typeof x.data === 'string' || x.data instanceof Uint8Array)
+    )
+  }
   for (const [kind, file] of Object.entries(sources)) {
+    if (kind === 'lrmx') {
+      if (file !== undefined && !(Array.isArray(file) && file.every(isFile)))
+        optionIssue(kind, 'a list of { name: string, data: Uint8Array | string }', file)
+      continue
+    }
     const f = file as Partial<RosterFile> | undefined
     if (f === undefined) continue
     if (
@@ -744,6 +855,8 @@ export async function readRoster(
     r.put(e, 'grade', at('grade'), s, row, 'grade', code(GRADE_WORDS))
     r.put(e, 'score', at('score'), s, row, 'score', readNumber)
   })
+
+  if (sources.lrmx !== undefined) mergeForms(sources.lrmx, cadres, r)
 
   const raw = {
     asOf: options.asOf,
