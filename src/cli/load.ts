@@ -1,0 +1,130 @@
+/**
+ * What the command line reads: a scenario from a JSON file, a roster
+ * workbook, or a folder of roster files (CSV or XLSX named after their kind,
+ * with LRMX forms beside them), with the round's options from `--round` and
+ * `--policy` files or flags. Every problem comes back as lines to print,
+ * never a throw.
+ *
+ * @module
+ * @internal
+ */
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { basename, extname, join } from 'node:path'
+import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
+import type { Scenario } from '../domain/types.js'
+import { decodeScenario } from '../io/decode.js'
+import { formatIssues } from '../io/errors.js'
+import { headerKey, SHEET_KINDS, SHEET_NAMES, type SheetKind } from '../io/roster/headers.js'
+import { readRoster, type RosterFile, type RosterSources } from '../io/roster/read.js'
+
+/** Where the round's options come from on the command line. @internal */
+export interface RoundFlags {
+  readonly round?: string
+  readonly policy?: string
+  readonly asOf?: string
+  readonly county?: string
+}
+
+/** A scenario loaded, with the warnings to show. @internal */
+export interface Loaded {
+  readonly scenario: Scenario
+  readonly warnings: readonly string[]
+}
+
+async function readJson(path: string, what: string): Promise<Either<string[], unknown>> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (e) {
+    return left([`${what} ${path}: ${e instanceof Error ? e.message : String(e)}`])
+  }
+  try {
+    return right(JSON.parse(text.replace(/^\uFEFF/, '')) as unknown)
+  } catch (e) {
+    return left([`${what} ${path}: not JSON (${e instanceof Error ? e.message : String(e)})`])
+  }
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x)
+
+async function roundOf(flags: RoundFlags): Promise<Either<string[], Record<string, unknown>>> {
+  let round: Record<string, unknown> = {}
+  if (flags.round !== undefined) {
+    const r = await readJson(flags.round, '--round')
+    if (isLeft(r)) return r
+    if (!isObject(r.right))
+      return left([`--round ${flags.round}: expected a JSON object (asOf, county, policy, …)`])
+    round = r.right
+  }
+  if (flags.policy !== undefined) {
+    const p = await readJson(flags.policy, '--policy')
+    if (isLeft(p)) return p
+    round = { ...round, policy: p.right }
+  }
+  if (flags.asOf !== undefined) round = { ...round, asOf: flags.asOf }
+  if (flags.county !== undefined) round = { ...round, county: flags.county }
+  return right(round)
+}
+
+const kindOfFile = (name: string): SheetKind | undefined => {
+  const key = headerKey(basename(name, extname(name)))
+  return SHEET_KINDS.find((k) => SHEET_NAMES[k].some((n) => headerKey(n) === key))
+}
+
+/**
+ * Loads the scenario a command works on. `path` is a JSON scenario
+ * (`.json`; `--round`/`--policy`/`--as-of`/`--county` override its fields), a
+ * roster workbook (`.xlsx`) or a folder of roster files; a roster needs the
+ * round's month and county from `--round` or the flags.
+ * @internal
+ */
+export async function loadScenario(path: string, flags: RoundFlags): Promise<Either<string[], Loaded>> {
+  const round = await roundOf(flags)
+  if (isLeft(round)) return round
+  let info
+  try {
+    info = await stat(path)
+  } catch (e) {
+    return left([`${path}: ${e instanceof Error ? e.message : String(e)}`])
+  }
+  if (info.isFile() && extname(path).toLowerCase() === '.json') {
+    const json = await readJson(path, 'scenario')
+    if (isLeft(json)) return json
+    const input = isObject(json.right) ? { ...json.right, ...round.right } : json.right
+    const decoded = decodeScenario(input)
+    if (isLeft(decoded)) return left(formatIssues(decoded.left).split('\n'))
+    return right({ scenario: decoded.right, warnings: [] })
+  }
+  const sources: { -readonly [K in keyof RosterSources]: RosterSources[K] } = {}
+  if (info.isFile()) sources.workbook = { name: basename(path), data: new Uint8Array(await readFile(path)) }
+  else {
+    const lrmx: RosterFile[] = []
+    for (const name of (await readdir(path)).sort()) {
+      const ext = extname(name).toLowerCase()
+      const file = (): Promise<RosterFile> =>
+        readFile(join(path, name)).then((b) => ({ name, data: new Uint8Array(b) }))
+      if (ext === '.lrmx') lrmx.push(await file())
+      else if (ext === '.csv' || ext === '.xlsx') {
+        const kind = kindOfFile(name)
+        if (kind !== undefined) sources[kind] = await file()
+        else if (ext === '.xlsx' && sources.workbook === undefined) sources.workbook = await file()
+      }
+    }
+    if (lrmx.length > 0) sources.lrmx = lrmx
+  }
+  const options = round.right
+  if (typeof options.asOf !== 'string' || typeof options.county !== 'string')
+    return left([
+      `${path}: a roster needs the round's month and county: --round round.json, or --as-of YYYY-MM --county NAME`,
+    ])
+  const read = await readRoster(sources, options as { asOf: string; county: string })
+  if (isLeft(read)) return left(read.left.issues.map((i) => i.message))
+  return right({
+    scenario: read.right.scenario,
+    warnings: read.right.warnings.map((w) => `${w.source}: ${w.message}`),
+  })
+}
+
+/** Reads a JSON file (a proposal, a query) for a command. @internal */
+export const loadJson = readJson
