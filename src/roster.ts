@@ -33,6 +33,7 @@ export {
   type SheetKind,
 } from './io/roster/headers.js'
 export { rosterTemplate, writeRoster } from './io/roster/write.js'
+export { writeProposal, type InvalidProposalInput, type WriteProposalOptions } from './report/workbook.js'
 export type { Cell } from './io/roster/values.js'
 export type { CsvEncoding } from './io/roster/tables.js'
 export { readLrmx, writeLrmx, type InvalidLrmx, type LrmxIssue, type LrmxRead } from './io/lrmx/lrmx.js'

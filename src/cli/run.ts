@@ -13,12 +13,13 @@ import { extname } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { validateProposal } from '../check/index.js'
-import { RULE_LABELS } from '../domain/codes.js'
-import type { Proposal } from '../domain/proposal.js'
+import { CHANGE_LABELS, RULE_LABELS, STATUS_LABELS } from '../domain/codes.js'
+import type { Change, Proposal } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
 import { queryPool, teamGaps } from '../pool/index.js'
 import { diagnose, rankProposals, solve, type SolveError } from '../proposals/index.js'
 import type { ProgressEvent } from '../solvers/index.js'
+import { writeProposal } from '../report/workbook.js'
 import { loadJson, loadScenario, type RoundFlags } from './load.js'
 import { CLI_TEXT, type Lang } from './text.js'
 
@@ -79,13 +80,13 @@ function describeProposal(scenario: Scenario, p: Proposal, lang: Lang): string {
   const seats = new Map(scenario.teams.flatMap((team) => team.posts.map((post) => [post.id, { team, post }])))
   const who = (id: string | null) => (id === null ? t.vacant : `${names.get(id) ?? id}`)
   const out = [
-    `${t.status} ${t.statuses[p.status]}  ${t.objective} ${fixed(p.objective)}  ${t.bound} ${fixed(p.bound)}  ${t.gap} ${fixed(p.gap * 100, 4)}%`,
+    `${t.status} ${STATUS_LABELS[p.status][lang]}  ${t.objective} ${fixed(p.objective)}  ${t.bound} ${fixed(p.bound)}  ${t.gap} ${fixed(p.gap * 100, 4)}%`,
   ]
   const changed = p.assignments.filter((a) => a.change !== 'stays')
   const counts = new Map<string, number>()
   for (const a of changed) counts.set(a.change, (counts.get(a.change) ?? 0) + 1)
   out.push(
-    `${t.changes} ${changed.length}: ${[...counts].map(([c, n]) => `${t.changeKinds[c as keyof typeof t.changeKinds]} ${n}`).join(', ')}`,
+    `${t.changes} ${changed.length}: ${[...counts].map(([c, n]) => `${CHANGE_LABELS[c as Change][lang]} ${n}`).join(', ')}`,
   )
   let team = ''
   for (const a of changed) {
@@ -96,7 +97,7 @@ function describeProposal(scenario: Scenario, p: Proposal, lang: Lang): string {
       out.push(`${seat.team.name} (${seat.team.id})`)
     }
     out.push(
-      `  ${seat.post.title} (${a.postId}): ${who(a.incumbentId)} → ${who(a.cadreId)}  [${t.changeKinds[a.change]}${a.cadreId === null ? '' : `, ${t.fit} ${fixed(a.fit, 1)}`}]`,
+      `  ${seat.post.title} (${a.postId}): ${who(a.incumbentId)} → ${who(a.cadreId)}  [${CHANGE_LABELS[a.change][lang]}${a.cadreId === null ? '' : `, ${t.fit} ${fixed(a.fit, 1)}`}]`,
     )
   }
   return `${out.join('\n')}\n`
@@ -171,7 +172,7 @@ Example: banzi solve examples/data/sample-county.json --top 3 --out proposal.jso
           throw new CommanderError(EXIT.badInput, 'banzi.top', `--top: expected an integer 1–100, got "${v}"`)
         return n
       })
-      .option('--out <file>', 'write the proposal(s): .json')
+      .option('--out <file>', 'write the proposal(s): .json, or .xlsx (the workbook a department files)')
       .addHelpText(
         'after',
         '\nExample: banzi solve county.xlsx --round round.json --top 3 --out proposals.json',
@@ -179,7 +180,8 @@ Example: banzi solve examples/data/sample-county.json --top 3 --out proposal.jso
   ).action(async (path: string, o: Common & { top?: number; out?: string }) => {
     code = await withScenario(io, path, o, async (scenario) => {
       const t = CLI_TEXT[o.lang]
-      if (o.out !== undefined && extname(o.out).toLowerCase() !== '.json') {
+      const format = o.out === undefined ? null : extname(o.out).toLowerCase()
+      if (format !== null && format !== '.json' && format !== '.xlsx') {
         io.stderr(`--out ${o.out}: ${t.unsupportedOut}\n`)
         return EXIT.badInput
       }
@@ -199,7 +201,17 @@ Example: banzi solve examples/data/sample-county.json --top 3 --out proposal.jso
         ? result.right.map((r) => r.proposal)
         : [result.right as Proposal]
       const violations = proposals.map((p) => validateProposal(scenario, p))
-      if (o.out !== undefined) await writeFile(o.out, json(result.right))
+      if (o.out !== undefined) {
+        if (format === '.json') await writeFile(o.out, json(result.right))
+        else {
+          const book = await writeProposal(scenario, result.right, { lang: o.lang })
+          if (isLeft(book)) {
+            io.stderr(`--out ${o.out}: ${book.left.message}\n`)
+            return EXIT.failed
+          }
+          await writeFile(o.out, book.right)
+        }
+      }
       if (o.json === true) io.stdout(json({ result: result.right, violations }))
       else
         proposals.forEach((p, i) => {

@@ -1,24 +1,21 @@
 /**
- * The words of the command line's text output, in Chinese and English.
+ * The words of the command line's text output, in Chinese and English
+ * (labels of the domain's values come from `src/domain/codes.ts`).
  *
  * @module
  * @internal
  */
-import type { Change, ProposalStatus } from '../domain/proposal.js'
-
 /** Languages of the text output. @internal */
 export type Lang = 'zh' | 'en'
 
 interface Words {
   readonly status: string
-  readonly statuses: Readonly<Record<ProposalStatus, string>>
   readonly objective: string
   readonly bound: string
   readonly gap: string
   readonly incumbent: string
   readonly progress: string
   readonly changes: string
-  readonly changeKinds: Readonly<Record<Change, string>>
   readonly fit: string
   readonly vacant: string
   readonly validator: string
@@ -38,26 +35,12 @@ interface Words {
 export const CLI_TEXT: Readonly<Record<Lang, Words>> = {
   zh: {
     status: '状态',
-    statuses: {
-      optimal: '已证明最优',
-      'time-limit': '到达时限',
-      interrupted: '已中止',
-      'memory-limit': '到达内存上限',
-    },
     objective: '目标值',
     bound: '上界',
     gap: '差距',
     incumbent: '当前最好',
     progress: '求解中',
     changes: '变动',
-    changeKinds: {
-      stays: '留任',
-      promotion: '提拔',
-      lateral: '平职交流',
-      demotion: '降职',
-      'first-post': '首次任职',
-      vacant: '空缺',
-    },
     fit: '适配度',
     vacant: '（空缺）',
     validator: '独立校验',
@@ -70,30 +53,16 @@ export const CLI_TEXT: Readonly<Record<Lang, Words>> = {
     relaxation: '代价最小的放宽方案',
     gaps: '结构缺口',
     found: '符合条件',
-    unsupportedOut: '输出格式须为 .json',
+    unsupportedOut: '输出格式须为 .json 或 .xlsx',
   },
   en: {
     status: 'status',
-    statuses: {
-      optimal: 'proven optimal',
-      'time-limit': 'time limit',
-      interrupted: 'interrupted',
-      'memory-limit': 'memory limit',
-    },
     objective: 'objective',
     bound: 'bound',
     gap: 'gap',
     incumbent: 'incumbent',
     progress: 'solving',
     changes: 'changes',
-    changeKinds: {
-      stays: 'stays',
-      promotion: 'promotion',
-      lateral: 'lateral move',
-      demotion: 'demotion',
-      'first-post': 'first post',
-      vacant: 'vacant',
-    },
     fit: 'fit',
     vacant: '(vacant)',
     validator: 'independent validator',
@@ -106,6 +75,6 @@ export const CLI_TEXT: Readonly<Record<Lang, Words>> = {
     relaxation: 'cheapest relaxation',
     gaps: 'structure gaps',
     found: 'found',
-    unsupportedOut: 'the output must be .json',
+    unsupportedOut: 'the output must be .json or .xlsx',
   },
 }

@@ -17,7 +17,9 @@ import type {
   Temperament,
   AssessmentKind,
   EvaluatorGroup,
+  TeamKind,
 } from './types.js'
+import type { Change, ProposalStatus } from './proposal.js'
 
 /** Rules about one cadre taking one post. @category Rules */
 export type PairRuleCode =
@@ -318,4 +320,33 @@ export const TRAINING_TOPIC_LABELS: Readonly<Record<string, Label>> = {
   'work-style': { zh: '作风建设', en: 'work style' },
   'performance-management': { zh: '抓落实与绩效管理', en: 'delivery and performance management' },
   'integrity-education': { zh: '廉政教育', en: 'integrity education' },
+}
+
+/** zh-CN and en labels of what an assignment means for the cadre (变动类别). @category Proposal */
+export const CHANGE_LABELS: Readonly<Record<Change, Label>> = {
+  stays: { zh: '留任', en: 'stays' },
+  promotion: { zh: '提拔', en: 'promotion' },
+  lateral: { zh: '平职交流', en: 'lateral move' },
+  demotion: { zh: '降职', en: 'demotion' },
+  'first-post': { zh: '首次任职', en: 'first post' },
+  vacant: { zh: '空缺', en: 'vacant' },
+}
+
+/** zh-CN and en labels of a proposal's status. @category Proposal */
+export const STATUS_LABELS: Readonly<Record<ProposalStatus, Label>> = {
+  optimal: { zh: '已证明最优', en: 'proven optimal' },
+  'time-limit': { zh: '到达时限', en: 'time limit' },
+  interrupted: { zh: '已中止', en: 'interrupted' },
+  'memory-limit': { zh: '到达内存上限', en: 'memory limit' },
+}
+
+/** zh-CN and en labels of the kinds of team (班子类别). @category Domain */
+export const TEAM_KIND_LABELS: Readonly<Record<TeamKind, Label>> = {
+  'party-committee': { zh: '党委', en: 'party committee' },
+  government: { zh: '政府', en: 'government' },
+  'people-congress': { zh: '人大', en: "people's congress" },
+  cppcc: { zh: '政协', en: 'CPPCC' },
+  township: { zh: '乡镇（苏木）', en: 'township' },
+  department: { zh: '部门', en: 'department' },
+  agency: { zh: '事业单位', en: 'agency' },
 }

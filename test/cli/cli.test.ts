@@ -65,6 +65,10 @@ describe('banzi (command line)', () => {
     expect(ranked.map((r) => r.rank)).toEqual([1, 2])
     const checked = await cli('check', county, out)
     expect(checked).toMatchObject({ code: 0, out: '独立校验: 0 项违规\n' })
+    const book = join(dir, 'proposal.xlsx')
+    expect((await cli('solve', county, '--out', book)).code).toBe(0)
+    expect(readFileSync(book).subarray(0, 2).toString()).toBe('PK')
+    expect((await cli('solve', county, '--out', join(dir, 'proposal.pdf'))).code).toBe(2)
   })
 
   it('check: a proposal that breaks a rule exits 1 and names it', async () => {

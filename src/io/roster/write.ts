@@ -152,12 +152,16 @@ function validate(ws: ExcelJS.Worksheet, column: number, words: readonly string[
   })
 }
 
+/** A fixed stamp: local-time fields of the zip format, read back the same in every time zone. */
+const STAMP = new Date(2000, 0, 1)
+
 /**
  * The workbook's bytes with every timestamp set to `stamp` (the document's
  * created/modified dates and each zip entry's date), so that the same roster
  * gives the same bytes.
+ * @internal
  */
-async function stable(wb: ExcelJS.Workbook, stamp: Date): Promise<Uint8Array> {
+export async function stable(wb: ExcelJS.Workbook, stamp: Date = STAMP): Promise<Uint8Array> {
   wb.created = stamp
   wb.modified = stamp
   const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer())
@@ -168,9 +172,6 @@ async function stable(wb: ExcelJS.Workbook, stamp: Date): Promise<Uint8Array> {
   }
   return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } })
 }
-
-/** A fixed stamp: local-time fields of the zip format, read back the same in every time zone. */
-const STAMP = new Date(2000, 0, 1)
 
 async function workbookOf(rows: Record<SheetKind, Json[]> | null): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook()

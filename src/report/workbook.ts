@@ -1,0 +1,325 @@
+/**
+ * A proposal (or a ranking) written as the workbook a department files: a
+ * summary, one sheet per kind of team with every post of the teams the round
+ * touches before and after (changes highlighted, each explained), the
+ * independent validator's findings, and for a ranking the differences of each
+ * proposal from the best.
+ *
+ * @module
+ */
+import ExcelJS from 'exceljs'
+import { left, right, type Either } from 'fp-ts/lib/Either.js'
+import { validateProposal } from '../check/index.js'
+import { CHANGE_LABELS, RULE_LABELS, STATUS_LABELS, TEAM_KIND_LABELS } from '../domain/codes.js'
+import type { Assignment, Proposal, Violation } from '../domain/proposal.js'
+import type { Scenario, TeamKind } from '../domain/types.js'
+import type { Explanation, RankedProposal, RunnerUp } from '../proposals/index.js'
+import { stable } from '../io/roster/write.js'
+
+/** Options of {@link writeProposal}. @category Roster */
+export interface WriteProposalOptions {
+  /** Language of the labels. @defaultValue 'zh' */
+  readonly lang?: 'zh' | 'en'
+  /** The proposal's explanation (`explainProposal`): runners-up of each post in its 说明 column. */
+  readonly explanation?: Explanation
+}
+
+/** Why a proposal workbook was not written. @category Roster */
+export interface InvalidProposalInput {
+  readonly _tag: 'InvalidProposalInput'
+  readonly message: string
+}
+
+type Lang = 'zh' | 'en'
+
+const T = {
+  zh: {
+    summary: '概要',
+    validation: '校验',
+    ranking: '方案比较',
+    status: '状态',
+    objective: '目标值',
+    bound: '上界',
+    gap: '差距',
+    fit: '适配度合计',
+    vacancies: '空缺扣分',
+    penalties: '软性规则扣分',
+    changes: '变动',
+    violations: '独立校验违规',
+    none: '无违规：每条硬性规则均满足',
+    columns: [
+      '班子',
+      '职务',
+      '岗位编号',
+      '调整前',
+      '调整后',
+      '变动',
+      '适配度',
+      '专业',
+      '考核',
+      '经历',
+      '年龄',
+      '说明',
+    ],
+    vColumns: ['规则', '班子', '岗位', '干部', '说明'],
+    rColumns: ['名次', '目标值', '与最优差', '不同岗位数', '岗位', '最优方案', '本方案'],
+    notOpen: '本轮未调整',
+    vacant: '（空缺）',
+    others: '其他人选',
+    placedElsewhere: '已安排至',
+    lowerFit: '适配度低',
+    penalised: '违反软性规则',
+    locked: '岗位已锁定',
+    teamRules: '班子结构要求',
+    blocked: '不符合条件',
+  },
+  en: {
+    summary: 'Summary',
+    validation: 'Validation',
+    ranking: 'Ranking',
+    status: 'status',
+    objective: 'objective',
+    bound: 'bound',
+    gap: 'gap',
+    fit: 'total fit',
+    vacancies: 'vacancy penalties',
+    penalties: 'soft-rule penalties',
+    changes: 'changes',
+    violations: 'validator violations',
+    none: 'no violation: every hard rule holds',
+    columns: [
+      'team',
+      'post',
+      'post id',
+      'before',
+      'after',
+      'change',
+      'fit',
+      'specialty',
+      'assessment',
+      'experience',
+      'age',
+      'explanation',
+    ],
+    vColumns: ['rule', 'team', 'post', 'cadre', 'message'],
+    rColumns: ['rank', 'objective', 'behind the best', 'posts differing', 'post', 'best', 'this one'],
+    notOpen: 'not open this round',
+    vacant: '(vacant)',
+    others: 'other candidates',
+    placedElsewhere: 'placed at',
+    lowerFit: 'lower fit',
+    penalised: 'breaks soft rules',
+    locked: 'post locked',
+    teamRules: 'team structure',
+    blocked: 'not eligible',
+  },
+} as const
+
+const HIGHLIGHT: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } }
+const ALERT: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF8CBAD' } }
+const round = (x: number | null | undefined, d = 2): number | string =>
+  typeof x === 'number' && Number.isFinite(x) ? Number(x.toFixed(d)) : '—'
+
+function header(ws: ExcelJS.Worksheet, names: readonly string[]): void {
+  ws.addRow([...names])
+  ws.getRow(ws.rowCount).font = { bold: true }
+  ws.views = [{ state: 'frozen', ySplit: ws.rowCount }]
+  names.forEach((n, i) => (ws.getColumn(i + 1).width = Math.max(8, n.length * 2 + 2)))
+}
+
+function why(r: RunnerUp, lang: Lang, name: (id: string) => string, title: (id: string) => string): string {
+  const t = T[lang]
+  const o = r.outcome
+  const reason =
+    o._tag === 'PlacedElsewhere'
+      ? `${t.placedElsewhere} ${title(o.postId)}`
+      : o._tag === 'LowerFit'
+        ? `${t.lowerFit} ${round(o.by, 1)}`
+        : o._tag === 'Penalised'
+          ? `${t.penalised} ${o.codes.map((c) => RULE_LABELS[c][lang]).join('、')}`
+          : o._tag === 'Locked'
+            ? t.locked
+            : o._tag === 'TeamRules'
+              ? t.teamRules
+              : `${t.blocked}: ${o.codes.map((c) => RULE_LABELS[c][lang]).join('、')}`
+  return `${name(r.cadreId)} (${round(r.fit, 1)}, ${reason})`
+}
+
+function summary(wb: ExcelJS.Workbook, p: Proposal, violations: readonly Violation[], lang: Lang): void {
+  const t = T[lang]
+  const ws = wb.addWorksheet(t.summary)
+  const counts = new Map<string, number>()
+  for (const a of p.assignments) counts.set(a.change, (counts.get(a.change) ?? 0) + 1)
+  const rows: [string, string | number][] = [
+    [t.status, STATUS_LABELS[p.status][lang]],
+    [t.objective, round(p.objective)],
+    [t.bound, round(p.bound)],
+    [t.gap, typeof p.gap === 'number' ? `${(p.gap * 100).toFixed(4)}%` : '—'],
+    [t.fit, round(p.parts.fit)],
+    [t.vacancies, round(p.parts.vacancies)],
+    [t.penalties, round(p.parts.penalties)],
+    ...[...counts].map(([c, n]): [string, number] => [
+      `${t.changes}: ${CHANGE_LABELS[c as Assignment['change']][lang]}`,
+      n,
+    ]),
+    [t.violations, violations.length],
+  ]
+  for (const r of rows) ws.addRow(r)
+  ws.getColumn(1).width = 24
+  ws.getColumn(2).width = 18
+  if (violations.length > 0) ws.getRow(rows.length).getCell(2).fill = ALERT
+}
+
+function teamSheets(
+  wb: ExcelJS.Workbook,
+  scenario: Scenario,
+  p: Proposal,
+  violations: readonly Violation[],
+  lang: Lang,
+  explanation: Explanation | undefined,
+): void {
+  const t = T[lang]
+  const cadres = new Map(scenario.cadres.map((c) => [c.id, c]))
+  const name = (id: string | null) => (id === null ? t.vacant : (cadres.get(id)?.name ?? id))
+  const titles = new Map(
+    scenario.teams.flatMap((team) => team.posts.map((post) => [post.id, `${team.name}${post.title}`])),
+  )
+  const title = (id: string) => titles.get(id) ?? id
+  const holder = new Map(
+    scenario.cadres.flatMap((c) => (c.currentPost === null ? [] : [[c.currentPost.postId, c.id]])),
+  )
+  const byPost = new Map(p.assignments.map((a) => [a.postId, a]))
+  const explained = new Map((explanation?.posts ?? []).map((e) => [e.postId, e]))
+  const found = new Map<string, Violation[]>()
+  for (const v of violations) if (v.postId !== null) found.set(v.postId, [...(found.get(v.postId) ?? []), v])
+  const touched = new Set(p.assignments.map((a) => a.teamId))
+  const kinds = [...new Set(scenario.teams.filter((x) => touched.has(x.id)).map((x) => x.kind))]
+  for (const kind of kinds as TeamKind[]) {
+    const ws = wb.addWorksheet(TEAM_KIND_LABELS[kind][lang])
+    header(ws, t.columns)
+    ws.getColumn(12).width = 60
+    for (const team of scenario.teams) {
+      if (team.kind !== kind || !touched.has(team.id)) continue
+      for (const post of team.posts) {
+        const a = byPost.get(post.id)
+        const before = holder.get(post.id) ?? null
+        const c = a?.components ?? null
+        const notes: string[] = []
+        if (a === undefined) notes.push(t.notOpen)
+        const e = explained.get(post.id)
+        if (e !== undefined && e.runnersUp.length > 0)
+          notes.push(
+            `${t.others}: ${e.runnersUp.map((r) => why(r, lang, (id) => name(id), title)).join('; ')}`,
+          )
+        for (const v of found.get(post.id) ?? []) notes.push(`[${RULE_LABELS[v.code][lang]}] ${v.message}`)
+        const row = ws.addRow([
+          team.name,
+          post.title,
+          post.id,
+          name(before),
+          a === undefined ? name(before) : name(a.cadreId),
+          a === undefined ? '' : CHANGE_LABELS[a.change][lang],
+          a === undefined || a.cadreId === null ? '' : round(a.fit, 1),
+          c === null ? '' : round(c.specialty, 2),
+          c === null ? '' : round(c.assessment, 2),
+          c === null ? '' : round(c.experience, 2),
+          c === null ? '' : round(c.age, 2),
+          notes.join('\n'),
+        ])
+        row.getCell(12).alignment = { wrapText: true, vertical: 'top' }
+        if (a !== undefined && a.change !== 'stays') row.eachCell((cell) => (cell.fill = HIGHLIGHT))
+        if (found.has(post.id)) row.eachCell((cell) => (cell.fill = ALERT))
+      }
+    }
+  }
+}
+
+function validation(
+  wb: ExcelJS.Workbook,
+  scenario: Scenario,
+  violations: readonly Violation[],
+  lang: Lang,
+): void {
+  const t = T[lang]
+  const ws = wb.addWorksheet(t.validation)
+  header(ws, t.vColumns)
+  ws.getColumn(5).width = 80
+  const teams = new Map(scenario.teams.map((x) => [x.id, x.name]))
+  const cadres = new Map(scenario.cadres.map((c) => [c.id, c.name]))
+  const posts = new Map(scenario.teams.flatMap((x) => x.posts.map((p) => [p.id, p.title])))
+  if (violations.length === 0) ws.addRow([t.none])
+  for (const v of violations)
+    ws.addRow([
+      RULE_LABELS[v.code][lang],
+      v.teamId === null ? '' : (teams.get(v.teamId) ?? v.teamId),
+      v.postId === null ? '' : (posts.get(v.postId) ?? v.postId),
+      v.cadreId === null ? '' : (cadres.get(v.cadreId) ?? v.cadreId),
+      v.message,
+    ]).eachCell((cell) => (cell.fill = ALERT))
+}
+
+function ranking(
+  wb: ExcelJS.Workbook,
+  scenario: Scenario,
+  ranked: readonly RankedProposal[],
+  lang: Lang,
+): void {
+  const t = T[lang]
+  const ws = wb.addWorksheet(t.ranking)
+  header(ws, t.rColumns)
+  const cadres = new Map(scenario.cadres.map((c) => [c.id, c.name]))
+  const titles = new Map(
+    scenario.teams.flatMap((team) => team.posts.map((post) => [post.id, `${team.name}${post.title}`])),
+  )
+  const name = (id: string | null) => (id === null ? t.vacant : (cadres.get(id) ?? id))
+  for (const r of ranked) {
+    ws.addRow([r.rank, round(r.proposal.objective), round(r.gapToBest), r.diff.length])
+    for (const d of r.diff)
+      ws.addRow(['', '', '', '', titles.get(d.postId) ?? d.postId, name(d.best), name(d.here)])
+  }
+}
+
+/**
+ * Writes a proposal, or a ranking of proposals, as an XLSX workbook: 概要
+ * (status, objective, bound, gap, the parts of the objective, changes by kind,
+ * the validator's count), one sheet per kind of team with every post of the
+ * teams the round touches before and after — changed rows highlighted, each
+ * with its fit components and, given an `explanation`, the other candidates
+ * and why they were not chosen — 校验 (the independent validator's
+ * findings, recomputed here from the scenario), and for a ranking 方案比较
+ * (each proposal's objective, distance to the best, and the posts where it
+ * differs). The sheets describe the best proposal of a ranking. The same
+ * input gives the same bytes.
+ *
+ * @param scenario - the scenario the proposal staffs
+ * @param proposal - a proposal, or a non-empty ranking (`rankProposals`)
+ * @param options - labels' language; the proposal's explanation
+ * @returns the workbook's bytes, or why it was not written
+ * @category Roster
+ */
+export async function writeProposal(
+  scenario: Scenario,
+  proposal: Proposal | readonly RankedProposal[],
+  options: WriteProposalOptions = {},
+): Promise<Either<InvalidProposalInput, Uint8Array>> {
+  const lang: Lang = options.lang ?? 'zh'
+  if (lang !== 'zh' && lang !== 'en')
+    return left({
+      _tag: 'InvalidProposalInput',
+      message: `options.lang: expected "zh" or "en", got ${JSON.stringify(lang)}`,
+    })
+  const ranked = Array.isArray(proposal) ? (proposal as readonly RankedProposal[]) : null
+  const best = ranked === null ? (proposal as Proposal) : ranked[0]?.proposal
+  if (best === undefined || typeof best !== 'object' || best === null || !Array.isArray(best.assignments))
+    return left({
+      _tag: 'InvalidProposalInput',
+      message: 'proposal: expected a proposal or a non-empty ranking',
+    })
+  const violations = validateProposal(scenario, best)
+  const wb = new ExcelJS.Workbook()
+  summary(wb, best, violations, lang)
+  teamSheets(wb, scenario, best, violations, lang, options.explanation)
+  validation(wb, scenario, violations, lang)
+  if (ranked !== null) ranking(wb, scenario, ranked, lang)
+  return right(await stable(wb))
+}
