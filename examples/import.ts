@@ -1,14 +1,18 @@
 /**
- * Roster import: read the sample county's workbook (examples/data, written
- * by `writeRoster` in the layout departments keep), staff it, check the
- * proposal; then a roster with mistakes, reported cell by cell.
+ * Roster import and export: read the sample county's workbook (examples/data,
+ * written by `writeRoster` in the layout departments keep), staff it, check
+ * the proposal and write it as the workbook a department files; a cadre's
+ * appointment form (LRMX) written and read back; then a roster with
+ * mistakes, reported cell by cell.
  *
  *   npx tsx examples/import.ts
  */
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { solve, validateProposal } from '../src/index.js'
-import { readRoster } from '../src/roster.js'
+import { formOfCadre, readLrmx, readRoster, writeLrmx, writeProposal } from '../src/roster.js'
 
 const data = (file: string) => readFileSync(fileURLToPath(new URL(`data/${file}`, import.meta.url)))
 
@@ -35,6 +39,24 @@ console.log(`status ${proposal.status}, objective ${proposal.objective.toFixed(2
 const violations = validateProposal(scenario, proposal)
 console.log(`validator: ${violations.length} violations`)
 if (violations.length > 0) process.exit(1)
+
+// The proposal as the workbook a department files.
+const out = mkdtempSync(join(tmpdir(), 'banzi-import-'))
+const book = await writeProposal(scenario, proposal)
+if (book._tag === 'Left') throw new Error(book.left.message)
+writeFileSync(join(out, 'proposal.xlsx'), book.right)
+console.log(`wrote ${join(out, 'proposal.xlsx')} (${book.right.length} bytes)`)
+
+// The appointment form of the first promoted cadre, as an LRMX file, read back.
+const promoted = proposal.assignments.find((a) => a.change === 'promotion' && a.cadreId !== null)
+if (promoted?.cadreId == null) process.exit(1)
+const form = formOfCadre(scenario, promoted.cadreId, { reason: '工作需要' })
+if (form._tag === 'Left') throw new Error(form.left.message)
+const lrmx = readLrmx(writeLrmx(form.right), `${promoted.cadreId}.lrmx`)
+if (lrmx._tag === 'Left') throw new Error(lrmx.left.issues[0]?.message)
+console.log(
+  `form of ${lrmx.right.form.name}: ${lrmx.right.form.history.length} résumé periods, ${lrmx.right.form.assessments.length} grades, ${lrmx.right.form.family.length} relatives`,
+)
 
 // A clerk's CSV with three mistakes: every one comes back at its cell, and nothing is imported.
 const cadres = `姓名,干部编号,性别,出生年月,民族,政治面貌,学历,职级,任现职级时间,籍贯,备注
