@@ -267,6 +267,7 @@ describe('rosterTemplate', () => {
       '工作经历',
       '亲属',
       '考核',
+      '政策',
     ])
     const cadres = wb.getWorksheet('干部') as ExcelJS.Worksheet
     expect(cadres.getRow(1).getCell(3).value).toBe('性别')
@@ -311,6 +312,45 @@ describe('readRoster: round trip and robustness (properties)', () => {
       }),
       { numRuns: 5, seed: 15 },
     )
+  })
+
+  it('carries the policy in its 政策 sheet: month and county are all a workbook needs', async () => {
+    const s = generateScenario({ seed: 33, cadres: 40, teams: 6 })
+    const data = await writeRoster(s)
+    const read = right(
+      await readRoster(
+        { workbook: { name: 'w.xlsx', data } },
+        { asOf: s.asOf, county: s.county, locks: [], forbidden: [] },
+      ),
+    )
+    expect(encodeScenario(read.scenario)).toEqual({ ...rosterPart(s), locks: [], forbidden: [] })
+    // options.policy goes on top of the sheet's, setting by setting.
+    const over = right(
+      await readRoster(
+        { workbook: { name: 'w.xlsx', data } },
+        { asOf: s.asOf, county: s.county, policy: { structure: { women: { min: 2 } } } },
+      ),
+    )
+    expect(over.scenario.policy.structure.women.min).toBe(2)
+    expect(over.scenario.policy.structure.young).toEqual(s.policy.structure.young)
+  })
+
+  it('reports a bad policy setting at its row of the 政策 sheet', async () => {
+    const csv = '参数,值\nstructure.women.min,lots\nstructure..min,1\nstructure.young.maxAge,[1,\n'
+    const read = await readRoster(
+      {
+        cadres: { name: '干部.csv', data: CADRES },
+        teams: { name: '班子.csv', data: TEAMS },
+        posts: { name: '岗位.csv', data: POSTS },
+        policy: { name: '政策.csv', data: csv },
+      },
+      { asOf: '2026-12', county: '清溪县' },
+    )
+    expect(read._tag === 'Left' && read.left.issues.map((i) => `${i.source} ${i.row}${i.column}`)).toEqual([
+      '政策.csv 3A',
+      '政策.csv 4B',
+      '政策.csv 2B',
+    ])
   })
 
   it('writes the same bytes for the same scenario', async () => {

@@ -7,7 +7,8 @@
  */
 
 /** The kinds of sheet (or CSV file) a roster is made of. @category Roster */
-export type SheetKind = 'cadres' | 'teams' | 'posts' | 'specialties' | 'history' | 'kin' | 'assessments'
+export type SheetKind =
+  'cadres' | 'teams' | 'posts' | 'specialties' | 'history' | 'kin' | 'assessments' | 'policy'
 
 /** Every sheet kind, in the order they are read. @category Roster */
 export const SHEET_KINDS: readonly SheetKind[] = [
@@ -18,6 +19,7 @@ export const SHEET_KINDS: readonly SheetKind[] = [
   'history',
   'kin',
   'assessments',
+  'policy',
 ]
 
 /** Names a workbook's sheets go by, for each kind (compared without blanks, any case). @category Roster */
@@ -29,6 +31,7 @@ export const SHEET_NAMES: Readonly<Record<SheetKind, readonly string[]>> = {
   history: ['工作经历', '简历', 'history'],
   kin: ['亲属', '家庭成员', '亲属关系', 'kin'],
   assessments: ['考核', '年度考核', '考核结果', 'assessments'],
+  policy: ['政策', '配备政策', 'policy'],
 }
 
 /** One column banzi reads: its field, whether a sheet must have it, the headers that name it. @category Roster */
@@ -132,6 +135,7 @@ export const COLUMNS: Readonly<Record<SheetKind, readonly ColumnSpec[]>> = {
     col('grade', true, '考核结果', '等次', '考核等次'),
     col('score', false, '分数', '得分'),
   ],
+  policy: [col('path', true, '参数', '路径'), col('value', true, '值', '取值'), col('note', false, '说明')],
 }
 
 /** Extra headers for existing fields, by sheet kind: `{ cadres: { hometown: ['出生地'] } }`. @category Roster */

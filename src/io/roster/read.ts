@@ -76,6 +76,8 @@ export interface RosterSources {
   readonly history?: RosterFile
   readonly kin?: RosterFile
   readonly assessments?: RosterFile
+  /** The policy: one row per setting, its path (`structure.women.min`) and value; `options.policy` goes on top. */
+  readonly policy?: RosterFile
   /**
    * Appointment-and-removal forms (LRMX) of cadres of the roster: each is
    * matched to its cadre by name (and birth month, when the form gives one)
@@ -732,6 +734,70 @@ function mergeForms(files: readonly RosterFile[], cadres: Json[], r: Reader): vo
   }
 }
 
+/** A policy value as typed in its cell: numbers, 是/否 or true/false, JSON (`[…]`, `{…}`, `"…"`), `null`, else text. */
+function policyValue(cell: Cell): Read<unknown> {
+  if (typeof cell === 'number' || typeof cell === 'boolean') return { ok: true, value: cell }
+  const t = text(cell)
+  if (/^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(t)) return { ok: true, value: Number(t) }
+  const yes = readBoolean(t)
+  if (yes.ok) return yes
+  if (t === 'null') return { ok: true, value: null }
+  if (/^[[{"]/.test(t))
+    try {
+      return { ok: true, value: JSON.parse(t) as unknown }
+    } catch {
+      return { ok: false, expected: 'JSON (a list, an object or a quoted text)' }
+    }
+  return { ok: true, value: t }
+}
+
+/** The policy sheet: one row per setting, its path (`structure.women.min`) and its value. */
+function readPolicy(sheet: Sheet, r: Reader): Json {
+  const policy: Json = {}
+  for (const row of sheet.table.rows) {
+    const pathCell = r.cell(sheet, row, 'path')
+    const path = text(pathCell)
+      .split('.')
+      .map((k) => k.trim())
+    if (path.some((k) => k === '')) {
+      r.fail(sheet, row, 'path', 'a setting of the policy, e.g. structure.women.min', pathCell)
+      continue
+    }
+    const valueCell = r.cell(sheet, row, 'value')
+    const value = policyValue(valueCell)
+    if (!value.ok) {
+      r.fail(sheet, row, 'value', value.expected, valueCell)
+      continue
+    }
+    let node = policy
+    let clash = false
+    for (const key of path.slice(0, -1)) {
+      const next = node[key]
+      if (next === undefined) node = node[key] = {}
+      else if (typeof next === 'object' && next !== null && !Array.isArray(next)) node = next as Json
+      else clash = true
+      if (clash) break
+    }
+    const leaf = path[path.length - 1] as string
+    if (clash || (typeof node[leaf] === 'object' && node[leaf] !== null)) {
+      r.fail(sheet, row, 'path', 'a setting not given twice (a row above sets it, or a part of it)', pathCell)
+      continue
+    }
+    node[leaf] = value.value
+    r.places.set(pathKey(['policy', ...path]), r.cellPlace(sheet, row, 'value'))
+  }
+  return policy
+}
+
+/** `over` on top of `base`, object by object. */
+function merged(base: unknown, over: unknown): unknown {
+  const plain = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x)
+  if (!plain(base) || !plain(over)) return over
+  const out: Json = { ...base }
+  for (const [k, v] of Object.entries(over)) out[k] = k in base ? merged(base[k], v) : v
+  return out
+}
+
 /** The longest prefix of a path that has a place. */
 function placeOf(path: Path, r: Reader): { place: Place; key: string } | null {
   for (let n = path.length; n > 0; n--) {
@@ -857,13 +923,21 @@ export async function readRoster(
   })
 
   if (sources.lrmx !== undefined) mergeForms(sources.lrmx, cadres, r)
+  const policySheet = sheets.get('policy')
+  const sheetPolicy = policySheet === undefined ? undefined : readPolicy(policySheet, r)
+  const policy =
+    sheetPolicy === undefined
+      ? options.policy
+      : options.policy === undefined
+        ? sheetPolicy
+        : merged(sheetPolicy, options.policy)
 
   const raw = {
     asOf: options.asOf,
     county: options.county,
     cadres,
     teams,
-    ...(options.policy === undefined ? {} : { policy: options.policy }),
+    ...(policy === undefined ? {} : { policy }),
     openPosts: options.openPosts ?? openPosts ?? 'all',
     ...(options.locks === undefined ? {} : { locks: options.locks }),
     ...(options.forbidden === undefined ? {} : { forbidden: options.forbidden }),

@@ -10,6 +10,7 @@
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import { encodeScenario } from '../encode.js'
+import { DEFAULT_POLICY } from '../../domain/policy.js'
 import type { Scenario } from '../../domain/types.js'
 import { COLUMNS, SHEET_KINDS, SHEET_NAMES, type SheetKind } from './headers.js'
 import { columnLetter } from './tables.js'
@@ -77,6 +78,17 @@ const yes = (b: unknown): Value => (b === true ? '是' : '否')
 const list = (xs: unknown): Value => (Array.isArray(xs) && xs.length > 0 ? xs.join('、') : null)
 const str = (s: unknown): Value => (typeof s === 'string' ? s : typeof s === 'number' ? s : null)
 
+/** The policy's settings as rows: every leaf with its dotted path; lists, and text that would read as a number or yes/no, as JSON. */
+function policyRows(policy: unknown, path: string[] = []): Json[] {
+  if (typeof policy === 'object' && policy !== null && !Array.isArray(policy))
+    return Object.entries(policy).flatMap(([k, v]) => policyRows(v, [...path, k]))
+  const plainText =
+    typeof policy === 'string' &&
+    !/^([-+]?\d|[[{"]|null$|是$|否$|有$|无$|y$|n$|yes$|no$|true$|false$|√$|×$)/i.test(policy.trim())
+  const value = typeof policy === 'number' ? policy : plainText ? policy : JSON.stringify(policy)
+  return [{ path: path.join('.'), value }]
+}
+
 /** Rows of each sheet kind, as field → value, from the encoded scenario. */
 function rowsOf(e: Json): Record<SheetKind, Json[]> {
   const cadres = e.cadres as Json[]
@@ -109,6 +121,7 @@ function rowsOf(e: Json): Record<SheetKind, Json[]> {
     history: cadres.flatMap((c) => of(c, 'history')),
     kin: cadres.flatMap((c) => of(c, 'kin').map(({ cadreId, ...k }) => ({ ...k, kin: cadreId }))),
     assessments: cadres.flatMap((c) => of(c, 'assessments')),
+    policy: policyRows(e.policy),
   }
 }
 
@@ -173,7 +186,7 @@ export async function stable(wb: ExcelJS.Workbook, stamp: Date = STAMP): Promise
   return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } })
 }
 
-async function workbookOf(rows: Record<SheetKind, Json[]> | null): Promise<Uint8Array> {
+async function workbookOf(rows: Record<SheetKind, Json[]>): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook()
   for (const kind of SHEET_KINDS) {
     const ws = wb.addWorksheet(SHEET_NAMES[kind][0] as string)
@@ -181,7 +194,7 @@ async function workbookOf(rows: Record<SheetKind, Json[]> | null): Promise<Uint8
     ws.addRow(columns.map((c) => c.headers[0] as string))
     ws.getRow(1).font = { bold: true }
     ws.views = [{ state: 'frozen', ySplit: 1 }]
-    const data = rows?.[kind] ?? []
+    const data = rows[kind]
     for (const r of data) ws.addRow(columns.map((c) => cellOf(kind, c.field, r[c.field])))
     columns.forEach((c, i) => {
       ws.getColumn(i + 1).width = Math.max(10, (c.headers[0] as string).length * 2 + 2)
@@ -217,11 +230,13 @@ export async function writeRoster(scenario: Scenario): Promise<Uint8Array> {
 
 /**
  * The empty roster workbook a clerk fills in: every sheet with its headers
- * and the lists of accepted words on coded and yes/no columns.
+ * and the lists of accepted words on coded and yes/no columns; the policy
+ * sheet lists every setting at its default, to edit.
  *
  * @returns the workbook's bytes
  * @category Roster
  */
 export async function rosterTemplate(): Promise<Uint8Array> {
-  return workbookOf(null)
+  const empty = Object.fromEntries(SHEET_KINDS.map((k) => [k, [] as Json[]])) as Record<SheetKind, Json[]>
+  return workbookOf({ ...empty, policy: policyRows(DEFAULT_POLICY) })
 }
