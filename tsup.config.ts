@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', roster: 'src/roster.ts', cli: 'src/cli/main.ts' },
+  entry: { index: 'src/index.ts', roster: 'src/roster.ts', report: 'src/report.ts', cli: 'src/cli/main.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

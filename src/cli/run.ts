@@ -17,8 +17,9 @@ import { CHANGE_LABELS, RULE_LABELS, STATUS_LABELS } from '../domain/codes.js'
 import type { Change, Proposal } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
 import { queryPool, teamGaps } from '../pool/index.js'
-import { diagnose, rankProposals, solve, type SolveError } from '../proposals/index.js'
+import { diagnose, rankProposals, solve, type RankedProposal, type SolveError } from '../proposals/index.js'
 import type { ProgressEvent } from '../solvers/index.js'
+import { renderReport } from '../report/html.js'
 import { writeProposal } from '../report/workbook.js'
 import { loadJson, loadScenario, type RoundFlags } from './load.js'
 import { CLI_TEXT, type Lang } from './text.js'
@@ -172,7 +173,10 @@ Example: banzi solve examples/data/sample-county.json --top 3 --out proposal.jso
           throw new CommanderError(EXIT.badInput, 'banzi.top', `--top: expected an integer 1–100, got "${v}"`)
         return n
       })
-      .option('--out <file>', 'write the proposal(s): .json, or .xlsx (the workbook a department files)')
+      .option(
+        '--out <file>',
+        'write the proposal(s): .json, .xlsx (the workbook a department files) or .html (the report)',
+      )
       .addHelpText(
         'after',
         '\nExample: banzi solve county.xlsx --round round.json --top 3 --out proposals.json',
@@ -181,7 +185,7 @@ Example: banzi solve examples/data/sample-county.json --top 3 --out proposal.jso
     code = await withScenario(io, path, o, async (scenario) => {
       const t = CLI_TEXT[o.lang]
       const format = o.out === undefined ? null : extname(o.out).toLowerCase()
-      if (format !== null && format !== '.json' && format !== '.xlsx') {
+      if (format !== null && format !== '.json' && format !== '.xlsx' && format !== '.html') {
         io.stderr(`--out ${o.out}: ${t.unsupportedOut}\n`)
         return EXIT.badInput
       }
@@ -203,7 +207,21 @@ Example: banzi solve examples/data/sample-county.json --top 3 --out proposal.jso
       const violations = proposals.map((p) => validateProposal(scenario, p))
       if (o.out !== undefined) {
         if (format === '.json') await writeFile(o.out, json(result.right))
-        else {
+        else if (format === '.html') {
+          const ranked = Array.isArray(result.right) ? (result.right as readonly RankedProposal[]) : undefined
+          const page = await renderReport(
+            scenario,
+            ranked === undefined ? { proposal: proposals[0] } : { ranked },
+            {
+              lang: o.lang,
+            },
+          )
+          if (isLeft(page)) {
+            io.stderr(`--out ${o.out}: ${page.left.message}\n`)
+            return EXIT.failed
+          }
+          await writeFile(o.out, page.right)
+        } else {
           const book = await writeProposal(scenario, result.right, { lang: o.lang })
           if (isLeft(book)) {
             io.stderr(`--out ${o.out}: ${book.left.message}\n`)

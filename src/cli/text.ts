@@ -53,7 +53,7 @@ export const CLI_TEXT: Readonly<Record<Lang, Words>> = {
     relaxation: '代价最小的放宽方案',
     gaps: '结构缺口',
     found: '符合条件',
-    unsupportedOut: '输出格式须为 .json 或 .xlsx',
+    unsupportedOut: '输出格式须为 .json、.xlsx 或 .html',
   },
   en: {
     status: 'status',
@@ -75,6 +75,6 @@ export const CLI_TEXT: Readonly<Record<Lang, Words>> = {
     relaxation: 'cheapest relaxation',
     gaps: 'structure gaps',
     found: 'found',
-    unsupportedOut: 'the output must be .json or .xlsx',
+    unsupportedOut: 'the output must be .json, .xlsx or .html',
   },
 }

@@ -68,6 +68,9 @@ describe('banzi (command line)', () => {
     const book = join(dir, 'proposal.xlsx')
     expect((await cli('solve', county, '--out', book)).code).toBe(0)
     expect(readFileSync(book).subarray(0, 2).toString()).toBe('PK')
+    const report = join(dir, 'report.html')
+    expect((await cli('solve', county, '--top', '2', '--out', report)).code).toBe(0)
+    expect(readFileSync(report, 'utf8')).toContain('备选方案比较')
     expect((await cli('solve', county, '--out', join(dir, 'proposal.pdf'))).code).toBe(2)
   })
 

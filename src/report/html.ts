@@ -1,0 +1,382 @@
+/**
+ * The report people read: one self-contained HTML page (no script, no
+ * network: styles inline, charts as inline SVG rendered from Vega-Lite when
+ * the report is written) with the summary, the structure charts before and
+ * after, a card per team the round changes, the ranked proposals'
+ * differences, the rule costs, the diagnosis when the rules cannot all be
+ * met, and the independent validator's findings. Every user string is
+ * escaped. Chinese by default, English on request; a print stylesheet for A4.
+ *
+ * @module
+ */
+import { left, right, type Either } from 'fp-ts/lib/Either.js'
+import * as vega from 'vega'
+import { compile, type TopLevelSpec } from 'vega-lite'
+import { validateProposal } from '../check/index.js'
+import { CHANGE_LABELS, RULE_LABELS, STATUS_LABELS, VALUE_LABELS } from '../domain/codes.js'
+import type { Proposal, Violation } from '../domain/proposal.js'
+import type { Scenario } from '../domain/types.js'
+import { analyseStructure, applyProposal, type Distributions } from '../pool/index.js'
+import type { Diagnosis, Explanation, RankedProposal, SolveError } from '../proposals/index.js'
+
+/** What a report shows: any of a proposal, a ranking, an explanation, a diagnosis, a solve's error. @category Report */
+export interface ReportInput {
+  /** The proposal to show; the best of `ranked` when absent. */
+  readonly proposal?: Proposal
+  readonly ranked?: readonly RankedProposal[]
+  readonly explanation?: Explanation
+  readonly diagnosis?: Diagnosis
+  /** The error of a solve that found no proposal (shown with the diagnosis). */
+  readonly error?: SolveError
+}
+
+/** Options of {@link renderReport}. @category Report */
+export interface ReportOptions {
+  /** @defaultValue 'zh' */
+  readonly lang?: 'zh' | 'en'
+  /** The page's title; by default the county's name and the round's month. */
+  readonly title?: string
+}
+
+/** Why a report was not rendered. @category Report */
+export interface InvalidReportInput {
+  readonly _tag: 'InvalidReportInput'
+  readonly message: string
+}
+
+type Lang = 'zh' | 'en'
+
+const T = {
+  zh: {
+    title: (county: string, asOf: string) => `${county}领导班子配备方案（${asOf}）`,
+    summary: '概要',
+    status: '状态',
+    objective: '目标值',
+    bound: '上界',
+    gap: '差距',
+    changes: '变动',
+    validator: '独立校验',
+    noViolation: '每条硬性规则均满足（0 项违规）',
+    violations: (n: number) => `${n} 项违规`,
+    structure: '班子结构（调整前后）',
+    before: '调整前',
+    after: '调整后',
+    charts: {
+      gender: '性别',
+      ageBands: '年龄段',
+      ethnicity: '民族',
+      party: '政治面貌',
+      education: '学历',
+      field: '专业领域',
+    },
+    teams: '各班子调整情况',
+    post: '职务',
+    was: '调整前',
+    now: '调整后',
+    change: '变动',
+    fit: '适配度',
+    why: '说明',
+    others: '其他人选',
+    ranking: '备选方案比较',
+    rank: '名次',
+    behind: '与最优差',
+    differs: '不同岗位',
+    costs: '规则代价',
+    rule: '规则',
+    cost: '代价',
+    bindsIn: '约束班子数',
+    diagnosis: '无法同时满足的原因',
+    supply: '人选不足',
+    conflict: '相互冲突的规则',
+    relaxation: '代价最小的放宽方案',
+    vacant: '（空缺）',
+    made: '由 banzi 生成；所有数据仅在本机处理。',
+  },
+  en: {
+    title: (county: string, asOf: string) => `Staffing proposal for ${county} (${asOf})`,
+    summary: 'Summary',
+    status: 'status',
+    objective: 'objective',
+    bound: 'bound',
+    gap: 'gap',
+    changes: 'changes',
+    validator: 'independent validator',
+    noViolation: 'every hard rule holds (0 violations)',
+    violations: (n: number) => `${n} violations`,
+    structure: 'Structure of the teams, before and after',
+    before: 'before',
+    after: 'after',
+    charts: {
+      gender: 'gender',
+      ageBands: 'age band',
+      ethnicity: 'ethnicity',
+      party: 'party',
+      education: 'education',
+      field: 'field',
+    },
+    teams: 'Teams changed',
+    post: 'post',
+    was: 'before',
+    now: 'after',
+    change: 'change',
+    fit: 'fit',
+    why: 'explanation',
+    others: 'other candidates',
+    ranking: 'Ranked alternatives',
+    rank: 'rank',
+    behind: 'behind the best',
+    differs: 'posts differing',
+    costs: 'What the rules cost',
+    rule: 'rule',
+    cost: 'cost',
+    bindsIn: 'teams bound',
+    diagnosis: 'Why the rules cannot all be met',
+    supply: 'short of candidates',
+    conflict: 'rules in conflict',
+    relaxation: 'cheapest relaxation',
+    vacant: '(vacant)',
+    made: 'Made by banzi; all data processed on this machine only.',
+  },
+} as const
+
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
+
+/** Escapes a string for HTML text and attribute values. @internal */
+export const esc = (s: unknown): string => String(s).replace(/[&<>"']/g, (c) => ESCAPES[c] as string)
+
+const num = (x: number | null | undefined, d = 2): string =>
+  typeof x === 'number' && Number.isFinite(x) ? x.toFixed(d) : '—'
+
+const CSS = `
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:2rem;color:#222;line-height:1.45}
+h1{font-size:1.5rem}h2{font-size:1.2rem;border-bottom:2px solid #b22;padding-bottom:.2rem;margin-top:2rem}
+table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere;max-width:28rem}
+th{background:#f3f3f3}tr.changed td{background:#fff7d6}tr.fault td{background:#fbd5c5}
+.cards{display:flex;flex-wrap:wrap;gap:1rem}.card{border:1px solid #ddd;border-radius:6px;padding:.5rem 1rem;break-inside:avoid}
+.charts{display:flex;flex-wrap:wrap;gap:1rem}.chart{break-inside:avoid}.ok{color:#166534}.bad{color:#b91c1c}
+footer{margin-top:2rem;color:#666;font-size:.8rem}
+@media print{@page{size:A4;margin:15mm}body{margin:0;font-size:10pt}h2{break-after:avoid}.card,.chart,table{break-inside:avoid}}
+`
+
+/** Renders a Vega-Lite spec to SVG text, in process. */
+async function svgOf(spec: TopLevelSpec): Promise<string> {
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' })
+  try {
+    return await view.toSVG()
+  } finally {
+    view.finalize()
+  }
+}
+
+type Label = (value: string) => string
+
+async function charts(scenario: Scenario, proposal: Proposal | undefined, lang: Lang): Promise<string> {
+  const t = T[lang]
+  const before = analyseStructure(scenario).county.distributions
+  const after =
+    proposal === undefined ? null : analyseStructure(applyProposal(scenario, proposal)).county.distributions
+  const labels: Record<keyof typeof t.charts, Label> = {
+    gender: (v) => VALUE_LABELS.gender[v as 'male']?.[lang] ?? v,
+    ageBands: (v) => v,
+    ethnicity: (v) => v,
+    party: (v) => VALUE_LABELS.party[v as 'cpc']?.[lang] ?? v,
+    education: (v) => VALUE_LABELS.education[v as 'bachelor']?.[lang] ?? v,
+    field: (v) => v,
+  }
+  const out: string[] = []
+  for (const key of Object.keys(t.charts) as (keyof typeof t.charts)[]) {
+    const rows = (d: Distributions, series: string) =>
+      (d[key] as readonly { value: string; count: number }[])
+        .slice(0, 12)
+        .map((c) => ({ value: labels[key](c.value), series, count: c.count }))
+    const values = [...rows(before, t.before), ...(after === null ? [] : rows(after, t.after))]
+    const spec: TopLevelSpec = {
+      $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+      title: t.charts[key],
+      width: 220,
+      data: { values },
+      mark: 'bar',
+      encoding: {
+        y: { field: 'value', type: 'nominal', title: null, sort: null },
+        yOffset: { field: 'series', type: 'nominal' },
+        x: { field: 'count', type: 'quantitative', title: null },
+        color: { field: 'series', type: 'nominal', title: null },
+      },
+      config: { font: 'sans-serif' },
+    }
+    out.push(`<div class="chart" data-chart="${key}">${await svgOf(spec)}</div>`)
+  }
+  return `<h2>${esc(t.structure)}</h2><div class="charts">${out.join('')}</div>`
+}
+
+function summary(
+  p: Proposal | undefined,
+  violations: readonly Violation[],
+  lang: Lang,
+  error: SolveError | undefined,
+): string {
+  const t = T[lang]
+  if (p === undefined)
+    return `<h2>${esc(t.summary)}</h2><p class="bad">${esc(error === undefined ? '' : `${error._tag}: ${error.message}`)}</p>`
+  const counts = new Map<string, number>()
+  for (const a of p.assignments)
+    if (a.change !== 'stays') counts.set(a.change, (counts.get(a.change) ?? 0) + 1)
+  const changes = [...counts].map(([c, n]) => `${CHANGE_LABELS[c as 'promotion'][lang]} ${n}`).join('，')
+  const verdict =
+    violations.length === 0
+      ? `<span class="ok">${esc(t.noViolation)}</span>`
+      : `<span class="bad">${esc(t.violations(violations.length))}</span>`
+  return `<h2>${esc(t.summary)}</h2><table>
+<tr><th>${esc(t.status)}</th><td>${esc(STATUS_LABELS[p.status][lang])}</td></tr>
+<tr><th>${esc(t.objective)}</th><td>${num(p.objective)}</td></tr>
+<tr><th>${esc(t.bound)}</th><td>${num(p.bound)}</td></tr>
+<tr><th>${esc(t.gap)}</th><td>${typeof p.gap === 'number' ? `${(p.gap * 100).toFixed(4)}%` : '—'}</td></tr>
+<tr><th>${esc(t.changes)}</th><td>${esc(changes)}</td></tr>
+<tr><th>${esc(t.validator)}</th><td>${verdict}</td></tr></table>${
+    violations.length === 0
+      ? ''
+      : `<ul>${violations.map((v) => `<li>[${esc(RULE_LABELS[v.code][lang])}] ${esc(v.message)}</li>`).join('')}</ul>`
+  }`
+}
+
+function teamCards(
+  scenario: Scenario,
+  p: Proposal,
+  violations: readonly Violation[],
+  explanation: Explanation | undefined,
+  lang: Lang,
+): string {
+  const t = T[lang]
+  const names = new Map(scenario.cadres.map((c) => [c.id, c.name]))
+  const who = (id: string | null) => (id === null ? t.vacant : (names.get(id) ?? id))
+  const holder = new Map(
+    scenario.cadres.flatMap((c) => (c.currentPost === null ? [] : [[c.currentPost.postId, c.id]])),
+  )
+  const byPost = new Map(p.assignments.map((a) => [a.postId, a]))
+  const faults = new Set(violations.map((v) => v.postId))
+  const explained = new Map((explanation?.posts ?? []).map((e) => [e.postId, e]))
+  const changedTeams = new Set(p.assignments.filter((a) => a.change !== 'stays').map((a) => a.teamId))
+  const cards = scenario.teams
+    .filter((team) => changedTeams.has(team.id))
+    .map((team) => {
+      const rows = team.posts.map((post) => {
+        const a = byPost.get(post.id)
+        const before = holder.get(post.id) ?? null
+        const e = explained.get(post.id)
+        const others =
+          e === undefined || e.runnersUp.length === 0
+            ? ''
+            : `${esc(t.others)}：${e.runnersUp.map((r) => `${esc(who(r.cadreId))} (${num(r.fit, 1)})`).join('，')}`
+        const cls = faults.has(post.id) ? 'fault' : a !== undefined && a.change !== 'stays' ? 'changed' : ''
+        return `<tr class="${cls}"><td>${esc(post.title)}</td><td>${esc(who(before))}</td><td>${esc(a === undefined ? who(before) : who(a.cadreId))}</td><td>${a === undefined ? '' : esc(CHANGE_LABELS[a.change][lang])}</td><td>${a === undefined || a.cadreId === null ? '' : num(a.fit, 1)}</td><td>${others}</td></tr>`
+      })
+      return `<div class="card"><h3>${esc(team.name)}</h3><table><tr><th>${esc(t.post)}</th><th>${esc(t.was)}</th><th>${esc(t.now)}</th><th>${esc(t.change)}</th><th>${esc(t.fit)}</th><th>${esc(t.why)}</th></tr>${rows.join('')}</table></div>`
+    })
+  return `<h2>${esc(t.teams)}</h2><div class="cards">${cards.join('')}</div>`
+}
+
+function ranking(scenario: Scenario, ranked: readonly RankedProposal[], lang: Lang): string {
+  const t = T[lang]
+  const names = new Map(scenario.cadres.map((c) => [c.id, c.name]))
+  const titles = new Map(
+    scenario.teams.flatMap((team) => team.posts.map((post) => [post.id, `${team.name} ${post.title}`])),
+  )
+  const who = (id: string | null) => (id === null ? t.vacant : (names.get(id) ?? id))
+  const rows = ranked.map(
+    (r) =>
+      `<tr><td>${r.rank}</td><td>${num(r.proposal.objective)}</td><td>${num(r.gapToBest)}</td><td>${r.diff
+        .map((d) => `${esc(titles.get(d.postId) ?? d.postId)}：${esc(who(d.best))} → ${esc(who(d.here))}`)
+        .join('<br>')}</td></tr>`,
+  )
+  return `<h2>${esc(t.ranking)}</h2><table><tr><th>${esc(t.rank)}</th><th>${esc(t.objective)}</th><th>${esc(t.behind)}</th><th>${esc(t.differs)}</th></tr>${rows.join('')}</table>`
+}
+
+function costs(explanation: Explanation, lang: Lang): string {
+  const t = T[lang]
+  const rows = explanation.ruleCosts
+    .filter((c) => c.cost > 0)
+    .map(
+      (c) =>
+        `<tr><td>${esc(RULE_LABELS[c.code][lang])}</td><td>${num(c.cost)}</td><td>${c.teamIds.length}</td></tr>`,
+    )
+  if (rows.length === 0) return ''
+  return `<h2>${esc(t.costs)}</h2><table><tr><th>${esc(t.rule)}</th><th>${esc(t.cost)}</th><th>${esc(t.bindsIn)}</th></tr>${rows.join('')}</table>`
+}
+
+function diagnosis(d: Diagnosis, lang: Lang): string {
+  const t = T[lang]
+  const list = (title: string, items: readonly string[]) =>
+    items.length === 0
+      ? ''
+      : `<h3>${esc(title)}</h3><ul>${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`
+  return `<h2>${esc(t.diagnosis)}</h2>${list(
+    t.supply,
+    d.supply.map((s) => s.message),
+  )}${list(
+    t.conflict,
+    d.conflict.map((m) => m.label),
+  )}${list(
+    t.relaxation,
+    d.relaxations.map((r) => `${r.member.label}: ${num(r.violation, 0)} (${num(r.cost)})`),
+  )}`
+}
+
+/**
+ * Renders the report of a round as one self-contained HTML page: no script,
+ * no external resource (styles inline, charts as inline SVG rendered from
+ * Vega-Lite in process), every user string escaped. Shows what `input`
+ * holds: the summary with the independent validator's verdict (recomputed
+ * here, never taken from the proposal), the structure charts before and
+ * after, a card per team the proposal changes (with the other candidates when
+ * an explanation is given), the ranked alternatives' differences, the rule
+ * costs, and the diagnosis. Chinese by default.
+ *
+ * @param scenario - the scenario of the round
+ * @param input - a proposal and/or ranking, explanation, diagnosis or solve error
+ * @param options - language, title
+ * @returns the page, or why it was not rendered
+ * @category Report
+ */
+export async function renderReport(
+  scenario: Scenario,
+  input: ReportInput,
+  options: ReportOptions = {},
+): Promise<Either<InvalidReportInput, string>> {
+  const lang = options.lang ?? 'zh'
+  if (lang !== 'zh' && lang !== 'en')
+    return left({
+      _tag: 'InvalidReportInput',
+      message: `options.lang: expected "zh" or "en", got ${JSON.stringify(lang)}`,
+    })
+  if (typeof input !== 'object' || input === null)
+    return left({
+      _tag: 'InvalidReportInput',
+      message: 'input: expected { proposal?, ranked?, explanation?, diagnosis?, error? }',
+    })
+  const t = T[lang]
+  const proposal = input.proposal ?? input.ranked?.[0]?.proposal
+  const violations = proposal === undefined ? [] : validateProposal(scenario, proposal)
+  const title = options.title ?? t.title(scenario.county, scenario.asOf)
+  const parts = [
+    `<h1>${esc(title)}</h1>`,
+    summary(proposal, violations, lang, input.error),
+    await charts(scenario, proposal, lang),
+    proposal === undefined ? '' : teamCards(scenario, proposal, violations, input.explanation, lang),
+    input.ranked === undefined || input.ranked.length < 2 ? '' : ranking(scenario, input.ranked, lang),
+    input.explanation === undefined ? '' : costs(input.explanation, lang),
+    input.diagnosis === undefined ? '' : diagnosis(input.diagnosis, lang),
+    `<footer>${esc(t.made)}</footer>`,
+  ]
+  return right(
+    `<!DOCTYPE html>\n<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">` +
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">` +
+      `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title><style>${CSS}</style></head>` +
+      `<body>${parts.join('\n')}</body></html>\n`,
+  )
+}
