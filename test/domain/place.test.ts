@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest'
+import { parsePlace, samePlace } from '../../src/domain/place.js'
+
+describe('parsePlace', () => {
+  it('reads a name as a path of administrative units', () => {
+    expect(parsePlace('内蒙古自治区赤峰市青山旗和溪镇')).toEqual({
+      text: '内蒙古自治区赤峰市青山旗和溪镇',
+      countyCode: null,
+      above: ['内蒙古自治区', '赤峰市'],
+      county: '青山旗',
+      town: '和溪镇',
+    })
+  })
+
+  it('keeps suffix characters inside names (杭州市, 新乡市, 市中区, 乡城县)', () => {
+    expect(['杭州市', '新乡市', '市中区', '乡城县', '宁乡市'].map((t) => parsePlace(t).county)).toEqual([
+      '杭州市',
+      '新乡市',
+      '市中区',
+      '乡城县',
+      '宁乡市',
+    ])
+    expect(parsePlace('广州市天河区')).toMatchObject({ above: ['广州市'], county: '天河区' })
+    expect(parsePlace('延边朝鲜族自治州龙井市')).toMatchObject({
+      above: ['延边朝鲜族自治州'],
+      county: '龙井市',
+    })
+  })
+
+  it('reads a division code by its county, and a city or province code as no county', () => {
+    expect(parsePlace('150421101').countyCode).toBe('150421')
+    expect(parsePlace('150421101001').countyCode).toBe('150421')
+    expect(parsePlace('150400').countyCode).toBeNull()
+  })
+
+  it('reads a name with no known suffix as no unit at all, ignoring blanks', () => {
+    expect(parsePlace(' Wengniute ')).toEqual({
+      text: 'Wengniute',
+      countyCode: null,
+      above: [],
+      county: null,
+      town: null,
+    })
+  })
+})
+
+describe('samePlace (the home county of hometown avoidance)', () => {
+  const cases: [string, string, boolean][] = [
+    // the reviewer's case, both ways
+    ['清溪县和溪镇', '和溪镇', true],
+    ['和溪镇', '清溪县和溪镇', true],
+    // the same county, whatever the town
+    ['清溪县和溪镇', '清溪县', true],
+    ['清溪县', '清溪县石桥镇', true],
+    ['清溪县和溪镇', '清溪县石桥镇', true],
+    ['内蒙古自治区赤峰市青山旗', '青山旗', true],
+    ['赤峰市青山旗', '内蒙古自治区赤峰市青山旗和溪镇', true],
+    ['通辽市霍林郭勒市', '霍林郭勒市', true],
+    // different counties, or not enough to tell
+    ['甲县和溪镇', '乙县和溪镇', false],
+    ['赤峰市青山旗', '通辽市青山旗', false],
+    ['内蒙古自治区', '内蒙古自治区青山旗', false],
+    ['赤峰市', '赤峰市青山旗', false],
+    ['和溪镇', '石桥镇', false],
+    ['清溪县石桥镇', '和溪镇', false],
+    ['清溪县', '石桥县', false],
+    // codes: the county's six digits
+    ['150421', '150421101', true],
+    ['150421101001', '150421203', true],
+    ['150421', '150422', false],
+    ['150400', '150421', false],
+    ['150400', '150400', true],
+    // a code against a name: unknown
+    ['150421', '青山旗', false],
+    // names without suffixes: exactly, blanks aside
+    ['Wengniute', 'Wengniute', true],
+    ['Wengniute', ' Wengniute', true],
+    ['Wengniute', 'Ongniud', false],
+    ['Q', 'R', false],
+  ]
+  it.each(cases)('%s ~ %s: %s', (a, b, want) => {
+    expect(samePlace(a, b)).toBe(want)
+    expect(samePlace(b, a)).toBe(want)
+  })
+})
