@@ -16,6 +16,9 @@ export {
   formatPath,
   parseOrLibrary,
   decodeRecommendations,
+  decodeScenarioWithWarnings,
+  scenarioWarnings,
+  WARNING_LABELS,
 } from './io/index.js'
 export type {
   InvalidScenario,
@@ -26,6 +29,9 @@ export type {
   GapProblem,
   OrLibraryError,
   OrLibraryFormat,
+  DecodedScenario,
+  ScenarioWarning,
+  WarningCode,
 } from './io/index.js'
 
 // sample and generated counties
