@@ -110,13 +110,17 @@ function specialtyUses(s: Scenario): { held: Map<string, Path[]>; wanted: Map<st
   return { held, wanted }
 }
 
-function unheldSpecialties(held: Map<string, Path[]>, wanted: Map<string, Path[]>): ScenarioWarning[] {
-  // every code a cadre has, and every prefix of it: a post wanting `economy` is served by `economy/finance`
+/** Every code a cadre has, and every prefix of it: a post wanting `economy` is served by `economy/finance`. */
+function coveredCodes(held: Map<string, Path[]>): Set<string> {
   const covered = new Set<string>()
   for (const code of held.keys()) {
     const parts = code.split('/')
     for (let k = 1; k <= parts.length; k++) covered.add(parts.slice(0, k).join('/'))
   }
+  return covered
+}
+
+function unheldSpecialties(wanted: Map<string, Path[]>, covered: Set<string>): ScenarioWarning[] {
   const out: ScenarioWarning[] = []
   for (const [code, paths] of wanted) {
     if (covered.has(code)) continue
@@ -135,7 +139,11 @@ function unheldSpecialties(held: Map<string, Path[]>, wanted: Map<string, Path[]
 /** Codes at most this far apart (in edits) are close: one letter for short codes, two for long ones. */
 const closeness = (a: string, b: string): number => (Math.min(a.length, b.length) >= 12 ? 2 : 1)
 
-function nearMisses(held: Map<string, Path[]>, wanted: Map<string, Path[]>): ScenarioWarning[] {
+function nearMisses(
+  held: Map<string, Path[]>,
+  wanted: Map<string, Path[]>,
+  covered: Set<string>,
+): ScenarioWarning[] {
   const uses = new Map<string, Path[]>()
   for (const m of [held, wanted])
     for (const [code, paths] of m) uses.set(code, [...(uses.get(code) ?? []), ...paths])
@@ -150,10 +158,11 @@ function nearMisses(held: Map<string, Path[]>, wanted: Map<string, Path[]>): Sce
       // a code and its own parent or child are no typo of each other
       if (a.startsWith(`${b}/`) || b.startsWith(`${a}/`)) continue
       if (levenshtein(a, b) > limit) continue
+      // the suspect spelling is the rarer one, then the one no cadre has, then the later one
       const na = uses.get(a)!.length
       const nb = uses.get(b)!.length
-      // the rarer spelling is the suspect one; on a tie, the later one
-      const [odd, usual] = na < nb ? [a, b] : [b, a]
+      const aFirst = na !== nb ? na < nb : covered.has(b) && !covered.has(a)
+      const [odd, usual] = aFirst ? [a, b] : [b, a]
       const paths = uses.get(odd)!
       out.push({
         code: 'specialty.near-miss',
@@ -226,7 +235,8 @@ export function scenarioWarnings(s: Scenario): ScenarioWarning[] {
   const out: ScenarioWarning[] = []
   pastRetirement(s, out)
   const { held, wanted } = specialtyUses(s)
-  out.push(...unheldSpecialties(held, wanted), ...nearMisses(held, wanted))
+  const covered = coveredCodes(held)
+  out.push(...unheldSpecialties(wanted, covered), ...nearMisses(held, wanted, covered))
   blankIds(s, out)
   unmatchedHometowns(s, out)
   return out
