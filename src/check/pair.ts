@@ -138,7 +138,9 @@ function appointmentRules(s: Staffing, cadre: Cadre, seat: Seat, rungs: number):
     out.push([
       people.hometownAvoidance,
       'avoidance.hometown',
-      `would hold ${role} in home locality ${team.locality}`,
+      cadre.hometown === team.locality
+        ? `would hold ${role} in home locality ${team.locality}`
+        : `would hold ${role} in ${team.locality}, in the county of their hometown ${cadre.hometown}`,
     ])
   }
   return out

@@ -26,7 +26,7 @@ export const hometown: PairRule = pairRule({
     message:
       cadre.hometown === team.locality
         ? `${cadre.name} grew up in ${team.locality}; ${post.title} (${post.role}) must be held by an outsider`
-        : `${cadre.name} grew up in ${cadre.hometown}, in the county of ${team.locality}; ${post.title} (${post.role}) must be held by an outsider`,
+        : `${cadre.name} grew up in ${cadre.hometown}, the same county as ${team.locality}; ${post.title} (${post.role}) must be held by an outsider`,
     facts: { hometown: cadre.hometown, role: post.role },
   }),
 })

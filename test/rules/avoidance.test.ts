@@ -78,6 +78,21 @@ describe('avoidance.hometown by home county', () => {
     expect(at('150421', '150421101')).toEqual(blocked)
   })
 
+  it('says where the cadre grew up when the texts differ', () => {
+    const m = swapClone('P21', { hometown: '清溪县和溪镇' })
+    const s: Scenario = {
+      ...m.scenario,
+      teams: m.scenario.teams.map((t) => (t.id === 'T2' ? { ...t, locality: '和溪镇' } : t)),
+    }
+    const r = whyNot(s, 'X1', 'P21')
+    expect(r._tag === 'Right' && r.right.reasons.map((x) => x.message)).toEqual([
+      expect.stringContaining('grew up in 清溪县和溪镇, the same county as 和溪镇'),
+    ])
+    expect(validateProposal(s, m.proposal).map((v) => v.message)).toEqual([
+      expect.stringContaining('in 和溪镇, in the county of their hometown 清溪县和溪镇'),
+    ])
+  })
+
   it('lets a cadre of a town of the same name in another county through', () => {
     expect(at('甲县和溪镇', '乙县和溪镇')).toEqual(free)
     expect(at('赤峰市清溪县', '通辽市清溪县')).toEqual(free)
