@@ -19,6 +19,7 @@ export {
   decodeScenarioWithWarnings,
   scenarioWarnings,
   WARNING_LABELS,
+  POLICY_LIMITS,
 } from './io/index.js'
 export type {
   InvalidScenario,

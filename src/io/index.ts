@@ -21,3 +21,4 @@ export {
   type ScenarioWarning,
   type WarningCode,
 } from './warnings.js'
+export { POLICY_LIMITS } from './policy-codec.js'

@@ -39,8 +39,8 @@ import {
  * narrow enough to keep the model sound. HiGHS solves reliably with objective
  * coefficients up to about 1e6 next to fits of about 1–100; 1e9 and beyond
  * (let alone 1e300) make it fail with an unknown model status. Documented in
- * docs/input-format.md.
- * @internal
+ * docs/input-format.md; a form that edits a policy can read its bounds here.
+ * @category IO
  */
 export const POLICY_LIMITS = Object.freeze({
   /** Largest penalty of a soft rule or of a vacancy. */
