@@ -228,8 +228,8 @@ function unmatchedHometowns(s: Scenario, out: ScenarioWarning[]): void {
  * @returns the warnings; empty when nothing looks odd
  * @category IO
  * @example
- * scenarioWarnings(sampleScenario()).map((w) => w.code)
- * //=> ['hometown.unmatched', 'hometown.unmatched', …] (the six neighbouring banners and counties)
+ * scenarioWarnings(sampleScenario()).filter((w) => w.code === 'hometown.unmatched').length
+ * //=> 6 (one per neighbouring county the sample's non-local cadres come from)
  */
 export function scenarioWarnings(s: Scenario): ScenarioWarning[] {
   const out: ScenarioWarning[] = []
