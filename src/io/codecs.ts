@@ -166,7 +166,10 @@ const cadre = object('cadre object', {
   name: req(nonEmptyString, 'Name.'),
   gender: req(oneOf(GENDERS), 'Gender.'),
   birth: req(yearMonth, 'Month of birth; not after asOf.'),
-  ethnicity: req(ethnicity, 'Ethnicity (民族), read into its canonical code (han, mongol, hui…).'),
+  ethnicity: req(
+    ethnicity,
+    'Ethnicity (民族): an ethnic group of GB 3304 as its canonical code (han, mongol…), GB number ("01", "1"), Chinese name with or without 族 (汉族, 汉) or English name in any case (Han, Mongolian); decoded to the canonical code.',
+  ),
   party: req(oneOf(PARTY_AFFILIATIONS), 'Political affiliation (政治面貌).'),
   education: req(education, 'Highest education.'),
   specialties: opt(array(specialty), [], 'Specialties with their evidence (专业), main one first.'),

@@ -6,6 +6,9 @@
 import { describe, expect, it } from 'vitest'
 import { validateProposal } from '../../src/check/index.js'
 import { solve } from '../../src/proposals/index.js'
+import { ETHNIC_GROUPS } from '../../src/domain/ethnicity.js'
+import { encodeScenario } from '../../src/io/index.js'
+import { scenarioJsonSchema } from '../../src/io/schema.js'
 import { edit, valid, type Json } from './fixtures.js'
 import { messagesOf, scenarioOf } from './helpers.js'
 
@@ -36,6 +39,24 @@ describe('ethnicity on decode', () => {
     )
     expect(s.teams[0]!.area.titularEthnicity).toBe('mongol')
     expect(s.policy.structure.minority.majorityEthnicity).toBe('han')
+  })
+
+  it('encodes the canonical code, which decodes to itself', () => {
+    const s = scenarioOf(oneHead('蒙古族', { ethnicAutonomous: true, titularEthnicity: '02' }))
+    const json = encodeScenario(s) as { cadres: { ethnicity: string }[]; teams: { area: unknown }[] }
+    expect([json.cadres[0]!.ethnicity, json.teams[0]!.area]).toEqual([
+      'mongol',
+      { ethnicAutonomous: true, titularEthnicity: 'mongol' },
+    ])
+    expect(scenarioOf(json)).toEqual(s)
+  })
+
+  it('lists the canonical codes in the JSON Schema', () => {
+    type Node = { properties: Record<string, Node>; items: Node; examples?: unknown; description?: string }
+    const root = scenarioJsonSchema() as unknown as Node
+    const cadre = root.properties['cadres']!.items.properties['ethnicity']!
+    expect(cadre.examples).toEqual(ETHNIC_GROUPS.map((e) => e.code))
+    expect(cadre.description).toMatch(/GB 3304/)
   })
 
   it('rejects an ethnicity that names no group, at its path', () => {
