@@ -23,11 +23,14 @@
  *
  * Anything else does not match: a code against a name, a name without any
  * known suffix against a different text, a province or city alone against a
- * county inside it. A name is split
- * into units of at least two characters each ending in a suffix, the first
- * unit as short as the rest allows (`市中区` and `新乡市` are one unit each,
- * `广州市天河区` two), with 自治区, 自治州, 自治县, 自治旗, 特别行政区 taken whole
- * (a plain 州 is part of a city's name: `杭州市`).
+ * county inside it.
+ *
+ * A name is split into units of at least two characters, each ending in a
+ * suffix, going down the levels (two towns never follow each other), the
+ * first unit as short as the rest allows: `市中区` and `新乡市` are one unit
+ * each, `广州市天河区` two, `桐乡市乌镇镇` a city and a town. 自治区, 自治州,
+ * 自治县, 自治旗 and 特别行政区 are taken whole; a plain 州 is part of a city's
+ * name (`杭州市`).
  *
  * @module
  */
@@ -85,26 +88,47 @@ function levelOf(text: string, start: number, end: number): Level | null {
   return null
 }
 
+/** Depth of each level: units of a path go down, never up. */
+const DEPTH: Readonly<Record<Level, number>> = { above: 0, county: 1, town: 2, below: 3 }
+
+/** Whether a unit of level `next` may follow one of level `prev` (two towns in a row may not). */
+const follows = (prev: Level | null, next: Level): boolean =>
+  prev === null || DEPTH[next] > DEPTH[prev] || (next === prev && next !== 'town')
+
 /**
  * The segments of a name with their levels: each of at least two characters
- * and ending in a suffix, the first as short as the rest allows (`新乡市` is
- * one unit, `广州市天河区` two); `null` when the name cannot be read so.
+ * and ending in a suffix, going down the levels (region, city, county, town,
+ * village), the first as short as the rest allows (`新乡市` is one unit,
+ * `广州市天河区` two, `桐乡市乌镇镇` is a city and a town, not two towns);
+ * `null` when the name cannot be read so.
  */
 function segments(text: string): { readonly name: string; level: Level }[] | null {
   const n = text.length
-  // readable[i]: the text from i on splits into units
-  const readable = new Array<boolean>(n + 1).fill(false)
-  readable[n] = true
-  for (let i = n - 2; i >= 0; i--)
-    for (let j = i + 2; j <= n && !readable[i]; j++)
-      readable[i] = readable[j]! && levelOf(text, i, j) !== null
-  if (!readable[0]) return null
+  // memo of "the text from i on, after a unit of level prev, splits into units"
+  const memo = new Map<number, boolean>()
+  const readable = (i: number, prev: Level | null): boolean => {
+    if (i === n) return true
+    const k = i * 5 + (prev === null ? 4 : DEPTH[prev])
+    let r = memo.get(k)
+    if (r === undefined) {
+      r = false
+      for (let j = i + 2; j <= n && !r; j++) {
+        const level = levelOf(text, i, j)
+        r = level !== null && follows(prev, level) && readable(j, level)
+      }
+      memo.set(k, r)
+    }
+    return r
+  }
+  if (!readable(0, null)) return null
   const out: { readonly name: string; level: Level }[] = []
+  let prev: Level | null = null
   for (let i = 0; i < n;) {
     for (let j = i + 2; j <= n; j++) {
-      const level = readable[j] ? levelOf(text, i, j) : null
-      if (level === null) continue
+      const level = levelOf(text, i, j)
+      if (level === null || !follows(prev, level) || !readable(j, level)) continue
       out.push({ name: text.slice(i, j), level })
+      prev = level
       i = j
       break
     }

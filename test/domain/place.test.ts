@@ -21,6 +21,8 @@ describe('parsePlace', () => {
       '宁乡市',
     ])
     expect(parsePlace('广州市天河区')).toMatchObject({ above: ['广州市'], county: '天河区' })
+    expect(parsePlace('桐乡市乌镇镇')).toMatchObject({ above: [], county: '桐乡市', town: '乌镇镇' })
+    expect(parsePlace('吉林省长春市朝阳区')).toMatchObject({ above: ['吉林省', '长春市'], county: '朝阳区' })
     expect(parsePlace('延边朝鲜族自治州龙井市')).toMatchObject({
       above: ['延边朝鲜族自治州'],
       county: '龙井市',
@@ -56,6 +58,8 @@ describe('samePlace (the home county of hometown avoidance)', () => {
     ['内蒙古自治区赤峰市青山旗', '青山旗', true],
     ['赤峰市青山旗', '内蒙古自治区赤峰市青山旗和溪镇', true],
     ['通辽市霍林郭勒市', '霍林郭勒市', true],
+    ['桐乡市乌镇镇', '乌镇镇', true],
+    ['北京市朝阳区', '长春市朝阳区', false],
     // different counties, or not enough to tell
     ['甲县和溪镇', '乙县和溪镇', false],
     ['赤峰市青山旗', '通辽市青山旗', false],
