@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parsePlace, samePlace } from '../../src/domain/place.js'
 
@@ -85,5 +86,46 @@ describe('samePlace (the home county of hometown avoidance)', () => {
   it.each(cases)('%s ~ %s: %s', (a, b, want) => {
     expect(samePlace(a, b)).toBe(want)
     expect(samePlace(b, a)).toBe(want)
+  })
+})
+
+describe('samePlace (properties)', () => {
+  // two-character stems from characters that are no suffix
+  const stem = fc
+    .tuple(fc.constantFrom(...'青白沙云北金榆和石清溪山河'), fc.constantFrom(...'山泉湖岭川溪桥林源口'))
+    .map(([a, b]) => a + b)
+  const county = fc.tuple(stem, fc.constantFrom('县', '旗', '区', '市')).map(([a, b]) => a + b)
+  const town = fc.tuple(stem, fc.constantFrom('镇', '乡', '苏木', '街道')).map(([a, b]) => a + b)
+  const city = stem.map((a) => `${a}市`)
+  const runs = { seed: 42, numRuns: 300 }
+
+  it('matches a county, any of its towns and its path under a city, whichever way round', () => {
+    fc.assert(
+      fc.property(city, county, town, town, (ci, c, t1, t2) => {
+        for (const [a, b] of [
+          [c + t1, c],
+          [c + t1, t1],
+          [c + t1, c + t2],
+          [ci + c, c + t1],
+          [ci + c + t1, t1],
+        ] as const) {
+          expect(samePlace(a, b)).toBe(true)
+          expect(samePlace(b, a)).toBe(true)
+        }
+      }),
+      runs,
+    )
+  })
+
+  it('does not match towns of two different counties, nor the same county under two cities', () => {
+    fc.assert(
+      fc.property(city, city, county, county, town, (ci1, ci2, c1, c2, t) => {
+        fc.pre(c1 !== c2 && ci1 !== ci2)
+        expect(samePlace(c1 + t, c2 + t)).toBe(false)
+        expect(samePlace(c1, c2 + t)).toBe(false)
+        expect(samePlace(ci1 + c1, ci2 + c1)).toBe(false)
+      }),
+      runs,
+    )
   })
 })
