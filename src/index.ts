@@ -16,6 +16,10 @@ export {
   formatPath,
   parseOrLibrary,
   decodeRecommendations,
+  decodeScenarioWithWarnings,
+  scenarioWarnings,
+  WARNING_LABELS,
+  POLICY_LIMITS,
 } from './io/index.js'
 export type {
   InvalidScenario,
@@ -26,6 +30,9 @@ export type {
   GapProblem,
   OrLibraryError,
   OrLibraryFormat,
+  DecodedScenario,
+  ScenarioWarning,
+  WarningCode,
 } from './io/index.js'
 
 // sample and generated counties

@@ -8,6 +8,7 @@
 import type { RuleCode } from '../domain/codes.js'
 import type { RuleSwitch } from '../domain/policy.js'
 import { EDUCATION_LEVELS, RANKS, type Cadre } from '../domain/types.js'
+import { samePlace } from '../domain/place.js'
 import { ALWAYS_HARD, cadreName, emit, type Finding, seatName } from './findings.js'
 import type { Seat, Staffing } from './members.js'
 import { recordDisagreements } from './record.js'
@@ -129,11 +130,17 @@ function appointmentRules(s: Staffing, cadre: Cadre, seat: Seat, rungs: number):
       `has a record that disagrees with itself: ${disagreements.join('; ')}`,
     ])
   const role = post.role
-  if (role !== null && people.hometownAvoidance.roles.includes(role) && cadre.hometown === team.locality) {
+  if (
+    role !== null &&
+    people.hometownAvoidance.roles.includes(role) &&
+    samePlace(cadre.hometown, team.locality)
+  ) {
     out.push([
       people.hometownAvoidance,
       'avoidance.hometown',
-      `would hold ${role} in home locality ${team.locality}`,
+      cadre.hometown === team.locality
+        ? `would hold ${role} in home locality ${team.locality}`
+        : `would hold ${role} in ${team.locality}, in the county of their hometown ${cadre.hometown}`,
     ])
   }
   return out

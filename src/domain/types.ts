@@ -227,7 +227,10 @@ export interface Cadre {
   readonly name: string
   readonly gender: Gender
   readonly birth: YearMonth
-  /** Ethnicity as a lowercase code, e.g. `han`, `mongol`, `hui`. */
+  /**
+   * Ethnicity as a canonical code of `ETHNIC_GROUPS` (src/domain/ethnicity.ts) (`han`, `mongol`, `hui`); the
+   * decoder reads 汉族, Han or 01 into `han`. Compared exactly by the rules.
+   */
   readonly ethnicity: string
   readonly party: PartyAffiliation
   readonly education: Education
@@ -236,7 +239,7 @@ export interface Cadre {
   readonly currentPost: Tenure | null
   readonly rank: Rank
   readonly rankSince: YearMonth
-  /** Home county (成长地), compared with a team's locality for avoidance. */
+  /** Home county (成长地): a place name or division code, matched with a team's locality by `samePlace` (src/domain/place.ts). */
   readonly hometown: string
   readonly kin: readonly KinLink[]
   readonly assessments: readonly Assessment[]
@@ -316,7 +319,7 @@ export interface Post {
 export interface Area {
   /** In an ethnic autonomous area: the minority rule applies. */
   readonly ethnicAutonomous: boolean
-  /** The titular ethnicity of the area (e.g. `mongol`), if any. */
+  /** The titular ethnicity of the area as a canonical code (e.g. `mongol`), if any. */
   readonly titularEthnicity: string | null
 }
 
@@ -327,7 +330,7 @@ export interface Team {
   readonly kind: TeamKind
   /** Unit the team belongs to; party and government teams of one unit share it. Defaults to the team id. */
   readonly unit: string
-  /** Locality for hometown avoidance; defaults to the scenario's county. */
+  /** Locality for hometown avoidance (a place name or division code); defaults to the scenario's county. */
   readonly locality: string
   readonly area: Area
   /** Must have a member of the area's titular ethnicity. */

@@ -13,6 +13,7 @@ import {
   boolean,
   dictionary,
   either,
+  ethnicity,
   leaf,
   maybe,
   nonEmptyString,
@@ -165,7 +166,10 @@ const cadre = object('cadre object', {
   name: req(nonEmptyString, 'Name.'),
   gender: req(oneOf(GENDERS), 'Gender.'),
   birth: req(yearMonth, 'Month of birth; not after asOf.'),
-  ethnicity: req(nonEmptyString, 'Ethnicity as a lowercase code (han, mongol, hui…), compared exactly.'),
+  ethnicity: req(
+    ethnicity,
+    'Ethnicity (民族): an ethnic group of GB 3304 as its canonical code (han, mongol…), GB number ("01", "1"), Chinese name with or without 族 (汉族, 汉) or English name in any case (Han, Mongolian); decoded to the canonical code.',
+  ),
   party: req(oneOf(PARTY_AFFILIATIONS), 'Political affiliation (政治面貌).'),
   education: req(education, 'Highest education.'),
   specialties: opt(array(specialty), [], 'Specialties with their evidence (专业), main one first.'),
@@ -220,9 +224,9 @@ export const NO_AREA = Object.freeze({ ethnicAutonomous: false, titularEthnicity
 const area = object('area object', {
   ethnicAutonomous: opt(boolean, false, 'In an ethnic autonomous area: the minority rule applies.'),
   titularEthnicity: opt(
-    nullable(nonEmptyString),
+    nullable(ethnicity),
     null,
-    'Titular ethnicity of the area (e.g. mongol), or null.',
+    'Titular ethnicity of the area (e.g. mongol or 蒙古族), or null.',
   ),
 })
 

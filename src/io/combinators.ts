@@ -12,6 +12,7 @@
  */
 import * as t from 'io-ts'
 import { isRight } from 'fp-ts/lib/Either.js'
+import { ETHNIC_GROUPS, parseEthnicity } from '../domain/ethnicity.js'
 import { knownKeyExpectation } from './known-key.js'
 
 /** A fragment of JSON Schema (draft 2020-12). @internal */
@@ -125,6 +126,26 @@ export const yearMonth = leaf<string>(
     return year >= YEAR_RANGE.min && year <= YEAR_RANGE.max
       ? ok(u as string)
       : no(`YYYY-MM with a year in ${YEAR_RANGE.min}–${YEAR_RANGE.max}`)
+  },
+)
+
+/**
+ * An ethnicity in any form {@link parseEthnicity} reads (canonical code, GB
+ * 3304 number, Chinese or English name), decoded to its canonical code.
+ * @internal
+ */
+export const ethnicity = leaf<string>(
+  "one of China's 56 ethnic groups (GB 3304)",
+  {
+    type: 'string',
+    minLength: 1,
+    description:
+      'An ethnic group of GB 3304, decoded to its canonical code: the canonical code (han, mongol…), the GB 3304 number ("01" or "1"), the Chinese name with or without 族 (汉族, 汉) or the English name in any case (Han, Mongolian).',
+    examples: ETHNIC_GROUPS.map((e) => e.code),
+  },
+  (u) => {
+    const code = typeof u === 'string' ? parseEthnicity(u) : undefined
+    return code === undefined ? no() : ok(code)
   },
 )
 

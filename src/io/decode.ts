@@ -25,6 +25,11 @@ const invalid = (issues: readonly Issue[]): InvalidScenario => ({ _tag: 'Invalid
  * cross-reference. Never throws, whatever the input (cycles, throwing
  * getters, BigInt, Symbols, huge arrays, `null`, a string…).
  *
+ * Ethnicities are read into their GB 3304 canonical codes (`汉族` → `han`) and
+ * every policy number is checked against its range (`POLICY_LIMITS`). For
+ * the warnings of a scenario that decodes (a cadre past retirement age, a
+ * hometown matching no locality…), see `decodeScenarioWithWarnings`.
+ *
  * @param input - anything; typically the result of `JSON.parse`
  * @returns `Right` of a fully populated, deep-frozen scenario that shares no
  *   reference with `input`; or `Left` of every issue found, in input order

@@ -13,3 +13,12 @@ export { formatPath, type Path } from './path.js'
 export { parseOrLibrary } from './orlib.js'
 export type { AssignInstance, GapInstance, GapProblem, OrLibraryError, OrLibraryFormat } from './orlib.js'
 export { decodeRecommendations, type InvalidRecommendations } from './recommendations.js'
+export {
+  decodeScenarioWithWarnings,
+  scenarioWarnings,
+  WARNING_LABELS,
+  type DecodedScenario,
+  type ScenarioWarning,
+  type WarningCode,
+} from './warnings.js'
+export { POLICY_LIMITS } from './policy-codec.js'

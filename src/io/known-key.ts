@@ -6,7 +6,8 @@
  * @internal
  */
 
-function levenshtein(a: string, b: string): number {
+/** Edits (insert, delete, replace one character) from `a` to `b`. @internal */
+export function levenshtein(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
   for (let i = 1; i <= a.length; i++) {
     const row = [i]

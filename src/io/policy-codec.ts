@@ -12,6 +12,7 @@ import { EDUCATION_LEVELS, RANKS } from '../domain/types.js'
 import {
   array,
   boolean,
+  ethnicity,
   maybe,
   nonEmptyString,
   nullable,
@@ -33,11 +34,42 @@ import {
   TEAM_KINDS,
 } from './enums.js'
 
-const penalty = number({ min: 0 })
-const count = number({ min: 0, integer: true })
-const age = number({ min: 0 })
-const years = number({ min: 0 })
+/**
+ * The ranges of the policy's numbers: wide enough for any county's policy,
+ * narrow enough to keep the model sound. HiGHS solves reliably with objective
+ * coefficients up to about 1e6 next to fits of about 1–100; 1e9 and beyond
+ * (let alone 1e300) make it fail with an unknown model status. Documented in
+ * docs/input-format.md; a form that edits a policy can read its bounds here.
+ * @category IO
+ */
+export const POLICY_LIMITS = Object.freeze({
+  /** Largest penalty of a soft rule or of a vacancy. */
+  penalty: 1e6,
+  /** Largest weight (fit weights, assessment weights) and largest fit `scale`. */
+  weight: 1e6,
+  /** Largest count (`min`, `minTeamSize`, `maxPerField`…). */
+  count: 1000,
+  /** Ages in years (retirement, appointment, young, average…). */
+  age: { min: 16, max: 80 },
+  /** Ages bounding an age band (the default top band ends at 200). */
+  bandAge: 200,
+  /** Largest duration in years (rotation, terms, lookback…). */
+  years: 60,
+  /** Longest validity of the integrity checks, in months. */
+  months: 1200,
+  /** Largest z-score of the feedback's deviation. */
+  deviation: 100,
+})
+
+const L = POLICY_LIMITS
+const penalty = number({ min: 0, max: L.penalty })
+const weight = number({ min: 0, max: L.weight })
+const count = number({ min: 0, max: L.count, integer: true })
+const age = number({ min: L.age.min, max: L.age.max })
+const years = number({ min: 0, max: L.years })
+const run = number({ min: 1, max: L.years, integer: true })
 const share = number({ min: 0, max: 1 })
+const bandAge = number({ min: 0, max: L.bandAge, integer: true })
 
 const strict = <F extends Fields>(name: string, fields: F, description?: string) =>
   object(name, fields, description === undefined ? { strict: true } : { strict: true, description })
@@ -62,8 +94,8 @@ const ageBand = object(
   'age band object',
   {
     label: req(nonEmptyString, 'Label shown in reports, e.g. "41–50".'),
-    minAge: req(count, 'Youngest age of the band, inclusive.'),
-    maxAge: req(count, 'Oldest age of the band, inclusive; bands ascend and do not overlap.'),
+    minAge: req(bandAge, 'Youngest age of the band, inclusive.'),
+    maxAge: req(bandAge, 'Oldest age of the band, inclusive; bands ascend and do not overlap.'),
   },
   { strict: true },
 )
@@ -102,7 +134,7 @@ const structure = strict('structure rules object', {
   minority: maybe(
     rule('minority', '≥ min members not of majorityEthnicity in teams of an ethnic autonomous area.', {
       min: maybe(count, 'Minority members required.'),
-      majorityEthnicity: maybe(nonEmptyString, 'Ethnicity code of the majority (han).'),
+      majorityEthnicity: maybe(ethnicity, 'Ethnicity of the majority (han), in any accepted form.'),
     }),
     'Ethnic-minority cadres (少数民族干部).',
   ),
@@ -213,7 +245,7 @@ const people = strict('people rules object', {
   ),
   integrity: maybe(
     rule('integrity', 'Four checks done, recent, clean and double-signed before a promotion.', {
-      maxAgeMonths: maybe(count, 'Months the checks stay valid.'),
+      maxAgeMonths: maybe(number({ min: 0, max: L.months, integer: true }), 'Months the checks stay valid.'),
     }),
     'Integrity gate (凡提四必, 双签字).',
   ),
@@ -295,12 +327,12 @@ const fit = strict('fit policy object', {
     perKey(
       'fit weights object',
       ['specialty', 'assessment', 'experience', 'age', 'combined'],
-      number({ min: 0 }),
+      weight,
       'Weight (≥ 0); weights are normalised and must not all be 0.',
     ),
     'Weights of the fit components.',
   ),
-  scale: maybe(number({ min: 0 }), 'Fit of a perfect pair.'),
+  scale: maybe(weight, 'Fit of a perfect pair.'),
   idealAge: maybe(
     perKey('ages per post kind object', POST_KINDS, age, 'Age.'),
     'Age at which the age component peaks.',
@@ -316,10 +348,7 @@ const indicatorSpec = object(
   'indicator object',
   {
     code: req(nonEmptyString, 'Indicator code: a key of assessment records’ indicators.'),
-    weight: req(
-      number({ min: 0 }),
-      'Weight (≥ 0) in a kind’s score; renormalised over the indicators present.',
-    ),
+    weight: req(weight, 'Weight (≥ 0) in a kind’s score; renormalised over the indicators present.'),
     training: req(nonEmptyString, 'Training topic (培训专题) for a weakness in this indicator.'),
   },
   { strict: true },
@@ -331,25 +360,28 @@ const assessment = strict('assessment policy object', {
     'Assessment indicators in report order (replaces the default list 德能勤绩廉); codes unique.',
   ),
   kinds: maybe(
-    perKey('kind weights object', ASSESSMENT_KINDS, number({ min: 0 }), 'Weight (≥ 0).'),
+    perKey('kind weights object', ASSESSMENT_KINDS, weight, 'Weight (≥ 0).'),
     '三结合 weights of the annual, ongoing and special assessments; renormalised over the kinds present.',
   ),
   evaluators: maybe(
-    perKey('evaluator weights object', EVALUATOR_GROUPS, number({ min: 0 }), 'Weight (≥ 0).'),
+    perKey('evaluator weights object', EVALUATOR_GROUPS, weight, 'Weight (≥ 0).'),
     'Weights of the rater groups; renormalised over the groups present.',
   ),
   feedback: maybe(
     strict('feedback policy object', {
-      deviation: maybe(number({ min: 0 }), 'z-score beyond which an indicator is well above or below peers.'),
+      deviation: maybe(
+        number({ min: 0, max: L.deviation }),
+        'z-score beyond which an indicator is well above or below peers.',
+      ),
       minPeers: maybe(count, 'Fewest other cadres in a peer group for a comparison.'),
-      fallingYears: maybe(number({ min: 1, integer: true }), 'Years of decline in a row that warn.'),
+      fallingYears: maybe(run, 'Years of decline in a row that warn.'),
     }),
     'Feedback list (清单式反馈).',
   ),
   moves: maybe(
     strict('moves policy object', {
-      excellentRun: maybe(number({ min: 1, integer: true }), 'Latest years excellent in a row to move up.'),
-      basicRun: maybe(number({ min: 1, integer: true }), 'Latest years basic in a row to move down.'),
+      excellentRun: maybe(run, 'Latest years excellent in a row to move up.'),
+      basicRun: maybe(run, 'Latest years basic in a row to move down.'),
       lookbackYears: maybe(years, 'Years looked back for an incompetent grade.'),
     }),
     'Moving up and down (能上能下).',

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { samePlace } from '../domain/place.js'
 import { monthsBetween } from '../domain/time.js'
 import { pairRule, type PairFacts, type PairRule } from './verdict.js'
 
@@ -14,14 +15,18 @@ export const hometown: PairRule = pairRule({
   reads: { cadre: ['hometown'], post: ['role'], team: ['locality'] },
   switchOf: (p) => p.people.hometownAvoidance,
   // Only the locality of a post under avoidance matters; every other post has the same verdict.
+  // The verdict depends on (hometown, locality) alone, so the per-class scan agrees with each pair.
   postKey: (post, team, policy) =>
     post.role !== null && policy.people.hometownAvoidance.roles.includes(post.role) ? team.locality : null,
   breaks: ({ ctx, cadre, post, team }) =>
     post.role !== null &&
     ctx.scenario.policy.people.hometownAvoidance.roles.includes(post.role) &&
-    cadre.hometown === team.locality,
+    samePlace(cadre.hometown, team.locality),
   finding: ({ cadre, post, team }) => ({
-    message: `${cadre.name} grew up in ${team.locality}; ${post.title} (${post.role}) must be held by an outsider`,
+    message:
+      cadre.hometown === team.locality
+        ? `${cadre.name} grew up in ${team.locality}; ${post.title} (${post.role}) must be held by an outsider`
+        : `${cadre.name} grew up in ${cadre.hometown}, the same county as ${team.locality}; ${post.title} (${post.role}) must be held by an outsider`,
     facts: { hometown: cadre.hometown, role: post.role },
   }),
 })

@@ -188,10 +188,10 @@ describe('shape issues: policy', () => {
         vacancy: { allowed: 'no' },
       }),
     ).toEqual([
-      'policy.structure.women.penalty: expected number ≥ 0, got -5',
-      'policy.structure.women.min: expected integer ≥ 0, got 1.5',
+      'policy.structure.women.penalty: expected number in 0–1000000, got -5',
+      'policy.structure.women.min: expected integer in 0–1000, got 1.5',
       'policy.structure.youngTown.teamKinds[0]: expected one of "party-committee", "government", "people-congress", "cppcc", "township", "department", "agency", got "town"',
-      'policy.structure.averageAge.max: expected number ≥ 0 or null, got NaN',
+      'policy.structure.averageAge.max: expected number in 16–80 or null, got NaN',
       'policy.stability.maxChanged.maxChangedShare: expected number in 0–1, got 1.5',
       'policy.people.education.minLevel: expected one of "secondary", "junior-college", "bachelor", "master", "doctorate", got "college"',
       'policy.people.assessment.blockingGrades[0]: expected one of "excellent", "competent", "basic", "incompetent", got "poor"',
@@ -256,7 +256,7 @@ describe('shape issues: all of them, in input order', () => {
       'cadres[0].birth: expected YYYY-MM, got nothing',
       'cadres[3].birth: expected YYYY-MM, got "1994/11"',
       'teams[1].posts[0].rank: expected one of "section-member", "section-deputy", "section-chief", "division-deputy", "division-chief", got "chief"',
-      'policy.vacancy.penalty: expected number ≥ 0, got -1',
+      'policy.vacancy.penalty: expected number in 0–1000000, got -1',
     ])
   })
 })

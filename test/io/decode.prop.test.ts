@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { isRight } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { decodeScenario, encodeScenario, formatPath } from '../../src/io/index.js'
+import { decodeScenario, decodeScenarioWithWarnings, encodeScenario, formatPath } from '../../src/io/index.js'
 import { full, valid } from './fixtures.js'
 import { mutate, mutation } from './mutations.js'
 
@@ -11,6 +11,16 @@ const params = { seed: 42 }
 /** Left with well-formed issues, or Right that survives encode → decode unchanged. */
 function checkOutcome(input: unknown): void {
   const r = decodeScenario(input)
+  // the warnings come with exactly the scenarios decodeScenario accepts
+  const w = decodeScenarioWithWarnings(input)
+  expect(w._tag).toBe(r._tag)
+  if (isRight(w) && isRight(r)) {
+    expect(w.right.scenario).toEqual(r.right)
+    for (const x of w.right.warnings) {
+      expect(x.paths.length).toBeGreaterThanOrEqual(1)
+      expect(x.message.zh.length * x.message.en.length).toBeGreaterThan(0)
+    }
+  }
   if (isRight(r)) {
     expect(decodeScenario(encodeScenario(r.right))).toEqual(r)
     return

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { decodeScenario, formatIssues } from '../../src/io/index.js'
+import { validateProposal } from '../../src/check/index.js'
+import { decodeScenario, decodeScenarioWithWarnings, formatIssues } from '../../src/io/index.js'
+import { solve } from '../../src/proposals/index.js'
 import { edit, type Json } from './fixtures.js'
 import { scenarioOf } from './helpers.js'
 
@@ -16,10 +18,25 @@ const printed = (input: unknown): string => {
 
 describe('docs/input-format.md', () => {
   const [validInput, brokenInput] = blocks('json').map((b) => JSON.parse(b) as Json)
-  const [shapeIssues, crossIssues] = blocks('text')
+  const [warnings, shapeIssues, crossIssues] = blocks('text')
 
-  it('shows a valid input', () => {
-    expect(scenarioOf(validInput).cadres).toHaveLength(2)
+  it('shows a valid input, which solves optimally and passes the validator', async () => {
+    const s = scenarioOf(validInput)
+    expect(s.cadres.map((c) => c.ethnicity)).toEqual(['mongol', 'han', 'mongol', 'han'])
+    const r = await solve(s)
+    expect(r._tag === 'Right' && r.right.status).toBe('optimal')
+    if (r._tag === 'Right') {
+      expect(r.right.assignments.map((a) => [a.postId, a.cadreId])).toEqual([
+        ['P1', 'C2'],
+        ['P3', 'C3'],
+      ])
+      expect(validateProposal(s, r.right)).toEqual([])
+    }
+  })
+
+  it('shows the warnings of the valid input', () => {
+    const r = decodeScenarioWithWarnings(validInput)
+    expect(r._tag === 'Right' && `${r.right.warnings.map((w) => w.message.en).join('\n')}\n`).toBe(warnings)
   })
 
   it('shows what formatIssues prints for the input with mistakes', () => {

@@ -44,6 +44,21 @@ const nearlyRight: Json[] = [
   [],
   {},
   { cadreId: 'C1', postId: 'P1' },
+  // ethnicities, places, ids with blanks, numbers at and beyond the policy's limits
+  '汉族',
+  '蒙古',
+  'Mongolian',
+  '01',
+  'Hann',
+  '清溪县和溪镇',
+  '和溪镇',
+  '150421',
+  ' C1',
+  16,
+  81,
+  1e6,
+  1e300,
+  1e308,
 ]
 
 /** One change: delete the field at a path, or replace its value. */

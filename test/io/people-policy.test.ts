@@ -33,7 +33,7 @@ describe('policy.people: terms, level years, short tenure, retirement, record, k
   it('rejects negative years and unknown keys, naming the path', () => {
     const people = { terms: { termYears: -1 }, shortTenure: { month: 3 }, tenure: {} }
     expect(messagesOf(edit(valid(), [['policy'], { people }]))).toEqual([
-      expect.stringMatching(/^policy\.people\.terms\.termYears: expected .*≥ 0.*, got -1$/),
+      'policy.people.terms.termYears: expected number in 0–60, got -1',
       expect.stringMatching(/^policy\.people\.shortTenure\.month: expected a known key/),
       expect.stringMatching(/^policy\.people\.tenure: expected a known key/),
     ])

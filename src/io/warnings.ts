@@ -1,0 +1,260 @@
+/**
+ * Warnings about a scenario that decodes: values that are valid but look
+ * like a mistake a user would want to see before solving (a cadre past
+ * retirement age, a specialty nobody has, a code one letter away from
+ * another, an id with blanks, a hometown that matches no locality). They
+ * never stop a decode: {@link decodeScenarioWithWarnings} returns them beside
+ * the scenario, {@link scenarioWarnings} computes them for any scenario.
+ *
+ * @module
+ */
+import { isLeft, right, type Either } from 'fp-ts/lib/Either.js'
+import type { Label } from '../domain/codes.js'
+import { samePlace } from '../domain/place.js'
+import { ageAt } from '../domain/time.js'
+import type { Scenario } from '../domain/types.js'
+import { decodeScenario } from './decode.js'
+import type { InvalidScenario } from './errors.js'
+import { levenshtein } from './known-key.js'
+import type { Path } from './path.js'
+
+/**
+ * What a warning is about:
+ * - `cadre.past-retirement`: a cadre of the roster has reached the retirement
+ *   age of their gender (`policy.people.retirement.retirementAge`) at `asOf`;
+ * - `specialty.unheld`: a specialty a post or team wants that no cadre of the
+ *   roster has (neither the code nor one below it);
+ * - `specialty.near-miss`: a specialty code one or two letters away from a
+ *   code used more often elsewhere (a likely typo);
+ * - `id.blanks`: a cadre, team or post id with leading, trailing or inner blanks;
+ * - `hometown.unmatched`: a hometown that matches no team's locality nor the
+ *   county (normal for cadres who grew up elsewhere; listed to spot typos).
+ * @category IO
+ */
+export type WarningCode =
+  'cadre.past-retirement' | 'specialty.unheld' | 'specialty.near-miss' | 'id.blanks' | 'hometown.unmatched'
+
+/**
+ * zh-CN and en titles of the warning codes, for reports.
+ * @category IO
+ */
+export const WARNING_LABELS: Readonly<Record<WarningCode, Label>> = {
+  'cadre.past-retirement': { zh: '已达退休年龄', en: 'past retirement age' },
+  'specialty.unheld': { zh: '无人具备的专业', en: 'specialty nobody has' },
+  'specialty.near-miss': { zh: '疑似拼写错误的专业代码', en: 'specialty code close to another' },
+  'id.blanks': { zh: '编号含空白字符', en: 'id with blanks' },
+  'hometown.unmatched': { zh: '成长地未匹配任何任职地', en: 'hometown matching no locality' },
+}
+
+/**
+ * One warning about a decodable scenario.
+ * @category IO
+ */
+export interface ScenarioWarning {
+  readonly code: WarningCode
+  /** Where, from the root of the input (the decoded scenario keeps the input's indices). */
+  readonly paths: readonly Path[]
+  /** What is odd, in zh-CN and en, naming the values. */
+  readonly message: Label
+}
+
+/**
+ * A decoded scenario with its warnings.
+ * @category IO
+ */
+export interface DecodedScenario {
+  readonly scenario: Scenario
+  readonly warnings: readonly ScenarioWarning[]
+}
+
+/** The most paths one warning lists (a hometown shared by hundreds of cadres). */
+const MAX_PATHS = 20
+
+const q = (s: string): string => JSON.stringify(s)
+
+function pastRetirement(s: Scenario, out: ScenarioWarning[]): void {
+  const ages = s.policy.people.retirement.retirementAge
+  s.cadres.forEach((c, i) => {
+    const age = ageAt(c.birth, s.asOf)
+    const limit = ages[c.gender]
+    if (age < limit) return
+    out.push({
+      code: 'cadre.past-retirement',
+      paths: [['cadres', i, 'birth']],
+      message: {
+        zh: `干部 ${c.name}（${c.id}）在 ${s.asOf} 已满 ${age} 岁，达到退休年龄 ${limit} 岁`,
+        en: `cadre ${c.name} (${c.id}) is ${age} at ${s.asOf}, past the retirement age of ${limit}`,
+      },
+    })
+  })
+}
+
+/** Every specialty code of the scenario with where it is used, in input order. */
+function specialtyUses(s: Scenario): { held: Map<string, Path[]>; wanted: Map<string, Path[]> } {
+  const held = new Map<string, Path[]>()
+  const wanted = new Map<string, Path[]>()
+  const add = (m: Map<string, Path[]>, code: string, path: Path) => {
+    const list = m.get(code)
+    if (list === undefined) m.set(code, [path])
+    else list.push(path)
+  }
+  s.cadres.forEach((c, i) =>
+    c.specialties.forEach((sp, j) => add(held, sp.code, ['cadres', i, 'specialties', j, 'code'])),
+  )
+  s.teams.forEach((t, ti) => {
+    t.specialties.forEach((code, j) => add(wanted, code, ['teams', ti, 'specialties', j]))
+    t.posts.forEach((p, pi) =>
+      p.specialties.forEach((code, j) => add(wanted, code, ['teams', ti, 'posts', pi, 'specialties', j])),
+    )
+  })
+  return { held, wanted }
+}
+
+/** Every code a cadre has, and every prefix of it: a post wanting `economy` is served by `economy/finance`. */
+function coveredCodes(held: Map<string, Path[]>): Set<string> {
+  const covered = new Set<string>()
+  for (const code of held.keys()) {
+    const parts = code.split('/')
+    for (let k = 1; k <= parts.length; k++) covered.add(parts.slice(0, k).join('/'))
+  }
+  return covered
+}
+
+function unheldSpecialties(wanted: Map<string, Path[]>, covered: Set<string>): ScenarioWarning[] {
+  const out: ScenarioWarning[] = []
+  for (const [code, paths] of wanted) {
+    if (covered.has(code)) continue
+    out.push({
+      code: 'specialty.unheld',
+      paths: paths.slice(0, MAX_PATHS),
+      message: {
+        zh: `${paths.length} 处要求的专业 ${q(code)} 在名册中无人具备`,
+        en: `specialty ${q(code)}, wanted ${paths.length} time(s), is held by no cadre of the roster`,
+      },
+    })
+  }
+  return out
+}
+
+/** Codes at most this far apart (in edits) are close: one letter for short codes, two for long ones. */
+const closeness = (a: string, b: string): number => (Math.min(a.length, b.length) >= 12 ? 2 : 1)
+
+function nearMisses(
+  held: Map<string, Path[]>,
+  wanted: Map<string, Path[]>,
+  covered: Set<string>,
+): ScenarioWarning[] {
+  const uses = new Map<string, Path[]>()
+  for (const m of [held, wanted])
+    for (const [code, paths] of m) uses.set(code, [...(uses.get(code) ?? []), ...paths])
+  const codes = [...uses.keys()]
+  const out: ScenarioWarning[] = []
+  for (let i = 0; i < codes.length; i++) {
+    for (let j = i + 1; j < codes.length; j++) {
+      const a = codes[i]!
+      const b = codes[j]!
+      const limit = closeness(a, b)
+      if (Math.abs(a.length - b.length) > limit || a.length > 64 || b.length > 64) continue
+      // a code and its own parent or child are no typo of each other
+      if (a.startsWith(`${b}/`) || b.startsWith(`${a}/`)) continue
+      if (levenshtein(a, b) > limit) continue
+      // the suspect spelling is the rarer one, then the one no cadre has, then the later one
+      const na = uses.get(a)!.length
+      const nb = uses.get(b)!.length
+      const aFirst = na !== nb ? na < nb : covered.has(b) && !covered.has(a)
+      const [odd, usual] = aFirst ? [a, b] : [b, a]
+      const paths = uses.get(odd)!
+      out.push({
+        code: 'specialty.near-miss',
+        paths: paths.slice(0, MAX_PATHS),
+        message: {
+          zh: `专业代码 ${q(odd)}（${paths.length} 处）与 ${q(usual)}（${uses.get(usual)!.length} 处）仅差一两个字母，是否拼写错误？`,
+          en: `specialty code ${q(odd)} (used ${paths.length} time(s)) is one or two letters away from ${q(usual)} (used ${uses.get(usual)!.length} time(s)); a typo?`,
+        },
+      })
+    }
+  }
+  return out
+}
+
+const BLANKS = /\s/
+
+function blankIds(s: Scenario, out: ScenarioWarning[]): void {
+  const warn = (id: string, path: Path, what: { zh: string; en: string }) => {
+    if (!BLANKS.test(id)) return
+    out.push({
+      code: 'id.blanks',
+      paths: [path],
+      message: {
+        zh: `${what.zh}编号 ${q(id)} 含空白字符（首尾或中间），引用它时须一字不差`,
+        en: `${what.en} id ${q(id)} has blanks (leading, trailing or inner); every reference must repeat them exactly`,
+      },
+    })
+  }
+  s.cadres.forEach((c, i) => warn(c.id, ['cadres', i, 'id'], { zh: '干部', en: 'cadre' }))
+  s.teams.forEach((t, ti) => {
+    warn(t.id, ['teams', ti, 'id'], { zh: '班子', en: 'team' })
+    t.posts.forEach((p, pi) => warn(p.id, ['teams', ti, 'posts', pi, 'id'], { zh: '岗位', en: 'post' }))
+  })
+}
+
+function unmatchedHometowns(s: Scenario, out: ScenarioWarning[]): void {
+  const localities = [...new Set([s.county, ...s.teams.map((t) => t.locality)])]
+  const byHometown = new Map<string, Path[]>()
+  s.cadres.forEach((c, i) => {
+    const list = byHometown.get(c.hometown)
+    if (list === undefined) byHometown.set(c.hometown, [['cadres', i, 'hometown']])
+    else list.push(['cadres', i, 'hometown'])
+  })
+  for (const [hometown, paths] of byHometown) {
+    if (localities.some((l) => samePlace(hometown, l))) continue
+    out.push({
+      code: 'hometown.unmatched',
+      paths: paths.slice(0, MAX_PATHS),
+      message: {
+        zh: `${paths.length} 名干部的成长地 ${q(hometown)} 不在本县任何任职地内（外地成长的干部属正常情况；否则请检查拼写）`,
+        en: `${paths.length} cadre(s) grew up in ${q(hometown)}, which matches no locality of the scenario (normal for cadres from elsewhere; otherwise check the spelling)`,
+      },
+    })
+  }
+}
+
+/**
+ * The warnings of a scenario (see {@link WarningCode}), grouped by code in
+ * the order of {@link WARNING_LABELS}, each group in input order. A warning
+ * lists at most 20 paths; its message gives the full count.
+ *
+ * @param s - a scenario (decoded or built in code)
+ * @returns the warnings; empty when nothing looks odd
+ * @category IO
+ * @example
+ * scenarioWarnings(sampleScenario()).filter((w) => w.code === 'hometown.unmatched').length
+ * //=> 6 (one per neighbouring county the sample's non-local cadres come from)
+ */
+export function scenarioWarnings(s: Scenario): ScenarioWarning[] {
+  const out: ScenarioWarning[] = []
+  pastRetirement(s, out)
+  const { held, wanted } = specialtyUses(s)
+  const covered = coveredCodes(held)
+  out.push(...unheldSpecialties(wanted, covered), ...nearMisses(held, wanted, covered))
+  blankIds(s, out)
+  unmatchedHometowns(s, out)
+  return out
+}
+
+/**
+ * {@link decodeScenario}, with the {@link scenarioWarnings} of the decoded
+ * scenario beside it. Never throws.
+ *
+ * @param input - anything; typically the result of `JSON.parse`
+ * @returns `Right` of the scenario and its warnings, or `Left` of every issue
+ * @category IO
+ * @example
+ * const r = decodeScenarioWithWarnings(JSON.parse(text))
+ * if (r._tag === 'Right') for (const w of r.right.warnings) console.warn(w.message.en)
+ */
+export function decodeScenarioWithWarnings(input: unknown): Either<InvalidScenario, DecodedScenario> {
+  const decoded = decodeScenario(input)
+  if (isLeft(decoded)) return decoded
+  return right({ scenario: decoded.right, warnings: scenarioWarnings(decoded.right) })
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest'
+import { formatPath } from '../../src/io/path.js'
+import {
+  decodeScenarioWithWarnings,
+  scenarioWarnings,
+  WARNING_LABELS,
+  type ScenarioWarning,
+} from '../../src/io/warnings.js'
+import { sampleScenario } from '../../src/sample/index.js'
+import { edit, full, valid, type Json } from './fixtures.js'
+
+/** `code @ path, path…: en message` of each warning of an input that decodes. */
+function warningsOf(input: Json): string[] {
+  const r = decodeScenarioWithWarnings(input)
+  if (r._tag === 'Left') throw new Error(r.left.issues.map((i) => i.message).join('\n'))
+  return r.right.warnings.map(show)
+}
+const show = (w: ScenarioWarning): string =>
+  `${w.code} @ ${w.paths.map(formatPath).join(', ')}: ${w.message.en}`
+
+describe('decodeScenarioWithWarnings', () => {
+  it('gives the decoded scenario with no warning when nothing looks odd', () => {
+    const r = decodeScenarioWithWarnings(edit(valid(), [['cadres', 0, 'hometown'], 'Wengniute']))
+    expect(r._tag === 'Right' && r.right.warnings).toEqual([])
+  })
+
+  it('gives the issues when the input does not decode', () => {
+    const r = decodeScenarioWithWarnings(edit(valid(), [['cadres', 0, 'birth'], '1985/13']))
+    expect(r._tag === 'Left' && r.left.issues.map((i) => i.message)).toEqual([
+      'cadres[0].birth: expected YYYY-MM, got "1985/13"',
+    ])
+  })
+
+  it('warns of a cadre past the retirement age of their gender at asOf', () => {
+    const input = edit(valid(), [['cadres', 0, 'birth'], '1969-05'], [['cadres', 0, 'hometown'], 'Wengniute'])
+    expect(warningsOf(input)).toEqual([
+      'cadre.past-retirement @ cadres[0].birth: cadre Bao Lin (C1) is 56 at 2025-06, past the retirement age of 55',
+    ])
+    // the policy's age counts: 60 for a man by default
+    expect(warningsOf(edit(input, [['cadres', 0, 'gender'], 'male']))).toEqual([])
+  })
+
+  it('warns of a specialty a post or team wants that no cadre has, and of a code spelt close to another', () => {
+    const input = edit(
+      full(),
+      [['teams', 0, 'posts', 1, 'specialties'], ['economy/finanse']],
+      [
+        ['teams', 1, 'specialties'],
+        ['economy/finance', 'law'],
+      ],
+    )
+    expect(warningsOf(input).filter((w) => w.startsWith('specialty'))).toEqual([
+      'specialty.unheld @ teams[0].posts[1].specialties[0]: specialty "economy/finanse", wanted 1 time(s), is held by no cadre of the roster',
+      'specialty.unheld @ teams[1].specialties[1]: specialty "law", wanted 1 time(s), is held by no cadre of the roster',
+      'specialty.near-miss @ teams[0].posts[1].specialties[0]: specialty code "economy/finanse" (used 1 time(s)) is one or two letters away from "economy/finance" (used 1 time(s)); a typo?',
+    ])
+  })
+
+  it('does not take a code for a typo of its parent or child, nor a wanted parent of a held code for unheld', () => {
+    const input = edit(full(), [
+      ['teams', 1, 'specialties'],
+      ['economy', 'economy/finance/banking'],
+    ])
+    expect(warningsOf(input).filter((w) => w.startsWith('specialty'))).toEqual([])
+  })
+
+  it('warns of ids with leading, trailing or inner blanks', () => {
+    const input = edit(
+      valid(),
+      [['cadres', 0, 'id'], ' C1'],
+      [['cadres', 0, 'hometown'], 'Wengniute'],
+      [['teams', 0, 'posts', 0, 'id'], 'P 1'],
+    )
+    expect(warningsOf(input)).toEqual([
+      'id.blanks @ cadres[0].id: cadre id " C1" has blanks (leading, trailing or inner); every reference must repeat them exactly',
+      'id.blanks @ teams[0].posts[0].id: post id "P 1" has blanks (leading, trailing or inner); every reference must repeat them exactly',
+    ])
+  })
+
+  it('warns once per hometown that matches no locality, with the number of cadres', () => {
+    const input = edit(
+      full(),
+      [['cadres', 0, 'hometown'], 'Wengnuite'],
+      [['cadres', 1, 'hometown'], 'Wengnuite'],
+      [['cadres', 2, 'hometown'], 'Wudan'],
+    )
+    expect(warningsOf(input)).toEqual([
+      'hometown.unmatched @ cadres[0].hometown, cadres[1].hometown: 2 cadre(s) grew up in "Wengnuite", which matches no locality of the scenario (normal for cadres from elsewhere; otherwise check the spelling)',
+    ])
+  })
+
+  it('matches hometowns by home county: a town of a team’s county is no warning', () => {
+    const input = edit(valid(), [['county'], '清溪县'], [['cadres', 0, 'hometown'], '清溪县和溪镇'])
+    expect(warningsOf(input)).toEqual([])
+  })
+})
+
+describe('scenarioWarnings', () => {
+  it('has zh and en for every warning of the sample county, which has a few of them', () => {
+    const ws = scenarioWarnings(sampleScenario())
+    const codes = new Set(ws.map((w) => w.code))
+    // cadres born in the six neighbouring counties: one line per county, not one per cadre
+    expect(ws.filter((w) => w.code === 'hometown.unmatched')).toHaveLength(6)
+    expect([...codes].every((c) => c in WARNING_LABELS)).toBe(true)
+    for (const w of ws) {
+      expect(w.message.zh).toMatch(/[\u4e00-\u9fff]/)
+      expect(w.paths.length).toBeGreaterThanOrEqual(1)
+      expect(w.paths.length).toBeLessThanOrEqual(20)
+    }
+    expect(scenarioWarnings(sampleScenario())).toEqual(ws)
+  })
+})
