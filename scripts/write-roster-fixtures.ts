@@ -12,7 +12,7 @@
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
-import { generateScenario } from '../src/index.js'
+import { ethnicityLabel, generateScenario } from '../src/index.js'
 import type { Cadre, Scenario } from '../src/domain/types.js'
 import { columnLetter } from '../src/io/roster/tables.js'
 import {
@@ -72,7 +72,7 @@ function cadreRows(s: Scenario): Value[][] {
     c.name,
     c.id,
     c.gender === 'male' ? '男' : '女',
-    c.ethnicity,
+    ethnicityLabel(c.ethnicity).zh,
     typed(c.birth, i),
     c.hometown,
     PARTY_WORDS[c.party][i % 2] ?? (PARTY_WORDS[c.party][0] as string),

@@ -14,6 +14,7 @@ import * as vega from 'vega'
 import { compile, type TopLevelSpec } from 'vega-lite'
 import { validateProposal } from '../check/index.js'
 import { CHANGE_LABELS, RULE_LABELS, STATUS_LABELS, VALUE_LABELS } from '../domain/codes.js'
+import { ethnicityLabel } from '../domain/ethnicity.js'
 import type { Proposal, Violation } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
 import { analyseStructure, applyProposal, type Distributions } from '../pool/index.js'
@@ -184,7 +185,7 @@ async function charts(scenario: Scenario, proposal: Proposal | undefined, lang: 
   const labels: Record<keyof typeof t.charts, Label> = {
     gender: (v) => VALUE_LABELS.gender[v as 'male']?.[lang] ?? v,
     ageBands: (v) => v,
-    ethnicity: (v) => v,
+    ethnicity: (v) => ethnicityLabel(v)[lang],
     party: (v) => VALUE_LABELS.party[v as 'cpc']?.[lang] ?? v,
     education: (v) => VALUE_LABELS.education[v as 'bachelor']?.[lang] ?? v,
     field: (v) => v,

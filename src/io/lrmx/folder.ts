@@ -7,6 +7,7 @@
  * @module
  */
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
+import { ethnicityLabel } from '../../domain/ethnicity.js'
 import type { Cadre, KinRelation, Scenario } from '../../domain/types.js'
 import { EDUCATION_WORDS, KIN_WORDS, PARTY_WORDS } from '../roster/values.js'
 import type { LrmxForm, LrmxRelative } from './form.js'
@@ -67,7 +68,7 @@ export function formOfCadre(
     name: cadre.name,
     gender: cadre.gender,
     birth: cadre.birth,
-    ethnicity: cadre.ethnicity,
+    ethnicity: ethnicityLabel(cadre.ethnicity).zh,
     ancestralHome: cadre.hometown,
     birthplace: '',
     partyJoined: cadre.partyJoined,

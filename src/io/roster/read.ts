@@ -10,7 +10,7 @@
  */
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { Scenario } from '../../domain/types.js'
-import { decodeScenario } from '../decode.js'
+import { decodeScenarioWithWarnings, type WarningCode } from '../warnings.js'
 import { readLrmx } from '../lrmx/lrmx.js'
 import { renderValue } from '../errors.js'
 import { formatPath, type Path } from '../path.js'
@@ -134,10 +134,17 @@ export interface InvalidRoster {
   readonly issues: readonly RosterIssue[]
 }
 
-/** Something read but worth a look: columns or sheets not read. @category Roster */
+/**
+ * Something read but worth a look: columns, sheets or lines of a form not
+ * read, and what decoding finds odd (`code`: a cadre past retirement age, a
+ * hometown that matches no locality, …; docs/input-format.md).
+ * @category Roster
+ */
 export interface RosterWarning {
   readonly source: string
   readonly message: string
+  /** The decoder's warning code, for the warnings decoding gives. */
+  readonly code?: WarningCode
 }
 
 /** A roster read: the scenario, and the warnings. @category Roster */
@@ -942,7 +949,7 @@ export async function readRoster(
     ...(options.locks === undefined ? {} : { locks: options.locks }),
     ...(options.forbidden === undefined ? {} : { forbidden: options.forbidden }),
   }
-  const decoded = decodeScenario(raw)
+  const decoded = decodeScenarioWithWarnings(raw)
   if (isLeft(decoded)) {
     for (const i of decoded.left.issues) {
       const found = placeOf(i.path, r)
@@ -958,5 +965,13 @@ export async function readRoster(
     }
   }
   if (r.issues.length > 0 || isLeft(decoded)) return left({ _tag: 'InvalidRoster', issues: r.issues })
-  return right({ scenario: decoded.right, warnings: r.warnings })
+  // What decoding finds odd (past retirement age, a hometown matching no locality, …), at its cell.
+  for (const w of decoded.right.warnings) {
+    const found = w.paths[0] === undefined ? null : placeOf(w.paths[0], r)
+    const place = found?.place ?? { source: null, row: null, column: null, header: null }
+    const at = placeText({ ...place, source: '' }).replace(/^(, )?/, '')
+    const prefix = at === '' ? '' : `${at}: `
+    r.warnings.push({ source: place.source ?? 'roster', message: `${prefix}${w.message.en}`, code: w.code })
+  }
+  return right({ scenario: decoded.right.scenario, warnings: r.warnings })
 }

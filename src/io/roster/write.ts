@@ -10,6 +10,7 @@
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import { encodeScenario } from '../encode.js'
+import { ethnicityLabel } from '../../domain/ethnicity.js'
 import { DEFAULT_POLICY } from '../../domain/policy.js'
 import type { Scenario } from '../../domain/types.js'
 import { COLUMNS, SHEET_KINDS, SHEET_NAMES, type SheetKind } from './headers.js'
@@ -144,6 +145,8 @@ function cellOf(kind: SheetKind, field: string, value: unknown): Value {
   if (FLAGS[kind]?.includes(field) === true) return yes(value)
   if (MONTHS.has(field)) return month(value)
   if (field === 'reserveGroups' && Array.isArray(value)) return list(value.map((g) => word(RESERVE_WORDS, g)))
+  if (field === 'ethnicity' || field === 'titularEthnicity')
+    return typeof value === 'string' ? ethnicityLabel(value).zh : null
   if (LISTS.has(field)) return list(value)
   return str(value)
 }
