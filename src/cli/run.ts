@@ -13,11 +13,22 @@ import { extname } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { validateProposal } from '../check/index.js'
-import { CHANGE_LABELS, RULE_LABELS, STATUS_LABELS } from '../domain/codes.js'
+import { CHANGE_LABELS, INDICATOR_LABELS, RULE_LABELS, STATUS_LABELS } from '../domain/codes.js'
 import type { Change, Proposal } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
 import { queryPool, teamGaps } from '../pool/index.js'
-import { diagnose, rankProposals, solve, type RankedProposal, type SolveError } from '../proposals/index.js'
+import {
+  diagnose,
+  explainProposal,
+  rankProposals,
+  solve,
+  type RankedProposal,
+  type RunnerUpOutcome,
+  type SolveError,
+} from '../proposals/index.js'
+import { feedbackLists } from '../assessment/index.js'
+import { whyNot } from '../rules/index.js'
+import { generateScenario } from '../sample/index.js'
 import type { ProgressEvent } from '../solvers/index.js'
 import { renderReport } from '../report/html.js'
 import { writeProposal } from '../report/workbook.js'
@@ -72,6 +83,26 @@ function progress(
 
 function exitOfSolveError(e: SolveError): number {
   return e._tag === 'Infeasible' ? EXIT.failed : e._tag === 'TimeLimit' ? EXIT.timeLimit : EXIT.failed
+}
+
+/** Why a candidate did not get the post, in words. */
+function outcomeText(o: RunnerUpOutcome, lang: Lang, title: (postId: string) => string): string {
+  const t = CLI_TEXT[lang]
+  switch (o._tag) {
+    case 'PlacedElsewhere':
+      return `${t.placedElsewhere} ${title(o.postId)}`
+    case 'LowerFit':
+      return `${t.lowerFit} ${fixed(o.by, 1)}`
+    case 'Penalised':
+      return `${t.penalised} ${o.codes.map((c) => RULE_LABELS[c][lang]).join('、')} (−${fixed(o.amount)})`
+    case 'Locked':
+      return t.locked
+    case 'TeamRules':
+      return t.teamRules
+    case 'Blocked':
+      return o.messages.join('; ') || o.codes.map((c) => RULE_LABELS[c][lang]).join('、')
+  }
+  return ''
 }
 
 /** The proposal as people read it: summary, then each changed post by team. */
@@ -364,6 +395,187 @@ Example: banzi solve examples/data/sample-county.json --top 3 --out proposal.jso
       return EXIT.ok
     })
   })
+
+  addCommon(
+    program
+      .command('explain')
+      .description(
+        'why the best proposal puts who it puts in a post: fit components, the other candidates and why they lost',
+      )
+      .argument('<roster>', 'scenario .json, roster workbook .xlsx, or a folder of roster files')
+      .requiredOption('--post <id>', 'the post to explain')
+      .addOption(
+        new Option('--costs <how>', 'also price every rule: estimate (one LP) or exact (a solve per rule)')
+          .choices(['none', 'estimate', 'exact'])
+          .default('none'),
+      )
+      .addHelpText('after', '\nExample: banzi explain examples/data/sample-county.json --post P00028'),
+  ).action(async (path: string, o: Common & { post: string; costs: 'none' | 'estimate' | 'exact' }) => {
+    code = await withScenario(io, path, o, async (scenario) => {
+      const t = CLI_TEXT[o.lang]
+      const seat = scenario.teams
+        .flatMap((team) => team.posts.map((post) => ({ team, post })))
+        .find((x) => x.post.id === o.post)
+      if (seat === undefined) {
+        io.stderr(`--post: ${t.unknownPost} ${JSON.stringify(o.post)}\n`)
+        return EXIT.badInput
+      }
+      const p = progress(io, t)
+      const options = { timeLimitMs: o.timeLimit * 1000, onProgress: p.onProgress }
+      const solved = await solve(scenario, options)
+      if (isLeft(solved)) {
+        p.done()
+        io.stderr(`${solved.left._tag}: ${solved.left.message}\n`)
+        return exitOfSolveError(solved.left)
+      }
+      const explained = await explainProposal(scenario, solved.right, { ...options, costs: o.costs })
+      p.done()
+      if (isLeft(explained)) {
+        io.stderr(`${explained.left._tag}: ${explained.left.message}\n`)
+        return exitOfSolveError(explained.left)
+      }
+      const e = explained.right.posts.find((x) => x.postId === o.post)
+      if (o.json === true) {
+        io.stdout(json({ post: e ?? null, ruleCosts: explained.right.ruleCosts }))
+        return EXIT.ok
+      }
+      const names = new Map(scenario.cadres.map((c) => [c.id, c.name]))
+      const who = (id: string | null) => (id === null ? t.vacant : `${names.get(id) ?? id} (${id})`)
+      const titles = new Map(scenario.teams.flatMap((x) => x.posts.map((p) => [p.id, `${x.name}${p.title}`])))
+      const title = (id: string) => titles.get(id) ?? id
+      io.stdout(`${seat.team.name} ${seat.post.title} (${seat.post.id})\n`)
+      if (e === undefined) {
+        io.stdout(`  ${t.notOpen}\n`)
+        return EXIT.ok
+      }
+      io.stdout(`  ${t.chosen}: ${who(e.cadreId)}  ${t.fit} ${fixed(e.fit, 1)}\n`)
+      if (e.components !== null)
+        io.stdout(
+          `  ${Object.entries(e.components)
+            .map(([k, v]) => `${k} ${fixed(v as number)}`)
+            .join(', ')}\n`,
+        )
+      for (const r of e.runnersUp)
+        io.stdout(
+          `  ${t.other}: ${who(r.cadreId)} ${t.fit} ${fixed(r.fit, 1)} — ${outcomeText(r.outcome, o.lang, title)}\n`,
+        )
+      for (const r of e.blocked)
+        io.stdout(
+          `  ${t.blocked}: ${who(r.cadreId)} ${t.fit} ${fixed(r.fit, 1)} — ${outcomeText(r.outcome, o.lang, title)}\n`,
+        )
+      for (const c of explained.right.ruleCosts.filter((x) => x.cost > 0))
+        io.stdout(`  ${t.ruleCost}: ${RULE_LABELS[c.code][o.lang]} ${fixed(c.cost)} (${c.method})\n`)
+      return EXIT.ok
+    })
+  })
+
+  addCommon(
+    program
+      .command('why-not')
+      .description('every rule that blocks or penalises a cadre in a post')
+      .argument('<roster>', 'scenario .json, roster workbook .xlsx, or a folder of roster files')
+      .requiredOption('--cadre <id>', 'the cadre')
+      .requiredOption('--post <id>', 'the post')
+      .addHelpText(
+        'after',
+        '\nExample: banzi why-not examples/data/sample-county.json --cadre C00012 --post P00028',
+      ),
+  ).action(async (path: string, o: Common & { cadre: string; post: string }) => {
+    code = await withScenario(io, path, o, async (scenario) => {
+      const t = CLI_TEXT[o.lang]
+      const r = whyNot(scenario, o.cadre, o.post)
+      if (isLeft(r)) {
+        io.stderr(`--${r.left.kind}: ${t.unknownId} ${JSON.stringify(r.left.id)}\n`)
+        return EXIT.badInput
+      }
+      if (o.json === true) io.stdout(json(r.right))
+      else {
+        io.stdout(`${r.right.eligible ? t.eligible : t.notEligible}\n`)
+        for (const x of r.right.reasons)
+          io.stdout(
+            `  [${RULE_LABELS[x.code][o.lang]}${x._tag === 'penalty' ? ` −${fixed(x.amount)}` : ''}] ${x.message}\n`,
+          )
+      }
+      return EXIT.ok
+    })
+  })
+
+  addCommon(
+    program
+      .command('assess')
+      .description(
+        'assessment feedback lists (清单式反馈): combined score, rank among peers, strengths and weaknesses',
+      )
+      .argument('<roster>', 'scenario .json, roster workbook .xlsx, or a folder of roster files')
+      .option('--cadre <id>', 'only this cadre')
+      .addHelpText('after', '\nExample: banzi assess examples/data/sample-county.json --cadre C00012'),
+  ).action(async (path: string, o: Common & { cadre?: string }) => {
+    code = await withScenario(io, path, o, async (scenario) => {
+      const t = CLI_TEXT[o.lang]
+      if (o.cadre !== undefined && !scenario.cadres.some((c) => c.id === o.cadre)) {
+        io.stderr(`--cadre: ${t.unknownId} ${JSON.stringify(o.cadre)}\n`)
+        return EXIT.badInput
+      }
+      const lists = feedbackLists(scenario).filter((f) => o.cadre === undefined || f.cadreId === o.cadre)
+      if (o.json === true) io.stdout(json(lists))
+      else {
+        const names = new Map(scenario.cadres.map((c) => [c.id, c.name]))
+        const label = (code: string) => INDICATOR_LABELS[code]?.[o.lang] ?? code
+        for (const f of lists) {
+          if (f.year === null) continue
+          io.stdout(
+            `${names.get(f.cadreId) ?? f.cadreId} (${f.cadreId}) ${f.year}: ${fixed(f.score, 1)}${f.peerRank === null ? '' : `, ${f.peerRank}/${f.peers}`}`,
+          )
+          if (f.strengths.length > 0)
+            io.stdout(`; ${t.strengths} ${f.strengths.map((x) => label(x.indicator)).join('、')}`)
+          if (f.weaknesses.length > 0)
+            io.stdout(`; ${t.weaknesses} ${f.weaknesses.map((x) => label(x.indicator)).join('、')}`)
+          io.stdout('\n')
+        }
+      }
+      return EXIT.ok
+    })
+  })
+
+  program
+    .command('bench')
+    .description('time exact staffing of generated counties on this machine')
+    .option('--sizes <list>', 'county sizes in cadres, comma-separated', '300,1200')
+    .option('--seed <n>', 'generator seed', '2026')
+    .addOption(new Option('--time-limit <seconds>', 'per solve').default(120).argParser(Number))
+    .addHelpText('after', '\nExample: banzi bench --sizes 300,1200,5000')
+    .action(async (o: { sizes: string; seed: string; timeLimit: number }) => {
+      const sizes = o.sizes.split(',').map(Number)
+      const seed = Number(o.seed)
+      if (
+        !sizes.every((n) => Number.isInteger(n) && n >= 20 && n <= 10_000) ||
+        !Number.isInteger(seed) ||
+        !(o.timeLimit > 0)
+      ) {
+        io.stderr(`--sizes: expected cadre counts 20–10000, --seed an integer, --time-limit seconds > 0\n`)
+        code = EXIT.badInput
+        return
+      }
+      io.stdout(
+        '| cadres | open posts | status | objective | gap | seconds | violations |\n|---|---|---|---|---|---|---|\n',
+      )
+      for (const n of sizes) {
+        const s = generateScenario({ seed, cadres: n })
+        const t0 = performance.now()
+        const r = await solve(s, { timeLimitMs: o.timeLimit * 1000 })
+        const seconds = (performance.now() - t0) / 1000
+        if (isLeft(r)) {
+          io.stdout(`| ${n} | | ${r.left._tag} | | | ${seconds.toFixed(2)} | |\n`)
+          code = EXIT.failed
+          continue
+        }
+        const v = validateProposal(s, r.right).length
+        if (v > 0) code = EXIT.failed
+        io.stdout(
+          `| ${n} | ${s.openPosts.length} | ${r.right.status} | ${fixed(r.right.objective)} | ${fixed(r.right.gap * 100, 4)}% | ${seconds.toFixed(2)} | ${v} |\n`,
+        )
+      }
+    })
 
   try {
     await program.parseAsync([...argv], { from: 'user' })

@@ -29,6 +29,22 @@ interface Words {
   readonly gaps: string
   readonly found: string
   readonly unsupportedOut: string
+  readonly unknownPost: string
+  readonly unknownId: string
+  readonly notOpen: string
+  readonly chosen: string
+  readonly other: string
+  readonly blocked: string
+  readonly ruleCost: string
+  readonly placedElsewhere: string
+  readonly lowerFit: string
+  readonly penalised: string
+  readonly locked: string
+  readonly teamRules: string
+  readonly eligible: string
+  readonly notEligible: string
+  readonly strengths: string
+  readonly weaknesses: string
 }
 
 /** @internal */
@@ -54,6 +70,22 @@ export const CLI_TEXT: Readonly<Record<Lang, Words>> = {
     gaps: '结构缺口',
     found: '符合条件',
     unsupportedOut: '输出格式须为 .json、.xlsx 或 .html',
+    unknownPost: '没有这个岗位',
+    unknownId: '没有这个编号',
+    notOpen: '本轮未调整该岗位',
+    chosen: '人选',
+    other: '其他人选',
+    blocked: '不符合条件',
+    ruleCost: '规则代价',
+    placedElsewhere: '已安排至',
+    lowerFit: '适配度低',
+    penalised: '违反软性规则',
+    locked: '岗位已锁定',
+    teamRules: '因班子结构要求',
+    eligible: '符合条件，可以任职',
+    notEligible: '不符合条件',
+    strengths: '优势',
+    weaknesses: '不足',
   },
   en: {
     status: 'status',
@@ -76,5 +108,21 @@ export const CLI_TEXT: Readonly<Record<Lang, Words>> = {
     gaps: 'structure gaps',
     found: 'found',
     unsupportedOut: 'the output must be .json, .xlsx or .html',
+    unknownPost: 'no such post',
+    unknownId: 'no such id',
+    notOpen: 'the post is not open this round',
+    chosen: 'chosen',
+    other: 'other candidate',
+    blocked: 'blocked',
+    ruleCost: 'rule cost',
+    placedElsewhere: 'placed at',
+    lowerFit: 'lower fit by',
+    penalised: 'breaks soft rules',
+    locked: 'the post is locked',
+    teamRules: 'the team rules make the whole better without them',
+    eligible: 'eligible',
+    notEligible: 'not eligible',
+    strengths: 'strengths',
+    weaknesses: 'weaknesses',
   },
 }

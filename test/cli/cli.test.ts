@@ -33,7 +33,17 @@ describe('banzi (command line)', () => {
     const top = await cli('--help')
     expect(top.code).toBe(0)
     expect(top.out).toContain('Exit codes: 0 ok, 1 infeasible or violations, 2 bad input, 3 time limit')
-    for (const command of ['solve', 'check', 'diagnose', 'gaps', 'pool']) {
+    for (const command of [
+      'solve',
+      'check',
+      'diagnose',
+      'gaps',
+      'pool',
+      'explain',
+      'why-not',
+      'assess',
+      'bench',
+    ]) {
       const h = await cli(command, '--help')
       expect(h.code, command).toBe(0)
       expect(h.out, command).toContain('Example: banzi')
@@ -121,5 +131,27 @@ describe('banzi (command line)', () => {
     const p = await cli('pool', county, '--query', '{"maxAge":40}', '--json')
     expect(p.code).toBe(0)
     expect((JSON.parse(p.out) as { total: number }).total).toBeGreaterThan(0)
+  })
+
+  it('explain, why-not, assess and bench answer; unknown ids exit 2', async () => {
+    const post = scenario.openPosts[0] as string
+    const e = await cli('explain', county, '--post', post, '--json')
+    expect(e.code).toBe(0)
+    const explained = JSON.parse(e.out) as { post: { postId: string; runnersUp: unknown[] } }
+    expect(explained.post.postId).toBe(post)
+    expect((await cli('explain', county, '--post', 'NOPE')).code).toBe(2)
+    const cadre = scenario.cadres[0]?.id as string
+    const w = await cli('why-not', county, '--cadre', cadre, '--post', post, '--json')
+    expect(w.code).toBe(0)
+    expect((JSON.parse(w.out) as { cadreId: string }).cadreId).toBe(cadre)
+    expect((await cli('why-not', county, '--cadre', 'NOPE', '--post', post)).code).toBe(2)
+    const a = await cli('assess', county, '--cadre', cadre, '--json')
+    expect(a.code).toBe(0)
+    expect((JSON.parse(a.out) as { cadreId: string }[]).map((f) => f.cadreId)).toEqual([cadre])
+    expect((await cli('assess', county, '--cadre', 'NOPE')).code).toBe(2)
+    const b = await cli('bench', '--sizes', '40')
+    expect(b.code).toBe(0)
+    expect(b.out).toMatch(/\| 40 \| \d+ \| optimal \|/)
+    expect((await cli('bench', '--sizes', '5')).code).toBe(2)
   })
 })
