@@ -25,6 +25,7 @@ export type {
   InvalidScenario,
   InvalidRecommendations,
   Issue,
+  Path,
   AssignInstance,
   GapInstance,
   GapProblem,
@@ -64,6 +65,9 @@ export type {
   Verdict,
   Facts,
   PairRule,
+  PairFacts,
+  Finding,
+  Occasion,
   Reads,
   Reason,
   PairExplanation,
@@ -221,7 +225,7 @@ export type {
 
 // independent validator
 export { validateProposal, auditProposal } from './check/index.js'
-export type { SoftShortfall } from './check/index.js'
+export type { SoftShortfall, ProposalAudit } from './check/index.js'
 
 // talent pool and structure
 export {

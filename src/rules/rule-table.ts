@@ -68,7 +68,7 @@ export const TABLE_MARKS = {
 
 /**
  * The Markdown table of every rule under a policy (default: {@link DEFAULT_POLICY}),
- * with the legend of sources, between {@link TABLE_MARKS}.
+ * with the legend of sources, between the `TABLE_MARKS` comments.
  * @category Rules
  * @example
  * renderRuleTable().split('\n')[2]

@@ -153,6 +153,7 @@ export interface LpRelaxation {
 /** A MILP backend. @category Solvers */
 export interface Solver {
   readonly name: string
+  /** Solves the MILP within the options' limits: the best found, its status and a bound. */
   solve(model: Milp, options: RunOptions): Promise<SolverResult>
   /** The LP relaxation with its duals, for backends that give them. */
   relax?(model: Milp, options: RunOptions): Promise<LpRelaxation>
