@@ -2,7 +2,9 @@
 # Executes examples/notebook.ipynb with the TypeScript kernel of tslab (npm)
 # under Jupyter's nbconvert and nbclient (Debian), from the built package
 # (run `npm run build` first), and fails if a cell fails or shows nothing.
-# Installs what is missing: the Debian packages (root or sudo), the kernel spec.
+# Installs what is missing: the Debian packages (root or sudo), tslab in a
+# cache folder of its own (kept out of the project: its TypeScript fork would
+# shadow the project's `tsc`), the kernel spec.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,15 +14,21 @@ if ! command -v jupyter-nbconvert >/dev/null 2>&1 || ! /usr/bin/python3 -c 'impo
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
     jupyter-nbconvert python3-nbclient python3-ipykernel >/dev/null
 fi
-# The kernel spec (tslab, from node_modules) where this Jupyter looks for it.
+TSLAB_VERSION=1.0.22
+tslab_dir="${XDG_CACHE_HOME:-$HOME/.cache}/banzi-notebook/tslab-$TSLAB_VERSION"
+if [ ! -x "$tslab_dir/node_modules/.bin/tslab" ]; then
+  mkdir -p "$tslab_dir"
+  npm install --prefix "$tslab_dir" --no-save --no-audit --no-fund "tslab@$TSLAB_VERSION" >/dev/null
+fi
+# The kernel spec where this Jupyter looks for it.
 if [ "$(id -u)" -eq 0 ]; then
-  npx tslab install --python=/usr/bin/python3 >/dev/null
+  "$tslab_dir/node_modules/.bin/tslab" install --python=/usr/bin/python3 >/dev/null
 else
-  npx tslab install --python=/usr/bin/python3 --user >/dev/null
+  "$tslab_dir/node_modules/.bin/tslab" install --python=/usr/bin/python3 --user >/dev/null
 fi
 
 out=$(mktemp -d)
-PATH="$PWD/node_modules/.bin:$PATH" jupyter nbconvert --to notebook --execute examples/notebook.ipynb \
+PATH="$tslab_dir/node_modules/.bin:$PATH" jupyter nbconvert --to notebook --execute examples/notebook.ipynb \
   --output-dir "$out" --ExecutePreprocessor.timeout=300
 /usr/bin/python3 - "$out/notebook.ipynb" <<'PY'
 import json, sys
