@@ -112,7 +112,7 @@ function describeProposal(scenario: Scenario, p: Proposal, lang: Lang): string {
   const seats = new Map(scenario.teams.flatMap((team) => team.posts.map((post) => [post.id, { team, post }])))
   const who = (id: string | null) => (id === null ? t.vacant : `${names.get(id) ?? id}`)
   const out = [
-    `${t.status} ${STATUS_LABELS[p.status][lang]}  ${t.objective} ${fixed(p.objective)}  ${t.bound} ${fixed(p.bound)}  ${t.gap} ${fixed(p.gap * 100, 4)}%`,
+    `${t.status} ${STATUS_LABELS[p.status][lang]}  ${t.objective} ${fixed(p.objective)}  ${t.bound} ${fixed(p.bound)}  ${t.gap} ${p.gap === null ? '—' : `${fixed(p.gap * 100, 4)}%`}`,
   ]
   const changed = p.assignments.filter((a) => a.change !== 'stays')
   const counts = new Map<string, number>()
@@ -572,7 +572,7 @@ Example: banzi solve examples/data/sample-county.json --top 3 --out proposal.jso
         const v = validateProposal(s, r.right).length
         if (v > 0) code = EXIT.failed
         io.stdout(
-          `| ${n} | ${s.openPosts.length} | ${r.right.status} | ${fixed(r.right.objective)} | ${fixed(r.right.gap * 100, 4)}% | ${seconds.toFixed(2)} | ${v} |\n`,
+          `| ${n} | ${s.openPosts.length} | ${r.right.status} | ${fixed(r.right.objective)} | ${r.right.gap === null ? '—' : `${fixed(r.right.gap * 100, 4)}%`} | ${seconds.toFixed(2)} | ${v} |\n`,
         )
       }
     })

@@ -66,7 +66,7 @@ export interface Move {
  * Solver outcome of a proposal: `optimal` (proven), `time-limit` (the best
  * found when the time ran out), `interrupted` (aborted), `memory-limit` (the
  * proof would not fit in the backend's memory) — the last three with a
- * proven `bound` and `gap`.
+ * proven `bound` and `gap` when the solver proved one (`null` otherwise).
  * @category Proposal
  */
 export type ProposalStatus = 'optimal' | 'time-limit' | 'interrupted' | 'memory-limit'
@@ -91,10 +91,19 @@ export interface Proposal {
   readonly penalties: readonly PenaltyPaid[]
   readonly moves: readonly Move[]
   readonly status: ProposalStatus
-  /** Best proven upper bound on the objective. */
-  readonly bound: number
-  /** Relative gap `(bound − objective) / max(1, |objective|)`; 0 when proven optimal. */
-  readonly gap: number
+  /**
+   * A proven upper bound on the best objective any proposal of the scenario
+   * can reach (docs/guide.md, "Objective, bound and gap"): the objective itself
+   * when `optimal`; after a stop (`time-limit`, `interrupted`,
+   * `memory-limit`) the bound the solver proved, or `null` when it proved
+   * none — never the incumbent standing in for one.
+   */
+  readonly bound: number | null
+  /**
+   * Relative gap `(bound − objective) / max(1, |objective|)`: 0 when proven
+   * optimal, `null` when the bound is unknown.
+   */
+  readonly gap: number | null
   /** The backend that produced it. Timings are reported through `onProgress` and benchmarks, never here, so that equal inputs give byte-identical proposals. */
   readonly backend: string
 }

@@ -141,7 +141,16 @@ export function proposalFromChoice(
   })
   const penaltyTotal = penalties.reduce((s, p) => (p.code === 'establishment.vacancy' ? s : s + p.amount), 0)
   const objective = round6(fit - vacancies - penaltyTotal)
-  const bound = facts.bound === null ? objective : Math.max(objective, facts.bound)
+  // Proven optimal: the objective is its own bound. Stopped: the bound the solver proved, or
+  // none (a stopped solve never reports its incumbent as a bound).
+  const bound =
+    facts.status === 'optimal'
+      ? facts.bound === null
+        ? objective
+        : Math.max(objective, facts.bound)
+      : facts.bound === null
+        ? null
+        : Math.max(objective, facts.bound)
   return {
     assignments,
     objective,
@@ -149,8 +158,8 @@ export function proposalFromChoice(
     penalties,
     moves,
     status: facts.status,
-    bound: round6(bound),
-    gap: facts.status === 'optimal' ? 0 : relativeGap(objective, bound),
+    bound: bound === null ? null : round6(bound),
+    gap: facts.status === 'optimal' ? 0 : bound === null ? null : relativeGap(objective, bound),
     backend: facts.backend,
   }
 }

@@ -21,12 +21,22 @@ import { backendOf, solveModel } from './solve.js'
 export interface RuleCost {
   readonly code: TeamRuleCode | PairRuleCode | 'avoidance.kin'
   readonly hard: boolean
-  /** Objective gained if the rule were dropped (≥ 0); 0 means it does not bind. */
+  /**
+   * Objective gained if the rule were dropped; 0 means it does not bind. With
+   * `method: 'bounded'` the least it can be (what the stopped re-solve found).
+   */
   readonly cost: number
   /** Teams where the rule binds: a soft rule's penalty is paid there, or a hard rule's row is tight. */
   readonly teamIds: readonly string[]
-  /** `exact`: by re-solving without the rule; `estimate`: from the LP relaxation's duals (see {@link ExplainOptions.costs}). */
-  readonly method: 'exact' | 'estimate'
+  /**
+   * `exact`: by re-solving without the rule to proven optimality;
+   * `bounded`: the re-solve without the rule stopped before its proof (time,
+   * abort, memory), so the cost lies between `cost` and `upper`; `estimate`:
+   * from the LP relaxation's duals (see {@link ExplainOptions.costs}).
+   */
+  readonly method: 'exact' | 'bounded' | 'estimate'
+  /** With `method: 'bounded'`: the most the rule can cost, from the stopped re-solve's bound; `null` when it proved none. */
+  readonly upper?: number | null
 }
 
 /** Why a candidate is not in a post. @category Proposals */
@@ -310,8 +320,17 @@ export async function explainProposal(
     if (r._tag === 'Left') return r
     // The relaxed proposal still reports the dropped rule's penalties; without the rule they are not paid.
     const unpaid = r.right.penalties.filter((x) => x.code === code).reduce((t, x) => t + x.amount, 0)
-    const cost = Math.max(0, round6(r.right.objective + unpaid - proposal.objective))
-    ruleCosts.push({ code, hard, cost, teamIds: bindingTeams(model, proposal, at, code), method: 'exact' })
+    const teamIds = bindingTeams(model, proposal, at, code)
+    // Within the fits' rounding a cost is no cost.
+    const noise = (x: number) => (Math.abs(x) <= 1e-6 ? 0 : x)
+    const found = noise(round6(r.right.objective + unpaid - proposal.objective))
+    if (r.right.status === 'optimal') ruleCosts.push({ code, hard, cost: found, teamIds, method: 'exact' })
+    else {
+      // Stopped before its proof: dropping a rule never lowers the optimum, so the cost is at
+      // least 0 and what the re-solve found, and at most what its bound allows.
+      const upper = r.right.bound === null ? null : noise(round6(r.right.bound + unpaid - proposal.objective))
+      ruleCosts.push({ code, hard, cost: Math.max(0, found), upper, teamIds, method: 'bounded' })
+    }
   }
   ruleCosts.sort((a, b) => b.cost - a.cost || (a.code < b.code ? -1 : 1))
   return right({ objective: proposal.objective, ruleCosts, posts })

@@ -125,13 +125,25 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
   const colCount = new Int32Array(nc)
   for (let e = 0; e < m.rowIndex.length; e++) colCount[m.rowIndex[e]!]!++
 
+  // Reduced costs of every column under the current row duals, and the Lagrangian bound over
+  // the core (both set by `price` below; zero and −∞ before any LP).
+  const d = new Float64Array(nc)
+  let bound = -Infinity
+
   // The first core.
   const inCore = new Uint8Array(nc)
   const order: number[] = []
+  // A column joins the core with its term of the Lagrangian bound: B over the core plus the
+  // left-out columns' positive reduced costs stays the same bound, valid for the whole model
+  // at every moment, not only right after pricing (an LP or MILP stopped before the next
+  // pricing would otherwise count the joined columns nowhere).
   const join = (j: number) => {
     if (inCore[j] === 0) {
       inCore[j] = 1
       order.push(j)
+      const v = d[j]!
+      if (v > 1e-9) bound += v * m.colUpper[j]!
+      else if (v < -1e-9) bound += v * m.colLower[j]!
     }
   }
   // A column of a single row (a vacancy, say) is the row's own slack: always in.
@@ -286,10 +298,8 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       return undefined
     }
 
-    // Reduced costs of every column under row duals y, and the Lagrangian bound over the core.
-    const d = new Float64Array(nc)
+    // Row duals y; `price` sets the reduced costs d = c − Aᵀy and the Lagrangian bound over the core.
     const y = new Float64Array(nr)
-    let bound = -Infinity
     const price = () => {
       // d = c − Aᵀy, row by row: each column's terms are subtracted in row order.
       d.set(m.colCost)
@@ -463,11 +473,10 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
         near.sort((a, b) => d[b]! - d[a]! || a - b)
         near.length = Math.max(0, room)
       }
+      // The joined columns bring their terms of the bound (`join`); the pruned ones, with d_j < 0
+      // at their lower bound 0, never had one.
       for (const j of near) join(j)
       pass(false)
-      // The bound over the core as it now is: a joined column with 0 < d_j ≤ the pricing
-      // tolerance counts in it (the pruned ones, with d_j < 0 at their lower bound 0, never did).
-      for (const j of near) if (d[j]! > 1e-9) bound += d[j]! * m.colUpper[j]!
     }
     // HiGHS runs no model without columns: an empty core keeps its most promising column.
     if (order.length === 0 && nc > 0) {
@@ -488,7 +497,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       if (!Number.isFinite(bound)) return null
       const o = outside()
       const lagrangian = bound + o.positive
-      if (coreBound === null) return lagrangian
+      if (coreBound === null || !Number.isFinite(coreBound)) return lagrangian
       const viaOutside = o.most === -Infinity ? -Infinity : bound + (o.most > 0 ? o.positive : o.most)
       return Math.min(lagrangian, Math.max(coreBound, viaOutside))
     }
@@ -524,7 +533,10 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
         [cb.mipImprovingSolution]: (e): undefined => {
           const dd = e.data
           const inc = dd.mip_primal_bound ?? dd.objective_function_value ?? null
-          const b = fullBound(dd.mip_dual_bound ?? null)
+          // HiGHS reports a dual bound equal to the incumbent before it has one (the start taken
+          // before the root LP): only a bound above the incumbent bounds the core.
+          const db = dd.mip_dual_bound ?? null
+          const b = fullBound(db !== null && inc !== null && db > inc + 1e-9 ? db : null)
           hooks.onImproved(
             inc,
             b,
@@ -579,19 +591,23 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       const objective = model.getObjectiveValue()
       incumbent = values
       incumbentObjective = objective
-      incumbentBound = fullBound(objective)
       if (status !== 'optimal') {
+        // Stopped: the incumbent is no bound on the core's optimum. The core MILP's own dual
+        // bound sharpens the Lagrangian bound when HiGHS has one; otherwise the Lagrangian holds.
         const b = Number(model.info.get('mip_dual_bound'))
+        incumbentBound = fullBound(Number.isFinite(b) && b > objective + 1e-9 ? b : null)
         return {
           status,
           values,
           objective,
-          dualBound: fullBound(Number.isFinite(b) ? b : objective),
+          dualBound: incumbentBound,
           message: null,
           fatal: false,
           stats: stats(),
         }
       }
+      // The core's optimum: a bound on the core's solutions, valid however the proof ends.
+      incumbentBound = fullBound(objective)
       // The proof: a left-out column can be in a better solution only if B + d_j > z.
       const wanted: number[] = []
       if (!lpDone) {

@@ -242,7 +242,8 @@ export const highsSolver: Solver = {
         ? {}
         : { warmStart: { columns: nc, start: sparseOf(raw.values), ...next } }),
     }
-    const bound = raw.dualBound ?? raw.objective
+    // A stopped solve reports the bound it has proven, or none: never its incumbent as a bound.
+    const bound = raw.dualBound
     const status = statusOf(raw.status)
     switch (status) {
       case 'optimal':
