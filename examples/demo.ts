@@ -4,6 +4,7 @@
  *   npm run demo
  */
 import {
+  CHANGE_LABELS,
   RULE_LABELS,
   adjustmentCandidates,
   ageAt,
@@ -22,15 +23,6 @@ import {
   type RankedProposal,
   type Scenario,
 } from '../src/index.js'
-
-const CHANGE_ZH: Record<string, string> = {
-  stays: '留任',
-  promotion: '提拔',
-  lateral: '交流',
-  demotion: '降任',
-  'first-post': '新任',
-  vacant: '空缺',
-}
 
 const n = (v: number) => v.toLocaleString('en-US')
 
@@ -52,7 +44,7 @@ function printTeam(scenario: Scenario, proposal: Proposal, teamId: string): void
     const what =
       a === undefined
         ? '未调整'
-        : `${CHANGE_ZH[a.change]}${a.cadreId === null ? '' : ` fit ${a.fit.toFixed(1)}`}`
+        : `${CHANGE_LABELS[a.change].zh}${a.cadreId === null ? '' : ` fit ${a.fit.toFixed(1)}`}`
     console.log(`    ${post.title.padEnd(14, '　')} ${who.padEnd(24)} ${what}`)
   }
 }
@@ -94,7 +86,7 @@ async function main(): Promise<void> {
     `  teams staffed 调整班子: ${touched.size} · posts filled: ${p.assignments.length - count('vacant')}/${p.assignments.length} · vacancies left 空缺: ${count('vacant')}`,
   )
   console.log(
-    `  提拔 promotions ${count('promotion')} · 交流 lateral ${count('lateral')} · 留任 stays ${count('stays')} · 新任 first posts ${count('first-post')} · 降任 ${count('demotion')}`,
+    `  提拔 promotions ${count('promotion')} · 交流 lateral ${count('lateral')} · 留任 stays ${count('stays')} · 降任 ${count('demotion')}`,
   )
   console.log(
     `  objective ${p.objective.toFixed(2)} = fit ${p.parts.fit.toFixed(2)} − vacancies ${p.parts.vacancies} − penalties ${p.parts.penalties.toFixed(2)}`,

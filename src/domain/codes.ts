@@ -328,7 +328,6 @@ export const CHANGE_LABELS: Readonly<Record<Change, Label>> = {
   promotion: { zh: '提拔', en: 'promotion' },
   lateral: { zh: '平职交流', en: 'lateral move' },
   demotion: { zh: '降职', en: 'demotion' },
-  'first-post': { zh: '首次任职', en: 'first post' },
   vacant: { zh: '空缺', en: 'vacant' },
 }
 

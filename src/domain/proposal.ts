@@ -21,12 +21,14 @@ export interface FitComponents {
 }
 
 /**
- * What an assignment means for the cadre: stays in the post, promotion
- * (higher rank), lateral move, demotion, a first post (no current post), or
- * the post is left vacant.
+ * What an assignment means for the cadre, by the post's rank against the
+ * cadre's: `stays` (keeps the post), `promotion` (a higher rank, 提拔),
+ * `lateral` (the same rank, 交流/平职 — whether the cadre held a post of these
+ * teams or not: a cadre at a rank has held one somewhere), `demotion` (a lower
+ * rank, 降职); `vacant`: the post is left empty.
  * @category Proposal
  */
-export type Change = 'stays' | 'promotion' | 'lateral' | 'demotion' | 'first-post' | 'vacant'
+export type Change = 'stays' | 'promotion' | 'lateral' | 'demotion' | 'vacant'
 
 /** One open post and who takes it. @category Proposal */
 export interface Assignment {

@@ -99,15 +99,7 @@ export function proposalFromChoice(
         amount: pen.amount,
       })
     const rungs = RANKS.indexOf(post.rank) - RANKS.indexOf(cadre.rank)
-    const change: Change = pair.stay
-      ? 'stays'
-      : rungs > 0
-        ? 'promotion'
-        : rungs < 0
-          ? 'demotion'
-          : cadre.currentPost !== null
-            ? 'lateral'
-            : 'first-post'
+    const change: Change = pair.stay ? 'stays' : rungs > 0 ? 'promotion' : rungs < 0 ? 'demotion' : 'lateral'
     assignments.push({
       postId,
       teamId: team.id,

@@ -135,3 +135,34 @@ describe('limits and failures are values', () => {
     expect(r2.right.gap).toBeGreaterThan(0)
   })
 })
+
+describe('what an assignment means', () => {
+  it('a cadre moved at the same rank is lateral, whether or not he or she held a post of these teams', async () => {
+    const scenario = generateScenario({ seed: 17, cadres: 200 })
+    const r = await solve(scenario)
+    if (r._tag === 'Left') throw new Error(r.left.message)
+    const ladder = ['section-member', 'section-deputy', 'section-chief', 'division-deputy', 'division-chief']
+    const cadres = new Map(scenario.cadres.map((c) => [c.id, c]))
+    const posts = new Map(scenario.teams.flatMap((t) => t.posts.map((p) => [p.id, p])))
+    let outsiders = 0
+    for (const a of r.right.assignments) {
+      if (a.cadreId === null) {
+        expect(a.change).toBe('vacant')
+        continue
+      }
+      const c = cadres.get(a.cadreId)!
+      const rungs = ladder.indexOf(posts.get(a.postId)!.rank) - ladder.indexOf(c.rank)
+      const want =
+        c.currentPost?.postId === a.postId
+          ? 'stays'
+          : rungs > 0
+            ? 'promotion'
+            : rungs < 0
+              ? 'demotion'
+              : 'lateral'
+      expect(a.change, `${a.cadreId} → ${a.postId}`).toBe(want)
+      if (want === 'lateral' && c.currentPost === null) outsiders++
+    }
+    expect(outsiders).toBeGreaterThan(0)
+  })
+})
