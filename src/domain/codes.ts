@@ -92,18 +92,18 @@ export const RULE_LABELS: Readonly<Record<RuleCode, { readonly zh: string; reado
   'tenure.level-years': { zh: '同一层级任职满十五年', en: 'fifteen years at the same level' },
   'record.inconsistent': { zh: '三龄两历不一致', en: 'record disagrees with itself' },
   'forbidden-pair': { zh: '禁止的人岗组合', en: 'forbidden pair' },
-  'structure.women': { zh: '女干部', en: 'at least one woman' },
-  'structure.young': { zh: '年轻干部', en: 'at least one young member' },
-  'structure.young-town': { zh: '乡镇年轻干部', en: 'young member of a town team' },
-  'structure.minority': { zh: '少数民族干部', en: 'at least one minority member' },
-  'structure.titular': { zh: '自治民族干部', en: 'member of the titular ethnicity' },
-  'structure.non-party': { zh: '党外干部', en: 'at least one non-party member' },
+  'structure.women': { zh: '女干部', en: 'women' },
+  'structure.young': { zh: '年轻干部', en: 'young members' },
+  'structure.young-town': { zh: '乡镇年轻干部', en: 'young members of a town team' },
+  'structure.minority': { zh: '少数民族干部', en: 'minority members' },
+  'structure.titular': { zh: '自治民族干部', en: 'members of the titular ethnicity' },
+  'structure.non-party': { zh: '党外干部', en: 'non-party members' },
   'structure.age-bands': { zh: '老中青梯次', en: 'age gradient' },
   'structure.average-age': { zh: '平均年龄', en: 'average age' },
   'structure.specialty-coverage': { zh: '专业覆盖', en: 'specialty coverage' },
-  'structure.specialty-cap': { zh: '同一领域人数上限', en: 'at most k members of one field' },
+  'structure.specialty-cap': { zh: '同一领域人数上限', en: 'members of one field' },
   'structure.temperament': { zh: '气质类型互补', en: 'temperament mix' },
-  'stability.max-changed': { zh: '一次调整不超过三分之一', en: 'at most a third changed' },
+  'stability.max-changed': { zh: '一次调整人数上限', en: 'members changed in one round' },
   'stability.heads-not-both': { zh: '党政正职不同时调整', en: 'party and government heads not both changed' },
   'tenure.short-move': { zh: '任职不满三年一般不调整', en: 'under three years in post: not moved' },
   'establishment.vacancy': { zh: '职数空缺', en: 'vacancy' },
@@ -114,7 +114,12 @@ export const RULE_LABELS: Readonly<Record<RuleCode, { readonly zh: string; reado
   lock: { zh: '锁定的人岗组合', en: 'locked pair' },
 }
 
-/** A zh-CN and an en label. @category Rules */
+/**
+ * A zh-CN and an en label. Labels of rules name what the rule counts, never a
+ * number: the numbers are the policy's (and a session's), shown beside the
+ * label from the row itself (`女干部 / women (women>=2)`).
+ * @category Rules
+ */
 export interface Label {
   readonly zh: string
   readonly en: string

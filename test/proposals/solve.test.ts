@@ -3,7 +3,7 @@ import { validateProposal } from '../../src/check/index.js'
 import { resolvePolicy } from '../../src/domain/policy.js'
 import type { Scenario } from '../../src/domain/types.js'
 import { formulate } from '../../src/model/index.js'
-import { solve, solveModel } from '../../src/proposals/index.js'
+import { diagnose, solve, solveModel } from '../../src/proposals/index.js'
 import { PAIR_FLAG } from '../../src/rules/index.js'
 import { generateScenario } from '../../src/sample/index.js'
 import type { Solver } from '../../src/solvers/solver.js'
@@ -164,5 +164,23 @@ describe('what an assignment means', () => {
       if (want === 'lateral' && c.currentPost === null) outsiders++
     }
     expect(outsiders).toBeGreaterThan(0)
+  })
+})
+
+describe('labels of a diagnosis', () => {
+  it('name the rule and show the row’s own number, never a number of their own', async () => {
+    for (const min of [4, 5]) {
+      const base = generateScenario({ seed: 7, cadres: 80 })
+      const policy = resolvePolicy({ structure: { women: { min } } })
+      const d = await diagnose({ ...base, policy })
+      if (d._tag === 'Left') throw new Error(d.left.message)
+      expect(d.right.feasible).toBe(false)
+      const women = d.right.conflict.filter((m) => m.kind === 'rule' && m.code === 'structure.women')
+      expect(women.length).toBeGreaterThan(0)
+      for (const m of women) {
+        expect(m.label).toContain(`women>=${min}`)
+        expect(m.label).not.toMatch(/\bone\b|一名/)
+      }
+    }
   })
 })
