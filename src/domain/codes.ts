@@ -20,6 +20,7 @@ import type {
   TeamKind,
 } from './types.js'
 import type { Change, ProposalStatus } from './proposal.js'
+import { ethnicityLabel } from './ethnicity.js'
 
 /** Rules about one cadre taking one post. @category Rules */
 export type PairRuleCode =
@@ -252,7 +253,12 @@ export const GAP_TEXT: Readonly<Record<GapCode, (f: GapFacts) => Label>> = {
     ),
   'structure.minority': (f) => atLeast(f, '少数民族干部', 'minority member', 'minority members'),
   'structure.titular': (f) =>
-    atLeast(f, `自治民族（${f.subject}）干部`, `${f.subject} member`, `${f.subject} members`),
+    atLeast(
+      f,
+      `自治民族（${ethnicityLabel(f.subject).zh}）干部`,
+      `${ethnicityLabel(f.subject).en} member`,
+      `${ethnicityLabel(f.subject).en} members`,
+    ),
   'structure.non-party': (f) => atLeast(f, '党外干部', 'non-party member', 'non-party members'),
   'structure.age-bands': (f) =>
     atLeast(f, `${f.subject}年龄段干部`, `member aged ${f.subject}`, `members aged ${f.subject}`),
@@ -266,12 +272,14 @@ export const GAP_TEXT: Readonly<Record<GapCode, (f: GapFacts) => Label>> = {
           zh: `${f.team}：平均年龄${f.achieved}岁，高于${f.required}岁`,
           en: `${f.team}: average age ${f.achieved} > ${f.required}`,
         },
+  // Specialty codes are the county's own taxonomy (`agriculture/livestock`): shown as codes, quoted,
+  // never run into a Chinese sentence as if they were words.
   'structure.specialty-coverage': (f) => ({
-    zh: `${f.team}：缺少${f.subject}专业干部`,
+    zh: `${f.team}：缺少专业“${f.subject}”的干部`,
     en: `${f.team}: no one with ${f.subject}`,
   }),
   'structure.specialty-cap': (f) => ({
-    zh: `${f.team}：${f.members}人中${f.achieved}人属${f.subject}领域（应不超过${f.required}人）`,
+    zh: `${f.team}：${f.members}人中${f.achieved}人属“${f.subject}”领域（应不超过${f.required}人）`,
     en: `${f.team}: ${f.achieved} of ${f.members} in ${f.subject} (at most ${f.required})`,
   }),
   'structure.temperament': (f) => {

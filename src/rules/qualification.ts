@@ -71,8 +71,11 @@ export const yearsToRetirement: PairRule = pairRule({
     const retireAt = rule.retirementAge[cadre.gender]
     const left = monthsToRetirement(pair)
     const needed = 12 * rule.minYears
+    // Months are never negative in words: past the age, the message says so.
+    const when =
+      left > 0 ? `in ${left} months` : left === 0 ? 'this month' : `already, ${-left} months past the age`
     return {
-      message: `${cadre.name} retires at ${retireAt} in ${left} months; a promotion needs ${needed}`,
+      message: `${cadre.name} retires at ${retireAt} ${when}; a promotion needs ${needed} months left`,
       facts: { gender: cadre.gender, retirementAge: retireAt, monthsLeft: left, needed },
     }
   },

@@ -11,6 +11,7 @@ import {
 } from '../../src/pool/index.js'
 import { contextOf } from '../../src/rules/context.js'
 import { county } from './fixtures.js'
+import { sampleScenario } from '../../src/sample/index.js'
 
 describe('teamStructures', () => {
   const [t1, t2] = teamStructures(county())
@@ -176,5 +177,17 @@ describe('helpers', () => {
       { value: 'democratic-party', count: 1 },
       { value: 'none', count: 0 },
     ])
+  })
+})
+
+describe('gap messages in the user’s words', () => {
+  it('never run a code into a Chinese sentence: ethnicities by name, specialties quoted as codes', () => {
+    const s = sampleScenario()
+    const gaps = teamGaps(s)
+    const titular = gaps.find((g) => g.code === 'structure.titular')
+    expect(titular?.zh).toMatch(/自治民族（蒙古族）干部/)
+    const coverage = gaps.find((g) => g.code === 'structure.specialty-coverage')
+    if (coverage !== undefined) expect(coverage.zh).toMatch(/缺少专业“[a-z/-]+”的干部/)
+    for (const g of gaps) expect(g.zh).not.toMatch(/[\u4e00-\u9fff][a-z]+[\u4e00-\u9fff]/)
   })
 })

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { whyNot } from '../../src/rules/index.js'
+import { sampleScenario } from '../../src/sample/index.js'
 import { cadreOf, cloneOf, scenario, withCadres, withPolicy } from '../check/fixtures.js'
 
 const reasons = (r: ReturnType<typeof whyNot>) =>
@@ -70,5 +71,25 @@ describe('whyNot', () => {
       _tag: 'Left',
       left: { _tag: 'UnknownId', kind: 'post', id: 'P99' },
     })
+  })
+})
+
+describe('dates in words', () => {
+  it('never say a negative number of months: a cadre past retirement age is said to be past it', () => {
+    const s = sampleScenario()
+    const ladder = ['section-member', 'section-deputy', 'section-chief', 'division-deputy', 'division-chief']
+    const posts = s.teams.flatMap((t) => t.posts)
+    let seen = 0
+    for (const c of s.cadres) {
+      const higher = posts.find((p) => ladder.indexOf(p.rank) === ladder.indexOf(c.rank) + 1)
+      if (higher === undefined) continue
+      const r = whyNot(s, c.id, higher.id)
+      if (r._tag === 'Left') continue
+      for (const reason of r.right.reasons.filter((x) => x.code === 'age.years-to-retirement')) {
+        seen++
+        expect(reason.message).not.toMatch(/-\d/)
+      }
+    }
+    expect(seen).toBeGreaterThan(0)
   })
 })
