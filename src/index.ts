@@ -197,7 +197,7 @@ export type {
 
 // proposals
 export { solve, solveModel, solveMany, rankProposals, rankModel, diffProposals } from './proposals/index.js'
-export { explainProposal, forcePair, diagnose } from './proposals/index.js'
+export { explainProposal, forcePair, diagnose, whyNotChosen } from './proposals/index.js'
 export { createSession } from './proposals/index.js'
 export type { StaffingSession, SessionEditError } from './proposals/index.js'
 export type {
@@ -217,6 +217,7 @@ export type {
   RunnerUp,
   RunnerUpOutcome,
   ForcedPair,
+  NotChosen,
   Diagnosis,
   ConflictMember,
   Relaxation,

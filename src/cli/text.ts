@@ -45,6 +45,10 @@ interface Words {
   readonly notEligible: string
   readonly strengths: string
   readonly weaknesses: string
+  readonly preferred: string
+  readonly forceCost: string
+  readonly cannotForce: string
+  readonly isChosen: string
 }
 
 /** @internal */
@@ -86,6 +90,10 @@ export const CLI_TEXT: Readonly<Record<Lang, Words>> = {
     notEligible: '不符合条件',
     strengths: '优势',
     weaknesses: '不足',
+    preferred: '最优方案选用',
+    forceCost: '改用此人的代价（精确）',
+    cannotForce: '无法改用此人',
+    isChosen: '最优方案已选用此人',
   },
   en: {
     status: 'status',
@@ -124,5 +132,9 @@ export const CLI_TEXT: Readonly<Record<Lang, Words>> = {
     notEligible: 'not eligible',
     strengths: 'strengths',
     weaknesses: 'weaknesses',
+    preferred: 'the best proposal prefers',
+    forceCost: 'exact cost of forcing the pair',
+    cannotForce: 'the pair cannot be forced',
+    isChosen: 'the best proposal chooses this cadre',
   },
 }

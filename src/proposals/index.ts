@@ -14,6 +14,8 @@ export type {
   RunnerUpOutcome,
   ForcedPair,
 } from './explain.js'
+export { whyNotChosen } from './why-not-chosen.js'
+export type { NotChosen } from './why-not-chosen.js'
 export { diagnose } from './diagnose.js'
 export type { Diagnosis, ConflictMember, Relaxation } from './diagnose.js'
 export type { SupplyFinding } from './supply.js'
