@@ -71,19 +71,27 @@ function memberOf(model: StaffingModel, g: Group): ConflictMember {
     const label = `${where}${RULE_LABELS[g.row.code].en} / ${RULE_LABELS[g.row.code].zh} (${g.row.detail})`
     return { kind: 'rule', code: g.row.code, teamId: g.row.teamId, label }
   }
+  // Posts by their team's name and their title, with the id for the record.
+  const postName = (postId: string): string => {
+    const team = scenario.teams.find((t) => t.posts.some((p) => p.id === postId))
+    const post = team?.posts.find((p) => p.id === postId)
+    return team === undefined || post === undefined
+      ? `post ${postId}`
+      : `${team.name} ${post.title} (${postId})`
+  }
   if (g.kind === 'lock') {
     const c = scenario.cadres.find((x) => x.id === g.cadreId)
     return {
       kind: 'lock',
       cadreId: g.cadreId,
       postId: g.postId,
-      label: `lock: ${c?.name ?? g.cadreId} (${g.cadreId}) → post ${g.postId}`,
+      label: `lock: ${c?.name ?? g.cadreId} (${g.cadreId}) → ${postName(g.postId)}`,
     }
   }
   return {
     kind: 'filled',
     postId: g.postId,
-    label: `post ${g.postId} must be filled (vacancies not allowed)`,
+    label: `${postName(g.postId)} must be filled (vacancies not allowed)`,
   }
 }
 

@@ -181,6 +181,9 @@ describe('labels of a diagnosis', () => {
         expect(m.label).toContain(`women>=${min}`)
         expect(m.label).not.toMatch(/\bone\b|一名/)
       }
+      // Posts are named by their team and title, the id in brackets.
+      for (const m of d.right.conflict.filter((x) => x.kind !== 'rule'))
+        expect(m.label).not.toMatch(/post P\d/)
     }
   })
 })
