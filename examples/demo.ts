@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   const touched = new Set(p.assignments.map((a) => a.teamId))
   const count = (change: string) => p.assignments.filter((a) => a.change === change).length
   console.log(
-    `\n配备方案 best proposal — ${p.status} (backend ${p.backend}, gap ${p.gap.toExponential(1)}); 3 ranked proposals in ${seconds} s`,
+    `\n配备方案 best proposal — ${p.status} (backend ${p.backend}, gap ${p.gap === null ? 'unknown' : p.gap.toExponential(1)}); 3 ranked proposals in ${seconds} s`,
   )
   console.log(
     `  teams staffed 调整班子: ${touched.size} · posts filled: ${p.assignments.length - count('vacant')}/${p.assignments.length} · vacancies left 空缺: ${count('vacant')}`,

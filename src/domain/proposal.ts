@@ -91,10 +91,19 @@ export interface Proposal {
   readonly penalties: readonly PenaltyPaid[]
   readonly moves: readonly Move[]
   readonly status: ProposalStatus
-  /** Best proven upper bound on the objective. */
-  readonly bound: number
-  /** Relative gap `(bound − objective) / max(1, |objective|)`; 0 when proven optimal. */
-  readonly gap: number
+  /**
+   * A proven upper bound on the best objective of the whole model: the
+   * objective itself when `status` is `'optimal'`; after a stop (time limit,
+   * abort, memory limit) the best bound the solver proved, or `null` when it
+   * proved none yet (the incumbent is never reported as a bound). See
+   * docs/guide.md, "Objective, bound and gap".
+   */
+  readonly bound: number | null
+  /**
+   * Relative gap `(bound − objective) / max(1, |objective|)`; 0 when proven
+   * optimal, `null` when the bound is unknown.
+   */
+  readonly gap: number | null
   /** The backend that produced it. Timings are reported through `onProgress` and benchmarks, never here, so that equal inputs give byte-identical proposals. */
   readonly backend: string
 }

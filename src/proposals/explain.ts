@@ -8,7 +8,7 @@
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import type { PairRuleCode, TeamRuleCode } from '../domain/codes.js'
-import type { FitComponents, Proposal } from '../domain/proposal.js'
+import type { FitComponents, Proposal, ProposalStatus } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
 import { activityRange, editMilp, formulate } from '../model/index.js'
 import type { MilpEdit, StaffingModel } from '../model/index.js'
@@ -21,12 +21,32 @@ import { backendOf, solveModel } from './solve.js'
 export interface RuleCost {
   readonly code: TeamRuleCode | PairRuleCode | 'avoidance.kin'
   readonly hard: boolean
-  /** Objective gained if the rule were dropped (≥ 0); 0 means it does not bind. */
+  /**
+   * Objective gained if the rule were dropped: 0 means it does not bind. For
+   * `bounded`, the least it gains (what the stopped re-solve found). Never
+   * clamped: a negative cost (beyond the solver's 1e-6 tolerance) means the
+   * re-solve without the rule found less than the proposal — the proposal is
+   * not an optimum of this scenario, or a solve went wrong — and is reported
+   * as such.
+   */
   readonly cost: number
+  /**
+   * The most the rule can cost: `cost` itself when `exact`; for `bounded`,
+   * from the stopped re-solve's proven bound, or `null` when it proved none;
+   * `null` for `estimate`.
+   */
+  readonly upper: number | null
   /** Teams where the rule binds: a soft rule's penalty is paid there, or a hard rule's row is tight. */
   readonly teamIds: readonly string[]
-  /** `exact`: by re-solving without the rule; `estimate`: from the LP relaxation's duals (see {@link ExplainOptions.costs}). */
-  readonly method: 'exact' | 'estimate'
+  /**
+   * `exact`: by re-solving without the rule, proven optimal; `bounded`: that
+   * re-solve stopped before its proof (time limit, abort, memory), so the cost
+   * lies in `[cost, upper]` (see `status`); `estimate`: from the LP
+   * relaxation's duals (see {@link ExplainOptions.costs}).
+   */
+  readonly method: 'exact' | 'bounded' | 'estimate'
+  /** How the re-solve without the rule ended, for `exact` and `bounded`. */
+  readonly status?: ProposalStatus
 }
 
 /** Why a candidate is not in a post. @category Proposals */
@@ -310,8 +330,22 @@ export async function explainProposal(
     if (r._tag === 'Left') return r
     // The relaxed proposal still reports the dropped rule's penalties; without the rule they are not paid.
     const unpaid = r.right.penalties.filter((x) => x.code === code).reduce((t, x) => t + x.amount, 0)
-    const cost = Math.max(0, round6(r.right.objective + unpaid - proposal.objective))
-    ruleCosts.push({ code, hard, cost, teamIds: bindingTeams(model, proposal, at, code), method: 'exact' })
+    // Within the solver's tolerance (docs/guide.md) a difference is none; past it, as found.
+    const gained = (v: number) => (Math.abs(v) <= 2e-6 ? 0 : round6(v))
+    const cost = gained(r.right.objective + unpaid - proposal.objective)
+    const status = r.right.status
+    const bound = r.right.bound
+    const upper =
+      status === 'optimal' ? cost : bound === null ? null : gained(bound + unpaid - proposal.objective)
+    ruleCosts.push({
+      code,
+      hard,
+      cost,
+      upper,
+      teamIds: bindingTeams(model, proposal, at, code),
+      method: status === 'optimal' ? 'exact' : 'bounded',
+      status,
+    })
   }
   ruleCosts.sort((a, b) => b.cost - a.cost || (a.code < b.code ? -1 : 1))
   return right({ objective: proposal.objective, ruleCosts, posts })
@@ -383,6 +417,7 @@ async function estimatedCosts(
       hard,
       cost: round6(Math.max(cost, paid)),
       teamIds: bindingTeams(model, proposal, at, code),
+      upper: null,
       method: 'estimate',
     })
   }

@@ -125,6 +125,26 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
   const colCount = new Int32Array(nc)
   for (let e = 0; e < m.rowIndex.length; e++) colCount[m.rowIndex[e]!]!++
 
+  // Reduced costs of every column under the row duals y of the last finished LP (y = 0 before
+  // any: every column at its best bound), and `bound`, the Lagrangian bound over the core columns
+  // B = Σ_i max(y_i·L_i, y_i·U_i) + Σ_{j in core} max(d_j·l_j, d_j·u_j). A column joining the
+  // core adds its term at once, so that B + Σ_{j left out} max(0, d_j)·u_j stays the Lagrangian
+  // bound of the whole model whatever joins between two LPs.
+  const d = new Float64Array(nc)
+  const y = new Float64Array(nr)
+  let bound = -Infinity
+  // Duals and reduced costs within 1e-9 of zero are solver noise: counting them against an
+  // infinite bound would make the bound useless, and leaving them out moves it by far less than
+  // the proof's tolerance.
+  const term = (j: number) => {
+    const v = d[j]!
+    return v > 1e-9 ? v * m.colUpper[j]! : v < -1e-9 ? v * m.colLower[j]! : 0
+  }
+  const addTerm = (t: number) => {
+    const b = bound + t
+    bound = Number.isNaN(b) ? Infinity : b
+  }
+
   // The first core.
   const inCore = new Uint8Array(nc)
   const order: number[] = []
@@ -132,6 +152,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
     if (inCore[j] === 0) {
       inCore[j] = 1
       order.push(j)
+      addTerm(term(j))
     }
   }
   // A column of a single row (a vacancy, say) is the row's own slack: always in.
@@ -286,10 +307,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       return undefined
     }
 
-    // Reduced costs of every column under row duals y, and the Lagrangian bound over the core.
-    const d = new Float64Array(nc)
-    const y = new Float64Array(nr)
-    let bound = -Infinity
+    // d and B under the current y.
     const price = () => {
       // d = c − Aᵀy, row by row: each column's terms are subtracted in row order.
       d.set(m.colCost)
@@ -298,21 +316,13 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
         if (v === 0) continue
         for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) d[m.rowIndex[e]!]! -= m.rowValue[e]! * v
       }
-      // Duals and reduced costs within 1e-9 of zero are solver noise: counting them against an
-      // infinite bound would make the bound useless, and leaving them out moves it by far less
-      // than the proof's tolerance.
       let b = 0
       for (let r = 0; r < nr; r++) {
         const v = y[r]!
         if (v > 1e-9) b += v * m.rowUpper[r]!
         else if (v < -1e-9) b += v * m.rowLower[r]!
       }
-      for (let j = 0; j < nc; j++) {
-        if (inCore[j] === 0) continue
-        const v = d[j]!
-        if (v > 1e-9) b += v * m.colUpper[j]!
-        else if (v < -1e-9) b += v * m.colLower[j]!
-      }
+      for (let j = 0; j < nc; j++) if (inCore[j] === 1) b += term(j)
       bound = Number.isNaN(b) ? Infinity : b
     }
     const everything = () => {
@@ -445,6 +455,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
         if (!kept(j) && d[j]! < -gamma) {
           drop[k] = 1
           inCore[j] = 0
+          addTerm(-term(j))
           dropped++
         }
       })
@@ -465,9 +476,6 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       }
       for (const j of near) join(j)
       pass(false)
-      // The bound over the core as it now is: a joined column with 0 < d_j ≤ the pricing
-      // tolerance counts in it (the pruned ones, with d_j < 0 at their lower bound 0, never did).
-      for (const j of near) if (d[j]! > 1e-9) bound += d[j]! * m.colUpper[j]!
     }
     // HiGHS runs no model without columns: an empty core keeps its most promising column.
     if (order.length === 0 && nc > 0) {
@@ -482,13 +490,14 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
         Int32Array.from(order, (j) => m.integer[j]!),
       )
     // A bound valid for the whole model. The Lagrangian bound B + Σ max(0, d_j) over the left-out
-    // columns always holds; with a bound on the core's solutions it sharpens to
+    // columns always holds; with a bound on the core's own solutions (HiGHS's dual bound of the
+    // core MILP — never its incumbent, which bounds nothing) it sharpens to
     // max(core bound, best a solution using a left-out column can reach).
     const fullBound = (coreBound: number | null): number | null => {
       if (!Number.isFinite(bound)) return null
       const o = outside()
       const lagrangian = bound + o.positive
-      if (coreBound === null) return lagrangian
+      if (coreBound === null || !Number.isFinite(coreBound)) return lagrangian
       const viaOutside = o.most === -Infinity ? -Infinity : bound + (o.most > 0 ? o.positive : o.most)
       return Math.min(lagrangian, Math.max(coreBound, viaOutside))
     }
@@ -524,7 +533,10 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
         [cb.mipImprovingSolution]: (e): undefined => {
           const dd = e.data
           const inc = dd.mip_primal_bound ?? dd.objective_function_value ?? null
-          const b = fullBound(dd.mip_dual_bound ?? null)
+          // HiGHS reports a dual bound equal to the incumbent when it takes a start, before its
+          // root LP: no proof, so only a dual bound above the incumbent counts.
+          const db = dd.mip_dual_bound ?? null
+          const b = fullBound(db !== null && (inc === null || db > inc + 1e-9) ? db : null)
           hooks.onImproved(
             inc,
             b,
@@ -577,16 +589,26 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       const values = new Float64Array(nc)
       order.forEach((j, k) => (values[j] = colValue[k]!))
       const objective = model.getObjectiveValue()
+      // The core's own dual bound: finite only when HiGHS proved one (a stop before its root LP
+      // leaves none). An optimal core MILP closed its gap to within mip_abs_gap.
+      const dual = Number(model.info.get('mip_dual_bound'))
+      // After a stop, one not above the incumbent is no proof (see the callback above).
+      const coreBound =
+        status === 'optimal'
+          ? Number.isFinite(dual)
+            ? Math.max(dual, objective)
+            : objective + 1e-7
+          : Number.isFinite(dual) && dual > objective + 1e-9
+            ? dual
+            : null
       incumbent = values
       incumbentObjective = objective
-      incumbentBound = fullBound(objective)
       if (status !== 'optimal') {
-        const b = Number(model.info.get('mip_dual_bound'))
         return {
           status,
           values,
           objective,
-          dualBound: fullBound(Number.isFinite(b) ? b : objective),
+          dualBound: fullBound(coreBound),
           message: null,
           fatal: false,
           stats: stats(),
@@ -600,6 +622,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       } else
         for (let j = 0; j < nc; j++)
           if (inCore[j] === 0 && bound + d[j]! > objective + PROOF_TOL) wanted.push(j)
+      incumbentBound = fullBound(coreBound)
       if (wanted.length === 0)
         return {
           status: 'optimal',
@@ -617,7 +640,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
         status: why,
         values,
         objective,
-        dualBound: fullBound(objective),
+        dualBound: incumbentBound,
         message: null,
         fatal: false,
         stats: stats(),
@@ -632,8 +655,6 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       }
       for (const j of wanted) join(j)
       pass(true)
-      // B over the grown core: columns joined with d_j > 0 (before pricing finished) count in it.
-      price()
     }
   } catch (e) {
     const fatal = e instanceof WebAssembly.RuntimeError

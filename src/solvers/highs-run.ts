@@ -112,10 +112,16 @@ export function runHighs(highs: Highs, m: MilpArrays, timeLimitSeconds: number, 
       [cb.mipInterrupt]: stop,
       [cb.mipImprovingSolution]: (e): undefined => {
         const d = e.data
+        // A dual bound HiGHS has not proved yet is infinite, or — when it takes a start, before its
+        // root LP — equal to the incumbent with a gap of 0: unknown then, and so is the gap.
+        const inc = d.mip_primal_bound ?? d.objective_function_value ?? null
+        const b = d.mip_dual_bound
+        const known = b !== undefined && b !== null && Number.isFinite(b) && (inc === null || b > inc + 1e-9)
+        const g = d.mip_gap
         hooks.onImproved(
-          d.mip_primal_bound ?? d.objective_function_value ?? null,
-          d.mip_dual_bound ?? null,
-          d.mip_gap ?? null,
+          inc,
+          known ? b : null,
+          known && g !== undefined && g !== null && Number.isFinite(g) ? g : null,
         )
         return undefined
       },
@@ -131,7 +137,13 @@ export function runHighs(highs: Highs, m: MilpArrays, timeLimitSeconds: number, 
       status,
       values: hasPrimal && solution !== null ? solution.colValue : null,
       objective: hasPrimal ? hm.getObjectiveValue() : null,
-      dualBound: lp ? hm.getObjectiveValue() : Number.isFinite(dual) ? dual : null,
+      // After a stop, a dual bound not above the incumbent is no proof (see the callback above).
+      dualBound: lp
+        ? hm.getObjectiveValue()
+        : Number.isFinite(dual) &&
+            (status === 'optimal' || !hasPrimal || dual > hm.getObjectiveValue() + 1e-9)
+          ? dual
+          : null,
       message: null,
       fatal: false,
       rowDual: lp && solution !== null ? Float64Array.from(solution.rowDual) : null,

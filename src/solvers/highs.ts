@@ -242,7 +242,8 @@ export const highsSolver: Solver = {
         ? {}
         : { warmStart: { columns: nc, start: sparseOf(raw.values), ...next } }),
     }
-    const bound = raw.dualBound ?? raw.objective
+    // A stop before HiGHS proved a dual bound leaves the bound unknown: never the incumbent.
+    const bound = raw.dualBound
     const status = statusOf(raw.status)
     switch (status) {
       case 'optimal':
