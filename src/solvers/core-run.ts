@@ -91,7 +91,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
   const PER_ROW = 3
   const PRICE_PER_ROW = 3
   const PRICE_TOL = 1e-7
-  const PROOF_TOL = 1e-6
+  const PROOF_TOL = 1e-7
   // A warm MILP core holds the columns within this many times the earlier LP–MILP gap of the
   // LP bound: a small edit moves the gap little (a larger move costs one more MILP round).
   const GAP_MARGIN = 1.1
@@ -133,12 +133,20 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
   const d = new Float64Array(nc)
   const y = new Float64Array(nr)
   let bound = -Infinity
-  // Duals and reduced costs within 1e-9 of zero are solver noise: counting them against an
-  // infinite bound would make the bound useless, and leaving them out moves it by far less than
-  // the proof's tolerance.
+  // Weak duality holds for any y, so B is a bound whatever the LP's accuracy: every term counts
+  // at a finite column bound. Only a reduced cost within 1e-9 of zero at an infinite bound (a
+  // basic slack's solver noise) is left out, which would otherwise make the bound useless.
   const term = (j: number) => {
     const v = d[j]!
-    return v > 1e-9 ? v * m.colUpper[j]! : v < -1e-9 ? v * m.colLower[j]! : 0
+    if (v > 0) {
+      const u = m.colUpper[j]!
+      return u !== Infinity || v > 1e-9 ? v * u : 0
+    }
+    if (v < 0) {
+      const l = m.colLower[j]!
+      return l !== -Infinity || v < -1e-9 ? v * l : 0
+    }
+    return 0
   }
   const addTerm = (t: number) => {
     const b = bound + t
@@ -309,6 +317,8 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
 
     // d and B under the current y.
     const price = () => {
+      // Duals within 1e-9 of zero are solver noise: taken as 0 (B holds for the y used).
+      for (let r = 0; r < nr; r++) if (Math.abs(y[r]!) <= 1e-9) y[r] = 0
       // d = c − Aᵀy, row by row: each column's terms are subtracted in row order.
       d.set(m.colCost)
       for (let r = 0; r < nr; r++) {
@@ -319,8 +329,8 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       let b = 0
       for (let r = 0; r < nr; r++) {
         const v = y[r]!
-        if (v > 1e-9) b += v * m.rowUpper[r]!
-        else if (v < -1e-9) b += v * m.rowLower[r]!
+        if (v > 0) b += v * m.rowUpper[r]!
+        else if (v < 0) b += v * m.rowLower[r]!
       }
       for (let j = 0; j < nc; j++) if (inCore[j] === 1) b += term(j)
       bound = Number.isNaN(b) ? Infinity : b
@@ -359,7 +369,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       for (let j = 0; j < nc; j++)
         if (inCore[j] === 0) {
           most = Math.max(most, d[j]!)
-          if (d[j]! > 1e-9) positive += d[j]! * m.colUpper[j]!
+          if (d[j]! > 0) positive += d[j]! * m.colUpper[j]!
         }
       return { most, positive }
     }
