@@ -58,6 +58,12 @@ export interface CoreArrays extends MilpArrays {
   readonly maxCoreColumns: number
   /** What an earlier solve of a model with the same columns learnt (see {@link CoreWarm}). */
   readonly warm?: CoreWarm
+  /**
+   * Tests only (never set by the backend): stop as an abort would once this
+   * many pricing LPs have run — a deterministic stop point between pricing
+   * rounds, or right after pricing.
+   */
+  readonly stopAfterPricingRounds?: number
 }
 
 /**
@@ -310,8 +316,11 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
     const names = highs.constants.modelStatus as Readonly<Record<string, number>>
     const statusOf = (code: number) => Object.keys(names).find((k) => names[k] === code) ?? `status ${code}`
     const cb = highs.constants.callbackType
+    const halted = () =>
+      hooks.shouldStop() ||
+      (m.stopAfterPricingRounds !== undefined && pricingRounds >= m.stopAfterPricingRounds)
     const stop = (e: { interrupt(): void }): undefined => {
-      if (hooks.shouldStop()) e.interrupt()
+      if (halted()) e.interrupt()
       return undefined
     }
 
@@ -378,6 +387,11 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
     const lpStarted = performance.now()
     let lpDone = false
     for (;;) {
+      // An abort between two LPs stops like one during an LP.
+      if (halted()) {
+        lpMs = performance.now() - lpStarted
+        break
+      }
       pricingRounds++
       model.options.set({ time_limit: left() })
       const run = model.run({ [cb.simplexInterrupt]: stop })

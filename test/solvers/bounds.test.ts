@@ -140,6 +140,23 @@ describe('bounds at every stop', () => {
         ) => runCore(highs, coreArrays(m, warm), 60, { shouldStop, onImproved, start })
         const before = stops.withIncumbent
         stopEverywhere(stopPoints(pollsOf(core)), z, core, stops, `${label} core`)
+        // Stopped after each pricing LP, and right after pricing (the core MILP stops at once).
+        const rounds = core(() => false).stats!.pricingRounds
+        for (let k = 1; k <= rounds + 1; k++) {
+          const r = runCore(highs, { ...coreArrays(m, warm), stopAfterPricingRounds: k }, 60, {
+            shouldStop: () => false,
+            onImproved: (_, b) => {
+              if (b !== null) expect(b, `${label} after ${k} LPs: event`).toBeGreaterThanOrEqual(z - TOL)
+            },
+            start,
+          })
+          if (r.status === 'optimal') continue
+          if (r.values !== null) stops.withIncumbent++
+          if (r.dualBound !== null) {
+            stops.withBound++
+            expect(r.dualBound, `${label} after ${k} LPs: bound`).toBeGreaterThanOrEqual(z - TOL)
+          }
+        }
         if (warm !== undefined) warmStops += stops.withIncumbent - before
         // The direct solve of the whole model, from the earlier solution.
         const direct = (

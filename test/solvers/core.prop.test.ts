@@ -6,6 +6,10 @@ import type { Milp } from '../../src/model/milp.js'
 import { editMilp, formulate } from '../../src/model/index.js'
 import { solveModel } from '../../src/proposals/index.js'
 import { generateScenario } from '../../src/sample/index.js'
+import highsLoader from 'highs'
+import { runCore } from '../../src/solvers/core-run.js'
+import type { CoreArrays } from '../../src/solvers/core-run.js'
+import { runHighs } from '../../src/solvers/highs-run.js'
 import { highsSolver } from '../../src/solvers/highs.js'
 import type { ProgressEvent } from '../../src/solvers/solver.js'
 import { smallScenario } from '../arbitraries.js'
@@ -107,6 +111,54 @@ describe('the priced-core method', () => {
       }),
       { seed: 7, numRuns: 80 },
     )
+  }, 120_000)
+
+  it('stopped after n pricing LPs or at a checkpoint of random assignment MILPs, reports only bounds that hold (core and direct)', async () => {
+    const highs = await highsLoader()
+    const arrays = (m: Milp): CoreArrays => {
+      const pricable = new Uint8Array(m.colCost.length)
+      for (let j = 0; j < pricable.length; j++)
+        if (m.integer[j] === 1 && m.colLower[j] === 0 && m.colUpper[j] === 1) pricable[j] = 1
+      return { ...m, pricable, maxCoreColumns: 1_000_000 }
+    }
+    const seen = { stopped: 0, withBound: 0, events: 0 }
+    await fc.assert(
+      fc.asyncProperty(
+        randomMilp,
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 4 }),
+        async (milp, n, rounds) => {
+          const direct = runHighs(highs, milp, 60, { shouldStop: () => false, onImproved: () => {} })
+          if (direct.status !== 'optimal') return
+          const z = direct.objective!
+          for (const method of ['core', 'direct'] as const) {
+            let polls = 0
+            const hooks = {
+              shouldStop: () => ++polls >= n,
+              onImproved: (_: number | null, b: number | null) => {
+                if (b === null) return
+                seen.events++
+                expect(b).toBeGreaterThanOrEqual(z - 1e-6)
+              },
+            }
+            const r =
+              method === 'core'
+                ? runCore(highs, { ...arrays(milp), stopAfterPricingRounds: rounds }, 60, hooks)
+                : runHighs(highs, milp, 60, hooks)
+            if (r.objective !== null) expect(r.objective).toBeLessThanOrEqual(z + 1e-6)
+            if (r.status === 'optimal') continue
+            seen.stopped++
+            if (r.dualBound === null) continue
+            seen.withBound++
+            expect(r.dualBound).toBeGreaterThanOrEqual(z - 1e-6)
+          }
+        },
+      ),
+      { seed: 19, numRuns: 100 },
+    )
+    expect(seen.stopped).toBeGreaterThan(10)
+    expect(seen.withBound).toBeGreaterThan(5)
+    expect(seen.events).toBeGreaterThan(10)
   }, 120_000)
 
   it('equals the direct solve on generated counties, pricing and re-proving along the way', async () => {
@@ -270,7 +322,7 @@ describe('the priced-core method', () => {
         expect(Math.abs(warm.objective! - direct.objective!)).toBeLessThan(1e-6)
         expectFeasible(edited, warm.values!)
       }),
-      { seed: 19, numRuns: 60 },
+      { seed: 19, numRuns: 150 },
     )
     expect(warmRuns).toBeGreaterThan(20)
   }, 120_000)
