@@ -173,6 +173,44 @@ describe('bounds at every stop', () => {
     expect(stops.events).toBeGreaterThan(20)
   }, 120_000)
 
+  it('a warm re-solve after relaxing a binding team row, stopped right after pricing, keeps a valid bound', () => {
+    // The session's case: the earlier optimum is the start, the core MILP stops before its proof.
+    let checked = 0
+    for (const seed of [1, 2, 3, 4]) {
+      const milp = formulate(generateScenario({ seed, cadres: 200 })).milp
+      const first = runCore(highs, coreArrays(milp), 60, { shouldStop: () => false, onImproved: () => {} })
+      expect(first.status).toBe('optimal')
+      const x = first.values!
+      const binding = milp.rowNames.flatMap((name, r) => {
+        if (!name.startsWith('team:') || !Number.isFinite(milp.rowUpper[r]!)) return []
+        let act = 0
+        for (let e = milp.rowStarts[r]!; e < milp.rowStarts[r + 1]!; e++)
+          act += milp.rowValue[e]! * x[milp.rowIndex[e]!]!
+        return Math.abs(act - milp.rowUpper[r]!) < 1e-6 ? [r] : []
+      })
+      for (const r of binding.slice(0, 3)) {
+        const edited = editMilp(milp, { rowBounds: [[r, milp.rowLower[r]!, milp.rowUpper[r]! + 1]] })
+        const z = runHighs(highs, edited, 60, { shouldStop: () => false, onImproved: () => {} }).objective!
+        const arrays = coreArrays(edited, first.warm)
+        const hooks = { shouldStop: () => false, onImproved: () => {}, start: sparse(x) }
+        const full = runCore(highs, arrays, 60, hooks)
+        expect(full.objective!).toBeCloseTo(z, 5)
+        const stopped = runCore(
+          highs,
+          { ...arrays, stopAfterPricingRounds: full.stats!.pricingRounds },
+          60,
+          hooks,
+        )
+        if (stopped.status === 'optimal') continue
+        checked++
+        expect(stopped.objective!).toBeLessThanOrEqual(z + TOL)
+        if (stopped.dualBound !== null)
+          expect(stopped.dualBound, `seed ${seed} ${milp.rowNames[r]}`).toBeGreaterThanOrEqual(z - TOL)
+      }
+    }
+    expect(checked).toBeGreaterThan(3)
+  }, 120_000)
+
   it('a proposal stopped at its first progress event reports a valid bound or none, and a gap to match', async () => {
     // The direct method from a start, aborted when HiGHS reports the start: before any dual bound.
     const model = formulate(generateScenario({ seed: 7, cadres: 200 }))
