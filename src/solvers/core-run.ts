@@ -28,10 +28,11 @@
  * `maxCoreColumns`). A stop before
  * the proof (time limit, abort, the `maxCoreColumns` budget, a wasm abort
  * after an incumbent) returns the incumbent with a bound valid for the whole
- * model: the Lagrangian `B + Σ max(0, d_j)` over the left-out columns, or,
- * with a bound on the core's own solutions, `max(core bound, B + max_j d_j)`
- * when that is lower. The Lagrangian bound is reported after every pricing
- * round.
+ * model: the Lagrangian `B + Σ max(0, d_j)` over the left-out columns (`B`
+ * kept current as columns join), or, with a dual bound HiGHS proved on the
+ * core's own solutions, `max(core bound, B + max_j d_j)` when that is lower —
+ * never the core's incumbent as its bound. The Lagrangian bound is reported
+ * after every pricing round.
  *
  * **Warm** (`CoreArrays.warm`, from an earlier run of the same columns): the
  * pricing starts from the earlier LP core and basis; the first MILP core is
