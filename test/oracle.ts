@@ -1,12 +1,32 @@
 /**
  * The brute-force oracle: every staffing of a small scenario, judged by the
- * independent validator (feasibility) and its audit (objective). Shares no
- * code with the model or the solvers.
+ * independent validator (feasibility) and its audit (soft costs), with fits
+ * recomputed here from the scenario. Shares no code with the model or the
+ * solvers. The fit's components (specialty match, assessment, experience, age)
+ * are taken from the scoring module, which defines them (docs/rules.md); their
+ * weighting, scaling and rounding are written out here rather than read from
+ * `fitScore`, which the model uses.
  */
 import { auditProposal, validateProposal } from '../src/check/index.js'
 import type { Assignment, Proposal } from '../src/domain/proposal.js'
-import type { Scenario } from '../src/domain/types.js'
-import { fitComponents, fitScore } from '../src/scoring/fit.js'
+import type { Cadre, Post, Scenario, Team } from '../src/domain/types.js'
+import { fitComponents } from '../src/scoring/fit.js'
+
+/** The fit of a cadre in a post: the policy's weighted mean of the components, scaled, to 1e-6. */
+export function oracleFit(scenario: Scenario, cadre: Cadre, post: Post, team: Team): number {
+  const c = fitComponents(scenario, cadre, post, team)
+  const w = scenario.policy.fit.weights
+  const combined = w.combined > 0 ? w.combined : 0
+  const sum = w.specialty + w.assessment + w.experience + w.age + combined
+  if (!(sum > 0)) return 0
+  const weighted =
+    w.specialty * c.specialty +
+    w.assessment * c.assessment +
+    w.experience * c.experience +
+    w.age * c.age +
+    (combined > 0 ? combined * (c.combined ?? 0.5) : 0)
+  return Math.round((weighted / sum) * scenario.policy.fit.scale * 1e6) / 1e6
+}
 
 /** A proposal holding only who sits where, with each pair's fit. */
 export function bareProposal(scenario: Scenario, choice: readonly (string | null)[]): Proposal {
@@ -23,7 +43,7 @@ export function bareProposal(scenario: Scenario, choice: readonly (string | null
       cadreId,
       incumbentId: incumbent?.id ?? null,
       change: cadre === undefined ? 'vacant' : 'lateral',
-      fit: cadre === undefined ? 0 : fitScore(scenario, fitComponents(scenario, cadre, post, team)),
+      fit: cadre === undefined ? 0 : oracleFit(scenario, cadre, post, team),
       components: null,
       exceptional: false,
     }
@@ -81,6 +101,19 @@ export function allStaffings(scenario: Scenario): Staffing[] {
   }
   visit(0)
   return out.sort((a, b) => b.objective - a.objective)
+}
+
+/**
+ * The objective of a proposal recomputed, not trusted: who sits where is read
+ * from it, each fit recomputed from the scenario ({@link oracleFit}), the soft
+ * costs (vacancies included) from the independent audit of that staffing.
+ */
+export function recomputedObjective(scenario: Scenario, proposal: Proposal): number {
+  const bare = bareProposal(
+    scenario,
+    proposal.assignments.map((a) => a.cadreId),
+  )
+  return bare.assignments.reduce((s, a) => s + a.fit, 0) - auditProposal(scenario, bare).softCost
 }
 
 /** Posts in which two staffings differ. */

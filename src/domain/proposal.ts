@@ -68,7 +68,7 @@ export interface Move {
  * Solver outcome of a proposal: `optimal` (proven), `time-limit` (the best
  * found when the time ran out), `interrupted` (aborted), `memory-limit` (the
  * proof would not fit in the backend's memory) — the last three with a
- * proven `bound` and `gap` when the solver proved one (`null` otherwise).
+ * proven `bound` and `gap`.
  * @category Proposal
  */
 export type ProposalStatus = 'optimal' | 'time-limit' | 'interrupted' | 'memory-limit'
@@ -94,15 +94,15 @@ export interface Proposal {
   readonly moves: readonly Move[]
   readonly status: ProposalStatus
   /**
-   * A proven upper bound on the best objective any proposal of the scenario
-   * can reach (docs/guide.md, "Objective, bound and gap"): the objective itself
-   * when `optimal`; after a stop (`time-limit`, `interrupted`,
-   * `memory-limit`) the bound the solver proved, or `null` when it proved
-   * none — never the incumbent standing in for one.
+   * A proven upper bound on the best objective of the whole model: the
+   * objective itself when `status` is `'optimal'`; after a stop (time limit,
+   * abort, memory limit) the best bound the solver proved, or `null` when it
+   * proved none yet (the incumbent is never reported as a bound). See
+   * docs/guide.md, "Objective, bound and gap".
    */
   readonly bound: number | null
   /**
-   * Relative gap `(bound − objective) / max(1, |objective|)`: 0 when proven
+   * Relative gap `(bound − objective) / max(1, |objective|)`; 0 when proven
    * optimal, `null` when the bound is unknown.
    */
   readonly gap: number | null

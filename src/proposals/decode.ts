@@ -10,6 +10,8 @@ import { RANKS } from '../domain/types.js'
 import { relativeGap } from '../solvers/solver.js'
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6
+/** Up to the 1e-6 grid (a value within 1e-9 above a grid point stays on it: float noise). */
+const roundUp6 = (v: number) => Math.ceil(v * 1e6 - 1e-3) / 1e6
 
 /** Solver facts that go into a proposal. @internal */
 export interface SolveFacts {
@@ -133,16 +135,15 @@ export function proposalFromChoice(
   })
   const penaltyTotal = penalties.reduce((s, p) => (p.code === 'establishment.vacancy' ? s : s + p.amount), 0)
   const objective = round6(fit - vacancies - penaltyTotal)
-  // Proven optimal: the objective is its own bound. Stopped: the bound the solver proved, or
-  // none (a stopped solve never reports its incumbent as a bound).
+  // Proven optimal: the objective is its own bound. Stopped early: the backend's bound, valid for
+  // the whole model, or unknown (null) — never the incumbent in its place. Rounded up to the
+  // 1e-6 grid, so that rounding never takes a bound below the optimum.
   const bound =
     facts.status === 'optimal'
-      ? facts.bound === null
-        ? objective
-        : Math.max(objective, facts.bound)
+      ? objective
       : facts.bound === null
         ? null
-        : Math.max(objective, facts.bound)
+        : Math.max(objective, roundUp6(facts.bound))
   return {
     assignments,
     objective,
@@ -150,8 +151,8 @@ export function proposalFromChoice(
     penalties,
     moves,
     status: facts.status,
-    bound: bound === null ? null : round6(bound),
-    gap: facts.status === 'optimal' ? 0 : bound === null ? null : relativeGap(objective, bound),
+    bound,
+    gap: bound === null ? null : facts.status === 'optimal' ? 0 : relativeGap(objective, bound),
     backend: facts.backend,
   }
 }

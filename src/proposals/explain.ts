@@ -8,7 +8,7 @@
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import type { PairRuleCode, TeamRuleCode } from '../domain/codes.js'
-import type { FitComponents, Proposal } from '../domain/proposal.js'
+import type { FitComponents, Proposal, ProposalStatus } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
 import { activityRange, editMilp, formulate } from '../model/index.js'
 import type { MilpEdit, StaffingModel } from '../model/index.js'
@@ -22,21 +22,31 @@ export interface RuleCost {
   readonly code: TeamRuleCode | PairRuleCode | 'avoidance.kin'
   readonly hard: boolean
   /**
-   * Objective gained if the rule were dropped; 0 means it does not bind. With
-   * `method: 'bounded'` the least it can be (what the stopped re-solve found).
+   * Objective gained if the rule were dropped: 0 means it does not bind. For
+   * `bounded`, the least it gains (what the stopped re-solve found). Never
+   * clamped: a negative cost (beyond the solver's 1e-6 tolerance) means the
+   * re-solve without the rule found less than the proposal — the proposal is
+   * not an optimum of this scenario, or a solve went wrong — and is reported
+   * as such.
    */
   readonly cost: number
+  /**
+   * The most the rule can cost: `cost` itself when `exact`; for `bounded`,
+   * from the stopped re-solve's proven bound, or `null` when it proved none;
+   * `null` for `estimate`.
+   */
+  readonly upper: number | null
   /** Teams where the rule binds: a soft rule's penalty is paid there, or a hard rule's row is tight. */
   readonly teamIds: readonly string[]
   /**
-   * `exact`: by re-solving without the rule to proven optimality;
-   * `bounded`: the re-solve without the rule stopped before its proof (time,
-   * abort, memory), so the cost lies between `cost` and `upper`; `estimate`:
-   * from the LP relaxation's duals (see {@link ExplainOptions.costs}).
+   * `exact`: by re-solving without the rule, proven optimal; `bounded`: that
+   * re-solve stopped before its proof (time limit, abort, memory), so the cost
+   * lies in `[cost, upper]` (see `status`); `estimate`: from the LP
+   * relaxation's duals (see {@link ExplainOptions.costs}).
    */
   readonly method: 'exact' | 'bounded' | 'estimate'
-  /** With `method: 'bounded'`: the most the rule can cost, from the stopped re-solve's bound; `null` when it proved none. */
-  readonly upper?: number | null
+  /** How the re-solve without the rule ended, for `exact` and `bounded`. */
+  readonly status?: ProposalStatus
 }
 
 /** Why a candidate is not in a post. @category Proposals */
@@ -320,17 +330,22 @@ export async function explainProposal(
     if (r._tag === 'Left') return r
     // The relaxed proposal still reports the dropped rule's penalties; without the rule they are not paid.
     const unpaid = r.right.penalties.filter((x) => x.code === code).reduce((t, x) => t + x.amount, 0)
-    const teamIds = bindingTeams(model, proposal, at, code)
-    // Within the fits' rounding a cost is no cost.
-    const noise = (x: number) => (Math.abs(x) <= 1e-6 ? 0 : x)
-    const found = noise(round6(r.right.objective + unpaid - proposal.objective))
-    if (r.right.status === 'optimal') ruleCosts.push({ code, hard, cost: found, teamIds, method: 'exact' })
-    else {
-      // Stopped before its proof: dropping a rule never lowers the optimum, so the cost is at
-      // least 0 and what the re-solve found, and at most what its bound allows.
-      const upper = r.right.bound === null ? null : noise(round6(r.right.bound + unpaid - proposal.objective))
-      ruleCosts.push({ code, hard, cost: Math.max(0, found), upper, teamIds, method: 'bounded' })
-    }
+    // Within the solver's tolerance (docs/guide.md) a difference is none; past it, as found.
+    const gained = (v: number) => (Math.abs(v) <= 2e-6 ? 0 : round6(v))
+    const cost = gained(r.right.objective + unpaid - proposal.objective)
+    const status = r.right.status
+    const bound = r.right.bound
+    const upper =
+      status === 'optimal' ? cost : bound === null ? null : gained(bound + unpaid - proposal.objective)
+    ruleCosts.push({
+      code,
+      hard,
+      cost,
+      upper,
+      teamIds: bindingTeams(model, proposal, at, code),
+      method: status === 'optimal' ? 'exact' : 'bounded',
+      status,
+    })
   }
   ruleCosts.sort((a, b) => b.cost - a.cost || (a.code < b.code ? -1 : 1))
   return right({ objective: proposal.objective, ruleCosts, posts })
@@ -402,6 +417,7 @@ async function estimatedCosts(
       hard,
       cost: round6(Math.max(cost, paid)),
       teamIds: bindingTeams(model, proposal, at, code),
+      upper: null,
       method: 'estimate',
     })
   }

@@ -28,10 +28,11 @@
  * `maxCoreColumns`). A stop before
  * the proof (time limit, abort, the `maxCoreColumns` budget, a wasm abort
  * after an incumbent) returns the incumbent with a bound valid for the whole
- * model: the Lagrangian `B + Σ max(0, d_j)` over the left-out columns, or,
- * with a bound on the core's own solutions, `max(core bound, B + max_j d_j)`
- * when that is lower. The Lagrangian bound is reported after every pricing
- * round.
+ * model: the Lagrangian `B + Σ max(0, d_j)` over the left-out columns (`B`
+ * kept current as columns join), or, with a dual bound HiGHS proved on the
+ * core's own solutions, `max(core bound, B + max_j d_j)` when that is lower —
+ * never the core's incumbent as its bound. The Lagrangian bound is reported
+ * after every pricing round.
  *
  * **Warm** (`CoreArrays.warm`, from an earlier run of the same columns): the
  * pricing starts from the earlier LP core and basis; the first MILP core is
@@ -58,6 +59,12 @@ export interface CoreArrays extends MilpArrays {
   readonly maxCoreColumns: number
   /** What an earlier solve of a model with the same columns learnt (see {@link CoreWarm}). */
   readonly warm?: CoreWarm
+  /**
+   * Tests only (never set by the backend): stop as an abort would once this
+   * many pricing LPs have run — a deterministic stop point between pricing
+   * rounds, or right after pricing.
+   */
+  readonly stopAfterPricingRounds?: number
 }
 
 /**
@@ -91,7 +98,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
   const PER_ROW = 3
   const PRICE_PER_ROW = 3
   const PRICE_TOL = 1e-7
-  const PROOF_TOL = 1e-6
+  const PROOF_TOL = 1e-7
   // A warm MILP core holds the columns within this many times the earlier LP–MILP gap of the
   // LP bound: a small edit moves the gap little (a larger move costs one more MILP round).
   const GAP_MARGIN = 1.1
@@ -125,25 +132,42 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
   const colCount = new Int32Array(nc)
   for (let e = 0; e < m.rowIndex.length; e++) colCount[m.rowIndex[e]!]!++
 
-  // Reduced costs of every column under the current row duals, and the Lagrangian bound over
-  // the core (both set by `price` below; zero and −∞ before any LP).
+  // Reduced costs of every column under the row duals y of the last finished LP (y = 0 before
+  // any: every column at its best bound), and `bound`, the Lagrangian bound over the core columns
+  // B = Σ_i max(y_i·L_i, y_i·U_i) + Σ_{j in core} max(d_j·l_j, d_j·u_j). A column joining the
+  // core adds its term at once, so that B + Σ_{j left out} max(0, d_j)·u_j stays the Lagrangian
+  // bound of the whole model whatever joins between two LPs.
   const d = new Float64Array(nc)
+  const y = new Float64Array(nr)
   let bound = -Infinity
+  // Weak duality holds for any y, so B is a bound whatever the LP's accuracy: every term counts
+  // at a finite column bound. Only a reduced cost within 1e-9 of zero at an infinite bound (a
+  // basic slack's solver noise) is left out, which would otherwise make the bound useless.
+  const term = (j: number) => {
+    const v = d[j]!
+    if (v > 0) {
+      const u = m.colUpper[j]!
+      return u !== Infinity || v > 1e-9 ? v * u : 0
+    }
+    if (v < 0) {
+      const l = m.colLower[j]!
+      return l !== -Infinity || v < -1e-9 ? v * l : 0
+    }
+    return 0
+  }
+  const addTerm = (t: number) => {
+    const b = bound + t
+    bound = Number.isNaN(b) ? Infinity : b
+  }
 
   // The first core.
   const inCore = new Uint8Array(nc)
   const order: number[] = []
-  // A column joins the core with its term of the Lagrangian bound: B over the core plus the
-  // left-out columns' positive reduced costs stays the same bound, valid for the whole model
-  // at every moment, not only right after pricing (an LP or MILP stopped before the next
-  // pricing would otherwise count the joined columns nowhere).
   const join = (j: number) => {
     if (inCore[j] === 0) {
       inCore[j] = 1
       order.push(j)
-      const v = d[j]!
-      if (v > 1e-9) bound += v * m.colUpper[j]!
-      else if (v < -1e-9) bound += v * m.colLower[j]!
+      addTerm(term(j))
     }
   }
   // A column of a single row (a vacancy, say) is the row's own slack: always in.
@@ -293,14 +317,18 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
     const names = highs.constants.modelStatus as Readonly<Record<string, number>>
     const statusOf = (code: number) => Object.keys(names).find((k) => names[k] === code) ?? `status ${code}`
     const cb = highs.constants.callbackType
+    const halted = () =>
+      hooks.shouldStop() ||
+      (m.stopAfterPricingRounds !== undefined && pricingRounds >= m.stopAfterPricingRounds)
     const stop = (e: { interrupt(): void }): undefined => {
-      if (hooks.shouldStop()) e.interrupt()
+      if (halted()) e.interrupt()
       return undefined
     }
 
-    // Row duals y; `price` sets the reduced costs d = c − Aᵀy and the Lagrangian bound over the core.
-    const y = new Float64Array(nr)
+    // d and B under the current y.
     const price = () => {
+      // Duals within 1e-9 of zero are solver noise: taken as 0 (B holds for the y used).
+      for (let r = 0; r < nr; r++) if (Math.abs(y[r]!) <= 1e-9) y[r] = 0
       // d = c − Aᵀy, row by row: each column's terms are subtracted in row order.
       d.set(m.colCost)
       for (let r = 0; r < nr; r++) {
@@ -308,21 +336,13 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
         if (v === 0) continue
         for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) d[m.rowIndex[e]!]! -= m.rowValue[e]! * v
       }
-      // Duals and reduced costs within 1e-9 of zero are solver noise: counting them against an
-      // infinite bound would make the bound useless, and leaving them out moves it by far less
-      // than the proof's tolerance.
       let b = 0
       for (let r = 0; r < nr; r++) {
         const v = y[r]!
-        if (v > 1e-9) b += v * m.rowUpper[r]!
-        else if (v < -1e-9) b += v * m.rowLower[r]!
+        if (v > 0) b += v * m.rowUpper[r]!
+        else if (v < 0) b += v * m.rowLower[r]!
       }
-      for (let j = 0; j < nc; j++) {
-        if (inCore[j] === 0) continue
-        const v = d[j]!
-        if (v > 1e-9) b += v * m.colUpper[j]!
-        else if (v < -1e-9) b += v * m.colLower[j]!
-      }
+      for (let j = 0; j < nc; j++) if (inCore[j] === 1) b += term(j)
       bound = Number.isNaN(b) ? Infinity : b
     }
     const everything = () => {
@@ -359,7 +379,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       for (let j = 0; j < nc; j++)
         if (inCore[j] === 0) {
           most = Math.max(most, d[j]!)
-          if (d[j]! > 1e-9) positive += d[j]! * m.colUpper[j]!
+          if (d[j]! > 0) positive += d[j]! * m.colUpper[j]!
         }
       return { most, positive }
     }
@@ -368,6 +388,11 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
     const lpStarted = performance.now()
     let lpDone = false
     for (;;) {
+      // An abort between two LPs stops like one during an LP.
+      if (halted()) {
+        lpMs = performance.now() - lpStarted
+        break
+      }
       pricingRounds++
       model.options.set({ time_limit: left() })
       const run = model.run({ [cb.simplexInterrupt]: stop })
@@ -455,6 +480,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
         if (!kept(j) && d[j]! < -gamma) {
           drop[k] = 1
           inCore[j] = 0
+          addTerm(-term(j))
           dropped++
         }
       })
@@ -473,8 +499,6 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
         near.sort((a, b) => d[b]! - d[a]! || a - b)
         near.length = Math.max(0, room)
       }
-      // The joined columns bring their terms of the bound (`join`); the pruned ones, with d_j < 0
-      // at their lower bound 0, never had one.
       for (const j of near) join(j)
       pass(false)
     }
@@ -491,7 +515,8 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
         Int32Array.from(order, (j) => m.integer[j]!),
       )
     // A bound valid for the whole model. The Lagrangian bound B + Σ max(0, d_j) over the left-out
-    // columns always holds; with a bound on the core's solutions it sharpens to
+    // columns always holds; with a bound on the core's own solutions (HiGHS's dual bound of the
+    // core MILP — never its incumbent, which bounds nothing) it sharpens to
     // max(core bound, best a solution using a left-out column can reach).
     const fullBound = (coreBound: number | null): number | null => {
       if (!Number.isFinite(bound)) return null
@@ -533,10 +558,10 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
         [cb.mipImprovingSolution]: (e): undefined => {
           const dd = e.data
           const inc = dd.mip_primal_bound ?? dd.objective_function_value ?? null
-          // HiGHS reports a dual bound equal to the incumbent before it has one (the start taken
-          // before the root LP): only a bound above the incumbent bounds the core.
+          // HiGHS reports a dual bound equal to the incumbent when it takes a start, before its
+          // root LP: no proof, so only a dual bound above the incumbent counts.
           const db = dd.mip_dual_bound ?? null
-          const b = fullBound(db !== null && inc !== null && db > inc + 1e-9 ? db : null)
+          const b = fullBound(db !== null && (inc === null || db > inc + 1e-9) ? db : null)
           hooks.onImproved(
             inc,
             b,
@@ -589,25 +614,31 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       const values = new Float64Array(nc)
       order.forEach((j, k) => (values[j] = colValue[k]!))
       const objective = model.getObjectiveValue()
+      // The core's own dual bound: finite only when HiGHS proved one (a stop before its root LP
+      // leaves none). An optimal core MILP closed its gap to within mip_abs_gap.
+      const dual = Number(model.info.get('mip_dual_bound'))
+      // After a stop, one not above the incumbent is no proof (see the callback above).
+      const coreBound =
+        status === 'optimal'
+          ? Number.isFinite(dual)
+            ? Math.max(dual, objective)
+            : objective + 1e-7
+          : Number.isFinite(dual) && dual > objective + 1e-9
+            ? dual
+            : null
       incumbent = values
       incumbentObjective = objective
       if (status !== 'optimal') {
-        // Stopped: the incumbent is no bound on the core's optimum. The core MILP's own dual
-        // bound sharpens the Lagrangian bound when HiGHS has one; otherwise the Lagrangian holds.
-        const b = Number(model.info.get('mip_dual_bound'))
-        incumbentBound = fullBound(Number.isFinite(b) && b > objective + 1e-9 ? b : null)
         return {
           status,
           values,
           objective,
-          dualBound: incumbentBound,
+          dualBound: fullBound(coreBound),
           message: null,
           fatal: false,
           stats: stats(),
         }
       }
-      // The core's optimum: a bound on the core's solutions, valid however the proof ends.
-      incumbentBound = fullBound(objective)
       // The proof: a left-out column can be in a better solution only if B + d_j > z.
       const wanted: number[] = []
       if (!lpDone) {
@@ -616,6 +647,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       } else
         for (let j = 0; j < nc; j++)
           if (inCore[j] === 0 && bound + d[j]! > objective + PROOF_TOL) wanted.push(j)
+      incumbentBound = fullBound(coreBound)
       if (wanted.length === 0)
         return {
           status: 'optimal',
@@ -633,7 +665,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
         status: why,
         values,
         objective,
-        dualBound: fullBound(objective),
+        dualBound: incumbentBound,
         message: null,
         fatal: false,
         stats: stats(),
@@ -648,8 +680,6 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       }
       for (const j of wanted) join(j)
       pass(true)
-      // B over the grown core: columns joined with d_j > 0 (before pricing finished) count in it.
-      price()
     }
   } catch (e) {
     const fatal = e instanceof WebAssembly.RuntimeError

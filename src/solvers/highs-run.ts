@@ -112,12 +112,17 @@ export function runHighs(highs: Highs, m: MilpArrays, timeLimitSeconds: number, 
       [cb.mipInterrupt]: stop,
       [cb.mipImprovingSolution]: (e): undefined => {
         const d = e.data
+        // A dual bound HiGHS has not proved yet is infinite, or — when it takes a start, before its
+        // root LP — equal to the incumbent with a gap of 0: unknown then, and so is the gap.
         const inc = d.mip_primal_bound ?? d.objective_function_value ?? null
-        // HiGHS reports a dual bound equal to the incumbent when it has none yet (a start taken
-        // before the root LP, say): a closed gap is proven only when the run ends optimal.
-        const b = d.mip_dual_bound ?? null
-        const bound = b !== null && Number.isFinite(b) && (inc === null || b > inc + 1e-9) ? b : null
-        hooks.onImproved(inc, bound, bound === null ? null : (d.mip_gap ?? null))
+        const b = d.mip_dual_bound
+        const known = b !== undefined && b !== null && Number.isFinite(b) && (inc === null || b > inc + 1e-9)
+        const g = d.mip_gap
+        hooks.onImproved(
+          inc,
+          known ? b : null,
+          known && g !== undefined && g !== null && Number.isFinite(g) ? g : null,
+        )
         return undefined
       },
     })
@@ -128,18 +133,17 @@ export function runHighs(highs: Highs, m: MilpArrays, timeLimitSeconds: number, 
     const dual = Number(hm.info.get('mip_dual_bound'))
     const lp = hooks.relax === true && status === 'optimal'
     const solution = hasPrimal || lp ? hm.getSolution() : null
-    const objective = hasPrimal ? hm.getObjectiveValue() : null
-    // A stopped run's dual bound is a bound only when HiGHS has one: equal to the incumbent it is
-    // the placeholder HiGHS reports before any, not a proof (that would have ended optimal).
-    const proven =
-      Number.isFinite(dual) && (status === 'optimal' || objective === null || dual > objective + 1e-9)
-        ? dual
-        : null
     return {
       status,
       values: hasPrimal && solution !== null ? solution.colValue : null,
-      objective,
-      dualBound: lp ? hm.getObjectiveValue() : proven,
+      objective: hasPrimal ? hm.getObjectiveValue() : null,
+      // After a stop, a dual bound not above the incumbent is no proof (see the callback above).
+      dualBound: lp
+        ? hm.getObjectiveValue()
+        : Number.isFinite(dual) &&
+            (status === 'optimal' || !hasPrimal || dual > hm.getObjectiveValue() + 1e-9)
+          ? dual
+          : null,
       message: null,
       fatal: false,
       rowDual: lp && solution !== null ? Float64Array.from(solution.rowDual) : null,

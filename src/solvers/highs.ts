@@ -242,7 +242,7 @@ export const highsSolver: Solver = {
         ? {}
         : { warmStart: { columns: nc, start: sparseOf(raw.values), ...next } }),
     }
-    // A stopped solve reports the bound it has proven, or none: never its incumbent as a bound.
+    // A stop before HiGHS proved a dual bound leaves the bound unknown: never the incumbent.
     const bound = raw.dualBound
     const status = statusOf(raw.status)
     switch (status) {

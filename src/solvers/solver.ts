@@ -109,6 +109,11 @@ export interface SolverResult {
   /** Column values, when a feasible solution exists. */
   readonly values: Float64Array | null
   readonly objective: number | null
+  /**
+   * A proven upper bound on the optimum of the whole model: `objective` when
+   * `optimal`; after a stop, the best bound the backend proved, or `null` when
+   * it proved none (never the incumbent in its place).
+   */
   readonly bound: number | null
   readonly timeMs: number
   /** Details of an `error`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { validateProposal } from '../../src/check/index.js'
-import { formulate } from '../../src/model/index.js'
+import { editMilp, formulate } from '../../src/model/index.js'
 import { rankModel } from '../../src/proposals/rank.js'
 import { sampleScenario } from '../../src/sample/index.js'
 import { highsSolver } from '../../src/solvers/highs.js'
@@ -35,5 +35,24 @@ describe('ranking among ties', () => {
     r.right.forEach((x, i) => {
       if (i > 0) expect(x.proposal.objective).toBeLessThanOrEqual(r.right[i - 1]!.proposal.objective + 1e-9)
     })
+    // They are the 10 best: with all 10 cut off, no staffing beats the last of them. (Ten distinct
+    // feasible staffings, none outside them better than their least, are ten best ones.)
+    const rows = r.right.map(({ proposal }, n) => {
+      const cols = proposal.assignments.map((a, i) =>
+        a.cadreId === null
+          ? model.vacancyCol[i]!
+          : model.pairCol[model.eligibility.indexOf(model.ctx.cadreIndex.get(a.cadreId)!, i)]!,
+      )
+      return {
+        name: `test:cut:${n}`,
+        cols,
+        coefs: cols.map(() => 1),
+        lower: -Infinity,
+        upper: cols.length - 1,
+      }
+    })
+    const rest = await highsSolver.solve(editMilp(model.milp, { rows }), {})
+    expect(rest.status).toBe('optimal')
+    expect(rest.objective!).toBeLessThanOrEqual(r.right[9]!.proposal.objective + 1e-6)
   }, 120_000)
 })

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import type { Proposal } from '../../src/domain/proposal.js'
+import { explainProposal } from '../../src/proposals/explain.js'
+import { solve } from '../../src/proposals/index.js'
+import { generateScenario } from '../../src/sample/index.js'
+import { highsSolver } from '../../src/solvers/highs.js'
+import type { Solver } from '../../src/solvers/solver.js'
+
+/** Rule costs say how sure they are: exact only from a proven re-solve, never clamped. */
+describe('explainProposal rule costs and the re-solves behind them', () => {
+  const scenario = generateScenario({ seed: 1, cadres: 60 })
+
+  const solved = async (): Promise<Proposal> => {
+    const r = await solve(scenario, { backend: 'highs' })
+    if (r._tag === 'Left') throw new Error(r.left.message)
+    return r.right
+  }
+
+  it('labels costs from proven re-solves exact, with their status and upper end equal to the cost', async () => {
+    const p = await solved()
+    const e = await explainProposal(scenario, p, { backend: 'highs' })
+    if (e._tag === 'Left') throw new Error(e.left.message)
+    expect(e.right.ruleCosts.length).toBeGreaterThan(0)
+    for (const rc of e.right.ruleCosts) {
+      expect(rc.method).toBe('exact')
+      expect(rc.status).toBe('optimal')
+      expect(rc.upper).toBe(rc.cost)
+      expect(rc.cost).toBeGreaterThanOrEqual(0)
+    }
+  }, 60_000)
+
+  it('labels costs from re-solves that stopped bounded, with the stopped bound as their upper end', async () => {
+    // A backend whose every solve "stops" with HiGHS's optimum as incumbent and a bound 5 above it.
+    const stopping: Solver = {
+      name: 'stopping',
+      async solve(model, options) {
+        const r = await highsSolver.solve(model, options)
+        return r.status === 'optimal' ? { ...r, status: 'time-limit', bound: r.objective! + 5 } : r
+      },
+    }
+    const p = await solved()
+    const e = await explainProposal(scenario, p, { backend: stopping })
+    if (e._tag === 'Left') throw new Error(e.left.message)
+    expect(e.right.ruleCosts.length).toBeGreaterThan(0)
+    for (const rc of e.right.ruleCosts) {
+      expect(rc.method).toBe('bounded')
+      expect(rc.status).toBe('time-limit')
+      expect(rc.upper).not.toBeNull()
+      expect(rc.upper! - rc.cost).toBeGreaterThan(5 - 1e-5)
+    }
+  }, 60_000)
+
+  it('reports a negative cost as found: a proposal claiming more than the optimum', async () => {
+    const p = await solved()
+    const claimed: Proposal = { ...p, objective: p.objective + 10 }
+    const e = await explainProposal(scenario, claimed, { backend: 'highs' })
+    if (e._tag === 'Left') throw new Error(e.left.message)
+    expect(e.right.ruleCosts.length).toBeGreaterThan(0)
+    // Without the rule the optimum is at least the proposal's true objective: each cost is then
+    // at least −10, and the non-binding rules show exactly −10 rather than a silent 0.
+    for (const rc of e.right.ruleCosts) expect(rc.cost).toBeGreaterThanOrEqual(-10 - 1e-6)
+    expect(e.right.ruleCosts.some((rc) => Math.abs(rc.cost + 10) < 1e-6)).toBe(true)
+  }, 60_000)
+})
