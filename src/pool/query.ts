@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { parseEthnicity } from '../domain/ethnicity.js'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { FitComponents } from '../domain/proposal.js'
 import {
@@ -79,7 +80,7 @@ export interface PoolQuery {
   readonly minAge?: number
   readonly maxAge?: number
   readonly genders?: readonly Gender[]
-  /** Ethnicity codes (`han`, `mongol`, …). */
+  /** Ethnic groups in any form the decoder reads (`han`, `汉族`, `Mongol`, `02`). */
   readonly ethnicities?: readonly string[]
   readonly parties?: readonly PartyAffiliation[]
   /** At least this education level. */
@@ -224,7 +225,12 @@ function checkQuery(q: PoolQuery): InvalidQuery | null {
       ? invalid('maxAge', `an age ≥ minAge ${q.minAge}`, q.maxAge)
       : null) ??
     list('genders', q.genders, among(GENDER_VALUES), listOf(GENDER_VALUES)) ??
-    list('ethnicities', q.ethnicities, (x) => typeof x === 'string' && x.length > 0, 'a non-empty string') ??
+    list(
+      'ethnicities',
+      q.ethnicities,
+      (x) => typeof x === 'string' && parseEthnicity(x) !== undefined,
+      "one of China's 56 ethnic groups (GB 3304) in any usual form: han, 汉族, Han, 01",
+    ) ??
     list('parties', q.parties, among(PARTY_VALUES), listOf(PARTY_VALUES)) ??
     (q.minEducation === undefined || among(EDUCATION_LEVELS)(q.minEducation)
       ? null
@@ -346,7 +352,8 @@ export function queryPool(
     categories: query.categories === undefined ? null : new Set(query.categories),
     ranks: query.ranks === undefined ? null : new Set(query.ranks),
     genders: query.genders === undefined ? null : new Set(query.genders),
-    ethnicities: query.ethnicities === undefined ? null : new Set(query.ethnicities),
+    ethnicities:
+      query.ethnicities === undefined ? null : new Set(query.ethnicities.map((e) => parseEthnicity(e) ?? e)),
     parties: query.parties === undefined ? null : new Set(query.parties),
     grades: query.lastGrades === undefined ? null : new Set(query.lastGrades),
     groups: query.reserveGroups === undefined ? null : new Set(query.reserveGroups),

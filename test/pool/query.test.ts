@@ -3,6 +3,7 @@ import { profilePost, profileTeam } from '../../src/pool/query.js'
 import { categoryOf, lastGradeOf, queryPool } from '../../src/pool/index.js'
 import { fitComponents, fitScore } from '../../src/scoring/fit.js'
 import { cadre, county, spec } from './fixtures.js'
+import { sampleScenario } from '../../src/sample/index.js'
 
 const ok = <A>(r: { _tag: 'Left'; left: unknown } | { _tag: 'Right'; right: A }): A => {
   if (r._tag === 'Left') throw new Error(JSON.stringify(r.left))
@@ -142,5 +143,22 @@ describe('queryPool', () => {
     expect(r._tag === 'Left' && r.left.message).toBe(
       'genders[0]: expected one of "female", "male", got "other"',
     )
+  })
+})
+
+describe('queryPool by ethnicity', () => {
+  it('reads ethnic groups in any form the decoder reads, and refuses what is none', () => {
+    const s = sampleScenario()
+    const total = (ethnicities: string[]) => {
+      const r = queryPool(s, { ethnicities })
+      if (r._tag === 'Left') throw new Error(r.left.message)
+      return r.right.total
+    }
+    const han = total(['han'])
+    expect(han).toBeGreaterThan(0)
+    expect(total(['汉族'])).toBe(han)
+    expect(total(['Han', '01'])).toBe(han)
+    const bad = queryPool(s, { ethnicities: ['Hann'] })
+    expect(bad._tag === 'Left' && bad.left.field).toBe('ethnicities[0]')
   })
 })
