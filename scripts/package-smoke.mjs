@@ -39,4 +39,24 @@ for (const [name, m] of [
   console.log(`${name} roster: ${ok ? 'ok' : JSON.stringify(r.left ?? r.right)}`)
   if (!ok) failed++
 }
+// The command line as installed (bin: dist/cli.js): its exit codes and its --json shape.
+import { spawnSync } from 'node:child_process'
+const cli = (...args) => spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8' })
+const solved = cli('solve', 'examples/data/sample-county.json', '--json')
+let parsed = null
+try {
+  parsed = JSON.parse(solved.stdout)
+} catch {
+  parsed = null
+}
+const cliOk =
+  solved.status === 0 &&
+  parsed?.result?.status === 'optimal' &&
+  Array.isArray(parsed?.violations) &&
+  parsed.violations.every((v) => v.length === 0) &&
+  cli('solve', 'no-such-file.json').status === 2 &&
+  cli('solve', 'examples/data/sample-county.json', '--top', 'x').status === 2 &&
+  cli('--help').status === 0
+console.log(`cli: ${cliOk ? 'ok' : `failed (exit ${solved.status}) ${solved.stderr.slice(0, 300)}`}`)
+if (!cliOk) failed++
 process.exit(failed === 0 ? 0 : 1)

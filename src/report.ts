@@ -1,6 +1,7 @@
 /**
  * `banzi/report`: the report people read — one self-contained HTML page with
- * the charts rendered to inline SVG. A separate entry point because it brings
+ * the charts rendered to inline SVG — and its parts as display helpers for
+ * notebooks (`toHtml`, `toVegaLite`). A separate entry point because it brings
  * vega and vega-lite, which the engine does not need.
  *
  * @example
@@ -10,4 +11,12 @@
  *
  * @module
  */
-export { renderReport, type InvalidReportInput, type ReportInput, type ReportOptions } from './report/html.js'
+export {
+  renderReport,
+  toHtml,
+  toVegaLite,
+  type InvalidReportInput,
+  type ReportInput,
+  type ReportOptions,
+  type StructureChart,
+} from './report/html.js'

@@ -177,12 +177,32 @@ async function svgOf(spec: TopLevelSpec): Promise<string> {
 
 type Label = (value: string) => string
 
-async function charts(scenario: Scenario, proposal: Proposal | undefined, lang: Lang): Promise<string> {
+/** The structure charts' keys, in the order they are shown. @category Report */
+export type StructureChart = 'gender' | 'ageBands' | 'ethnicity' | 'party' | 'education' | 'field'
+
+/**
+ * The structure charts of a scenario — gender, age bands, ethnicity, party,
+ * education, main field — as Vega-Lite (v5) specifications with their data
+ * inline: the teams as they are, and after `proposal` when one is given. Any
+ * notebook or page that renders Vega-Lite shows them; `renderReport` renders
+ * them to SVG.
+ *
+ * @param scenario - the scenario
+ * @param proposal - a proposal of the scenario, for the after series
+ * @param options - language of the titles and labels (default `zh`)
+ * @category Report
+ */
+export function toVegaLite(
+  scenario: Scenario,
+  proposal?: Proposal,
+  options: { readonly lang?: 'zh' | 'en' } = {},
+): Record<StructureChart, TopLevelSpec> {
+  const lang = options.lang === 'en' ? 'en' : 'zh'
   const t = T[lang]
   const before = analyseStructure(scenario).county.distributions
   const after =
     proposal === undefined ? null : analyseStructure(applyProposal(scenario, proposal)).county.distributions
-  const labels: Record<keyof typeof t.charts, Label> = {
+  const labels: Record<StructureChart, Label> = {
     gender: (v) => VALUE_LABELS.gender[v as 'male']?.[lang] ?? v,
     ageBands: (v) => v,
     ethnicity: (v) => ethnicityLabel(v)[lang],
@@ -190,18 +210,17 @@ async function charts(scenario: Scenario, proposal: Proposal | undefined, lang: 
     education: (v) => VALUE_LABELS.education[v as 'bachelor']?.[lang] ?? v,
     field: (v) => v,
   }
-  const out: string[] = []
-  for (const key of Object.keys(t.charts) as (keyof typeof t.charts)[]) {
+  const out = {} as Record<StructureChart, TopLevelSpec>
+  for (const key of Object.keys(t.charts) as StructureChart[]) {
     const rows = (d: Distributions, series: string) =>
       (d[key] as readonly { value: string; count: number }[])
         .slice(0, 12)
         .map((c) => ({ value: labels[key](c.value), series, count: c.count }))
-    const values = [...rows(before, t.before), ...(after === null ? [] : rows(after, t.after))]
-    const spec: TopLevelSpec = {
+    out[key] = {
       $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
       title: t.charts[key],
       width: 220,
-      data: { values },
+      data: { values: [...rows(before, t.before), ...(after === null ? [] : rows(after, t.after))] },
       mark: 'bar',
       encoding: {
         y: { field: 'value', type: 'nominal', title: null, sort: null },
@@ -211,9 +230,36 @@ async function charts(scenario: Scenario, proposal: Proposal | undefined, lang: 
       },
       config: { font: 'sans-serif' },
     }
-    out.push(`<div class="chart" data-chart="${key}">${await svgOf(spec)}</div>`)
   }
-  return `<h2>${esc(t.structure)}</h2><div class="charts">${out.join('')}</div>`
+  return out
+}
+
+async function charts(scenario: Scenario, proposal: Proposal | undefined, lang: Lang): Promise<string> {
+  const out: string[] = []
+  for (const [key, spec] of Object.entries(toVegaLite(scenario, proposal, { lang })))
+    out.push(`<div class="chart" data-chart="${key}">${await svgOf(spec)}</div>`)
+  return `<h2>${esc(T[lang].structure)}</h2><div class="charts">${out.join('')}</div>`
+}
+
+/**
+ * A proposal as an HTML fragment for a notebook or a page of one's own: the
+ * summary with the independent validator's verdict and a card per team the
+ * proposal changes (no charts: see {@link toVegaLite}); every user string
+ * escaped, no script.
+ *
+ * @param scenario - the scenario of the proposal
+ * @param proposal - the proposal
+ * @param options - language (default `zh`) and an explanation for the other candidates
+ * @category Report
+ */
+export function toHtml(
+  scenario: Scenario,
+  proposal: Proposal,
+  options: { readonly lang?: 'zh' | 'en'; readonly explanation?: Explanation } = {},
+): string {
+  const lang = options.lang === 'en' ? 'en' : 'zh'
+  const violations = validateProposal(scenario, proposal)
+  return `<div class="banzi">${summary(proposal, violations, lang, undefined)}${teamCards(scenario, proposal, violations, options.explanation, lang)}</div>`
 }
 
 function summary(

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Proposal } from '../../src/domain/proposal.js'
 import { diagnose, rankProposals, solve } from '../../src/proposals/index.js'
-import { esc, renderReport } from '../../src/report/html.js'
+import { esc, renderReport, toHtml, toVegaLite } from '../../src/report/html.js'
 import { generateScenario } from '../../src/sample/index.js'
 
 const base = generateScenario({ seed: 31, cadres: 120, teams: 12 })
@@ -84,5 +84,18 @@ describe('renderReport', () => {
     expect(await page(scenario, { proposal })).toBe(await page(scenario, { proposal }))
     expect((await renderReport(scenario, null as never))._tag).toBe('Left')
     expect((await renderReport(scenario, { proposal }, { lang: 'fr' as 'en' }))._tag).toBe('Left')
+  })
+
+  it('display helpers: toHtml gives the summary and team cards, toVegaLite the six chart specs with their data', () => {
+    const html = toHtml(scenario, proposal, { lang: 'en' })
+    expect(html.startsWith('<div class="banzi">')).toBe(true)
+    expect(html).toContain('every hard rule holds (0 violations)')
+    expect(html).not.toMatch(/<script/i)
+    const specs = toVegaLite(scenario, proposal)
+    expect(Object.keys(specs)).toEqual(['gender', 'ageBands', 'ethnicity', 'party', 'education', 'field'])
+    const gender = specs.gender as { data: { values: { series: string; count: number }[] } }
+    const series = new Set(gender.data.values.map((v) => v.series))
+    expect([...series]).toEqual(['调整前', '调整后'])
+    expect(JSON.parse(JSON.stringify(specs))).toEqual(specs)
   })
 })
