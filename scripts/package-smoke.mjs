@@ -43,12 +43,13 @@ for (const [name, m] of [
 import { spawnSync } from 'node:child_process'
 const cli = (...args) => spawnSync(process.execPath, ['dist/cli.js', ...args], { encoding: 'utf8' })
 const solved = cli('solve', 'examples/data/sample-county.json', '--json')
-let parsed = null
-try {
-  parsed = JSON.parse(solved.stdout)
-} catch {
-  parsed = null
-}
+const parsed = (() => {
+  try {
+    return JSON.parse(solved.stdout)
+  } catch {
+    return null
+  }
+})()
 const cliOk =
   solved.status === 0 &&
   parsed?.result?.status === 'optimal' &&

@@ -362,3 +362,70 @@ export const TEAM_KIND_LABELS: Readonly<Record<TeamKind, Label>> = {
   department: { zh: '部门', en: 'department' },
   agency: { zh: '事业单位', en: 'agency' },
 }
+
+/** Counted team rules, labelled from their bound: `n` is the row's actual bound. */
+const COUNTED: Partial<Record<RuleCode, { readonly op: '>=' | '<='; readonly label: (n: string) => Label }>> =
+  {
+    'structure.women': {
+      op: '>=',
+      label: (n) => ({ en: `at least ${n} ${n === '1' ? 'woman' : 'women'}`, zh: `至少${n}名女干部` }),
+    },
+    'structure.young': {
+      op: '>=',
+      label: (n) => ({
+        en: `at least ${n} young ${n === '1' ? 'member' : 'members'}`,
+        zh: `至少${n}名年轻干部`,
+      }),
+    },
+    'structure.minority': {
+      op: '>=',
+      label: (n) => ({
+        en: `at least ${n} minority ${n === '1' ? 'member' : 'members'}`,
+        zh: `至少${n}名少数民族干部`,
+      }),
+    },
+    'structure.non-party': {
+      op: '>=',
+      label: (n) => ({
+        en: `at least ${n} non-party ${n === '1' ? 'member' : 'members'}`,
+        zh: `至少${n}名党外干部`,
+      }),
+    },
+    'structure.titular': {
+      op: '>=',
+      label: (n) => ({
+        en: `at least ${n} ${n === '1' ? 'member' : 'members'} of the titular ethnicity`,
+        zh: `至少${n}名自治民族干部`,
+      }),
+    },
+    'stability.max-changed': {
+      op: '<=',
+      label: (n) => ({ en: `at most ${n} changed`, zh: `调整不超过${n}人` }),
+    },
+  }
+
+/**
+ * The label of one rule row in the user's words, generated from the row's
+ * actual bound so the text never contradicts the number: `structure.women`
+ * with detail `women>=2` reads "at least 2 women / 至少2名女干部",
+ * `stability.max-changed` with `changed<=2` reads "at most 2 changed /
+ * 调整不超过2人". `detail` is the instance part of the row name (`women>=2`,
+ * see `RuleRow.detail`); a bound a session moved (`women>=1, now ≥ 2`) reads
+ * the bound in force and the rule's own ("at least 2 women (was 1, now ≥ 2) /
+ * 至少2名女干部（原为1）"). A row this table does not count reads the rule's
+ * label followed by the detail.
+ * @category Rules
+ */
+export function ruleRowLabel(code: RuleCode, detail: string): Label {
+  const m = /^(.*?)(<=|>=)(-?\d+(?:\.\d+)?)(?:, now (≥|≤) (-?\d+(?:\.\d+)?))?$/.exec(detail)
+  const counted = COUNTED[code]
+  if (m !== null && counted !== undefined && counted.op === m[2]) {
+    if (m[4] === undefined) return counted.label(m[3]!)
+    if (m[4] === (m[2] === '>=' ? '≥' : '≤')) {
+      const now = counted.label(m[5]!)
+      return { en: `${now.en} (was ${m[3]}, now ${m[4]} ${m[5]})`, zh: `${now.zh}（原为${m[3]}）` }
+    }
+  }
+  const base = RULE_LABELS[code]
+  return { en: `${base.en} (${detail})`, zh: `${base.zh}（${detail}）` }
+}

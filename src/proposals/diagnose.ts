@@ -9,7 +9,7 @@
  */
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
-import { RULE_LABELS } from '../domain/codes.js'
+import { ruleRowLabel } from '../domain/codes.js'
 import type { RuleCode } from '../domain/codes.js'
 import type { Scenario } from '../domain/types.js'
 import { editMilp, elasticize, formulate } from '../model/index.js'
@@ -68,7 +68,8 @@ function memberOf(model: StaffingModel, g: Group): ConflictMember {
   if (g.kind === 'rule') {
     const team = scenario.teams.find((t) => t.id === g.row.teamId)
     const where = team === undefined ? '' : `team ${team.name} (${team.id}): `
-    const label = `${where}${RULE_LABELS[g.row.code].en} / ${RULE_LABELS[g.row.code].zh} (${g.row.detail})`
+    const text = ruleRowLabel(g.row.code, g.row.detail)
+    const label = `${where}${text.en} / ${text.zh}`
     return { kind: 'rule', code: g.row.code, teamId: g.row.teamId, label }
   }
   // Posts by their team's name and their title, with the id for the record.
@@ -176,9 +177,10 @@ export async function feasibleWithOnly(
  * @param options - backend, `timeLimitMs` (for the whole diagnosis), `signal`, `onProgress`
  * @returns the diagnosis, or why the solves behind it failed
  * @example
- * const s = generateScenario({ seed: 1, cadres: 60, policy: { structure: { women: { min: 4 } } } })
+ * const s = generateScenario({ seed: 1, cadres: 60, policy: { structure: { women: { min: 6 } } } })
  * const d = await diagnose(s)
  * isRight(d) && d.right.feasible //=> false
+ * isRight(d) && d.right.conflict[0]?.label //=> 'team 青山旗发展和改革委员会 (T0004): at least 6 women / 至少6名女干部'
  */
 export async function diagnose(
   scenario: Scenario,

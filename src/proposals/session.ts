@@ -13,12 +13,39 @@ import { left, right } from 'fp-ts/lib/Either.js'
 import type { Proposal } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
 import { activityRange, editMilp, formulate } from '../model/index.js'
-import type { Conflict, MilpEdit, StaffingModel } from '../model/index.js'
+import type { Conflict, Milp, MilpEdit, RuleRow, StaffingModel } from '../model/index.js'
 import type { WarmStart } from '../solvers/solver.js'
 import type { SolveError, SolveOptions } from './solve.js'
 import { solveModelValues } from './solve.js'
 import { diagnoseModel } from './diagnose.js'
 import type { Diagnosis } from './diagnose.js'
+import { ruleRowLabel } from '../domain/codes.js'
+
+/**
+ * The detail of a rule row with the bounds the model has now: the row's own
+ * detail while its one-sided bound is unmoved, else followed by the bound in
+ * force (`women>=1, now ≥ 2`), which `ruleRowLabel` reads.
+ */
+function detailNow(m: Milp, rr: RuleRow): string {
+  const lo = m.rowLower[rr.row]!
+  const hi = m.rowUpper[rr.row]!
+  const own = /(<=|>=)(-?\d+(?:\.\d+)?)$/.exec(rr.detail)
+  if (own !== null) {
+    const n = Number(own[2])
+    if (own[1] === '>=' ? hi === Infinity && lo === n : lo === -Infinity && hi === n) return rr.detail
+  }
+  const now =
+    lo === hi ? `= ${lo}` : hi === Infinity ? `≥ ${lo}` : lo === -Infinity ? `≤ ${hi}` : `${lo}..${hi}`
+  return `${rr.detail}, now ${now}`
+}
+
+/** A rule row in the user's words (team, then en / zh), with the bounds the model has now. */
+function rowText(model: StaffingModel, rr: RuleRow): string {
+  const team = model.ctx.scenario.teams.find((t) => t.id === rr.teamId)
+  const where = team === undefined ? '' : `team ${team.name} (${team.id}): `
+  const text = ruleRowLabel(rr.code, detailNow(model.milp, rr))
+  return `${where}${text.en} / ${text.zh}`
+}
 
 /** Why a session edit was refused (the model is then unchanged). @category Proposals */
 export type SessionEditError =
@@ -144,7 +171,7 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
         if (editedCols[j] === 1 && m.colLower[j]! > 0) locked = true
       }
       const rr = rule.get(r)
-      const what = rr?.label ?? m.rowNames[r]!
+      const what = rr === undefined ? m.rowNames[r]! : rowText(model, rr)
       out.push({
         code: rr?.code ?? (locked ? 'lock' : 'establishment.vacancy'),
         teamId: rr?.teamId ?? null,
@@ -243,20 +270,8 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
         .sort((a, b) => a[0] - b[0])
         .map(([col, pair]) => ({ ...pair, col }))
       // A row whose bounds the session moved says so in its label.
-      const m = model.milp
-      const bounds = (r: number) => {
-        const lo = m.rowLower[r]!
-        const hi = m.rowUpper[r]!
-        return lo === hi
-          ? `= ${lo}`
-          : hi === Infinity
-            ? `≥ ${lo}`
-            : lo === -Infinity
-              ? `≤ ${hi}`
-              : `${lo}..${hi}`
-      }
       const ruleRows = model.ruleRows.map((rr) =>
-        editedRows.has(rr.row) ? { ...rr, detail: `${rr.detail}, now ${bounds(rr.row)}` } : rr,
+        editedRows.has(rr.row) ? { ...rr, detail: detailNow(model.milp, rr) } : rr,
       )
       return diagnoseModel({ ...model, ruleRows, lockCols: [...model.lockCols, ...own] }, options)
     },

@@ -178,7 +178,7 @@ describe('labels of a diagnosis', () => {
       const women = d.right.conflict.filter((m) => m.kind === 'rule' && m.code === 'structure.women')
       expect(women.length).toBeGreaterThan(0)
       for (const m of women) {
-        expect(m.label).toContain(`women>=${min}`)
+        expect(m.label).toContain(`at least ${min} women / 至少${min}名女干部`)
         expect(m.label).not.toMatch(/\bone\b|一名/)
       }
       // Posts are named by their team and title, the id in brackets.
