@@ -102,7 +102,9 @@ function outcomeText(o: RunnerUpOutcome, lang: Lang, title: (postId: string) => 
     case 'TeamRules':
       return t.teamRules
     case 'Blocked':
-      return o.messages.join('; ') || o.codes.map((c) => RULE_LABELS[c][lang]).join('、')
+      return lang === 'en' && o.messages.length > 0
+        ? o.messages.join('; ')
+        : o.codes.map((c) => RULE_LABELS[c][lang]).join('、')
   }
   return ''
 }
@@ -514,7 +516,7 @@ Example: banzi solve examples/data/sample-county.json --top 3 --out proposal.jso
         io.stdout(`${r.right.eligible ? t.eligible : t.notEligible}\n`)
         for (const x of r.right.reasons)
           io.stdout(
-            `  [${RULE_LABELS[x.code][o.lang]}${x._tag === 'penalty' ? ` −${fixed(x.amount)}` : ''}] ${x.message}\n`,
+            `  [${RULE_LABELS[x.code][o.lang]}${x._tag === 'penalty' ? ` −${fixed(x.amount)}` : ''}] ${o.lang === 'zh' ? x.zh : x.message}\n`,
           )
         if (chosen !== null) {
           const names = new Map(scenario.cadres.map((c) => [c.id, c.name]))

@@ -429,3 +429,90 @@ export function ruleRowLabel(code: RuleCode, detail: string): Label {
   const base = RULE_LABELS[code]
   return { en: `${base.en} (${detail})`, zh: `${base.zh}（${detail}）` }
 }
+
+/** The facts a rule finding records (`Verdict.facts`), as plain values. @category Rules */
+export type ReasonFacts = Readonly<Record<string, string | number | boolean | null>>
+
+const num = (x: unknown): number => (typeof x === 'number' ? x : Number(x))
+const rankZh = (x: unknown): string => VALUE_LABELS.rank[x as Rank]?.zh ?? String(x)
+/** Words of the integrity gate's and the record check's facts, in Chinese. */
+const INTEGRITY_ZH: Readonly<Record<string, string>> = {
+  'file audit': '档案审核',
+  'personal-matters report': '个人有关事项报告核查',
+  'discipline opinion': '纪检监察机关意见',
+  'complaints check': '信访举报核查',
+  'double signature': '廉政意见双签字',
+  'clean conclusion': '廉政结论',
+  'date of the checks': '核查时间',
+}
+const FIELD_ZH: Readonly<Record<string, string>> = {
+  birth: '出生年月',
+  workStart: '参加工作时间',
+  partyJoined: '入党时间',
+  party: '政治面貌',
+  history: '工作经历',
+  education: '学历',
+  rankSince: '任现职级时间',
+  currentPost: '现任职务',
+}
+const listZh = (text: unknown, words: Readonly<Record<string, string>>): string =>
+  String(text)
+    .split(', ')
+    .map((w) => {
+      const period = /^history\[(\d+)\]$/.exec(w)
+      if (period !== null) return `工作经历第${Number(period[1]) + 1}段`
+      const within = /^checks within (\d+) months$/.exec(w)
+      if (within !== null) return `${within[1]}个月内的核查`
+      return words[w] ?? w
+    })
+    .join('、')
+const years = (months: unknown): string => {
+  const m = num(months)
+  return m % 12 === 0 ? `${m / 12}年` : `${Math.floor(m / 12)}年${m % 12}个月`
+}
+
+/**
+ * The Chinese wording of a pair rule's finding, written from the facts the
+ * rule recorded (the English wording is the finding's own `message`): what
+ * `whyNot` and the command line show a department head.
+ * @category Rules
+ */
+export const REASON_ZH: Readonly<
+  Record<PairRuleCode | 'tenure.short-move', (who: string, post: string, f: ReasonFacts) => string>
+> = {
+  'ladder.skip-rung': (who, post, f) =>
+    `${who}现为${rankZh(f.rank)}，${post}须${rankZh(f.required)}，跨${num(f.rungs)}级，不得越级提拔`,
+  'ladder.min-years': (who, _post, f) =>
+    `${who}任${rankZh(f.rank)}${years(f.months)}，晋升须满${years(f.needed)}`,
+  'ladder.step-down': (who, post, f) =>
+    `${who}现为${rankZh(f.rank)}，${post}为${rankZh(f.required)}，低${Math.abs(num(f.rungs))}级`,
+  'education.min-level': (who, _post, f) =>
+    `${who}学历为${VALUE_LABELS.education[f.level as EducationLevel]?.zh ?? String(f.level)}，须${VALUE_LABELS.education[f.min as EducationLevel]?.zh ?? String(f.min)}及以上`,
+  'age.max-at-appointment': (who, post, f) => `${who}${num(f.age)}岁，${post}任职年龄不超过${num(f.max)}岁`,
+  'age.years-to-retirement': (who, _post, f) =>
+    num(f.monthsLeft) > 0
+      ? `${who}距${num(f.retirementAge)}岁退休还有${num(f.monthsLeft)}个月，提拔须至少${num(f.needed)}个月`
+      : `${who}已到${num(f.retirementAge)}岁退休年龄，不再提拔`,
+  'integrity.gate': (who, _post, f) => `${who}凡提四必或双签字未完成（${listZh(f.missing, INTEGRITY_ZH)}）`,
+  'discipline.open-case': (who, _post, f) =>
+    f.underInvestigation === true
+      ? `${who}正在接受立案审查`
+      : `${who}处于处分影响期（至${String(f.disciplinaryUntil)}）`,
+  'assessment.low-grade': (who, _post, f) =>
+    `${who}${num(f.year)}年度考核为${VALUE_LABELS.grade[f.grade as Grade]?.zh ?? String(f.grade)}`,
+  'avoidance.kin': (who, post, f) =>
+    `${who}与${String(f.kin)}有亲属关系，不得同在${post}所在班子或直接上下级`,
+  'avoidance.hometown': (who, post, f) =>
+    `${who}成长地为${String(f.hometown)}，${post}须由外地干部担任（地域回避）`,
+  'rotation.must-move': (who, post, f) => `${who}任${post}已${years(f.months)}，满${years(f.limit)}必须交流`,
+  'rotation.should-move': (who, post, f) =>
+    `${who}任${post}已${years(f.months)}，满${years(f.limit)}应当交流`,
+  'tenure.max-terms': (who, post, f) =>
+    `${who}任${post}已${years(f.months)}，连任${num(f.maxTerms)}个任期，不得再任`,
+  'tenure.level-years': (who, _post, f) =>
+    `${who}任${rankZh(f.rank)}已${years(f.months)}，满${years(f.limit)}不再在同一层级任职`,
+  'record.inconsistent': (who, _post, f) =>
+    `${who}档案三龄两历不一致（${num(f.conflicts)}处，涉及${listZh(f.fields, FIELD_ZH)}）`,
+  'forbidden-pair': (who, post) => `${who}任${post}为禁止的人岗组合`,
+  'tenure.short-move': (who, _post, f) => `${who}任现职${years(f.months)}，不满${years(f.limit)}一般不调整`,
+}

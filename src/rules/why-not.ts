@@ -7,7 +7,7 @@
  * @module
  */
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
-import type { RuleCode } from '../domain/codes.js'
+import { REASON_ZH, type RuleCode } from '../domain/codes.js'
 import type { Scenario } from '../domain/types.js'
 import { contextOf, type ScenarioContext } from './context.js'
 import { pairVerdicts } from './eligibility.js'
@@ -20,7 +20,10 @@ export interface Reason {
   readonly code: RuleCode
   /** Penalty of a soft rule; `0` for a blocking one. */
   readonly amount: number
+  /** The finding in English. */
   readonly message: string
+  /** The same finding in Chinese (`REASON_ZH`), for the people who decide. */
+  readonly zh: string
   readonly facts: Facts
 }
 
@@ -71,6 +74,9 @@ export function whyNot(
   const c = ctx.cadreIndex.get(cadreId)
   if (c === undefined) return left({ _tag: 'UnknownId', kind: 'cadre', id: cadreId })
   if (!ctx.postLocation.has(postId)) return left({ _tag: 'UnknownId', kind: 'post', id: postId })
+  const cadre = scenario.cadres[c]!
+  const where = ctx.postLocation.get(postId)!
+  const title = scenario.teams[where.team]!.posts[where.slot]!.title
   const reasons: Reason[] = pairVerdicts(ctx, c, postId).flatMap((v) =>
     v._tag === 'ok'
       ? []
@@ -80,11 +86,11 @@ export function whyNot(
             code: v.code,
             amount: v._tag === 'penalty' ? v.amount : 0,
             message: v.message,
+            zh: REASON_ZH[v.code](cadre.name, title, v.facts),
             facts: v.facts,
           },
         ],
   )
-  const cadre = scenario.cadres[c]!
   const held = cadre.currentPost?.postId
   const rule = scenario.policy.people.shortTenure
   const months = shortTenureMonths(scenario, cadre)
@@ -94,6 +100,7 @@ export function whyNot(
       code: 'tenure.short-move',
       amount: rule.hard ? 0 : rule.penalty,
       message: `${cadre.name} has held post ${held} for ${months} months, under ${rule.years} years`,
+      zh: REASON_ZH['tenure.short-move'](cadre.name, title, { held, months, limit: 12 * rule.years }),
       facts: { held, months, limit: 12 * rule.years },
     })
   reasons.sort((a, b) => (a._tag === b._tag ? 0 : a._tag === 'blocked' ? -1 : 1))

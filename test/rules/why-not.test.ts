@@ -3,7 +3,7 @@
  * blocking and penalising rule of a pair, unknown ids as values.
  */
 import { describe, expect, it } from 'vitest'
-import { whyNot } from '../../src/rules/index.js'
+import { contextOf, whyNot } from '../../src/rules/index.js'
 import { sampleScenario } from '../../src/sample/index.js'
 import { cadreOf, cloneOf, scenario, withCadres, withPolicy } from '../check/fixtures.js'
 
@@ -91,5 +91,28 @@ describe('dates in words', () => {
       }
     }
     expect(seen).toBeGreaterThan(0)
+  })
+})
+
+describe('reasons in Chinese', () => {
+  it('every reason of every rule comes in Chinese too, written from its facts, with no code in it', () => {
+    const s = sampleScenario()
+    const posts = s.teams.flatMap((t) => t.posts).filter((_, i) => i % 7 === 0)
+    const codes = new Set<string>()
+    const ctx = contextOf(s)
+    for (const c of s.cadres.filter((_, i) => i % 5 === 0))
+      for (const p of posts) {
+        const r = whyNot(s, c.id, p.id, ctx)
+        if (r._tag === 'Left') continue
+        for (const x of r.right.reasons) {
+          codes.add(x.code)
+          expect(x.zh).toMatch(/[\u4e00-\u9fff]/)
+          // No code or English word run into the sentence (names and places are Chinese in the sample).
+          expect(x.zh, `${x.code}: ${x.zh}`).not.toMatch(/[A-Za-z]{3,}/)
+          expect(x.zh).not.toMatch(/-\d/)
+        }
+      }
+    // Most of the rules show up on the sample: the test reads their wording, not one of them.
+    expect(codes.size).toBeGreaterThanOrEqual(10)
   })
 })
