@@ -328,7 +328,7 @@ Example: banzi solve examples/data/sample-county.json --top 3 --out proposal.jso
       if (o.json === true) io.stdout(json(d.right))
       else {
         io.stdout(`${d.right.feasible ? t.feasible : t.infeasible}\n`)
-        for (const s of d.right.supply) io.stdout(`  ${t.supply}: ${s.message}\n`)
+        for (const s of d.right.supply) io.stdout(`  ${t.supply}: ${o.lang === 'zh' ? s.zh : s.message}\n`)
         if (d.right.conflict.length > 0) io.stdout(`${t.conflict}:\n`)
         for (const m of d.right.conflict) io.stdout(`  ${m.label}\n`)
         if (d.right.relaxations.length > 0) io.stdout(`${t.relaxation} (${fixed(d.right.relaxationCost)}):\n`)

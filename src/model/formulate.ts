@@ -123,6 +123,7 @@ export function formulate(scenario: Scenario): StaffingModel {
         postId,
         cadreId: null,
         message: `post ${postId} must be filled but no candidate is eligible for it`,
+        zh: `岗位${postId}不得空缺，但没有符合条件的人选`,
         row: null,
       })
   })
@@ -174,6 +175,7 @@ export function formulate(scenario: Scenario): StaffingModel {
       postId: lock.postId,
       cadreId: lock.cadreId,
       message: `lock ${lock.cadreId} → ${lock.postId} cannot hold: ${reasons.length > 0 ? reasons.join('; ') : 'the cadre holds a post that is not open'}`,
+      zh: `锁定的人岗组合${lock.cadreId} → ${lock.postId}无法成立：${reasons.length > 0 ? '不符合任职条件' : '该干部所任职务本轮未调整'}`,
       row: null,
     })
   }

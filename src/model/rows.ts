@@ -27,6 +27,8 @@ export interface Conflict {
   readonly postId: string | null
   readonly cadreId: string | null
   readonly message: string
+  /** The same in Chinese, for the people who decide. */
+  readonly zh: string
   /**
    * The rule row that cannot hold, when the conflict is one (a quota the
    * candidates cannot meet, …): that row alone is infeasible.
@@ -287,7 +289,7 @@ export class Rows {
     }
   }
 
-  conflict(code: RuleCode, team: Team, message: string): void {
+  conflict(code: RuleCode, team: Team, message: string, zh: string): void {
     this.unlinked.push(this.conflicts.length)
     this.conflicts.push({
       code,
@@ -295,6 +297,7 @@ export class Rows {
       postId: null,
       cadreId: null,
       message: `team ${team.name} (${team.id}): ${message}`,
+      zh: `${team.name}（${team.id}）：${zh}`,
       row: null,
     })
   }

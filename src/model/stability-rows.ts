@@ -30,6 +30,7 @@ export function addChangeRow(rows: Rows, { team, open }: TeamView): void {
       'stability.max-changed',
       team,
       `at most ${allowed} of ${team.posts.length} posts may change, but ${incumbents - stays.length} incumbents cannot stay`,
+      `${team.posts.length}个岗位至多调整${allowed}个，但有${incumbents - stays.length}名现任干部不能留任`,
     )
   rows.row(
     `team:${team.id}:changed<=${allowed}`,
@@ -80,6 +81,7 @@ export function addHeadRows(rows: Rows): void {
         'stability.heads-not-both',
         u.team,
         `the party head and the government head of unit ${unit} both have to change`,
+        `单位${unit}的党政正职都必须调整`,
       )
     rows.row(
       `unit:${unit}:heads-not-both`,

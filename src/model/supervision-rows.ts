@@ -36,6 +36,7 @@ export function addSupervisionRows(rows: Rows): void {
             'avoidance.kin',
             team,
             `${fixedPairs} kin pair(s) across its supervision links among cadres who stay`,
+            `留任干部中有${fixedPairs}对亲属处于直接上下级领导关系`,
           )
         rows.row(`team:${team.id}:kin-supervised-fixed<=0`, [], [], -Infinity, -fixedPairs, {
           ...{

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { RULE_LABELS } from '../domain/codes.js'
 import type { Team, Temperament } from '../domain/types.js'
 import { fixedMembers } from '../rules/index.js'
 import { quotasOf } from './quotas.js'
@@ -71,6 +72,7 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
         q.code,
         team,
         `needs ≥ ${q.min} ${q.what}; ${q.min - need} among its fixed members, at most ${reach} more among eligible candidates for its ${open.length} open post(s)`,
+        `${RULE_LABELS[q.code].zh}须至少${q.min}名；不调整的成员中有${q.min - need}名，${open.length}个调整岗位的合格人选中最多再有${reach}名`,
       )
     rows.row(`team:${team.id}:${q.tag}>=${q.min}`, picked.subarray(0, count), 1, need, Infinity, {
       ...{ code: q.code, team, tag: q.tag, rule: q.rule, upper: need, sign: 1 },
@@ -120,6 +122,7 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
           'structure.specialty-cap',
           team,
           `its fixed members already exceed ${cap.maxPerField} in ${field}`,
+          `不调整的成员中“${field}”领域已超过${cap.maxPerField}人`,
         )
       rows.row(
         `team:${team.id}:field-${field}<=${cap.maxPerField}`,
@@ -158,6 +161,7 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
           'structure.temperament',
           team,
           `needs ${temp.minDistinct} temperament types; only ${present.size + kinds.length} are within reach`,
+          `须有${temp.minDistinct}种气质类型，至多能有${present.size + kinds.length}种`,
         )
       // has[kind] ≤ Σ x over the candidates of that kind: 1 only if one of them is placed.
       const has = kinds.map(([kind, ks]) => {
@@ -190,7 +194,12 @@ export function addTeamRows(rows: Rows, view: TeamView): void {
     const fixedPairs = fixed.reduce((n, a) => n + fixed.filter((b) => b > a && ctx.kin[a]!.has(b)).length, 0)
     if (fixedPairs > 0) {
       if (kin.hard)
-        rows.conflict('avoidance.kin', team, `${fixedPairs} kin pair(s) among the members who stay`)
+        rows.conflict(
+          'avoidance.kin',
+          team,
+          `${fixedPairs} kin pair(s) among the members who stay`,
+          `留任成员中有${fixedPairs}对亲属`,
+        )
       rows.row(`team:${team.id}:kin-fixed<=0`, [], [], -Infinity, -fixedPairs, {
         ...{ code: 'avoidance.kin', team, tag: 'kin-fixed', rule: kin, upper: Infinity, sign: -1 },
       })

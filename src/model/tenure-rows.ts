@@ -30,6 +30,7 @@ export function addShortTenureRows(rows: Rows, { team, open }: TeamView): void {
         'tenure.short-move',
         team,
         `${cadre.name} has held post ${postId} for ${months} months and may not be moved, but cannot stay in it`,
+        `${cadre.name}任现职${months}个月，不得调整，但又不能留任`,
       )
     const tag = `short-tenure-${postId}`
     rows.row(

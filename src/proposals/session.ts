@@ -181,6 +181,10 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
           most < lower - 1e-9
             ? `${what} needs at least ${lower}; with this session's locks and forbidden pairs at most ${most} is possible`
             : `${what} allows at most ${upper}; this session's locks already give ${least}`,
+        zh:
+          most < lower - 1e-9
+            ? `${what}须至少${lower}；按本次锁定和禁止的组合至多能有${most}`
+            : `${what}至多${upper}；本次锁定已有${least}`,
         row: r,
       })
     }

@@ -19,6 +19,8 @@ export interface SupplyFinding {
   /** The teams concerned. */
   readonly teamIds: readonly string[]
   readonly message: string
+  /** The same in Chinese. */
+  readonly zh: string
 }
 
 /** Shortages of the model's scenario. @internal */
@@ -28,6 +30,7 @@ export function supplyFindings(model: StaffingModel): SupplyFinding[] {
     code: c.code,
     teamIds: c.teamId === null ? [] : [c.teamId],
     message: c.message,
+    zh: c.zh,
   }))
   const { ctx, eligibility } = model
   const { scenario } = ctx
@@ -62,6 +65,7 @@ export function supplyFindings(model: StaffingModel): SupplyFinding[] {
       code: d.code,
       teamIds: d.teams,
       message: `${d.teams.length} teams need ${d.need} ${d.what} in all (${RULE_LABELS[d.code].zh}); only ${d.pool.size} eligible candidates exist for their open posts`,
+      zh: `${d.teams.length}个班子共需${RULE_LABELS[d.code].zh}${d.need}名，其调整岗位的合格人选中只有${d.pool.size}名`,
     })
   }
   return out

@@ -364,7 +364,7 @@ function diagnosis(d: Diagnosis, lang: Lang): string {
       : `<h3>${esc(title)}</h3><ul>${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`
   return `<h2>${esc(t.diagnosis)}</h2>${list(
     t.supply,
-    d.supply.map((s) => s.message),
+    d.supply.map((s) => (lang === 'zh' ? s.zh : s.message)),
   )}${list(
     t.conflict,
     d.conflict.map((m) => m.label),

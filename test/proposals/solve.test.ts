@@ -181,6 +181,9 @@ describe('labels of a diagnosis', () => {
         expect(m.label).toContain(`at least ${min} women / 至少${min}名女干部`)
         expect(m.label).not.toMatch(/\bone\b|一名/)
       }
+      // Shortages are said in Chinese too.
+      expect(d.right.supply.length).toBeGreaterThan(0)
+      for (const f of d.right.supply) expect(f.zh).toMatch(/女干部须至少|共需女干部/)
       // Posts are named by their team and title, the id in brackets.
       for (const m of d.right.conflict.filter((x) => x.kind !== 'rule'))
         expect(m.label).not.toMatch(/post P\d/)
