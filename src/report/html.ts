@@ -228,6 +228,8 @@ export function toVegaLite(
         x: { field: 'count', type: 'quantitative', title: null },
         color: { field: 'series', type: 'nominal', title: null },
       },
+      // Vega measures labels without a canvas, as Latin text: room on the left for Chinese ones.
+      padding: { left: 36, top: 5, right: 5, bottom: 5 },
       config: { font: 'sans-serif' },
     }
   }
