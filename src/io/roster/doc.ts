@@ -1,6 +1,6 @@
 /**
- * The header table of docs/import-export.md, generated from `COLUMNS`,
- * `SHEET_NAMES` and the vocabularies, so that the page says exactly what
+ * The header table of docs/import-export.md, generated from `COLUMNS` (with
+ * the words of each coded column) and `SHEET_NAMES`, so that the page says exactly what
  * `readRoster` reads. `npx tsx src/io/roster/write-doc.ts` rewrites the
  * marked section; a test fails when they disagree.
  *
@@ -8,41 +8,24 @@
  * @internal
  */
 import { COLUMNS, SHEET_KINDS, SHEET_NAMES } from './headers.js'
-import {
-  CATEGORY_WORDS,
-  EDUCATION_WORDS,
-  GENDER_WORDS,
-  GRADE_WORDS,
-  KIN_WORDS,
-  PARTY_WORDS,
-  POST_KIND_WORDS,
-  POST_ROLE_WORDS,
-  RANK_WORDS,
-  RESERVE_WORDS,
-  STUDY_WORDS,
-  TEAM_KIND_WORDS,
-  TEMPERAMENT_WORDS,
-  type Vocabulary,
-} from './values.js'
+import type { Vocabulary } from './values.js'
 
 const BEGIN = '<!-- BEGIN GENERATED: roster columns -->'
 const END = '<!-- END GENERATED: roster columns -->'
 
-const VOCABULARIES: readonly [string, Vocabulary<string>][] = [
-  ['性别 gender', GENDER_WORDS],
-  ['政治面貌 party', PARTY_WORDS],
-  ['学历 / 学位 education', EDUCATION_WORDS],
-  ['学习形式 study', STUDY_WORDS],
-  ['职级 rank', RANK_WORDS],
-  ['气质类型 temperament', TEMPERAMENT_WORDS],
-  ['四类干部 reserve groups', RESERVE_WORDS],
-  ['干部类别 category', CATEGORY_WORDS],
-  ['班子类别 team kind', TEAM_KIND_WORDS],
-  ['岗位类别 post kind', POST_KIND_WORDS],
-  ['特殊角色 post role', POST_ROLE_WORDS],
-  ['关系 kin relation', KIN_WORDS],
-  ['考核结果 grade', GRADE_WORDS],
-]
+/** Each vocabulary of the header table once, with the columns (first header and field) that take it. */
+function vocabularies(): [string, Vocabulary<string>][] {
+  const named = new Map<Vocabulary<string>, string[]>()
+  for (const kind of SHEET_KINDS)
+    for (const c of COLUMNS[kind]) {
+      if (c.words === undefined) continue
+      const name = `${c.headers[0] as string} ${c.field}`
+      const names = named.get(c.words) ?? []
+      if (!names.includes(name)) names.push(name)
+      named.set(c.words, names)
+    }
+  return [...named].map(([words, names]) => [names.join(' / '), words])
+}
 
 /** The generated section: sheets, their columns and headers, and the words of each coded column. */
 export function rosterColumnsMarkdown(): string {
@@ -56,7 +39,7 @@ export function rosterColumnsMarkdown(): string {
   }
   out.push('### Accepted words of coded columns', '')
   out.push('| column | code | words |', '|---|---|---|')
-  for (const [name, vocabulary] of VOCABULARIES)
+  for (const [name, vocabulary] of vocabularies())
     for (const [code, words] of Object.entries(vocabulary))
       out.push(`| ${name} | \`${code}\` | ${words.join(', ')} |`)
   out.push('', END)

@@ -19,24 +19,12 @@ import {
   headerKey,
   SHEET_KINDS,
   SHEET_NAMES,
+  wordsOf,
   type HeaderExtensions,
   type SheetKind,
 } from './headers.js'
 import { columnLetter, isZip, readCsv, readXlsx, type Table, type TableRow } from './tables.js'
 import {
-  CATEGORY_WORDS,
-  EDUCATION_WORDS,
-  GENDER_WORDS,
-  GRADE_WORDS,
-  KIN_WORDS,
-  PARTY_WORDS,
-  POST_KIND_WORDS,
-  POST_ROLE_WORDS,
-  RANK_WORDS,
-  RESERVE_WORDS,
-  STUDY_WORDS,
-  TEAM_KIND_WORDS,
-  TEMPERAMENT_WORDS,
   isBlank,
   items,
   readBoolean,
@@ -414,21 +402,29 @@ function readCadres(sheet: Sheet, r: Reader): { cadres: Json[]; byId: Map<string
     r.places.set(pathKey(at()), r.cellPlace(sheet, row, null))
     r.put(c, 'id', at('id'), sheet, row, 'id', asText)
     r.put(c, 'name', at('name'), sheet, row, 'name', asText)
-    r.put(c, 'gender', at('gender'), sheet, row, 'gender', code(GENDER_WORDS))
+    r.put(c, 'gender', at('gender'), sheet, row, 'gender', code(wordsOf('cadres', 'gender')))
     r.put(c, 'birth', at('birth'), sheet, row, 'birth', asMonth)
     r.put(c, 'ethnicity', at('ethnicity'), sheet, row, 'ethnicity', asText)
-    r.put(c, 'party', at('party'), sheet, row, 'party', code(PARTY_WORDS))
+    r.put(c, 'party', at('party'), sheet, row, 'party', code(wordsOf('cadres', 'party')))
     r.put(c, 'partyJoined', at('partyJoined'), sheet, row, 'partyJoined', asMonth)
     r.put(c, 'workStart', at('workStart'), sheet, row, 'workStart', asMonth)
     // Education: the higher of 学历 and the level a 学位 implies; 学习形式 says full-time or not.
     const education: Json = {}
-    r.put(education, 'level', at('education', 'level'), sheet, row, 'education', code(EDUCATION_WORDS))
+    r.put(
+      education,
+      'level',
+      at('education', 'level'),
+      sheet,
+      row,
+      'education',
+      code(wordsOf('cadres', 'education')),
+    )
     const degree: Json = {}
-    r.put(degree, 'level', at('education', 'degree'), sheet, row, 'degree', code(EDUCATION_WORDS))
+    r.put(degree, 'level', at('education', 'degree'), sheet, row, 'degree', code(wordsOf('cadres', 'degree')))
     if (typeof degree.level === 'string' && typeof education.level === 'string')
       if (LEVEL_RANK(degree.level) > LEVEL_RANK(education.level)) education.level = degree.level
     const study: Json = {}
-    r.put(study, 'v', at('education', 'fullTime'), sheet, row, 'study', code(STUDY_WORDS))
+    r.put(study, 'v', at('education', 'fullTime'), sheet, row, 'study', code(wordsOf('cadres', 'study')))
     if (study.v !== undefined) education.fullTime = study.v === 'full-time'
     r.places.set(pathKey(at('education')), r.cellPlace(sheet, row, 'education'))
     if (!isBlank(r.cell(sheet, row, 'education'))) c.education = education
@@ -441,12 +437,28 @@ function readCadres(sheet: Sheet, r: Reader): { cadres: Json[]; byId: Map<string
     r.places.set(pathKey(at('currentPost')), r.cellPlace(sheet, row, 'currentPost'))
     if (post.postId !== undefined) c.currentPost = post
     else if (!isBlank(r.cell(sheet, row, 'currentPostTitle'))) c.currentPostTitle = post
-    r.put(c, 'rank', at('rank'), sheet, row, 'rank', code(RANK_WORDS))
+    r.put(c, 'rank', at('rank'), sheet, row, 'rank', code(wordsOf('cadres', 'rank')))
     r.put(c, 'rankSince', at('rankSince'), sheet, row, 'rankSince', asMonth)
     r.put(c, 'hometown', at('hometown'), sheet, row, 'hometown', asText)
-    r.put(c, 'temperament', at('temperament'), sheet, row, 'temperament', code(TEMPERAMENT_WORDS))
-    r.put(c, 'reserveGroups', at('reserveGroups'), sheet, row, 'reserveGroups', codes(RESERVE_WORDS))
-    r.put(c, 'category', at('category'), sheet, row, 'category', code(CATEGORY_WORDS))
+    r.put(
+      c,
+      'temperament',
+      at('temperament'),
+      sheet,
+      row,
+      'temperament',
+      code(wordsOf('cadres', 'temperament')),
+    )
+    r.put(
+      c,
+      'reserveGroups',
+      at('reserveGroups'),
+      sheet,
+      row,
+      'reserveGroups',
+      codes(wordsOf('cadres', 'reserveGroups')),
+    )
+    r.put(c, 'category', at('category'), sheet, row, 'category', code(wordsOf('cadres', 'category')))
     r.put(
       c,
       'exceptionalPromotion',
@@ -497,7 +509,7 @@ function readTeams(teamSheet: Sheet, postSheet: Sheet | undefined, r: Reader) {
     r.places.set(pathKey(at()), r.cellPlace(teamSheet, row, null))
     r.put(t, 'id', at('id'), teamSheet, row, 'id', asText)
     r.put(t, 'name', at('name'), teamSheet, row, 'name', asText)
-    r.put(t, 'kind', at('kind'), teamSheet, row, 'kind', code(TEAM_KIND_WORDS))
+    r.put(t, 'kind', at('kind'), teamSheet, row, 'kind', code(wordsOf('teams', 'kind')))
     r.put(t, 'unit', at('unit'), teamSheet, row, 'unit', asText)
     r.put(t, 'locality', at('locality'), teamSheet, row, 'locality', asText)
     const area: Json = {}
@@ -560,10 +572,10 @@ function readTeams(teamSheet: Sheet, postSheet: Sheet | undefined, r: Reader) {
     r.places.set(pathKey(at()), r.cellPlace(postSheet, row, null))
     r.put(p, 'id', at('id'), postSheet, row, 'id', asText)
     r.put(p, 'title', at('title'), postSheet, row, 'title', asText)
-    r.put(p, 'kind', at('kind'), postSheet, row, 'kind', code(POST_KIND_WORDS))
-    r.put(p, 'rank', at('rank'), postSheet, row, 'rank', code(RANK_WORDS))
+    r.put(p, 'kind', at('kind'), postSheet, row, 'kind', code(wordsOf('posts', 'kind')))
+    r.put(p, 'rank', at('rank'), postSheet, row, 'rank', code(wordsOf('posts', 'rank')))
     r.put(p, 'specialties', at('specialties'), postSheet, row, 'specialties', asList)
-    r.put(p, 'role', at('role'), postSheet, row, 'role', code(POST_ROLE_WORDS))
+    r.put(p, 'role', at('role'), postSheet, row, 'role', code(wordsOf('posts', 'role')))
     r.put(p, 'rotationExempt', at('rotationExempt'), postSheet, row, 'rotationExempt', readBoolean)
     const flag: Json = {}
     r.put(flag, 'open', at('open'), postSheet, row, 'open', readBoolean)
@@ -920,12 +932,12 @@ export async function readRoster(
   attach(sheets.get('kin'), 'kin', cadres, byId, r, (e, at, row) => {
     const s = sheets.get('kin') as Sheet
     r.put(e, 'cadreId', at('cadreId'), s, row, 'kin', asText)
-    r.put(e, 'relation', at('relation'), s, row, 'relation', code(KIN_WORDS))
+    r.put(e, 'relation', at('relation'), s, row, 'relation', code(wordsOf('kin', 'relation')))
   })
   attach(sheets.get('assessments'), 'assessments', cadres, byId, r, (e, at, row) => {
     const s = sheets.get('assessments') as Sheet
     r.put(e, 'year', at('year'), s, row, 'year', readYear)
-    r.put(e, 'grade', at('grade'), s, row, 'grade', code(GRADE_WORDS))
+    r.put(e, 'grade', at('grade'), s, row, 'grade', code(wordsOf('assessments', 'grade')))
     r.put(e, 'score', at('score'), s, row, 'score', readNumber)
   })
 

@@ -13,61 +13,12 @@ import { encodeScenario } from '../encode.js'
 import { ethnicityLabel } from '../../domain/ethnicity.js'
 import { DEFAULT_POLICY } from '../../domain/policy.js'
 import type { Scenario } from '../../domain/types.js'
-import { COLUMNS, SHEET_KINDS, SHEET_NAMES, type SheetKind } from './headers.js'
+import { COLUMNS, SHEET_KINDS, SHEET_NAMES, type ColumnSpec, type SheetKind } from './headers.js'
 import { columnLetter } from './tables.js'
-import {
-  CATEGORY_WORDS,
-  EDUCATION_WORDS,
-  GENDER_WORDS,
-  GRADE_WORDS,
-  KIN_WORDS,
-  PARTY_WORDS,
-  POST_KIND_WORDS,
-  POST_ROLE_WORDS,
-  RANK_WORDS,
-  RESERVE_WORDS,
-  STUDY_WORDS,
-  TEAM_KIND_WORDS,
-  TEMPERAMENT_WORDS,
-  type Vocabulary,
-} from './values.js'
+import type { Vocabulary } from './values.js'
 
 type Json = Record<string, unknown>
 type Value = string | number | null
-
-/** The words written for each coded column, by sheet kind and field (also the data-validation lists). */
-const CODED: Partial<Record<SheetKind, Readonly<Record<string, Vocabulary<string>>>>> = {
-  cadres: {
-    gender: GENDER_WORDS,
-    party: PARTY_WORDS,
-    education: EDUCATION_WORDS,
-    study: STUDY_WORDS,
-    rank: RANK_WORDS,
-    temperament: TEMPERAMENT_WORDS,
-    category: CATEGORY_WORDS,
-  },
-  teams: { kind: TEAM_KIND_WORDS },
-  posts: { kind: POST_KIND_WORDS, rank: RANK_WORDS, role: POST_ROLE_WORDS },
-  kin: { relation: KIN_WORDS },
-  assessments: { grade: GRADE_WORDS },
-}
-
-/** Yes/no columns, written 是/否 and validated as such. */
-const FLAGS: Partial<Record<SheetKind, readonly string[]>> = {
-  cadres: [
-    'exceptionalPromotion',
-    'fileAudited',
-    'personalMattersVerified',
-    'disciplineOpinionHeard',
-    'complaintsInvestigated',
-    'doubleSigned',
-    'clean',
-    'underInvestigation',
-  ],
-  teams: ['ethnicAutonomous', 'needsTitularMember', 'needsNonPartyMember'],
-  posts: ['rotationExempt', 'open'],
-  specialties: ['degree'],
-}
 
 /** Columns the writer leaves out: the reader's alternatives to a column it writes. */
 const NOT_WRITTEN: Partial<Record<SheetKind, readonly string[]>> = { cadres: ['degree'] }
@@ -139,12 +90,13 @@ const MONTHS = new Set([
 ])
 const LISTS = new Set(['specialties', 'supervisedBy', 'reserveGroups'])
 
-function cellOf(kind: SheetKind, field: string, value: unknown): Value {
-  const coded = CODED[kind]?.[field]
-  if (coded !== undefined) return word(coded, value)
-  if (FLAGS[kind]?.includes(field) === true) return yes(value)
+/** A cell as the clerk's sheet holds it: coded columns in words (the first of each code), yes/no as 是/否. */
+function cellOf(spec: ColumnSpec, value: unknown): Value {
+  const { field, words } = spec
+  if (words !== undefined)
+    return Array.isArray(value) ? list(value.map((v) => word(words, v))) : word(words, value)
+  if (spec.yesNo === true) return yes(value)
   if (MONTHS.has(field)) return month(value)
-  if (field === 'reserveGroups' && Array.isArray(value)) return list(value.map((g) => word(RESERVE_WORDS, g)))
   if (field === 'ethnicity' || field === 'titularEthnicity')
     return typeof value === 'string' ? ethnicityLabel(value).zh : null
   if (LISTS.has(field)) return list(value)
@@ -198,18 +150,18 @@ async function workbookOf(rows: Record<SheetKind, Json[]>): Promise<Uint8Array> 
     ws.getRow(1).font = { bold: true }
     ws.views = [{ state: 'frozen', ySplit: 1 }]
     const data = rows[kind]
-    for (const r of data) ws.addRow(columns.map((c) => cellOf(kind, c.field, r[c.field])))
+    for (const r of data) ws.addRow(columns.map((c) => cellOf(c, r[c.field])))
     columns.forEach((c, i) => {
       ws.getColumn(i + 1).width = Math.max(10, (c.headers[0] as string).length * 2 + 2)
-      const coded = CODED[kind]?.[c.field]
-      if (coded !== undefined)
+      // A list cell (several words) takes no one-word validation.
+      if (c.words !== undefined && !LISTS.has(c.field))
         validate(
           ws,
           i,
-          Object.values(coded).map((ws) => ws[0] as string),
+          Object.values(c.words).map((w) => w[0] as string),
           data.length,
         )
-      else if (FLAGS[kind]?.includes(c.field) === true) validate(ws, i, ['是', '否'], data.length)
+      else if (c.yesNo === true) validate(ws, i, ['是', '否'], data.length)
     })
   }
   return stable(wb, STAMP)
