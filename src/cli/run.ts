@@ -25,7 +25,6 @@ import {
   whyNotChosen,
   type NotChosen,
   type RankedProposal,
-  type RunnerUpOutcome,
   type SolveError,
 } from '../proposals/index.js'
 import { feedbackLists } from '../assessment/index.js'
@@ -33,6 +32,7 @@ import { whyNot } from '../rules/index.js'
 import { generateScenario } from '../sample/index.js'
 import type { ProgressEvent } from '../solvers/index.js'
 import { renderReport } from '../report/html.js'
+import { runnerUpReason } from '../report/words.js'
 import { writeProposal } from '../report/workbook.js'
 import { loadJson, loadScenario, type RoundFlags } from './load.js'
 import { CLI_TEXT, type Lang } from './text.js'
@@ -85,28 +85,6 @@ function progress(
 
 function exitOfSolveError(e: SolveError): number {
   return e._tag === 'Infeasible' ? EXIT.failed : e._tag === 'TimeLimit' ? EXIT.timeLimit : EXIT.failed
-}
-
-/** Why a candidate did not get the post, in words. */
-function outcomeText(o: RunnerUpOutcome, lang: Lang, title: (postId: string) => string): string {
-  const t = CLI_TEXT[lang]
-  switch (o._tag) {
-    case 'PlacedElsewhere':
-      return `${t.placedElsewhere} ${title(o.postId)}`
-    case 'LowerFit':
-      return `${t.lowerFit} ${fixed(o.by, 1)}`
-    case 'Penalised':
-      return `${t.penalised} ${o.codes.map((c) => RULE_LABELS[c][lang]).join('、')} (−${fixed(o.amount)})`
-    case 'Locked':
-      return t.locked
-    case 'TeamRules':
-      return t.teamRules
-    case 'Blocked':
-      return lang === 'en' && o.messages.length > 0
-        ? o.messages.join('; ')
-        : o.codes.map((c) => RULE_LABELS[c][lang]).join('、')
-  }
-  return ''
 }
 
 /** The proposal as people read it: summary, then each changed post by team. */
@@ -461,11 +439,11 @@ Example: banzi solve examples/data/sample-county.json --top 3 --out proposal.jso
         )
       for (const r of e.runnersUp)
         io.stdout(
-          `  ${t.other}: ${who(r.cadreId)} ${t.fit} ${fixed(r.fit, 1)} — ${outcomeText(r.outcome, o.lang, title)}\n`,
+          `  ${t.other}: ${who(r.cadreId)} ${t.fit} ${fixed(r.fit, 1)} — ${runnerUpReason(r.outcome, o.lang, title)}\n`,
         )
       for (const r of e.blocked)
         io.stdout(
-          `  ${t.blocked}: ${who(r.cadreId)} ${t.fit} ${fixed(r.fit, 1)} — ${outcomeText(r.outcome, o.lang, title)}\n`,
+          `  ${t.blocked}: ${who(r.cadreId)} ${t.fit} ${fixed(r.fit, 1)} — ${runnerUpReason(r.outcome, o.lang, title)}\n`,
         )
       for (const c of explained.right.ruleCosts.filter((x) => x.cost > 0))
         io.stdout(`  ${t.ruleCost}: ${RULE_LABELS[c.code][o.lang]} ${fixed(c.cost)} (${c.method})\n`)

@@ -36,11 +36,6 @@ interface Words {
   readonly other: string
   readonly blocked: string
   readonly ruleCost: string
-  readonly placedElsewhere: string
-  readonly lowerFit: string
-  readonly penalised: string
-  readonly locked: string
-  readonly teamRules: string
   readonly eligible: string
   readonly notEligible: string
   readonly strengths: string
@@ -81,11 +76,6 @@ export const CLI_TEXT: Readonly<Record<Lang, Words>> = {
     other: '其他人选',
     blocked: '不符合条件',
     ruleCost: '规则代价',
-    placedElsewhere: '已安排至',
-    lowerFit: '适配度低',
-    penalised: '违反软性规则',
-    locked: '岗位已锁定',
-    teamRules: '因班子结构要求',
     eligible: '符合条件，可以任职',
     notEligible: '不符合条件',
     strengths: '优势',
@@ -123,11 +113,6 @@ export const CLI_TEXT: Readonly<Record<Lang, Words>> = {
     other: 'other candidate',
     blocked: 'blocked',
     ruleCost: 'rule cost',
-    placedElsewhere: 'placed at',
-    lowerFit: 'lower fit by',
-    penalised: 'breaks soft rules',
-    locked: 'the post is locked',
-    teamRules: 'the team rules make the whole better without them',
     eligible: 'eligible',
     notEligible: 'not eligible',
     strengths: 'strengths',

@@ -516,3 +516,19 @@ export const REASON_ZH: Readonly<
   'forbidden-pair': (who, post) => `${who}任${post}为禁止的人岗组合`,
   'tenure.short-move': (who, _post, f) => `${who}任现职${years(f.months)}，不满${years(f.limit)}一般不调整`,
 }
+
+/**
+ * zh-CN and en words of why a candidate did not get a post (the outcomes of
+ * `explainProposal`'s runners-up), as the command line and the proposal
+ * workbook say them.
+ * @category Proposal
+ */
+export const RUNNER_UP_LABELS: Readonly<
+  Record<'PlacedElsewhere' | 'LowerFit' | 'Penalised' | 'Locked' | 'TeamRules', Label>
+> = {
+  PlacedElsewhere: { zh: '已安排至', en: 'placed at' },
+  LowerFit: { zh: '适配度低', en: 'lower fit by' },
+  Penalised: { zh: '违反软性规则', en: 'breaks soft rules' },
+  Locked: { zh: '岗位已锁定', en: 'the post is locked' },
+  TeamRules: { zh: '因班子结构要求', en: 'the team rules make the whole better without them' },
+}

@@ -15,6 +15,7 @@ import type { Assignment, Proposal, Violation } from '../domain/proposal.js'
 import type { Scenario, TeamKind } from '../domain/types.js'
 import type { Explanation, RankedProposal, RunnerUp } from '../proposals/index.js'
 import { stable } from '../io/roster/write.js'
+import { runnerUpReason } from './words.js'
 
 /** Options of {@link writeProposal}. @category Roster */
 export interface WriteProposalOptions {
@@ -66,11 +67,6 @@ const T = {
     notOpen: '本轮未调整',
     vacant: '（空缺）',
     others: '其他人选',
-    placedElsewhere: '已安排至',
-    lowerFit: '适配度低',
-    penalised: '违反软性规则',
-    locked: '岗位已锁定',
-    teamRules: '班子结构要求',
     blocked: '不符合条件',
   },
   en: {
@@ -106,11 +102,6 @@ const T = {
     notOpen: 'not open this round',
     vacant: '(vacant)',
     others: 'other candidates',
-    placedElsewhere: 'placed at',
-    lowerFit: 'lower fit',
-    penalised: 'breaks soft rules',
-    locked: 'post locked',
-    teamRules: 'team structure',
     blocked: 'not eligible',
   },
 } as const
@@ -128,21 +119,8 @@ function header(ws: ExcelJS.Worksheet, names: readonly string[]): void {
 }
 
 function why(r: RunnerUp, lang: Lang, name: (id: string) => string, title: (id: string) => string): string {
-  const t = T[lang]
-  const o = r.outcome
-  const reason =
-    o._tag === 'PlacedElsewhere'
-      ? `${t.placedElsewhere} ${title(o.postId)}`
-      : o._tag === 'LowerFit'
-        ? `${t.lowerFit} ${round(o.by, 1)}`
-        : o._tag === 'Penalised'
-          ? `${t.penalised} ${o.codes.map((c) => RULE_LABELS[c][lang]).join('、')}`
-          : o._tag === 'Locked'
-            ? t.locked
-            : o._tag === 'TeamRules'
-              ? t.teamRules
-              : `${t.blocked}: ${o.codes.map((c) => RULE_LABELS[c][lang]).join('、')}`
-  return `${name(r.cadreId)} (${round(r.fit, 1)}, ${reason})`
+  const reason = runnerUpReason(r.outcome, lang, title)
+  return `${name(r.cadreId)} (${round(r.fit, 1)}, ${r.outcome._tag === 'Blocked' ? `${T[lang].blocked}: ${reason}` : reason})`
 }
 
 function summary(wb: ExcelJS.Workbook, p: Proposal, violations: readonly Violation[], lang: Lang): void {
