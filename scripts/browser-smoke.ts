@@ -21,10 +21,10 @@ import { tmpdir } from 'node:os'
 import { dirname, extname, join, normalize, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
+import { CHROMIUM, launchChromium } from './chromium.js'
 import { SMOKE_SCENARIO, staffSmokeScenario, type SmokeResult } from '../test/browser/staff.js'
 
-const CHROMIUM = '/usr/bin/chromium'
 const TIMEOUT_MS = 60_000
 const TOLERANCE = 1e-6
 
@@ -131,19 +131,7 @@ async function main(): Promise<number> {
     const sizes = await bundle(dir)
     const served = await serve(dir)
     server = served.server
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    })
+    browser = await launchChromium()
     const version = browser.version()
     const { result: web, blocked } = await runInBrowser(browser, served.origin)
     const node = await staffSmokeScenario()

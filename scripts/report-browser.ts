@@ -11,12 +11,11 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { chromium } from 'playwright-core'
+import { CHROMIUM, launchChromium } from './chromium.js'
 import type { Scenario } from '../src/domain/types.js'
 import { explainProposal, generateScenario, sampleScenario, solve } from '../src/index.js'
 import { renderReport } from '../src/report.js'
 
-const CHROMIUM = '/usr/bin/chromium'
 const OUT = resolve('bench/results')
 
 /** A small county whose every name and title is an attempt to break out of the page. */
@@ -63,19 +62,7 @@ async function main(): Promise<number> {
     return 1
   }
   mkdirSync(OUT, { recursive: true })
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  })
+  const browser = await launchChromium()
   const failures: string[] = []
   try {
     for (const [name, scenario] of [
