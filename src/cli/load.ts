@@ -14,7 +14,7 @@ import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { Scenario } from '../domain/types.js'
 import { decodeScenario } from '../io/decode.js'
 import { formatIssues } from '../io/errors.js'
-import { headerKey, SHEET_KINDS, SHEET_NAMES, type SheetKind } from '../io/roster/headers.js'
+import { sheetKindOf, type SheetKind } from '../io/roster/headers.js'
 import { readRoster, type RosterFile, type RosterSources } from '../io/roster/read.js'
 
 /** Where the round's options come from on the command line. @internal */
@@ -67,10 +67,7 @@ async function roundOf(flags: RoundFlags): Promise<Either<string[], Record<strin
   return right(round)
 }
 
-const kindOfFile = (name: string): SheetKind | undefined => {
-  const key = headerKey(basename(name, extname(name)))
-  return SHEET_KINDS.find((k) => SHEET_NAMES[k].some((n) => headerKey(n) === key))
-}
+const kindOfFile = (name: string): SheetKind | undefined => sheetKindOf(basename(name, extname(name)))
 
 /**
  * Loads the scenario a command works on. `path` is a JSON scenario

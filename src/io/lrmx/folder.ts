@@ -9,7 +9,7 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import { ethnicityLabel } from '../../domain/ethnicity.js'
 import type { Cadre, KinRelation, Scenario } from '../../domain/types.js'
-import { EDUCATION_WORDS, KIN_WORDS, PARTY_WORDS } from '../roster/values.js'
+import { dottedMonth, EDUCATION_WORDS, KIN_WORDS, PARTY_WORDS } from '../roster/values.js'
 import type { LrmxForm, LrmxRelative } from './form.js'
 import { readLrmx, type LrmxIssue } from './lrmx.js'
 
@@ -21,8 +21,6 @@ export interface UnknownCadre {
   readonly id: string
   readonly message: string
 }
-
-const dotted = (m: string): string => m.replace('-', '.')
 
 /**
  * The form (干部任免审批表) of one cadre of a scenario, for `writeLrmx`: what
@@ -58,7 +56,7 @@ export function formOfCadre(
         relation: k.relation,
         name: kin.name,
         birth: kin.birth,
-        birthText: dotted(kin.birth),
+        birthText: dottedMonth(kin.birth),
         party: PARTY_WORDS[kin.party][0] ?? '',
         work: postOf(kin),
       },

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { dottedMonth } from '../roster/values.js'
 import type { Assessment, Grade, WorkPeriod } from '../../domain/types.js'
 
 /** A line or clause of a free-text field that could not be read. @internal */
@@ -114,12 +115,13 @@ export function readResume(text: string): { periods: WorkPeriod[]; unread: Unrea
   return { periods, unread }
 }
 
-const dotted = (m: string): string => m.replace('-', '.')
-
 /** Writes a résumé the way `readResume` reads it back. @internal */
 export function writeResume(periods: readonly WorkPeriod[]): string {
   return periods
-    .map((p) => `${dotted(p.from)}--${p.to === null ? '' : dotted(p.to)}  ${joinUnitPost(p.unit, p.post)}`)
+    .map(
+      (p) =>
+        `${dottedMonth(p.from)}--${p.to === null ? '' : dottedMonth(p.to)}  ${joinUnitPost(p.unit, p.post)}`,
+    )
     .join('\n')
 }
 

@@ -194,6 +194,12 @@ export function wordsOf(kind: SheetKind, field: string): Vocabulary<string> {
   return words
 }
 
+/** The sheet kind a sheet's (or a file's) name stands for, compared as headers are; `undefined` for none. @internal */
+export function sheetKindOf(name: string): SheetKind | undefined {
+  const key = headerKey(name)
+  return SHEET_KINDS.find((k) => SHEET_NAMES[k].some((n) => headerKey(n) === key))
+}
+
 /** The columns of a sheet kind with the user's extra headers. @internal */
 export function columnsOf(kind: SheetKind, extensions: HeaderExtensions | undefined): readonly ColumnSpec[] {
   const extra = extensions?.[kind]

@@ -19,6 +19,7 @@ import {
   headerKey,
   SHEET_KINDS,
   SHEET_NAMES,
+  sheetKindOf,
   wordsOf,
   type HeaderExtensions,
   type SheetKind,
@@ -270,11 +271,6 @@ async function tablesOf(file: RosterFile, r: Reader): Promise<Table[] | null> {
     )
     return null
   }
-}
-
-const sheetKindOf = (name: string): SheetKind | undefined => {
-  const key = headerKey(name)
-  return SHEET_KINDS.find((k) => SHEET_NAMES[k].some((n) => headerKey(n) === key))
 }
 
 /** How many cells of a row are headers of the sheet kind. */

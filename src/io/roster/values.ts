@@ -98,6 +98,9 @@ export function readMonth(cell: Cell, numberFormat?: string): Read<string> {
   return no(MONTH_EXPECTED)
 }
 
+/** A month `YYYY-MM` as clerks and forms write it: `YYYY.MM`. @internal */
+export const dottedMonth = (m: string): string => m.replace('-', '.')
+
 /** A year (`2023`, `2023年`, `2023年度`) from a cell. @internal */
 export function readYear(cell: Cell): Read<number> {
   const s = text(cell).replace(/年度?$/, '')

@@ -15,7 +15,7 @@ import { DEFAULT_POLICY } from '../../domain/policy.js'
 import type { Scenario } from '../../domain/types.js'
 import { COLUMNS, SHEET_KINDS, SHEET_NAMES, type ColumnSpec, type SheetKind } from './headers.js'
 import { columnLetter } from './tables.js'
-import type { Vocabulary } from './values.js'
+import { dottedMonth, type Vocabulary } from './values.js'
 
 type Json = Record<string, unknown>
 type Value = string | number | null
@@ -25,7 +25,7 @@ const NOT_WRITTEN: Partial<Record<SheetKind, readonly string[]>> = { cadres: ['d
 
 const word = (vocabulary: Vocabulary<string>, code: unknown): Value =>
   typeof code === 'string' ? (vocabulary[code]?.[0] ?? code) : null
-const month = (m: unknown): Value => (typeof m === 'string' ? m.replace('-', '.') : null)
+const month = (m: unknown): Value => (typeof m === 'string' ? dottedMonth(m) : null)
 const yes = (b: unknown): Value => (b === true ? '是' : '否')
 const list = (xs: unknown): Value => (Array.isArray(xs) && xs.length > 0 ? xs.join('、') : null)
 const str = (s: unknown): Value => (typeof s === 'string' ? s : typeof s === 'number' ? s : null)
