@@ -18,7 +18,6 @@ export {
   decodeRecommendations,
   decodeScenarioWithWarnings,
   scenarioWarnings,
-  WARNING_LABELS,
   POLICY_LIMITS,
 } from './io/index.js'
 export type {
@@ -33,7 +32,6 @@ export type {
   OrLibraryFormat,
   DecodedScenario,
   ScenarioWarning,
-  WarningCode,
 } from './io/index.js'
 
 // sample and generated counties

@@ -13,7 +13,15 @@ import { extname } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { validateProposal } from '../check/index.js'
-import { CHANGE_LABELS, INDICATOR_LABELS, RULE_LABELS, STATUS_LABELS } from '../domain/codes.js'
+import {
+  CHANGE_LABELS,
+  INDICATOR_LABELS,
+  RULE_LABELS,
+  STATUS_LABELS,
+  wordsIn,
+  type Lang,
+  type UiWord,
+} from '../domain/codes.js'
 import type { Change, Proposal } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
 import { queryPool, teamGaps } from '../pool/index.js'
@@ -35,7 +43,6 @@ import { renderReport } from '../report/html.js'
 import { runnerUpReason } from '../report/words.js'
 import { writeProposal } from '../report/workbook.js'
 import { loadJson, loadScenario, type RoundFlags } from './load.js'
-import { CLI_TEXT, type Lang } from './text.js'
 
 /** Where the command line writes. @internal */
 export interface CliIo {
@@ -61,7 +68,7 @@ const fixed = (x: number | null | undefined, d = 2): string =>
 /** A progress reporter on stderr: a live line on a terminal, a line a second otherwise. */
 function progress(
   io: CliIo,
-  t: (typeof CLI_TEXT)[Lang],
+  t: Readonly<Record<UiWord, string>>,
 ): { onProgress: (e: ProgressEvent) => void; done: () => void } {
   let last = -Infinity
   let live = false
@@ -89,7 +96,7 @@ function exitOfSolveError(e: SolveError): number {
 
 /** The proposal as people read it: summary, then each changed post by team. */
 function describeProposal(scenario: Scenario, p: Proposal, lang: Lang): string {
-  const t = CLI_TEXT[lang]
+  const t = wordsIn(lang)
   const names = new Map(scenario.cadres.map((c) => [c.id, c.name]))
   const seats = new Map(scenario.teams.flatMap((team) => team.posts.map((post) => [post.id, { team, post }])))
   const who = (id: string | null) => (id === null ? t.vacant : `${names.get(id) ?? id}`)
@@ -128,7 +135,7 @@ async function withScenario(
     for (const line of loaded.left) io.stderr(`${line}\n`)
     return EXIT.badInput
   }
-  for (const w of loaded.right.warnings) io.stderr(`${CLI_TEXT[o.lang].warning}: ${w}\n`)
+  for (const w of loaded.right.warnings) io.stderr(`${wordsIn(o.lang).warning}: ${w}\n`)
   return then(loaded.right.scenario)
 }
 
@@ -196,7 +203,7 @@ Example: banzi solve examples/data/sample-county.json --top 3 --out proposal.jso
       ),
   ).action(async (path: string, o: Common & { top?: number; out?: string }) => {
     code = await withScenario(io, path, o, async (scenario) => {
-      const t = CLI_TEXT[o.lang]
+      const t = wordsIn(o.lang)
       const format = o.out === undefined ? null : extname(o.out).toLowerCase()
       if (format !== null && format !== '.json' && format !== '.xlsx' && format !== '.html') {
         io.stderr(`--out ${o.out}: ${t.unsupportedOut}\n`)
@@ -275,7 +282,7 @@ Example: banzi solve examples/data/sample-county.json --top 3 --out proposal.jso
         Array.isArray(raw) ? (raw[0] as { proposal?: unknown } | undefined)?.proposal : raw
       ) as Proposal
       const violations = validateProposal(scenario, proposal)
-      const t = CLI_TEXT[o.lang]
+      const t = wordsIn(o.lang)
       if (o.json === true) io.stdout(json(violations))
       else {
         io.stdout(`${t.validator}: ${violations.length} ${t.violations}\n`)
@@ -295,7 +302,7 @@ Example: banzi solve examples/data/sample-county.json --top 3 --out proposal.jso
       .addHelpText('after', '\nExample: banzi diagnose county.json --policy strict.json'),
   ).action(async (path: string, o: Common) => {
     code = await withScenario(io, path, o, async (scenario) => {
-      const t = CLI_TEXT[o.lang]
+      const t = wordsIn(o.lang)
       const p = progress(io, t)
       const d = await diagnose(scenario, { timeLimitMs: o.timeLimit * 1000, onProgress: p.onProgress })
       p.done()
@@ -329,7 +336,7 @@ Example: banzi solve examples/data/sample-county.json --top 3 --out proposal.jso
       const names = new Map(scenario.teams.map((x) => [x.id, x.name]))
       if (o.json === true) io.stdout(json(gaps))
       else {
-        io.stdout(`${CLI_TEXT[o.lang].gaps}: ${gaps.length}\n`)
+        io.stdout(`${wordsIn(o.lang).gaps}: ${gaps.length}\n`)
         for (const g of gaps) io.stdout(`  ${names.get(g.teamId) ?? g.teamId}: ${g[o.lang]}\n`)
       }
       return EXIT.ok
@@ -370,7 +377,7 @@ Example: banzi solve examples/data/sample-county.json --top 3 --out proposal.jso
       }
       if (o.json === true) io.stdout(json(r.right))
       else {
-        io.stdout(`${CLI_TEXT[o.lang].found}: ${r.right.total}\n`)
+        io.stdout(`${wordsIn(o.lang).found}: ${r.right.total}\n`)
         for (const c of r.right.cadres)
           io.stdout(`  ${c.name} (${c.cadreId}) ${c.age} ${c.rank} ${c.field ?? ''}\n`)
       }
@@ -394,7 +401,7 @@ Example: banzi solve examples/data/sample-county.json --top 3 --out proposal.jso
       .addHelpText('after', '\nExample: banzi explain examples/data/sample-county.json --post P00028'),
   ).action(async (path: string, o: Common & { post: string; costs: 'none' | 'estimate' | 'exact' }) => {
     code = await withScenario(io, path, o, async (scenario) => {
-      const t = CLI_TEXT[o.lang]
+      const t = wordsIn(o.lang)
       const seat = scenario.teams
         .flatMap((team) => team.posts.map((post) => ({ team, post })))
         .find((x) => x.post.id === o.post)
@@ -439,11 +446,11 @@ Example: banzi solve examples/data/sample-county.json --top 3 --out proposal.jso
         )
       for (const r of e.runnersUp)
         io.stdout(
-          `  ${t.other}: ${who(r.cadreId)} ${t.fit} ${fixed(r.fit, 1)} — ${runnerUpReason(r.outcome, o.lang, title)}\n`,
+          `  ${t.otherCandidate}: ${who(r.cadreId)} ${t.fit} ${fixed(r.fit, 1)} — ${runnerUpReason(r.outcome, o.lang, title)}\n`,
         )
       for (const r of e.blocked)
         io.stdout(
-          `  ${t.blocked}: ${who(r.cadreId)} ${t.fit} ${fixed(r.fit, 1)} — ${runnerUpReason(r.outcome, o.lang, title)}\n`,
+          `  ${t.notEligible}: ${who(r.cadreId)} ${t.fit} ${fixed(r.fit, 1)} — ${runnerUpReason(r.outcome, o.lang, title)}\n`,
         )
       for (const c of explained.right.ruleCosts.filter((x) => x.cost > 0))
         io.stdout(`  ${t.ruleCost}: ${RULE_LABELS[c.code][o.lang]} ${fixed(c.cost)} (${c.method})\n`)
@@ -466,7 +473,7 @@ Example: banzi solve examples/data/sample-county.json --top 3 --out proposal.jso
       ),
   ).action(async (path: string, o: Common & { cadre: string; post: string }) => {
     code = await withScenario(io, path, o, async (scenario) => {
-      const t = CLI_TEXT[o.lang]
+      const t = wordsIn(o.lang)
       const r = whyNot(scenario, o.cadre, o.post)
       if (isLeft(r)) {
         io.stderr(`--${r.left.kind}: ${t.unknownId} ${JSON.stringify(r.left.id)}\n`)
@@ -524,7 +531,7 @@ Example: banzi solve examples/data/sample-county.json --top 3 --out proposal.jso
       .addHelpText('after', '\nExample: banzi assess examples/data/sample-county.json --cadre C00012'),
   ).action(async (path: string, o: Common & { cadre?: string }) => {
     code = await withScenario(io, path, o, async (scenario) => {
-      const t = CLI_TEXT[o.lang]
+      const t = wordsIn(o.lang)
       if (o.cadre !== undefined && !scenario.cadres.some((c) => c.id === o.cadre)) {
         io.stderr(`--cadre: ${t.unknownId} ${JSON.stringify(o.cadre)}\n`)
         return EXIT.badInput

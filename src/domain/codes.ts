@@ -532,3 +532,192 @@ export const RUNNER_UP_LABELS: Readonly<
   Locked: { zh: '岗位已锁定', en: 'the post is locked' },
   TeamRules: { zh: '因班子结构要求', en: 'the team rules make the whole better without them' },
 }
+
+/**
+ * What a warning is about:
+ * - `cadre.past-retirement`: a cadre of the roster has reached the retirement
+ *   age of their gender (`policy.people.retirement.retirementAge`) at `asOf`;
+ * - `specialty.unheld`: a specialty a post or team wants that no cadre of the
+ *   roster has (neither the code nor one below it);
+ * - `specialty.near-miss`: a specialty code one or two letters away from a
+ *   code used more often elsewhere (a likely typo);
+ * - `id.blanks`: a cadre, team or post id with leading, trailing or inner blanks;
+ * - `hometown.unmatched`: a hometown that matches no team's locality nor the
+ *   county (normal for cadres who grew up elsewhere; listed to spot typos).
+ * @category Rules
+ */
+export type WarningCode =
+  'cadre.past-retirement' | 'specialty.unheld' | 'specialty.near-miss' | 'id.blanks' | 'hometown.unmatched'
+
+/**
+ * zh-CN and en titles of the warning codes, for reports.
+ * @category Rules
+ */
+export const WARNING_LABELS: Readonly<Record<WarningCode, Label>> = {
+  'cadre.past-retirement': { zh: '已达退休年龄', en: 'past retirement age' },
+  'specialty.unheld': { zh: '无人具备的专业', en: 'specialty nobody has' },
+  'specialty.near-miss': { zh: '疑似拼写错误的专业代码', en: 'specialty code close to another' },
+  'id.blanks': { zh: '编号含空白字符', en: 'id with blanks' },
+  'hometown.unmatched': { zh: '成长地未匹配任何任职地', en: 'hometown matching no locality' },
+}
+
+/**
+ * The words of banzi's faces — the HTML report, the proposal workbook and
+ * the command line's text — in zh-CN and en: headings, field names and
+ * messages (the labels of the domain's values are the tables above). One
+ * table, so a word is said the same way on every face; an app of its own can
+ * use them too.
+ * @category Report
+ */
+export const UI_WORDS = {
+  // summary of a proposal
+  summary: { zh: '概要', en: 'Summary' },
+  status: { zh: '状态', en: 'status' },
+  objective: { zh: '目标值', en: 'objective' },
+  bound: { zh: '上界', en: 'bound' },
+  gap: { zh: '差距', en: 'gap' },
+  changes: { zh: '变动', en: 'changes' },
+  totalFit: { zh: '适配度合计', en: 'total fit' },
+  vacancyPenalties: { zh: '空缺扣分', en: 'vacancy penalties' },
+  softPenalties: { zh: '软性规则扣分', en: 'soft-rule penalties' },
+  validator: { zh: '独立校验', en: 'independent validator' },
+  validation: { zh: '校验', en: 'Validation' },
+  validatorViolations: { zh: '独立校验违规', en: 'validator violations' },
+  violations: { zh: '项违规', en: 'violations' },
+  noViolation: { zh: '每条硬性规则均满足（0 项违规）', en: 'every hard rule holds (0 violations)' },
+  incumbent: { zh: '当前最好', en: 'incumbent' },
+  progress: { zh: '求解中', en: 'solving' },
+  // teams and posts
+  structure: { zh: '班子结构（调整前后）', en: 'Structure of the teams, before and after' },
+  before: { zh: '调整前', en: 'before' },
+  after: { zh: '调整后', en: 'after' },
+  teamsChanged: { zh: '各班子调整情况', en: 'Teams changed' },
+  team: { zh: '班子', en: 'team' },
+  post: { zh: '职务', en: 'post' },
+  postId: { zh: '岗位编号', en: 'post id' },
+  change: { zh: '变动', en: 'change' },
+  fit: { zh: '适配度', en: 'fit' },
+  specialty: { zh: '专业', en: 'specialty' },
+  assessment: { zh: '考核', en: 'assessment' },
+  experience: { zh: '经历', en: 'experience' },
+  age: { zh: '年龄', en: 'age' },
+  explanation: { zh: '说明', en: 'explanation' },
+  message: { zh: '说明', en: 'message' },
+  postHeld: { zh: '岗位', en: 'post' },
+  cadre: { zh: '干部', en: 'cadre' },
+  rule: { zh: '规则', en: 'rule' },
+  vacant: { zh: '（空缺）', en: '(vacant)' },
+  notOpen: { zh: '本轮未调整该岗位', en: 'the post is not open this round' },
+  // alternatives and explanations
+  otherCandidates: { zh: '其他人选', en: 'other candidates' },
+  otherCandidate: { zh: '其他人选', en: 'other candidate' },
+  chosen: { zh: '人选', en: 'chosen' },
+  notEligible: { zh: '不符合条件', en: 'not eligible' },
+  eligible: { zh: '符合条件，可以任职', en: 'eligible' },
+  ranking: { zh: '备选方案比较', en: 'Ranked alternatives' },
+  rankingSheet: { zh: '方案比较', en: 'Ranking' },
+  rank: { zh: '名次', en: 'rank' },
+  behindBest: { zh: '与最优差', en: 'behind the best' },
+  postsDiffering: { zh: '不同岗位数', en: 'posts differing' },
+  differingPosts: { zh: '不同岗位', en: 'differing posts' },
+  best: { zh: '最优方案', en: 'best' },
+  thisOne: { zh: '本方案', en: 'this one' },
+  ruleCosts: { zh: '规则代价', en: 'What the rules cost' },
+  ruleCost: { zh: '规则代价', en: 'rule cost' },
+  cost: { zh: '代价', en: 'cost' },
+  teamsBound: { zh: '约束班子数', en: 'teams bound' },
+  strengths: { zh: '优势', en: 'strengths' },
+  weaknesses: { zh: '不足', en: 'weaknesses' },
+  preferred: { zh: '最优方案选用', en: 'the best proposal prefers' },
+  forceCost: { zh: '改用此人的代价（精确）', en: 'exact cost of forcing the pair' },
+  cannotForce: { zh: '无法改用此人', en: 'the pair cannot be forced' },
+  isChosen: { zh: '最优方案已选用此人', en: 'the best proposal chooses this cadre' },
+  // feasibility
+  diagnosis: { zh: '无法同时满足的原因', en: 'Why the rules cannot all be met' },
+  feasible: { zh: '全部硬性规则可以同时满足', en: 'every hard rule can be met' },
+  infeasible: { zh: '硬性规则无法同时满足', en: 'the hard rules cannot all be met' },
+  supply: { zh: '人选不足', en: 'short of candidates' },
+  conflict: { zh: '相互冲突的规则', en: 'rules in conflict' },
+  relaxation: { zh: '代价最小的放宽方案', en: 'cheapest relaxation' },
+  gaps: { zh: '结构缺口', en: 'structure gaps' },
+  // pool, reserve and assessment
+  found: { zh: '符合条件', en: 'found' },
+  reserveHealth: { zh: '后备干部队伍状况', en: 'Reserve pools' },
+  reserveGroup: { zh: '后备类别', en: 'group' },
+  listed: { zh: '调整前在库', en: 'listed' },
+  entries: { zh: '新入库', en: 'entries' },
+  exits: { zh: '出库', en: 'exits' },
+  members: { zh: '调整后在库', en: 'members' },
+  teamsInNeed: { zh: '缺此类干部的班子', en: 'teams in need' },
+  perTeamInNeed: { zh: '每个缺口班子人数', en: 'per team in need' },
+  perPost: { zh: '与岗位数之比', en: 'per post' },
+  recommended: { zh: '有实名推荐', en: 'recommended' },
+  pipeline: { zh: '职级梯队', en: 'pipeline by rank' },
+  assessmentCurves: { zh: '新任人选的考核曲线', en: 'Assessment curves of the appointees' },
+  year: { zh: '年度', en: 'year' },
+  score: { zh: '综合得分', en: 'combined score' },
+  peerMedian: { zh: '同类干部中位数', en: 'peer median' },
+  peerBand: { zh: '同类干部10%–90%', en: 'peers, 10th–90th percentile' },
+  slope: { zh: '年均变化', en: 'trend per year' },
+  // command line
+  warning: { zh: '提示', en: 'warning' },
+  unsupportedOut: {
+    zh: '输出格式须为 .json、.xlsx 或 .html',
+    en: 'the output must be .json, .xlsx or .html',
+  },
+  unknownPost: { zh: '没有这个岗位', en: 'no such post' },
+  unknownId: { zh: '没有这个编号', en: 'no such id' },
+  made: {
+    zh: '由 banzi 生成；所有数据仅在本机处理。',
+    en: 'Made by banzi; all data processed on this machine only.',
+  },
+} as const satisfies Record<string, Label>
+
+/** zh-CN and en titles of the structure charts (the report's and `toVegaLite`'s). @category Report */
+export const STRUCTURE_CHART_LABELS = {
+  gender: { zh: '性别', en: 'gender' },
+  ageBands: { zh: '年龄段', en: 'age band' },
+  ethnicity: { zh: '民族', en: 'ethnicity' },
+  party: { zh: '政治面貌', en: 'party' },
+  education: { zh: '学历', en: 'education' },
+  field: { zh: '专业领域', en: 'field' },
+} as const satisfies Record<string, Label>
+
+/** Words of the faces that carry a value, each giving a {@link Label}. @category Report */
+export const UI_PHRASES = {
+  /** The report's default title. */
+  reportTitle: (county: string, asOf: string): Label => ({
+    zh: `${county}领导班子配备方案（${asOf}）`,
+    en: `Staffing proposal for ${county} (${asOf})`,
+  }),
+  /** How many violations the validator found. */
+  violationCount: (n: number): Label => ({ zh: `${n} 项违规`, en: `${n} violations` }),
+  /** The title of an appointee's assessment curve. */
+  curveTitle: (name: string): Label => ({
+    zh: `${name}：综合得分与同类干部比较`,
+    en: `${name}: combined score against peers`,
+  }),
+  /** How many appointees' curves the report shows, of how many. */
+  curvesShown: (shown: number, of: number): Label => ({
+    zh: `共 ${of} 人有考核记录，显示前 ${shown} 人。`,
+    en: `${of} appointees have assessment records; the first ${shown} are shown.`,
+  }),
+}
+
+/** The languages banzi speaks: zh-CN (`zh`, the default) and English. @category Report */
+export type Lang = 'zh' | 'en'
+
+/** A word of {@link UI_WORDS}. @category Report */
+export type UiWord = keyof typeof UI_WORDS
+
+/**
+ * The words of {@link UI_WORDS} in one language (English for `'en'`, Chinese
+ * otherwise), read as `wordsIn('zh').summary`.
+ * @category Report
+ */
+export function wordsIn(lang: Lang): Readonly<Record<UiWord, string>> {
+  return (lang === 'en' ? WORDS_EN : WORDS_ZH) as Readonly<Record<UiWord, string>>
+}
+
+const WORDS_ZH = Object.fromEntries(Object.entries(UI_WORDS).map(([k, l]) => [k, l.zh]))
+const WORDS_EN = Object.fromEntries(Object.entries(UI_WORDS).map(([k, l]) => [k, l.en]))

@@ -16,9 +16,7 @@ export { decodeRecommendations, type InvalidRecommendations } from './recommenda
 export {
   decodeScenarioWithWarnings,
   scenarioWarnings,
-  WARNING_LABELS,
   type DecodedScenario,
   type ScenarioWarning,
-  type WarningCode,
 } from './warnings.js'
 export { POLICY_LIMITS } from './policy-codec.js'

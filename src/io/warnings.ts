@@ -9,7 +9,7 @@
  * @module
  */
 import { isLeft, right, type Either } from 'fp-ts/lib/Either.js'
-import type { Label } from '../domain/codes.js'
+import type { Label, WarningCode } from '../domain/codes.js'
 import { samePlace } from '../domain/place.js'
 import { ageAt } from '../domain/time.js'
 import type { Scenario } from '../domain/types.js'
@@ -17,34 +17,6 @@ import { decodeScenario } from './decode.js'
 import type { InvalidScenario } from './errors.js'
 import { levenshtein } from './known-key.js'
 import type { Path } from './path.js'
-
-/**
- * What a warning is about:
- * - `cadre.past-retirement`: a cadre of the roster has reached the retirement
- *   age of their gender (`policy.people.retirement.retirementAge`) at `asOf`;
- * - `specialty.unheld`: a specialty a post or team wants that no cadre of the
- *   roster has (neither the code nor one below it);
- * - `specialty.near-miss`: a specialty code one or two letters away from a
- *   code used more often elsewhere (a likely typo);
- * - `id.blanks`: a cadre, team or post id with leading, trailing or inner blanks;
- * - `hometown.unmatched`: a hometown that matches no team's locality nor the
- *   county (normal for cadres who grew up elsewhere; listed to spot typos).
- * @category IO
- */
-export type WarningCode =
-  'cadre.past-retirement' | 'specialty.unheld' | 'specialty.near-miss' | 'id.blanks' | 'hometown.unmatched'
-
-/**
- * zh-CN and en titles of the warning codes, for reports.
- * @category IO
- */
-export const WARNING_LABELS: Readonly<Record<WarningCode, Label>> = {
-  'cadre.past-retirement': { zh: '已达退休年龄', en: 'past retirement age' },
-  'specialty.unheld': { zh: '无人具备的专业', en: 'specialty nobody has' },
-  'specialty.near-miss': { zh: '疑似拼写错误的专业代码', en: 'specialty code close to another' },
-  'id.blanks': { zh: '编号含空白字符', en: 'id with blanks' },
-  'hometown.unmatched': { zh: '成长地未匹配任何任职地', en: 'hometown matching no locality' },
-}
 
 /**
  * One warning about a decodable scenario.

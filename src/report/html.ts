@@ -13,7 +13,16 @@ import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import * as vega from 'vega'
 import { compile, type TopLevelSpec } from 'vega-lite'
 import { validateProposal } from '../check/index.js'
-import { CHANGE_LABELS, RULE_LABELS, STATUS_LABELS, VALUE_LABELS } from '../domain/codes.js'
+import {
+  CHANGE_LABELS,
+  RULE_LABELS,
+  STATUS_LABELS,
+  STRUCTURE_CHART_LABELS,
+  UI_PHRASES,
+  VALUE_LABELS,
+  wordsIn,
+  type Lang,
+} from '../domain/codes.js'
 import { ethnicityLabel } from '../domain/ethnicity.js'
 import type { Proposal, Violation } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
@@ -44,101 +53,6 @@ export interface InvalidReportInput {
   readonly _tag: 'InvalidReportInput'
   readonly message: string
 }
-
-type Lang = 'zh' | 'en'
-
-const T = {
-  zh: {
-    title: (county: string, asOf: string) => `${county}领导班子配备方案（${asOf}）`,
-    summary: '概要',
-    status: '状态',
-    objective: '目标值',
-    bound: '上界',
-    gap: '差距',
-    changes: '变动',
-    validator: '独立校验',
-    noViolation: '每条硬性规则均满足（0 项违规）',
-    violations: (n: number) => `${n} 项违规`,
-    structure: '班子结构（调整前后）',
-    before: '调整前',
-    after: '调整后',
-    charts: {
-      gender: '性别',
-      ageBands: '年龄段',
-      ethnicity: '民族',
-      party: '政治面貌',
-      education: '学历',
-      field: '专业领域',
-    },
-    teams: '各班子调整情况',
-    post: '职务',
-    was: '调整前',
-    now: '调整后',
-    change: '变动',
-    fit: '适配度',
-    why: '说明',
-    others: '其他人选',
-    ranking: '备选方案比较',
-    rank: '名次',
-    behind: '与最优差',
-    differs: '不同岗位',
-    costs: '规则代价',
-    rule: '规则',
-    cost: '代价',
-    bindsIn: '约束班子数',
-    diagnosis: '无法同时满足的原因',
-    supply: '人选不足',
-    conflict: '相互冲突的规则',
-    relaxation: '代价最小的放宽方案',
-    vacant: '（空缺）',
-    made: '由 banzi 生成；所有数据仅在本机处理。',
-  },
-  en: {
-    title: (county: string, asOf: string) => `Staffing proposal for ${county} (${asOf})`,
-    summary: 'Summary',
-    status: 'status',
-    objective: 'objective',
-    bound: 'bound',
-    gap: 'gap',
-    changes: 'changes',
-    validator: 'independent validator',
-    noViolation: 'every hard rule holds (0 violations)',
-    violations: (n: number) => `${n} violations`,
-    structure: 'Structure of the teams, before and after',
-    before: 'before',
-    after: 'after',
-    charts: {
-      gender: 'gender',
-      ageBands: 'age band',
-      ethnicity: 'ethnicity',
-      party: 'party',
-      education: 'education',
-      field: 'field',
-    },
-    teams: 'Teams changed',
-    post: 'post',
-    was: 'before',
-    now: 'after',
-    change: 'change',
-    fit: 'fit',
-    why: 'explanation',
-    others: 'other candidates',
-    ranking: 'Ranked alternatives',
-    rank: 'rank',
-    behind: 'behind the best',
-    differs: 'posts differing',
-    costs: 'What the rules cost',
-    rule: 'rule',
-    cost: 'cost',
-    bindsIn: 'teams bound',
-    diagnosis: 'Why the rules cannot all be met',
-    supply: 'short of candidates',
-    conflict: 'rules in conflict',
-    relaxation: 'cheapest relaxation',
-    vacant: '(vacant)',
-    made: 'Made by banzi; all data processed on this machine only.',
-  },
-} as const
 
 const ESCAPES: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -198,7 +112,7 @@ export function toVegaLite(
   options: { readonly lang?: 'zh' | 'en' } = {},
 ): Record<StructureChart, TopLevelSpec> {
   const lang = options.lang === 'en' ? 'en' : 'zh'
-  const t = T[lang]
+  const t = wordsIn(lang)
   const before = analyseStructure(scenario).county.distributions
   const after =
     proposal === undefined ? null : analyseStructure(applyProposal(scenario, proposal)).county.distributions
@@ -211,14 +125,14 @@ export function toVegaLite(
     field: (v) => v,
   }
   const out = {} as Record<StructureChart, TopLevelSpec>
-  for (const key of Object.keys(t.charts) as StructureChart[]) {
+  for (const key of Object.keys(STRUCTURE_CHART_LABELS) as StructureChart[]) {
     const rows = (d: Distributions, series: string) =>
       (d[key] as readonly { value: string; count: number }[])
         .slice(0, 12)
         .map((c) => ({ value: labels[key](c.value), series, count: c.count }))
     out[key] = {
       $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-      title: t.charts[key],
+      title: STRUCTURE_CHART_LABELS[key][lang],
       width: 220,
       data: { values: [...rows(before, t.before), ...(after === null ? [] : rows(after, t.after))] },
       mark: 'bar',
@@ -240,7 +154,7 @@ async function charts(scenario: Scenario, proposal: Proposal | undefined, lang: 
   const out: string[] = []
   for (const [key, spec] of Object.entries(toVegaLite(scenario, proposal, { lang })))
     out.push(`<div class="chart" data-chart="${key}">${await svgOf(spec)}</div>`)
-  return `<h2>${esc(T[lang].structure)}</h2><div class="charts">${out.join('')}</div>`
+  return `<h2>${esc(wordsIn(lang).structure)}</h2><div class="charts">${out.join('')}</div>`
 }
 
 /**
@@ -270,7 +184,7 @@ function summary(
   lang: Lang,
   error: SolveError | undefined,
 ): string {
-  const t = T[lang]
+  const t = wordsIn(lang)
   if (p === undefined)
     return `<h2>${esc(t.summary)}</h2><p class="bad">${esc(error === undefined ? '' : `${error._tag}: ${error.message}`)}</p>`
   const counts = new Map<string, number>()
@@ -280,7 +194,7 @@ function summary(
   const verdict =
     violations.length === 0
       ? `<span class="ok">${esc(t.noViolation)}</span>`
-      : `<span class="bad">${esc(t.violations(violations.length))}</span>`
+      : `<span class="bad">${esc(UI_PHRASES.violationCount(violations.length)[lang])}</span>`
   return `<h2>${esc(t.summary)}</h2><table>
 <tr><th>${esc(t.status)}</th><td>${esc(STATUS_LABELS[p.status][lang])}</td></tr>
 <tr><th>${esc(t.objective)}</th><td>${num(p.objective)}</td></tr>
@@ -301,7 +215,7 @@ function teamCards(
   explanation: Explanation | undefined,
   lang: Lang,
 ): string {
-  const t = T[lang]
+  const t = wordsIn(lang)
   const names = new Map(scenario.cadres.map((c) => [c.id, c.name]))
   const who = (id: string | null) => (id === null ? t.vacant : (names.get(id) ?? id))
   const holder = new Map(
@@ -321,17 +235,17 @@ function teamCards(
         const others =
           e === undefined || e.runnersUp.length === 0
             ? ''
-            : `${esc(t.others)}：${e.runnersUp.map((r) => `${esc(who(r.cadreId))} (${num(r.fit, 1)})`).join('，')}`
+            : `${esc(t.otherCandidates)}：${e.runnersUp.map((r) => `${esc(who(r.cadreId))} (${num(r.fit, 1)})`).join('，')}`
         const cls = faults.has(post.id) ? 'fault' : a !== undefined && a.change !== 'stays' ? 'changed' : ''
         return `<tr class="${cls}"><td>${esc(post.title)}</td><td>${esc(who(before))}</td><td>${esc(a === undefined ? who(before) : who(a.cadreId))}</td><td>${a === undefined ? '' : esc(CHANGE_LABELS[a.change][lang])}</td><td>${a === undefined || a.cadreId === null ? '' : num(a.fit, 1)}</td><td>${others}</td></tr>`
       })
-      return `<div class="card"><h3>${esc(team.name)}</h3><table><tr><th>${esc(t.post)}</th><th>${esc(t.was)}</th><th>${esc(t.now)}</th><th>${esc(t.change)}</th><th>${esc(t.fit)}</th><th>${esc(t.why)}</th></tr>${rows.join('')}</table></div>`
+      return `<div class="card"><h3>${esc(team.name)}</h3><table><tr><th>${esc(t.post)}</th><th>${esc(t.before)}</th><th>${esc(t.after)}</th><th>${esc(t.change)}</th><th>${esc(t.fit)}</th><th>${esc(t.explanation)}</th></tr>${rows.join('')}</table></div>`
     })
-  return `<h2>${esc(t.teams)}</h2><div class="cards">${cards.join('')}</div>`
+  return `<h2>${esc(t.teamsChanged)}</h2><div class="cards">${cards.join('')}</div>`
 }
 
 function ranking(scenario: Scenario, ranked: readonly RankedProposal[], lang: Lang): string {
-  const t = T[lang]
+  const t = wordsIn(lang)
   const names = new Map(scenario.cadres.map((c) => [c.id, c.name]))
   const titles = new Map(
     scenario.teams.flatMap((team) => team.posts.map((post) => [post.id, `${team.name} ${post.title}`])),
@@ -343,11 +257,11 @@ function ranking(scenario: Scenario, ranked: readonly RankedProposal[], lang: La
         .map((d) => `${esc(titles.get(d.postId) ?? d.postId)}：${esc(who(d.best))} → ${esc(who(d.here))}`)
         .join('<br>')}</td></tr>`,
   )
-  return `<h2>${esc(t.ranking)}</h2><table><tr><th>${esc(t.rank)}</th><th>${esc(t.objective)}</th><th>${esc(t.behind)}</th><th>${esc(t.differs)}</th></tr>${rows.join('')}</table>`
+  return `<h2>${esc(t.ranking)}</h2><table><tr><th>${esc(t.rank)}</th><th>${esc(t.objective)}</th><th>${esc(t.behindBest)}</th><th>${esc(t.differingPosts)}</th></tr>${rows.join('')}</table>`
 }
 
 function costs(explanation: Explanation, lang: Lang): string {
-  const t = T[lang]
+  const t = wordsIn(lang)
   const rows = explanation.ruleCosts
     .filter((c) => c.cost > 0)
     .map(
@@ -355,11 +269,11 @@ function costs(explanation: Explanation, lang: Lang): string {
         `<tr><td>${esc(RULE_LABELS[c.code][lang])}</td><td>${num(c.cost)}</td><td>${c.teamIds.length}</td></tr>`,
     )
   if (rows.length === 0) return ''
-  return `<h2>${esc(t.costs)}</h2><table><tr><th>${esc(t.rule)}</th><th>${esc(t.cost)}</th><th>${esc(t.bindsIn)}</th></tr>${rows.join('')}</table>`
+  return `<h2>${esc(t.ruleCosts)}</h2><table><tr><th>${esc(t.rule)}</th><th>${esc(t.cost)}</th><th>${esc(t.teamsBound)}</th></tr>${rows.join('')}</table>`
 }
 
 function diagnosis(d: Diagnosis, lang: Lang): string {
-  const t = T[lang]
+  const t = wordsIn(lang)
   const list = (title: string, items: readonly string[]) =>
     items.length === 0
       ? ''
@@ -408,10 +322,10 @@ export async function renderReport(
       _tag: 'InvalidReportInput',
       message: 'input: expected { proposal?, ranked?, explanation?, diagnosis?, error? }',
     })
-  const t = T[lang]
+  const t = wordsIn(lang)
   const proposal = input.proposal ?? input.ranked?.[0]?.proposal
   const violations = proposal === undefined ? [] : validateProposal(scenario, proposal)
-  const title = options.title ?? t.title(scenario.county, scenario.asOf)
+  const title = options.title ?? UI_PHRASES.reportTitle(scenario.county, scenario.asOf)[lang]
   const parts = [
     `<h1>${esc(title)}</h1>`,
     summary(proposal, violations, lang, input.error),

@@ -10,7 +10,16 @@
 import ExcelJS from 'exceljs'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import { validateProposal } from '../check/index.js'
-import { CHANGE_LABELS, RULE_LABELS, STATUS_LABELS, TEAM_KIND_LABELS } from '../domain/codes.js'
+import {
+  CHANGE_LABELS,
+  RULE_LABELS,
+  STATUS_LABELS,
+  TEAM_KIND_LABELS,
+  UI_WORDS,
+  wordsIn,
+  type Lang,
+  type UiWord,
+} from '../domain/codes.js'
 import type { Assignment, Proposal, Violation } from '../domain/proposal.js'
 import type { Scenario, TeamKind } from '../domain/types.js'
 import type { Explanation, RankedProposal, RunnerUp } from '../proposals/index.js'
@@ -31,80 +40,28 @@ export interface InvalidProposalInput {
   readonly message: string
 }
 
-type Lang = 'zh' | 'en'
+/** The columns of the team sheets, the validation sheet and the ranking sheet. */
+const COLUMNS = {
+  team: [
+    'team',
+    'post',
+    'postId',
+    'before',
+    'after',
+    'change',
+    'fit',
+    'specialty',
+    'assessment',
+    'experience',
+    'age',
+    'explanation',
+  ],
+  validation: ['rule', 'team', 'postHeld', 'cadre', 'message'],
+  ranking: ['rank', 'objective', 'behindBest', 'postsDiffering', 'postHeld', 'best', 'thisOne'],
+} as const satisfies Record<string, readonly UiWord[]>
 
-const T = {
-  zh: {
-    summary: '概要',
-    validation: '校验',
-    ranking: '方案比较',
-    status: '状态',
-    objective: '目标值',
-    bound: '上界',
-    gap: '差距',
-    fit: '适配度合计',
-    vacancies: '空缺扣分',
-    penalties: '软性规则扣分',
-    changes: '变动',
-    violations: '独立校验违规',
-    none: '无违规：每条硬性规则均满足',
-    columns: [
-      '班子',
-      '职务',
-      '岗位编号',
-      '调整前',
-      '调整后',
-      '变动',
-      '适配度',
-      '专业',
-      '考核',
-      '经历',
-      '年龄',
-      '说明',
-    ],
-    vColumns: ['规则', '班子', '岗位', '干部', '说明'],
-    rColumns: ['名次', '目标值', '与最优差', '不同岗位数', '岗位', '最优方案', '本方案'],
-    notOpen: '本轮未调整',
-    vacant: '（空缺）',
-    others: '其他人选',
-    blocked: '不符合条件',
-  },
-  en: {
-    summary: 'Summary',
-    validation: 'Validation',
-    ranking: 'Ranking',
-    status: 'status',
-    objective: 'objective',
-    bound: 'bound',
-    gap: 'gap',
-    fit: 'total fit',
-    vacancies: 'vacancy penalties',
-    penalties: 'soft-rule penalties',
-    changes: 'changes',
-    violations: 'validator violations',
-    none: 'no violation: every hard rule holds',
-    columns: [
-      'team',
-      'post',
-      'post id',
-      'before',
-      'after',
-      'change',
-      'fit',
-      'specialty',
-      'assessment',
-      'experience',
-      'age',
-      'explanation',
-    ],
-    vColumns: ['rule', 'team', 'post', 'cadre', 'message'],
-    rColumns: ['rank', 'objective', 'behind the best', 'posts differing', 'post', 'best', 'this one'],
-    notOpen: 'not open this round',
-    vacant: '(vacant)',
-    others: 'other candidates',
-    blocked: 'not eligible',
-  },
-} as const
+const columns = (which: keyof typeof COLUMNS, lang: Lang): string[] =>
+  COLUMNS[which].map((w) => UI_WORDS[w][lang])
 
 const HIGHLIGHT: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } }
 const ALERT: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF8CBAD' } }
@@ -120,11 +77,11 @@ function header(ws: ExcelJS.Worksheet, names: readonly string[]): void {
 
 function why(r: RunnerUp, lang: Lang, name: (id: string) => string, title: (id: string) => string): string {
   const reason = runnerUpReason(r.outcome, lang, title)
-  return `${name(r.cadreId)} (${round(r.fit, 1)}, ${r.outcome._tag === 'Blocked' ? `${T[lang].blocked}: ${reason}` : reason})`
+  return `${name(r.cadreId)} (${round(r.fit, 1)}, ${r.outcome._tag === 'Blocked' ? `${UI_WORDS.notEligible[lang]}: ${reason}` : reason})`
 }
 
 function summary(wb: ExcelJS.Workbook, p: Proposal, violations: readonly Violation[], lang: Lang): void {
-  const t = T[lang]
+  const t = wordsIn(lang)
   const ws = wb.addWorksheet(t.summary)
   const counts = new Map<string, number>()
   for (const a of p.assignments) counts.set(a.change, (counts.get(a.change) ?? 0) + 1)
@@ -133,14 +90,14 @@ function summary(wb: ExcelJS.Workbook, p: Proposal, violations: readonly Violati
     [t.objective, round(p.objective)],
     [t.bound, round(p.bound)],
     [t.gap, typeof p.gap === 'number' ? `${(p.gap * 100).toFixed(4)}%` : '—'],
-    [t.fit, round(p.parts.fit)],
-    [t.vacancies, round(p.parts.vacancies)],
-    [t.penalties, round(p.parts.penalties)],
+    [t.totalFit, round(p.parts.fit)],
+    [t.vacancyPenalties, round(p.parts.vacancies)],
+    [t.softPenalties, round(p.parts.penalties)],
     ...[...counts].map(([c, n]): [string, number] => [
       `${t.changes}: ${CHANGE_LABELS[c as Assignment['change']][lang]}`,
       n,
     ]),
-    [t.violations, violations.length],
+    [t.validatorViolations, violations.length],
   ]
   for (const r of rows) ws.addRow(r)
   ws.getColumn(1).width = 24
@@ -156,7 +113,7 @@ function teamSheets(
   lang: Lang,
   explanation: Explanation | undefined,
 ): void {
-  const t = T[lang]
+  const t = wordsIn(lang)
   const cadres = new Map(scenario.cadres.map((c) => [c.id, c]))
   const name = (id: string | null) => (id === null ? t.vacant : (cadres.get(id)?.name ?? id))
   const titles = new Map(
@@ -174,7 +131,7 @@ function teamSheets(
   const kinds = [...new Set(scenario.teams.filter((x) => touched.has(x.id)).map((x) => x.kind))]
   for (const kind of kinds as TeamKind[]) {
     const ws = wb.addWorksheet(TEAM_KIND_LABELS[kind][lang])
-    header(ws, t.columns)
+    header(ws, columns('team', lang))
     ws.getColumn(12).width = 60
     for (const team of scenario.teams) {
       if (team.kind !== kind || !touched.has(team.id)) continue
@@ -187,7 +144,7 @@ function teamSheets(
         const e = explained.get(post.id)
         if (e !== undefined && e.runnersUp.length > 0)
           notes.push(
-            `${t.others}: ${e.runnersUp.map((r) => why(r, lang, (id) => name(id), title)).join('; ')}`,
+            `${t.otherCandidates}: ${e.runnersUp.map((r) => why(r, lang, (id) => name(id), title)).join('; ')}`,
           )
         for (const v of found.get(post.id) ?? []) notes.push(`[${RULE_LABELS[v.code][lang]}] ${v.message}`)
         const row = ws.addRow([
@@ -218,14 +175,14 @@ function validation(
   violations: readonly Violation[],
   lang: Lang,
 ): void {
-  const t = T[lang]
+  const t = wordsIn(lang)
   const ws = wb.addWorksheet(t.validation)
-  header(ws, t.vColumns)
+  header(ws, columns('validation', lang))
   ws.getColumn(5).width = 80
   const teams = new Map(scenario.teams.map((x) => [x.id, x.name]))
   const cadres = new Map(scenario.cadres.map((c) => [c.id, c.name]))
   const posts = new Map(scenario.teams.flatMap((x) => x.posts.map((p) => [p.id, p.title])))
-  if (violations.length === 0) ws.addRow([t.none])
+  if (violations.length === 0) ws.addRow([t.noViolation])
   for (const v of violations)
     ws.addRow([
       RULE_LABELS[v.code][lang],
@@ -242,9 +199,9 @@ function ranking(
   ranked: readonly RankedProposal[],
   lang: Lang,
 ): void {
-  const t = T[lang]
-  const ws = wb.addWorksheet(t.ranking)
-  header(ws, t.rColumns)
+  const t = wordsIn(lang)
+  const ws = wb.addWorksheet(t.rankingSheet)
+  header(ws, columns('ranking', lang))
   const cadres = new Map(scenario.cadres.map((c) => [c.id, c.name]))
   const titles = new Map(
     scenario.teams.flatMap((team) => team.posts.map((post) => [post.id, `${team.name}${post.title}`])),

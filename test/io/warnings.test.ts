@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatPath } from '../../src/io/path.js'
-import {
-  decodeScenarioWithWarnings,
-  scenarioWarnings,
-  WARNING_LABELS,
-  type ScenarioWarning,
-} from '../../src/io/warnings.js'
+import { WARNING_LABELS } from '../../src/domain/codes.js'
+import { decodeScenarioWithWarnings, scenarioWarnings, type ScenarioWarning } from '../../src/io/warnings.js'
 import { sampleScenario } from '../../src/sample/index.js'
 import { edit, full, valid, type Json } from './fixtures.js'
 

@@ -54,7 +54,9 @@ describe('writeProposal', () => {
     const touched = new Set(proposal.assignments.map((a) => a.teamId))
     expect(rows).toBe(scenario.teams.filter((t) => touched.has(t.id)).reduce((n, t) => n + t.posts.length, 0))
     expect(highlighted).toBe(proposal.assignments.filter((a) => a.change !== 'stays').length)
-    expect(values(wb.getWorksheet('校验') as ExcelJS.Worksheet)[1]).toEqual(['无违规：每条硬性规则均满足'])
+    expect(values(wb.getWorksheet('校验') as ExcelJS.Worksheet)[1]).toEqual([
+      '每条硬性规则均满足（0 项违规）',
+    ])
   })
 
   it('lists what the validator finds in a proposal that breaks a rule, and marks the posts', async () => {

@@ -10,7 +10,8 @@
  */
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { Scenario } from '../../domain/types.js'
-import { decodeScenarioWithWarnings, type WarningCode } from '../warnings.js'
+import type { WarningCode } from '../../domain/codes.js'
+import { decodeScenarioWithWarnings } from '../warnings.js'
 import { readLrmx } from '../lrmx/lrmx.js'
 import { renderValue } from '../errors.js'
 import { formatPath, type Path } from '../path.js'
