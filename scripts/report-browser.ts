@@ -2,7 +2,8 @@
  * The HTML report in a real browser: the sample county's report, and a report
  * of a hostile roster (names with `<script>`, quotes, ampersands, right-to-left
  * and very long text), opened in Debian Chromium driven by playwright-core.
- * Checks: the structure charts are there as SVG, no console error, no network
+ * Checks: the six structure charts and the appointees' assessment curves are
+ * there as SVG, the reserve pools' table too, no console error, no network
  * request of any kind (the page is loaded from a file; any other request is
  * counted and blocked), and nothing of the roster runs (no script, no dialog,
  * no marker set on `window`). Writes a screenshot of each for review to
@@ -92,7 +93,9 @@ async function main(): Promise<number> {
       })
       await page.goto(`file://${file}`)
       const facts = await page.evaluate(() => ({
-        charts: document.querySelectorAll('.chart > svg').length,
+        charts: document.querySelectorAll('.chart:not(.curve) > svg').length,
+        curves: document.querySelectorAll('.chart.curve > svg').length,
+        reserve: document.querySelectorAll('[data-section="reserve"] tr').length,
         scripts: document.querySelectorAll('script').length,
         pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
         text: document.body.innerText.length,
@@ -102,6 +105,9 @@ async function main(): Promise<number> {
       await context.close()
       const where = `${name}:`
       if (facts.charts !== 6) failures.push(`${where} ${facts.charts} charts as SVG, expected 6`)
+      if (facts.curves < 1 || facts.curves > 12)
+        failures.push(`${where} ${facts.curves} assessment curves as SVG, expected 1 to 12`)
+      if (facts.reserve !== 5) failures.push(`${where} reserve table of ${facts.reserve} rows, expected 5`)
       if (facts.scripts !== 0) failures.push(`${where} ${facts.scripts} script elements`)
       if (facts.pwned !== null) failures.push(`${where} roster text ran as code (marker ${facts.pwned})`)
       if (dialogs > 0) failures.push(`${where} ${dialogs} dialogs opened`)
@@ -110,7 +116,7 @@ async function main(): Promise<number> {
       if (errors.length > 0) failures.push(`${where} console errors: ${errors.join('; ')}`)
       if (requests.length > 0) failures.push(`${where} network requests: ${requests.join(', ')}`)
       console.log(
-        `report in browser (${name}): ${facts.charts} charts, ${facts.text} characters of text, ${requests.length} requests, ${errors.length} errors; screenshot ${join(OUT, `report-${name}.png`)}`,
+        `report in browser (${name}): ${facts.charts} charts, ${facts.curves} curves, ${facts.text} characters of text, ${requests.length} requests, ${errors.length} errors; screenshot ${join(OUT, `report-${name}.png`)}`,
       )
     }
   } finally {

@@ -26,7 +26,15 @@ import {
 import { ethnicityLabel } from '../domain/ethnicity.js'
 import type { Proposal, Violation } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
-import { analyseStructure, applyProposal, type Distributions } from '../pool/index.js'
+import { combinedScores, comparisonCurve } from '../assessment/index.js'
+import {
+  analyseStructure,
+  applyProposal,
+  reserveHealth,
+  reviewReserve,
+  type Distributions,
+  type ReserveHealth,
+} from '../pool/index.js'
 import type { Diagnosis, Explanation, RankedProposal, SolveError } from '../proposals/index.js'
 
 /** What a report shows: any of a proposal, a ranking, an explanation, a diagnosis, a solve's error. @category Report */
@@ -38,6 +46,13 @@ export interface ReportInput {
   readonly diagnosis?: Diagnosis
   /** The error of a solve that found no proposal (shown with the diagnosis). */
   readonly error?: SolveError
+  /**
+   * The reserve pools' health to show (from `reserveHealth`, e.g. after a
+   * review with criteria or recommendations of one's own); by default that
+   * of a review with the default criteria, of the teams after the proposal
+   * (as they are when there is none).
+   */
+  readonly reserve?: ReserveHealth
 }
 
 /** Options of {@link renderReport}. @category Report */
@@ -46,6 +61,12 @@ export interface ReportOptions {
   readonly lang?: 'zh' | 'en'
   /** The page's title; by default the county's name and the round's month. */
   readonly title?: string
+  /**
+   * At most this many assessment curves: those of the cadres the proposal
+   * moves (in the proposal's order) who have assessment records; 0 shows none.
+   * @defaultValue 12
+   */
+  readonly maxCurves?: number
 }
 
 /** Why a report was not rendered. @category Report */
@@ -290,6 +311,86 @@ function diagnosis(d: Diagnosis, lang: Lang): string {
   )}`
 }
 
+function reserve(health: ReserveHealth | null, lang: Lang): string {
+  if (health === null) return ''
+  const t = wordsIn(lang)
+  const head = [
+    t.reserveGroup,
+    t.listed,
+    t.entries,
+    t.exits,
+    t.members,
+    t.teamsInNeed,
+    t.perTeamInNeed,
+    t.perPost,
+    t.recommended,
+    t.pipeline,
+  ]
+  const rows = health.groups.map(
+    (g) =>
+      `<tr><td>${esc(VALUE_LABELS.reserveGroup[g.group][lang])}</td><td>${g.listed}</td><td>${g.entries}</td><td>${g.exits}</td><td>${g.size}</td><td>${g.teamsInNeed}</td><td>${num(g.perTeamNeed)}</td><td>${num(g.perPost, 3)}</td><td>${g.recommended}</td><td>${esc(
+        g.pipeline
+          .map((p) => `${VALUE_LABELS.rank[p.value as 'section-chief']?.[lang] ?? p.value} ${p.count}`)
+          .join('，'),
+      )}</td></tr>`,
+  )
+  return `<h2>${esc(t.reserveHealth)}（${esc(health.asOf)}）</h2><table data-section="reserve"><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${rows.join('')}</table>`
+}
+
+/** The comparison curves of the cadres `proposal` moves who have assessment records, as SVG. */
+async function curves(scenario: Scenario, proposal: Proposal, lang: Lang, max: number): Promise<string> {
+  if (max <= 0) return ''
+  const t = wordsIn(lang)
+  const moved = proposal.assignments.flatMap((a) =>
+    a.change === 'stays' || a.cadreId === null ? [] : [a.cadreId],
+  )
+  const names = new Map(scenario.cadres.map((c) => [c.id, c.name]))
+  const scores = combinedScores(scenario)
+  const scored = new Set(scores.cadres.filter((c) => c.years.length > 0).map((c) => c.cadreId))
+  const ids = [...new Set(moved)].filter((id) => scored.has(id))
+  const shown: string[] = []
+  for (const id of ids.slice(0, max)) {
+    const curve = comparisonCurve(scenario, id, scores)
+    if (curve._tag === 'Left' || curve.right.points.length === 0) continue
+    const y = (field: string, title: string | null = null) => ({
+      field,
+      type: 'quantitative' as const,
+      title,
+      scale: { zero: false },
+    })
+    const spec: TopLevelSpec = {
+      $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+      title: UI_PHRASES.curveTitle(names.get(id) ?? id)[lang],
+      width: 220,
+      height: 140,
+      data: { values: curve.right.points.map((p) => ({ ...p })) },
+      encoding: { x: { field: 'year', type: 'ordinal', title: t.year, axis: { labelAngle: 0 } } },
+      layer: [
+        { mark: { type: 'area', opacity: 0.15 }, encoding: { y: y('p10', t.score), y2: { field: 'p90' } } },
+        { mark: { type: 'area', opacity: 0.3 }, encoding: { y: y('p25'), y2: { field: 'p75' } } },
+        { mark: { type: 'line', strokeDash: [4, 2] }, encoding: { y: y('p50') } },
+        { mark: { type: 'line', point: true, color: '#b22' }, encoding: { y: y('score') } },
+      ],
+      padding: { left: 36, top: 5, right: 5, bottom: 5 },
+      config: { font: 'sans-serif' },
+    }
+    shown.push(`<div class="chart curve" data-curve="${esc(id)}">${await svgOf(spec)}</div>`)
+  }
+  if (shown.length === 0) return ''
+  const note =
+    ids.length > shown.length ? `<p>${esc(UI_PHRASES.curvesShown(shown.length, ids.length)[lang])}</p>` : ''
+  const legend = `<p class="legend">${esc(`${t.peerBand} · ${t.peerMedian} (- -) · ${t.score}`)}</p>`
+  return `<h2>${esc(t.assessmentCurves)}</h2>${note}${legend}<div class="charts">${shown.join('')}</div>`
+}
+
+/** The reserve pools' health after a review with the default criteria, of the teams after `proposal`. */
+function defaultReserve(scenario: Scenario, proposal: Proposal | undefined): ReserveHealth | null {
+  const after = proposal === undefined ? scenario : applyProposal(scenario, proposal)
+  const review = reviewReserve(after)
+  // The default criteria are valid: a review fails only on a scenario's date that is not a month.
+  return review._tag === 'Left' ? null : reserveHealth(after, review.right)
+}
+
 /**
  * Renders the report of a round as one self-contained HTML page: no script,
  * no external resource (styles inline, charts as inline SVG rendered from
@@ -322,6 +423,12 @@ export async function renderReport(
       _tag: 'InvalidReportInput',
       message: 'input: expected { proposal?, ranked?, explanation?, diagnosis?, error? }',
     })
+  const maxCurves = options.maxCurves ?? 12
+  if (typeof maxCurves !== 'number' || !Number.isInteger(maxCurves) || maxCurves < 0)
+    return left({
+      _tag: 'InvalidReportInput',
+      message: `options.maxCurves: expected a whole number ≥ 0, got ${JSON.stringify(maxCurves)}`,
+    })
   const t = wordsIn(lang)
   const proposal = input.proposal ?? input.ranked?.[0]?.proposal
   const violations = proposal === undefined ? [] : validateProposal(scenario, proposal)
@@ -334,6 +441,8 @@ export async function renderReport(
     input.ranked === undefined || input.ranked.length < 2 ? '' : ranking(scenario, input.ranked, lang),
     input.explanation === undefined ? '' : costs(input.explanation, lang),
     input.diagnosis === undefined ? '' : diagnosis(input.diagnosis, lang),
+    reserve(input.reserve ?? defaultReserve(scenario, proposal), lang),
+    proposal === undefined ? '' : await curves(scenario, proposal, lang, maxCurves),
     `<footer>${esc(t.made)}</footer>`,
   ]
   return right(

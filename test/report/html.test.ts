@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Proposal } from '../../src/domain/proposal.js'
 import { diagnose, rankProposals, solve } from '../../src/proposals/index.js'
+import { combinedScores } from '../../src/assessment/index.js'
+import { applyProposal, reserveHealth, reviewReserve } from '../../src/pool/index.js'
 import { esc, renderReport, toHtml, toVegaLite } from '../../src/report/html.js'
 import { generateScenario } from '../../src/sample/index.js'
 
@@ -78,6 +80,61 @@ describe('renderReport', () => {
     })
     expect(html).toContain('无法同时满足的原因')
     expect(html).toContain('Infeasible')
+  })
+
+  it('shows the reserve pools after the round, and the assessment curves of the cadres it moves', async () => {
+    const html = await page(scenario, { proposal })
+    const table = html.slice(html.indexOf('<table data-section="reserve">'))
+    expect(table.slice(0, table.indexOf('</table>')).match(/<tr>/g)).toHaveLength(5)
+    for (const group of ['年轻干部', '女干部', '少数民族干部', '党外干部'])
+      expect(table).toContain(`<td>${group}</td>`)
+    const after = reviewReserve(applyProposal(scenario, proposal))
+    if (after._tag === 'Left') throw new Error(after.left.message)
+    const health = reserveHealth(applyProposal(scenario, proposal), after.right)
+    const young = health.groups[0]!
+    expect(table).toContain(
+      `<td>年轻干部</td><td>${young.listed}</td><td>${young.entries}</td><td>${young.exits}</td><td>${young.size}</td>`,
+    )
+
+    const moved = new Set(proposal.assignments.filter((a) => a.change !== 'stays').map((a) => a.cadreId))
+    const scored = new Set(
+      combinedScores(scenario)
+        .cadres.filter((c) => c.years.length > 0)
+        .map((c) => c.cadreId),
+    )
+    const expected = [...moved].filter((id) => id !== null && scored.has(id))
+    const curves = [...html.matchAll(/<div class="chart curve" data-curve="([^"]*)"><svg/g)].map((m) => m[1])
+    expect(curves).toEqual(expected.slice(0, 12))
+    expect(curves.length).toBeGreaterThan(0)
+
+    const two = await page(scenario, { proposal }, { maxCurves: 2 })
+    expect(two.match(/data-curve=/g)).toHaveLength(Math.min(2, expected.length))
+    expect(await page(scenario, { proposal }, { maxCurves: 0 })).not.toContain('data-curve=')
+    for (const bad of [-1, 1.5, Number.NaN, '3'])
+      expect((await renderReport(scenario, { proposal }, { maxCurves: bad as number }))._tag).toBe('Left')
+  })
+
+  it('a reserve health of one’s own is shown as given', async () => {
+    const review = reviewReserve(scenario, { criteria: { young: { maxAge: 30 } } })
+    if (review._tag === 'Left') throw new Error(review.left.message)
+    const health = reserveHealth(scenario, review.right)
+    const html = await page(scenario, { proposal, reserve: health }, { lang: 'en' })
+    const young = health.groups[0]!
+    expect(html).toContain(
+      `<td>young cadres</td><td>${young.listed}</td><td>${young.entries}</td><td>${young.exits}</td><td>${young.size}</td>`,
+    )
+  })
+
+  it('a moved cadre’s name in a curve’s title is text, not markup', async () => {
+    const html0 = await page(scenario, { proposal })
+    const moved = /data-curve="([^"]*)"/.exec(html0)![1]
+    const evil = {
+      ...scenario,
+      cadres: scenario.cadres.map((c) => (c.id === moved ? { ...c, name: '<script>alert(2)</script>' } : c)),
+    }
+    const html = await page(evil, { proposal })
+    expect(html).not.toMatch(/<script/i)
+    expect(html).toContain('&lt;script&gt;alert(2)&lt;/script&gt;')
   })
 
   it('is deterministic, and refuses what it cannot render', async () => {
