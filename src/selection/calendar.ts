@@ -1,0 +1,67 @@
+/**
+ * Days and working days for the selection procedure: `YYYY-MM-DD` strings,
+ * read and counted in UTC so no time zone moves a day.
+ *
+ * @module
+ */
+import type { Day, WorkingCalendar } from './types.js'
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
+const MS_PER_DAY = 86_400_000
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` day; `NaN` when it is not a real calendar day. @category Selection */
+export function dayNumber(day: Day): number {
+  const m = typeof day === 'string' ? DAY.exec(day) : null
+  if (m === null) return Number.NaN
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const t = Date.UTC(y, mo - 1, d)
+  const back = new Date(t)
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d)
+    return Number.NaN
+  return t / MS_PER_DAY
+}
+
+/** Whether `day` is a real calendar day written `YYYY-MM-DD`. @category Selection */
+export const isDay = (day: unknown): day is Day => typeof day === 'string' && !Number.isNaN(dayNumber(day))
+
+/** The `YYYY-MM-DD` of a day number. */
+function dayOf(n: number): Day {
+  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10)
+}
+
+/** Whether `day` is a working day of `calendar`. @category Selection */
+export function isWorkingDay(calendar: WorkingCalendar, day: Day): boolean {
+  if (calendar.workdays.includes(day)) return true
+  if (calendar.holidays.includes(day)) return false
+  const weekday = (((dayNumber(day) + 4) % 7) + 7) % 7 // 1970-01-01 was a Thursday
+  return !calendar.weekend.includes(weekday)
+}
+
+/**
+ * The last day of a period of `n` working days starting on `start` (counted
+ * from `start` if it is a working day, else from the next one).
+ * @category Selection
+ * @example
+ * // a Monday: five working days end on the Friday
+ * lastWorkingDay(DEFAULT_SELECTION_RULES.calendar, '2026-12-07', 5) //=> '2026-12-11'
+ */
+export function lastWorkingDay(calendar: WorkingCalendar, start: Day, n: number): Day {
+  let d = dayNumber(start)
+  let counted = 0
+  // A calendar off on every day would never end: the rules refuse a weekend of all seven days.
+  for (;;) {
+    if (isWorkingDay(calendar, dayOf(d))) counted++
+    if (counted >= n) return dayOf(d)
+    d++
+  }
+}
+
+/** The day `months` calendar months after `day` (the month's last day when it is shorter). @category Selection */
+export function addMonths(day: Day, months: number): Day {
+  const m = DAY.exec(day)!
+  const total = Number(m[1]) * 12 + Number(m[2]) - 1 + months
+  const y = Math.floor(total / 12)
+  const mo = total - y * 12
+  const last = new Date(Date.UTC(y, mo + 1, 0)).getUTCDate()
+  return `${String(y).padStart(4, '0')}-${String(mo + 1).padStart(2, '0')}-${String(Math.min(Number(m[3]), last)).padStart(2, '0')}`
+}

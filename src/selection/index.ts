@@ -1,0 +1,37 @@
+export {
+  openRound,
+  recordRecommendations,
+  shortlistForInspection,
+  recordInspection,
+  recordDecision,
+  startNotice,
+  recordObjection,
+  resolveObjection,
+  closeNotice,
+  confirmProbation,
+} from './round.js'
+export { decodeSelectionRound, type InvalidSelectionRound } from './codec.js'
+export { addMonths, dayNumber, isDay, isWorkingDay, lastWorkingDay } from './calendar.js'
+export { DEFAULT_SELECTION_RULES, STAGES } from './types.js'
+export type {
+  Appointment,
+  Day,
+  Decision,
+  FourMusts,
+  Inspection,
+  LogEntry,
+  Motion,
+  Notice,
+  Objection,
+  ProbationOutcome,
+  ProcedureError,
+  Resolution,
+  RoundPost,
+  RoundRecommendation,
+  SelectionRound,
+  SelectionRules,
+  SelectionRulesInput,
+  Stage,
+  StepName,
+  WorkingCalendar,
+} from './types.js'

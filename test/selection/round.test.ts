@@ -1,0 +1,350 @@
+import { describe, expect, it } from 'vitest'
+import type { Either } from 'fp-ts/lib/Either.js'
+import { generateScenario } from '../../src/sample/index.js'
+import {
+  closeNotice,
+  confirmProbation,
+  decodeSelectionRound,
+  DEFAULT_SELECTION_RULES,
+  isWorkingDay,
+  lastWorkingDay,
+  addMonths,
+  openRound,
+  recordDecision,
+  recordInspection,
+  recordObjection,
+  recordRecommendations,
+  resolveObjection,
+  shortlistForInspection,
+  startNotice,
+  type Inspection,
+  type ProcedureError,
+  type SelectionRound,
+} from '../../src/selection/index.js'
+
+const scenario = generateScenario({ seed: 3, cadres: 60, teams: 6 })
+const posts = scenario.teams.slice(0, 2).map((t) => t.posts[0]!.id)
+const [a, b, c, d] = scenario.cadres.map((x) => x.id) as [string, string, string, string]
+
+const get = <A>(r: Either<ProcedureError, A>): A => {
+  if (r._tag === 'Left') throw new Error(`${r.left.step}/${r.left.rule}: ${r.left.message}`)
+  return r.right
+}
+const refusal = <A>(r: Either<ProcedureError, A>): ProcedureError => {
+  if (r._tag === 'Right') throw new Error('expected a refusal')
+  return r.left
+}
+
+const inspectionOf = (postId: string, cadreId: string, over: Partial<Inspection> = {}): Inspection => ({
+  postId,
+  cadreId,
+  by: '考察组 李明',
+  date: '2026-10-12',
+  fourMusts: {
+    fileAudited: true,
+    personalMattersVerified: true,
+    disciplineOpinionHeard: true,
+    complaintsInvestigated: true,
+  },
+  signatures: { discipline: '纪委书记 王刚', organization: '组织部长 赵敏' },
+  conclusion: 'fit',
+  findings: '',
+  ...over,
+})
+
+const opened = () =>
+  get(openRound(scenario, { posts, reason: '换届空缺', proposer: '县委组织部', date: '2026-09-01' }))
+const recommended = () =>
+  get(
+    recordRecommendations(scenario, opened(), [
+      {
+        postId: posts[0]!,
+        cadreId: a,
+        kind: 'democratic',
+        recommender: '全委会',
+        votes: 31,
+        reason: '',
+        date: '2026-09-20',
+      },
+      {
+        postId: posts[0]!,
+        cadreId: b,
+        kind: 'real-name',
+        recommender: '张华（县长）',
+        votes: null,
+        reason: '实绩突出',
+        date: '2026-09-21',
+      },
+      {
+        postId: posts[1]!,
+        cadreId: c,
+        kind: 'democratic',
+        recommender: '全委会',
+        votes: 27,
+        reason: '',
+        date: '2026-09-20',
+      },
+      {
+        postId: posts[1]!,
+        cadreId: d,
+        kind: 'democratic',
+        recommender: '全委会',
+        votes: 22,
+        reason: '',
+        date: '2026-09-20',
+      },
+    ]),
+  )
+const shortlisted = () =>
+  get(
+    shortlistForInspection(recommended(), {
+      by: '部务会',
+      date: '2026-10-08',
+      lists: [
+        { postId: posts[0]!, cadreIds: [a, b] },
+        { postId: posts[1]!, cadreIds: [c, d] },
+      ],
+    }),
+  )
+const inspected = () =>
+  [
+    inspectionOf(posts[0]!, a),
+    inspectionOf(posts[0]!, b),
+    inspectionOf(posts[1]!, c),
+    inspectionOf(posts[1]!, d),
+  ].reduce((r, i) => get(recordInspection(r, i)), shortlisted())
+const decisionOf = (over = {}) => ({
+  date: '2026-10-20',
+  chair: '县委书记',
+  members: 11,
+  present: 9,
+  appointments: [
+    { postId: posts[0]!, cadreId: a, votesFor: 8 },
+    { postId: posts[1]!, cadreId: c, votesFor: 7 },
+  ],
+  ...over,
+})
+const decided = () => get(recordDecision(inspected(), decisionOf()))
+
+describe('a selection round, motion to probation', () => {
+  it('runs every step, stamped, to a closed round that reads back from JSON', () => {
+    let r = get(startNotice(decided(), { by: '县委组织部', date: '2026-10-22' })) // a Thursday
+    expect(r.notice!.end).toBe('2026-10-28') // Thu, Fri, Mon, Tue, Wed
+    r = get(
+      recordObjection(r, { cadreId: c, date: '2026-10-23', by: 'anonymous', summary: '反映其违规兼职' }),
+    )
+    r = get(
+      resolveObjection(r, {
+        objectionId: 'O1',
+        date: '2026-10-27',
+        by: '县纪委',
+        outcome: 'dismissed',
+        note: '查无实据',
+      }),
+    )
+    r = get(closeNotice(r, { by: '县委组织部', date: '2026-10-29' }))
+    expect(r.stage).toBe('probation')
+    r = get(confirmProbation(r, { cadreId: a, date: '2027-10-29', by: '县委', outcome: 'confirmed' }))
+    expect(r.stage).toBe('probation')
+    r = get(confirmProbation(r, { cadreId: c, date: '2027-11-02', by: '县委', outcome: 'confirmed' }))
+    expect(r.stage).toBe('closed')
+    expect(r.log.map((e) => e.step)).toEqual([
+      'open-round',
+      'record-recommendations',
+      'shortlist-for-inspection',
+      'record-inspection',
+      'record-inspection',
+      'record-inspection',
+      'record-inspection',
+      'record-decision',
+      'start-notice',
+      'record-objection',
+      'resolve-objection',
+      'close-notice',
+      'confirm-probation',
+      'confirm-probation',
+    ])
+    expect(r.posts[0]).toMatchObject({ postId: posts[0], team: scenario.teams[0]!.name })
+    const back = decodeSelectionRound(JSON.parse(JSON.stringify(r)))
+    expect(back).toEqual({ _tag: 'Right', right: r })
+  })
+
+  it('refuses steps out of order', () => {
+    expect(refusal(shortlistForInspection(opened(), { by: 'x', date: '2026-10-01', lists: [] })).rule).toBe(
+      'order',
+    )
+    expect(refusal(recordInspection(recommended(), inspectionOf(posts[0]!, a))).rule).toBe('order')
+    expect(refusal(recordDecision(recommended(), decisionOf())).rule).toBe('order')
+    expect(refusal(startNotice(inspected(), { by: 'x', date: '2026-10-22' })).rule).toBe('order')
+    expect(
+      refusal(confirmProbation(decided(), { cadreId: a, date: '2030-01-01', by: 'x', outcome: 'confirmed' }))
+        .rule,
+    ).toBe('order')
+    expect(refusal(recordRecommendations(scenario, decided(), [])).rule).toBe('order')
+  })
+
+  it('refuses a back-dated step', () => {
+    const e = refusal(shortlistForInspection(recommended(), { by: 'x', date: '2026-09-02', lists: [] }))
+    expect(e.rule).toBe('date')
+    expect(e.message).toContain('before the last step')
+  })
+
+  it('差额考察: too few candidates, or a candidate nobody recommended', () => {
+    const few = refusal(
+      shortlistForInspection(recommended(), {
+        by: 'x',
+        date: '2026-10-08',
+        lists: [
+          { postId: posts[0]!, cadreIds: [a] },
+          { postId: posts[1]!, cadreIds: [c, d] },
+        ],
+      }),
+    )
+    expect(few.rule).toBe('too-few-candidates')
+    const stranger = refusal(
+      shortlistForInspection(recommended(), {
+        by: 'x',
+        date: '2026-10-08',
+        lists: [{ postId: posts[0]!, cadreIds: [a, c] }],
+      }),
+    )
+    expect(stranger).toMatchObject({ rule: 'not-recommended', path: 'lists[0].cadreIds[1]' })
+  })
+
+  it('refuses a decision without every inspection, the four musts, both signatures, a quorum or a majority', () => {
+    const partly = get(recordInspection(shortlisted(), inspectionOf(posts[0]!, a)))
+    expect(refusal(recordDecision(partly, decisionOf())).rule).toBe('not-inspected')
+    const base = [inspectionOf(posts[0]!, b), inspectionOf(posts[1]!, c), inspectionOf(posts[1]!, d)]
+    const withA = (i: Inspection) => [i, ...base].reduce((r, x) => get(recordInspection(r, x)), shortlisted())
+    const noFile = withA(
+      inspectionOf(posts[0]!, a, {
+        fourMusts: {
+          fileAudited: false,
+          personalMattersVerified: true,
+          disciplineOpinionHeard: true,
+          complaintsInvestigated: true,
+        },
+      }),
+    )
+    expect(refusal(recordDecision(noFile, decisionOf()))).toMatchObject({ rule: 'four-musts' })
+    const oneSignature = withA(
+      inspectionOf(posts[0]!, a, { signatures: { discipline: '王刚', organization: null } }),
+    )
+    expect(refusal(recordDecision(oneSignature, decisionOf())).rule).toBe('signatures')
+    const unfit = withA(inspectionOf(posts[0]!, a, { conclusion: 'unfit' }))
+    expect(refusal(recordDecision(unfit, decisionOf())).rule).toBe('unfit')
+    expect(refusal(recordDecision(inspected(), decisionOf({ present: 5 }))).rule).toBe('quorum')
+    expect(
+      refusal(
+        recordDecision(
+          inspected(),
+          decisionOf({ appointments: [{ postId: posts[0]!, cadreId: a, votesFor: 5 }] }),
+        ),
+      ).rule,
+    ).toBe('majority')
+    expect(
+      refusal(
+        recordDecision(
+          inspected(),
+          decisionOf({ appointments: [{ postId: posts[0]!, cadreId: c, votesFor: 9 }] }),
+        ),
+      ).rule,
+    ).toBe('not-inspected')
+  })
+
+  it('the notice: not closed before its working days have run, nor with an objection open; an upheld one withdraws', () => {
+    let r = get(startNotice(decided(), { by: 'x', date: '2026-10-22' }))
+    expect(refusal(closeNotice(r, { by: 'x', date: '2026-10-28' })).rule).toBe('notice-too-short')
+    r = get(recordObjection(r, { cadreId: a, date: '2026-10-23', by: '群众来信', summary: '...' }))
+    expect(refusal(closeNotice(r, { by: 'x', date: '2026-10-30' })).rule).toBe('open-objection')
+    expect(
+      refusal(recordObjection(r, { cadreId: b, date: '2026-10-23', by: 'x', summary: '...' })).rule,
+    ).toBe('not-appointed')
+    r = get(
+      resolveObjection(r, {
+        objectionId: 'O1',
+        date: '2026-10-27',
+        by: '县纪委',
+        outcome: 'upheld',
+        note: '属实',
+      }),
+    )
+    expect(
+      refusal(resolveObjection(r, { objectionId: 'O1', date: '2026-10-27', by: 'x', outcome: 'dismissed' }))
+        .rule,
+    ).toBe('duplicate')
+    r = get(closeNotice(r, { by: 'x', date: '2026-10-30' }))
+    expect(r.notice!.withdrawn).toEqual([a])
+    expect(
+      refusal(confirmProbation(r, { cadreId: a, date: '2028-01-01', by: 'x', outcome: 'confirmed' })).rule,
+    ).toBe('not-appointed')
+    expect(
+      refusal(confirmProbation(r, { cadreId: c, date: '2027-10-29', by: 'x', outcome: 'confirmed' })).rule,
+    ).toBe('probation-too-short')
+    r = get(
+      confirmProbation(r, {
+        cadreId: c,
+        date: '2027-10-30',
+        by: 'x',
+        outcome: 'not-confirmed',
+        note: '不胜任',
+      }),
+    )
+    expect(r.stage).toBe('closed')
+  })
+
+  it('bad input is named, never thrown', () => {
+    expect(
+      refusal(openRound(scenario, { posts: ['nope'], reason: 'r', proposer: 'p', date: '2026-09-01' })),
+    ).toMatchObject({
+      rule: 'unknown-post',
+      path: 'posts[0]',
+    })
+    expect(
+      refusal(openRound(scenario, { posts, reason: 'r', proposer: 'p', date: '2026-02-30' })),
+    ).toMatchObject({
+      rule: 'input',
+      path: 'date',
+    })
+    expect(
+      refusal(
+        openRound(scenario, {
+          posts,
+          reason: 'r',
+          proposer: 'p',
+          date: '2026-09-01',
+          rules: { noticeWorkingDays: 0 },
+        }),
+      ).path,
+    ).toBe('rules.noticeWorkingDays')
+    expect(
+      refusal(openRound(null as never, { posts, reason: 'r', proposer: 'p', date: '2026-09-01' })).path,
+    ).toBe('scenario')
+    expect(refusal(recordInspection({} as SelectionRound, inspectionOf(posts[0]!, a))).path).toBe('round')
+    expect(
+      refusal(recordInspection(shortlisted(), { ...inspectionOf(posts[0]!, a), date: 'soon' })).message,
+    ).toContain('date: expected YYYY-MM-DD, got "soon"')
+    const e = decodeSelectionRound({ ...decided(), stage: 'done' })
+    expect(e._tag === 'Left' && e.left.issues[0]!.message).toMatch(/^stage: expected one of/)
+  })
+})
+
+describe('the working-day calendar', () => {
+  const cal = DEFAULT_SELECTION_RULES.calendar
+  it('counts working days past weekends, holidays and worked weekend days', () => {
+    expect(isWorkingDay(cal, '2026-12-05')).toBe(false) // a Saturday
+    expect(isWorkingDay(cal, '2026-12-07')).toBe(true)
+    expect(lastWorkingDay(cal, '2026-12-05', 5)).toBe('2026-12-11')
+    const golden = {
+      ...cal,
+      holidays: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'],
+      workdays: ['2026-10-10'],
+    }
+    // 国庆: from Wednesday 30 September, five working days are 30 Sep, 8, 9, 10 (a Saturday worked) and 12 October
+    expect(lastWorkingDay(golden, '2026-09-30', 5)).toBe('2026-10-12')
+  })
+  it('adds months, keeping to the month’s end', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28')
+    expect(addMonths('2026-10-29', 12)).toBe('2027-10-29')
+  })
+})
