@@ -240,7 +240,7 @@ describe('the selection procedure, model-based', () => {
     let reached = 0
     fc.assert(
       fc.property(fc.array(step, { minLength: 20, maxLength: 60 }), (steps) => {
-        let r = openRound(scenario, { posts, reason: '动议', proposer: '组织部', date: '2026-09-01' })
+        const r = openRound(scenario, { posts, reason: '动议', proposer: '组织部', date: '2026-09-01' })
         if (r._tag === 'Left') throw new Error(r.left.message)
         let round = r.right
         let today = START
