@@ -233,7 +233,7 @@ export function recordRecommendations(
     ...round,
     stage: 'recommendation',
     recommendations: [...round.recommendations, ...recs.right],
-    log: logged(round, step, `${recs.right.length} recommendations`, last),
+    log: logged(round, step, [...new Set(recs.right.map((r) => r.recommender))].join('、'), last),
   })
 }
 
