@@ -298,6 +298,7 @@ export {
   resolveObjection,
   closeNotice,
   confirmProbation,
+  recommenderRecord,
   decodeSelectionRound,
   addMonths,
   dayNumber,
@@ -309,6 +310,11 @@ export {
 } from './selection/index.js'
 export type {
   Appointment,
+  InvalidRecordQuery,
+  LaterFinding,
+  RecommendationOutcome,
+  RecommendedCadre,
+  RecommenderRecord,
   Day,
   Decision,
   FourMusts,

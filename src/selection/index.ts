@@ -10,6 +10,14 @@ export {
   closeNotice,
   confirmProbation,
 } from './round.js'
+export { recommenderRecord } from './accountability.js'
+export type {
+  InvalidRecordQuery,
+  LaterFinding,
+  RecommendationOutcome,
+  RecommendedCadre,
+  RecommenderRecord,
+} from './accountability.js'
 export { decodeSelectionRound, type InvalidSelectionRound } from './codec.js'
 export { addMonths, dayNumber, isDay, isWorkingDay, lastWorkingDay } from './calendar.js'
 export { DEFAULT_SELECTION_RULES, STAGES } from './types.js'

@@ -64,8 +64,9 @@ function input<A>(step: StepName, c: Codec<A>, u: unknown, what: string): Step<A
  * its stage implies (a decision from `decision` on, a notice from `notice`
  * on, a closed notice from `probation` on). A round from `openRound`, the
  * steps or `decodeSelectionRound` has it.
+ * @internal
  */
-function isRound(u: unknown): u is SelectionRound {
+export function isRound(u: unknown): u is SelectionRound {
   if (typeof u !== 'object' || u === null) return false
   const r = u as SelectionRound
   const lists = [r.posts, r.recommendations, r.shortlist, r.inspections, r.objections, r.probation, r.log]

@@ -1,0 +1,215 @@
+/**
+ * Accountability of real-name recommendation (实名制推荐): everyone a
+ * recommender put forward — in selection rounds and in reserve
+ * recommendations — what became of them, and what was found against them
+ * afterwards (discipline, an investigation, a low grade, an unfit inspection,
+ * an upheld objection, a probation not confirmed).
+ *
+ * @module
+ */
+import { left, right, type Either } from 'fp-ts/lib/Either.js'
+import { monthIndex } from '../domain/time.js'
+import type { Recommendation, Scenario } from '../domain/types.js'
+import { dayNumber } from './calendar.js'
+import { isRound } from './round.js'
+import type { Day, SelectionRound } from './types.js'
+
+/** What became of a cadre put forward. @category Selection */
+export type RecommendationOutcome =
+  | 'pending'
+  | 'not-shortlisted'
+  | 'not-appointed'
+  | 'withdrawn'
+  | 'on-probation'
+  | 'confirmed'
+  | 'not-confirmed'
+  | 'reserve'
+
+/** A finding against a cadre after they were put forward. @category Selection */
+export interface LaterFinding {
+  readonly kind:
+    'discipline' | 'investigation' | 'low-grade' | 'unfit-inspection' | 'upheld-objection' | 'not-confirmed'
+  /** When it was found: a day, a month or a year, as recorded. */
+  readonly when: string
+  readonly detail: string
+}
+
+/** One cadre a recommender put forward. @category Selection */
+export interface RecommendedCadre {
+  readonly cadreId: string
+  /** The cadre's name in the scenario; `null` if no longer on the roster. */
+  readonly name: string | null
+  /** The round and post (`null` for a reserve recommendation). */
+  readonly roundId: string | null
+  readonly postId: string | null
+  readonly date: string
+  readonly reason: string
+  readonly outcome: RecommendationOutcome
+  readonly findings: readonly LaterFinding[]
+}
+
+/** A recommender's record. @category Selection */
+export interface RecommenderRecord {
+  readonly recommender: string
+  /** In date order, then round, post and cadre. */
+  readonly putForward: readonly RecommendedCadre[]
+  /** Of those put forward: appointed (on probation, confirmed or not), confirmed, with a later finding. */
+  readonly appointed: number
+  readonly confirmed: number
+  readonly withFindings: number
+}
+
+/** Why a recommender's record could not be made: the argument at fault. @category Selection */
+export interface InvalidRecordQuery {
+  readonly _tag: 'InvalidRecordQuery'
+  readonly path: string
+  readonly message: string
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+const LOW: ReadonlySet<string> = new Set(['basic', 'incompetent'])
+
+/** The later findings of a cadre of the scenario, after `since` (a month `YYYY-MM`). */
+function rosterFindings(scenario: Scenario, cadreId: string, since: string): LaterFinding[] {
+  const c = scenario.cadres.find((x) => x.id === cadreId)
+  if (c === undefined) return []
+  const out: LaterFinding[] = []
+  const from = monthIndex(since)
+  const year = Number(since.slice(0, 4))
+  if (c.integrity.underInvestigation)
+    out.push({ kind: 'investigation', when: scenario.asOf, detail: 'under investigation (立案审查)' })
+  const until = c.integrity.disciplinaryUntil
+  if (until !== null && monthIndex(until) > from)
+    out.push({ kind: 'discipline', when: until, detail: `disciplinary period until ${until} (处分影响期)` })
+  for (const a of c.assessments)
+    if (a.year >= year && LOW.has(a.grade))
+      out.push({ kind: 'low-grade', when: String(a.year), detail: `${a.year}: ${a.grade}` })
+  return out
+}
+
+/**
+ * The record of a recommender (实名制推荐 responsibility): everyone they put
+ * forward in `rounds` (by `recommender`, exactly as recorded) and in reserve
+ * `recommendations`, what became of each, and what was found against each
+ * afterwards — in the rounds (an unfit inspection, an upheld objection, a
+ * probation not confirmed) and on the scenario's roster (an investigation, a
+ * disciplinary period, a basic or incompetent grade since the
+ * recommendation's year).
+ *
+ * @param scenario - the roster as it is now, for the later findings
+ * @param rounds - selection rounds (one or many)
+ * @param recommender - the recommender's name as recorded
+ * @param options - reserve `recommendations` (from `decodeRecommendations`) to include
+ * @category Selection
+ */
+export function recommenderRecord(
+  scenario: Scenario,
+  rounds: SelectionRound | readonly SelectionRound[],
+  recommender: string,
+  options: { readonly recommendations?: readonly Recommendation[] } = {},
+): Either<InvalidRecordQuery, RecommenderRecord> {
+  const fail = (path: string, message: string) =>
+    left<InvalidRecordQuery>({ _tag: 'InvalidRecordQuery', path, message: `${path}: ${message}` })
+  if (typeof recommender !== 'string' || recommender.trim() === '')
+    return fail('recommender', 'expected a name')
+  if (typeof scenario !== 'object' || scenario === null || !Array.isArray(scenario.cadres))
+    return fail('scenario', 'expected a decoded scenario (call decodeScenario first)')
+  const list: readonly unknown[] = Array.isArray(rounds) ? (rounds as readonly unknown[]) : [rounds]
+  for (const [i, r] of list.entries())
+    if (!isRound(r)) return fail(`rounds[${i}]`, 'expected a selection round')
+  const extra = options.recommendations ?? []
+  if (!Array.isArray(extra)) return fail('options.recommendations', 'expected an array of recommendations')
+  const names = new Map(scenario.cadres.map((c) => [c.id, c.name]))
+  const who = recommender.trim()
+  const out: RecommendedCadre[] = []
+  for (const r of list as readonly SelectionRound[]) {
+    const seen = new Set<string>()
+    for (const rec of r.recommendations) {
+      if (rec.recommender.trim() !== who || seen.has(`${rec.postId} ${rec.cadreId}`)) continue
+      seen.add(`${rec.postId} ${rec.cadreId}`)
+      const findings: LaterFinding[] = []
+      const inspected = r.inspections.find((i) => i.postId === rec.postId && i.cadreId === rec.cadreId)
+      if (inspected?.conclusion === 'unfit')
+        findings.push({
+          kind: 'unfit-inspection',
+          when: inspected.date,
+          detail: inspected.findings || 'found unfit',
+        })
+      const appointed =
+        r.decision?.appointments.some((a) => a.postId === rec.postId && a.cadreId === rec.cadreId) ?? false
+      if (appointed)
+        for (const o of r.objections)
+          if (o.cadreId === rec.cadreId && o.resolution?.outcome === 'upheld')
+            findings.push({ kind: 'upheld-objection', when: o.resolution.date, detail: o.summary })
+      const probation = r.probation.find((p) => p.postId === rec.postId && p.cadreId === rec.cadreId)
+      if (probation?.outcome === 'not-confirmed')
+        findings.push({
+          kind: 'not-confirmed',
+          when: probation.date,
+          detail: probation.note || 'probation not confirmed',
+        })
+      findings.push(...rosterFindings(scenario, rec.cadreId, rec.date.slice(0, 7)))
+      const shortlisted = r.shortlist.some((l) => l.postId === rec.postId && l.cadreIds.includes(rec.cadreId))
+      const outcome: RecommendationOutcome =
+        probation !== undefined
+          ? probation.outcome
+          : appointed
+            ? r.notice?.withdrawn.includes(rec.cadreId) === true
+              ? 'withdrawn'
+              : r.notice?.closed != null
+                ? 'on-probation'
+                : 'pending'
+            : r.decision !== null
+              ? 'not-appointed'
+              : r.shortlist.length > 0 && !shortlisted
+                ? 'not-shortlisted'
+                : 'pending'
+      out.push({
+        cadreId: rec.cadreId,
+        name: names.get(rec.cadreId) ?? null,
+        roundId: r.id,
+        postId: rec.postId,
+        date: rec.date,
+        reason: rec.reason,
+        outcome,
+        findings,
+      })
+    }
+  }
+  for (const rec of extra) {
+    if (
+      typeof rec !== 'object' ||
+      rec === null ||
+      typeof rec.recommender !== 'string' ||
+      rec.recommender.trim() !== who
+    )
+      continue
+    if (typeof rec.cadreId !== 'string' || typeof rec.date !== 'string') continue
+    out.push({
+      cadreId: rec.cadreId,
+      name: names.get(rec.cadreId) ?? null,
+      roundId: null,
+      postId: null,
+      date: rec.date,
+      reason: rec.reason,
+      outcome: 'reserve',
+      findings: rosterFindings(scenario, rec.cadreId, rec.date),
+    })
+  }
+  const key = (x: RecommendedCadre) => dayNumber(x.date.length === 7 ? `${x.date}-01` : (x.date as Day))
+  out.sort(
+    (a, b) =>
+      key(a) - key(b) ||
+      cmp(a.roundId ?? '', b.roundId ?? '') ||
+      cmp(a.postId ?? '', b.postId ?? '') ||
+      cmp(a.cadreId, b.cadreId),
+  )
+  return right({
+    recommender: who,
+    putForward: out,
+    appointed: out.filter((x) => ['on-probation', 'confirmed', 'not-confirmed'].includes(x.outcome)).length,
+    confirmed: out.filter((x) => x.outcome === 'confirmed').length,
+    withFindings: out.filter((x) => x.findings.length > 0).length,
+  })
+}
