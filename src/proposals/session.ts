@@ -84,6 +84,11 @@ export interface StaffingSession {
   /** Undoes this session's lock or forbid of the pair: the pair's bounds as formulated. */
   release(cadreId: string, postId: string): Either<SessionEditError, StaffingModel>
   /**
+   * Whether the open post may be left vacant: `false` requires it filled;
+   * `true` restores the formulation's rule (`policy.vacancy.allowed`).
+   */
+  allowVacancy(postId: string, allowed: boolean): Either<SessionEditError, StaffingModel>
+  /**
    * Sets the bounds of a row by name — a quota such as `team:T0003:women>=1`
    * (`model.ruleRows` lists the rows of rules with their labels). A soft row
    * keeps its slack: the new bound is then a target, as formulated.
@@ -266,6 +271,17 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
       if (j === null) return right(model)
       locks.delete(j)
       return apply({ colBounds: [[j, base.milp.colLower[j]!, base.milp.colUpper[j]!]] })
+    },
+    allowVacancy(postId, allowed) {
+      const p = postIndex.get(postId)
+      if (p === undefined)
+        return left({
+          _tag: 'UnknownPost',
+          postId,
+          message: `postId: "${postId}" is not an open post of the scenario`,
+        })
+      const j = base.vacancyCol[p]!
+      return apply({ colBounds: [[j, 0, allowed ? base.milp.colUpper[j]! : 0]] })
     },
     diagnose(options: SolveOptions = {}) {
       const theirs = new Set(model.lockCols.map((l) => l.col))

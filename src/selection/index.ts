@@ -11,6 +11,15 @@ export {
   confirmProbation,
 } from './round.js'
 export { recommenderRecord } from './accountability.js'
+export { shortlist } from './shortlist.js'
+export type {
+  InvalidShortlistOptions,
+  PostShortlist,
+  Shortlist,
+  ShortlistCandidate,
+  ShortlistOptions,
+  Support,
+} from './shortlist.js'
 export type {
   InvalidRecordQuery,
   LaterFinding,
