@@ -1,7 +1,8 @@
 /**
  * One selection round of the sample county, from the motion to the end of
- * probation: banzi's best proposal names who fits two open posts best, and
- * the procedure records how they were put forward, inspected against other
+ * probation: banzi's shortlists name, for two open posts, the two candidates
+ * whose placement costs the county least (the best proposal's choice first),
+ * and the procedure records how they were put forward, inspected against other
  * candidates (差额考察), decided, noticed and confirmed — refusing a step
  * the rules forbid (here, a decision before every candidate was inspected,
  * and closing the notice early). The record is plain JSON.
@@ -19,6 +20,7 @@ import {
   recordRecommendations,
   resolveObjection,
   sampleScenario,
+  shortlist,
   shortlistForInspection,
   solve,
   startNotice,
@@ -31,16 +33,24 @@ const county = sampleScenario()
 const best = await solve(county)
 if (best._tag === 'Left') throw new Error(best.left.message)
 
-// Two posts the proposal fills by promotion, and for each a second candidate of the same rank.
-const promoted = best.right.assignments
-  .filter((a) => a.change === 'promotion' && a.cadreId !== null)
+// Two posts the best proposal fills by promotion; for each, the two candidates whose placement
+// there costs the county least (差额考察), each with that exact cost.
+const posts = best.right.assignments
+  .filter((a) => a.change === 'promotion')
   .slice(0, 2)
+  .map((a) => a.postId)
+const lists = await shortlist(county, { posts, perPost: 2 })
+if (lists._tag === 'Left') throw new Error(lists.left.message)
 const name = new Map(county.cadres.map((c) => [c.id, c.name]))
-const rankOf = new Map(county.cadres.map((c) => [c.id, c.rank]))
-const taken = new Set(best.right.assignments.map((a) => a.cadreId))
-const other = (cadreId: string) =>
-  county.cadres.find((c) => c.rank === rankOf.get(cadreId) && !taken.has(c.id) && c.currentPost === null)!.id
-const field = promoted.map((a) => ({ postId: a.postId, chosen: a.cadreId!, second: other(a.cadreId!) }))
+for (const p of lists.right.posts)
+  console.log(
+    `shortlist for ${p.team} ${p.title}: ${p.candidates.map((c) => `${c.name} (loss ${c.loss.toFixed(2)}${c.chain.displaced === null ? '' : `, displaces ${name.get(c.chain.displaced)}`})`).join('; ')}`,
+  )
+const field = lists.right.posts.map((p) => ({
+  postId: p.postId,
+  chosen: p.candidates[0]!.cadreId,
+  second: p.candidates[1]!.cadreId,
+}))
 
 const step = (what: string, r: Either<ProcedureError, SelectionRound>): SelectionRound => {
   if (r._tag === 'Left') throw new Error(`${what}: ${r.left.message}`)

@@ -312,6 +312,7 @@ export {
 export type {
   Appointment,
   InvalidRecordQuery,
+  Chain,
   InvalidShortlistOptions,
   PostShortlist,
   Shortlist,
@@ -343,3 +344,8 @@ export type {
   StepName,
   WorkingCalendar,
 } from './selection/index.js'
+
+// planning over years: the record audit (档案必审)
+export { auditRecords, AUDIT_ITEMS } from './planning/index.js'
+export type { AuditCheck, CadreAudit, InvalidAudit, RecordAudit } from './planning/index.js'
+export type { RecordConflict } from './rules/record.js'

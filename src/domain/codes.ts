@@ -561,6 +561,18 @@ export const WARNING_LABELS: Readonly<Record<WarningCode, Label>> = {
   'hometown.unmatched': { zh: '成长地未匹配任何任职地', en: 'hometown matching no locality' },
 }
 
+/** The items of a record audit (三龄两历): age, work age, party age, education, experience. @category Rules */
+export type AuditItem = 'age' | 'work-age' | 'party-age' | 'education' | 'experience'
+
+/** zh-CN and en labels of the record audit's items. @category Rules */
+export const AUDIT_ITEM_LABELS: Readonly<Record<AuditItem, Label>> = {
+  age: { zh: '年龄', en: 'age' },
+  'work-age': { zh: '工龄', en: 'work age' },
+  'party-age': { zh: '党龄', en: 'party age' },
+  education: { zh: '学历', en: 'education' },
+  experience: { zh: '工作经历', en: 'experience' },
+}
+
 /**
  * The words of banzi's faces — the HTML report, the proposal workbook and
  * the command line's text — in zh-CN and en: headings, field names and

@@ -13,6 +13,7 @@ export {
 export { recommenderRecord } from './accountability.js'
 export { shortlist } from './shortlist.js'
 export type {
+  Chain,
   InvalidShortlistOptions,
   PostShortlist,
   Shortlist,

@@ -11,7 +11,6 @@ import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { PenaltyPaid, Proposal } from '../domain/proposal.js'
 import type { Recommendation, Scenario } from '../domain/types.js'
 import { createSession } from '../proposals/session.js'
-import { diffProposals, type PostDiff } from '../proposals/rank.js'
 import type { SolveError, SolveOptions } from '../proposals/solve.js'
 import type { RoundRecommendation } from './types.js'
 
@@ -51,11 +50,28 @@ export interface ShortlistCandidate {
   readonly loss: number
   /** Both solves proven optimal, so `loss` is exact. */
   readonly exact: boolean
-  /** The other posts whose occupant changes when the candidate takes this post. */
-  readonly moves: readonly PostDiff[]
+  /**
+   * What placing the candidate moves next to the post: where the best
+   * proposal's choice goes instead, and which post the candidate leaves (the
+   * one the best proposal gave them) and who takes it. Further posts may
+   * differ too, among staffings of equal value.
+   */
+  readonly chain: Chain
   /** Soft rules that staffing pays beyond the best proposal, by rule. */
   readonly rules: readonly { readonly code: PenaltyPaid['code']; readonly amount: number }[]
   readonly support: Support
+}
+
+/** The posts next to a candidate's placement. @category Selection */
+export interface Chain {
+  /** The best proposal's choice for the post (`null`: it left the post vacant, or it is this candidate). */
+  readonly displaced: string | null
+  /** Where the displaced cadre goes in the candidate's staffing (`null`: no open post). */
+  readonly displacedTo: string | null
+  /** The post the best proposal gave the candidate (`null`: none). */
+  readonly leaves: string | null
+  /** Who takes that post in the candidate's staffing (`null`: left vacant, or no such post). */
+  readonly leavesTo: string | null
 }
 
 /** The shortlist of one post. @category Selection */
@@ -99,6 +115,23 @@ function supportOf(
     else names.add(r.recommender)
   }
   return { recommendations: n, votes, recommenders: [...names].sort() }
+}
+
+/** The posts next to placing `cadreId` in `postId`: who is displaced, which post is left. */
+function chainOf(best: Proposal, p: Proposal, postId: string, cadreId: string): Chain {
+  const occupant = (q: Proposal, post: string) =>
+    q.assignments.find((a) => a.postId === post)?.cadreId ?? null
+  const postOf = (q: Proposal, cadre: string) =>
+    q.assignments.find((a) => a.cadreId === cadre)?.postId ?? null
+  const first = occupant(best, postId)
+  const displaced = first === cadreId ? null : first
+  const leaves = postOf(best, cadreId)
+  return {
+    displaced,
+    displacedTo: displaced === null ? null : postOf(p, displaced),
+    leaves: leaves === postId ? null : leaves,
+    leavesTo: leaves === null || leaves === postId ? null : occupant(p, leaves),
+  }
 }
 
 /** Soft-rule amounts `p` pays beyond `best`, by rule, largest first. */
@@ -178,7 +211,7 @@ export async function shortlist(
           name: names.get(occupant) ?? occupant,
           loss: Math.max(0, round6(best.objective - current.objective)),
           exact: best.status === 'optimal' && current.status === 'optimal',
-          moves: diffProposals(best, current).filter((d) => d.postId !== postId),
+          chain: chainOf(best, current, postId, occupant),
           rules: extraRules(best, current),
           support: supportOf(recs as readonly (RoundRecommendation | Recommendation)[], occupant, postId),
         })

@@ -58,6 +58,8 @@ describe('shortlist, against brute force', () => {
               expect(best - withOccupant.get(c.cadreId)!).toBeCloseTo(c.loss, 5)
               expect(c.exact).toBe(true)
               if (j > 0) runnersUp++
+              const first = r.right.best.assignments[i]!.cadreId
+              expect(c.chain.displaced).toBe(first === c.cadreId ? null : first)
             })
             if (list.candidates.length > 0 && r.right.best.assignments[i]!.cadreId !== null)
               expect(list.candidates[0]!.cadreId).toBe(r.right.best.assignments[i]!.cadreId)

@@ -1,0 +1,83 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { recordDisagreements } from '../../src/check/record.js'
+import { monthIndex } from '../../src/check/time.js'
+import type { Cadre, Scenario } from '../../src/domain/types.js'
+import { auditRecords } from '../../src/planning/index.js'
+import { generateScenario } from '../../src/sample/index.js'
+
+const base = generateScenario({ seed: 12, cadres: 80, teams: 8 })
+
+const get = (s: Scenario, ids?: string[]) => {
+  const r = auditRecords(s, ids === undefined ? {} : { cadreIds: ids })
+  if (r._tag === 'Left') throw new Error(r.left.message)
+  return r.right
+}
+
+/** The validator's own reading of a record (src/check/record.ts), shared with nothing the audit uses. */
+const disagrees = (s: Scenario, c: Cadre) =>
+  recordDisagreements(
+    c,
+    monthIndex(s.asOf),
+    s.policy.people.record.minPartyAge,
+    s.policy.people.record.minWorkAge,
+  ).length > 0
+
+const ym = fc
+  .tuple(fc.integer({ min: 1955, max: 2026 }), fc.integer({ min: 1, max: 12 }))
+  .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`)
+
+describe('auditRecords (档案必审)', () => {
+  it('a cadre is consistent exactly when the validator finds their record agrees with itself', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: base.cadres.length - 1 }),
+        fc.record({ partyJoined: fc.option(ym), workStart: fc.option(ym), from: ym, to: fc.option(ym) }),
+        (i, m) => {
+          const c = base.cadres[i]!
+          const mutated: Cadre = {
+            ...c,
+            partyJoined: m.partyJoined,
+            workStart: m.workStart,
+            history: [...c.history, { from: m.from, to: m.to, unit: 'U', post: 'p' }],
+          }
+          const s = { ...base, cadres: base.cadres.map((x) => (x === c ? mutated : x)) }
+          const a = get(s, [c.id]).cadres[0]!
+          expect(a.consistent).toBe(!disagrees(s, mutated))
+          expect(a.checks.some((k) => k.status === 'conflict')).toBe(!a.consistent)
+        },
+      ),
+      { seed: 5, numRuns: 300 },
+    )
+  })
+
+  it('gives one checklist of the five items per cadre, naming what is missing', () => {
+    const audit = get(base)
+    expect(audit.cadres).toHaveLength(base.cadres.length)
+    for (const a of audit.cadres)
+      expect(a.checks.map((k) => k.item)).toEqual(['age', 'work-age', 'party-age', 'education', 'experience'])
+    const c = base.cadres.find((x) => x.party === 'cpc')!
+    const s = {
+      ...base,
+      cadres: base.cadres.map((x) =>
+        x === c ? { ...x, partyJoined: null, workStart: null, history: [] } : x,
+      ),
+    }
+    const a = get(s, [c.id]).cadres[0]!
+    expect(a.checks.filter((k) => k.status === 'missing').map((k) => k.item)).toEqual([
+      'work-age',
+      'party-age',
+      'experience',
+    ])
+    expect(a.complete).toBe(false)
+    expect(a.checks[3]!.label).toEqual({ zh: '学历', en: 'education' })
+  })
+
+  it('names a bad argument', () => {
+    expect(auditRecords(base, { cadreIds: ['nope'] })).toMatchObject({
+      _tag: 'Left',
+      left: { message: 'options.cadreIds[0]: no cadre "nope" in the scenario' },
+    })
+    expect(auditRecords(null as never)._tag).toBe('Left')
+  })
+})
