@@ -165,6 +165,18 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
           }
     const rule = new Map(model.ruleRows.map((rr) => [rr.row, rr]))
     const out: Conflict[] = []
+    // A pair the scenario locks and this session forbids: the lock cannot hold.
+    for (const l of base.lockCols)
+      if (m.colUpper[l.col]! < base.milp.colLower[l.col]!)
+        out.push({
+          code: 'lock',
+          teamId: null,
+          postId: l.postId,
+          cadreId: l.cadreId,
+          message: `the scenario locks cadre ${l.cadreId} to post ${l.postId}, and this session forbids the pair`,
+          zh: `方案锁定干部${l.cadreId}任${l.postId}，本次又禁止该人岗组合`,
+          row: null,
+        })
     for (const r of [...rows].sort((a, b) => a - b)) {
       const { least, most } = activityRange(m, r)
       const lower = m.rowLower[r]!

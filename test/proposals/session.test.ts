@@ -149,6 +149,24 @@ describe('createSession', () => {
     expect(t.left.message).toContain(`post:${scenario.openPosts[0]}:filled`)
   })
 
+  it('a pair the scenario locks cannot be forbidden: the re-solve names the lock, the release restores it', async () => {
+    const base = createSession(scenario)
+    const first = await base.solve(CORE)
+    if (first._tag === 'Left') throw new Error(first.left.message)
+    const pair = filled(first.right)[0]!
+    const locked: Scenario = { ...scenario, locks: [pair] }
+    const session = createSession(locked)
+    expect(session.forbid(pair.cadreId, pair.postId)._tag).toBe('Right')
+    const r = await session.solve(CORE)
+    if (r._tag === 'Right' || r.left._tag !== 'Infeasible') throw new Error('expected Infeasible')
+    expect(r.left.conflicts).toMatchObject([{ code: 'lock', cadreId: pair.cadreId, postId: pair.postId }])
+    session.release(pair.cadreId, pair.postId)
+    const back = await session.solve(CORE)
+    if (back._tag === 'Left') throw new Error(back.left.message)
+    expect(has(back.right, pair)).toBe(true)
+    expect(validateProposal(locked, back.right)).toEqual([])
+  })
+
   it('keeps its edits when asked for the assignment fast path', async () => {
     // No team rule: the first solve takes the fast path; after a forbid it must not.
     const plain = withoutTeamRules(generateScenario({ seed: 3, cadres: 60 }))
