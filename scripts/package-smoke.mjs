@@ -1,6 +1,9 @@
 // The built package, as a user installs it: both entry points load, and both
 // backends staff a small county from each, with no validator violation.
 // Run after `npm run build`:  node scripts/package-smoke.mjs
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createRequire } from 'node:module'
 
 const esm = await import('../dist/index.js')
@@ -50,8 +53,20 @@ const parsed = (() => {
     return null
   }
 })()
+// Every exit code from the built binary: 1 for rules that cannot all be met (women ≥ 9 in every
+// team), 3 for a time limit that passes before any proposal.
+const impossible = JSON.parse(readFileSync('examples/data/sample-county.json', 'utf8'))
+impossible.policy = { ...impossible.policy }
+impossible.policy.structure = {
+  ...impossible.policy.structure,
+  women: { ...impossible.policy.structure?.women, enabled: true, hard: true, min: 9, minTeamSize: 1 },
+}
+const impossibleFile = join(mkdtempSync(join(tmpdir(), 'banzi-smoke-')), 'impossible.json')
+writeFileSync(impossibleFile, JSON.stringify(impossible))
 const cliOk =
   solved.status === 0 &&
+  cli('solve', impossibleFile).status === 1 &&
+  cli('solve', 'examples/data/sample-county.json', '--time-limit', '0.001').status === 3 &&
   parsed?.result?.status === 'optimal' &&
   Array.isArray(parsed?.violations) &&
   parsed.violations.every((v) => v.length === 0) &&
