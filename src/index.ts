@@ -345,7 +345,24 @@ export type {
   WorkingCalendar,
 } from './selection/index.js'
 
-// planning over years: the record audit (档案必审)
-export { auditRecords, AUDIT_ITEMS } from './planning/index.js'
-export type { AuditCheck, CadreAudit, InvalidAudit, RecordAudit } from './planning/index.js'
+// planning over years: the record audit (档案必审), study hours (学时管理)
+export {
+  auditRecords,
+  AUDIT_ITEMS,
+  decodeTrainingRecords,
+  studyHours,
+  TRAINING_KINDS,
+} from './planning/index.js'
+export type {
+  AuditCheck,
+  CadreAudit,
+  InvalidAudit,
+  RecordAudit,
+  InvalidStudyHours,
+  InvalidTrainingRecords,
+  StudyHours,
+  StudyHoursOptions,
+  StudyLedger,
+  TrainingRecord,
+} from './planning/index.js'
 export type { RecordConflict } from './rules/record.js'

@@ -573,6 +573,17 @@ export const AUDIT_ITEM_LABELS: Readonly<Record<AuditItem, Label>> = {
   experience: { zh: '工作经历', en: 'experience' },
 }
 
+/** How a course of training was taken (学时管理 counts each kind). @category Rules */
+export type TrainingKind = 'centralised' | 'party-school' | 'online' | 'self-study'
+
+/** zh-CN and en labels of the kinds of training. @category Rules */
+export const TRAINING_KIND_LABELS: Readonly<Record<TrainingKind, Label>> = {
+  centralised: { zh: '集中培训', en: 'centralised training' },
+  'party-school': { zh: '党校学习', en: 'party school' },
+  online: { zh: '网络培训', en: 'online training' },
+  'self-study': { zh: '自学', en: 'self-study' },
+}
+
 /**
  * The words of banzi's faces — the HTML report, the proposal workbook and
  * the command line's text — in zh-CN and en: headings, field names and

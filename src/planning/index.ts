@@ -1,2 +1,11 @@
 export { auditRecords, AUDIT_ITEMS } from './audit.js'
 export type { AuditCheck, CadreAudit, InvalidAudit, RecordAudit } from './audit.js'
+export { decodeTrainingRecords, studyHours, TRAINING_KINDS } from './study.js'
+export type {
+  InvalidStudyHours,
+  InvalidTrainingRecords,
+  StudyHours,
+  StudyHoursOptions,
+  StudyLedger,
+  TrainingRecord,
+} from './study.js'
