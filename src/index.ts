@@ -345,11 +345,12 @@ export type {
   WorkingCalendar,
 } from './selection/index.js'
 
-// planning over years: the record audit (档案必审), study hours (学时管理)
+// planning over years: the record audit (档案必审), study hours (学时管理), training to the gaps
 export {
   auditRecords,
   AUDIT_ITEMS,
   decodeTrainingRecords,
+  planTraining,
   studyHours,
   TRAINING_KINDS,
 } from './planning/index.js'
@@ -364,5 +365,10 @@ export type {
   StudyHoursOptions,
   StudyLedger,
   TrainingRecord,
+  Course,
+  InvalidTrainingPlan,
+  TrainingNeedOf,
+  TrainingPlan,
+  TrainingPlanOptions,
 } from './planning/index.js'
 export type { RecordConflict } from './rules/record.js'

@@ -9,3 +9,5 @@ export type {
   StudyLedger,
   TrainingRecord,
 } from './study.js'
+export { planTraining } from './training.js'
+export type { Course, InvalidTrainingPlan, TrainingNeedOf, TrainingPlan, TrainingPlanOptions } from './training.js'

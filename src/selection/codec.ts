@@ -19,10 +19,9 @@ import {
   opt,
   req,
   yearMonth,
-  type Codec,
 } from '../io/combinators.js'
-import { issue, issueFromValidationError, sortIssues, type Issue } from '../io/errors.js'
-import { snapshot } from '../io/snapshot.js'
+import type { Issue } from '../io/errors.js'
+import { read } from '../io/read.js'
 import { isDay } from './calendar.js'
 import { STAGES, type Day, type SelectionRound, type StepName } from './types.js'
 
@@ -282,18 +281,6 @@ const round = object('selection round object', {
 export interface InvalidSelectionRound {
   readonly _tag: 'InvalidSelectionRound'
   readonly issues: readonly Issue[]
-}
-
-/** Reads `input` with `c`: the value, or the issues in input order. @internal */
-export function read<A>(c: Codec<A>, input: unknown, what: string): Either<readonly Issue[], A> {
-  let root: unknown
-  try {
-    root = snapshot(input)
-  } catch {
-    return left([issue([], what, 'an unreadable value')])
-  }
-  const r = c.validate(root, [{ key: '', type: c, actual: root }])
-  return isLeft(r) ? left(sortIssues(r.left.map(issueFromValidationError), root)) : right(r.right)
 }
 
 /**

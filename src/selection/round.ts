@@ -10,6 +10,7 @@ import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { Scenario } from '../domain/types.js'
 import { array, type Codec } from '../io/combinators.js'
 import { formatPath } from '../io/path.js'
+import { read } from '../io/read.js'
 import { addMonths, dayNumber, lastWorkingDay } from './calendar.js'
 import {
   decision as decisionCodec,
@@ -17,7 +18,6 @@ import {
   motionInput,
   objectionInput,
   probationInput,
-  read,
   recommendation as recommendationCodec,
   resolutionInput,
   stamp,
