@@ -10,4 +10,10 @@ export type {
   TrainingRecord,
 } from './study.js'
 export { planTraining } from './training.js'
-export type { Course, InvalidTrainingPlan, TrainingNeedOf, TrainingPlan, TrainingPlanOptions } from './training.js'
+export type {
+  Course,
+  InvalidTrainingPlan,
+  TrainingNeedOf,
+  TrainingPlan,
+  TrainingPlanOptions,
+} from './training.js'

@@ -74,9 +74,9 @@ describe('planTraining (缺什么补什么)', () => {
   it('is optimal against brute force on tiny instances', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(courseArb, { minLength: 1, maxLength: 3 }),
+        fc.array(courseArb.map(ownTopic), { minLength: 1, maxLength: 3 }),
         fc.array(
-          needArb.map((n) => ({ ...n, cadreId: ids[0]! })),
+          needArb.map((n) => ownTopic({ ...n, cadreId: ids[0]! })),
           { minLength: 1, maxLength: 4 },
         ),
         async (raw, needs) => {
