@@ -351,6 +351,7 @@ export {
   AUDIT_ITEMS,
   decodeTrainingRecords,
   planTraining,
+  simulate,
   studyHours,
   TRAINING_KINDS,
 } from './planning/index.js'
@@ -370,5 +371,10 @@ export type {
   TrainingNeedOf,
   TrainingPlan,
   TrainingPlanOptions,
+  InvalidSimulation,
+  PlannedRound,
+  SimulatedYear,
+  Simulation,
+  SimulateOptions,
 } from './planning/index.js'
 export type { RecordConflict } from './rules/record.js'

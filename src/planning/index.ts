@@ -17,3 +17,11 @@ export type {
   TrainingPlan,
   TrainingPlanOptions,
 } from './training.js'
+export { simulate } from './simulate.js'
+export type {
+  InvalidSimulation,
+  PlannedRound,
+  SimulatedYear,
+  Simulation,
+  SimulateOptions,
+} from './simulate.js'

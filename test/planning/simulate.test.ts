@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import { simulate } from '../../src/planning/index.js'
+import { solve } from '../../src/proposals/index.js'
+import { generateScenario } from '../../src/sample/index.js'
+
+const scenario = generateScenario({ seed: 19, cadres: 150, teams: 14 })
+const limit = scenario.policy.people.retirement.retirementAge
+
+/** Age in whole years, by hand. */
+const age = (birth: string, at: string) =>
+  Math.floor(((+at.slice(0, 4) - +birth.slice(0, 4)) * 12 + (+at.slice(5, 7) - +birth.slice(5, 7))) / 12)
+
+describe('simulate (what-if over years)', () => {
+  it('without rounds, each incumbent leaves their post in the first year they are at retirement age, and members only fall', () => {
+    const r = simulate(scenario, { years: 5 })
+    if (r._tag === 'Left') throw new Error(r.left.message)
+    const years = r.right.years
+    expect(years.map((y) => y.asOf)).toEqual(
+      [0, 1, 2, 3, 4, 5].map((n) => `${+scenario.asOf.slice(0, 4) + n}${scenario.asOf.slice(4)}`),
+    )
+    const holders = scenario.cadres.filter((c) => c.currentPost !== null)
+    years.forEach((y, n) => {
+      const expected = holders
+        .filter((c) => {
+          const now = age(c.birth, y.asOf) >= limit[c.gender]
+          const before = n > 0 && age(c.birth, years[n - 1]!.asOf) >= limit[c.gender]
+          return now && !before
+        })
+        .map((c) => c.id)
+      expect([...y.retired].sort()).toEqual(expected.sort())
+    })
+    const left = holders.length - years.reduce((s, y) => s + y.retired.length, 0)
+    expect(years[5]!.members).toBe(left)
+    for (let n = 1; n < years.length; n++)
+      expect(years[n]!.members).toBeLessThanOrEqual(years[n - 1]!.members)
+    expect(years[0]!.members + years[0]!.vacant).toBe(years[5]!.members + years[5]!.vacant)
+    const spec = r.right.spec as { data: { values: unknown[] } }
+    expect(spec.data.values).toHaveLength(6 * 6)
+  })
+
+  it('applies a round when it falls due: the proposal’s members hold the open posts from then on', async () => {
+    const p = await solve(scenario)
+    if (p._tag === 'Left') throw new Error(p.left.message)
+    const r = simulate(scenario, { years: 2, rounds: [{ at: scenario.asOf, proposal: p.right }] })
+    if (r._tag === 'Left') throw new Error(r.left.message)
+    const y0 = r.right.years[0]!
+    expect(y0.rounds).toBe(1)
+    const open = new Set(scenario.openPosts)
+    const placed = new Set(p.right.assignments.flatMap((a) => (a.cadreId === null ? [] : [a.cadreId])))
+    const held = scenario.cadres.filter(
+      (c) => placed.has(c.id) || (c.currentPost !== null && !open.has(c.currentPost.postId)),
+    )
+    const stillWorking = held.filter((c) => age(c.birth, scenario.asOf) < limit[c.gender])
+    expect(y0.members).toBe(stillWorking.length)
+  })
+
+  it('names bad options', () => {
+    expect(simulate(scenario, { years: 0 })).toMatchObject({
+      _tag: 'Left',
+      left: { _tag: 'InvalidSimulation' },
+    })
+    expect(
+      simulate(scenario, { rounds: [{ at: '1999-01', proposal: { assignments: [] } as never }] }),
+    ).toMatchObject({
+      _tag: 'Left',
+      left: { message: expect.stringMatching(/^options\.rounds\[0\]\.at: expected a month from/) },
+    })
+    expect(
+      simulate(scenario, {
+        rounds: [
+          { at: scenario.asOf, proposal: { assignments: [{ postId: 'P?', cadreId: null }] } as never },
+        ],
+      }),
+    ).toMatchObject({
+      _tag: 'Left',
+      left: { message: 'options.rounds[0].proposal.assignments[0].postId: no post "P?" in the scenario' },
+    })
+  })
+})
