@@ -350,6 +350,7 @@ export {
   auditRecords,
   AUDIT_ITEMS,
   decodeTrainingRecords,
+  planRotation,
   planTraining,
   simulate,
   studyHours,
@@ -376,5 +377,10 @@ export type {
   SimulatedYear,
   Simulation,
   SimulateOptions,
+  PlanningError,
+  RotationOptions,
+  RotationPlan,
+  RotationRound,
+  UnmetRotation,
 } from './planning/index.js'
 export type { RecordConflict } from './rules/record.js'

@@ -25,3 +25,11 @@ export type {
   Simulation,
   SimulateOptions,
 } from './simulate.js'
+export { planRotation } from './rotation.js'
+export type {
+  PlanningError,
+  RotationOptions,
+  RotationPlan,
+  RotationRound,
+  UnmetRotation,
+} from './rotation.js'

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { validateProposal } from '../../src/check/index.js'
+import { planRotation } from '../../src/planning/index.js'
+import { generateScenario } from '../../src/sample/index.js'
+
+const months = (from: string, to: string) =>
+  (+to.slice(0, 4) - +from.slice(0, 4)) * 12 + (+to.slice(5, 7) - +from.slice(5, 7))
+
+describe('planRotation (交流预判), round by round with look-ahead', () => {
+  for (const seed of [3, 41]) {
+    it(`seed ${seed}: every round passes the validator on its county; whoever must rotate moves by their deadline or is reported`, async () => {
+      const scenario = generateScenario({ seed, cadres: 160, teams: 16, openShare: 0.2 })
+      const r = await planRotation(scenario, { years: 3, roundsPerYear: 1 })
+      if (r._tag === 'Left') throw new Error(r.left.message)
+      const { rounds, unmet } = r.right
+      expect(rounds.map((x) => x.at)).toEqual(
+        [0, 1, 2].map((n) => `${+scenario.asOf.slice(0, 4) + n}${scenario.asOf.slice(4)}`),
+      )
+      const limit = scenario.policy.people.mustRotate.years * 12
+      const exempt = new Set(
+        scenario.teams.flatMap((t) => t.posts.filter((p) => p.rotationExempt).map((p) => p.id)),
+      )
+      let mustSeen = 0
+      rounds.forEach((round, i) => {
+        expect(validateProposal(round.scenario, round.proposal)).toEqual([])
+        const next = rounds[i + 1]?.at ?? `${+round.at.slice(0, 4) + 1}${round.at.slice(4)}`
+        for (const c of round.scenario.cadres) {
+          const post = c.currentPost
+          if (post === null || exempt.has(post.postId) || months(post.since, next) < limit) continue
+          mustSeen++
+          const stays = round.proposal.assignments.some((a) => a.postId === post.postId && a.cadreId === c.id)
+          if (stays) expect(unmet.some((u) => u.cadreId === c.id && u.round === round.at)).toBe(true)
+          else expect(round.mustMove).toContain(c.id)
+        }
+      })
+      expect(mustSeen).toBeGreaterThan(0)
+    }, 120_000)
+  }
+
+  it('names bad options', async () => {
+    const scenario = generateScenario({ seed: 3, cadres: 60, teams: 6 })
+    expect(await planRotation(scenario, { years: 0 })).toMatchObject({
+      _tag: 'Left',
+      left: { _tag: 'InvalidPlanOptions' },
+    })
+    expect(await planRotation(scenario, { roundsPerYear: 5 })).toMatchObject({
+      _tag: 'Left',
+      left: { message: 'options.roundsPerYear: expected a whole number in 1–4, got 5' },
+    })
+  })
+})
