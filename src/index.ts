@@ -20,6 +20,8 @@ export {
   scenarioWarnings,
   WARNING_LABELS,
   POLICY_LIMITS,
+  isScenario,
+  scenarioFingerprint,
 } from './io/index.js'
 export type {
   InvalidScenario,
@@ -34,6 +36,10 @@ export type {
   DecodedScenario,
   ScenarioWarning,
   WarningCode,
+  InvalidCall,
+  InvalidOptions,
+  InvalidArgument,
+  ScenarioMismatch,
 } from './io/index.js'
 
 // sample and generated counties
@@ -43,7 +49,6 @@ export type { GenerateOptions } from './sample/index.js'
 // rules and scoring
 export {
   contextOf,
-  eligibility,
   pairVerdicts,
   PAIR_RULES,
   PAIR_FLAG,

@@ -22,3 +22,11 @@ export {
   type WarningCode,
 } from './warnings.js'
 export { POLICY_LIMITS } from './policy-codec.js'
+export {
+  isScenario,
+  scenarioFingerprint,
+  type InvalidCall,
+  type InvalidOptions,
+  type InvalidArgument,
+  type ScenarioMismatch,
+} from './door.js'

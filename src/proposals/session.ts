@@ -16,7 +16,8 @@ import { activityRange, editMilp, formulate } from '../model/index.js'
 import type { Conflict, Milp, MilpEdit, RuleRow, StaffingModel } from '../model/index.js'
 import type { WarmStart } from '../solvers/solver.js'
 import type { SolveError, SolveOptions } from './solve.js'
-import { solveModelValues } from './solve.js'
+import { isModel, SOLVE_OPTION_SPEC, solveModelValues } from './solve.js'
+import { checkOptions, isScenario, requireArgument } from '../io/door.js'
 import { diagnoseModel } from './diagnose.js'
 import type { Diagnosis } from './diagnose.js'
 import { ruleRowLabel } from '../domain/codes.js'
@@ -106,6 +107,8 @@ export interface StaffingSession {
  * one than a cold solve of the same edited model; the same sequence of edits
  * and solves gives the same proposals.
  *
+ * @throws TypeError when `source` is neither a scenario nor a model (a
+ * programmer error; docs/guide.md, "What throws")
  * @category Proposals
  * @example
  * const session = createSession(scenario)
@@ -115,7 +118,14 @@ export interface StaffingSession {
  * const next = await session.solve()                      // warm, ≈ 0.2–0.3 s
  */
 export function createSession(source: Scenario | StaffingModel): StaffingSession {
-  const base: StaffingModel = 'milp' in source ? source : formulate(source)
+  requireArgument(
+    'createSession',
+    'source',
+    'a decoded Scenario (call decodeScenario first) or a StaffingModel (from formulate)',
+    source,
+    isScenario(source) || isModel(source),
+  )
+  const base: StaffingModel = isModel(source) ? source : formulate(source)
   let model = base
   let edited = false
   let warm: WarmStart | undefined
@@ -215,6 +225,8 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
       return model
     },
     async solve(options: SolveOptions = {}) {
+      const checked = checkOptions<SolveOptions>(options, SOLVE_OPTION_SPEC)
+      if (checked._tag === 'Left') return checked
       const conflicts = edited ? editConflicts() : []
       if (conflicts.length > 0)
         return left({
@@ -267,7 +279,9 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
       locks.delete(j)
       return apply({ colBounds: [[j, base.milp.colLower[j]!, base.milp.colUpper[j]!]] })
     },
-    diagnose(options: SolveOptions = {}) {
+    async diagnose(options: SolveOptions = {}) {
+      const checked = checkOptions<SolveOptions>(options, SOLVE_OPTION_SPEC)
+      if (checked._tag === 'Left') return checked
       const theirs = new Set(model.lockCols.map((l) => l.col))
       const own = [...locks]
         .filter(([col]) => !theirs.has(col))
@@ -289,6 +303,8 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
           message: `name: no row "${name}" in the model (model.ruleRows lists the rows of rules)`,
         })
       if (
+        typeof lower !== 'number' ||
+        typeof upper !== 'number' ||
         Number.isNaN(lower) ||
         Number.isNaN(upper) ||
         lower > upper ||

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { requireScenario } from '../io/door.js'
 import type { PairRuleCode } from '../domain/codes.js'
 import { RANKS, type Scenario } from '../domain/types.js'
 import { contextOf, pairVerdicts, type PairPenalty, type ScenarioContext } from '../rules/index.js'
@@ -46,17 +47,17 @@ export interface PostEligibility {
  * the cadres with no post or holding an open one.
  *
  * @param scenario - a decoded scenario
- * @param ctx - the scenario's context, when the caller already built it
+ * @param context - the scenario's context, when the caller already built it
  * @returns one entry per open post
+ * @throws TypeError when `scenario` is not a decoded scenario (docs/guide.md, "What throws")
  * @category Scoring
  * @example
  * eligibilityOf(sampleScenario())[0].blocked[0]
  * //=> { cadreId: 'C00001', codes: ['ladder.skip-rung', 'age.years-to-retirement'] }
  */
-export function eligibilityOf(
-  scenario: Scenario,
-  ctx: ScenarioContext = contextOf(scenario),
-): PostEligibility[] {
+export function eligibilityOf(scenario: Scenario, context?: ScenarioContext): PostEligibility[] {
+  requireScenario('eligibilityOf', scenario)
+  const ctx = context ?? contextOf(scenario)
   const scan = new PairScan(ctx)
   return scenario.openPosts.map((postId, postPos) => {
     const loc = ctx.postLocation.get(postId)!

@@ -1,0 +1,452 @@
+/**
+ * The door of the public API: what every entry point checks before it works.
+ * Options objects are read by small validators in the style of the scenario's
+ * codecs (each names the option, the value found and what it accepts); a
+ * {@link Scenario} is recognised by its shape (not decoded again); and what
+ * was built from a scenario (a proposal) carries a cheap fingerprint of it,
+ * so that it is refused by a call about another scenario.
+ *
+ * Expected failures come back as values ({@link InvalidCall}); the throwing
+ * guards here are for entry points that answer a plain value, whose wrong
+ * arguments are programmer errors (docs/guide.md, "What throws").
+ *
+ * @module
+ */
+import type { Either } from 'fp-ts/lib/Either.js'
+import { left, right } from 'fp-ts/lib/Either.js'
+import type { Proposal } from '../domain/proposal.js'
+import type { Scenario } from '../domain/types.js'
+import { isPlainRecord } from './combinators.js'
+import { issue, renderValue, type Issue } from './errors.js'
+
+// ---------------------------------------------------------------------------
+// errors
+// ---------------------------------------------------------------------------
+
+/**
+ * An options object with an option out of its range, of the wrong type, or
+ * not an object at all: every such option, each an {@link Issue} whose path
+ * starts with `options` (`options.timeLimitMs: expected a finite number ≥ 0,
+ * got NaN`). Nothing was computed.
+ * @category IO
+ */
+export interface InvalidOptions {
+  readonly _tag: 'InvalidOptions'
+  readonly issues: readonly Issue[]
+  /** Every issue's message, one per line. */
+  readonly message: string
+}
+
+/**
+ * An argument that is not what the function works on: not a decoded
+ * scenario (`scenario: expected a decoded Scenario (call decodeScenario
+ * first), got {…}`), not a proposal, not a formulated model. Nothing was
+ * computed.
+ * @category IO
+ */
+export interface InvalidArgument {
+  readonly _tag: 'InvalidArgument'
+  /** The parameter's name, as in the function's documentation. */
+  readonly argument: string
+  readonly expected: string
+  /** A short rendering of the value found. */
+  readonly got: string
+  readonly message: string
+}
+
+/**
+ * Something built from one scenario (a proposal) handed to a call about
+ * another: its {@link Proposal.scenarioFingerprint} differs from the
+ * scenario's ({@link scenarioFingerprint}), or it staffs other posts than the
+ * scenario's open posts. It is refused rather than explained or priced as if
+ * it fitted.
+ * @category IO
+ */
+export interface ScenarioMismatch {
+  readonly _tag: 'ScenarioMismatch'
+  readonly argument: string
+  readonly message: string
+}
+
+/**
+ * Why an entry point refused its arguments before doing any work; an
+ * {@link UnknownId} is an id (of a cadre or post, in an argument or in a
+ * proposal) that the scenario does not have.
+ * @category IO
+ */
+export type InvalidCall = InvalidOptions | InvalidArgument | ScenarioMismatch | UnknownId
+
+// ---------------------------------------------------------------------------
+// option validators
+// ---------------------------------------------------------------------------
+
+/** A check of one option: what it accepts, in words, and the test. @internal */
+export interface OptionCheck {
+  readonly expected: string
+  readonly test: (v: unknown) => boolean
+}
+
+/** The checks of an options object's known keys; other keys are left alone. @internal */
+export type OptionSpec = { readonly [key: string]: OptionCheck }
+
+/**
+ * A finite number within bounds (inclusive): `a finite number ≥ 0`,
+ * `an integer ≥ 1`, `a number in 0–1`.
+ * @internal
+ */
+export function numberOption(bounds: { min?: number; max?: number; integer?: boolean } = {}): OptionCheck {
+  const { min, max, integer = false } = bounds
+  const what = integer ? 'an integer' : 'a finite number'
+  const expected =
+    min !== undefined && max !== undefined
+      ? `${integer ? 'an integer' : 'a number'} in ${min}–${max}`
+      : min !== undefined
+        ? `${what} ≥ ${min}`
+        : max !== undefined
+          ? `${what} ≤ ${max}`
+          : what
+  return {
+    expected,
+    test: (v) =>
+      typeof v === 'number' &&
+      Number.isFinite(v) &&
+      (!integer || Number.isInteger(v)) &&
+      (min === undefined || v >= min) &&
+      (max === undefined || v <= max),
+  }
+}
+
+/** One of the given strings. @internal */
+export function oneOfOption(values: readonly string[]): OptionCheck {
+  return {
+    expected: `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`,
+    test: (v) => typeof v === 'string' && values.includes(v),
+  }
+}
+
+/** `true` or `false`. @internal */
+export const booleanOption: OptionCheck = { expected: 'true or false', test: (v) => typeof v === 'boolean' }
+
+/** A function. @internal */
+export const functionOption: OptionCheck = { expected: 'a function', test: (v) => typeof v === 'function' }
+
+/** A string. @internal */
+export const stringOption: OptionCheck = { expected: 'a string', test: (v) => typeof v === 'string' }
+
+/** An object (not null, not an array). @internal */
+export const objectOption: OptionCheck = {
+  expected: 'an object',
+  test: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+}
+
+/** An AbortSignal, or anything with a boolean `aborted` and `addEventListener`. @internal */
+export const signalOption: OptionCheck = {
+  expected: 'an AbortSignal',
+  test: (v) =>
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { aborted?: unknown }).aborted === 'boolean' &&
+    typeof (v as { addEventListener?: unknown }).addEventListener === 'function',
+}
+
+/** Either of two checks. @internal */
+export function eitherOption(a: OptionCheck, b: OptionCheck): OptionCheck {
+  return { expected: `${a.expected}, or ${b.expected}`, test: (v) => a.test(v) || b.test(v) }
+}
+
+/** Reads a property without letting a throwing getter or proxy escape. */
+function read(o: object, key: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: (o as Record<string, unknown>)[key] }
+  } catch {
+    return { ok: false }
+  }
+}
+
+/**
+ * Checks an options object against its spec: `undefined` is the defaults, an
+ * object is read key by key (a key left out or `undefined` takes its
+ * default; keys the spec does not know are left alone), anything else is
+ * refused whole.
+ * @internal
+ */
+export function checkOptions<O>(
+  options: unknown,
+  spec: OptionSpec,
+  path: string = 'options',
+): Either<InvalidOptions, O> {
+  if (options === undefined) return right({} as O)
+  const issues: Issue[] = []
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    issues.push(issue([path], 'an options object (or nothing, for the defaults)', options))
+  } else {
+    for (const key of Object.keys(spec)) {
+      const r = read(options, key)
+      if (!r.ok) {
+        issues.push(issue([path, key], spec[key]!.expected, undefined))
+        continue
+      }
+      if (r.value !== undefined && !spec[key]!.test(r.value))
+        issues.push(issue([path, key], spec[key]!.expected, r.value))
+    }
+  }
+  return issues.length === 0
+    ? right(options as O)
+    : left({ _tag: 'InvalidOptions', issues, message: issues.map((i) => i.message).join('\n') })
+}
+
+// ---------------------------------------------------------------------------
+// arguments
+// ---------------------------------------------------------------------------
+
+const POLICY_SECTIONS = ['structure', 'stability', 'people', 'fit', 'vacancy', 'assessment'] as const
+
+/**
+ * Whether a value has the shape of a decoded {@link Scenario}: its lists are
+ * arrays, its policy is resolved (every section present), its cadres and
+ * teams are records with string ids. A structural look at the top, not a
+ * decode: a value built by hand in this shape passes, and is the caller's
+ * responsibility.
+ *
+ * @param value - anything
+ * @returns `true` when `value` looks like what `decodeScenario` returns
+ * @category IO
+ * @example
+ * isScenario(sampleScenario()) //=> true
+ * isScenario({ cadres: [] })   //=> false
+ */
+export function isScenario(value: unknown): value is Scenario {
+  if (!isPlainRecord(value)) return false
+  const s = value as Record<string, unknown>
+  if (typeof s.asOf !== 'string' || typeof s.county !== 'string') return false
+  for (const key of ['cadres', 'teams', 'openPosts', 'locks', 'forbidden'])
+    if (!Array.isArray(s[key])) return false
+  const policy = s.policy
+  if (!isPlainRecord(policy)) return false
+  for (const key of POLICY_SECTIONS)
+    if (!isPlainRecord((policy as Record<string, unknown>)[key])) return false
+  const idOf = (x: unknown) => isPlainRecord(x) && typeof (x as { id?: unknown }).id === 'string'
+  if (!(s.cadres as unknown[]).every(idOf)) return false
+  if (!(s.teams as unknown[]).every((t) => idOf(t) && Array.isArray((t as { posts?: unknown }).posts)))
+    return false
+  return (s.openPosts as unknown[]).every((p) => typeof p === 'string')
+}
+
+const NOT_A_SCENARIO = 'a decoded Scenario (call decodeScenario first)'
+
+/**
+ * An {@link InvalidArgument} for a value that is not a scenario, or nothing
+ * when it is one.
+ * @internal
+ */
+export function scenarioArgument(value: unknown, argument = 'scenario'): InvalidArgument | null {
+  return isScenario(value) ? null : invalidArgument(argument, NOT_A_SCENARIO, value)
+}
+
+/** Builds an {@link InvalidArgument}. @internal */
+export function invalidArgument(argument: string, expected: string, value: unknown): InvalidArgument {
+  const got = renderValue(value)
+  return {
+    _tag: 'InvalidArgument',
+    argument,
+    expected,
+    got,
+    message: `${argument}: expected ${expected}, got ${got}`,
+  }
+}
+
+/**
+ * Throws a `TypeError` naming the function and the argument unless `test`
+ * holds: the door of entry points that answer a plain value (a wrong
+ * argument there is a programmer error; docs/guide.md, "What throws").
+ * @internal
+ */
+export function requireArgument(
+  fn: string,
+  argument: string,
+  expected: string,
+  value: unknown,
+  test: boolean,
+): void {
+  if (!test) throw new TypeError(`${fn}: ${argument}: expected ${expected}, got ${renderValue(value)}`)
+}
+
+/** Throws unless `value` is a decoded scenario; see {@link requireArgument}. @internal */
+export function requireScenario(
+  fn: string,
+  value: unknown,
+  argument = 'scenario',
+): asserts value is Scenario {
+  requireArgument(fn, argument, NOT_A_SCENARIO, value, isScenario(value))
+}
+
+/** Throws unless `value` is a plain object (or, with `optional`, `undefined`). @internal */
+export function requireRecord(fn: string, argument: string, value: unknown, optional = false): void {
+  requireArgument(
+    fn,
+    argument,
+    optional ? 'an object (or nothing)' : 'an object',
+    value,
+    (optional && value === undefined) || isPlainRecord(value),
+  )
+}
+
+/** Throws unless `value` is an array. @internal */
+export function requireArray(fn: string, argument: string, value: unknown, expected = 'an array'): void {
+  requireArgument(fn, argument, expected, value, Array.isArray(value))
+}
+
+/** Throws unless `value` is a string. @internal */
+export function requireString(fn: string, argument: string, value: unknown): void {
+  requireArgument(fn, argument, 'a string', value, typeof value === 'string')
+}
+
+/** Throws an {@link InvalidOptions} as a `TypeError` with its message prefixed by the function. @internal */
+export function requireOptions<O>(fn: string, options: unknown, spec: OptionSpec, path = 'options'): O {
+  const r = checkOptions<O>(options, spec, path)
+  if (r._tag === 'Left') throw new TypeError(`${fn}: ${r.left.message}`)
+  return r.right
+}
+
+// ---------------------------------------------------------------------------
+// fingerprints
+// ---------------------------------------------------------------------------
+
+const fingerprints = new WeakMap<object, string>()
+
+/** FNV-1a, 32 bits, over the UTF-16 code units of the parts, each ended by a separator. */
+function fnv1a(parts: Iterable<string>): number {
+  let h = 0x811c9dc5
+  for (const s of parts) {
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i)
+      h = Math.imul(h, 0x01000193)
+    }
+    h ^= 0x1f
+    h = Math.imul(h, 0x01000193)
+  }
+  return h >>> 0
+}
+
+function* fingerprintParts(s: Scenario): Generator<string> {
+  yield s.asOf
+  yield s.county
+  yield String(s.cadres.length)
+  for (const c of s.cadres) {
+    yield c.id
+    yield c.name
+    yield c.birth
+  }
+  yield String(s.teams.length)
+  for (const t of s.teams) {
+    yield t.id
+    yield t.name
+    for (const p of t.posts) yield p.id
+  }
+  yield String(s.openPosts.length)
+  for (const p of s.openPosts) yield p
+}
+
+/**
+ * A cheap fingerprint of a scenario (8 hex digits): a hash of its reference
+ * date, county, cadres (ids, names, births), teams and posts (ids), and open
+ * posts — who and what the round is about, not its policy. Deterministic:
+ * equal scenarios have equal fingerprints on every run. Proposals carry the
+ * fingerprint of their scenario ({@link Proposal.scenarioFingerprint}).
+ *
+ * @param scenario - a decoded scenario
+ * @returns the fingerprint, e.g. `'3f9a0c12'`
+ * @category IO
+ */
+export function scenarioFingerprint(scenario: Scenario): string {
+  const cached = fingerprints.get(scenario)
+  if (cached !== undefined) return cached
+  const f = fnv1a(fingerprintParts(scenario)).toString(16).padStart(8, '0')
+  fingerprints.set(scenario, f)
+  return f
+}
+
+/**
+ * Stamps a proposal with its scenario's fingerprint, as a non-enumerable
+ * property: JSON, spreads and deep equality do not see it, so that equal
+ * inputs still give byte-identical proposals.
+ * @internal
+ */
+export function stampProposal<P extends Proposal>(scenario: Scenario, proposal: P): P {
+  Object.defineProperty(proposal, 'scenarioFingerprint', {
+    value: scenarioFingerprint(scenario),
+    enumerable: false,
+    writable: false,
+    configurable: true,
+  })
+  return proposal
+}
+
+/** An id that names no cadre or no post of the scenario. @category Rules */
+export interface UnknownId {
+  readonly _tag: 'UnknownId'
+  readonly kind: 'cadre' | 'post'
+  readonly id: string
+  /** `no post with id "P9" in this scenario` */
+  readonly message: string
+}
+
+/** Builds an unknown id error. @internal */
+export function unknownId(kind: 'cadre' | 'post', id: string): UnknownId {
+  return { _tag: 'UnknownId', kind, id, message: `no ${kind} with id ${renderValue(id)} in this scenario` }
+}
+
+const isAssignment = (a: unknown): boolean =>
+  isPlainRecord(a) &&
+  typeof (a as { postId?: unknown }).postId === 'string' &&
+  ((a as { cadreId?: unknown }).cadreId === null || typeof (a as { cadreId?: unknown }).cadreId === 'string')
+
+/** Whether a value has the shape of a {@link Proposal}: assignments with ids, a numeric objective. @internal */
+export function isProposal(value: unknown): value is Proposal {
+  return (
+    isPlainRecord(value) &&
+    Array.isArray((value as { assignments?: unknown }).assignments) &&
+    ((value as { assignments: unknown[] }).assignments as unknown[]).every(isAssignment) &&
+    typeof (value as { objective?: unknown }).objective === 'number'
+  )
+}
+
+/**
+ * Whether a proposal belongs to a scenario: a proposal (shape), of this
+ * scenario (same fingerprint, when it carries one), with one assignment per
+ * open post in order and only known cadres.
+ * @internal
+ */
+export function proposalOf(
+  scenario: Scenario,
+  proposal: unknown,
+  argument = 'proposal',
+): InvalidArgument | ScenarioMismatch | UnknownId | null {
+  if (!isProposal(proposal))
+    return invalidArgument(argument, 'a Proposal (from solve or rankProposals)', proposal)
+  const own = (proposal as { scenarioFingerprint?: unknown }).scenarioFingerprint
+  const fp = scenarioFingerprint(scenario)
+  if (typeof own === 'string' && own !== fp)
+    return {
+      _tag: 'ScenarioMismatch',
+      argument,
+      message: `${argument}: it was built from another scenario (fingerprint ${own}, this scenario's is ${fp})`,
+    }
+  const cadres = new Set(scenario.cadres.map((c) => c.id))
+  const posts = new Set(scenario.teams.flatMap((t) => t.posts.map((p) => p.id)))
+  for (const a of proposal.assignments) {
+    if (!posts.has(a.postId)) return unknownId('post', a.postId)
+    if (a.cadreId !== null && !cadres.has(a.cadreId)) return unknownId('cadre', a.cadreId)
+  }
+  const open = scenario.openPosts
+  if (
+    proposal.assignments.length !== open.length ||
+    proposal.assignments.some((a, i) => a.postId !== open[i])
+  )
+    return {
+      _tag: 'ScenarioMismatch',
+      argument,
+      message: `${argument}: it staffs other posts than this scenario's ${open.length} open posts, in their order`,
+    }
+  return null
+}
