@@ -301,10 +301,19 @@ export function requireString(fn: string, argument: string, value: unknown): voi
   requireArgument(fn, argument, 'a string', value, typeof value === 'string')
 }
 
-/** Throws an {@link InvalidOptions} as a `TypeError` with its message prefixed by the function. @internal */
+/**
+ * Throws an {@link InvalidOptions} with its message prefixed by the function:
+ * a `TypeError` when `options` is not an object, a `RangeError` when an
+ * option is out of its range or of the wrong type.
+ * @internal
+ */
 export function requireOptions<O>(fn: string, options: unknown, spec: OptionSpec, path = 'options'): O {
   const r = checkOptions<O>(options, spec, path)
-  if (r._tag === 'Left') throw new TypeError(`${fn}: ${r.left.message}`)
+  if (r._tag === 'Left') {
+    const whole = r.left.issues.length === 1 && r.left.issues[0]!.path.length === 1
+    const message = `${fn}: ${r.left.issues[0]!.message}`
+    throw whole ? new TypeError(message) : new RangeError(message)
+  }
   return r.right
 }
 
@@ -356,9 +365,11 @@ function* fingerprintParts(s: Scenario): Generator<string> {
  *
  * @param scenario - a decoded scenario
  * @returns the fingerprint, e.g. `'3f9a0c12'`
+ * @throws TypeError when `scenario` is not a decoded scenario (docs/guide.md, "What throws")
  * @category IO
  */
 export function scenarioFingerprint(scenario: Scenario): string {
+  requireScenario('scenarioFingerprint', scenario)
   const cached = fingerprints.get(scenario)
   if (cached !== undefined) return cached
   const f = fnv1a(fingerprintParts(scenario)).toString(16).padStart(8, '0')
@@ -449,4 +460,193 @@ export function proposalOf(
       message: `${argument}: it staffs other posts than this scenario's ${open.length} open posts, in their order`,
     }
   return null
+}
+
+// ---------------------------------------------------------------------------
+// shapes of the other things entry points take
+// ---------------------------------------------------------------------------
+
+const has = (v: unknown, key: string, test: (x: unknown) => boolean): boolean =>
+  typeof v === 'object' && v !== null && test((v as Record<string, unknown>)[key])
+const isString = (x: unknown): boolean => typeof x === 'string'
+const isArray = (x: unknown): boolean => Array.isArray(x)
+const isRecordLike = (x: unknown): boolean => typeof x === 'object' && x !== null && !Array.isArray(x)
+
+/** The shapes the door recognises, each with the words of its `expected`. @internal */
+export const SHAPES = {
+  cadre: {
+    expected: "a Cadre (one of a decoded scenario's cadres)",
+    test: (v: unknown): boolean =>
+      isRecordLike(v) &&
+      has(v, 'id', isString) &&
+      has(v, 'birth', isString) &&
+      has(v, 'specialties', isArray) &&
+      has(v, 'assessments', isArray) &&
+      has(v, 'currentPost', (p) => p === null || (isRecordLike(p) && has(p, 'since', isString))) &&
+      has(v, 'assessmentRecords', (r) => r === undefined || Array.isArray(r)) &&
+      (v as { specialties: unknown[] }).specialties.every((s) => has(s, 'code', isString)) &&
+      (v as { assessments: unknown[] }).assessments.every(isRecordLike),
+  },
+  post: {
+    expected: "a Post (one of a decoded scenario's teams' posts)",
+    test: (v: unknown): boolean =>
+      isRecordLike(v) && has(v, 'id', isString) && has(v, 'kind', isString) && has(v, 'specialties', isArray),
+  },
+  team: {
+    expected: "a Team (one of a decoded scenario's teams)",
+    test: (v: unknown): boolean =>
+      isRecordLike(v) && has(v, 'id', isString) && has(v, 'posts', isArray) && has(v, 'specialties', isArray),
+  },
+  policy: {
+    expected: 'a resolved Policy (resolvePolicy, or a scenario’s policy)',
+    test: (v: unknown): boolean => isRecordLike(v) && POLICY_SECTIONS.every((k) => has(v, k, isRecordLike)),
+  },
+  assessmentPolicy: {
+    expected: "an AssessmentPolicy (a scenario's policy.assessment)",
+    test: (v: unknown): boolean =>
+      isRecordLike(v) &&
+      has(v, 'indicators', isArray) &&
+      has(v, 'kinds', isRecordLike) &&
+      has(v, 'evaluators', isRecordLike) &&
+      has(v, 'feedback', isRecordLike) &&
+      has(v, 'moves', isRecordLike),
+  },
+  milp: {
+    expected: 'a Milp (a model’s milp, or gapModel’s)',
+    test: (v: unknown): boolean =>
+      isRecordLike(v) &&
+      has(v, 'colNames', isArray) &&
+      has(v, 'rowNames', isArray) &&
+      has(v, 'colCost', (x) => x instanceof Float64Array) &&
+      has(v, 'colLower', (x) => x instanceof Float64Array) &&
+      has(v, 'colUpper', (x) => x instanceof Float64Array) &&
+      has(v, 'integer', (x) => x instanceof Uint8Array) &&
+      has(v, 'rowLower', (x) => x instanceof Float64Array) &&
+      has(v, 'rowUpper', (x) => x instanceof Float64Array) &&
+      has(v, 'rowStarts', (x) => x instanceof Int32Array) &&
+      has(v, 'rowIndex', (x) => x instanceof Int32Array) &&
+      has(v, 'rowValue', (x) => x instanceof Float64Array),
+  },
+  numbers: {
+    expected: 'an array of numbers',
+    test: (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === 'number'),
+  },
+  matrix: {
+    expected: 'an array of arrays of numbers',
+    test: (v: unknown): boolean =>
+      Array.isArray(v) && v.every((row) => Array.isArray(row) && row.every((x) => typeof x === 'number')),
+  },
+} as const
+
+/** Throws unless `value` has the named shape; see {@link requireArgument}. @internal */
+export function requireShape(fn: string, argument: string, shape: keyof typeof SHAPES, value: unknown): void {
+  requireArgument(fn, argument, SHAPES[shape].expected, value, SHAPES[shape].test(value))
+}
+
+/** Throws unless `value` is a proposal (its shape); see {@link requireArgument}. @internal */
+export function requireProposal(
+  fn: string,
+  value: unknown,
+  argument = 'proposal',
+): asserts value is Proposal {
+  requireArgument(fn, argument, 'a Proposal (from solve or rankProposals)', value, isProposal(value))
+}
+
+/** Whether a value has the shape of a `ScenarioContext` (from `contextOf`). @internal */
+export function isContext(v: unknown): boolean {
+  return (
+    isRecordLike(v) &&
+    has(v, 'scenario', isScenario) &&
+    has(v, 'cadreIndex', (x) => x instanceof Map) &&
+    has(v, 'postLocation', (x) => x instanceof Map) &&
+    has(v, 'ages', (x) => x instanceof Int32Array) &&
+    has(v, 'candidates', isArray)
+  )
+}
+
+/** Whether a value has the shape of a `Specialty`. @internal */
+export function isSpecialty(v: unknown): boolean {
+  return (
+    isRecordLike(v) &&
+    has(v, 'code', isString) &&
+    has(v, 'degree', (x) => typeof x === 'boolean') &&
+    has(v, 'years', (x) => typeof x === 'number') &&
+    has(v, 'achievements', (x) => typeof x === 'number')
+  )
+}
+
+/** Whether a value has the shape of `FitComponents`. @internal */
+export function isFitComponents(v: unknown): boolean {
+  const num = (x: unknown) => typeof x === 'number'
+  return (
+    isRecordLike(v) &&
+    has(v, 'specialty', num) &&
+    has(v, 'assessment', num) &&
+    has(v, 'experience', num) &&
+    has(v, 'age', num) &&
+    has(v, 'combined', (x) => x === undefined || num(x))
+  )
+}
+
+/** Whether a value has the shape of `CombinedScores` (from `combinedScores`). @internal */
+export function isCombinedScores(v: unknown): boolean {
+  return (
+    isRecordLike(v) &&
+    has(v, 'years', isArray) &&
+    has(v, 'indicators', isArray) &&
+    has(
+      v,
+      'cadres',
+      (c) => Array.isArray(c) && c.every((x) => has(x, 'cadreId', isString) && has(x, 'years', isArray)),
+    )
+  )
+}
+
+/** Whether a value has the shape of a `ReserveReview` (from `reviewReserve`). @internal */
+export function isReview(v: unknown): boolean {
+  const groups = (x: unknown) =>
+    isRecordLike(x) &&
+    ['young', 'women', 'minority', 'non-party'].every((g) =>
+      has(x, g, (ids) => Array.isArray(ids) && ids.every(isString)),
+    )
+  return isRecordLike(v) && has(v, 'members', groups)
+}
+
+/** Whether a value has the shape of a `MilpEdit`. @internal */
+export function isMilpEdit(v: unknown): boolean {
+  const tuples = (x: unknown) =>
+    x === undefined ||
+    (Array.isArray(x) && x.every((t) => Array.isArray(t) && t.every((n) => typeof n === 'number')))
+  return (
+    isRecordLike(v) &&
+    has(v, 'colBounds', tuples) &&
+    has(v, 'colCosts', tuples) &&
+    has(v, 'rowBounds', tuples) &&
+    has(
+      v,
+      'rows',
+      (x) =>
+        x === undefined ||
+        (Array.isArray(x) &&
+          x.every(
+            (r) =>
+              has(r, 'name', isString) &&
+              has(r, 'cols', SHAPES.numbers.test) &&
+              has(r, 'coefs', SHAPES.numbers.test) &&
+              has(r, 'lower', (n) => typeof n === 'number') &&
+              has(r, 'upper', (n) => typeof n === 'number'),
+          )),
+    )
+  )
+}
+
+/** The checks of `RunOptions`' keys, shared by every call that runs a backend. @internal */
+export const RUN_OPTION_SPEC: OptionSpec = {
+  timeLimitMs: numberOption({ min: 0 }),
+  signal: signalOption,
+  onProgress: functionOption,
+  start: objectOption,
+  method: oneOfOption(['auto', 'core', 'direct']),
+  maxCoreColumns: numberOption({ min: 1, integer: true }),
+  warmStart: objectOption,
 }

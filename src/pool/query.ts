@@ -6,6 +6,8 @@
  *
  * @module
  */
+import { isContext, requireShape, scenarioArgument } from '../io/door.js'
+import { renderValue } from '../io/errors.js'
 import { parseEthnicity } from '../domain/ethnicity.js'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { FitComponents } from '../domain/proposal.js'
@@ -41,6 +43,7 @@ const PROFESSIONAL = new Set(['education', 'health', 'engineering', 'energy'])
  *
  * @param cadre - a cadre of the roster
  * @param holdsPost - whether the cadre holds a post of the scenario's teams
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Pool
  * @example
  * const nurse = { ...cadre, category: undefined, specialties: [{ code: 'health/medicine', degree: true, years: 5, achievements: 0 }] }
@@ -48,6 +51,7 @@ const PROFESSIONAL = new Set(['education', 'health', 'engineering', 'energy'])
  * //=> 'professional-technical'
  */
 export function categoryOf(cadre: Cadre, holdsPost: boolean): CadreCategory {
+  requireShape('categoryOf', 'cadre', 'cadre', cadre)
   if (cadre.category !== undefined) return cadre.category
   const first = cadre.specialties[0]?.code.split('/')[0]
   if (holdsPost || first === undefined) return 'party-government'
@@ -262,8 +266,12 @@ function checkProfile(p: TargetProfile | undefined): InvalidQuery | null {
   return null
 }
 
-/** The grade of the latest assessment year (the worst one if a year is listed twice), or `none`. @category Pool */
+/**
+ * The grade of the latest assessment year (the worst one if a year is listed twice), or `none`. @category Pool
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
+ */
 export function lastGradeOf(cadre: Cadre): Grade | 'none' {
+  requireShape('lastGradeOf', 'cadre', 'cadre', cadre)
   let year = -Infinity
   let grade: Grade | 'none' = 'none'
   const order = GRADE_VALUES
@@ -329,7 +337,7 @@ function facetCounts(values: Iterable<string>, order: readonly string[] = []): F
  *
  * @param scenario - a decoded scenario (ages are taken at its `asOf`)
  * @param query - the criteria; see {@link PoolQuery}
- * @param ctx - the scenario's context, when the caller already built it
+ * @param context - the scenario's context, when the caller already built it
  * @returns `Right` of the result, or `Left` of the first query value that cannot be read, naming its field
  * @category Pool
  * @example
@@ -340,8 +348,26 @@ function facetCounts(values: Iterable<string>, order: readonly string[] = []): F
 export function queryPool(
   scenario: Scenario,
   query: PoolQuery = {},
-  ctx: ScenarioContext = contextOf(scenario),
+  context?: ScenarioContext,
 ): Either<InvalidQuery, PoolResult> {
+  const notScenario = scenarioArgument(scenario)
+  if (notScenario !== null)
+    return left({
+      _tag: 'InvalidQuery',
+      field: 'scenario',
+      expected: notScenario.expected,
+      got: notScenario.got,
+      message: notScenario.message,
+    })
+  if (context !== undefined && !isContext(context))
+    return left({
+      _tag: 'InvalidQuery',
+      field: 'context',
+      expected: 'a ScenarioContext (from contextOf), or nothing',
+      got: renderValue(context),
+      message: `context: expected a ScenarioContext (from contextOf), or nothing, got ${renderValue(context)}`,
+    })
+  const ctx = context ?? contextOf(scenario)
   const problem = checkQuery(query)
   if (problem !== null) return left(problem)
   const cadres = scenario.cadres

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { isContext, isReview, requireArgument, requireScenario, scenarioArgument } from '../io/door.js'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { ReserveExitReason } from '../domain/codes.js'
 import { monthIndex } from '../domain/time.js'
@@ -122,6 +123,8 @@ const GRADES: readonly Grade[] = ['excellent', 'competent', 'basic', 'incompeten
 export function resolveReserveCriteria(
   input: ReserveCriteriaInput = {},
 ): Either<InvalidReserveOptions, ReserveCriteria> {
+  if (input === null || typeof input !== 'object' || Array.isArray(input))
+    return left(bad('criteria', 'an object', input))
   const d = DEFAULT_RESERVE_CRITERIA
   const ages = {} as Record<'young' | 'women' | 'minority' | 'nonParty', { maxAge: number }>
   for (const key of ['young', 'women', 'minority', 'nonParty'] as const) {
@@ -274,6 +277,10 @@ export function reviewReserve(
   options: ReserveReviewOptions = {},
   ctx?: ScenarioContext,
 ): Either<InvalidReserveOptions, ReserveReview> {
+  const notScenario = scenarioArgument(scenario)
+  if (notScenario !== null) return left(bad('scenario', notScenario.expected, scenario))
+  if (ctx !== undefined && !isContext(ctx))
+    return left(bad('ctx', 'a ScenarioContext (from contextOf), or nothing', ctx))
   const asOf = options.asOf ?? scenario.asOf
   if (typeof asOf !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(asOf))
     return left(bad('asOf', 'a month YYYY-MM', asOf))
@@ -334,9 +341,12 @@ const recommendedFor = (mine: readonly Recommendation[], group: ReserveGroup, at
 /**
  * The scenario with each cadre's `reserveGroups` set as the review leaves
  * them (groups in {@link RESERVE_GROUP_ORDER}); nothing else changes.
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Pool
  */
 export function applyReview(scenario: Scenario, review: ReserveReview): Scenario {
+  requireScenario('applyReview', scenario)
+  requireArgument('applyReview', 'review', 'a ReserveReview (from reviewReserve)', review, isReview(review))
   const groupsOf = new Map<string, ReserveGroup[]>()
   for (const group of RESERVE_GROUP_ORDER)
     for (const id of review.members[group]) groupsOf.set(id, [...(groupsOf.get(id) ?? []), group])
@@ -389,14 +399,25 @@ const FEEDS: Readonly<Record<ReserveGroup, readonly string[]>> = {
  *
  * @param scenario - the scenario the review was made on
  * @param review - from {@link reviewReserve}
- * @param gaps - the scenario's {@link teamGaps}, when already computed
+ * @param teamGapsOf - the scenario's {@link teamGaps}, when already computed
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Pool
  */
 export function reserveHealth(
   scenario: Scenario,
   review: ReserveReview,
-  gaps: readonly TeamGap[] = teamGaps(scenario),
+  teamGapsOf?: readonly TeamGap[],
 ): ReserveHealth {
+  requireScenario('reserveHealth', scenario)
+  requireArgument('reserveHealth', 'review', 'a ReserveReview (from reviewReserve)', review, isReview(review))
+  requireArgument(
+    'reserveHealth',
+    'teamGapsOf',
+    'the teamGaps of the scenario, or nothing',
+    teamGapsOf,
+    teamGapsOf === undefined || Array.isArray(teamGapsOf),
+  )
+  const gaps = teamGapsOf ?? teamGaps(scenario)
   const byId = new Map(scenario.cadres.map((c) => [c.id, c]))
   const posts = scenario.teams.reduce((s, t) => s + t.posts.length, 0)
   const count = (list: readonly ReserveChange[], g: ReserveGroup) => list.filter((x) => x.group === g).length

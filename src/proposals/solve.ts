@@ -18,13 +18,10 @@ import {
   booleanOption,
   checkOptions,
   eitherOption,
-  functionOption,
   invalidArgument,
-  numberOption,
-  objectOption,
   oneOfOption,
+  RUN_OPTION_SPEC,
   scenarioArgument,
-  signalOption,
   type InvalidCall,
   type OptionSpec,
 } from '../io/door.js'
@@ -70,17 +67,6 @@ export interface SolveOptions extends RunOptions {
    * @defaultValue true
    */
   readonly fastPath?: boolean
-}
-
-/** The checks of {@link RunOptions}' keys. @internal */
-export const RUN_OPTION_SPEC: OptionSpec = {
-  timeLimitMs: numberOption({ min: 0 }),
-  signal: signalOption,
-  onProgress: functionOption,
-  start: objectOption,
-  method: oneOfOption(['auto', 'core', 'direct']),
-  maxCoreColumns: numberOption({ min: 1, integer: true }),
-  warmStart: objectOption,
 }
 
 /** The checks of {@link SolveOptions}' keys. @internal */

@@ -9,7 +9,7 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import { REASON_ZH, type RuleCode } from '../domain/codes.js'
 import type { Scenario } from '../domain/types.js'
-import { requireScenario, unknownId, type UnknownId } from '../io/door.js'
+import { isContext, requireArgument, requireScenario, type UnknownId, unknownId } from '../io/door.js'
 import { contextOf, type ScenarioContext } from './context.js'
 import { pairVerdicts } from './eligibility.js'
 import { shortTenureMonths } from './tenure.js'
@@ -68,6 +68,13 @@ export function whyNot(
   context?: ScenarioContext,
 ): Either<UnknownId, PairExplanation> {
   requireScenario('whyNot', scenario)
+  requireArgument(
+    'whyNot',
+    'context',
+    'a ScenarioContext (from contextOf), or nothing',
+    context,
+    context === undefined || isContext(context),
+  )
   const ctx = context ?? contextOf(scenario)
   const c = typeof cadreId === 'string' ? ctx.cadreIndex.get(cadreId) : undefined
   if (c === undefined) return left(unknownId('cadre', String(cadreId)))

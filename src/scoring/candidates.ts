@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { requireScenario } from '../io/door.js'
+import { isContext, requireArgument, requireScenario } from '../io/door.js'
 import type { PairRuleCode } from '../domain/codes.js'
 import { RANKS, type Scenario } from '../domain/types.js'
 import { contextOf, pairVerdicts, type PairPenalty, type ScenarioContext } from '../rules/index.js'
@@ -57,6 +57,13 @@ export interface PostEligibility {
  */
 export function eligibilityOf(scenario: Scenario, context?: ScenarioContext): PostEligibility[] {
   requireScenario('eligibilityOf', scenario)
+  requireArgument(
+    'eligibilityOf',
+    'context',
+    'a ScenarioContext (from contextOf), or nothing',
+    context,
+    context === undefined || isContext(context),
+  )
   const ctx = context ?? contextOf(scenario)
   const scan = new PairScan(ctx)
   return scenario.openPosts.map((postId, postPos) => {
@@ -118,12 +125,29 @@ function verdictsOf(
  *
  * @param report - the result of {@link eligibilityOf}
  * @returns `[code, count]` pairs of every code that blocks at least one pair
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Scoring
  * @example
  * blockSummary(eligibilityOf(sampleScenario())).slice(0, 2)
  * //=> [['age.max-at-appointment', 5566], ['age.years-to-retirement', 1513]]
  */
 export function blockSummary(report: readonly PostEligibility[]): [PairRuleCode, number][] {
+  requireArgument(
+    'blockSummary',
+    'report',
+    'the report of eligibilityOf',
+    report,
+    Array.isArray(report) &&
+      report.every(
+        (p) =>
+          typeof p === 'object' &&
+          p !== null &&
+          Array.isArray((p as PostEligibility).blocked) &&
+          (p as PostEligibility).blocked.every(
+            (b) => typeof b === 'object' && b !== null && Array.isArray(b.codes),
+          ),
+      ),
+  )
   const counts = new Map<PairRuleCode, number>()
   for (const post of report)
     for (const b of post.blocked) for (const code of b.codes) counts.set(code, (counts.get(code) ?? 0) + 1)

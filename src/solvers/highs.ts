@@ -17,6 +17,20 @@
  *
  * @module
  */
+import { functionOption, requireOptions, type OptionSpec } from '../io/door.js'
+
+/** The checks of {@link HighsInitOptions}' keys. */
+const HIGHS_INIT_SPEC: OptionSpec = {
+  locateFile: functionOption,
+  wasmBinary: {
+    expected: 'an ArrayBuffer or a typed array',
+    test: (v) => v instanceof ArrayBuffer || ArrayBuffer.isView(v),
+  },
+  wasmModule: {
+    expected: 'a WebAssembly.Module',
+    test: (v) => typeof WebAssembly !== 'undefined' && v instanceof WebAssembly.Module,
+  },
+}
 import highsLoader from 'highs'
 import type { Highs, InitOptions } from 'highs'
 import type { Milp } from '../model/milp.js'
@@ -66,6 +80,7 @@ function discardInstance(): void {
  * (`wasmBinary`) or a compiled module (`wasmModule`). Options not given are
  * reset to the loader's defaults; `configureHighs({})` restores them all.
  *
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Solvers
  * @param options - `locateFile`, `wasmBinary` or `wasmModule`
  * @example
@@ -78,6 +93,11 @@ function discardInstance(): void {
  * configureHighs({ wasmBinary: await (await fetch('/assets/highs.wasm')).arrayBuffer() })
  */
 export function configureHighs(options: HighsInitOptions): void {
+  requireOptions('configureHighs', options, HIGHS_INIT_SPEC)
+  if (options === undefined)
+    throw new TypeError(
+      'configureHighs: options: expected an object ({} restores the defaults), got undefined',
+    )
   const next: InitOptions = {}
   if (options.locateFile !== undefined) next.locateFile = options.locateFile
   if (options.wasmBinary !== undefined) next.wasmBinary = options.wasmBinary
