@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { requireScenario } from '../io/door.js'
+import { requireSameScenario, requireScenario } from '../io/door.js'
 import type { RuleCode } from '../domain/codes.js'
 import type { Proposal, Violation } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
@@ -107,6 +107,7 @@ const toShortfall = (f: Finding): SoftShortfall => ({
  */
 export function validateProposal(scenario: Scenario, proposal: Proposal): Violation[] {
   requireScenario('validateProposal', scenario)
+  requireSameScenario('validateProposal', scenario, proposal)
   return findingsOf(staff(scenario, proposal))
     .filter((f) => f.hard)
     .map(toViolation)
@@ -135,6 +136,7 @@ export function validateProposal(scenario: Scenario, proposal: Proposal): Violat
  */
 export function auditProposal(scenario: Scenario, proposal: Proposal): ProposalAudit {
   requireScenario('auditProposal', scenario)
+  requireSameScenario('auditProposal', scenario, proposal)
   const s = staff(scenario, proposal)
   const findings = findingsOf(s)
   const shortfalls = findings.filter((f) => !f.hard).map(toShortfall)

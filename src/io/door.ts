@@ -650,3 +650,32 @@ export const RUN_OPTION_SPEC: OptionSpec = {
   maxCoreColumns: numberOption({ min: 1, integer: true }),
   warmStart: objectOption,
 }
+
+/**
+ * Whether a value carries the fingerprint of another scenario than
+ * `scenario` (a proposal built from it). Never throws, whatever the value
+ * (a throwing getter or proxy reads as no fingerprint).
+ * @internal
+ */
+export function ofAnotherScenario(scenario: Scenario, value: unknown): boolean {
+  let own: unknown
+  try {
+    own = typeof value === 'object' && value !== null ? (value as Proposal).scenarioFingerprint : undefined
+  } catch {
+    return false
+  }
+  return typeof own === 'string' && own !== scenarioFingerprint(scenario)
+}
+
+/** Throws unless `value` is not of another scenario; see {@link requireArgument}. @internal */
+export function requireSameScenario(
+  fn: string,
+  scenario: Scenario,
+  value: unknown,
+  argument = 'proposal',
+): void {
+  if (ofAnotherScenario(scenario, value))
+    throw new TypeError(
+      `${fn}: ${argument}: expected a proposal of this scenario (fingerprint ${scenarioFingerprint(scenario)}), got one of another scenario (fingerprint ${(value as Proposal).scenarioFingerprint})`,
+    )
+}

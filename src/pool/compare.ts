@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { requireArgument, requireProposal, requireScenario } from '../io/door.js'
+import { requireArgument, requireProposal, requireSameScenario, requireScenario } from '../io/door.js'
 import type { Proposal } from '../domain/proposal.js'
 import type { Cadre, Scenario, YearMonth } from '../domain/types.js'
 import { analyseStructure, type CountyStructure } from './structure.js'
@@ -25,6 +25,7 @@ import { analyseStructure, type CountyStructure } from './structure.js'
 export function applyProposal(scenario: Scenario, proposal: Proposal): Scenario {
   requireScenario('applyProposal', scenario)
   requireProposal('applyProposal', proposal)
+  requireSameScenario('applyProposal', scenario, proposal)
   const open = new Set(scenario.openPosts)
   const placed = new Map<string, string>()
   for (const a of proposal.assignments)

@@ -201,3 +201,71 @@ describe('entry points that take a scenario check that they got one', () => {
     expect(() => createSession({} as never)).toThrow(/^createSession: source: expected a decoded Scenario/)
   })
 })
+
+describe('the validator and applyProposal refuse a proposal of another scenario', () => {
+  it('throws a TypeError naming the proposal, rather than validating it as if it fitted', () => {
+    for (const f of [banzi.validateProposal, banzi.auditProposal, banzi.applyProposal] as const)
+      expect(() => (f as (s: Scenario, p: Proposal) => unknown)(county, otherBest)).toThrow(
+        /^\w+: proposal: expected a proposal of this scenario \(fingerprint \w+\), got one of another scenario/,
+      )
+    expect(banzi.validateProposal(county, best)).toEqual([])
+  })
+})
+
+describe('options of the other entry points', () => {
+  it('a session refuses bad options of solve and diagnose', async () => {
+    const session = createSession(county)
+    const solved = leftOf(await session.solve({ timeLimitMs: Number.NaN }))
+    expect(solved).toMatchObject({ _tag: 'InvalidOptions', issues: [{ path: ['options', 'timeLimitMs'] }] })
+    const diagnosed = leftOf(await session.diagnose({ method: 'fast' } as never))
+    expect(diagnosed._tag).toBe('InvalidOptions')
+  })
+
+  it('solveMany refuses bad options for every scenario, and a non-scenario in its place', async () => {
+    const refused = await banzi.solveMany([county, other], { concurrency: 0 })
+    expect(refused.map((r) => r._tag === 'Left' && r.left._tag)).toEqual(['InvalidOptions', 'InvalidOptions'])
+    const mixed = await banzi.solveMany([county, {} as Scenario])
+    expect(mixed[0]!._tag).toBe('Right')
+    expect(mixed[1]).toMatchObject({
+      _tag: 'Left',
+      left: { _tag: 'InvalidArgument', argument: 'scenarios[1]' },
+    })
+  })
+
+  it('explainProposal refuses runnersUp and costs out of range', async () => {
+    const e = leftOf(await explainProposal(county, best, { runnersUp: -1, costs: 'all' } as never))
+    expect(e._tag === 'InvalidOptions' && e.issues.map((i) => i.message)).toEqual([
+      'options.costs: expected one of "exact", "estimate", "none", got "all"',
+      'options.runnersUp: expected an integer ≥ 0, got -1',
+    ])
+  })
+
+  it('plain-value calls throw a RangeError naming the option', () => {
+    expect(() => banzi.staffingPlan(county, { limit: -1 })).toThrow(
+      new RangeError('staffingPlan: options.limit: expected an integer ≥ 0, got -1'),
+    )
+    expect(() => banzi.adjustmentCandidates(county, { lookbackYears: Number.NaN })).toThrow(
+      /^adjustmentCandidates: options\.lookbackYears: expected an integer ≥ 0, got NaN$/,
+    )
+    expect(() => banzi.configureHighs(undefined as never)).toThrow(TypeError)
+  })
+
+  it('numeric methods answer Left for arguments of the wrong kind', async () => {
+    expect(leftOf(banzi.ahpWeights(undefined as never))).toMatchObject({
+      _tag: 'InvalidArgument',
+      argument: 'matrix',
+    })
+    expect(leftOf(banzi.ahpWeights([[1]], { maxCr: -1 }))._tag).toBe('InvalidOptions')
+    expect(leftOf(banzi.topsis([[1, 2]], 'w' as never))).toMatchObject({ argument: 'weights' })
+    expect(leftOf(banzi.entropyWeights(null as never))).toMatchObject({ argument: 'rows' })
+    expect(leftOf(await banzi.generalizedAssignment(undefined as never))._tag).toBe('InvalidInstance')
+  })
+
+  it('Either calls about a scenario keep their error type and name the scenario', () => {
+    const q = leftOf(banzi.queryPool({} as never))
+    expect(q).toMatchObject({ _tag: 'InvalidQuery', field: 'scenario' })
+    expect(q.message).toContain('call decodeScenario first')
+    expect(leftOf(banzi.reviewReserve(null as never))).toMatchObject({ field: 'scenario' })
+    expect(leftOf(banzi.feedbackList(42 as never, 'C00001'))._tag).toBe('InvalidArgument')
+  })
+})
