@@ -51,8 +51,12 @@ function notAScenario(s: unknown, i: number): Either<SolveError, Proposal> | nul
  * Solves every scenario, `concurrency` at a time; the results come back in
  * the order of `scenarios`, each exactly what {@link solve} returns for it.
  * An abort of `signal` ends the scenarios in flight with their best proposal
- * or `Aborted`, and those not started with `Aborted`.
+ * or `Aborted`, and those not started with `Aborted`. Refused options
+ * (`InvalidOptions`) answer every scenario; an item that is not a scenario
+ * answers `InvalidArgument` in its place.
  *
+ * @throws TypeError when `scenarios` is not an array (a programmer error;
+ *   docs/guide.md, "What throws")
  * @category Proposals
  * @example
  * const counties = [1, 2, 3].map((seed) => generateScenario({ seed, cadres: 60 }))

@@ -55,6 +55,8 @@ export type { UnknownId } from '../io/door.js'
  * @param postId - the post
  * @param context - the scenario's context, when the caller already built it
  * @returns the explanation, or `UnknownId` when an id is not in the scenario
+ * @throws TypeError when `scenario` is not a decoded scenario or `context` not a context (a
+ *   programmer error; docs/guide.md, "What throws")
  * @category Rules
  * @example
  * const r = whyNot(scenario, 'C12', 'P3')
