@@ -679,3 +679,15 @@ export function requireSameScenario(
       `${fn}: ${argument}: expected a proposal of this scenario (fingerprint ${scenarioFingerprint(scenario)}), got one of another scenario (fingerprint ${(value as Proposal).scenarioFingerprint})`,
     )
 }
+
+/**
+ * Why a backend refuses a run before it starts — `model` not a `Milp`, or
+ * `RunOptions` refused — in one line, or `null`. Backends answer it as
+ * status `error` with this message.
+ * @internal
+ */
+export function runRefusal(model: unknown, options: unknown): string | null {
+  if (!SHAPES.milp.test(model)) return `model: expected ${SHAPES.milp.expected}, got ${renderValue(model)}`
+  const r = checkOptions(options, RUN_OPTION_SPEC)
+  return r._tag === 'Left' ? r.left.message : null
+}

@@ -17,7 +17,7 @@
  *
  * @module
  */
-import { functionOption, requireOptions, type OptionSpec } from '../io/door.js'
+import { functionOption, requireOptions, runRefusal, type OptionSpec } from '../io/door.js'
 
 /** The checks of {@link HighsInitOptions}' keys. */
 const HIGHS_INIT_SPEC: OptionSpec = {
@@ -216,7 +216,10 @@ function pricableColumns(m: Milp): Uint8Array {
  */
 export const highsSolver: Solver = {
   name: 'highs',
-  async solve(model: Milp, options: RunOptions): Promise<SolverResult> {
+  async solve(model: Milp, given: RunOptions): Promise<SolverResult> {
+    const refused = runRefusal(model, given)
+    if (refused !== null) return none('error', 0, refused)
+    const options = given ?? {}
     const started = performance.now()
     const elapsed = () => performance.now() - started
     if (options.signal?.aborted) return none('interrupted', 0)
@@ -282,7 +285,7 @@ export const highsSolver: Solver = {
         return { ...base, status, bound, message: raw.message ?? `HiGHS model status ${raw.status}` }
     }
   },
-  async relax(model: Milp, options: RunOptions): Promise<LpRelaxation> {
+  async relax(model: Milp, given: RunOptions): Promise<LpRelaxation> {
     const started = performance.now()
     const lp = (status: LpRelaxation['status'], message?: string): LpRelaxation => ({
       status,
@@ -292,6 +295,9 @@ export const highsSolver: Solver = {
       timeMs: performance.now() - started,
       ...(message === undefined ? {} : { message }),
     })
+    const refused = runRefusal(model, given)
+    if (refused !== null) return lp('error', refused)
+    const options = given ?? {}
     if (options.signal?.aborted) return lp('interrupted')
     if (model.colNames.length === 0) {
       const empty = solveEmpty(model)

@@ -269,3 +269,17 @@ describe('options of the other entry points', () => {
     expect(leftOf(banzi.feedbackList(42 as never, 'C00001'))._tag).toBe('InvalidArgument')
   })
 })
+
+describe('the exported backends refuse bad run options as a status, not a HiGHS exception', () => {
+  it('highsSolver and jsLpSolver answer status error naming the option', async () => {
+    const milp = formulate(county).milp
+    for (const backend of [banzi.highsSolver, banzi.jsLpSolver]) {
+      const r = await backend.solve(milp, { timeLimitMs: Number.NaN })
+      expect(r).toMatchObject({
+        status: 'error',
+        message: 'options.timeLimitMs: expected a finite number ≥ 0, got NaN',
+      })
+      expect((await backend.solve({} as never, {})).message).toMatch(/^model: expected a Milp/)
+    }
+  })
+})
