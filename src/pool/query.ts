@@ -190,7 +190,7 @@ const KIND_VALUES: readonly PostKind[] = ['head', 'deputy', 'member']
 const CODE = /^[^/]+(\/[^/]+)*$/
 
 function invalid(field: string, expected: string, value: unknown): InvalidQuery {
-  const got = value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value))
+  const got = value === undefined ? 'nothing' : renderValue(value)
   return { _tag: 'InvalidQuery', field, expected, got, message: `${field}: expected ${expected}, got ${got}` }
 }
 
@@ -199,6 +199,8 @@ const listOf = (values: readonly string[]): string =>
 
 /** The first problem of a query, or `null`. */
 function checkQuery(q: PoolQuery): InvalidQuery | null {
+  if (typeof q !== 'object' || q === null || Array.isArray(q))
+    return invalid('query', 'a query object (or nothing, for every cadre)', q)
   const list = (field: string, value: unknown, ok: (x: unknown) => boolean, expected: string) => {
     if (value === undefined) return null
     if (!Array.isArray(value)) return invalid(field, `an array of ${expected}`, value)

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { renderValue } from '../io/errors.js'
 import { isContext, isReview, requireArgument, requireScenario, scenarioArgument } from '../io/door.js'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { ReserveExitReason } from '../domain/codes.js'
@@ -101,7 +102,7 @@ export interface InvalidReserveOptions {
 }
 
 const bad = (field: string, expected: string, value: unknown): InvalidReserveOptions => {
-  const got = value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value))
+  const got = value === undefined ? 'nothing' : renderValue(value)
   return {
     _tag: 'InvalidReserveOptions',
     field,
@@ -281,6 +282,27 @@ export function reviewReserve(
   if (notScenario !== null) return left(bad('scenario', notScenario.expected, scenario))
   if (ctx !== undefined && !isContext(ctx))
     return left(bad('ctx', 'a ScenarioContext (from contextOf), or nothing', ctx))
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    return left(bad('options', 'an options object (or nothing, for the defaults)', options))
+  const recs: unknown = options.recommendations
+  if (recs !== undefined && !Array.isArray(recs))
+    return left(bad('recommendations', 'an array of recommendations (from decodeRecommendations)', recs))
+  const badRec = ((recs ?? []) as unknown[]).findIndex(
+    (r) =>
+      typeof r !== 'object' ||
+      r === null ||
+      typeof (r as Recommendation).cadreId !== 'string' ||
+      typeof (r as Recommendation).date !== 'string' ||
+      !Array.isArray((r as Recommendation).groups),
+  )
+  if (badRec >= 0)
+    return left(
+      bad(
+        `recommendations[${badRec}]`,
+        'a Recommendation (from decodeRecommendations)',
+        (recs as unknown[])[badRec],
+      ),
+    )
   const asOf = options.asOf ?? scenario.asOf
   if (typeof asOf !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(asOf))
     return left(bad('asOf', 'a month YYYY-MM', asOf))

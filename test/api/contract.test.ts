@@ -283,3 +283,22 @@ describe('the exported backends refuse bad run options as a status, not a HiGHS 
     }
   })
 })
+
+describe('options objects that were read loosely', () => {
+  it('linearSumAssignment refuses options that are not { maximize: boolean }', () => {
+    expect(leftOf(banzi.linearSumAssignment([[1]], { maximize: 'yes' } as never))).toMatchObject({
+      _tag: 'InvalidOptions',
+      message: 'options.maximize: expected true or false, got "yes"',
+    })
+    expect(banzi.linearSumAssignment([[1]])._tag).toBe('Right')
+  })
+
+  it('queryPool and reviewReserve refuse a query or options that are not objects, and bad recommendations', () => {
+    expect(leftOf(banzi.queryPool(county, 5 as never))).toMatchObject({ field: 'query' })
+    expect(leftOf(banzi.queryPool(county, { maxAge: Number.NaN }))).toMatchObject({ got: 'NaN' })
+    expect(leftOf(banzi.reviewReserve(county, 5 as never))).toMatchObject({ field: 'options' })
+    expect(leftOf(banzi.reviewReserve(county, { recommendations: [1] as never }))).toMatchObject({
+      field: 'recommendations[0]',
+    })
+  })
+})
