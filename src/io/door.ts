@@ -217,6 +217,17 @@ const POLICY_SECTIONS = ['structure', 'stability', 'people', 'fit', 'vacancy', '
  */
 export function isScenario(value: unknown): value is Scenario {
   if (!isPlainRecord(value)) return false
+  if (recognised.has(value)) return true
+  const ok = hasScenarioShape(value)
+  // Remembered: the door of a call made once per pair (fitComponents) must stay O(1).
+  if (ok) recognised.add(value)
+  return ok
+}
+
+/** Scenarios already recognised by their shape (a scenario is not changed once built). */
+const recognised = new WeakSet<object>()
+
+function hasScenarioShape(value: Record<string, unknown>): boolean {
   const s = value as Record<string, unknown>
   if (typeof s.asOf !== 'string' || typeof s.county !== 'string') return false
   for (const key of ['cadres', 'teams', 'openPosts', 'locks', 'forbidden'])
@@ -540,7 +551,21 @@ export const SHAPES = {
 
 /** Throws unless `value` has the named shape; see {@link requireArgument}. @internal */
 export function requireShape(fn: string, argument: string, shape: keyof typeof SHAPES, value: unknown): void {
+  const seen = shapesSeen[shape]
+  if (seen !== undefined && typeof value === 'object' && value !== null && seen.has(value)) return
   requireArgument(fn, argument, SHAPES[shape].expected, value, SHAPES[shape].test(value))
+  // Remembered, as scenarios are: calls made once per pair must not walk a cadre's lists each time.
+  if (seen !== undefined && typeof value === 'object' && value !== null) seen.add(value)
+}
+
+/** The domain records recognised so far (lists of numbers are checked every time). */
+const shapesSeen: Partial<Record<keyof typeof SHAPES, WeakSet<object>>> = {
+  cadre: new WeakSet(),
+  post: new WeakSet(),
+  team: new WeakSet(),
+  policy: new WeakSet(),
+  assessmentPolicy: new WeakSet(),
+  milp: new WeakSet(),
 }
 
 /** Throws unless `value` is a proposal (its shape); see {@link requireArgument}. @internal */
@@ -554,6 +579,15 @@ export function requireProposal(
 
 /** Whether a value has the shape of a `ScenarioContext` (from `contextOf`). @internal */
 export function isContext(v: unknown): boolean {
+  if (typeof v === 'object' && v !== null && contextsSeen.has(v)) return true
+  const ok = hasContextShape(v)
+  if (ok) contextsSeen.add(v as object)
+  return ok
+}
+
+const contextsSeen = new WeakSet<object>()
+
+function hasContextShape(v: unknown): boolean {
   return (
     isRecordLike(v) &&
     has(v, 'scenario', isScenario) &&

@@ -29,7 +29,7 @@ import {
   type Team,
 } from '../domain/types.js'
 import { contextOf, type ScenarioContext } from '../rules/context.js'
-import { fitComponents, fitScore } from '../scoring/fit.js'
+import { componentsOf, scoreOf } from '../scoring/fit.js'
 import { mainFieldOf } from './structure.js'
 
 const PROFESSIONAL = new Set(['education', 'health', 'engineering', 'energy'])
@@ -456,8 +456,8 @@ export function queryPool(
   if (query.sortBy !== undefined) {
     const post = profilePost(query.sortBy)
     const team = profileTeam(post)
-    parts = each((c) => fitComponents(scenario, c, post, team))
-    fits = Float64Array.from(parts, (p) => fitScore(scenario, p))
+    parts = each((c) => componentsOf(scenario, c, post, team))
+    fits = Float64Array.from(parts, (p) => scoreOf(scenario, p))
     const f = fits
     order = order.sort((a, b) => f[b]! - f[a]! || hits[a]! - hits[b]!)
   }

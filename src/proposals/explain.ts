@@ -13,7 +13,7 @@ import type { Scenario } from '../domain/types.js'
 import { activityRange, editMilp, formulate } from '../model/index.js'
 import type { MilpEdit, StaffingModel } from '../model/index.js'
 import { PAIR_FLAG, pairVerdicts } from '../rules/index.js'
-import { fitComponents, fitScore } from '../scoring/fit.js'
+import { componentsOf, scoreOf } from '../scoring/fit.js'
 import type { SolveError, SolveOptions } from './solve.js'
 import { backendOf, SOLVE_OPTION_SPEC, solveModel } from './solve.js'
 import {
@@ -290,7 +290,7 @@ function explainPosts(model: StaffingModel, p: Proposal, limit: number): PostExp
     const post = team.posts[loc.slot]!
     const blocked = model.ctx.candidates
       .filter((c) => !eligible.has(c))
-      .map((c) => ({ c, fit: fitScore(scenario, fitComponents(scenario, scenario.cadres[c]!, post, team)) }))
+      .map((c) => ({ c, fit: scoreOf(scenario, componentsOf(scenario, scenario.cadres[c]!, post, team)) }))
       .sort((x, y) => y.fit - x.fit || x.c - y.c)
       .slice(0, limit)
       .map(({ c, fit }): RunnerUp => {

@@ -12,7 +12,7 @@ import type { PairRuleCode } from '../domain/codes.js'
 import { RANKS, type Scenario } from '../domain/types.js'
 import { contextOf, pairVerdicts, type PairPenalty, type ScenarioContext } from '../rules/index.js'
 import { PairScan } from '../rules/pair-scan.js'
-import { fitComponents, fitScore } from './fit.js'
+import { componentsOf, scoreOf } from './fit.js'
 
 /** An eligible cadre of one open post. @category Scoring */
 export interface EligibleCadre {
@@ -79,7 +79,7 @@ export function eligibilityOf(scenario: Scenario, context?: ScenarioContext): Po
         blocked.push({ cadreId: cadre.id, codes })
         continue
       }
-      const fit = fitScore(scenario, fitComponents(scenario, cadre, post))
+      const fit = scoreOf(scenario, componentsOf(scenario, cadre, post))
       const stay = ctx.incumbentOf.get(postId) === c
       const net = fit - penalties.reduce((s, p) => s + p.amount, 0)
       const promotion = !stay && RANKS.indexOf(post.rank) > RANKS.indexOf(cadre.rank)

@@ -38,6 +38,11 @@ export function evidenceStrength(s: Specialty): number {
     s,
     isSpecialty(s),
   )
+  return strengthOf(s)
+}
+
+/** {@link evidenceStrength} without the door, for callers holding a decoded specialty. @internal */
+export function strengthOf(s: Specialty): number {
   const years = Math.min(Math.max(s.years, 0), 8) / 8
   const achievements = Math.min(Math.max(s.achievements, 0), 3) / 3
   return Math.min(1, 0.15 * (s.degree ? 1 : 0) + 0.5 * years + 0.35 * achievements)
@@ -52,6 +57,11 @@ export function evidenceStrength(s: Specialty): number {
 export function codeMatch(have: string, wanted: string): number {
   requireString('codeMatch', 'have', have)
   requireString('codeMatch', 'wanted', wanted)
+  return matchOf(have, wanted)
+}
+
+/** {@link codeMatch} without the door. @internal */
+export function matchOf(have: string, wanted: string): number {
   if (have === wanted || have.startsWith(wanted + '/')) return 1
   // The category is the code up to its first '/', the field the segment after it.
   const h1 = have.indexOf('/')
@@ -71,7 +81,7 @@ function specialtyComponent(cadre: Cadre, wantedCodes: readonly string[]): numbe
   let total = 0
   for (const wanted of wantedCodes) {
     let best = 0
-    for (const s of cadre.specialties) best = Math.max(best, codeMatch(s.code, wanted) * evidenceStrength(s))
+    for (const s of cadre.specialties) best = Math.max(best, matchOf(s.code, wanted) * strengthOf(s))
     total += best
   }
   return total / wantedCodes.length
@@ -97,6 +107,11 @@ export function fitComponents(scenario: Scenario, cadre: Cadre, post: Post, team
   requireShape('fitComponents', 'cadre', 'cadre', cadre)
   requireShape('fitComponents', 'post', 'post', post)
   if (team !== undefined) requireShape('fitComponents', 'team', 'team', team)
+  return componentsOf(scenario, cadre, post, team)
+}
+
+/** {@link fitComponents} without the door, for callers holding a decoded scenario's records. @internal */
+export function componentsOf(scenario: Scenario, cadre: Cadre, post: Post, team?: Team): FitComponents {
   const age = ageAt(cadre.birth, scenario.asOf)
   const ideal = scenario.policy.fit.idealAge[post.kind]
   const wanted =
@@ -143,6 +158,11 @@ export function fitScore(scenario: Scenario, components: FitComponents): number 
     components,
     isFitComponents(components),
   )
+  return scoreOf(scenario, components)
+}
+
+/** {@link fitScore} without the door. @internal */
+export function scoreOf(scenario: Scenario, components: FitComponents): number {
   return weightedFit(
     scenario,
     components.specialty,
@@ -247,8 +267,8 @@ export class FitTable {
       let best = 0
       for (const s of cadre.specialties) {
         let m = matches.get(s.code)
-        if (m === undefined) matches.set(s.code, (m = codeMatch(s.code, wanted)))
-        best = Math.max(best, m * evidenceStrength(s))
+        if (m === undefined) matches.set(s.code, (m = matchOf(s.code, wanted)))
+        best = Math.max(best, m * strengthOf(s))
       }
       total += best
     }
