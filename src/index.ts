@@ -19,6 +19,8 @@ export {
   decodeScenarioWithWarnings,
   scenarioWarnings,
   POLICY_LIMITS,
+  isScenario,
+  scenarioFingerprint,
 } from './io/index.js'
 export type {
   InvalidScenario,
@@ -32,6 +34,10 @@ export type {
   OrLibraryFormat,
   DecodedScenario,
   ScenarioWarning,
+  InvalidCall,
+  InvalidOptions,
+  InvalidArgument,
+  ScenarioMismatch,
 } from './io/index.js'
 
 // sample and generated counties
@@ -41,7 +47,6 @@ export type { GenerateOptions } from './sample/index.js'
 // rules and scoring
 export {
   contextOf,
-  eligibility,
   pairVerdicts,
   PAIR_RULES,
   PAIR_FLAG,

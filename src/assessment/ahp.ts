@@ -6,6 +6,15 @@
  *
  * @module
  */
+import {
+  SHAPES,
+  checkOptions,
+  invalidArgument,
+  numberOption,
+  type InvalidArgument,
+  type InvalidOptions,
+  type OptionSpec,
+} from '../io/door.js'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix'
 
@@ -56,6 +65,16 @@ export type AhpError =
     }
   | { readonly _tag: 'TooLarge'; readonly n: number; readonly max: number }
   | ({ readonly _tag: 'Inconsistent'; readonly maxCr: number } & AhpResult)
+  /** `matrix` is not an array of arrays of numbers. */
+  | InvalidArgument
+  /** An option out of its range. */
+  | InvalidOptions
+
+/** The checks of {@link AhpOptions}' keys. @internal */
+const AHP_OPTION_SPEC: OptionSpec = {
+  maxCr: { expected: 'a number ≥ 0 (Infinity: no limit)', test: (v) => typeof v === 'number' && v >= 0 },
+  tolerance: numberOption({ min: 0 }),
+}
 
 /** Options of {@link ahpWeights}. @category Assessment */
 export interface AhpOptions {
@@ -82,6 +101,9 @@ export function ahpWeights(
   matrix: readonly (readonly number[])[],
   options: AhpOptions = {},
 ): Either<AhpError, AhpResult> {
+  if (!SHAPES.matrix.test(matrix)) return left(invalidArgument('matrix', SHAPES.matrix.expected, matrix))
+  const opts = checkOptions<AhpOptions>(options, AHP_OPTION_SPEC)
+  if (opts._tag === 'Left') return opts
   const { maxCr = MAX_CONSISTENCY_RATIO, tolerance = 1e-6 } = options
   const n = matrix.length
   if (n === 0) return left({ _tag: 'Empty' })

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { requireArgument, requireScenario, requireShape } from '../io/door.js'
 import type { AssessmentPolicy } from '../domain/policy.js'
 import type {
   AssessmentKind,
@@ -89,8 +90,12 @@ export interface CombinedScores {
   readonly cadres: readonly CadreScores[]
 }
 
-/** Peer group of a cadre: same rank and same category. @category Assessment */
+/**
+ * Peer group of a cadre: same rank and same category. @category Assessment
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
+ */
 export function peerCategory(cadre: Cadre): string {
+  requireShape('peerCategory', 'cadre', 'cadre', cadre)
   const main = cadre.specialties[0]
   return main === undefined ? 'none' : (main.code.split('/')[0] ?? 'none')
 }
@@ -99,6 +104,7 @@ export function peerCategory(cadre: Cadre): string {
  * Score of one record and where it came from: its own `score`; else its
  * indicators weighted by the policy (renormalised over the indicators it
  * has); else its rater groups weighted likewise; else `null`.
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Assessment
  * @example
  * recordScore({ year: 2024, kind: 'ongoing', evaluators: { superiors: 90, peers: 80 } }, DEFAULT_POLICY.assessment)
@@ -108,6 +114,20 @@ export function recordScore(
   record: AssessmentRecord,
   policy: AssessmentPolicy,
 ): { readonly score: number; readonly origin: ScoreOrigin } | null {
+  requireArgument(
+    'recordScore',
+    'record',
+    'an AssessmentRecord (year, kind, optional score and indicators)',
+    record,
+    typeof record === 'object' &&
+      record !== null &&
+      typeof (record as AssessmentRecord).year === 'number' &&
+      typeof (record as AssessmentRecord).kind === 'string' &&
+      ((record as AssessmentRecord).indicators === undefined ||
+        (typeof (record as AssessmentRecord).indicators === 'object' &&
+          (record as AssessmentRecord).indicators !== null)),
+  )
+  requireShape('recordScore', 'policy', 'assessmentPolicy', policy)
   if (record.score !== undefined) return { score: record.score, origin: 'score' }
   if (record.indicators !== undefined) {
     let sum = 0
@@ -140,12 +160,15 @@ const KIND_INDEX: Readonly<Record<AssessmentKind, number>> = { annual: 0, ongoin
 /**
  * The combined scores of one cadre on their own, without the peer fields
  * (`peerRank`, `peers`, `percentile`): scored years ascending.
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Assessment
  */
 export function cadreYearScores(
   cadre: Cadre,
   policy: AssessmentPolicy,
 ): Omit<YearScore, 'peerRank' | 'peers' | 'percentile'>[] {
+  requireShape('cadreYearScores', 'cadre', 'cadre', cadre)
+  requireShape('cadreYearScores', 'policy', 'assessmentPolicy', policy)
   const codes = policy.indicators.map((x) => x.code)
   const nInd = codes.length
   const records = cadre.assessmentRecords ?? []
@@ -237,6 +260,7 @@ export function cadreYearScores(
  *
  * @param scenario - a decoded scenario; its `policy.assessment` gives the weights
  * @returns one entry per cadre
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Assessment
  * @example
  * const scores = combinedScores(sampleScenario())
@@ -244,6 +268,7 @@ export function cadreYearScores(
  * //=> ['year', 'score', 'sources', 'absent', 'renormalised', 'indicators', 'peerRank', 'peers', 'percentile']
  */
 export function combinedScores(scenario: Scenario): CombinedScores {
+  requireScenario('combinedScores', scenario)
   const policy = scenario.policy.assessment
   const raw = scenario.cadres.map((c) => cadreYearScores(c, policy))
   const years = new Set<number>()
@@ -329,9 +354,12 @@ export function combinedScores(scenario: Scenario): CombinedScores {
 /**
  * The combined score of a cadre's latest scored year, or `null` when no year
  * has a scored source. Used by the optional `combined` fit component.
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Assessment
  */
 export function latestCombinedScore(cadre: Cadre, policy: AssessmentPolicy): YearScoreSummary | null {
+  requireShape('latestCombinedScore', 'cadre', 'cadre', cadre)
+  requireShape('latestCombinedScore', 'policy', 'assessmentPolicy', policy)
   const ys = cadreYearScores(cadre, policy)
   const last = ys[ys.length - 1]
   return last === undefined ? null : { year: last.year, score: last.score }

@@ -6,6 +6,13 @@
  *
  * @module
  */
+import {
+  invalidArgument,
+  isCombinedScores,
+  requireShape,
+  scenarioArgument,
+  type InvalidArgument,
+} from '../io/door.js'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { EvaluatorGroup, Scenario } from '../domain/types.js'
 import { combinedScores, EVALUATOR_GROUPS, type CombinedScores } from './combined.js'
@@ -71,12 +78,15 @@ export interface CapabilityCurve {
 /**
  * Least-squares slope of `values` against `years`; `null` with fewer than two
  * distinct years.
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Assessment
  * @example
  * trendSlope([2021, 2022, 2023], [80, 78, 76])
  * //=> -2
  */
 export function trendSlope(years: readonly number[], values: readonly number[]): number | null {
+  requireShape('trendSlope', 'years', 'numbers', years)
+  requireShape('trendSlope', 'values', 'numbers', values)
   const n = years.length
   if (n < 2) return null
   let mx = 0
@@ -110,7 +120,11 @@ export function comparisonCurve(
   scenario: Scenario,
   cadreId: string,
   scores?: CombinedScores,
-): Either<UnknownCadre, ComparisonCurve> {
+): Either<UnknownCadre | InvalidArgument, ComparisonCurve> {
+  const notScenario = scenarioArgument(scenario)
+  if (notScenario !== null) return left(notScenario)
+  if (scores !== undefined && !isCombinedScores(scores))
+    return left(invalidArgument('scores', 'CombinedScores (from combinedScores)', scores))
   const s = scores ?? combinedScores(scenario)
   const index = s.cadres.findIndex((x) => x.cadreId === cadreId)
   const c = s.cadres[index]
@@ -196,7 +210,11 @@ export function capabilityCurve(
   scenario: Scenario,
   cadreId: string,
   scores?: CombinedScores,
-): Either<UnknownCadre, CapabilityCurve> {
+): Either<UnknownCadre | InvalidArgument, CapabilityCurve> {
+  const notScenario = scenarioArgument(scenario)
+  if (notScenario !== null) return left(notScenario)
+  if (scores !== undefined && !isCombinedScores(scores))
+    return left(invalidArgument('scores', 'CombinedScores (from combinedScores)', scores))
   const s = scores ?? combinedScores(scenario)
   const c = s.cadres.find((x) => x.cadreId === cadreId)
   if (c === undefined) return left({ _tag: 'UnknownCadre', cadreId })

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { SHAPES, invalidArgument, requireArgument, requireShape, type InvalidArgument } from '../io/door.js'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 
 /** Why the entropy method gives no weights. @category Assessment */
@@ -18,6 +19,8 @@ export type EntropyError =
   | { readonly _tag: 'Negative'; readonly row: number; readonly column: number; readonly value: number }
   /** Every column is constant (or all zero): the data say nothing about weights. */
   | { readonly _tag: 'NoVariation' }
+  /** `rows` is not an array of arrays of numbers. */
+  | InvalidArgument
 
 /** Entropy weights and the per-criterion entropies behind them. @category Assessment */
 export interface EntropyResult {
@@ -43,6 +46,7 @@ export interface EntropyResult {
  * //=> right({ weights: [0, 1], ... })
  */
 export function entropyWeights(rows: readonly (readonly number[])[]): Either<EntropyError, EntropyResult> {
+  if (!SHAPES.matrix.test(rows)) return left(invalidArgument('rows', SHAPES.matrix.expected, rows))
   const m = rows.length
   if (m < 2) return left({ _tag: 'TooFewRows', rows: m })
   const n = rows[0]!.length
@@ -109,26 +113,38 @@ export function combineWeights(
   objective: readonly number[],
   how: WeightCombination = DEFAULT_COMBINATION,
 ): number[] {
+  requireShape('combineWeights', 'subjective', 'numbers', subjective)
+  requireShape('combineWeights', 'objective', 'numbers', objective)
+  requireArgument(
+    'combineWeights',
+    'how',
+    "{ method: 'linear', alpha } or { method: 'multiplicative' }",
+    how,
+    typeof how === 'object' && how !== null && (how.method === 'linear' || how.method === 'multiplicative'),
+  )
   if (subjective.length !== objective.length)
-    throw new RangeError('combineWeights: the two weight vectors differ in length')
+    throw new RangeError(
+      `combineWeights: objective: expected ${subjective.length} weights (as many as subjective), got ${objective.length}`,
+    )
   const a = normalised(subjective, 'subjective')
   const b = normalised(objective, 'objective')
   if (how.method === 'linear') {
-    if (!(how.alpha >= 0 && how.alpha <= 1)) throw new RangeError('combineWeights: alpha must be in [0, 1]')
+    if (!(how.alpha >= 0 && how.alpha <= 1))
+      throw new RangeError(`combineWeights: how.alpha: expected a number in 0–1, got ${how.alpha}`)
     return a.map((x, j) => how.alpha * x + (1 - how.alpha) * b[j]!)
   }
   return normalised(
     a.map((x, j) => x * b[j]!),
-    'product',
+    'subjective × objective',
   )
 }
 
 function normalised(w: readonly number[], what: string): number[] {
   let s = 0
   for (const x of w) {
-    if (!(x >= 0)) throw new RangeError(`combineWeights: ${what} weights must be ≥ 0`)
+    if (!(x >= 0)) throw new RangeError(`combineWeights: ${what}: expected weights ≥ 0, got ${x}`)
     s += x
   }
-  if (!(s > 0)) throw new RangeError(`combineWeights: ${what} weights must have a positive sum`)
+  if (!(s > 0)) throw new RangeError(`combineWeights: ${what}: expected weights with a positive sum`)
   return w.map((x) => x / s)
 }

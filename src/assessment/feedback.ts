@@ -7,6 +7,14 @@
  *
  * @module
  */
+import {
+  invalidArgument,
+  isCombinedScores,
+  requireArgument,
+  requireScenario,
+  scenarioArgument,
+  type InvalidArgument,
+} from '../io/door.js'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { AssessmentKind, Scenario } from '../domain/types.js'
 import { combinedScores, type CadreScores, type CombinedScores } from './combined.js'
@@ -79,9 +87,19 @@ export interface UnknownCadre {
  *
  * @param scenario - a decoded scenario
  * @param scores - its combined scores, when already computed
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Assessment
  */
 export function feedbackLists(scenario: Scenario, scores?: CombinedScores): FeedbackList[] {
+  requireScenario('feedbackLists', scenario)
+  if (scores !== undefined)
+    requireArgument(
+      'feedbackLists',
+      'scores',
+      'CombinedScores (from combinedScores)',
+      scores,
+      isCombinedScores(scores),
+    )
   const s = scores ?? combinedScores(scenario)
   const stats = groupStats(s)
   return s.cadres.map((c) => feedbackOf(scenario, s, c, stats))
@@ -104,7 +122,11 @@ export function feedbackList(
   scenario: Scenario,
   cadreId: string,
   scores?: CombinedScores,
-): Either<UnknownCadre, FeedbackList> {
+): Either<UnknownCadre | InvalidArgument, FeedbackList> {
+  const notScenario = scenarioArgument(scenario)
+  if (notScenario !== null) return left(notScenario)
+  if (scores !== undefined && !isCombinedScores(scores))
+    return left(invalidArgument('scores', 'CombinedScores (from combinedScores)', scores))
   const s = scores ?? combinedScores(scenario)
   const c = s.cadres.find((x) => x.cadreId === cadreId)
   if (c === undefined) return left({ _tag: 'UnknownCadre', cadreId })

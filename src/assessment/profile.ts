@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { invalidArgument, isCombinedScores, scenarioArgument, type InvalidArgument } from '../io/door.js'
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { Scenario } from '../domain/types.js'
 import { combinedScores, type CombinedScores } from './combined.js'
@@ -61,7 +62,28 @@ export function rankForProfile(
   scenario: Scenario,
   profile: IndicatorProfile,
   scores?: CombinedScores,
-): Either<ProfileError, ProfileRanking> {
+): Either<ProfileError | InvalidArgument, ProfileRanking> {
+  const notScenario = scenarioArgument(scenario)
+  if (notScenario !== null) return left(notScenario)
+  const isProfile =
+    typeof profile === 'object' &&
+    profile !== null &&
+    typeof profile.weights === 'object' &&
+    profile.weights !== null &&
+    !Array.isArray(profile.weights) &&
+    Object.values(profile.weights).every((w) => typeof w === 'number') &&
+    (profile.cadreIds === undefined ||
+      (Array.isArray(profile.cadreIds) && profile.cadreIds.every((id) => typeof id === 'string')))
+  if (!isProfile)
+    return left(
+      invalidArgument(
+        'profile',
+        'an IndicatorProfile ({ weights: { indicator: number }, cadreIds? })',
+        profile,
+      ),
+    )
+  if (scores !== undefined && !isCombinedScores(scores))
+    return left(invalidArgument('scores', 'CombinedScores (from combinedScores)', scores))
   const s = scores ?? combinedScores(scenario)
   const known = new Set(s.indicators)
   const indicators = s.indicators.filter((code) => (profile.weights[code] ?? 0) > 0)
@@ -126,7 +148,11 @@ export interface IndicatorWeights {
 export function indicatorEntropyWeights(
   scores: CombinedScores,
   year?: number,
-): Either<EntropyError, IndicatorWeights> {
+): Either<EntropyError | InvalidArgument, IndicatorWeights> {
+  if (!isCombinedScores(scores))
+    return left(invalidArgument('scores', 'CombinedScores (from combinedScores)', scores))
+  if (year !== undefined && !Number.isInteger(year))
+    return left(invalidArgument('year', 'an integer year', year))
   const rows: number[][] = []
   for (const c of scores.cadres) {
     const y = year === undefined ? c.years[c.years.length - 1] : c.years.find((x) => x.year === year)

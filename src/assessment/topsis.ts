@@ -5,6 +5,14 @@
  *
  * @module
  */
+import {
+  SHAPES,
+  checkOptions,
+  invalidArgument,
+  type InvalidArgument,
+  type InvalidOptions,
+  type OptionSpec,
+} from '../io/door.js'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 
 /** Why TOPSIS gives no ranking. @category Assessment */
@@ -18,6 +26,22 @@ export type TopsisError =
     }
   | { readonly _tag: 'BadWeights'; readonly reason: string }
   | { readonly _tag: 'NotFinite'; readonly row: number; readonly column: number; readonly value: number }
+  /** `matrix` or `weights` is not an array (of arrays) of numbers. */
+  | InvalidArgument
+  /** An option of the wrong type. */
+  | InvalidOptions
+
+/** The checks of {@link TopsisOptions}' keys. @internal */
+const TOPSIS_OPTION_SPEC: OptionSpec = {
+  benefit: {
+    expected: 'an array of true or false',
+    test: (v) => Array.isArray(v) && v.every((x) => typeof x === 'boolean'),
+  },
+  ids: {
+    expected: 'an array of strings',
+    test: (v) => Array.isArray(v) && v.every((x) => typeof x === 'string'),
+  },
+}
 
 /** Options of {@link topsis}. @category Assessment */
 export interface TopsisOptions {
@@ -67,6 +91,10 @@ export function topsis(
   weights: readonly number[],
   options: TopsisOptions = {},
 ): Either<TopsisError, TopsisResult> {
+  if (!SHAPES.matrix.test(matrix)) return left(invalidArgument('matrix', SHAPES.matrix.expected, matrix))
+  if (!SHAPES.numbers.test(weights)) return left(invalidArgument('weights', SHAPES.numbers.expected, weights))
+  const opts = checkOptions<TopsisOptions>(options, TOPSIS_OPTION_SPEC)
+  if (opts._tag === 'Left') return opts
   const m = matrix.length
   if (m === 0) return left({ _tag: 'Empty' })
   const n = weights.length

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { requireSameScenario, requireScenario } from '../io/door.js'
 import type { RuleCode } from '../domain/codes.js'
 import type { Proposal, Violation } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
@@ -97,6 +98,7 @@ const toShortfall = (f: Finding): SoftShortfall => ({
  * @param scenario - the scenario the proposal answers
  * @param proposal - the proposal to check
  * @returns the violations, each naming its rule code, team, post and cadre
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Check
  * @example
  * // Team T12 has three posts and the proposal leaves it without a woman.
@@ -104,6 +106,8 @@ const toShortfall = (f: Finding): SoftShortfall => ({
  * //=> ['team 乡镇12 (T12): needs ≥ 1 woman, has 0']
  */
 export function validateProposal(scenario: Scenario, proposal: Proposal): Violation[] {
+  requireScenario('validateProposal', scenario)
+  requireSameScenario('validateProposal', scenario, proposal)
   return findingsOf(staff(scenario, proposal))
     .filter((f) => f.hard)
     .map(toViolation)
@@ -120,6 +124,7 @@ export function validateProposal(scenario: Scenario, proposal: Proposal): Violat
  * @param scenario - the scenario the proposal answers
  * @param proposal - the proposal to audit
  * @returns violations, shortfalls, fit, soft cost and objective
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Check
  * @example
  * // One open post left vacant (vacancies allowed at 1000), the others fit 70 and 80.
@@ -130,6 +135,8 @@ export function validateProposal(scenario: Scenario, proposal: Proposal): Violat
  * //=> [1000, -850]
  */
 export function auditProposal(scenario: Scenario, proposal: Proposal): ProposalAudit {
+  requireScenario('auditProposal', scenario)
+  requireSameScenario('auditProposal', scenario, proposal)
   const s = staff(scenario, proposal)
   const findings = findingsOf(s)
   const shortfalls = findings.filter((f) => !f.hard).map(toShortfall)

@@ -91,7 +91,18 @@ function progress(
 }
 
 function exitOfSolveError(e: SolveError): number {
-  return e._tag === 'Infeasible' ? EXIT.failed : e._tag === 'TimeLimit' ? EXIT.timeLimit : EXIT.failed
+  switch (e._tag) {
+    case 'TimeLimit':
+      return EXIT.timeLimit
+    // What the call was given does not fit: bad input, as a roster that does not read.
+    case 'InvalidOptions':
+    case 'InvalidArgument':
+    case 'ScenarioMismatch':
+    case 'UnknownId':
+      return EXIT.badInput
+    default:
+      return EXIT.failed
+  }
 }
 
 /** The proposal as people read it: summary, then each changed post by team. */

@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { shown } from './shown.js'
 import type { Label } from './codes.js'
 
 /** One ethnic group of GB 3304. @category Domain */
@@ -123,12 +124,15 @@ const byForm: ReadonlyMap<string, EthnicGroup> = (() => {
  *
  * @param text - what the user wrote
  * @returns the canonical code, or `undefined` when the text names no group
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Domain
  * @example
  * [parseEthnicity('汉族'), parseEthnicity('Han'), parseEthnicity('01'), parseEthnicity('Hann')]
  * //=> ['han', 'han', 'han', undefined]
  */
 export function parseEthnicity(text: string): string | undefined {
+  if (!(typeof text === 'string'))
+    throw new TypeError(`parseEthnicity: text: expected a string, got ${shown(text)}`)
   return byForm.get(key(text.trim()))?.code
 }
 

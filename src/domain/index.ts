@@ -1,6 +1,7 @@
 export * from './types.js'
 export * from './policy.js'
 export * from './codes.js'
+export { ruleRowLabel } from './row-label.js'
 export * from './proposal.js'
 export * from './time.js'
 export * from './ethnicity.js'

@@ -34,6 +34,7 @@
  *
  * @module
  */
+import { shown } from './shown.js'
 
 /** Where a unit sits: above the county, the county itself, a town or below. */
 type Level = 'above' | 'county' | 'town' | 'below'
@@ -147,12 +148,15 @@ const CODE = /^(\d{6}|\d{9}|\d{12})$/
  *
  * @param text - a place name or division code
  * @returns the place; a name with no known suffix has no units at all
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Domain
  * @example
  * parsePlace('内蒙古自治区赤峰市青山旗和溪镇')
  * //=> { text: '内蒙古自治区赤峰市青山旗和溪镇', countyCode: null, above: ['内蒙古自治区', '赤峰市'], county: '青山旗', town: '和溪镇' }
  */
 export function parsePlace(text: string): Place {
+  if (!(typeof text === 'string'))
+    throw new TypeError(`parsePlace: text: expected a string, got ${shown(text)}`)
   const t = text.replace(/\s+/g, '')
   if (CODE.test(t)) {
     const county = t.slice(0, 6)
@@ -180,12 +184,17 @@ const isCode = (p: Place): boolean => CODE.test(p.text)
  * Whether two parsed places are in the same home county (see the module's
  * description).
  *
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Domain
  * @example
  * placesMatch(parsePlace('清溪县和溪镇'), parsePlace('和溪镇'))
  * //=> true
  */
 export function placesMatch(a: Place, b: Place): boolean {
+  if (!(typeof a === 'object' && a !== null && typeof a.text === 'string' && Array.isArray(a.above)))
+    throw new TypeError(`placesMatch: a: expected a Place (from parsePlace), got ${shown(a)}`)
+  if (!(typeof b === 'object' && b !== null && typeof b.text === 'string' && Array.isArray(b.above)))
+    throw new TypeError(`placesMatch: b: expected a Place (from parsePlace), got ${shown(b)}`)
   if (a.text === b.text) return true
   if (isCode(a) || isCode(b)) return a.countyCode !== null && a.countyCode === b.countyCode
   if (!agreeUpwards(a.above, b.above)) return false
@@ -204,12 +213,17 @@ const CACHE_LIMIT = 4096
  * @param hometown - the cadre's home county (成长地), a name or a division code
  * @param locality - a team's locality
  * @returns `true` when hometown avoidance concerns the pair
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Domain
  * @example
  * [samePlace('清溪县和溪镇', '和溪镇'), samePlace('150421', '150421101'), samePlace('清溪县', '石桥县')]
  * //=> [true, true, false]
  */
 export function samePlace(hometown: string, locality: string): boolean {
+  if (!(typeof hometown === 'string'))
+    throw new TypeError(`samePlace: hometown: expected a string, got ${shown(hometown)}`)
+  if (!(typeof locality === 'string'))
+    throw new TypeError(`samePlace: locality: expected a string, got ${shown(locality)}`)
   if (hometown === locality) return true
   return placesMatch(place(hometown), place(locality))
 }

@@ -106,6 +106,13 @@ export interface Proposal {
    * optimal, `null` when the bound is unknown.
    */
   readonly gap: number | null
+  /**
+   * The fingerprint of the scenario it staffs (`scenarioFingerprint`), so
+   * that a call about another scenario refuses it (`ScenarioMismatch`).
+   * Non-enumerable: JSON, spreads and deep equality do not see it, and a
+   * proposal read back from JSON has none (it is then checked by its ids).
+   */
+  readonly scenarioFingerprint?: string
   /** The backend that produced it. Timings are reported through `onProgress` and benchmarks, never here, so that equal inputs give byte-identical proposals. */
   readonly backend: string
 }

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { requireScenario } from './door.js'
 import type { Scenario } from '../domain/types.js'
 
 /**
@@ -13,6 +14,7 @@ import type { Scenario } from '../domain/types.js'
  *
  * @param s - a scenario, typically from `decodeScenario`
  * @returns plain objects, arrays, strings, numbers, booleans and nulls
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category IO
  * @example
  * const r = decodeScenario({ asOf: '2025-06', county: 'Wengniute', cadres: [], teams: [] })
@@ -20,6 +22,7 @@ import type { Scenario } from '../domain/types.js'
  * //=> []
  */
 export function encodeScenario(s: Scenario): unknown {
+  requireScenario('encodeScenario', s, 's')
   // The domain types are JSON data by design; an optional `score` left out stays left out.
   return JSON.parse(JSON.stringify(s)) as unknown
 }

@@ -183,6 +183,7 @@ export function sortIssues(issues: readonly Issue[], input: unknown): Issue[] {
  *
  * @param e - the error returned by `decodeScenario`
  * @returns the issues, one `→ at path: expected …, got …` line each
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category IO
  * @example
  * formatIssues({
@@ -193,5 +194,14 @@ export function sortIssues(issues: readonly Issue[], input: unknown): Issue[] {
  * //=> '→ at cadres[12].birth: expected YYYY-MM, got "1985/13"'
  */
 export function formatIssues(e: InvalidScenario): string {
+  const ok =
+    typeof e === 'object' &&
+    e !== null &&
+    Array.isArray(e.issues) &&
+    e.issues.every((i) => typeof i === 'object' && i !== null && Array.isArray(i.path))
+  if (!ok)
+    throw new TypeError(
+      `formatIssues: e: expected an error with issues (InvalidScenario), got ${renderValue(e)}`,
+    )
   return e.issues.map((i) => `→ at ${formatPath(i.path)}: expected ${i.expected}, got ${i.got}`).join('\n')
 }

@@ -20,3 +20,11 @@ export {
   type ScenarioWarning,
 } from './warnings.js'
 export { POLICY_LIMITS } from './policy-codec.js'
+export {
+  isScenario,
+  scenarioFingerprint,
+  type InvalidCall,
+  type InvalidOptions,
+  type InvalidArgument,
+  type ScenarioMismatch,
+} from './door.js'

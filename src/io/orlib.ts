@@ -14,6 +14,7 @@
  *
  * @module
  */
+import { requireArgument, requireString } from './door.js'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import type { CostMatrix } from '../solvers/lap.js'
@@ -154,6 +155,7 @@ function locate(t: Tokens, token: number): { line: number; column: number } {
  * Parses the text of an OR-Library assignment (`'assign'`) or generalized
  * assignment (`'gap'`) file.
  *
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category OR-Library
  * @param text - the whole file
  * @param format - `'assign'` (n, then n × n costs) or `'gap'` (P problems of m agents, n jobs: costs, weights, capacities)
@@ -175,6 +177,14 @@ export function parseOrLibrary(
   text: string,
   format: OrLibraryFormat,
 ): Either<OrLibraryError, AssignInstance | GapInstance> {
+  requireString('parseOrLibrary', 'text', text)
+  requireArgument(
+    'parseOrLibrary',
+    'format',
+    'one of "assign", "gap"',
+    format,
+    format === 'assign' || format === 'gap',
+  )
   const tokens = tokenize(text)
   const reader = new Reader(tokens)
   try {

@@ -22,6 +22,7 @@ const printKey = (key: string): string => (key.length > MAX_KEY ? `${key.slice(0
  *
  * @param path - keys and indices from the root of the input
  * @returns the printed path, on one line
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category IO
  * @example
  * formatPath(['cadres', 12, 'birth'])
@@ -32,6 +33,8 @@ const printKey = (key: string): string => (key.length > MAX_KEY ? `${key.slice(0
  * //=> '(root)'
  */
 export function formatPath(path: Path): string {
+  if (!Array.isArray(path) || !path.every((k) => typeof k === 'string' || typeof k === 'number'))
+    throw new TypeError('formatPath: path: expected an array of keys (strings) and indices (numbers)')
   if (path.length === 0) return '(root)'
   let out = ''
   for (const key of path) {

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { isScenario } from './door.js'
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
 import { monthIndex } from '../domain/time.js'
 import type { FrontlineExperience, Recommendation, Scenario } from '../domain/types.js'
@@ -68,6 +69,10 @@ export function decodeRecommendations(
     _tag: 'InvalidRecommendations',
     issues,
   })
+  if (scenario !== undefined && !isScenario(scenario))
+    return left(
+      invalid([issue(['scenario'], 'a decoded Scenario (call decodeScenario first), or nothing', scenario)]),
+    )
   let root: unknown
   try {
     root = snapshot(input)

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { requireScenario } from './door.js'
 import { isLeft, right, type Either } from 'fp-ts/lib/Either.js'
 import type { Label, WarningCode } from '../domain/codes.js'
 import { samePlace } from '../domain/place.js'
@@ -198,12 +199,14 @@ function unmatchedHometowns(s: Scenario, out: ScenarioWarning[]): void {
  *
  * @param s - a scenario (decoded or built in code)
  * @returns the warnings; empty when nothing looks odd
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category IO
  * @example
  * scenarioWarnings(sampleScenario()).filter((w) => w.code === 'hometown.unmatched').length
  * //=> 6 (one per neighbouring county the sample's non-local cadres come from)
  */
 export function scenarioWarnings(s: Scenario): ScenarioWarning[] {
+  requireScenario('scenarioWarnings', s, 's')
   const out: ScenarioWarning[] = []
   pastRetirement(s, out)
   const { held, wanted } = specialtyUses(s)

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { isMilpEdit, requireArgument, requireShape } from '../io/door.js'
 import type { Milp } from './milp.js'
 
 /** A row to append. @category Model */
@@ -27,11 +28,20 @@ export interface MilpEdit {
 
 /**
  * A copy of `m` with the edit applied; `m` is unchanged.
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Model
  * @example
  * editMilp(m, { colBounds: [[3, 1, 1]] }).colLower[3] //=> 1
  */
 export function editMilp(m: Milp, e: MilpEdit): Milp {
+  requireShape('editMilp', 'm', 'milp', m)
+  requireArgument(
+    'editMilp',
+    'e',
+    'a MilpEdit (colBounds, colCosts, rowBounds, rows: arrays)',
+    e,
+    isMilpEdit(e),
+  )
   let { colLower, colUpper, colCost, rowLower, rowUpper, rowStarts, rowIndex, rowValue, rowNames } = m
   if (e.colBounds !== undefined && e.colBounds.length > 0) {
     colLower = colLower.slice()

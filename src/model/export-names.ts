@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { requireArgument, requireShape } from '../io/door.js'
 import type { Milp } from './milp.js'
 
 /**
@@ -81,6 +82,7 @@ const short = (prefix: string, n: number): string[] =>
 
 /**
  * The names an export of `m` uses, by IR index.
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Model
  * @param m - the model
  * @param style - `'domain'` (sanitised domain names) or `'short'` (`C0`, `C1`, … and `R0`, `R1`, …)
@@ -91,6 +93,14 @@ const short = (prefix: string, n: number): string[] =>
  * exportedNames(b.build(), 'domain').columns //=> ['x_C3_P12']
  */
 export function exportedNames(m: Milp, style: NameStyle = 'domain'): ExportedNames {
+  requireShape('exportedNames', 'm', 'milp', m)
+  requireArgument(
+    'exportedNames',
+    'style',
+    'one of "domain", "short"',
+    style,
+    style === 'domain' || style === 'short',
+  )
   if (style === 'short')
     return { columns: short('C', m.colNames.length), rows: short('R', m.rowNames.length) }
   return { columns: unique(m.colNames), rows: unique(m.rowNames) }

@@ -14,6 +14,7 @@ import type { Scenario } from '../domain/types.js'
 import { exportedNames } from './export-names.js'
 import type { ExportedNames } from './export-names.js'
 import { formulate } from './formulate.js'
+import { isScenario, requireArgument, SHAPES } from '../io/door.js'
 import type { StaffingModel } from './formulate.js'
 import { columnsOf } from './milp.js'
 import type { Milp } from './milp.js'
@@ -224,6 +225,7 @@ function writeMps(m: Milp, n: ExportedNames, fixed: boolean): string {
  * @param source - a scenario, its `formulate` result, or a MILP
  * @param format - `'lp'`, `'mps'` (free) or `'fixed-mps'`
  * @returns the model as text
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @example
  * const lp = exportModel(generateScenario({ seed: 1, cadres: 60 }), 'lp')
  * lp.includes('Maximize') //=> true
@@ -234,6 +236,22 @@ function writeMps(m: Milp, n: ExportedNames, fixed: boolean): string {
  * exportModel(b.build(), 'lp').split('\n').slice(4, 7) //=> ['Maximize', ' obj: + 2 x', 'Subject To']
  */
 export function exportModel(source: ExportSource, format: ModelFormat): string {
+  requireArgument(
+    'exportModel',
+    'source',
+    'a decoded Scenario (call decodeScenario first), a StaffingModel or a Milp',
+    source,
+    isScenario(source) ||
+      SHAPES.milp.test(source) ||
+      (typeof source === 'object' && source !== null && 'milp' in source && SHAPES.milp.test(source.milp)),
+  )
+  requireArgument(
+    'exportModel',
+    'format',
+    'one of "lp", "mps", "fixed-mps"',
+    format,
+    format === 'lp' || format === 'mps' || format === 'fixed-mps',
+  )
   const m = milpOf(source)
   if (format === 'lp') return writeLp(m, exportedNames(m, 'domain'))
   return writeMps(m, exportedNames(m, format === 'fixed-mps' ? 'short' : 'domain'), format === 'fixed-mps')

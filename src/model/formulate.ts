@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { requireScenario } from '../io/door.js'
 import type { FitComponents } from '../domain/proposal.js'
 import type { Post, Scenario } from '../domain/types.js'
 import { contextOf, eligibility, pairVerdicts } from '../rules/index.js'
@@ -57,9 +58,11 @@ export interface StaffingModel {
 
 /**
  * Builds the staffing model of a decoded scenario.
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Model
  */
 export function formulate(scenario: Scenario): StaffingModel {
+  requireScenario('formulate', scenario)
   const ctx = contextOf(scenario)
   const elig = eligibility(ctx)
   const b = new MilpBuilder()

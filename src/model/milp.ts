@@ -1,3 +1,4 @@
+import { requireShape } from '../io/door.js'
 /**
  * A solver-neutral mixed-integer linear program: columns with bounds, costs
  * and integrality; rows as a compressed sparse row matrix with lower and upper
@@ -38,8 +39,12 @@ export interface MilpSize {
   readonly nonzeros: number
 }
 
-/** @category Model */
+/**
+ * @category Model
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
+ */
 export function sizeOf(m: Milp): MilpSize {
+  requireShape('sizeOf', 'm', 'milp', m)
   let ints = 0
   for (const v of m.integer) ints += v
   return {

@@ -16,7 +16,7 @@ import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { Proposal } from '../domain/proposal.js'
 import { ageAt, monthIndex, monthsBetween } from '../domain/time.js'
 import type { Pair, Scenario, YearMonth } from '../domain/types.js'
-import { applyProposal } from '../pool/compare.js'
+import { placeProposal } from '../pool/compare.js'
 import { solve, type SolveError, type SolveOptions } from '../proposals/solve.js'
 
 /** Options of {@link planRotation}. @category Planning */
@@ -201,7 +201,7 @@ export async function planRotation(
       scenario: round,
       relaxed,
     })
-    county = applyProposal(round, solved.right)
+    county = placeProposal(round, solved.right)
   }
   return right({ method: 'round-by-round', rounds, unmet })
 }

@@ -11,7 +11,7 @@ import type { VegaLiteSpec } from '../assessment/curves.js'
 import type { Proposal } from '../domain/proposal.js'
 import { ageAt, monthIndex } from '../domain/time.js'
 import type { Scenario, TeamKind, YearMonth } from '../domain/types.js'
-import { applyProposal } from '../pool/compare.js'
+import { placeProposal } from '../pool/compare.js'
 import { analyseStructure, teamGaps } from '../pool/structure.js'
 
 /** A round of a plan: a proposal, applied in the month it falls due. @category Planning */
@@ -173,7 +173,7 @@ export function simulate(
       const { r } = due[next++]!
       const at = retire({ ...s, asOf: r.at })
       retired.push(...at.retired)
-      s = applyProposal(
+      s = placeProposal(
         { ...at.scenario, openPosts: r.proposal.assignments.map((a) => a.postId) },
         r.proposal,
       )

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { requireArgument, requireProposal, requireSameScenario, requireScenario } from '../io/door.js'
 import type { Proposal } from '../domain/proposal.js'
 import type { Cadre, Scenario, YearMonth } from '../domain/types.js'
 import { analyseStructure, type CountyStructure } from './structure.js'
@@ -18,9 +19,23 @@ import { analyseStructure, type CountyStructure } from './structure.js'
  * @param scenario - the scenario the proposal was made for
  * @param proposal - e.g. from `solve`; only its `assignments` are read
  * @returns a new scenario; `scenario` is not changed
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Pool
  */
 export function applyProposal(scenario: Scenario, proposal: Proposal): Scenario {
+  requireScenario('applyProposal', scenario)
+  requireProposal('applyProposal', proposal)
+  requireSameScenario('applyProposal', scenario, proposal)
+  return placeProposal(scenario, proposal)
+}
+
+/**
+ * {@link applyProposal} without its checks, for the library's own callers
+ * that place a proposal on the county it was made for as it has become (a
+ * plan's round on the county a simulation has aged).
+ * @internal
+ */
+export function placeProposal(scenario: Scenario, proposal: Proposal): Scenario {
   const open = new Set(scenario.openPosts)
   const placed = new Map<string, string>()
   for (const a of proposal.assignments)
@@ -40,9 +55,18 @@ export function applyProposal(scenario: Scenario, proposal: Proposal): Scenario 
 /**
  * The same scenario at another reference date: ages, tenures and the
  * structure rules read at `asOf`; the roster and teams are unchanged.
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Pool
  */
 export function scenarioAt(scenario: Scenario, asOf: YearMonth): Scenario {
+  requireScenario('scenarioAt', scenario)
+  requireArgument(
+    'scenarioAt',
+    'asOf',
+    'a month YYYY-MM',
+    asOf,
+    typeof asOf === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(asOf),
+  )
   return { ...scenario, asOf }
 }
 
@@ -127,7 +151,8 @@ const SHARE_GROUPS = new Set(['age band', 'gender', 'ethnicity', 'party', 'educa
  *
  * @param before - the first scenario
  * @param after - the second scenario
- * @param labels - series names in the table's charts @defaultValue `{ before: before.asOf, after: after.asOf }`
+ * @param names - series names in the table's charts @defaultValue `{ before: before.asOf, after: after.asOf }`
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Pool
  * @example
  * const s = sampleScenario()
@@ -137,8 +162,22 @@ const SHARE_GROUPS = new Set(['age band', 'gender', 'ethnicity', 'party', 'educa
 export function compareStructure(
   before: Scenario,
   after: Scenario,
-  labels: { readonly before: string; readonly after: string } = { before: before.asOf, after: after.asOf },
+  names?: { readonly before: string; readonly after: string },
 ): StructureComparison {
+  requireScenario('compareStructure', before, 'before')
+  requireScenario('compareStructure', after, 'after')
+  requireArgument(
+    'compareStructure',
+    'names',
+    '{ before, after } (strings), or nothing',
+    names,
+    names === undefined ||
+      (typeof names === 'object' &&
+        names !== null &&
+        typeof names.before === 'string' &&
+        typeof names.after === 'string'),
+  )
+  const labels = names ?? { before: before.asOf, after: after.asOf }
   const a = analyseStructure(before).county
   const b = analyseStructure(after).county
   const ma = metrics(a, before.policy.structure.minority.majorityEthnicity)

@@ -6,6 +6,24 @@
  *
  * @module
  */
+import {
+  isContext,
+  numberOption,
+  requireArgument,
+  requireOptions,
+  requireScenario,
+  type OptionSpec,
+} from '../io/door.js'
+
+/** The checks of {@link StaffingPlanOptions}' keys. */
+const STAFFING_PLAN_OPTION_SPEC: OptionSpec = {
+  limit: numberOption({ min: 0, integer: true }),
+  maxNeedsPerPost: numberOption({ min: 1, integer: true }),
+  teams: {
+    expected: 'an array of team ids',
+    test: (v) => Array.isArray(v) && v.every((x) => typeof x === 'string'),
+  },
+}
 import type { GapCode } from '../domain/codes.js'
 import type { PostKind, Rank, Scenario, Temperament } from '../domain/types.js'
 import { contextOf, type ScenarioContext } from '../rules/context.js'
@@ -238,7 +256,7 @@ function profileOf(
  *
  * @param scenario - a decoded scenario
  * @param options - see {@link StaffingPlanOptions}
- * @param ctx - the scenario's context, when the caller already built it
+ * @param context - the scenario's context, when the caller already built it
  * @returns one plan per team with an open post, in scenario order
  * @throws RangeError when `limit` or `maxNeedsPerPost` is not an integer in range (a programmer error)
  * @category Pool
@@ -250,8 +268,18 @@ function profileOf(
 export function staffingPlan(
   scenario: Scenario,
   options: StaffingPlanOptions = {},
-  ctx: ScenarioContext = contextOf(scenario),
+  context?: ScenarioContext,
 ): TeamPlan[] {
+  requireScenario('staffingPlan', scenario)
+  requireOptions('staffingPlan', options, STAFFING_PLAN_OPTION_SPEC)
+  requireArgument(
+    'staffingPlan',
+    'context',
+    'a ScenarioContext (from contextOf), or nothing',
+    context,
+    context === undefined || isContext(context),
+  )
+  const ctx = context ?? contextOf(scenario)
   const limit = options.limit ?? 5
   const perPost = options.maxNeedsPerPost ?? 3
   if (!Number.isInteger(limit) || limit < 0)

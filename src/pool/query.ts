@@ -6,6 +6,8 @@
  *
  * @module
  */
+import { isContext, requireShape, scenarioArgument } from '../io/door.js'
+import { renderValue } from '../io/errors.js'
 import { parseEthnicity } from '../domain/ethnicity.js'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { FitComponents } from '../domain/proposal.js'
@@ -27,7 +29,7 @@ import {
   type Team,
 } from '../domain/types.js'
 import { contextOf, type ScenarioContext } from '../rules/context.js'
-import { fitComponents, fitScore } from '../scoring/fit.js'
+import { componentsOf, scoreOf } from '../scoring/fit.js'
 import { mainFieldOf } from './structure.js'
 
 const PROFESSIONAL = new Set(['education', 'health', 'engineering', 'energy'])
@@ -41,6 +43,7 @@ const PROFESSIONAL = new Set(['education', 'health', 'engineering', 'energy'])
  *
  * @param cadre - a cadre of the roster
  * @param holdsPost - whether the cadre holds a post of the scenario's teams
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Pool
  * @example
  * const nurse = { ...cadre, category: undefined, specialties: [{ code: 'health/medicine', degree: true, years: 5, achievements: 0 }] }
@@ -48,6 +51,7 @@ const PROFESSIONAL = new Set(['education', 'health', 'engineering', 'energy'])
  * //=> 'professional-technical'
  */
 export function categoryOf(cadre: Cadre, holdsPost: boolean): CadreCategory {
+  requireShape('categoryOf', 'cadre', 'cadre', cadre)
   if (cadre.category !== undefined) return cadre.category
   const first = cadre.specialties[0]?.code.split('/')[0]
   if (holdsPost || first === undefined) return 'party-government'
@@ -186,7 +190,7 @@ const KIND_VALUES: readonly PostKind[] = ['head', 'deputy', 'member']
 const CODE = /^[^/]+(\/[^/]+)*$/
 
 function invalid(field: string, expected: string, value: unknown): InvalidQuery {
-  const got = value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value))
+  const got = value === undefined ? 'nothing' : renderValue(value)
   return { _tag: 'InvalidQuery', field, expected, got, message: `${field}: expected ${expected}, got ${got}` }
 }
 
@@ -195,6 +199,8 @@ const listOf = (values: readonly string[]): string =>
 
 /** The first problem of a query, or `null`. */
 function checkQuery(q: PoolQuery): InvalidQuery | null {
+  if (typeof q !== 'object' || q === null || Array.isArray(q))
+    return invalid('query', 'a query object (or nothing, for every cadre)', q)
   const list = (field: string, value: unknown, ok: (x: unknown) => boolean, expected: string) => {
     if (value === undefined) return null
     if (!Array.isArray(value)) return invalid(field, `an array of ${expected}`, value)
@@ -262,8 +268,12 @@ function checkProfile(p: TargetProfile | undefined): InvalidQuery | null {
   return null
 }
 
-/** The grade of the latest assessment year (the worst one if a year is listed twice), or `none`. @category Pool */
+/**
+ * The grade of the latest assessment year (the worst one if a year is listed twice), or `none`. @category Pool
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
+ */
 export function lastGradeOf(cadre: Cadre): Grade | 'none' {
+  requireShape('lastGradeOf', 'cadre', 'cadre', cadre)
   let year = -Infinity
   let grade: Grade | 'none' = 'none'
   const order = GRADE_VALUES
@@ -329,7 +339,7 @@ function facetCounts(values: Iterable<string>, order: readonly string[] = []): F
  *
  * @param scenario - a decoded scenario (ages are taken at its `asOf`)
  * @param query - the criteria; see {@link PoolQuery}
- * @param ctx - the scenario's context, when the caller already built it
+ * @param context - the scenario's context, when the caller already built it
  * @returns `Right` of the result, or `Left` of the first query value that cannot be read, naming its field
  * @category Pool
  * @example
@@ -340,8 +350,26 @@ function facetCounts(values: Iterable<string>, order: readonly string[] = []): F
 export function queryPool(
   scenario: Scenario,
   query: PoolQuery = {},
-  ctx: ScenarioContext = contextOf(scenario),
+  context?: ScenarioContext,
 ): Either<InvalidQuery, PoolResult> {
+  const notScenario = scenarioArgument(scenario)
+  if (notScenario !== null)
+    return left({
+      _tag: 'InvalidQuery',
+      field: 'scenario',
+      expected: notScenario.expected,
+      got: notScenario.got,
+      message: notScenario.message,
+    })
+  if (context !== undefined && !isContext(context))
+    return left({
+      _tag: 'InvalidQuery',
+      field: 'context',
+      expected: 'a ScenarioContext (from contextOf), or nothing',
+      got: renderValue(context),
+      message: `context: expected a ScenarioContext (from contextOf), or nothing, got ${renderValue(context)}`,
+    })
+  const ctx = context ?? contextOf(scenario)
   const problem = checkQuery(query)
   if (problem !== null) return left(problem)
   const cadres = scenario.cadres
@@ -428,8 +456,8 @@ export function queryPool(
   if (query.sortBy !== undefined) {
     const post = profilePost(query.sortBy)
     const team = profileTeam(post)
-    parts = each((c) => fitComponents(scenario, c, post, team))
-    fits = Float64Array.from(parts, (p) => fitScore(scenario, p))
+    parts = each((c) => componentsOf(scenario, c, post, team))
+    fits = Float64Array.from(parts, (p) => scoreOf(scenario, p))
     const f = fits
     order = order.sort((a, b) => f[b]! - f[a]! || hits[a]! - hits[b]!)
   }

@@ -7,6 +7,8 @@
  *
  * @module
  */
+import { renderValue } from '../io/errors.js'
+import { isContext, isReview, requireArgument, requireScenario, scenarioArgument } from '../io/door.js'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { ReserveExitReason } from '../domain/codes.js'
 import { monthIndex } from '../domain/time.js'
@@ -100,7 +102,7 @@ export interface InvalidReserveOptions {
 }
 
 const bad = (field: string, expected: string, value: unknown): InvalidReserveOptions => {
-  const got = value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value))
+  const got = value === undefined ? 'nothing' : renderValue(value)
   return {
     _tag: 'InvalidReserveOptions',
     field,
@@ -122,6 +124,8 @@ const GRADES: readonly Grade[] = ['excellent', 'competent', 'basic', 'incompeten
 export function resolveReserveCriteria(
   input: ReserveCriteriaInput = {},
 ): Either<InvalidReserveOptions, ReserveCriteria> {
+  if (input === null || typeof input !== 'object' || Array.isArray(input))
+    return left(bad('criteria', 'an object', input))
   const d = DEFAULT_RESERVE_CRITERIA
   const ages = {} as Record<'young' | 'women' | 'minority' | 'nonParty', { maxAge: number }>
   for (const key of ['young', 'women', 'minority', 'nonParty'] as const) {
@@ -274,6 +278,31 @@ export function reviewReserve(
   options: ReserveReviewOptions = {},
   ctx?: ScenarioContext,
 ): Either<InvalidReserveOptions, ReserveReview> {
+  const notScenario = scenarioArgument(scenario)
+  if (notScenario !== null) return left(bad('scenario', notScenario.expected, scenario))
+  if (ctx !== undefined && !isContext(ctx))
+    return left(bad('ctx', 'a ScenarioContext (from contextOf), or nothing', ctx))
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    return left(bad('options', 'an options object (or nothing, for the defaults)', options))
+  const recs: unknown = options.recommendations
+  if (recs !== undefined && !Array.isArray(recs))
+    return left(bad('recommendations', 'an array of recommendations (from decodeRecommendations)', recs))
+  const badRec = ((recs ?? []) as unknown[]).findIndex(
+    (r) =>
+      typeof r !== 'object' ||
+      r === null ||
+      typeof (r as Recommendation).cadreId !== 'string' ||
+      typeof (r as Recommendation).date !== 'string' ||
+      !Array.isArray((r as Recommendation).groups),
+  )
+  if (badRec >= 0)
+    return left(
+      bad(
+        `recommendations[${badRec}]`,
+        'a Recommendation (from decodeRecommendations)',
+        (recs as unknown[])[badRec],
+      ),
+    )
   const asOf = options.asOf ?? scenario.asOf
   if (typeof asOf !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(asOf))
     return left(bad('asOf', 'a month YYYY-MM', asOf))
@@ -334,9 +363,12 @@ const recommendedFor = (mine: readonly Recommendation[], group: ReserveGroup, at
 /**
  * The scenario with each cadre's `reserveGroups` set as the review leaves
  * them (groups in {@link RESERVE_GROUP_ORDER}); nothing else changes.
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Pool
  */
 export function applyReview(scenario: Scenario, review: ReserveReview): Scenario {
+  requireScenario('applyReview', scenario)
+  requireArgument('applyReview', 'review', 'a ReserveReview (from reviewReserve)', review, isReview(review))
   const groupsOf = new Map<string, ReserveGroup[]>()
   for (const group of RESERVE_GROUP_ORDER)
     for (const id of review.members[group]) groupsOf.set(id, [...(groupsOf.get(id) ?? []), group])
@@ -389,14 +421,25 @@ const FEEDS: Readonly<Record<ReserveGroup, readonly string[]>> = {
  *
  * @param scenario - the scenario the review was made on
  * @param review - from {@link reviewReserve}
- * @param gaps - the scenario's {@link teamGaps}, when already computed
+ * @param teamGapsOf - the scenario's {@link teamGaps}, when already computed
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Pool
  */
 export function reserveHealth(
   scenario: Scenario,
   review: ReserveReview,
-  gaps: readonly TeamGap[] = teamGaps(scenario),
+  teamGapsOf?: readonly TeamGap[],
 ): ReserveHealth {
+  requireScenario('reserveHealth', scenario)
+  requireArgument('reserveHealth', 'review', 'a ReserveReview (from reviewReserve)', review, isReview(review))
+  requireArgument(
+    'reserveHealth',
+    'teamGapsOf',
+    'the teamGaps of the scenario, or nothing',
+    teamGapsOf,
+    teamGapsOf === undefined || Array.isArray(teamGapsOf),
+  )
+  const gaps = teamGapsOf ?? teamGaps(scenario)
   const byId = new Map(scenario.cadres.map((c) => [c.id, c]))
   const posts = scenario.teams.reduce((s, t) => s + t.posts.length, 0)
   const count = (list: readonly ReserveChange[], g: ReserveGroup) => list.filter((x) => x.group === g).length

@@ -11,6 +11,7 @@
  *
  * @module
  */
+import { isContext, requireArgument, requireScenario, requireShape } from '../io/door.js'
 import { GAP_TEXT, type GapCode, type GapFacts } from '../domain/codes.js'
 import type { RuleSwitch } from '../domain/policy.js'
 import { EDUCATION_LEVELS, type Cadre, type Team, type Temperament } from '../domain/types.js'
@@ -102,8 +103,12 @@ export interface TeamGap {
 /** Rounds to one decimal, as ages are reported. */
 const oneDecimal = (x: number): number => Math.round(x * 10) / 10
 
-/** The main field of a cadre: the first two segments of the first specialty code. @category Pool */
+/**
+ * The main field of a cadre: the first two segments of the first specialty code. @category Pool
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
+ */
 export function mainFieldOf(cadre: Cadre): string | null {
+  requireShape('mainFieldOf', 'cadre', 'cadre', cadre)
   const code = cadre.specialties[0]?.code
   return code === undefined ? null : code.split('/').slice(0, 2).join('/')
 }
@@ -126,9 +131,19 @@ function tally(values: Iterable<string>, order: readonly string[] = [], keepZero
 
 /**
  * Distributions of the cadres at the given roster indices.
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Pool
  */
 export function distributionsOf(ctx: ScenarioContext, members: readonly number[]): Distributions {
+  requireArgument('distributionsOf', 'ctx', 'a ScenarioContext (from contextOf)', ctx, isContext(ctx))
+  requireArgument(
+    'distributionsOf',
+    'members',
+    'an array of cadre indices of the scenario',
+    members,
+    Array.isArray(members) &&
+      members.every((i) => Number.isInteger(i) && i >= 0 && i < ctx.scenario.cadres.length),
+  )
   const { cadres, policy } = ctx.scenario
   const bands = policy.structure.ageBands.bands
   const bandOf = (age: number): string =>
@@ -280,17 +295,24 @@ function structureOfTeam(ctx: ScenarioContext, team: Team): TeamStructure {
  * applicable structure rule with required and achieved numbers.
  *
  * @param scenario - a decoded scenario
- * @param ctx - its context, when the caller already built it
+ * @param context - its context, when the caller already built it
  * @returns one entry per team, in scenario order
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Pool
  * @example
  * teamStructures(sampleScenario())[0].checks.find((c) => c.code === 'structure.women')
  * //=> { code: 'structure.women', tag: 'women', subject: 'women', required: 1, achieved: 1, shortfall: 0, hard: true, cost: 0 }
  */
-export function teamStructures(
-  scenario: Scenario,
-  ctx: ScenarioContext = contextOf(scenario),
-): TeamStructure[] {
+export function teamStructures(scenario: Scenario, context?: ScenarioContext): TeamStructure[] {
+  requireScenario('teamStructures', scenario)
+  requireArgument(
+    'teamStructures',
+    'context',
+    'a ScenarioContext (from contextOf), or nothing',
+    context,
+    context === undefined || isContext(context),
+  )
+  const ctx = context ?? contextOf(scenario)
   return scenario.teams.map((team) => structureOfTeam(ctx, team))
 }
 
@@ -326,16 +348,23 @@ export interface CountyStructure {
  * and per structure rule how many teams it applies to and how many are short.
  *
  * @param scenario - a decoded scenario
- * @param ctx - its context, when the caller already built it
+ * @param context - its context, when the caller already built it
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Pool
  * @example
  * countyStructure(sampleScenario()).gaps
  * //=> { high: 48, medium: 35, low: 204 }
  */
-export function countyStructure(
-  scenario: Scenario,
-  ctx: ScenarioContext = contextOf(scenario),
-): CountyStructure {
+export function countyStructure(scenario: Scenario, context?: ScenarioContext): CountyStructure {
+  requireScenario('countyStructure', scenario)
+  requireArgument(
+    'countyStructure',
+    'context',
+    'a ScenarioContext (from contextOf), or nothing',
+    context,
+    context === undefined || isContext(context),
+  )
+  const ctx = context ?? contextOf(scenario)
   const structures = teamStructures(scenario, ctx)
   return summarise(ctx, structures, gapsOf(ctx, structures))
 }
@@ -381,8 +410,13 @@ function summarise(
   }
 }
 
-/** Severity of a shortfall of a rule. @category Pool */
+/**
+ * Severity of a shortfall of a rule. @category Pool
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
+ */
 export function severityOf(hard: boolean, cost: number): GapSeverity {
+  requireArgument('severityOf', 'hard', 'true or false', hard, typeof hard === 'boolean')
+  requireArgument('severityOf', 'cost', 'a number', cost, typeof cost === 'number')
   return hard ? 'high' : cost >= 50 ? 'medium' : 'low'
 }
 
@@ -481,29 +515,49 @@ function gapsOf(ctx: ScenarioContext, structures: readonly TeamStructure[]): Tea
  * `medium` when a soft rule's `penalty × shortfall` is at least 50; else `low`.
  *
  * @param scenario - a decoded scenario
- * @param ctx - its context, when the caller already built it
+ * @param context - its context, when the caller already built it
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Pool
  * @example
  * teamGaps(sampleScenario())[0].en
  * //=> '青山旗委常委会: no member aged ≤ 35 (needs ≥ 1)'
  */
-export function teamGaps(scenario: Scenario, ctx: ScenarioContext = contextOf(scenario)): TeamGap[] {
+export function teamGaps(scenario: Scenario, context?: ScenarioContext): TeamGap[] {
+  requireScenario('teamGaps', scenario)
+  requireArgument(
+    'teamGaps',
+    'context',
+    'a ScenarioContext (from contextOf), or nothing',
+    context,
+    context === undefined || isContext(context),
+  )
+  const ctx = context ?? contextOf(scenario)
   return gapsOf(ctx, teamStructures(scenario, ctx))
 }
 
 /**
  * Team structures, county structure and gaps at once, sharing one pass over
  * the teams.
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Pool
  */
 export function analyseStructure(
   scenario: Scenario,
-  ctx: ScenarioContext = contextOf(scenario),
+  context?: ScenarioContext,
 ): {
   readonly teams: readonly TeamStructure[]
   readonly county: CountyStructure
   readonly gaps: readonly TeamGap[]
 } {
+  requireScenario('analyseStructure', scenario)
+  requireArgument(
+    'analyseStructure',
+    'context',
+    'a ScenarioContext (from contextOf), or nothing',
+    context,
+    context === undefined || isContext(context),
+  )
+  const ctx = context ?? contextOf(scenario)
   const teams = teamStructures(scenario, ctx)
   const gaps = gapsOf(ctx, teams)
   return { teams, county: summarise(ctx, teams, gaps), gaps }

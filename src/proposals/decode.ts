@@ -8,6 +8,7 @@ import type { Assignment, Change, Move, PenaltyPaid, Proposal, ProposalStatus } 
 import type { StaffingModel } from '../model/index.js'
 import { RANKS } from '../domain/types.js'
 import { relativeGap } from '../solvers/solver.js'
+import { stampProposal } from '../io/door.js'
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6
 /** Up to the 1e-6 grid (a value within 1e-9 above a grid point stays on it: float noise). */
@@ -144,7 +145,7 @@ export function proposalFromChoice(
       : facts.bound === null
         ? null
         : Math.max(objective, roundUp6(facts.bound))
-  return {
+  return stampProposal(scenario, {
     assignments,
     objective,
     parts: { fit: round6(fit), vacancies: round6(vacancies), penalties: round6(penaltyTotal) },
@@ -154,5 +155,5 @@ export function proposalFromChoice(
     bound,
     gap: bound === null ? null : facts.status === 'optimal' ? 0 : relativeGap(objective, bound),
     backend: facts.backend,
-  }
+  })
 }

@@ -15,7 +15,8 @@ import type { Scenario } from '../domain/types.js'
 import { editMilp, elasticize, formulate } from '../model/index.js'
 import type { Milp, RuleRow, StaffingModel } from '../model/index.js'
 import type { SolveError, SolveOptions } from './solve.js'
-import { backendOf } from './solve.js'
+import { backendOf, SOLVE_OPTION_SPEC } from './solve.js'
+import { checkOptions, scenarioArgument } from '../io/door.js'
 import { supplyFindings } from './supply.js'
 import type { SupplyFinding } from './supply.js'
 
@@ -186,6 +187,10 @@ export async function diagnose(
   scenario: Scenario,
   options: SolveOptions = {},
 ): Promise<Either<SolveError, Diagnosis>> {
+  const bad = scenarioArgument(scenario)
+  if (bad !== null) return left(bad)
+  const checked = checkOptions<SolveOptions>(options, SOLVE_OPTION_SPEC)
+  if (checked._tag === 'Left') return checked
   return diagnoseModel(formulate(scenario), options)
 }
 

@@ -13,9 +13,19 @@ import type { Scenario } from '../domain/types.js'
 import { activityRange, editMilp, formulate } from '../model/index.js'
 import type { MilpEdit, StaffingModel } from '../model/index.js'
 import { PAIR_FLAG, pairVerdicts } from '../rules/index.js'
-import { fitComponents, fitScore } from '../scoring/fit.js'
+import { componentsOf, scoreOf } from '../scoring/fit.js'
 import type { SolveError, SolveOptions } from './solve.js'
-import { backendOf, solveModel } from './solve.js'
+import { backendOf, SOLVE_OPTION_SPEC, solveModel } from './solve.js'
+import {
+  checkOptions,
+  numberOption,
+  oneOfOption,
+  proposalOf,
+  scenarioArgument,
+  unknownId,
+  type InvalidCall,
+  type OptionSpec,
+} from '../io/door.js'
 
 /** What one rule costs the proposal. @category Proposals */
 export interface RuleCost {
@@ -118,11 +128,36 @@ export interface ExplainOptions extends SolveOptions {
    * @defaultValue 'exact'
    */
   readonly costs?: 'exact' | 'estimate' | 'none'
-  /** Runners-up and blocked candidates listed per post. @defaultValue 3 */
+  /** Runners-up and blocked candidates listed per post, an integer ≥ 0. @defaultValue 3 */
   readonly runnersUp?: number
 }
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6
+
+/** The checks of {@link ExplainOptions}' keys. @internal */
+export const EXPLAIN_OPTION_SPEC: OptionSpec = {
+  ...SOLVE_OPTION_SPEC,
+  costs: oneOfOption(['exact', 'estimate', 'none']),
+  runnersUp: numberOption({ min: 0, integer: true }),
+}
+
+/**
+ * The door of a call about a proposal of a scenario: a scenario, options that
+ * pass `spec`, and a proposal of that scenario.
+ * @internal
+ */
+export function proposalDoor(
+  scenario: unknown,
+  proposal: unknown,
+  options: unknown,
+  spec: OptionSpec,
+): InvalidCall | null {
+  const bad = scenarioArgument(scenario)
+  if (bad !== null) return bad
+  const checked = checkOptions(options, spec)
+  if (checked._tag === 'Left') return checked.left
+  return proposalOf(scenario as Scenario, proposal)
+}
 
 /** The relaxation that drops every instance of one rule. */
 function dropRule(model: StaffingModel, code: RuleCost['code']): MilpEdit {
@@ -255,7 +290,7 @@ function explainPosts(model: StaffingModel, p: Proposal, limit: number): PostExp
     const post = team.posts[loc.slot]!
     const blocked = model.ctx.candidates
       .filter((c) => !eligible.has(c))
-      .map((c) => ({ c, fit: fitScore(scenario, fitComponents(scenario, scenario.cadres[c]!, post, team)) }))
+      .map((c) => ({ c, fit: scoreOf(scenario, componentsOf(scenario, scenario.cadres[c]!, post, team)) }))
       .sort((x, y) => y.fit - x.fit || x.c - y.c)
       .slice(0, limit)
       .map(({ c, fit }): RunnerUp => {
@@ -302,8 +337,10 @@ export async function explainProposal(
   proposal: Proposal,
   options: ExplainOptions = {},
 ): Promise<Either<SolveError, Explanation>> {
+  const refused = proposalDoor(scenario, proposal, options, EXPLAIN_OPTION_SPEC)
+  if (refused !== null) return left(refused)
   const model = formulate(scenario)
-  const posts = explainPosts(model, proposal, Math.max(0, options.runnersUp ?? 3))
+  const posts = explainPosts(model, proposal, options.runnersUp ?? 3)
   if ((options.costs ?? 'exact') === 'none')
     return right({ objective: proposal.objective, ruleCosts: [], posts })
   const deadline = performance.now() + (options.timeLimitMs ?? 60_000)
@@ -459,6 +496,12 @@ export async function forcePair(
   postId: string,
   options: SolveOptions = {},
 ): Promise<Either<SolveError, ForcedPair>> {
+  const refused = proposalDoor(scenario, proposal, options, SOLVE_OPTION_SPEC)
+  if (refused !== null) return left(refused)
+  if (typeof cadreId !== 'string' || !scenario.cadres.some((x) => x.id === cadreId))
+    return left(unknownId('cadre', String(cadreId)))
+  if (typeof postId !== 'string' || !scenario.teams.some((t) => t.posts.some((x) => x.id === postId)))
+    return left(unknownId('post', String(postId)))
   if (proposal.assignments.some((a) => a.postId === postId && a.cadreId === cadreId))
     return right({ _tag: 'AlreadyThere' })
   const model = formulate(scenario)
@@ -468,9 +511,7 @@ export async function forcePair(
     return right({
       _tag: 'Blocked',
       codes: [],
-      messages: [
-        `${cadreId} → ${postId} is not a pair of this round (unknown cadre, or a post that is not open)`,
-      ],
+      messages: [`${postId} is not open in this round: ${cadreId} cannot be placed there`],
     })
   const k = model.eligibility.indexOf(c, p)
   if (k < 0) {

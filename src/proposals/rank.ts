@@ -13,12 +13,21 @@ import type { Scenario } from '../domain/types.js'
 import { columnsOf, editMilp, formulate } from '../model/index.js'
 import type { ColumnMatrix, ExtraRow, Milp, StaffingModel } from '../model/index.js'
 import type { SolveError, SolveOptions } from './solve.js'
-import { solveModelValues } from './solve.js'
+import { modelArgument, SOLVE_OPTION_SPEC, solveModelValues } from './solve.js'
+import {
+  checkOptions,
+  isProposal,
+  numberOption,
+  oneOfOption,
+  requireArgument,
+  scenarioArgument,
+  type OptionSpec,
+} from '../io/door.js'
 import { proposalFromValues } from './decode.js'
 
 /** Options of {@link rankProposals}. @category Proposals */
 export interface RankOptions extends SolveOptions {
-  /** How many proposals. @defaultValue 3 */
+  /** How many proposals, an integer ≥ 1. @defaultValue 3 */
   readonly k?: number
   /**
    * `exact`: the k best distinct proposals, in order of objective.
@@ -27,7 +36,7 @@ export interface RankOptions extends SolveOptions {
    * @defaultValue 'exact'
    */
   readonly mode?: 'exact' | 'diverse'
-  /** Posts (or team places, with `differ: 'teams'`) in which diverse proposals differ pairwise. @defaultValue 2 */
+  /** Posts (or team places, with `differ: 'teams'`) in which diverse proposals differ pairwise, an integer ≥ 1. @defaultValue 2 */
   readonly minDifference?: number
   /**
    * What makes two proposals different. `posts`: who sits in which post.
@@ -63,6 +72,15 @@ export interface RankedProposal {
 }
 
 const DEFAULTS = { k: 3, mode: 'exact' as const, minDifference: 2, timeLimitMs: 60_000 }
+
+/** The checks of {@link RankOptions}' keys. @internal */
+export const RANK_OPTION_SPEC: OptionSpec = {
+  ...SOLVE_OPTION_SPEC,
+  k: numberOption({ min: 1, integer: true }),
+  mode: oneOfOption(['exact', 'diverse']),
+  minDifference: numberOption({ min: 1, integer: true }),
+  differ: oneOfOption(['posts', 'teams']),
+}
 
 /**
  * The cut excluding proposals within `d − 1` of `p`: Σ over `p`'s chosen items ≤ |items| − d.
@@ -246,8 +264,27 @@ function chosenColumns(model: StaffingModel, p: Proposal): number[] {
 
 const keyOf = (p: Proposal): string => p.assignments.map((a) => a.cadreId ?? '').join('\u0000')
 
-/** Posts where `p` differs from `best`. */
+/**
+ * Posts where `p` differs from `best`, two proposals of one scenario.
+ *
+ * @throws TypeError when either is not a proposal, or they staff different
+ * scenarios or posts (a programmer error; docs/guide.md, "What throws")
+ * @category Proposals
+ */
 export function diffProposals(best: Proposal, p: Proposal): PostDiff[] {
+  requireArgument('diffProposals', 'best', 'a Proposal', best, isProposal(best))
+  requireArgument('diffProposals', 'p', 'a Proposal', p, isProposal(p))
+  requireArgument(
+    'diffProposals',
+    'p',
+    'a proposal of the same scenario as best, staffing the same posts',
+    p,
+    (best.scenarioFingerprint === undefined ||
+      p.scenarioFingerprint === undefined ||
+      best.scenarioFingerprint === p.scenarioFingerprint) &&
+      best.assignments.length === p.assignments.length &&
+      best.assignments.every((b, i) => b.postId === p.assignments[i]!.postId),
+  )
   const out: PostDiff[] = []
   p.assignments.forEach((a, i) => {
     const b = best.assignments[i]!
@@ -273,6 +310,10 @@ export async function rankProposals(
   scenario: Scenario,
   options: RankOptions = {},
 ): Promise<Either<SolveError, RankedProposal[]>> {
+  const bad = scenarioArgument(scenario)
+  if (bad !== null) return left(bad)
+  const checked = checkOptions<RankOptions>(options, RANK_OPTION_SPEC)
+  if (checked._tag === 'Left') return checked
   if (options.signal?.aborted) return left({ _tag: 'Aborted', message: 'aborted before the ranking started' })
   return rankModel(formulate(scenario), options)
 }
@@ -285,9 +326,13 @@ export async function rankModel(
   model: StaffingModel,
   options: RankOptions = {},
 ): Promise<Either<SolveError, RankedProposal[]>> {
-  const k = Math.max(1, Math.floor(options.k ?? DEFAULTS.k))
+  const bad = modelArgument(model)
+  if (bad !== null) return left(bad)
+  const checked = checkOptions<RankOptions>(options, RANK_OPTION_SPEC)
+  if (checked._tag === 'Left') return checked
+  const k = options.k ?? DEFAULTS.k
   const mode = options.mode ?? DEFAULTS.mode
-  const d = mode === 'exact' ? 1 : Math.max(1, Math.floor(options.minDifference ?? DEFAULTS.minDifference))
+  const d = mode === 'exact' ? 1 : (options.minDifference ?? DEFAULTS.minDifference)
   const deadline = performance.now() + (options.timeLimitMs ?? DEFAULTS.timeLimitMs)
   const cuts: ExtraRow[] = []
   const found: Proposal[] = []

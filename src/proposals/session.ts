@@ -16,7 +16,8 @@ import { activityRange, editMilp, formulate } from '../model/index.js'
 import type { Conflict, Milp, MilpEdit, RuleRow, StaffingModel } from '../model/index.js'
 import type { WarmStart } from '../solvers/solver.js'
 import type { SolveError, SolveOptions } from './solve.js'
-import { solveModelValues } from './solve.js'
+import { isModel, SOLVE_OPTION_SPEC, solveModelValues } from './solve.js'
+import { checkOptions, isScenario, requireArgument } from '../io/door.js'
 import { diagnoseModel } from './diagnose.js'
 import type { Diagnosis } from './diagnose.js'
 import { ruleRowLabel } from '../domain/codes.js'
@@ -111,6 +112,8 @@ export interface StaffingSession {
  * one than a cold solve of the same edited model; the same sequence of edits
  * and solves gives the same proposals.
  *
+ * @throws TypeError when `source` is neither a scenario nor a model (a
+ * programmer error; docs/guide.md, "What throws")
  * @category Proposals
  * @example
  * const session = createSession(scenario)
@@ -120,7 +123,14 @@ export interface StaffingSession {
  * const next = await session.solve()                      // warm, ≈ 0.2–0.3 s
  */
 export function createSession(source: Scenario | StaffingModel): StaffingSession {
-  const base: StaffingModel = 'milp' in source ? source : formulate(source)
+  requireArgument(
+    'createSession',
+    'source',
+    'a decoded Scenario (call decodeScenario first) or a StaffingModel (from formulate)',
+    source,
+    isScenario(source) || isModel(source),
+  )
+  const base: StaffingModel = isModel(source) ? source : formulate(source)
   let model = base
   let edited = false
   let warm: WarmStart | undefined
@@ -232,6 +242,8 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
       return model
     },
     async solve(options: SolveOptions = {}) {
+      const checked = checkOptions<SolveOptions>(options, SOLVE_OPTION_SPEC)
+      if (checked._tag === 'Left') return checked
       const conflicts = edited ? editConflicts() : []
       if (conflicts.length > 0)
         return left({
@@ -285,6 +297,11 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
       return apply({ colBounds: [[j, base.milp.colLower[j]!, base.milp.colUpper[j]!]] })
     },
     allowVacancy(postId, allowed) {
+      if (typeof allowed !== 'boolean')
+        return left({
+          _tag: 'InvalidBounds',
+          message: `allowed: expected true or false, got ${JSON.stringify(allowed) ?? String(allowed)}`,
+        })
       const p = postIndex.get(postId)
       if (p === undefined)
         return left({
@@ -295,7 +312,9 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
       const j = base.vacancyCol[p]!
       return apply({ colBounds: [[j, 0, allowed ? base.milp.colUpper[j]! : 0]] })
     },
-    diagnose(options: SolveOptions = {}) {
+    async diagnose(options: SolveOptions = {}) {
+      const checked = checkOptions<SolveOptions>(options, SOLVE_OPTION_SPEC)
+      if (checked._tag === 'Left') return checked
       const theirs = new Set(model.lockCols.map((l) => l.col))
       const own = [...locks]
         .filter(([col]) => !theirs.has(col))
@@ -317,6 +336,8 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
           message: `name: no row "${name}" in the model (model.ruleRows lists the rows of rules)`,
         })
       if (
+        typeof lower !== 'number' ||
+        typeof upper !== 'number' ||
         Number.isNaN(lower) ||
         Number.isNaN(upper) ||
         lower > upper ||

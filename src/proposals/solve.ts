@@ -14,6 +14,17 @@ import type { Conflict, StaffingModel } from '../model/index.js'
 import { highsSolver } from '../solvers/highs.js'
 import { jsLpSolver } from '../solvers/jslp.js'
 import type { RunOptions, Solver, WarmStart } from '../solvers/solver.js'
+import {
+  booleanOption,
+  checkOptions,
+  eitherOption,
+  invalidArgument,
+  oneOfOption,
+  RUN_OPTION_SPEC,
+  scenarioArgument,
+  type InvalidCall,
+  type OptionSpec,
+} from '../io/door.js'
 import { proposalFromValues } from './decode.js'
 import { solveByAssignment } from './fastpath.js'
 
@@ -38,6 +49,8 @@ export type SolveError =
       readonly backend: string
       readonly message: string
     }
+  /** The arguments were refused at the door (an option out of range, not a scenario, another scenario's proposal); nothing was solved. */
+  | InvalidCall
 
 /** @category Proposals */
 export type Backend = 'highs' | 'javascript-lp-solver'
@@ -54,6 +67,37 @@ export interface SolveOptions extends RunOptions {
    * @defaultValue true
    */
   readonly fastPath?: boolean
+}
+
+/** The checks of {@link SolveOptions}' keys. @internal */
+export const SOLVE_OPTION_SPEC: OptionSpec = {
+  ...RUN_OPTION_SPEC,
+  backend: eitherOption(oneOfOption(['highs', 'javascript-lp-solver']), {
+    expected: 'a Solver (an object with a solve function)',
+    test: (v) => typeof v === 'object' && v !== null && typeof (v as Solver).solve === 'function',
+  }),
+  fastPath: booleanOption,
+}
+
+/** Whether a value has the shape of a {@link StaffingModel} (from `formulate`). @internal */
+export function isModel(value: unknown): value is StaffingModel {
+  if (typeof value !== 'object' || value === null) return false
+  const m = value as Partial<StaffingModel>
+  return (
+    typeof m.milp === 'object' &&
+    m.milp !== null &&
+    typeof m.ctx === 'object' &&
+    m.ctx !== null &&
+    typeof m.eligibility === 'object' &&
+    m.pairCol instanceof Int32Array &&
+    m.vacancyCol instanceof Int32Array &&
+    Array.isArray(m.conflicts)
+  )
+}
+
+/** An `InvalidArgument` for a value that is not a model, or nothing. @internal */
+export function modelArgument(value: unknown, argument = 'model'): InvalidCall | null {
+  return isModel(value) ? null : invalidArgument(argument, 'a StaffingModel (from formulate)', value)
 }
 
 /** Resolves a backend option to a solver. @internal */
@@ -80,6 +124,10 @@ export async function solve(
   scenario: Scenario,
   options: SolveOptions = {},
 ): Promise<Either<SolveError, Proposal>> {
+  const bad = scenarioArgument(scenario)
+  if (bad !== null) return left(bad)
+  const checked = checkOptions<SolveOptions>(options, SOLVE_OPTION_SPEC)
+  if (checked._tag === 'Left') return checked
   if (options.signal?.aborted) return left({ _tag: 'Aborted', message: 'aborted before the solve started' })
   return solveModel(formulate(scenario), options)
 }
@@ -93,6 +141,10 @@ export async function solveModel(
   model: StaffingModel,
   options: SolveOptions = {},
 ): Promise<Either<SolveError, Proposal>> {
+  const bad = modelArgument(model)
+  if (bad !== null) return left(bad)
+  const checked = checkOptions<SolveOptions>(options, SOLVE_OPTION_SPEC)
+  if (checked._tag === 'Left') return checked
   const r = await solveModelValues(model, options)
   return r._tag === 'Left' ? r : right(r.right.proposal)
 }

@@ -11,8 +11,8 @@ import type { Proposal } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
 import { formulate } from '../model/index.js'
 import { whyNot, type PairExplanation, type UnknownId } from '../rules/index.js'
-import { forcePair, type ForcedPair } from './explain.js'
-import type { SolveError, SolveOptions } from './solve.js'
+import { forcePair, proposalDoor, type ForcedPair } from './explain.js'
+import { SOLVE_OPTION_SPEC, type SolveError, type SolveOptions } from './solve.js'
 
 /**
  * What {@link whyNotChosen} found. `outcome`:
@@ -59,6 +59,8 @@ export async function whyNotChosen(
   postId: string,
   options: SolveOptions = {},
 ): Promise<Either<UnknownId | SolveError, NotChosen>> {
+  const refused = proposalDoor(scenario, proposal, options, SOLVE_OPTION_SPEC)
+  if (refused !== null) return left(refused)
   const rules = whyNot(scenario, cadreId, postId)
   if (rules._tag === 'Left') return left(rules.left)
   const here = proposal.assignments.find((a) => a.postId === postId)

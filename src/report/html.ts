@@ -36,6 +36,7 @@ import {
   type ReserveHealth,
 } from '../pool/index.js'
 import type { Diagnosis, Explanation, RankedProposal, SolveError } from '../proposals/index.js'
+import { isScenario, proposalOf, requireArgument, requireScenario } from '../io/door.js'
 
 /** What a report shows: any of a proposal, a ranking, an explanation, a diagnosis, a solve's error. @category Report */
 export interface ReportInput {
@@ -125,6 +126,7 @@ export type StructureChart = 'gender' | 'ageBands' | 'ethnicity' | 'party' | 'ed
  * @param scenario - the scenario
  * @param proposal - a proposal of the scenario, for the after series
  * @param options - language of the titles and labels (default `zh`)
+ * @throws TypeError when `scenario` is not a decoded scenario or `proposal` not one of its proposals
  * @category Report
  */
 export function toVegaLite(
@@ -132,7 +134,9 @@ export function toVegaLite(
   proposal?: Proposal,
   options: { readonly lang?: 'zh' | 'en' } = {},
 ): Record<StructureChart, TopLevelSpec> {
-  const lang = options.lang === 'en' ? 'en' : 'zh'
+  requireScenario('toVegaLite', scenario)
+  if (proposal !== undefined) requireSameRound('toVegaLite', scenario, proposal)
+  const lang = options?.lang === 'en' ? 'en' : 'zh'
   const t = wordsIn(lang)
   const before = analyseStructure(scenario).county.distributions
   const after =
@@ -178,6 +182,18 @@ async function charts(scenario: Scenario, proposal: Proposal | undefined, lang: 
   return `<h2>${esc(wordsIn(lang).structure)}</h2><div class="charts">${out.join('')}</div>`
 }
 
+/** Throws a `TypeError` naming the function unless `proposal` is a proposal of `scenario`. */
+function requireSameRound(fn: string, scenario: Scenario, proposal: unknown): void {
+  const wrong = proposalOf(scenario, proposal)
+  requireArgument(
+    fn,
+    'proposal',
+    `a proposal of this scenario (${wrong?.message ?? ''})`,
+    proposal,
+    wrong === null,
+  )
+}
+
 /**
  * A proposal as an HTML fragment for a notebook or a page of one's own: the
  * summary with the independent validator's verdict and a card per team the
@@ -187,6 +203,7 @@ async function charts(scenario: Scenario, proposal: Proposal | undefined, lang: 
  * @param scenario - the scenario of the proposal
  * @param proposal - the proposal
  * @param options - language (default `zh`) and an explanation for the other candidates
+ * @throws TypeError when `scenario` is not a decoded scenario or `proposal` not one of its proposals
  * @category Report
  */
 export function toHtml(
@@ -194,7 +211,9 @@ export function toHtml(
   proposal: Proposal,
   options: { readonly lang?: 'zh' | 'en'; readonly explanation?: Explanation } = {},
 ): string {
-  const lang = options.lang === 'en' ? 'en' : 'zh'
+  requireScenario('toHtml', scenario)
+  requireSameRound('toHtml', scenario, proposal)
+  const lang = options?.lang === 'en' ? 'en' : 'zh'
   const violations = validateProposal(scenario, proposal)
   return `<div class="banzi">${summary(proposal, violations, lang, undefined)}${teamCards(scenario, proposal, violations, options.explanation, lang)}</div>`
 }
@@ -418,11 +437,36 @@ export async function renderReport(
       _tag: 'InvalidReportInput',
       message: `options.lang: expected "zh" or "en", got ${JSON.stringify(lang)}`,
     })
+  if (
+    input !== null &&
+    typeof input === 'object' &&
+    input.ranked !== undefined &&
+    !Array.isArray(input.ranked)
+  )
+    return left({
+      _tag: 'InvalidReportInput',
+      message: 'input.ranked: expected an array (from rankProposals)',
+    })
+  if (!isScenario(scenario))
+    return left({
+      _tag: 'InvalidReportInput',
+      message: 'scenario: expected a decoded Scenario (call decodeScenario first)',
+    })
   if (typeof input !== 'object' || input === null)
     return left({
       _tag: 'InvalidReportInput',
       message: 'input: expected { proposal?, ranked?, explanation?, diagnosis?, error? }',
     })
+  for (const [path, p] of [
+    ['input.proposal', input.proposal],
+    ...(Array.isArray(input.ranked) ? input.ranked : []).map(
+      (r, i) => [`input.ranked[${i}].proposal`, (r as RankedProposal | undefined)?.proposal] as const,
+    ),
+  ] as const) {
+    if (p === undefined && path === 'input.proposal') continue
+    const wrong = proposalOf(scenario, p, path)
+    if (wrong !== null) return left({ _tag: 'InvalidReportInput', message: wrong.message })
+  }
   const maxCurves = options.maxCurves ?? 12
   if (typeof maxCurves !== 'number' || !Number.isInteger(maxCurves) || maxCurves < 0)
     return left({

@@ -10,6 +10,15 @@
  *
  * @module
  */
+import {
+  booleanOption,
+  numberOption,
+  objectOption,
+  requireOptions,
+  requireScenario,
+  requireShape,
+  type OptionSpec,
+} from '../io/door.js'
 import { monthsBetween } from '../domain/time.js'
 import { RANKS, type Cadre, type Grade, type Scenario } from '../domain/types.js'
 
@@ -30,6 +39,29 @@ export interface AdjustmentOptions {
 
 const DEFAULTS: Required<AdjustmentOptions> = { grades: ['incompetent'], lookbackYears: 1 }
 
+/** The checks of {@link AdjustmentOptions}' keys. */
+const ADJUSTMENT_OPTION_SPEC: OptionSpec = {
+  grades: {
+    expected: 'an array of grades ("excellent", "competent", "basic", "incompetent")',
+    test: (v) =>
+      Array.isArray(v) &&
+      v.every((g) => ['excellent', 'competent', 'basic', 'incompetent'].includes(g as string)),
+  },
+  lookbackYears: numberOption({ min: 0, integer: true }),
+}
+
+/** The checks of {@link MoveOptions}' keys. */
+const MOVE_OPTION_SPEC: OptionSpec = {
+  excellentRun: numberOption({ min: 1, integer: true }),
+  basicRun: numberOption({ min: 1, integer: true }),
+  lookbackYears: numberOption({ min: 0, integer: true }),
+  includeNotReady: booleanOption,
+  scores: {
+    expected: 'ScoreEvidence (combinedScores)',
+    test: (v) => objectOption.test(v) && Array.isArray((v as { cadres?: unknown }).cadres),
+  },
+}
+
 /** A cadre marked for adjustment, with the assessment that marked them. @category Rules */
 export interface AdjustmentCandidate {
   readonly cadreId: string
@@ -46,6 +78,7 @@ export interface AdjustmentCandidate {
  * @param scenario - a decoded scenario
  * @param options - grades and years looked at
  * @returns the candidates for adjustment
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Rules
  * @example
  * // asOf 2026-09; C7 was graded incompetent for 2025
@@ -56,6 +89,8 @@ export function adjustmentCandidates(
   scenario: Scenario,
   options: AdjustmentOptions = {},
 ): AdjustmentCandidate[] {
+  requireScenario('adjustmentCandidates', scenario)
+  requireOptions('adjustmentCandidates', options, ADJUSTMENT_OPTION_SPEC)
   const { grades, lookbackYears } = { ...DEFAULTS, ...options }
   const since = Number(scenario.asOf.slice(0, 4)) - lookbackYears
   const out: AdjustmentCandidate[] = []
@@ -82,9 +117,11 @@ export interface YearGrade {
  * The yearly grades of a cadre, latest first: each `assessments` entry, and
  * for a year without one, the grade of a detailed annual record
  * (`assessmentRecords`, kind `annual`) when it has one.
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Assessment
  */
 export function yearlyGrades(cadre: Cadre): YearGrade[] {
+  requireShape('yearlyGrades', 'cadre', 'cadre', cadre)
   const byYear = new Map<number, Grade>()
   for (const a of cadre.assessments) byYear.set(a.year, a.grade)
   for (const r of cadre.assessmentRecords ?? [])
@@ -161,6 +198,7 @@ export interface Moves {
  *
  * @param scenario - a decoded scenario
  * @param options - thresholds (policy defaults) and score evidence
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Assessment
  * @example
  * const s = sampleScenario()
@@ -170,6 +208,8 @@ export interface Moves {
  * //     grades: [{ year: 2025, grade: 'incompetent' }], scores: [{ year: 2025, score: 66.128125 }, …], readiness: null }
  */
 export function moveCandidates(scenario: Scenario, options: MoveOptions = {}): Moves {
+  requireScenario('moveCandidates', scenario)
+  requireOptions('moveCandidates', options, MOVE_OPTION_SPEC)
   const policy = scenario.policy.assessment.moves
   const excellentRun = options.excellentRun ?? policy.excellentRun
   const basicRun = options.basicRun ?? policy.basicRun

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { requireScenario } from '../io/door.js'
 import type { Cadre, Post, Scenario, Team } from '../domain/types.js'
 import { ageAt } from '../domain/time.js'
 
@@ -38,9 +39,11 @@ export interface ScenarioContext {
 
 /**
  * Builds the {@link ScenarioContext} of a decoded scenario.
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Rules
  */
 export function contextOf(scenario: Scenario): ScenarioContext {
+  requireScenario('contextOf', scenario)
   const cadreIndex = new Map<string, number>()
   scenario.cadres.forEach((c, i) => cadreIndex.set(c.id, i))
   const teamIndex = new Map<string, number>()

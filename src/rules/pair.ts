@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { isContext, requireArgument } from '../io/door.js'
 import type { PairRuleCode } from '../domain/codes.js'
 import type { ScenarioContext } from './context.js'
 import { fixedAcross, type KinLink } from './context.js'
@@ -48,9 +49,25 @@ export interface PairPenalty {
  * All verdicts of the pair rules on one (cadre, post) pair, including kin
  * avoidance against the team's fixed members and forbidden pairs. Use it to
  * explain why a pair is blocked or penalised.
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Rules
  */
 export function pairVerdicts(ctx: ScenarioContext, cadreIdx: number, postId: string): Verdict[] {
+  requireArgument('pairVerdicts', 'ctx', 'a ScenarioContext (from contextOf)', ctx, isContext(ctx))
+  requireArgument(
+    'pairVerdicts',
+    'cadreIdx',
+    'the index of a cadre of the scenario',
+    cadreIdx,
+    Number.isInteger(cadreIdx) && cadreIdx >= 0 && cadreIdx < ctx.scenario.cadres.length,
+  )
+  requireArgument(
+    'pairVerdicts',
+    'postId',
+    'the id of a post of the scenario',
+    postId,
+    typeof postId === 'string' && ctx.postLocation.has(postId),
+  )
   const pair = pairFacts(ctx, cadreIdx, postId)
   const out: Verdict[] = []
   if (ctx.scenario.forbidden.some((f) => f.cadreId === pair.cadre.id && f.postId === postId))

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { requireShape, requireString } from '../io/door.js'
 import { RULE_LABELS } from '../domain/codes.js'
 import { DEFAULT_POLICY, type Policy, type RuleSwitch } from '../domain/policy.js'
 import { RULE_CATALOGUE, type RuleEntry, type RuleSource } from './catalogue.js'
@@ -69,12 +70,14 @@ export const TABLE_MARKS = {
 /**
  * The Markdown table of every rule under a policy (default: {@link DEFAULT_POLICY}),
  * with the legend of sources, between the `TABLE_MARKS` comments.
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Rules
  * @example
  * renderRuleTable().split('\n')[2]
  * //=> '| code | 中文 | scope | breaks when | default | parameters | policy | source |'
  */
 export function renderRuleTable(policy: Policy = DEFAULT_POLICY): string {
+  requireShape('renderRuleTable', 'policy', 'policy', policy)
   const cell = (s: string) => s.replaceAll('|', '\\|')
   const rows = Object.values(RULE_CATALOGUE).map((r) =>
     [
@@ -109,11 +112,14 @@ export function renderRuleTable(policy: Policy = DEFAULT_POLICY): string {
 /**
  * A page with its generated table replaced by a fresh one; a page without the
  * marks gets the table appended.
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Rules
  * @example
  * withRuleTable(readFileSync('docs/rules.md', 'utf8')) === readFileSync('docs/rules.md', 'utf8') //=> true
  */
 export function withRuleTable(page: string, policy: Policy = DEFAULT_POLICY): string {
+  requireString('withRuleTable', 'page', page)
+  requireShape('withRuleTable', 'policy', 'policy', policy)
   const start = page.indexOf(TABLE_MARKS.start)
   const end = page.indexOf(TABLE_MARKS.end)
   if (start < 0 || end < start) return `${page.trimEnd()}\n\n${renderRuleTable(policy)}\n`

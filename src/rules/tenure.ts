@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { requireScenario, requireShape } from '../io/door.js'
 import { monthsBetween } from '../domain/time.js'
 import type { Cadre, Scenario } from '../domain/types.js'
 import { pairRule, type PairFacts, type PairRule } from './verdict.js'
@@ -72,12 +73,15 @@ export const levelYears: PairRule = pairRule({
  * Months the cadre has held their current post when that is under the
  * short-tenure limit (`policy.people.shortTenure.years`), else `null`. Moving
  * such an incumbent out of an open post breaks `tenure.short-move`.
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Rules
  * @example
  * // asOf 2026-09, in post since 2025-03, limit 3 years
  * shortTenureMonths(scenario, cadre) //=> 18
  */
 export function shortTenureMonths(scenario: Scenario, cadre: Cadre): number | null {
+  requireScenario('shortTenureMonths', scenario)
+  requireShape('shortTenureMonths', 'cadre', 'cadre', cadre)
   if (cadre.currentPost === null) return null
   const months = monthsBetween(cadre.currentPost.since, scenario.asOf)
   return months < 12 * scenario.policy.people.shortTenure.years ? months : null

@@ -9,6 +9,7 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import { REASON_ZH, type RuleCode } from '../domain/codes.js'
 import type { Scenario } from '../domain/types.js'
+import { isContext, requireArgument, requireScenario, type UnknownId, unknownId } from '../io/door.js'
 import { contextOf, type ScenarioContext } from './context.js'
 import { pairVerdicts } from './eligibility.js'
 import { shortTenureMonths } from './tenure.js'
@@ -41,12 +42,7 @@ export interface PairExplanation {
   readonly reasons: readonly Reason[]
 }
 
-/** An id that names no cadre or no post of the scenario. @category Rules */
-export interface UnknownId {
-  readonly _tag: 'UnknownId'
-  readonly kind: 'cadre' | 'post'
-  readonly id: string
-}
+export type { UnknownId } from '../io/door.js'
 
 /**
  * Every rule that blocks or penalises the pair (cadre, post), whether or not
@@ -57,8 +53,10 @@ export interface UnknownId {
  * @param scenario - a decoded scenario
  * @param cadreId - the cadre
  * @param postId - the post
- * @param ctx - the scenario's context, when the caller already built it
+ * @param context - the scenario's context, when the caller already built it
  * @returns the explanation, or `UnknownId` when an id is not in the scenario
+ * @throws TypeError when `scenario` is not a decoded scenario or `context` not a context (a
+ *   programmer error; docs/guide.md, "What throws")
  * @category Rules
  * @example
  * const r = whyNot(scenario, 'C12', 'P3')
@@ -69,11 +67,21 @@ export function whyNot(
   scenario: Scenario,
   cadreId: string,
   postId: string,
-  ctx: ScenarioContext = contextOf(scenario),
+  context?: ScenarioContext,
 ): Either<UnknownId, PairExplanation> {
-  const c = ctx.cadreIndex.get(cadreId)
-  if (c === undefined) return left({ _tag: 'UnknownId', kind: 'cadre', id: cadreId })
-  if (!ctx.postLocation.has(postId)) return left({ _tag: 'UnknownId', kind: 'post', id: postId })
+  requireScenario('whyNot', scenario)
+  requireArgument(
+    'whyNot',
+    'context',
+    'a ScenarioContext (from contextOf), or nothing',
+    context,
+    context === undefined || isContext(context),
+  )
+  const ctx = context ?? contextOf(scenario)
+  const c = typeof cadreId === 'string' ? ctx.cadreIndex.get(cadreId) : undefined
+  if (c === undefined) return left(unknownId('cadre', String(cadreId)))
+  if (typeof postId !== 'string' || !ctx.postLocation.has(postId))
+    return left(unknownId('post', String(postId)))
   const cadre = scenario.cadres[c]!
   const where = ctx.postLocation.get(postId)!
   const title = scenario.teams[where.team]!.posts[where.slot]!.title

@@ -12,6 +12,9 @@
  * @module
  */
 import { resolvePolicy, type Policy, type PolicyInput } from '../domain/policy.js'
+import { decodeScenario } from '../io/decode.js'
+import { renderValue } from '../io/errors.js'
+import { formatPath } from '../io/path.js'
 import type { Cadre, CadreCategory, PartyAffiliation, Scenario, YearMonth } from '../domain/types.js'
 import { type Base, type CadreSpec, type Draft, makeCadre, toMonth } from './cadres.js'
 import { COUNTY, NEIGHBOURS } from './names.js'
@@ -62,28 +65,53 @@ interface Resolved {
 
 const DEFAULTS = { seed: 1, cadres: 300, openShare: 0.3, vacancyShare: 0.08, asOf: '2026-09' } as const
 
+/** A refused option: `generateScenario: options.cadres: expected an integer in 20–10000, got 5`. */
+function refuse(path: string, expected: string, got: unknown): never {
+  throw new RangeError(`generateScenario: ${path}: expected ${expected}, got ${renderValue(got)}`)
+}
+
+/** The first issue of a policy, as the decoder finds it in a scenario that holds it, or `null`. */
+function policyProblem(policy: unknown): { path: string; expected: string; got: string } | null {
+  const probe = decodeScenario({ asOf: DEFAULTS.asOf, county: COUNTY, cadres: [], teams: [], policy })
+  if (probe._tag === 'Right') return null
+  const first = probe.left.issues.find((i) => i.path[0] === 'policy') ?? probe.left.issues[0]!
+  return { path: `options.${formatPath(first.path)}`, expected: first.expected, got: first.got }
+}
+
 function resolveOptions(o: GenerateOptions): Resolved {
-  const fail = (what: string, got: unknown): never => {
-    throw new RangeError(`generateScenario: ${what}, got ${JSON.stringify(got)}`)
-  }
+  if (o === null || typeof o !== 'object' || Array.isArray(o))
+    throw new TypeError(
+      `generateScenario: options: expected an options object (or nothing, for the defaults), got ${renderValue(o)}`,
+    )
+  const fail = (key: string, expected: string, got: unknown): never => refuse(`options.${key}`, expected, got)
   const seed = o.seed ?? DEFAULTS.seed
   const cadres = o.cadres ?? DEFAULTS.cadres
-  if (!Number.isSafeInteger(seed)) fail('seed must be a safe integer', seed)
+  if (!Number.isSafeInteger(seed)) fail('seed', 'a safe integer', seed)
   if (!Number.isInteger(cadres) || cadres < 20 || cadres > 10_000)
-    fail('cadres must be an integer in 20…10000', cadres)
+    fail('cadres', 'an integer in 20–10000', cadres)
   const teams = o.teams ?? Math.max(2, Math.round(cadres / 10))
   if (!Number.isInteger(teams) || teams < 2 || teams > Math.max(2, Math.floor(cadres / 5))) {
-    fail(`teams must be an integer in 2…${Math.max(2, Math.floor(cadres / 5))}`, teams)
+    fail('teams', `an integer in 2–${Math.max(2, Math.floor(cadres / 5))} (cadres / 5)`, teams)
   }
   const openShare = o.openShare ?? DEFAULTS.openShare
   const vacancyShare = o.vacancyShare ?? DEFAULTS.vacancyShare
-  if (!(openShare >= 0 && openShare <= 1)) fail('openShare must be in [0, 1]', openShare)
-  if (!(vacancyShare >= 0 && vacancyShare <= 0.5)) fail('vacancyShare must be in [0, 0.5]', vacancyShare)
+  if (!(typeof openShare === 'number' && openShare >= 0 && openShare <= 1))
+    fail('openShare', 'a number in 0–1', openShare)
+  if (!(typeof vacancyShare === 'number' && vacancyShare >= 0 && vacancyShare <= 0.5))
+    fail('vacancyShare', 'a number in 0–0.5', vacancyShare)
   const asOf = o.asOf ?? DEFAULTS.asOf
-  if (!/^(19|20|21)\d\d-(0[1-9]|1[0-2])$/.test(asOf)) fail('asOf must be a month YYYY-MM of 1900…2199', asOf)
+  if (typeof asOf !== 'string' || !/^(19|20|21)\d\d-(0[1-9]|1[0-2])$/.test(asOf))
+    fail('asOf', 'a month YYYY-MM of 1900–2199', asOf)
   const recordYears = o.recordYears ?? 0
   if (!Number.isInteger(recordYears) || recordYears < 0 || recordYears > 10)
-    fail('recordYears must be an integer in 0…10', recordYears)
+    fail('recordYears', 'an integer in 0–10', recordYears)
+  if (o.policy !== undefined) {
+    const problem = policyProblem(o.policy)
+    if (problem !== null)
+      throw new RangeError(
+        `generateScenario: ${problem.path}: expected ${problem.expected}, got ${problem.got}`,
+      )
+  }
   return {
     seed,
     cadres,
@@ -119,7 +147,12 @@ const INCUMBENTS: Base = { female: 0.14, ethnicity: ETHNICITY, party: INCUMBENT_
  * @param options - sizes, shares, policy and reference date; see {@link GenerateOptions}
  * @returns a fully populated scenario; when the roster can fill the posts (as with the
  *   default number of teams), keeping every incumbent who may stay meets every hard rule
- * @throws RangeError when an option is out of its range
+ * @throws RangeError when an option is out of its range or of the wrong type (the
+ *   message names it: `generateScenario: options.cadres: expected an integer in 20–10000,
+ *   got 5`); TypeError when `options` is not an object. The one entry point that throws
+ *   on a bad value rather than answering `Either`: it makes fictional counties for tests,
+ *   examples and benchmarks from options written in code, where a slip is a programmer
+ *   error to fix at once (docs/guide.md, "What throws")
  * @category Sample
  * @example
  * const s = generateScenario({ seed: 7, cadres: 200 })

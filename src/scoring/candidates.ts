@@ -7,11 +7,12 @@
  *
  * @module
  */
+import { isContext, requireArgument, requireScenario } from '../io/door.js'
 import type { PairRuleCode } from '../domain/codes.js'
 import { RANKS, type Scenario } from '../domain/types.js'
 import { contextOf, pairVerdicts, type PairPenalty, type ScenarioContext } from '../rules/index.js'
 import { PairScan } from '../rules/pair-scan.js'
-import { fitComponents, fitScore } from './fit.js'
+import { componentsOf, scoreOf } from './fit.js'
 
 /** An eligible cadre of one open post. @category Scoring */
 export interface EligibleCadre {
@@ -46,17 +47,24 @@ export interface PostEligibility {
  * the cadres with no post or holding an open one.
  *
  * @param scenario - a decoded scenario
- * @param ctx - the scenario's context, when the caller already built it
+ * @param context - the scenario's context, when the caller already built it
  * @returns one entry per open post
+ * @throws TypeError when `scenario` is not a decoded scenario (docs/guide.md, "What throws")
  * @category Scoring
  * @example
  * eligibilityOf(sampleScenario())[0].blocked[0]
  * //=> { cadreId: 'C00001', codes: ['ladder.skip-rung', 'age.years-to-retirement'] }
  */
-export function eligibilityOf(
-  scenario: Scenario,
-  ctx: ScenarioContext = contextOf(scenario),
-): PostEligibility[] {
+export function eligibilityOf(scenario: Scenario, context?: ScenarioContext): PostEligibility[] {
+  requireScenario('eligibilityOf', scenario)
+  requireArgument(
+    'eligibilityOf',
+    'context',
+    'a ScenarioContext (from contextOf), or nothing',
+    context,
+    context === undefined || isContext(context),
+  )
+  const ctx = context ?? contextOf(scenario)
   const scan = new PairScan(ctx)
   return scenario.openPosts.map((postId, postPos) => {
     const loc = ctx.postLocation.get(postId)!
@@ -71,7 +79,7 @@ export function eligibilityOf(
         blocked.push({ cadreId: cadre.id, codes })
         continue
       }
-      const fit = fitScore(scenario, fitComponents(scenario, cadre, post))
+      const fit = scoreOf(scenario, componentsOf(scenario, cadre, post))
       const stay = ctx.incumbentOf.get(postId) === c
       const net = fit - penalties.reduce((s, p) => s + p.amount, 0)
       const promotion = !stay && RANKS.indexOf(post.rank) > RANKS.indexOf(cadre.rank)
@@ -117,12 +125,29 @@ function verdictsOf(
  *
  * @param report - the result of {@link eligibilityOf}
  * @returns `[code, count]` pairs of every code that blocks at least one pair
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Scoring
  * @example
  * blockSummary(eligibilityOf(sampleScenario())).slice(0, 2)
  * //=> [['age.max-at-appointment', 5566], ['age.years-to-retirement', 1513]]
  */
 export function blockSummary(report: readonly PostEligibility[]): [PairRuleCode, number][] {
+  requireArgument(
+    'blockSummary',
+    'report',
+    'the report of eligibilityOf',
+    report,
+    Array.isArray(report) &&
+      report.every(
+        (p) =>
+          typeof p === 'object' &&
+          p !== null &&
+          Array.isArray((p as PostEligibility).blocked) &&
+          (p as PostEligibility).blocked.every(
+            (b) => typeof b === 'object' && b !== null && Array.isArray(b.codes),
+          ),
+      ),
+  )
   const counts = new Map<PairRuleCode, number>()
   for (const post of report)
     for (const b of post.blocked) for (const code of b.codes) counts.set(code, (counts.get(code) ?? 0) + 1)

@@ -5,6 +5,14 @@
  *
  * @module
  */
+import {
+  isFitComponents,
+  isSpecialty,
+  requireArgument,
+  requireScenario,
+  requireShape,
+  requireString,
+} from '../io/door.js'
 import type { AssessmentPolicy } from '../domain/policy.js'
 import type { FitComponents } from '../domain/proposal.js'
 import type { Assessment, Cadre, Grade, Post, Scenario, Specialty, Team } from '../domain/types.js'
@@ -18,8 +26,23 @@ const GRADE_VALUE: Readonly<Record<Grade, number>> = {
   incompetent: 0,
 }
 
-/** Strength of the evidence behind one specialty, in `[0, 1]`. @category Scoring */
+/**
+ * Strength of the evidence behind one specialty, in `[0, 1]`. @category Scoring
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
+ */
 export function evidenceStrength(s: Specialty): number {
+  requireArgument(
+    'evidenceStrength',
+    's',
+    'a Specialty (with degree, years and achievements)',
+    s,
+    isSpecialty(s),
+  )
+  return strengthOf(s)
+}
+
+/** {@link evidenceStrength} without the door, for callers holding a decoded specialty. @internal */
+export function strengthOf(s: Specialty): number {
   const years = Math.min(Math.max(s.years, 0), 8) / 8
   const achievements = Math.min(Math.max(s.achievements, 0), 3) / 3
   return Math.min(1, 0.15 * (s.degree ? 1 : 0) + 0.5 * years + 0.35 * achievements)
@@ -28,9 +51,17 @@ export function evidenceStrength(s: Specialty): number {
 /**
  * How closely a cadre's specialty code matches a wanted code: 1 at or below
  * it, 0.6 in the same field, 0.3 in the same category, else 0.
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Scoring
  */
 export function codeMatch(have: string, wanted: string): number {
+  requireString('codeMatch', 'have', have)
+  requireString('codeMatch', 'wanted', wanted)
+  return matchOf(have, wanted)
+}
+
+/** {@link codeMatch} without the door. @internal */
+export function matchOf(have: string, wanted: string): number {
   if (have === wanted || have.startsWith(wanted + '/')) return 1
   // The category is the code up to its first '/', the field the segment after it.
   const h1 = have.indexOf('/')
@@ -50,7 +81,7 @@ function specialtyComponent(cadre: Cadre, wantedCodes: readonly string[]): numbe
   let total = 0
   for (const wanted of wantedCodes) {
     let best = 0
-    for (const s of cadre.specialties) best = Math.max(best, codeMatch(s.code, wanted) * evidenceStrength(s))
+    for (const s of cadre.specialties) best = Math.max(best, matchOf(s.code, wanted) * strengthOf(s))
     total += best
   }
   return total / wantedCodes.length
@@ -67,10 +98,20 @@ function assessmentComponent(assessments: readonly Assessment[]): number {
  * the post's wanted specialties, or — for a post that names none — those its
  * team demands, so that a cadre fits a finance bureau's deputy post better
  * than a township's when their record is in finance.
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Scoring
  * @param team - the post's team; looked up when not given
  */
 export function fitComponents(scenario: Scenario, cadre: Cadre, post: Post, team?: Team): FitComponents {
+  requireScenario('fitComponents', scenario)
+  requireShape('fitComponents', 'cadre', 'cadre', cadre)
+  requireShape('fitComponents', 'post', 'post', post)
+  if (team !== undefined) requireShape('fitComponents', 'team', 'team', team)
+  return componentsOf(scenario, cadre, post, team)
+}
+
+/** {@link fitComponents} without the door, for callers holding a decoded scenario's records. @internal */
+export function componentsOf(scenario: Scenario, cadre: Cadre, post: Post, team?: Team): FitComponents {
   const age = ageAt(cadre.birth, scenario.asOf)
   const ideal = scenario.policy.fit.idealAge[post.kind]
   const wanted =
@@ -105,9 +146,23 @@ function combinedComponent(cadre: Cadre, policy: AssessmentPolicy): number {
 /**
  * Weighted fit in `[0, scale]`, rounded to 1e-6 so that equal inputs give
  * equal objectives on every platform.
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Scoring
  */
 export function fitScore(scenario: Scenario, components: FitComponents): number {
+  requireScenario('fitScore', scenario)
+  requireArgument(
+    'fitScore',
+    'components',
+    'FitComponents (from fitComponents)',
+    components,
+    isFitComponents(components),
+  )
+  return scoreOf(scenario, components)
+}
+
+/** {@link fitScore} without the door. @internal */
+export function scoreOf(scenario: Scenario, components: FitComponents): number {
   return weightedFit(
     scenario,
     components.specialty,
@@ -212,8 +267,8 @@ export class FitTable {
       let best = 0
       for (const s of cadre.specialties) {
         let m = matches.get(s.code)
-        if (m === undefined) matches.set(s.code, (m = codeMatch(s.code, wanted)))
-        best = Math.max(best, m * evidenceStrength(s))
+        if (m === undefined) matches.set(s.code, (m = matchOf(s.code, wanted)))
+        best = Math.max(best, m * strengthOf(s))
       }
       total += best
     }

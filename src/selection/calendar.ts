@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { requireArgument } from '../io/door.js'
 import type { Day, WorkingCalendar } from './types.js'
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
@@ -29,8 +30,28 @@ function dayOf(n: number): Day {
   return new Date(n * MS_PER_DAY).toISOString().slice(0, 10)
 }
 
-/** Whether `day` is a working day of `calendar`. @category Selection */
+const isCalendar = (c: unknown): c is WorkingCalendar =>
+  typeof c === 'object' &&
+  c !== null &&
+  Array.isArray((c as WorkingCalendar).weekend) &&
+  (c as WorkingCalendar).weekend.every((d) => Number.isInteger(d) && d >= 0 && d <= 6) &&
+  Array.isArray((c as WorkingCalendar).holidays) &&
+  Array.isArray((c as WorkingCalendar).workdays)
+
+const CALENDAR = 'a working calendar { weekend: days 0–6, holidays: days, workdays: days }'
+
+/**
+ * Whether `day` is a working day of `calendar`.
+ * @throws TypeError when `calendar` is not a calendar or `day` not a `YYYY-MM-DD` day (docs/guide.md, "What throws")
+ * @category Selection
+ */
 export function isWorkingDay(calendar: WorkingCalendar, day: Day): boolean {
+  requireArgument('isWorkingDay', 'calendar', CALENDAR, calendar, isCalendar(calendar))
+  requireArgument('isWorkingDay', 'day', 'a day YYYY-MM-DD', day, isDay(day))
+  return workingDay(calendar, day)
+}
+
+function workingDay(calendar: WorkingCalendar, day: Day): boolean {
   if (calendar.workdays.includes(day)) return true
   if (calendar.holidays.includes(day)) return false
   const weekday = (((dayNumber(day) + 4) % 7) + 7) % 7 // 1970-01-01 was a Thursday
@@ -40,24 +61,50 @@ export function isWorkingDay(calendar: WorkingCalendar, day: Day): boolean {
 /**
  * The last day of a period of `n` working days starting on `start` (counted
  * from `start` if it is a working day, else from the next one).
+ * @throws TypeError when `calendar` is not a calendar, `start` not a day or `n` not a whole number in 1–366; RangeError when the calendar has no working day (docs/guide.md, "What throws")
  * @category Selection
  * @example
  * // a Monday: five working days end on the Friday
  * lastWorkingDay(DEFAULT_SELECTION_RULES.calendar, '2026-12-07', 5) //=> '2026-12-11'
  */
 export function lastWorkingDay(calendar: WorkingCalendar, start: Day, n: number): Day {
+  requireArgument('lastWorkingDay', 'calendar', CALENDAR, calendar, isCalendar(calendar))
+  requireArgument('lastWorkingDay', 'start', 'a day YYYY-MM-DD', start, isDay(start))
+  requireArgument(
+    'lastWorkingDay',
+    'n',
+    'a whole number in 1–366',
+    n,
+    Number.isInteger(n) && n >= 1 && n <= 366,
+  )
+  if (new Set(calendar.weekend).size === 7 && calendar.workdays.length === 0)
+    throw new RangeError(
+      'lastWorkingDay: calendar: expected a calendar with a working day, got one with none',
+    )
   let d = dayNumber(start)
   let counted = 0
   // A calendar off on every day would never end: the rules refuse a weekend of all seven days.
   for (;;) {
-    if (isWorkingDay(calendar, dayOf(d))) counted++
+    if (workingDay(calendar, dayOf(d))) counted++
     if (counted >= n) return dayOf(d)
     d++
   }
 }
 
-/** The day `months` calendar months after `day` (the month's last day when it is shorter). @category Selection */
+/**
+ * The day `months` calendar months after `day` (the month's last day when it is shorter).
+ * @throws TypeError when `day` is not a `YYYY-MM-DD` day or `months` not a whole number in ±1200 (docs/guide.md, "What throws")
+ * @category Selection
+ */
 export function addMonths(day: Day, months: number): Day {
+  requireArgument('addMonths', 'day', 'a day YYYY-MM-DD', day, isDay(day))
+  requireArgument(
+    'addMonths',
+    'months',
+    'a whole number in −1200–1200',
+    months,
+    Number.isInteger(months) && Math.abs(months) <= 1200,
+  )
   const m = DAY.exec(day)!
   const total = Number(m[1]) * 12 + Number(m[2]) - 1 + months
   const y = Math.floor(total / 12)

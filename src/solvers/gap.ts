@@ -15,6 +15,7 @@ import type { Milp } from '../model/milp.js'
 import { highsSolver } from './highs.js'
 import { relativeGap } from './solver.js'
 import type { RunOptions, Solver } from './solver.js'
+import { checkOptions, RUN_OPTION_SPEC, type InvalidOptions, type OptionSpec } from '../io/door.js'
 
 /**
  * A GAP instance: `cost[i][j]` and `weight[i][j]` of job `j` on agent `i`,
@@ -52,6 +53,8 @@ export interface GapSolution {
 
 /** Why there is no solution. @category Solvers */
 export type GapError =
+  /** An option out of its range or of the wrong type. */
+  | InvalidOptions
   | {
       /** Ragged or non-finite input; `path` names the entry, e.g. `['weight', 2, 5]`. */
       readonly _tag: 'InvalidInstance'
@@ -65,12 +68,32 @@ export type GapError =
 
 type Invalid = Extract<GapError, { _tag: 'InvalidInstance' }>
 
+/** The checks of {@link GapOptions}' keys. */
+const GAP_OPTION_SPEC: OptionSpec = {
+  ...RUN_OPTION_SPEC,
+  backend: {
+    expected: 'a Solver (an object with a solve function)',
+    test: (v) => typeof v === 'object' && v !== null && typeof (v as Solver).solve === 'function',
+  },
+}
+
 function check(input: GapInput): Invalid | null {
   const bad = (path: (string | number)[], message: string): Invalid => ({
     _tag: 'InvalidInstance',
     path,
     message,
   })
+  const arrayLike = (v: unknown): boolean =>
+    Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView))
+  if (typeof input !== 'object' || input === null)
+    return bad([], 'generalizedAssignment: input: expected { cost, weight, capacity, sense }')
+  if (!arrayLike(input.capacity))
+    return bad(['capacity'], 'generalizedAssignment: capacity: expected an array of numbers')
+  for (const key of ['cost', 'weight'] as const)
+    if (!Array.isArray(input[key]) || !input[key].every(arrayLike))
+      return bad([key], `generalizedAssignment: ${key}: expected an array of arrays of numbers`)
+  if (input.sense !== 'min' && input.sense !== 'max')
+    return bad(['sense'], 'generalizedAssignment: sense: expected "min" or "max"')
   const agents = input.capacity.length
   if (agents === 0) return bad(['capacity'], 'generalizedAssignment: at least one agent is needed')
   const jobs = input.cost[0]?.length ?? 0
@@ -97,6 +120,7 @@ function check(input: GapInput): Invalid | null {
  * `job:<j>:assigned` (= 1) and `agent:<i>:capacity` (≤ capacity). The IR
  * maximises, so a minimisation is written with negated costs. Column
  * `i * jobs + j` is (agent i, job j).
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Solvers
  * @param input - a valid instance
  * @returns the model, ready for any {@link Solver} or for `exportModel`
@@ -105,6 +129,11 @@ function check(input: GapInput): Invalid | null {
  * Array.from(m.colCost) //=> [-1, -2]
  */
 export function gapModel(input: GapInput): Milp {
+  const invalid = check(input)
+  if (invalid !== null)
+    throw new TypeError(
+      `gapModel: input: expected a GAP instance { cost, weight, capacity, sense } (${invalid.message.replace(/^generalizedAssignment: /, '')})`,
+    )
   const agents = input.capacity.length
   const jobs = input.cost[0]?.length ?? 0
   const sign = input.sense === 'max' ? 1 : -1
@@ -155,6 +184,8 @@ export async function generalizedAssignment(
 ): Promise<Either<GapError, GapSolution>> {
   const invalid = check(input)
   if (invalid !== null) return left(invalid)
+  const checked = checkOptions<GapOptions>(options, GAP_OPTION_SPEC)
+  if (checked._tag === 'Left') return checked
   const solver = options.backend ?? highsSolver
   const agents = input.capacity.length
   const jobs = input.cost[0]?.length ?? 0

@@ -17,6 +17,20 @@
  *
  * @module
  */
+import { functionOption, requireOptions, runRefusal, type OptionSpec } from '../io/door.js'
+
+/** The checks of {@link HighsInitOptions}' keys. */
+const HIGHS_INIT_SPEC: OptionSpec = {
+  locateFile: functionOption,
+  wasmBinary: {
+    expected: 'an ArrayBuffer or a typed array',
+    test: (v) => v instanceof ArrayBuffer || ArrayBuffer.isView(v),
+  },
+  wasmModule: {
+    expected: 'a WebAssembly.Module',
+    test: (v) => typeof WebAssembly !== 'undefined' && v instanceof WebAssembly.Module,
+  },
+}
 import highsLoader from 'highs'
 import type { Highs, InitOptions } from 'highs'
 import type { Milp } from '../model/milp.js'
@@ -66,6 +80,7 @@ function discardInstance(): void {
  * (`wasmBinary`) or a compiled module (`wasmModule`). Options not given are
  * reset to the loader's defaults; `configureHighs({})` restores them all.
  *
+ * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Solvers
  * @param options - `locateFile`, `wasmBinary` or `wasmModule`
  * @example
@@ -78,6 +93,11 @@ function discardInstance(): void {
  * configureHighs({ wasmBinary: await (await fetch('/assets/highs.wasm')).arrayBuffer() })
  */
 export function configureHighs(options: HighsInitOptions): void {
+  requireOptions('configureHighs', options, HIGHS_INIT_SPEC)
+  if (options === undefined)
+    throw new TypeError(
+      'configureHighs: options: expected an object ({} restores the defaults), got undefined',
+    )
   const next: InitOptions = {}
   if (options.locateFile !== undefined) next.locateFile = options.locateFile
   if (options.wasmBinary !== undefined) next.wasmBinary = options.wasmBinary
@@ -196,7 +216,10 @@ function pricableColumns(m: Milp): Uint8Array {
  */
 export const highsSolver: Solver = {
   name: 'highs',
-  async solve(model: Milp, options: RunOptions): Promise<SolverResult> {
+  async solve(model: Milp, given: RunOptions): Promise<SolverResult> {
+    const refused = runRefusal(model, given)
+    if (refused !== null) return none('error', 0, refused)
+    const options = given ?? {}
     const started = performance.now()
     const elapsed = () => performance.now() - started
     if (options.signal?.aborted) return none('interrupted', 0)
@@ -262,7 +285,7 @@ export const highsSolver: Solver = {
         return { ...base, status, bound, message: raw.message ?? `HiGHS model status ${raw.status}` }
     }
   },
-  async relax(model: Milp, options: RunOptions): Promise<LpRelaxation> {
+  async relax(model: Milp, given: RunOptions): Promise<LpRelaxation> {
     const started = performance.now()
     const lp = (status: LpRelaxation['status'], message?: string): LpRelaxation => ({
       status,
@@ -272,6 +295,9 @@ export const highsSolver: Solver = {
       timeMs: performance.now() - started,
       ...(message === undefined ? {} : { message }),
     })
+    const refused = runRefusal(model, given)
+    if (refused !== null) return lp('error', refused)
+    const options = given ?? {}
     if (options.signal?.aborted) return lp('interrupted')
     if (model.colNames.length === 0) {
       const empty = solveEmpty(model)

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { runRefusal } from '../io/door.js'
 import type { Worker } from 'node:worker_threads'
 import type { Milp } from '../model/milp.js'
 import { startWorker } from './node-worker.js'
@@ -85,9 +86,11 @@ parentPort.postMessage(JSON.parse(JSON.stringify(result)))
  */
 export const jsLpSolver: Solver = {
   name: 'javascript-lp-solver',
-  async solve(model: Milp, options: RunOptions): Promise<SolverResult> {
+  async solve(model: Milp, given: RunOptions): Promise<SolverResult> {
     const started = performance.now()
     const elapsed = () => performance.now() - started
+    const refused = runRefusal(model, given)
+    const options = refused === null ? (given ?? {}) : {}
     const limit = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
     const none = (status: SolverResult['status'], message?: string): SolverResult => ({
       status,
@@ -97,6 +100,7 @@ export const jsLpSolver: Solver = {
       timeMs: elapsed(),
       ...(message === undefined ? {} : { message }),
     })
+    if (refused !== null) return none('error', refused)
     if (options.signal?.aborted) return none('interrupted')
     if (model.colNames.length === 0) return solveEmpty(model)
     // javascript-lp-solver keeps a dense tableau (a row per constraint and bound, a column per

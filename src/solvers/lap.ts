@@ -18,6 +18,7 @@
  *
  * @module
  */
+import { booleanOption, checkOptions, type InvalidOptions, type OptionSpec } from '../io/door.js'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import { readCost } from './lap-parse.js'
 import { complete, firstUnassignable } from './lap-search.js'
@@ -72,6 +73,8 @@ export interface LapResult {
  * @category Solvers
  */
 export type LapError =
+  /** `options` not an object, or `maximize` not a boolean. */
+  | InvalidOptions
   | { readonly _tag: 'InvalidCost'; readonly message: string }
   | { readonly _tag: 'Infeasible'; readonly message: string }
 
@@ -123,6 +126,9 @@ const augment = (nr: number, nc: number, c: Float64Array, s: number): Int32Array
 
 // --- solver -----------------------------------------------------------------
 
+/** The checks of {@link LapOptions}' keys. */
+const LAP_OPTION_SPEC: OptionSpec = { maximize: booleanOption }
+
 /**
  * Solves the linear sum assignment problem exactly: pairs rows with columns,
  * each used at most once, so that every row is assigned when `rows ≤ cols`
@@ -168,7 +174,9 @@ export function linearSumAssignment(
   cost: readonly (readonly number[])[] | CostMatrix,
   options?: LapOptions,
 ): Either<LapError, LapResult> {
-  const maximize = (options as { maximize?: unknown } | null | undefined)?.maximize === true
+  const checked = checkOptions<LapOptions>(options, LAP_OPTION_SPEC)
+  if (checked._tag === 'Left') return checked
+  const maximize = options?.maximize === true
   const read = readCost(cost, maximize)
   if (read._tag === 'Left') return read
   const m = read.right

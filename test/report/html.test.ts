@@ -132,7 +132,9 @@ describe('renderReport', () => {
       ...scenario,
       cadres: scenario.cadres.map((c) => (c.id === moved ? { ...c, name: '<script>alert(2)</script>' } : c)),
     }
-    const html = await page(evil, { proposal })
+    const again = await solve(evil)
+    if (again._tag === 'Left') throw new Error(again.left.message)
+    const html = await page(evil, { proposal: again.right })
     expect(html).not.toMatch(/<script/i)
     expect(html).toContain('&lt;script&gt;alert(2)&lt;/script&gt;')
   })
@@ -141,6 +143,14 @@ describe('renderReport', () => {
     expect(await page(scenario, { proposal })).toBe(await page(scenario, { proposal }))
     expect((await renderReport(scenario, null as never))._tag).toBe('Left')
     expect((await renderReport(scenario, { proposal }, { lang: 'fr' as 'en' }))._tag).toBe('Left')
+    // A proposal of another county is refused, never drawn as if it fitted.
+    const other = generateScenario({ seed: 32, cadres: 120, teams: 12 })
+    expect(await renderReport(other, { proposal })).toMatchObject({
+      _tag: 'Left',
+      left: { _tag: 'InvalidReportInput', message: expect.stringMatching(/another scenario/) },
+    })
+    expect((await renderReport({} as never, { proposal }))._tag).toBe('Left')
+    expect(() => toHtml(other, proposal)).toThrow(/^toHtml: proposal: expected a proposal of this scenario/)
   })
 
   it('display helpers: toHtml gives the summary and team cards, toVegaLite the six chart specs with their data', () => {

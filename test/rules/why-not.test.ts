@@ -65,11 +65,16 @@ describe('whyNot', () => {
   it('returns unknown ids as values', () => {
     expect(whyNot(scenario(), 'nobody', 'P12')).toEqual({
       _tag: 'Left',
-      left: { _tag: 'UnknownId', kind: 'cadre', id: 'nobody' },
+      left: {
+        _tag: 'UnknownId',
+        kind: 'cadre',
+        id: 'nobody',
+        message: 'no cadre with id "nobody" in this scenario',
+      },
     })
     expect(whyNot(scenario(), 'C1', 'P99')).toEqual({
       _tag: 'Left',
-      left: { _tag: 'UnknownId', kind: 'post', id: 'P99' },
+      left: { _tag: 'UnknownId', kind: 'post', id: 'P99', message: 'no post with id "P99" in this scenario' },
     })
   })
 })
