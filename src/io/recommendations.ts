@@ -5,14 +5,12 @@
  *
  * @module
  */
-import { isScenario } from './door.js'
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
-import { monthIndex } from '../domain/time.js'
 import type { FrontlineExperience, Recommendation, Scenario } from '../domain/types.js'
 import { array, literals, nonEmptyString, object, oneOf, opt, req, yearMonth } from './combinators.js'
 import { RESERVE_GROUPS } from './enums.js'
-import { issue, issueFromValidationError, sortIssues, type Issue } from './errors.js'
-import { snapshot } from './snapshot.js'
+import type { Issue } from './errors.js'
+import { readDatedRecords } from './read.js'
 
 const FRONTLINE = literals<FrontlineExperience>({
   poverty: true,
@@ -69,36 +67,18 @@ export function decodeRecommendations(
     _tag: 'InvalidRecommendations',
     issues,
   })
-  if (scenario !== undefined && !isScenario(scenario))
-    return left(
-      invalid([issue(['scenario'], 'a decoded Scenario (call decodeScenario first), or nothing', scenario)]),
-    )
-  let root: unknown
-  try {
-    root = snapshot(input)
-  } catch {
-    return left(invalid([issue([], 'an array of recommendations', 'an unreadable value')]))
-  }
-  const shape = recommendations.validate(root, [{ key: '', type: recommendations, actual: root }])
-  if (isLeft(shape)) return left(invalid(sortIssues(shape.left.map(issueFromValidationError), root)))
-  const out: Recommendation[] = shape.right.map((r) => ({
-    cadreId: r.cadreId,
-    recommender: r.recommender,
-    recommenderPost: r.recommenderPost,
-    date: r.date,
-    reason: r.reason,
-    groups: [...r.groups],
-    frontline: [...r.frontline],
-    responsibility: r.responsibility,
-  }))
-  if (scenario === undefined) return right(out)
-  const known = new Set(scenario.cadres.map((c) => c.id))
-  const asOf = monthIndex(scenario.asOf)
-  const issues: Issue[] = []
-  out.forEach((r, i) => {
-    if (!known.has(r.cadreId)) issues.push(issue([i, 'cadreId'], 'a cadre id of the scenario', r.cadreId))
-    if (monthIndex(r.date) > asOf)
-      issues.push(issue([i, 'date'], `a month not after asOf ${scenario.asOf}`, r.date))
-  })
-  return issues.length > 0 ? left(invalid(issues)) : right(out)
+  const r = readDatedRecords(recommendations, input, scenario, 'an array of recommendations', 'date')
+  if (isLeft(r)) return left(invalid(r.left))
+  return right(
+    r.right.map((x) => ({
+      cadreId: x.cadreId,
+      recommender: x.recommender,
+      recommenderPost: x.recommenderPost,
+      date: x.date,
+      reason: x.reason,
+      groups: [...x.groups],
+      frontline: [...x.frontline],
+      responsibility: x.responsibility,
+    })),
+  )
 }

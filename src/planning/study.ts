@@ -8,11 +8,10 @@
  */
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { TrainingKind } from '../domain/codes.js'
-import { monthIndex } from '../domain/time.js'
 import type { Scenario, YearMonth } from '../domain/types.js'
 import { array, nonEmptyString, number, object, oneOf, opt, req, yearMonth } from '../io/combinators.js'
-import { issue, issueFromValidationError, sortIssues, type Issue } from '../io/errors.js'
-import { snapshot } from '../io/snapshot.js'
+import type { Issue } from '../io/errors.js'
+import { readDatedRecords } from '../io/read.js'
 
 /** The kinds of training, in the order a ledger lists them. @category Planning */
 export const TRAINING_KINDS: readonly TrainingKind[] = ['centralised', 'party-school', 'online', 'self-study']
@@ -71,25 +70,8 @@ export function decodeTrainingRecords(
     _tag: 'InvalidTrainingRecords',
     issues,
   })
-  let root: unknown
-  try {
-    root = snapshot(input)
-  } catch {
-    return left(invalid([issue([], 'an array of training records', 'an unreadable value')]))
-  }
-  const shape = records.validate(root, [{ key: '', type: records, actual: root }])
-  if (isLeft(shape)) return left(invalid(sortIssues(shape.left.map(issueFromValidationError), root)))
-  const out: TrainingRecord[] = shape.right.map((r) => ({ ...r }))
-  if (scenario === undefined) return right(out)
-  const known = new Set(scenario.cadres.map((c) => c.id))
-  const asOf = monthIndex(scenario.asOf)
-  const issues: Issue[] = []
-  out.forEach((r, i) => {
-    if (!known.has(r.cadreId)) issues.push(issue([i, 'cadreId'], 'a cadre id of the scenario', r.cadreId))
-    if (monthIndex(r.completed) > asOf)
-      issues.push(issue([i, 'completed'], `a month not after asOf ${scenario.asOf}`, r.completed))
-  })
-  return issues.length > 0 ? left(invalid(issues)) : right(out)
+  const r = readDatedRecords(records, input, scenario, 'an array of training records', 'completed')
+  return isLeft(r) ? left(invalid(r.left)) : right(r.right.map((x) => ({ ...x })))
 }
 
 /** Options of {@link studyHours}. @category Planning */
