@@ -22,7 +22,7 @@ import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import { readCost } from './lap-parse.js'
 import { complete, firstUnassignable } from './lap-search.js'
 import { augmentTall } from './lap-tall.js'
-import { KEEP, keepRow, keptMins, reduceColumns, reduceRows, rowMins, type RowMins } from './lap-warm.js'
+import { KEEP, keepRowMins, keptMins, reduceColumns, reduceRows, type RowMins } from './lap-warm.js'
 
 // --- model ------------------------------------------------------------------
 
@@ -111,9 +111,8 @@ const augment = (nr: number, nc: number, c: Float64Array, s: number): Int32Array
   const mins = (i: number, out: RowMins): boolean => {
     const o = KEEP * i
     if (read[i] === 1 && keptMins(c, s, nc, 1, v, row4col, low, at, o, kept, out)) return false
-    keepRow(c, s, i * nc, nc, v, low, at, o)
+    keepRowMins(c, s, i * nc, nc, v, low, at, o, row4col, out)
     read[i] = 1
-    if (!keptMins(c, s, nc, 1, v, row4col, low, at, o, kept, out)) rowMins(c, s, i * nc, nc, v, row4col, out)
     return true
   }
   count = reduceRows(nr, v, col4row, row4col, free, count, mins)
