@@ -131,7 +131,8 @@ const augment = (nr: number, nc: number, c: Float64Array, s: number): Int32Array
  * matrices are allowed, the result is sorted by row, an empty matrix gives
  * empty arrays and total 0, and `Infinity` (`-Infinity` when maximising)
  * marks a forbidden pair. Ties are broken by a fixed rule (a free column
- * first, then the lowest index), so the same input always gives the same
+ * first, then the lowest index in the warm start and the first column met,
+ * in a fixed order, in the search), so the same input always gives the same
  * answer (the identity on a constant matrix). Bad input never throws: it
  * comes back as `InvalidCost`. Costs so large that reduced costs overflow to
  * infinity are outside the method's range (as in scipy).
