@@ -39,6 +39,28 @@ const randomMatrix = (rows: number, cols: number, next: () => number): CostMatri
   return { rows, cols, data }
 }
 
+/** Integers `0 … hi` drawn uniformly: ties everywhere once `hi` is small. */
+const integerMatrix = (n: number, hi: number, next: () => number): CostMatrix => {
+  const data = new Float64Array(n * n)
+  for (let k = 0; k < data.length; k++) data[k] = Math.floor(next() * (hi + 1))
+  return { rows: n, cols: n, data }
+}
+
+/** `floor(100 · u · (1 + i mod 10))`: integer costs whose range depends on the row. */
+const rowScaledMatrix = (n: number, next: () => number): CostMatrix => {
+  const data = new Float64Array(n * n)
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) data[i * n + j] = Math.floor(100 * next() * (1 + (i % 10)))
+  return { rows: n, cols: n, data }
+}
+
+/** Machol–Wien `c(i, j) = i · j`: a classic hard, fully degenerate instance. */
+const macholWien = (n: number): CostMatrix => {
+  const data = new Float64Array(n * n)
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) data[i * n + j] = i * j
+  return { rows: n, cols: n, data }
+}
+
 interface Case {
   readonly name: string
   readonly cost: CostMatrix
@@ -55,6 +77,26 @@ const cases: readonly Case[] = [
   { name: 'wide-1000x3000', cost: randomMatrix(1000, 3000, next), optimum: null },
   { name: 'tall-3000x1000', cost: randomMatrix(3000, 1000, next), optimum: null },
 ]
+/** The cost shapes of issue #18, built lazily (a 4,000² matrix is 128 MB) and only when selected. */
+const shapes: readonly {
+  readonly name: string
+  readonly make: (n: number, next: () => number) => CostMatrix
+}[] = [
+  { name: 'float', make: (n, r) => randomMatrix(n, n, r) },
+  { name: 'int1e6', make: (n, r) => integerMatrix(n, 1_000_000, r) },
+  { name: 'int1000', make: (n, r) => integerMatrix(n, 1000, r) },
+  { name: 'int100', make: (n, r) => integerMatrix(n, 100, r) },
+  { name: 'rowscaled', make: rowScaledMatrix },
+  { name: 'machol', make: (n) => macholWien(n) },
+]
+const shapeCases = shapes.flatMap(({ name, make }, s) =>
+  [3000, 4000].map((n) => ({
+    name: `${name}-${n}`,
+    // Each shape has its own seeded stream, so one case does not depend on which others run.
+    cost: () => make(n, mulberry32(seed + 7919 * s + n)),
+    optimum: null,
+  })),
+)
 
 /** A full assignment, sorted by row, with the returned total, recomputed independently. */
 const isValid = (cost: CostMatrix, rowInd: Int32Array, colInd: Int32Array, total: number): boolean => {
@@ -135,8 +177,14 @@ const rows: string[][] = [
     'ok',
   ],
 ]
-for (const { name, cost, optimum } of cases) {
+const all: readonly {
+  readonly name: string
+  readonly cost: () => CostMatrix
+  readonly optimum: number | null
+}[] = [...cases.map((c) => ({ ...c, cost: () => c.cost })), ...shapeCases]
+for (const { name, cost: build, optimum } of all) {
   if (only !== undefined && !only.split(',').some((o) => name.includes(o))) continue
+  const cost = build()
   linearSumAssignment(cost) // warm-up
   const times: number[] = []
   const cpu: number[] = []
@@ -156,7 +204,10 @@ for (const { name, cost, optimum } of cases) {
   const median = times.sort((a, b) => a - b)[Math.floor(runs / 2)]!
   const cpuMedian = cpu.sort((a, b) => a - b)[Math.floor(runs / 2)]!
   const scipy = scipyRun(cost)
-  // Both are exact optima; their totals may differ by float rounding only.
+  // Both are exact optima; their totals may differ by float rounding only,
+  // and not at all when every cost is an integer.
+  if (scipy !== null && Number.isInteger(total) && Number.isInteger(scipy.total) && scipy.total !== total)
+    ok = false
   if (scipy !== null && Math.abs(scipy.total - total) > 1e-6 * Math.max(1, Math.abs(total))) ok = false
   rows.push([
     name,

@@ -13,44 +13,49 @@
 // multiplies each entry of `c` as it is read (see `lap.ts`).
 
 /**
- * One step of the search in {@link shortestPaths}: relaxes the distances of the
- * `left` unscanned columns listed in `remaining` through row `i` (row offset
- * `base`, dual `ui`, distance `minVal` to the row) and returns the position
- * in `remaining` of the closest one (ties: see below), whose distance is then
- * `vd[2 * remaining[index] + 1]`, or -1 when `left` is 0. A function of its
- * own so that V8 optimises it early, on its own, while small problems run.
+ * One row scan of {@link shortestPaths} (the SCAN step of Jonker & Volgenant
+ * 1987): relaxes the distances of the unscanned columns `rest[0..left)`
+ * (in increasing order) through row `i` (row offset `base`, dual `ui`,
+ * distance `minVal` to the row). A column brought down to `level` (the
+ * current least distance, which none can fall below; -Infinity for the
+ * first row, whose reduced costs may be negative) leaves `rest`, which
+ * stays in order, for the level list `lvl[hi..]`; a free one ends the search
+ * at once. Meanwhile the least distance left in `rest`, how many columns
+ * have it and where the last of them is are written to `out` with the new
+ * `hi` and `left` (so the next level needs no pass of its own when, as with
+ * distinct costs, one column has it).
+ * Returns the free column reached at the level, or -1.
+ * A function of its own so that V8 optimises it early, on its own.
  */
 const scan = (
   c: Float64Array,
   s: number,
   base: number,
   minVal: number,
+  level: number,
   ui: number,
   i: number,
-  remaining: Int32Array,
+  rest: Int32Array,
   left: number,
+  lvl: Int32Array,
+  hi: number,
   vd: Float64Array,
   path: Int32Array,
   row4col: Int32Array,
-  nc: number,
+  out: Float64Array,
 ): number => {
-  let index = -1
-  let lowest = Infinity
-  let lowestCol = nc
-  let lowestFree = 0
-  // Eight columns at a time: V8 compiles the straight run far tighter
-  // than the loop. A block where some distance reaches `lowest` is looked
-  // at again column by column, in order, by the same rule as the tail.
+  let low = Infinity
+  let lowCount = 0
+  let lowPos = -1
   let k = 0
+  // Until a column joins the level, nothing moves. Eight columns at a time:
+  // V8 compiles the straight run far tighter than the loop. A block where
+  // some distance reaches `low` is looked at again column by column. A
+  // column of `rest` is at the level exactly when it has just been brought
+  // down to it (the others are above it).
+  let joined = false
   for (; k + 8 <= left; k += 8) {
-    const j0 = remaining[k]!
-    const j1 = remaining[k + 1]!
-    const j2 = remaining[k + 2]!
-    const j3 = remaining[k + 3]!
-    const j4 = remaining[k + 4]!
-    const j5 = remaining[k + 5]!
-    const j6 = remaining[k + 6]!
-    const j7 = remaining[k + 7]!
+    const j0 = rest[k + 0]!
     const r0 = minVal + s * c[base + j0]! - ui - vd[2 * j0]!
     let d0 = vd[2 * j0 + 1]!
     if (r0 < d0) {
@@ -58,6 +63,7 @@ const scan = (
       vd[2 * j0 + 1] = r0
       d0 = r0
     }
+    const j1 = rest[k + 1]!
     const r1 = minVal + s * c[base + j1]! - ui - vd[2 * j1]!
     let d1 = vd[2 * j1 + 1]!
     if (r1 < d1) {
@@ -65,6 +71,7 @@ const scan = (
       vd[2 * j1 + 1] = r1
       d1 = r1
     }
+    const j2 = rest[k + 2]!
     const r2 = minVal + s * c[base + j2]! - ui - vd[2 * j2]!
     let d2 = vd[2 * j2 + 1]!
     if (r2 < d2) {
@@ -72,6 +79,7 @@ const scan = (
       vd[2 * j2 + 1] = r2
       d2 = r2
     }
+    const j3 = rest[k + 3]!
     const r3 = minVal + s * c[base + j3]! - ui - vd[2 * j3]!
     let d3 = vd[2 * j3 + 1]!
     if (r3 < d3) {
@@ -79,6 +87,7 @@ const scan = (
       vd[2 * j3 + 1] = r3
       d3 = r3
     }
+    const j4 = rest[k + 4]!
     const r4 = minVal + s * c[base + j4]! - ui - vd[2 * j4]!
     let d4 = vd[2 * j4 + 1]!
     if (r4 < d4) {
@@ -86,6 +95,7 @@ const scan = (
       vd[2 * j4 + 1] = r4
       d4 = r4
     }
+    const j5 = rest[k + 5]!
     const r5 = minVal + s * c[base + j5]! - ui - vd[2 * j5]!
     let d5 = vd[2 * j5 + 1]!
     if (r5 < d5) {
@@ -93,6 +103,7 @@ const scan = (
       vd[2 * j5 + 1] = r5
       d5 = r5
     }
+    const j6 = rest[k + 6]!
     const r6 = minVal + s * c[base + j6]! - ui - vd[2 * j6]!
     let d6 = vd[2 * j6 + 1]!
     if (r6 < d6) {
@@ -100,6 +111,7 @@ const scan = (
       vd[2 * j6 + 1] = r6
       d6 = r6
     }
+    const j7 = rest[k + 7]!
     const r7 = minVal + s * c[base + j7]! - ui - vd[2 * j7]!
     let d7 = vd[2 * j7 + 1]!
     if (r7 < d7) {
@@ -107,77 +119,111 @@ const scan = (
       vd[2 * j7 + 1] = r7
       d7 = r7
     }
-    if (
-      d0 > lowest &&
-      d1 > lowest &&
-      d2 > lowest &&
-      d3 > lowest &&
-      d4 > lowest &&
-      d5 > lowest &&
-      d6 > lowest &&
-      d7 > lowest
-    )
-      continue
+    if (d0 > low && d1 > low && d2 > low && d3 > low && d4 > low && d5 > low && d6 > low && d7 > low) continue
     for (let q = k; q < k + 8; q++) {
-      const j = remaining[q]!
-      const d = vd[2 * j + 1]!
-      if (d > lowest) continue
-      const free = row4col[j] === -1 ? 1 : 0
-      if (d < lowest || free > lowestFree || (free === lowestFree && j < lowestCol)) {
-        lowest = d
-        index = q
-        lowestCol = j
-        lowestFree = free
+      const d = vd[2 * rest[q]! + 1]!
+      if (d === level) {
+        k = q
+        joined = true
+        break
+      }
+      if (d <= low) {
+        if (d < low) {
+          low = d
+          lowCount = 1
+        } else lowCount++
+        lowPos = q
       }
     }
+    if (joined) break
   }
-  for (; k < left; k++) {
-    const j = remaining[k]!
-    const j2 = 2 * j
-    const r = minVal + s * c[base + j]! - ui - vd[j2]!
-    let d = vd[j2 + 1]!
-    if (r < d) {
-      path[j] = i
-      vd[j2 + 1] = r
-      d = r
+  if (!joined)
+    for (; k < left; k++) {
+      const j = rest[k]!
+      const j2 = 2 * j
+      const r = minVal + s * c[base + j]! - ui - vd[j2]!
+      let d = vd[j2 + 1]!
+      if (r < d) {
+        path[j] = i
+        vd[j2 + 1] = r
+        d = r
+        if (r === level) break
+      }
+      if (d <= low) {
+        if (d < low) {
+          low = d
+          lowCount = 1
+        } else lowCount++
+        lowPos = k
+      }
     }
-    if (d > lowest) continue
-    // Ties go to a free column (the search can stop there), then to the
-    // lowest column index, so the answer never depends on scan order.
-    const free = row4col[j] === -1 ? 1 : 0
-    if (d < lowest || free > lowestFree || (free === lowestFree && j < lowestCol)) {
-      lowest = d
-      index = k
-      lowestCol = j
-      lowestFree = free
+  let w = k
+  if (k < left) {
+    // rest[k] has joined the level; the columns after it move down.
+    const j = rest[k++]!
+    if (row4col[j] === -1) return j
+    lvl[hi++] = j
+    for (; k < left; k++) {
+      const j = rest[k]!
+      const j2 = 2 * j
+      const r = minVal + s * c[base + j]! - ui - vd[j2]!
+      let d = vd[j2 + 1]!
+      if (r < d) {
+        path[j] = i
+        vd[j2 + 1] = r
+        d = r
+      }
+      // (A column of the last block may have been brought down already.)
+      if (d === level) {
+        if (row4col[j] === -1) return j
+        lvl[hi++] = j
+        continue
+      }
+      if (d <= low) {
+        if (d < low) {
+          low = d
+          lowCount = 1
+        } else lowCount++
+        lowPos = w
+      }
+      rest[w++] = j
     }
   }
-  return index
+  out[0] = hi
+  out[1] = w
+  out[2] = low
+  out[3] = lowCount
+  out[4] = lowPos
+  return -1
 }
 
 /**
- * Shortest augmenting paths (Crouse 2016, Algorithm 1) from the free rows
- * `rows[0..count)`, in that order, on top of the partial assignment and the
- * duals `u`, `v` given, which must be dual feasible (reduced costs
- * `c − u − v` non-negative, zero on assigned pairs; when `nr < nc` also
- * `v ≤ 0`, and `v = 0` on free columns). Returns -1 when every listed row
- * was assigned, else the first row with no augmenting path.
+ * Shortest augmenting paths (Jonker & Volgenant 1987, in the rectangular
+ * form of Crouse 2016) from the free rows `rows[0..count)`, in that order,
+ * on top of the partial assignment and the duals `u`, `v` given, which must
+ * be dual feasible (reduced costs `c − u − v` non-negative, zero on assigned
+ * pairs; when `nr < nc` also `v ≤ 0`, and `v = 0` on free columns). Returns
+ * -1 when every listed row was assigned, else the first row with no
+ * augmenting path.
  *
  * One Dijkstra search per row over the reduced costs, stopped at the first
  * free column reached; only the rows and columns it reached get new duals.
  * Every buffer is allocated once, so the hot loop creates no objects.
  *
- * Performance notes (the inner loop of {@link scan} runs up to ~10⁷ times at
- * n = 2,000 after the warm start):
- * - `remaining` lists the unscanned columns in increasing order (a removal
- *   shifts the tail down), so the scan reads the cost row, `v` and the
- *   distances front to back instead of at random.
- * - `v[j]` and the distance of column `j` share one array (`vd[2j]`,
- *   `vd[2j + 1]`): one typed array less to check per step in V8.
- * - The reduced cost is always evaluated as `minVal + c[i][j] − u[i] − v[j]`,
- *   left to right (one rounding everywhere), and the unrolled and the plain
- *   loop apply one tie rule in column order, so the result does not depend
- *   on how the scan is split.
+ * As in Jonker & Volgenant's LAPJV, all the columns at the least distance
+ * (the level) are taken at once, a free one among them ending the search;
+ * the rows of the others are scanned in turn, and a column they bring down
+ * to the level joins it (a free one ends the search there and then). Ties,
+ * which integer costs with a small range make common, thus cost no pass of
+ * their own, and the scan's inner loop has no tie rule. `lvl[0..lo)` lists
+ * the columns scanned, `lvl[lo..hi)` the level; `rest[0..left)` the others,
+ * in increasing order, so the scan reads the cost row, `v` and the
+ * distances front to back. Everything is done in a fixed order, so the
+ * answer is deterministic.
+ *
+ * The reduced cost is always evaluated as `minVal + c[i][j] − u[i] − v[j]`,
+ * left to right (one rounding everywhere). `v[j]` and the distance of
+ * column `j` share one array (`vd[2j]`, `vd[2j + 1]`).
  */
 const shortestPaths = (
   nr: number,
@@ -195,34 +241,58 @@ const shortestPaths = (
   const vd = new Float64Array(2 * nc)
   for (let j = 0; j < nc; j++) vd[2 * j] = v[j]!
   const path = new Int32Array(nc)
-  const remaining = new Int32Array(nc)
-  /** The columns taken by the current search, in order (the last one is free). */
-  const taken = new Int32Array(nr + 1)
+  const rest = new Int32Array(nc)
+  const lvl = new Int32Array(nc)
+  const out = new Float64Array(5)
   let failed = -1
 
   for (let f = 0; f < count && failed === -1; f++) {
     const cur = rows[f]!
     for (let k = 0; k < nc; k++) {
-      remaining[k] = k
+      rest[k] = k
       vd[2 * k + 1] = Infinity
     }
-    let left = nc
-    let ntaken = 0
+    let lo = 0
     let minVal = 0
     let i = cur
-    let sink = -1
+    let sink = scan(c, s, i * nc, 0, -Infinity, u[i]!, i, rest, nc, lvl, 0, vd, path, row4col, out)
+    let hi = out[0]!
+    let left = out[1]!
     while (sink === -1) {
-      const index = scan(c, s, i * nc, minVal, u[i]!, i, remaining, left, vd, path, row4col, nc)
-      const lowest = index === -1 ? Infinity : vd[2 * remaining[index]! + 1]!
-      // Only forbidden (infinite) columns are left: no augmenting path.
-      if (index === -1 || lowest === Infinity) break
-      minVal = lowest
-      const j = remaining[index]!
-      if (row4col[j] === -1) sink = j
-      else i = row4col[j]!
-      taken[ntaken++] = j
-      remaining.copyWithin(index, index + 1, left)
-      left--
+      if (lo === hi) {
+        // A new level: the least distance among the other columns.
+        const low = out[2]!
+        // Only forbidden (infinite) columns are left: no augmenting path.
+        if (left === 0 || low === Infinity) break
+        minVal = low
+        if (out[3] === 1) {
+          const k = out[4]!
+          lvl[hi++] = rest[k]!
+          rest.copyWithin(k, k + 1, left)
+          left--
+        } else {
+          let w = 0
+          for (let k = 0; k < left; k++) {
+            const j = rest[k]!
+            if (vd[2 * j + 1] === low) lvl[hi++] = j
+            else rest[w++] = j
+          }
+          left = w
+        }
+        for (let k = lo; k < hi; k++) {
+          const j = lvl[k]!
+          if (row4col[j] === -1) {
+            sink = j
+            break
+          }
+        }
+        if (sink !== -1) break
+      }
+      const j = lvl[lo++]!
+      i = row4col[j]!
+      sink = scan(c, s, i * nc, minVal, minVal, u[i]!, i, rest, left, lvl, hi, vd, path, row4col, out)
+      hi = out[0]!
+      left = out[1]!
     }
     if (sink === -1) {
       failed = cur
@@ -230,12 +300,12 @@ const shortestPaths = (
     }
 
     // Update the duals so reduced costs stay non-negative, then flip the path.
-    // The rows reached are `cur` and the owners of the taken columns but the last.
+    // The rows reached are `cur` and the owners of the scanned columns.
     u[cur]! += minVal
-    for (let t = 0; t < ntaken; t++) {
-      const j = taken[t]!
+    for (let t = 0; t < lo; t++) {
+      const j = lvl[t]!
       const dj = vd[2 * j + 1]!
-      if (t < ntaken - 1) u[row4col[j]!]! += minVal - dj
+      u[row4col[j]!]! += minVal - dj
       vd[2 * j]! -= minVal - dj
     }
     let j = sink

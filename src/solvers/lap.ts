@@ -23,7 +23,7 @@ import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import { readCost } from './lap-parse.js'
 import { complete, firstUnassignable } from './lap-search.js'
 import { augmentTall } from './lap-tall.js'
-import { KEEP, keepRow, keptMins, reduceColumns, reduceRows, rowMins, type RowMins } from './lap-warm.js'
+import { KEEP, keepRowMins, keptMins, reduceColumns, reduceRows, type RowMins } from './lap-warm.js'
 
 // --- model ------------------------------------------------------------------
 
@@ -114,9 +114,8 @@ const augment = (nr: number, nc: number, c: Float64Array, s: number): Int32Array
   const mins = (i: number, out: RowMins): boolean => {
     const o = KEEP * i
     if (read[i] === 1 && keptMins(c, s, nc, 1, v, row4col, low, at, o, kept, out)) return false
-    keepRow(c, s, i * nc, nc, v, low, at, o)
+    keepRowMins(c, s, i * nc, nc, v, low, at, o, row4col, out)
     read[i] = 1
-    if (!keptMins(c, s, nc, 1, v, row4col, low, at, o, kept, out)) rowMins(c, s, i * nc, nc, v, row4col, out)
     return true
   }
   count = reduceRows(nr, v, col4row, row4col, free, count, mins)
@@ -138,7 +137,8 @@ const LAP_OPTION_SPEC: OptionSpec = { maximize: booleanOption }
  * matrices are allowed, the result is sorted by row, an empty matrix gives
  * empty arrays and total 0, and `Infinity` (`-Infinity` when maximising)
  * marks a forbidden pair. Ties are broken by a fixed rule (a free column
- * first, then the lowest index), so the same input always gives the same
+ * first, then the lowest index in the warm start and the first column met,
+ * in a fixed order, in the search), so the same input always gives the same
  * answer (the identity on a constant matrix). Bad input never throws: it
  * comes back as `InvalidCost`. Costs so large that reduced costs overflow to
  * infinity are outside the method's range (as in scipy).
