@@ -3,10 +3,12 @@
  * (J.E. Beasley, JORS 41(11) 1990) and on seeded uniform random matrices,
  * square and rectangular (both orientations).
  * Run: `npx tsx bench/lap.bench.ts [seed] [--only=name,…] [--runs=3]`.
- * Each case is solved once to warm up the JIT, then `runs` times; the median
- * is reported. When `python3` with scipy is on the PATH, the same matrices
- * are also timed with `scipy.optimize.linear_sum_assignment` (same warm-up
- * and median, file I/O excluded) and its total must agree within 1e-6
+ * Each case is solved for at least 300 ms (or 200 times) to warm up the JIT,
+ * then `runs` times — each run repeating the solve until it lasts 50 ms, so
+ * that small instances are timed in bulk — and the median of one solve is
+ * reported. When `python3` with scipy is on the PATH, the same matrices
+ * are also timed with `scipy.optimize.linear_sum_assignment` (the same
+ * repetitions and median, file I/O excluded) and its total must agree within 1e-6
  * (relative); otherwise those columns show `–`. Wall time and process CPU
  * time are both reported: on a shared machine the CPU time of these
  * single-threaded solvers is the steadier of the two (Node's counts its
@@ -118,19 +120,22 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 c = np.fromfile(sys.argv[1], dtype='<f8').reshape(int(sys.argv[2]), int(sys.argv[3]))
 runs = int(sys.argv[4])
+reps = int(sys.argv[5])
 linear_sum_assignment(c)
 ts, cs = [], []
 for _ in range(runs):
     t0, c0 = time.perf_counter(), time.process_time()
-    r, k = linear_sum_assignment(c)
-    ts.append(time.perf_counter() - t0)
-    cs.append(time.process_time() - c0)
+    for _ in range(reps):
+        r, k = linear_sum_assignment(c)
+    ts.append((time.perf_counter() - t0) / reps)
+    cs.append((time.process_time() - c0) / reps)
 print(sorted(ts)[runs // 2] * 1000, sorted(cs)[runs // 2] * 1000, repr(float(c[r, k].sum())))
 `
 
 /** scipy's median wall and CPU times and its total on the same matrix, or `null` when python3 or scipy is missing. */
 const scipyRun = (
   cost: CostMatrix,
+  reps: number,
 ): { readonly ms: number; readonly cpuMs: number; readonly total: number } | null => {
   const dir = mkdtempSync(join(tmpdir(), 'lap-bench-'))
   try {
@@ -138,7 +143,7 @@ const scipyRun = (
     const bytes = new DataView(new ArrayBuffer(cost.data.length * 8))
     for (let k = 0; k < cost.data.length; k++) bytes.setFloat64(k * 8, cost.data[k]!, true)
     writeFileSync(file, bytes)
-    const args = ['-c', SCIPY, file, String(cost.rows), String(cost.cols), String(runs)]
+    const args = ['-c', SCIPY, file, String(cost.rows), String(cost.cols), String(runs), String(reps)]
     const r = spawnSync('python3', args, { encoding: 'utf8' })
     const [ms, cpuMs, total] = r.status === 0 ? r.stdout.trim().split(' ').map(Number) : []
     return ms !== undefined && cpuMs !== undefined && total !== undefined && Number.isFinite(ms)
@@ -155,6 +160,9 @@ const flag = (name: string): string | undefined =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3)
 const only = flag('only')
 const runs = Math.max(1, Number(flag('runs') ?? 3))
+/** Least time of warm-up solves, and least time of one timed run (a run repeats a short solve). */
+const WARM_MS = 300
+const RUN_MS = 50
 
 console.log(
   `linearSumAssignment benchmark — node ${process.version}, seed ${seed} (mulberry32), ` +
@@ -185,7 +193,17 @@ const all: readonly {
 for (const { name, cost: build, optimum } of all) {
   if (only !== undefined && !only.split(',').some((o) => name.includes(o))) continue
   const cost = build()
-  linearSumAssignment(cost) // warm-up
+  // Warm-up: at least WARM_MS of solves (a small instance takes many calls before the JIT has
+  // compiled the solver); a run repeats a solve `reps` times so that it lasts RUN_MS at least,
+  // for both sides, and reports the time of one solve.
+  const w0 = performance.now()
+  let calls = 0
+  while (calls === 0 || (performance.now() - w0 < WARM_MS && calls < 200)) {
+    linearSumAssignment(cost)
+    calls++
+  }
+  const one = (performance.now() - w0) / calls
+  const reps = Math.max(1, Math.min(1000, Math.ceil(RUN_MS / Math.max(one, 1e-3))))
   const times: number[] = []
   const cpu: number[] = []
   let total = NaN
@@ -193,17 +211,18 @@ for (const { name, cost: build, optimum } of all) {
   for (let run = 0; run < runs; run++) {
     const c0 = process.cpuUsage()
     const t0 = performance.now()
-    const r = linearSumAssignment(cost)
-    times.push(performance.now() - t0)
+    let r = linearSumAssignment(cost)
+    for (let k = 1; k < reps; k++) r = linearSumAssignment(cost)
+    times.push((performance.now() - t0) / reps)
     const used = process.cpuUsage(c0)
-    cpu.push((used.user + used.system) / 1000)
+    cpu.push((used.user + used.system) / 1000 / reps)
     if (isLeft(r)) throw new Error(`${name}: ${r.left.message}`)
     total = r.right.total
     ok &&= isValid(cost, r.right.rowInd, r.right.colInd, total) && (optimum === null || total === optimum)
   }
   const median = times.sort((a, b) => a - b)[Math.floor(runs / 2)]!
   const cpuMedian = cpu.sort((a, b) => a - b)[Math.floor(runs / 2)]!
-  const scipy = scipyRun(cost)
+  const scipy = scipyRun(cost, reps)
   // Both are exact optima; their totals may differ by float rounding only,
   // and not at all when every cost is an integer.
   if (scipy !== null && Number.isInteger(total) && Number.isInteger(scipy.total) && scipy.total !== total)
