@@ -226,15 +226,21 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
         cadreId,
         message: `cadreId: no cadre "${cadreId}" in the scenario`,
       })
-    const p = postIndex.get(postId)
-    if (p === undefined)
-      return left({
-        _tag: 'UnknownPost',
-        postId,
-        message: `postId: "${postId}" is not an open post of the scenario`,
-      })
-    const k = base.eligibility.indexOf(c, p)
+    const p = openPost(postId)
+    if (p._tag === 'Left') return p
+    const k = base.eligibility.indexOf(c, p.right)
     return right(k < 0 ? null : base.pairCol[k]!)
+  }
+  /** The index of an open post, or why there is none. */
+  const openPost = (postId: string): Either<SessionEditError, number> => {
+    const p = postIndex.get(postId)
+    return p === undefined
+      ? left({
+          _tag: 'UnknownPost',
+          postId,
+          message: `postId: "${postId}" is not an open post of the scenario`,
+        })
+      : right(p)
   }
 
   return {
@@ -302,14 +308,9 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
           _tag: 'InvalidBounds',
           message: `allowed: expected true or false, got ${JSON.stringify(allowed) ?? String(allowed)}`,
         })
-      const p = postIndex.get(postId)
-      if (p === undefined)
-        return left({
-          _tag: 'UnknownPost',
-          postId,
-          message: `postId: "${postId}" is not an open post of the scenario`,
-        })
-      const j = base.vacancyCol[p]!
+      const p = openPost(postId)
+      if (p._tag === 'Left') return p
+      const j = base.vacancyCol[p.right]!
       return apply({ colBounds: [[j, 0, allowed ? base.milp.colUpper[j]! : 0]] })
     },
     async diagnose(options: SolveOptions = {}) {

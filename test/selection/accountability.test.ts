@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Either } from 'fp-ts/lib/Either.js'
 import type { Scenario } from '../../src/domain/types.js'
 import { generateScenario } from '../../src/sample/index.js'
+import { get, inspectionOf } from './fixtures.js'
 import {
   closeNotice,
   confirmProbation,
@@ -21,25 +21,8 @@ import {
 const scenario = generateScenario({ seed: 8, cadres: 50, teams: 5 })
 const posts = scenario.teams.slice(0, 2).map((t) => t.posts[0]!.id)
 const [a, b, c, d] = scenario.cadres.map((x) => x.id) as [string, string, string, string]
-const get = <A>(r: Either<{ message: string }, A>): A => {
-  if (r._tag === 'Left') throw new Error(r.left.message)
-  return r.right
-}
-const inspection = (postId: string, cadreId: string, fit = true): Inspection => ({
-  postId,
-  cadreId,
-  by: '考察组',
-  date: '2026-10-12',
-  fourMusts: {
-    fileAudited: true,
-    personalMattersVerified: true,
-    disciplineOpinionHeard: true,
-    complaintsInvestigated: true,
-  },
-  signatures: { discipline: '王刚', organization: '赵敏' },
-  conclusion: fit ? 'fit' : 'unfit',
-  findings: fit ? '' : '群众公认度低',
-})
+const inspection = (postId: string, cadreId: string, fit = true): Inspection =>
+  inspectionOf(postId, cadreId, fit ? {} : { conclusion: 'unfit', findings: '群众公认度低' })
 
 /** A round where 张华 put forward a (appointed, confirmed) and c (appointed, objection upheld), 李强 b and d. */
 function round(): SelectionRound {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Either } from 'fp-ts/lib/Either.js'
 import { generateScenario } from '../../src/sample/index.js'
+import { get, inspectionOf, refusal } from './fixtures.js'
 import {
   closeNotice,
   confirmProbation,
@@ -18,39 +18,12 @@ import {
   shortlistForInspection,
   startNotice,
   type Inspection,
-  type ProcedureError,
   type SelectionRound,
 } from '../../src/selection/index.js'
 
 const scenario = generateScenario({ seed: 3, cadres: 60, teams: 6 })
 const posts = scenario.teams.slice(0, 2).map((t) => t.posts[0]!.id)
 const [a, b, c, d] = scenario.cadres.map((x) => x.id) as [string, string, string, string]
-
-const get = <A>(r: Either<ProcedureError, A>): A => {
-  if (r._tag === 'Left') throw new Error(`${r.left.step}/${r.left.rule}: ${r.left.message}`)
-  return r.right
-}
-const refusal = <A>(r: Either<ProcedureError, A>): ProcedureError => {
-  if (r._tag === 'Right') throw new Error('expected a refusal')
-  return r.left
-}
-
-const inspectionOf = (postId: string, cadreId: string, over: Partial<Inspection> = {}): Inspection => ({
-  postId,
-  cadreId,
-  by: '考察组 李明',
-  date: '2026-10-12',
-  fourMusts: {
-    fileAudited: true,
-    personalMattersVerified: true,
-    disciplineOpinionHeard: true,
-    complaintsInvestigated: true,
-  },
-  signatures: { discipline: '纪委书记 王刚', organization: '组织部长 赵敏' },
-  conclusion: 'fit',
-  findings: '',
-  ...over,
-})
 
 const opened = () =>
   get(openRound(scenario, { posts, reason: '换届空缺', proposer: '县委组织部', date: '2026-09-01' }))
