@@ -48,3 +48,15 @@ export function monthsBetween(from: YearMonth, to: YearMonth): number {
 export function ageAt(birth: YearMonth, asOf: YearMonth): number {
   return Math.floor(monthsBetween(birth, asOf) / 12)
 }
+
+/**
+ * The month `n` months after `ym` (before it for a negative `n`).
+ * @category Domain
+ * @example
+ * monthsAfter('2026-09', 15) //=> '2027-12'
+ */
+export function monthsAfter(ym: YearMonth, n: number): YearMonth {
+  const i = monthIndex(ym) + n
+  const y = Math.floor(i / 12)
+  return `${String(y).padStart(4, '0')}-${String(i - y * 12 + 1).padStart(2, '0')}`
+}

@@ -14,10 +14,11 @@
  */
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { Proposal } from '../domain/proposal.js'
-import { ageAt, monthIndex, monthsBetween } from '../domain/time.js'
-import type { Pair, Scenario, YearMonth } from '../domain/types.js'
+import { monthsAfter, monthsBetween } from '../domain/time.js'
+import type { Cadre, Pair, Scenario, YearMonth } from '../domain/types.js'
 import { placeProposal } from '../pool/compare.js'
 import { solve, type SolveError, type SolveOptions } from '../proposals/solve.js'
+import { retiredBy } from './simulate.js'
 
 /** Options of {@link planRotation}. @category Planning */
 export interface RotationOptions {
@@ -74,12 +75,6 @@ export interface RotationPlan {
 /** Why a plan was not made. @category Planning */
 export type PlanningError = { readonly _tag: 'InvalidPlanOptions'; readonly message: string } | SolveError
 
-const addMonths = (ym: YearMonth, n: number): YearMonth => {
-  const i = monthIndex(ym) + n
-  const y = Math.floor(i / 12)
-  return `${String(y).padStart(4, '0')}-${String(i - y * 12 + 1).padStart(2, '0')}`
-}
-
 /**
  * Plans rotation over `years`, `roundsPerYear` rounds a year from the
  * scenario's month, round by round with look-ahead (see the module). Each
@@ -115,12 +110,11 @@ export async function planRotation(
   const unmet: UnmetRotation[] = []
   let county: Scenario = scenario
   for (let r = 0; r < count; r++) {
-    const at = addMonths(scenario.asOf, Math.round(r * step))
-    const next = addMonths(scenario.asOf, Math.round((r + 1) * step))
+    const at = monthsAfter(scenario.asOf, Math.round(r * step))
+    const next = monthsAfter(scenario.asOf, Math.round((r + 1) * step))
     // Retirements: cadres at retirement age leave the roster (incumbents their posts), and the
     // kin links that name them go with them.
-    const retiring = (c: Scenario['cadres'][number]) =>
-      ageAt(c.birth, at) >= people.retirement.retirementAge[c.gender]
+    const retiring = (c: Cadre) => retiredBy(county, c, at)
     const retired = county.cadres.filter((c) => c.currentPost !== null && retiring(c)).map((c) => c.id)
     const gone = new Set(county.cadres.filter(retiring).map((c) => c.id))
     const aged = county.cadres
@@ -131,19 +125,15 @@ export async function planRotation(
     const held = new Map(
       aged.flatMap((c) => (c.currentPost === null ? [] : [[c.currentPost.postId, c] as const])),
     )
-    const tenure = (since: YearMonth, when: YearMonth) => monthsBetween(since, when)
     const must: Pair[] = []
     const should: Pair[] = []
     for (const [postId, c] of held) {
       if (exempt.has(postId)) continue
       const since = c.currentPost!.since
       // Must move now: the deadline falls before the next round (the last round: by the plan's end).
-      if (
-        people.mustRotate.enabled &&
-        tenure(since, r === count - 1 ? next : next) > people.mustRotate.years * 12 - 1
-      )
+      if (people.mustRotate.enabled && monthsBetween(since, next) >= people.mustRotate.years * 12)
         must.push({ cadreId: c.id, postId })
-      else if (people.shouldRotate.enabled && tenure(since, at) >= people.shouldRotate.years * 12)
+      else if (people.shouldRotate.enabled && monthsBetween(since, at) >= people.shouldRotate.years * 12)
         should.push({ cadreId: c.id, postId })
     }
     const open = new Set<string>(r === 0 ? scenario.openPosts : [])
@@ -185,7 +175,7 @@ export async function planRotation(
           if (solved.right.assignments.some((a) => a.postId === m.postId && a.cadreId === m.cadreId))
             unmet.push({
               ...m,
-              due: dueOf(held.get(m.postId)!.currentPost!.since, people.mustRotate.years),
+              due: monthsAfter(held.get(m.postId)!.currentPost!.since, people.mustRotate.years * 12),
               round: at,
               why,
             })
@@ -213,5 +203,3 @@ function softStructure(s: Scenario): Scenario {
   ) as unknown as Scenario['policy']['structure']
   return { ...s, policy: { ...s.policy, structure } }
 }
-
-const dueOf = (since: YearMonth, years: number): YearMonth => addMonths(since, years * 12)

@@ -9,8 +9,8 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { VegaLiteSpec } from '../assessment/curves.js'
 import type { Proposal } from '../domain/proposal.js'
-import { ageAt, monthIndex } from '../domain/time.js'
-import type { Scenario, TeamKind, YearMonth } from '../domain/types.js'
+import { ageAt, monthIndex, monthsAfter } from '../domain/time.js'
+import type { Cadre, Scenario, TeamKind, YearMonth } from '../domain/types.js'
 import { placeProposal } from '../pool/compare.js'
 import { analyseStructure, teamGaps } from '../pool/structure.js'
 
@@ -65,15 +65,17 @@ export interface InvalidSimulation {
   readonly message: string
 }
 
-const addYears = (ym: YearMonth, n: number): YearMonth =>
-  `${String(Number(ym.slice(0, 4)) + n).padStart(4, '0')}${ym.slice(4)}`
+const addYears = (ym: YearMonth, n: number): YearMonth => monthsAfter(ym, 12 * n)
+
+/** Whether a cadre has reached the retirement age of their gender at `asOf`. @internal */
+export const retiredBy = (s: Scenario, cadre: Cadre, asOf: YearMonth): boolean =>
+  ageAt(cadre.birth, asOf) >= s.policy.people.retirement.retirementAge[cadre.gender]
 
 /** Cadres at or past retirement age leave their posts (and stay on the roster without one). */
 function retire(s: Scenario): { scenario: Scenario; retired: string[] } {
-  const ages = s.policy.people.retirement.retirementAge
   const retired: string[] = []
   const cadres = s.cadres.map((c) => {
-    if (c.currentPost === null || ageAt(c.birth, s.asOf) < ages[c.gender]) return c
+    if (c.currentPost === null || !retiredBy(s, c, s.asOf)) return c
     retired.push(c.id)
     return { ...c, currentPost: null }
   })

@@ -130,12 +130,12 @@ function needsOf(scenario: Scenario, given: readonly Omit<TrainingNeedOf, 'sourc
   for (const list of feedbackLists(scenario))
     for (const t of list.training)
       add({ cadreId: list.cadreId, topic: t.topic, weight: t.because.length, source: 'feedback' })
+  const teamOf = new Map(scenario.teams.flatMap((t) => t.posts.map((p) => [p.id, t.id] as const)))
   const members = new Map<string, string[]>()
-  for (const c of scenario.cadres)
-    if (c.currentPost !== null) {
-      const team = scenario.teams.find((t) => t.posts.some((p) => p.id === c.currentPost!.postId))
-      if (team !== undefined) members.set(team.id, [...(members.get(team.id) ?? []), c.id])
-    }
+  for (const c of scenario.cadres) {
+    const team = c.currentPost === null ? undefined : teamOf.get(c.currentPost.postId)
+    if (team !== undefined) listOf(members, team).push(c.id)
+  }
   for (const g of teamGaps(scenario))
     if (g.code === 'structure.specialty-coverage' && g.shortfall > 0)
       for (const id of members.get(g.teamId) ?? [])
@@ -148,6 +148,13 @@ function needsOf(scenario: Scenario, given: readonly Omit<TrainingNeedOf, 'sourc
       (a, b) =>
         order.get(a.cadreId)! - order.get(b.cadreId)! || (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0),
     )
+}
+
+/** The list of `key` in `m`, made on first use. */
+function listOf<K, V>(m: Map<K, V[]>, key: K): V[] {
+  let list = m.get(key)
+  if (list === undefined) m.set(key, (list = []))
+  return list
 }
 
 const overlap = (a: Course, b: Course) =>
@@ -175,7 +182,7 @@ function greedy(
   const used = new Map<number, number>()
   const taken = new Map<number, number[]>()
   const byNeed = new Map<number, Pair[]>()
-  for (const p of pairs) byNeed.set(p.need, [...(byNeed.get(p.need) ?? []), p])
+  for (const p of pairs) listOf(byNeed, p.need).push(p)
   const order = [...byNeed.keys()].sort((a, b) => needs[b]!.weight - needs[a]!.weight || a - b)
   const out: Pair[] = []
   for (const n of order)
@@ -253,9 +260,9 @@ export async function planTraining(
     const ofCourse = new Map<number, number[]>()
     const ofCadre = new Map<number, number[]>()
     pairs.forEach((p, i) => {
-      ofNeed.set(p.need, [...(ofNeed.get(p.need) ?? []), i])
-      ofCourse.set(p.course, [...(ofCourse.get(p.course) ?? []), i])
-      ofCadre.set(p.cadre, [...(ofCadre.get(p.cadre) ?? []), i])
+      listOf(ofNeed, p.need).push(i)
+      listOf(ofCourse, p.course).push(i)
+      listOf(ofCadre, p.cadre).push(i)
     })
     needs.forEach((n, i) => {
       const ps = ofNeed.get(i) ?? []
@@ -290,8 +297,7 @@ export async function planTraining(
       const months = new Map<number, number[]>()
       for (const k of ps) {
         const course = courses[pairs[k]!.course]!
-        for (let m = monthIndex(course.start); m <= monthIndex(course.end); m++)
-          months.set(m, [...(months.get(m) ?? []), k])
+        for (let m = monthIndex(course.start); m <= monthIndex(course.end); m++) listOf(months, m).push(k)
       }
       const seen = new Set<string>()
       for (const [m, ks] of [...months].sort((a, b) => a[0] - b[0])) {
@@ -311,8 +317,11 @@ export async function planTraining(
     const start = greedy(pairs, needs, courses, hoursPerCadre)
     const milp = b.build()
     const values = new Float64Array(milp.colCost.length)
-    for (const p of start) values[x[pairs.indexOf(p)]!] = 1
-    for (const p of start) values[y[p.need]!] = 1
+    const column = new Map(pairs.map((p, i) => [p, x[i]!]))
+    for (const p of start) {
+      values[column.get(p)!] = 1
+      values[y[p.need]!] = 1
+    }
     const indices = Int32Array.from(values.keys())
     const run: RunOptions = { timeLimitMs, start: { indices, values } }
     const r = await highsSolver.solve(milp, run)
