@@ -161,6 +161,19 @@ export function smallScenario(opts: SmallScenarioOptions = {}): fc.Arbitrary<Sce
         forbid: fc.option(fc.tuple(fc.nat(), fc.nat()), { freq: 3 }),
         // Supervision links (team, leading post), sometimes: a link to the team's own post is dropped.
         supervise: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
+        // Recommendation tallies (cadre, post or any, votes by group of 10 voters, named recommenders), sometimes.
+        tallies: fc.array(
+          fc.tuple(
+            fc.nat(),
+            fc.option(fc.nat(), { freq: 3 }),
+            fc.array(fc.tuple(fc.constantFrom('team', 'staff'), fc.integer({ min: 0, max: 10 })), {
+              maxLength: 2,
+            }),
+            fc.subarray(['Wang', 'Li']),
+          ),
+          { maxLength: 4 },
+        ),
+        supportWeight: fc.constantFrom(0, 0, 0.3),
       }),
     )
     .map((r) => {
@@ -193,7 +206,28 @@ export function smallScenario(opts: SmallScenarioOptions = {}): fc.Arbitrary<Sce
       const forbidden = pick(r.forbid).filter(
         (f) => !locks.some((l) => l.cadreId === f.cadreId && l.postId === f.postId),
       )
-      const policy = resolvePolicy({ ...r.policy, vacancy: { allowed: r.vacancyAllowed, penalty: 1000 } })
+      const policy = resolvePolicy({
+        ...r.policy,
+        vacancy: { allowed: r.vacancyAllowed, penalty: 1000 },
+        fit: { weights: { support: r.supportWeight } },
+      })
+      const seen = new Set<string>()
+      const recommendations = r.tallies.flatMap(([c, p, votes, recommenders]) => {
+        const cadreId = cadres[c % cadres.length]!.id
+        const postId = p === null ? null : posts[p % posts.length]!
+        const key = `${cadreId} ${postId}`
+        if (seen.has(key)) return []
+        seen.add(key)
+        const groups = new Map(votes.map(([group, n]) => [group, n]))
+        return [
+          {
+            cadreId,
+            postId,
+            votes: [...groups].map(([group, n]) => ({ group, votes: n, voters: 10 })),
+            recommenders,
+          },
+        ]
+      })
       const teams = r.teams.map((team, t) => {
         const supervisedBy = [
           ...new Set(
@@ -215,6 +249,7 @@ export function smallScenario(opts: SmallScenarioOptions = {}): fc.Arbitrary<Sce
         openPosts,
         locks,
         forbidden,
+        ...(recommendations.length === 0 ? {} : { recommendations }),
       }
     })
 }
@@ -267,6 +302,7 @@ function policyArb(soft: boolean): fc.Arbitrary<PolicyInput> {
       levelYears: switchArb(30).map((s) => ({ ...s, years: 5 })),
       shortTenure: sw(8).map((s) => ({ ...s, years: 3 })),
       record: switchArb(30),
+      recommendation: switchArb(35).map((s) => ({ ...s, minShare: 0.2 })),
     }),
   })
 }

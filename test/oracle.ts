@@ -17,15 +17,35 @@ export function oracleFit(scenario: Scenario, cadre: Cadre, post: Post, team: Te
   const c = fitComponents(scenario, cadre, post, team)
   const w = scenario.policy.fit.weights
   const combined = w.combined > 0 ? w.combined : 0
-  const sum = w.specialty + w.assessment + w.experience + w.age + combined
+  const support = w.support > 0 ? w.support : 0
+  const sum = w.specialty + w.assessment + w.experience + w.age + combined + support
   if (!(sum > 0)) return 0
-  const weighted =
-    w.specialty * c.specialty +
-    w.assessment * c.assessment +
-    w.experience * c.experience +
-    w.age * c.age +
-    (combined > 0 ? combined * (c.combined ?? 0.5) : 0)
+  let weighted =
+    w.specialty * c.specialty + w.assessment * c.assessment + w.experience * c.experience + w.age * c.age
+  if (combined > 0) weighted += combined * (c.combined ?? 0.5)
+  if (support > 0) weighted += support * oracleSupport(scenario, cadre.id, post.id)
   return Math.round((weighted / sum) * scenario.policy.fit.scale * 1e6) / 1e6
+}
+
+/**
+ * The support component written out from the tallies (docs/rules.md): the
+ * mean over the rater groups that voted on the post or on any post of the
+ * cadre's best share in each, and the real-name recommenders, weighted by
+ * `policy.fit.support`.
+ */
+export function oracleSupport(scenario: Scenario, cadreId: string, postId: string): number {
+  const tallies = (scenario.recommendations ?? []).filter((t) => t.postId === null || t.postId === postId)
+  const groups = [...new Set(tallies.flatMap((t) => t.votes.map((v) => v.group)))]
+  const mine = tallies.filter((t) => t.cadreId === cadreId)
+  const shares = groups.map((g) =>
+    Math.max(0, ...mine.flatMap((t) => t.votes.filter((v) => v.group === g).map((v) => v.votes / v.voters))),
+  )
+  const share = groups.length === 0 ? 0 : shares.reduce((a, b) => a + b, 0) / groups.length
+  const named = new Set(mine.flatMap((t) => t.recommenders)).size
+  const p = scenario.policy.fit.support
+  if (!(p.votes + p.named > 0)) return 0
+  const full = p.namedForFull > 0 ? Math.min(1, named / p.namedForFull) : 0
+  return (p.votes * share + p.named * full) / (p.votes + p.named)
 }
 
 /** A proposal holding only who sits where, with each pair's fit. */

@@ -146,10 +146,38 @@ function appointmentRules(s: Staffing, cadre: Cadre, seat: Seat, rungs: number):
   return out
 }
 
+/**
+ * Why the tallies do not recommend the cadre for the post, or `null` when they
+ * do: a real-name recommender, or a mean vote share above 0 and at least
+ * `minShare` over every rater group that voted on the post or on any post
+ * (a group that gave the cadre no vote counts 0).
+ */
+function notRecommended(s: Staffing, cadre: Cadre, postId: string, minShare: number): string | null {
+  const tallies = (s.scenario.recommendations ?? []).filter((t) => t.postId === null || t.postId === postId)
+  const mine = tallies.filter((t) => t.cadreId === cadre.id)
+  if (mine.some((t) => t.recommenders.length > 0)) return null
+  const groups = [...new Set(tallies.flatMap((t) => t.votes.map((v) => v.group)))]
+  let total = 0
+  for (const g of groups) {
+    let best = 0
+    for (const t of mine)
+      for (const v of t.votes)
+        if (v.group === g && v.voters > 0) best = Math.max(best, Math.min(1, v.votes / v.voters))
+    total += best
+  }
+  const mean = groups.length === 0 ? 0 : total / groups.length
+  if (mean > 0 && mean >= minShare) return null
+  return groups.length === 0
+    ? 'is promoted without recommendation (no votes, no real-name recommender)'
+    : `is promoted with a mean vote share of ${mean.toFixed(4)} over ${groups.length} group(s) (needs above 0 and at least ${minShare}) and no real-name recommender`
+}
+
 /** Rules for an appointment to a post ranked above the cadre. */
-function promotionRules(s: Staffing, cadre: Cadre): Broken[] {
+function promotionRules(s: Staffing, cadre: Cadre, postId: string): Broken[] {
   const people = s.scenario.policy.people
   const out: Broken[] = []
+  const unsupported = notRecommended(s, cadre, postId, people.recommendation.minShare)
+  if (unsupported !== null) out.push([people.recommendation, 'recommendation.required', unsupported])
   const needMonths = 12 * people.ladder.minYearsAtRank[cadre.rank]
   const atRank = monthsSince(s.asOf, cadre.rankSince)
   if (atRank < needMonths && !cadre.exceptionalPromotion) {
@@ -192,7 +220,7 @@ function checkPair(s: Staffing, cadre: Cadre, seat: Seat, out: Finding[]): void 
   }
   if (stay) broken.push(...stayRules(s, cadre, seat))
   else broken.push(...appointmentRules(s, cadre, seat, rungs))
-  if (promotion) broken.push(...promotionRules(s, cadre))
+  if (promotion) broken.push(...promotionRules(s, cadre, post.id))
   const place = {
     teamIndex: seat.teamIndex,
     postIndex: seat.postIndex,

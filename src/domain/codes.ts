@@ -40,6 +40,7 @@ export type PairRuleCode =
   | 'tenure.max-terms'
   | 'tenure.level-years'
   | 'record.inconsistent'
+  | 'recommendation.required'
   | 'forbidden-pair'
 
 /**
@@ -92,6 +93,7 @@ export const RULE_LABELS: Readonly<Record<RuleCode, { readonly zh: string; reado
   'tenure.max-terms': { zh: '同一职位连续任职不超过两个任期', en: 'at most two terms in the same post' },
   'tenure.level-years': { zh: '同一层级任职满十五年', en: 'fifteen years at the same level' },
   'record.inconsistent': { zh: '三龄两历不一致', en: 'record disagrees with itself' },
+  'recommendation.required': { zh: '未经推荐不得提拔', en: 'no promotion without recommendation' },
   'forbidden-pair': { zh: '禁止的人岗组合', en: 'forbidden pair' },
   'structure.women': { zh: '女干部', en: 'women' },
   'structure.young': { zh: '年轻干部', en: 'young members' },
@@ -513,6 +515,10 @@ export const REASON_ZH: Readonly<
     `${who}任${rankZh(f.rank)}已${years(f.months)}，满${years(f.limit)}不再在同一层级任职`,
   'record.inconsistent': (who, _post, f) =>
     `${who}档案三龄两历不一致（${num(f.conflicts)}处，涉及${listZh(f.fields, FIELD_ZH)}）`,
+  'recommendation.required': (who, post, f) =>
+    num(f.groups) > 0
+      ? `${who}未获${post}推荐（平均得票率${Math.round(num(f.share) * 100)}%，须不低于${Math.round(num(f.minShare) * 100)}%且有得票，或有实名推荐人）`
+      : `${who}未获${post}推荐（无民主推荐得票，无实名推荐人），不得提拔`,
   'forbidden-pair': (who, post) => `${who}任${post}为禁止的人岗组合`,
   'tenure.short-move': (who, _post, f) => `${who}任现职${years(f.months)}，不满${years(f.limit)}一般不调整`,
 }

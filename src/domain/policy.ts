@@ -162,6 +162,14 @@ export interface PeopleRules {
    * a party date of a non-member, …) blocks appointment until resolved.
    */
   readonly record: RuleSwitch & { readonly minPartyAge: number; readonly minWorkAge: number }
+  /**
+   * No promotion without recommendation (推荐是提拔的必经程序): a promotion
+   * needs a real-name recommender or democratic votes for the post (or for
+   * any post) whose mean share over the groups that voted is at least
+   * `minShare` (and above 0). Off by default: a scenario without
+   * recommendations would promote no one.
+   */
+  readonly recommendation: RuleSwitch & { readonly minShare: number }
 }
 
 /** Weights of the fit components; they are normalised to sum to one. @category Policy */
@@ -176,6 +184,25 @@ export interface FitWeights {
    * was; when positive, the component is computed and shown.
    */
   readonly combined: number
+  /**
+   * Weight of the recommendation support for the post (推荐得票,
+   * `scenario.recommendations`). 0 by default, which leaves every fit as it
+   * was; when positive, the component is computed and shown.
+   */
+  readonly support: number
+}
+
+/**
+ * How the support component is made from a tally: the mean vote share over
+ * the rater groups that voted on the post, weighted `votes`, and the
+ * real-name recommenders, weighted `named` (full credit at `namedForFull`
+ * recommenders). See docs/rules.md.
+ * @category Policy
+ */
+export interface SupportPolicy {
+  readonly votes: number
+  readonly named: number
+  readonly namedForFull: number
 }
 
 /** How a fit score is made (人岗相适). @category Policy */
@@ -185,6 +212,8 @@ export interface FitPolicy {
   readonly scale: number
   /** Age at which the age component peaks, per post kind. */
   readonly idealAge: Readonly<Record<PostKind, number>>
+  /** How the `support` component reads a recommendation tally. */
+  readonly support: SupportPolicy
 }
 
 /**
@@ -345,11 +374,13 @@ export const DEFAULT_POLICY: Policy = {
     levelYears: { ...on(100), years: 15 },
     shortTenure: { ...on(10, false), years: 3 },
     record: { ...on(100), minPartyAge: 18, minWorkAge: 16 },
+    recommendation: { enabled: false, hard: true, penalty: 50, minShare: 0 },
   },
   fit: {
-    weights: { specialty: 0.4, assessment: 0.3, experience: 0.15, age: 0.15, combined: 0 },
+    weights: { specialty: 0.4, assessment: 0.3, experience: 0.15, age: 0.15, combined: 0, support: 0 },
     scale: 100,
     idealAge: { head: 45, deputy: 42, member: 40 },
+    support: { votes: 0.7, named: 0.3, namedForFull: 2 },
   },
   vacancy: { allowed: true, penalty: 1000 },
   assessment: {

@@ -18,6 +18,12 @@ export interface FitComponents {
    * no scored year).
    */
   readonly combined?: number
+  /**
+   * Recommendation support for the post (推荐得票, see docs/rules.md): present
+   * only when `policy.fit.weights.support` is positive (0 when the cadre has
+   * no recommendation for the post or for any post).
+   */
+  readonly support?: number
 }
 
 /**

@@ -297,6 +297,39 @@ export interface Recommendation {
   readonly responsibility: string
 }
 
+/**
+ * The votes of one rater group (推荐主体) in a democratic recommendation
+ * (民主推荐): how many of its voters voted for the cadre.
+ * @category Domain
+ */
+export interface GroupVotes {
+  /** The rater group or meeting, e.g. `领导班子成员` or `中层干部`. */
+  readonly group: string
+  readonly votes: number
+  /** Voters of the group who took part (参加推荐人数); at least `votes`. */
+  readonly voters: number
+}
+
+/**
+ * The recommendation support of one cadre for one post (推荐情况), or for
+ * any post of the round: the democratic votes by rater group and the
+ * real-name recommenders. It shapes proposals through the fit's `support`
+ * component (`policy.fit.weights.support`) and, when the policy switches it
+ * on, the gate `recommendation.required` (no promotion without support).
+ * Build it from a selection round's or the reserve's records with
+ * `tallyRecommendations`.
+ * @category Domain
+ */
+export interface RecommendationTally {
+  readonly cadreId: string
+  /** The post recommended for; `null`: any post. */
+  readonly postId: string | null
+  /** Democratic votes by rater group, one entry per group. */
+  readonly votes: readonly GroupVotes[]
+  /** Real-name recommenders (实名制推荐), each once. */
+  readonly recommenders: readonly string[]
+}
+
 // ---------------------------------------------------------------------------
 // team and post
 // ---------------------------------------------------------------------------
@@ -375,4 +408,10 @@ export interface Scenario {
   readonly locks: readonly Pair[]
   /** Pairs that must never be in a proposal. */
   readonly forbidden: readonly Pair[]
+  /**
+   * Recommendation support (推荐情况) of the round, at most one tally per
+   * cadre and post (and one per cadre for any post); absent or empty when
+   * the scenario records none.
+   */
+  readonly recommendations?: readonly RecommendationTally[]
 }

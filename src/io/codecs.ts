@@ -259,6 +259,27 @@ const pair = object('pair object', {
   postId: req(id, 'Id of a post.'),
 })
 
+const groupVotes = object('group votes object', {
+  group: req(nonEmptyString, 'The rater group or meeting (推荐主体), e.g. 领导班子成员.'),
+  votes: req(number({ min: 0, integer: true }), 'Votes the cadre received from the group.'),
+  voters: req(number({ min: 1, integer: true }), 'Voters of the group who took part; at least votes.'),
+})
+
+const tally = object('recommendation tally object', {
+  cadreId: req(id, 'Id of the cadre recommended.'),
+  postId: opt(nullable(id), null, 'The post recommended for; null or missing: any post.'),
+  votes: opt(
+    array(groupVotes),
+    [],
+    'Democratic recommendation (民主推荐): votes by rater group, each group once.',
+  ),
+  recommenders: opt(
+    array(nonEmptyString, 'array of names'),
+    [],
+    'Real-name recommenders (实名制推荐), each once.',
+  ),
+})
+
 const all = leaf<'all'>('"all"', { const: 'all' }, (u) =>
   u === 'all' ? { ok: true, value: 'all' } : { ok: false },
 )
@@ -279,6 +300,10 @@ export const scenarioCodec = object(
     ),
     locks: opt(array(pair), [], 'Pairs that must be in every proposal; each post must be open.'),
     forbidden: opt(array(pair), [], 'Pairs that must never be in a proposal.'),
+    recommendations: maybe(
+      array(tally),
+      'Recommendation support (推荐情况): at most one tally per cadre and post (and one per cadre for any post); read by the fit’s support component and the gate recommendation.required.',
+    ),
   },
   { description: 'The input of one adjustment round of banzi (调整方案输入).' },
 )

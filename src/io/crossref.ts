@@ -45,7 +45,15 @@ export function policyIssues(policy: Policy): Issue[] {
     issues.push(issue(['policy', 'structure', 'averageAge', 'min'], `a number not above max (${max})`, min))
   }
   const weights = policy.fit.weights
-  if (weights.specialty + weights.assessment + weights.experience + weights.age + weights.combined <= 0) {
+  if (
+    weights.specialty +
+      weights.assessment +
+      weights.experience +
+      weights.age +
+      weights.combined +
+      weights.support <=
+    0
+  ) {
     issues.push(issue(['policy', 'fit', 'weights'], 'weights with a positive sum', weights))
   }
   const a = policy.assessment
@@ -280,7 +288,46 @@ export function crossReferenceIssues(s: Scenario, openPostsListed: boolean): Iss
   if (openPostsListed) openPostIssues(s, index, issues)
   lockIssues(s, index, issues)
   supervisionIssues(s, index, issues)
+  recommendationIssues(s, index, issues)
   return issues
+}
+
+/**
+ * Each tally names a known cadre and a known post (or any post), one tally per
+ * cadre and post, each rater group once, votes not above voters, each
+ * recommender once.
+ */
+function recommendationIssues(s: Scenario, index: Index, issues: Issue[]): void {
+  const listed = new FirstSeen()
+  ;(s.recommendations ?? []).forEach((t, k) => {
+    const at = (...rest: (string | number)[]): Where => ['recommendations', k, ...rest]
+    if (!index.cadres.has(t.cadreId)) issues.push(issue(at('cadreId'), 'a known cadre id', t.cadreId))
+    if (t.postId !== null && !index.posts.has(t.postId))
+      issues.push(issue(at('postId'), 'a known post id, or null for any post', t.postId))
+    const earlier = listed.add(`${t.cadreId}\u0000${t.postId ?? ''}`, at())
+    if (earlier !== undefined)
+      issues.push(
+        issue(
+          at(),
+          `one tally per cadre and ${t.postId === null ? 'for any post' : 'post'} (${earlier} has this one)`,
+          { cadreId: t.cadreId, postId: t.postId },
+        ),
+      )
+    const groups = new FirstSeen()
+    t.votes.forEach((v, g) => {
+      const before = groups.add(v.group, at('votes', g))
+      if (before !== undefined)
+        issues.push(issue(at('votes', g, 'group'), `a rater group listed once (${before} lists it)`, v.group))
+      if (v.votes > v.voters)
+        issues.push(issue(at('votes', g, 'votes'), `at most the voters (${v.voters})`, v.votes))
+    })
+    const names = new FirstSeen()
+    t.recommenders.forEach((name, r) => {
+      const before = names.add(name, at('recommenders', r))
+      if (before !== undefined)
+        issues.push(issue(at('recommenders', r), `a recommender listed once (${before} lists them)`, name))
+    })
+  })
 }
 
 /** Each supervising post of a team known, not one of the team's own, and listed once. */

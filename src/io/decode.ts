@@ -145,6 +145,16 @@ function build(input: ScenarioInput, policy: Policy): Scenario {
       input.openPosts === 'all' ? teams.flatMap((t) => t.posts.map((p) => p.id)) : [...input.openPosts],
     locks: input.locks.map((l) => ({ cadreId: l.cadreId, postId: l.postId })),
     forbidden: input.forbidden.map((f) => ({ cadreId: f.cadreId, postId: f.postId })),
+    ...(input.recommendations === undefined
+      ? {}
+      : {
+          recommendations: input.recommendations.map((t) => ({
+            cadreId: t.cadreId,
+            postId: t.postId,
+            votes: t.votes.map((v) => ({ group: v.group, votes: v.votes, voters: v.voters })),
+            recommenders: [...t.recommenders],
+          })),
+        }),
   }
 }
 

@@ -618,7 +618,8 @@ export function isFitComponents(v: unknown): boolean {
     has(v, 'assessment', num) &&
     has(v, 'experience', num) &&
     has(v, 'age', num) &&
-    has(v, 'combined', (x) => x === undefined || num(x))
+    has(v, 'combined', (x) => x === undefined || num(x)) &&
+    has(v, 'support', (x) => x === undefined || num(x))
   )
 }
 

@@ -320,13 +320,19 @@ const people = strict('people rules object', {
     }),
     'Record consistency (三龄两历).',
   ),
+  recommendation: maybe(
+    rule('recommendation', 'No promotion without recommendation (off by default).', {
+      minShare: maybe(share, 'Least mean vote share (0–1) that counts as recommended.'),
+    }),
+    'No promotion without recommendation (推荐是提拔的必经程序).',
+  ),
 })
 
 const fit = strict('fit policy object', {
   weights: maybe(
     perKey(
       'fit weights object',
-      ['specialty', 'assessment', 'experience', 'age', 'combined'],
+      ['specialty', 'assessment', 'experience', 'age', 'combined', 'support'],
       weight,
       'Weight (≥ 0); weights are normalised and must not all be 0.',
     ),
@@ -336,6 +342,14 @@ const fit = strict('fit policy object', {
   idealAge: maybe(
     perKey('ages per post kind object', POST_KINDS, age, 'Age.'),
     'Age at which the age component peaks.',
+  ),
+  support: maybe(
+    strict('support policy object', {
+      votes: maybe(weight, 'Weight (≥ 0) of the mean vote share.'),
+      named: maybe(weight, 'Weight (≥ 0) of the real-name recommenders.'),
+      namedForFull: maybe(count, 'Real-name recommenders that give full credit.'),
+    }),
+    'How the support component reads a recommendation tally.',
   ),
 })
 

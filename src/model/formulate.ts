@@ -84,7 +84,7 @@ export function formulate(scenario: Scenario): StaffingModel {
   const pairFit = new Float64Array(pairs)
   const pairCost = new Float64Array(pairs)
   for (let p = 0; p < open.length; p++) {
-    const score = fits.scorer(postWanted[p]!, postKind[p]!)
+    const score = fits.scorer(postWanted[p]!, postKind[p]!, open[p]!)
     for (let k = elig.postStart[p]!; k < elig.postStart[p + 1]!; k++) {
       const fit = score(elig.cadre[k]!)
       pairFit[k] = fit
@@ -105,7 +105,13 @@ export function formulate(scenario: Scenario): StaffingModel {
   for (let k = 0; k < pairs; k++) pairCol[k] = first + k
   const pairComponents: PairComponents = {
     length: pairs,
-    at: (k) => fits.components(elig.cadre[k]!, postWanted[elig.post[k]!]!, postKind[elig.post[k]!]!),
+    at: (k) =>
+      fits.components(
+        elig.cadre[k]!,
+        postWanted[elig.post[k]!]!,
+        postKind[elig.post[k]!]!,
+        open[elig.post[k]!]!,
+      ),
   }
 
   const vacancy = scenario.policy.vacancy

@@ -24,6 +24,7 @@ import {
   type OptionSpec,
 } from '../io/door.js'
 import { proposalFromValues } from './decode.js'
+import { supportOf } from '../scoring/support.js'
 
 /** Options of {@link rankProposals}. @category Proposals */
 export interface RankOptions extends SolveOptions {
@@ -265,6 +266,21 @@ function chosenColumns(model: StaffingModel, p: Proposal): number[] {
 const keyOf = (p: Proposal): string => p.assignments.map((a) => a.cadreId ?? '').join('\u0000')
 
 /**
+ * What orders proposals of equal objective: their recommendation support (the
+ * support component of each placement, summed, to 1e-9, whether or not the
+ * fit weighs it), their changes (open posts whose holder changes) and their key.
+ */
+function tieOrder(scenario: Scenario, p: Proposal): { support: number; changes: number; key: string } {
+  let support = 0
+  let changes = 0
+  for (const a of p.assignments) {
+    if (a.cadreId !== null) support += supportOf(scenario, a.cadreId, a.postId)
+    if (a.cadreId !== a.incumbentId) changes++
+  }
+  return { support: Math.round(support * 1e9) / 1e9, changes, key: keyOf(p) }
+}
+
+/**
  * Posts where `p` differs from `best`, two proposals of one scenario.
  *
  * @throws TypeError when either is not a proposal, or they staff different
@@ -387,12 +403,23 @@ export async function rankModel(
     cuts.push(cutOf(model, p, differ, d, `rank:cut:${found.length}`))
     if (p.status !== 'optimal') break
   }
-  // Equal objectives are ordered by the cadre ids post by post, so ties never depend on the solver.
+  // Equal objectives are ordered for a reason, never by the solver: more recommendation support,
+  // then fewer changes, then the cadre ids post by post (docs/proposals.md, "Ties").
   // (Only for post differences: they are symmetric, so reordering ties keeps every cut satisfied.)
-  if (mode === 'exact' && (options.differ ?? 'posts') === 'posts')
-    found.sort(
-      (a, b) => b.objective - a.objective || (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0),
-    )
+  if (mode === 'exact' && (options.differ ?? 'posts') === 'posts') {
+    const { scenario } = model.ctx
+    const order = new Map(found.map((p) => [p, tieOrder(scenario, p)] as const))
+    found.sort((a, b) => {
+      const x = order.get(a)!
+      const y = order.get(b)!
+      return (
+        b.objective - a.objective ||
+        y.support - x.support ||
+        x.changes - y.changes ||
+        (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)
+      )
+    })
+  }
   const best = found[0]!
   return right(
     found.map((proposal, i) => ({

@@ -162,6 +162,13 @@ export const RULE_CATALOGUE: Readonly<Record<RuleCode, RuleEntry>> = {
     'regulations-2019',
     'the record disagrees with itself (party before minPartyAge, work before minWorkAge, overlapping history, …)',
   ),
+  'recommendation.required': e(
+    'recommendation.required',
+    'promotion',
+    'people.recommendation',
+    'regulations-2019',
+    'no real-name recommender and no democratic votes (mean share above 0 and at least minShare) for the post or any post (scenario.recommendations); off by default',
+  ),
   'forbidden-pair': e(
     'forbidden-pair',
     'appointment',

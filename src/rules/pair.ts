@@ -15,6 +15,7 @@ import { education, lowGrade, maxAge, yearsToRetirement } from './qualification.
 import { integrityGate, openCase } from './integrity.js'
 import { hometown, mustRotate, shouldRotate } from './placement.js'
 import { recordConsistency } from './record.js'
+import { recommendationRequired } from './recommendation.js'
 import { levelYears, maxTerms } from './tenure.js'
 import type { Facts, PairFacts, PairRule, Verdict } from './verdict.js'
 import { evaluate } from './verdict.js'
@@ -36,6 +37,7 @@ export const PAIR_RULES: readonly PairRule[] = [
   maxTerms,
   levelYears,
   recordConsistency,
+  recommendationRequired,
 ]
 
 /** A soft rule a pair breaks, with its cost. @category Rules */

@@ -18,6 +18,7 @@ import type { FitComponents } from '../domain/proposal.js'
 import type { Assessment, Cadre, Grade, Post, Scenario, Specialty, Team } from '../domain/types.js'
 import { ageAt, monthsBetween } from '../domain/time.js'
 import { latestCombinedScore } from '../assessment/combined.js'
+import { supportOf } from './support.js'
 
 const GRADE_VALUE: Readonly<Record<Grade, number>> = {
   excellent: 1,
@@ -124,8 +125,12 @@ export function componentsOf(scenario: Scenario, cadre: Cadre, post: Post, team?
     experience: Math.min(Math.max(monthsBetween(cadre.rankSince, scenario.asOf), 0), 96) / 96,
     age: Math.max(0, 1 - Math.abs(age - ideal) / 20),
   }
-  if (!(scenario.policy.fit.weights.combined > 0)) return components
-  return { ...components, combined: combinedComponent(cadre, scenario.policy.assessment) }
+  const w = scenario.policy.fit.weights
+  return {
+    ...components,
+    ...(w.combined > 0 ? { combined: combinedComponent(cadre, scenario.policy.assessment) } : {}),
+    ...(w.support > 0 ? { support: supportOf(scenario, cadre.id, post.id) } : {}),
+  }
 }
 
 /** Latest combined score / 100 of each cadre under each assessment policy, computed once per pair of objects. */
@@ -170,6 +175,7 @@ export function scoreOf(scenario: Scenario, components: FitComponents): number {
     components.experience,
     components.age,
     components.combined,
+    components.support,
   )
 }
 
@@ -181,14 +187,17 @@ function weightedFit(
   experience: number,
   age: number,
   combinedComponent: number | undefined,
+  supportComponent: number | undefined,
 ): number {
   const w = scenario.policy.fit.weights
-  // the combined component takes part only when weighted, so default fits are unchanged to the last bit
+  // the combined and support components take part only when weighted, so default fits are unchanged to the last bit
   const combined = w.combined > 0 ? w.combined : 0
-  const sum = w.specialty + w.assessment + w.experience + w.age + combined
+  const support = w.support > 0 ? w.support : 0
+  const sum = w.specialty + w.assessment + w.experience + w.age + combined + support
   if (!(sum > 0)) return 0
   let weighted = w.specialty * specialty + w.assessment * assessment + w.experience * experience + w.age * age
   if (combined > 0) weighted += combined * (combinedComponent ?? 0.5)
+  if (support > 0) weighted += support * (supportComponent ?? 0)
   const raw = weighted / sum
   return Math.round(raw * scenario.policy.fit.scale * 1e6) / 1e6
 }
@@ -209,6 +218,8 @@ export class FitTable {
   private readonly experience: Float64Array
   /** The combined component by cadre, when weighted (NaN until computed). */
   private readonly combined: Float64Array | null
+  /** The support component is weighted: scores depend on the post, not only its kind and wanted set. */
+  private readonly supportWeighted: boolean
   private readonly done: Uint8Array
   /** Wanted code → held code → {@link codeMatch}. */
   private readonly matches = new Map<string, Map<string, number>>()
@@ -224,6 +235,7 @@ export class FitTable {
     this.assessment = new Float64Array(n)
     this.experience = new Float64Array(n)
     this.combined = scenario.policy.fit.weights.combined > 0 ? new Float64Array(n) : null
+    this.supportWeighted = scenario.policy.fit.weights.support > 0
     this.done = new Uint8Array(n)
   }
 
@@ -275,8 +287,11 @@ export class FitTable {
     return total / wantedCodes.length
   }
 
-  /** The components of cadre `c` in a post of `kind` wanting specialty set `wanted` ({@link FitTable.wantedOf}). */
-  components(c: number, wanted: number, kind: Post['kind']): FitComponents {
+  /**
+   * The components of cadre `c` in post `postId` of `kind` wanting specialty
+   * set `wanted` ({@link FitTable.wantedOf}).
+   */
+  components(c: number, wanted: number, kind: Post['kind'], postId: string): FitComponents {
     this.cadre(c)
     const ideal = this.scenario.policy.fit.idealAge[kind]
     const components: FitComponents = {
@@ -285,16 +300,26 @@ export class FitTable {
       experience: this.experience[c]!,
       age: Math.max(0, 1 - Math.abs(this.ages[c]! - ideal) / 20),
     }
-    return this.combined === null ? components : { ...components, combined: this.combined[c]! }
+    return {
+      ...components,
+      ...(this.combined === null ? {} : { combined: this.combined[c]! }),
+      ...(this.supportWeighted ? { support: this.supportOf(c, postId) } : {}),
+    }
   }
 
-  /** `fitScore(components(c, wanted, kind))`, without building the components; computed once. */
-  score(c: number, wanted: number, kind: Post['kind']): number {
-    return this.scorer(wanted, kind)(c)
+  /** `fitScore(components(c, wanted, kind, postId))`, without building the components. */
+  score(c: number, wanted: number, kind: Post['kind'], postId: string): number {
+    return this.scorer(wanted, kind, postId)(c)
   }
 
-  /** The score of each cadre in posts of one kind and wanted set ({@link FitTable.score}). */
-  scorer(wanted: number, kind: Post['kind']): (c: number) => number {
+  /**
+   * The score of each cadre in post `postId` of one kind and wanted set
+   * ({@link FitTable.score}): computed once per cadre for every post of that
+   * kind and set, unless the support component (which depends on the post)
+   * is weighted.
+   */
+  scorer(wanted: number, kind: Post['kind'], postId: string): (c: number) => number {
+    if (this.supportWeighted) return (c) => this.scoreOf(c, wanted, kind, postId)
     const key = `${wanted}:${kind}`
     let row = this.scores.get(key)
     if (row === undefined)
@@ -302,12 +327,16 @@ export class FitTable {
     const scores = row
     return (c) => {
       let v = scores[c]!
-      if (Number.isNaN(v)) scores[c] = v = this.scoreOf(c, wanted, kind)
+      if (Number.isNaN(v)) scores[c] = v = this.scoreOf(c, wanted, kind, postId)
       return v
     }
   }
 
-  private scoreOf(c: number, wanted: number, kind: Post['kind']): number {
+  private supportOf(c: number, postId: string): number {
+    return supportOf(this.scenario, this.scenario.cadres[c]!.id, postId)
+  }
+
+  private scoreOf(c: number, wanted: number, kind: Post['kind'], postId: string): number {
     this.cadre(c)
     const ideal = this.scenario.policy.fit.idealAge[kind]
     return weightedFit(
@@ -317,6 +346,7 @@ export class FitTable {
       this.experience[c]!,
       Math.max(0, 1 - Math.abs(this.ages[c]! - ideal) / 20),
       this.combined === null ? undefined : this.combined[c]!,
+      this.supportWeighted ? this.supportOf(c, postId) : undefined,
     )
   }
 }

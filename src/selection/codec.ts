@@ -101,6 +101,11 @@ export const recommendation = object('recommendation object', {
   kind: req(oneOf(['democratic', 'real-name'] as const), '民主推荐 or 实名制推荐.'),
   recommender: text('The meeting or rater group (democratic), or the accountable person (real-name).'),
   votes: opt(nullable(number({ min: 0, integer: true })), null, 'Votes received (democratic).'),
+  voters: opt(
+    nullable(number({ min: 1, integer: true })),
+    null,
+    'Voters who took part (democratic), at least the votes; null when not recorded.',
+  ),
   reason: opt(anyText, '', 'Why.'),
   date: req(day, 'When.'),
 })

@@ -12,6 +12,7 @@ export {
 } from './round.js'
 export { recommenderRecord } from './accountability.js'
 export { shortlist } from './shortlist.js'
+export { tallyRecommendations, withRecommendations, type InvalidTally } from './tally.js'
 export type {
   Chain,
   InvalidShortlistOptions,

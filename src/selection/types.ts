@@ -95,6 +95,11 @@ export interface RoundRecommendation {
   readonly recommender: string
   /** Votes received (民主推荐); `null` for a real-name recommendation. */
   readonly votes: number | null
+  /**
+   * Voters of the meeting or group who took part (民主推荐), so that the votes
+   * read as a share (`tallyRecommendations`); `null` or absent when not recorded.
+   */
+  readonly voters?: number | null
   readonly reason: string
   readonly date: Day
 }

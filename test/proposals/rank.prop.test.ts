@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { validateProposal } from '../../src/check/index.js'
 import { rankProposals } from '../../src/proposals/rank.js'
 import { smallScenario } from '../arbitraries.js'
-import { allStaffings, difference, teamDifference } from '../oracle.js'
+import { allStaffings, difference, oracleSupport, teamDifference } from '../oracle.js'
 
 const choiceOf = (p: { assignments: readonly { cadreId: string | null }[] }) =>
   p.assignments.map((a) => a.cadreId)
@@ -80,6 +80,37 @@ describe('rankProposals', () => {
       }),
       { seed: 50, numRuns: 40 },
     )
+  })
+
+  it('exact: equal objectives come by more support, then fewer changes, then cadre ids', async () => {
+    let tied = 0
+    await fc.assert(
+      // Fits of scale 0: every staffing that pays the same penalties ties.
+      fc.asyncProperty(smallScenario({ maxCadres: 5, maxOpen: 3 }), async (s) => {
+        const scenario = { ...s, policy: { ...s.policy, fit: { ...s.policy.fit, scale: 0 } } }
+        const r = await rankProposals(scenario, { k: 4 })
+        if (r._tag !== 'Right') return
+        const order = r.right.map(({ proposal: p }) => ({
+          objective: p.objective,
+          support: p.assignments.reduce(
+            (s, a) => s + (a.cadreId === null ? 0 : oracleSupport(scenario, a.cadreId, a.postId)),
+            0,
+          ),
+          changes: p.assignments.filter((a) => a.cadreId !== a.incumbentId).length,
+          key: p.assignments.map((a) => a.cadreId ?? '').join('\u0000'),
+        }))
+        for (let i = 1; i < order.length; i++) {
+          const [a, b] = [order[i - 1]!, order[i]!]
+          if (Math.abs(a.objective - b.objective) > 1e-9) continue
+          tied++
+          if (Math.abs(a.support - b.support) > 1e-6) expect(a.support).toBeGreaterThan(b.support)
+          else if (a.changes !== b.changes) expect(a.changes).toBeLessThan(b.changes)
+          else expect(a.key < b.key).toBe(true)
+        }
+      }),
+      { seed: 46, numRuns: 80 },
+    )
+    expect(tied).toBeGreaterThan(0)
   })
 
   it('is deterministic', async () => {
