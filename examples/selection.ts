@@ -26,6 +26,7 @@ import {
   startNotice,
   type ProcedureError,
   type SelectionRound,
+  withRecommendations,
 } from '../src/index.js'
 import type { Either } from 'fp-ts/lib/Either.js'
 
@@ -83,6 +84,7 @@ round = step(
         kind: 'democratic' as const,
         recommender: '全委会',
         votes: 28,
+        voters: 33,
         reason: '',
         date: '2026-09-15',
       },
@@ -97,6 +99,19 @@ round = step(
       },
     ]),
   ),
+)
+// The recommendations shape proposals: with the gate on, only recommended cadres are promoted.
+const counted = withRecommendations(county, round.recommendations)
+if (counted._tag === 'Left') throw new Error(counted.left.message)
+const gate = { ...counted.right.policy.people.recommendation, enabled: true }
+const gated = await solve({
+  ...counted.right,
+  policy: { ...counted.right.policy, people: { ...counted.right.policy.people, recommendation: gate } },
+})
+if (gated._tag === 'Left') throw new Error(gated.left.message)
+const promoted = gated.right.assignments.filter((a) => a.change === 'promotion')
+console.log(
+  `  with the gate on (no promotion without recommendation): ${promoted.length} promotions, ${promoted.map((a) => name.get(a.cadreId!)).join('、')}; objective ${gated.right.objective.toFixed(1)} against ${best.right.objective.toFixed(1)}`,
 )
 round = step(
   'shortlist (差额考察)',
