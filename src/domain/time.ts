@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { shown } from './shown.js'
 import type { YearMonth } from './types.js'
 
 /**
@@ -51,12 +52,18 @@ export function ageAt(birth: YearMonth, asOf: YearMonth): number {
 
 /**
  * The month `n` months after `ym` (before it for a negative `n`).
+ * @throws TypeError when `ym` is not a month `YYYY-MM` or `n` not a whole number in ±120,000 (a programmer error; docs/guide.md, "What throws")
  * @category Domain
  * @example
  * monthsAfter('2026-09', 15) //=> '2027-12'
  */
 export function monthsAfter(ym: YearMonth, n: number): YearMonth {
-  const i = monthIndex(ym) + n
+  const at = monthIndex(ym)
+  if (Number.isNaN(at) || !/^\d{4}-(0[1-9]|1[0-2])$/.test(ym))
+    throw new TypeError(`monthsAfter: ym: expected a month YYYY-MM, got ${shown(ym)}`)
+  if (typeof n !== 'number' || !Number.isInteger(n) || Math.abs(n) > 120_000)
+    throw new TypeError(`monthsAfter: n: expected a whole number of months in ±120,000, got ${shown(n)}`)
+  const i = at + n
   const y = Math.floor(i / 12)
   return `${String(y).padStart(4, '0')}-${String(i - y * 12 + 1).padStart(2, '0')}`
 }

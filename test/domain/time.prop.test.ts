@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ageAt, monthIndex } from '../../src/domain/time.js'
+import { ageAt, monthIndex, monthsAfter } from '../../src/domain/time.js'
 
 /** The definition: `YYYY-MM` read by a regular expression. */
 function reference(ym: string): number {
@@ -27,5 +27,19 @@ describe('monthIndex', () => {
     expect(ageAt('1990-09', '2026-09')).toBe(36)
     expect(ageAt('1990-10', '2026-09')).toBe(35)
     expect(monthIndex('0000-01')).toBe(0)
+  })
+})
+
+describe('monthsAfter at the door', () => {
+  it('refuses what is not a month or a whole number of months, naming it', () => {
+    expect(() => monthsAfter('2026-13', 1)).toThrow(
+      'monthsAfter: ym: expected a month YYYY-MM, got "2026-13"',
+    )
+    expect(() => monthsAfter('garbage', 1)).toThrow(TypeError)
+    expect(() => monthsAfter('2026-09', 1.5)).toThrow(
+      'monthsAfter: n: expected a whole number of months in ±120,000, got 1.5',
+    )
+    expect(() => monthsAfter('2026-09', Number.NaN)).toThrow(TypeError)
+    expect(monthsAfter('2026-09', -21)).toBe('2024-12')
   })
 })

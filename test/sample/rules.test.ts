@@ -16,7 +16,9 @@ const report = eligibilityOf(sample, contextOf(sample))
 describe('the sample county', () => {
   it('has a pair blocked by every hard pair rule, and by kin avoidance', () => {
     const blocked = new Set(blockSummary(report).map(([code]) => code))
-    const hard = PAIR_RULES.filter((r) => r.switchOf(sample.policy).hard).map((r) => r.code)
+    // A rule the policy switches off (recommendation.required by default) blocks nothing.
+    const on = PAIR_RULES.filter((r) => r.switchOf(sample.policy).enabled)
+    const hard = on.filter((r) => r.switchOf(sample.policy).hard).map((r) => r.code)
     expect(hard.filter((code) => !blocked.has(code))).toEqual([])
     expect(blocked.has('avoidance.kin')).toBe(true)
   })
@@ -24,7 +26,8 @@ describe('the sample county', () => {
   it('has an eligible pair paying every soft pair rule', () => {
     const paid = new Set<PairRuleCode>()
     for (const post of report) for (const e of post.eligible) for (const p of e.penalties) paid.add(p.code)
-    const soft = PAIR_RULES.filter((r) => !r.switchOf(sample.policy).hard).map((r) => r.code)
+    const on = PAIR_RULES.filter((r) => r.switchOf(sample.policy).enabled)
+    const soft = on.filter((r) => !r.switchOf(sample.policy).hard).map((r) => r.code)
     expect(soft.filter((code) => !paid.has(code))).toEqual([])
   })
 
