@@ -152,7 +152,10 @@ async function withScenario(
 
 function addCommon(c: Command): Command {
   return c
-    .option('--round <file>', 'JSON with the round: asOf, county, policy, openPosts, locks, forbidden')
+    .option(
+      '--round <file>',
+      'JSON with the round: asOf, county, policy, openPosts, locks, forbidden, recommendations',
+    )
     .option('--policy <file>', 'JSON policy (deep-partial), over the round’s')
     .option('--as-of <YYYY-MM>', 'reference month of the round')
     .option('--county <name>', 'the county')

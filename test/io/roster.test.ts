@@ -342,6 +342,20 @@ describe('readRoster: round trip and robustness (properties)', () => {
     )
     expect(over.scenario.policy.structure.women.min).toBe(2)
     expect(over.scenario.policy.structure.young).toEqual(s.policy.structure.young)
+    // The round's recommendation tallies come with the options, checked against the roster.
+    const cadreId = s.cadres[0]!.id
+    const tallies = [{ cadreId, votes: [{ group: '班子成员', votes: 5, voters: 7 }] }]
+    const recs = right(
+      await readRoster({ workbook: { name: 'w.xlsx', data } }, { ...optionsOf(s), recommendations: tallies }),
+    )
+    expect(recs.scenario.recommendations).toEqual([{ ...tallies[0], postId: null, recommenders: [] }])
+    const bad = await readRoster(
+      { workbook: { name: 'w.xlsx', data } },
+      { ...optionsOf(s), recommendations: [{ cadreId: 'NOBODY' }] },
+    )
+    expect(bad._tag === 'Left' && bad.left.issues.map((i) => i.message)).toEqual([
+      'options, column recommendations[0].cadreId: expected a known cadre id, got "NOBODY"',
+    ])
   })
 
   it('reports a bad policy setting at its row of the 政策 sheet', async () => {

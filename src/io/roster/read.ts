@@ -93,6 +93,8 @@ export interface ReadRosterOptions {
   readonly openPosts?: 'all' | readonly string[]
   readonly locks?: unknown
   readonly forbidden?: unknown
+  /** Recommendation tallies of the round (推荐情况), as in a JSON scenario's `recommendations`. */
+  readonly recommendations?: unknown
   /** More headers for the columns banzi reads: `{ cadres: { hometown: ['出生地'] } }`. */
   readonly headers?: HeaderExtensions
 }
@@ -957,6 +959,7 @@ export async function readRoster(
     openPosts: options.openPosts ?? openPosts ?? 'all',
     ...(options.locks === undefined ? {} : { locks: options.locks }),
     ...(options.forbidden === undefined ? {} : { forbidden: options.forbidden }),
+    ...(options.recommendations === undefined ? {} : { recommendations: options.recommendations }),
   }
   const decoded = decodeScenarioWithWarnings(raw)
   if (isLeft(decoded)) {
