@@ -38,7 +38,9 @@ describe('the words of the faces (UI_WORDS)', () => {
     // The report, the workbook and the command line hold no Chinese text of their own
     // (an English help text may gloss a term in brackets: "feedback lists (清单式反馈)").
     for (const dir of ['src/report', 'src/cli'])
-      for (const file of readdirSync(dir)) {
+      for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+        f.endsWith('.ts'),
+      )) {
         const code = readFileSync(join(dir, file), 'utf8')
           .split('\n')
           .filter((line) => !/^\s*(\*|\/\/|\/\*)/.test(line))

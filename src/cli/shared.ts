@@ -1,0 +1,124 @@
+/**
+ * What the commands of the command line share: where they write, the exit
+ * codes, the options every command takes, loading the scenario, progress on
+ * stderr, and the way numbers and JSON are printed.
+ *
+ * @module
+ * @internal
+ */
+import { CommanderError, Option, type Command } from 'commander'
+import { isLeft } from 'fp-ts/lib/Either.js'
+import { wordsIn, type Lang, type UiWord } from '../domain/codes.js'
+import type { Scenario } from '../domain/types.js'
+import type { SolveError } from '../proposals/index.js'
+import type { ProgressEvent } from '../solvers/index.js'
+import { loadScenario, type RoundFlags } from './load.js'
+
+/** Where the command line writes. @internal */
+export interface CliIo {
+  readonly stdout: (text: string) => void
+  readonly stderr: (text: string) => void
+  /** Whether stderr is a terminal (a live progress line) or not (plain lines). */
+  readonly tty: boolean
+}
+
+/** Exit codes, as documented in docs/cli.md. @internal */
+export const EXIT = { ok: 0, failed: 1, badInput: 2, timeLimit: 3 } as const
+
+/** The options every command takes. @internal */
+export interface Common extends RoundFlags {
+  readonly json?: boolean
+  readonly lang: Lang
+  readonly timeLimit: number
+}
+
+/** Pretty JSON with a final newline. @internal */
+export const json = (x: unknown): string => `${JSON.stringify(x, null, 2)}\n`
+/** A number to `d` decimals, `—` when there is none. @internal */
+export const fixed = (x: number | null | undefined, d = 2): string =>
+  typeof x === 'number' && Number.isFinite(x) ? x.toFixed(d) : '—'
+
+/** A progress reporter on stderr: a live line on a terminal, a line a second otherwise. @internal */
+export function progress(
+  io: CliIo,
+  t: Readonly<Record<UiWord, string>>,
+): { onProgress: (e: ProgressEvent) => void; done: () => void } {
+  let last = -Infinity
+  let live = false
+  const line = (e: ProgressEvent) =>
+    `${t.progress}: ${t.incumbent} ${fixed(e.incumbent)} ${t.bound} ${fixed(e.bound)} ${t.gap} ${e.gap === null ? '—' : `${(e.gap * 100).toFixed(3)}%`} ${(e.elapsedMs / 1000).toFixed(1)} s`
+  return {
+    onProgress: (e) => {
+      if (io.tty) {
+        io.stderr(`\r${line(e)}\u001b[K`)
+        live = true
+      } else if (e.elapsedMs - last >= 1000) {
+        last = e.elapsedMs
+        io.stderr(`${line(e)}\n`)
+      }
+    },
+    done: () => {
+      if (live) io.stderr('\n')
+    },
+  }
+}
+
+/** The exit code of a solve that did not give a proposal. @internal */
+export function exitOfSolveError(e: SolveError): number {
+  switch (e._tag) {
+    case 'TimeLimit':
+      return EXIT.timeLimit
+    // What the call was given does not fit: bad input, as a roster that does not read.
+    case 'InvalidOptions':
+    case 'InvalidArgument':
+    case 'ScenarioMismatch':
+    case 'UnknownId':
+      return EXIT.badInput
+    default:
+      return EXIT.failed
+  }
+}
+
+/** Loads the scenario of a command, prints its warnings, then runs `then` on it. @internal */
+export async function withScenario(
+  io: CliIo,
+  path: string,
+  o: Common,
+  then: (s: Scenario) => Promise<number>,
+): Promise<number> {
+  const loaded = await loadScenario(path, o)
+  if (isLeft(loaded)) {
+    for (const line of loaded.left) io.stderr(`${line}\n`)
+    return EXIT.badInput
+  }
+  for (const w of loaded.right.warnings) io.stderr(`${wordsIn(o.lang).warning}: ${w}\n`)
+  return then(loaded.right.scenario)
+}
+
+/** Adds the options every command takes. @internal */
+export function addCommon(c: Command): Command {
+  return c
+    .option(
+      '--round <file>',
+      'JSON with the round: asOf, county, policy, openPosts, locks, forbidden, recommendations',
+    )
+    .option('--policy <file>', 'JSON policy (deep-partial), over the round’s')
+    .option('--as-of <YYYY-MM>', 'reference month of the round')
+    .option('--county <name>', 'the county')
+    .option('--json', 'print machine-readable JSON on stdout')
+    .addOption(new Option('--lang <lang>', 'language of the text output').choices(['zh', 'en']).default('zh'))
+    .addOption(
+      new Option('--time-limit <seconds>', 'stop after this many seconds')
+        .default(60)
+        .argParser((v: string) => {
+          const n = Number(v)
+          if (!Number.isFinite(n) || n <= 0)
+            throw new CommanderError(
+              EXIT.badInput,
+              'banzi.timeLimit',
+              `--time-limit: expected seconds > 0, got "${v}"`,
+            )
+          return n
+        }),
+    )
+}
