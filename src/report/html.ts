@@ -10,23 +10,12 @@
  * @module
  */
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
-import * as vega from 'vega'
-import { compile, type TopLevelSpec } from 'vega-lite'
+import type { TopLevelSpec } from 'vega-lite'
 import { validateProposal } from '../check/index.js'
-import {
-  CHANGE_LABELS,
-  RULE_LABELS,
-  STATUS_LABELS,
-  STRUCTURE_CHART_LABELS,
-  UI_PHRASES,
-  VALUE_LABELS,
-  wordsIn,
-  type Lang,
-} from '../domain/codes.js'
+import { STRUCTURE_CHART_LABELS, UI_PHRASES, VALUE_LABELS, wordsIn, type Lang } from '../domain/codes.js'
 import { ethnicityLabel } from '../domain/ethnicity.js'
-import type { Proposal, Violation } from '../domain/proposal.js'
+import type { Proposal } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
-import { combinedScores, comparisonCurve } from '../assessment/index.js'
 import {
   analyseStructure,
   applyProposal,
@@ -37,6 +26,9 @@ import {
 } from '../pool/index.js'
 import type { Diagnosis, Explanation, RankedProposal, SolveError } from '../proposals/index.js'
 import { isScenario, proposalOf, requireArgument, requireScenario } from '../io/door.js'
+import { costs, curves, diagnosis, esc, ranking, reserve, summary, svgOf, teamCards } from './sections.js'
+
+export { esc } from './sections.js'
 
 /** What a report shows: any of a proposal, a ranking, an explanation, a diagnosis, a solve's error. @category Report */
 export interface ReportInput {
@@ -76,20 +68,6 @@ export interface InvalidReportInput {
   readonly message: string
 }
 
-const ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-
-/** Escapes a string for HTML text and attribute values. @internal */
-export const esc = (s: unknown): string => String(s).replace(/[&<>"']/g, (c) => ESCAPES[c] as string)
-
-const num = (x: number | null | undefined, d = 2): string =>
-  typeof x === 'number' && Number.isFinite(x) ? x.toFixed(d) : '—'
-
 const CSS = `
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;margin:2rem;color:#222;line-height:1.45}
 h1{font-size:1.5rem}h2{font-size:1.2rem;border-bottom:2px solid #b22;padding-bottom:.2rem;margin-top:2rem}
@@ -100,16 +78,6 @@ th{background:#f3f3f3}tr.changed td{background:#fff7d6}tr.fault td{background:#f
 footer{margin-top:2rem;color:#666;font-size:.8rem}
 @media print{@page{size:A4;margin:15mm}body{margin:0;font-size:10pt}h2{break-after:avoid}.card,.chart,table{break-inside:avoid}}
 `
-
-/** Renders a Vega-Lite spec to SVG text, in process. */
-async function svgOf(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' })
-  try {
-    return await view.toSVG()
-  } finally {
-    view.finalize()
-  }
-}
 
 type Label = (value: string) => string
 
@@ -218,191 +186,6 @@ export function toHtml(
   return `<div class="banzi">${summary(proposal, violations, lang, undefined)}${teamCards(scenario, proposal, violations, options.explanation, lang)}</div>`
 }
 
-function summary(
-  p: Proposal | undefined,
-  violations: readonly Violation[],
-  lang: Lang,
-  error: SolveError | undefined,
-): string {
-  const t = wordsIn(lang)
-  if (p === undefined)
-    return `<h2>${esc(t.summary)}</h2><p class="bad">${esc(error === undefined ? '' : `${error._tag}: ${error.message}`)}</p>`
-  const counts = new Map<string, number>()
-  for (const a of p.assignments)
-    if (a.change !== 'stays') counts.set(a.change, (counts.get(a.change) ?? 0) + 1)
-  const changes = [...counts].map(([c, n]) => `${CHANGE_LABELS[c as 'promotion'][lang]} ${n}`).join('，')
-  const verdict =
-    violations.length === 0
-      ? `<span class="ok">${esc(t.noViolation)}</span>`
-      : `<span class="bad">${esc(UI_PHRASES.violationCount(violations.length)[lang])}</span>`
-  return `<h2>${esc(t.summary)}</h2><table>
-<tr><th>${esc(t.status)}</th><td>${esc(STATUS_LABELS[p.status][lang])}</td></tr>
-<tr><th>${esc(t.objective)}</th><td>${num(p.objective)}</td></tr>
-<tr><th>${esc(t.bound)}</th><td>${num(p.bound)}</td></tr>
-<tr><th>${esc(t.gap)}</th><td>${typeof p.gap === 'number' ? `${(p.gap * 100).toFixed(4)}%` : '—'}</td></tr>
-<tr><th>${esc(t.changes)}</th><td>${esc(changes)}</td></tr>
-<tr><th>${esc(t.validator)}</th><td>${verdict}</td></tr></table>${
-    violations.length === 0
-      ? ''
-      : `<ul>${violations.map((v) => `<li>[${esc(RULE_LABELS[v.code][lang])}] ${esc(v.message)}</li>`).join('')}</ul>`
-  }`
-}
-
-function teamCards(
-  scenario: Scenario,
-  p: Proposal,
-  violations: readonly Violation[],
-  explanation: Explanation | undefined,
-  lang: Lang,
-): string {
-  const t = wordsIn(lang)
-  const names = new Map(scenario.cadres.map((c) => [c.id, c.name]))
-  const who = (id: string | null) => (id === null ? t.vacant : (names.get(id) ?? id))
-  const holder = new Map(
-    scenario.cadres.flatMap((c) => (c.currentPost === null ? [] : [[c.currentPost.postId, c.id]])),
-  )
-  const byPost = new Map(p.assignments.map((a) => [a.postId, a]))
-  const faults = new Set(violations.map((v) => v.postId))
-  const explained = new Map((explanation?.posts ?? []).map((e) => [e.postId, e]))
-  const changedTeams = new Set(p.assignments.filter((a) => a.change !== 'stays').map((a) => a.teamId))
-  const cards = scenario.teams
-    .filter((team) => changedTeams.has(team.id))
-    .map((team) => {
-      const rows = team.posts.map((post) => {
-        const a = byPost.get(post.id)
-        const before = holder.get(post.id) ?? null
-        const e = explained.get(post.id)
-        const others =
-          e === undefined || e.runnersUp.length === 0
-            ? ''
-            : `${esc(t.otherCandidates)}：${e.runnersUp.map((r) => `${esc(who(r.cadreId))} (${num(r.fit, 1)})`).join('，')}`
-        const cls = faults.has(post.id) ? 'fault' : a !== undefined && a.change !== 'stays' ? 'changed' : ''
-        return `<tr class="${cls}"><td>${esc(post.title)}</td><td>${esc(who(before))}</td><td>${esc(a === undefined ? who(before) : who(a.cadreId))}</td><td>${a === undefined ? '' : esc(CHANGE_LABELS[a.change][lang])}</td><td>${a === undefined || a.cadreId === null ? '' : num(a.fit, 1)}</td><td>${others}</td></tr>`
-      })
-      return `<div class="card"><h3>${esc(team.name)}</h3><table><tr><th>${esc(t.post)}</th><th>${esc(t.before)}</th><th>${esc(t.after)}</th><th>${esc(t.change)}</th><th>${esc(t.fit)}</th><th>${esc(t.explanation)}</th></tr>${rows.join('')}</table></div>`
-    })
-  return `<h2>${esc(t.teamsChanged)}</h2><div class="cards">${cards.join('')}</div>`
-}
-
-function ranking(scenario: Scenario, ranked: readonly RankedProposal[], lang: Lang): string {
-  const t = wordsIn(lang)
-  const names = new Map(scenario.cadres.map((c) => [c.id, c.name]))
-  const titles = new Map(
-    scenario.teams.flatMap((team) => team.posts.map((post) => [post.id, `${team.name} ${post.title}`])),
-  )
-  const who = (id: string | null) => (id === null ? t.vacant : (names.get(id) ?? id))
-  const rows = ranked.map(
-    (r) =>
-      `<tr><td>${r.rank}</td><td>${num(r.proposal.objective)}</td><td>${num(r.gapToBest)}</td><td>${r.diff
-        .map((d) => `${esc(titles.get(d.postId) ?? d.postId)}：${esc(who(d.best))} → ${esc(who(d.here))}`)
-        .join('<br>')}</td></tr>`,
-  )
-  return `<h2>${esc(t.ranking)}</h2><table><tr><th>${esc(t.rank)}</th><th>${esc(t.objective)}</th><th>${esc(t.behindBest)}</th><th>${esc(t.differingPosts)}</th></tr>${rows.join('')}</table>`
-}
-
-function costs(explanation: Explanation, lang: Lang): string {
-  const t = wordsIn(lang)
-  const rows = explanation.ruleCosts
-    .filter((c) => c.cost > 0)
-    .map(
-      (c) =>
-        `<tr><td>${esc(RULE_LABELS[c.code][lang])}</td><td>${num(c.cost)}</td><td>${c.teamIds.length}</td></tr>`,
-    )
-  if (rows.length === 0) return ''
-  return `<h2>${esc(t.ruleCosts)}</h2><table><tr><th>${esc(t.rule)}</th><th>${esc(t.cost)}</th><th>${esc(t.teamsBound)}</th></tr>${rows.join('')}</table>`
-}
-
-function diagnosis(d: Diagnosis, lang: Lang): string {
-  const t = wordsIn(lang)
-  const list = (title: string, items: readonly string[]) =>
-    items.length === 0
-      ? ''
-      : `<h3>${esc(title)}</h3><ul>${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`
-  return `<h2>${esc(t.diagnosis)}</h2>${list(
-    t.supply,
-    d.supply.map((s) => (lang === 'zh' ? s.zh : s.message)),
-  )}${list(
-    t.conflict,
-    d.conflict.map((m) => m.label),
-  )}${list(
-    t.relaxation,
-    d.relaxations.map((r) => `${r.member.label}: ${num(r.violation, 0)} (${num(r.cost)})`),
-  )}`
-}
-
-function reserve(health: ReserveHealth | null, lang: Lang): string {
-  if (health === null) return ''
-  const t = wordsIn(lang)
-  const head = [
-    t.reserveGroup,
-    t.listed,
-    t.entries,
-    t.exits,
-    t.members,
-    t.teamsInNeed,
-    t.perTeamInNeed,
-    t.perPost,
-    t.recommended,
-    t.pipeline,
-  ]
-  const rows = health.groups.map(
-    (g) =>
-      `<tr><td>${esc(VALUE_LABELS.reserveGroup[g.group][lang])}</td><td>${g.listed}</td><td>${g.entries}</td><td>${g.exits}</td><td>${g.size}</td><td>${g.teamsInNeed}</td><td>${num(g.perTeamNeed)}</td><td>${num(g.perPost, 3)}</td><td>${g.recommended}</td><td>${esc(
-        g.pipeline
-          .map((p) => `${VALUE_LABELS.rank[p.value as 'section-chief']?.[lang] ?? p.value} ${p.count}`)
-          .join('，'),
-      )}</td></tr>`,
-  )
-  return `<h2>${esc(t.reserveHealth)}（${esc(health.asOf)}）</h2><table data-section="reserve"><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${rows.join('')}</table>`
-}
-
-/** The comparison curves of the cadres `proposal` moves who have assessment records, as SVG. */
-async function curves(scenario: Scenario, proposal: Proposal, lang: Lang, max: number): Promise<string> {
-  if (max <= 0) return ''
-  const t = wordsIn(lang)
-  const moved = proposal.assignments.flatMap((a) =>
-    a.change === 'stays' || a.cadreId === null ? [] : [a.cadreId],
-  )
-  const names = new Map(scenario.cadres.map((c) => [c.id, c.name]))
-  const scores = combinedScores(scenario)
-  const scored = new Set(scores.cadres.filter((c) => c.years.length > 0).map((c) => c.cadreId))
-  const ids = [...new Set(moved)].filter((id) => scored.has(id))
-  const shown: string[] = []
-  for (const id of ids.slice(0, max)) {
-    const curve = comparisonCurve(scenario, id, scores)
-    if (curve._tag === 'Left' || curve.right.points.length === 0) continue
-    const y = (field: string, title: string | null = null) => ({
-      field,
-      type: 'quantitative' as const,
-      title,
-      scale: { zero: false },
-    })
-    const spec: TopLevelSpec = {
-      $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-      title: UI_PHRASES.curveTitle(names.get(id) ?? id)[lang],
-      width: 220,
-      height: 140,
-      data: { values: curve.right.points.map((p) => ({ ...p })) },
-      encoding: { x: { field: 'year', type: 'ordinal', title: t.year, axis: { labelAngle: 0 } } },
-      layer: [
-        { mark: { type: 'area', opacity: 0.15 }, encoding: { y: y('p10', t.score), y2: { field: 'p90' } } },
-        { mark: { type: 'area', opacity: 0.3 }, encoding: { y: y('p25'), y2: { field: 'p75' } } },
-        { mark: { type: 'line', strokeDash: [4, 2] }, encoding: { y: y('p50') } },
-        { mark: { type: 'line', point: true, color: '#b22' }, encoding: { y: y('score') } },
-      ],
-      padding: { left: 36, top: 5, right: 5, bottom: 5 },
-      config: { font: 'sans-serif' },
-    }
-    shown.push(`<div class="chart curve" data-curve="${esc(id)}">${await svgOf(spec)}</div>`)
-  }
-  if (shown.length === 0) return ''
-  const note =
-    ids.length > shown.length ? `<p>${esc(UI_PHRASES.curvesShown(shown.length, ids.length)[lang])}</p>` : ''
-  const legend = `<p class="legend">${esc(`${t.peerBand} · ${t.peerMedian} (- -) · ${t.score}`)}</p>`
-  return `<h2>${esc(t.assessmentCurves)}</h2>${note}${legend}<div class="charts">${shown.join('')}</div>`
-}
-
-/** The reserve pools' health after a review with the default criteria, of the teams after `proposal`. */
 function defaultReserve(scenario: Scenario, proposal: Proposal | undefined): ReserveHealth | null {
   const after = proposal === undefined ? scenario : applyProposal(scenario, proposal)
   const review = reviewReserve(after)
