@@ -161,13 +161,13 @@ export function smallScenario(opts: SmallScenarioOptions = {}): fc.Arbitrary<Sce
         forbid: fc.option(fc.tuple(fc.nat(), fc.nat()), { freq: 3 }),
         // Supervision links (team, leading post), sometimes: a link to the team's own post is dropped.
         supervise: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
-        // Recommendation tallies (cadre, post or any, votes by group of 10 voters, named recommenders), sometimes.
+        // Recommendation tallies (cadre, post or any, votes by rater group, named recommenders), sometimes.
         tallies: fc.array(
           fc.tuple(
             fc.nat(),
             fc.option(fc.nat(), { freq: 3 }),
-            fc.array(fc.tuple(fc.constantFrom('team', 'staff'), fc.integer({ min: 0, max: 10 })), {
-              maxLength: 2,
+            fc.array(fc.tuple(fc.constantFrom('team', 'staff', 'public'), fc.integer({ min: 0, max: 9 })), {
+              maxLength: 3,
             }),
             fc.subarray(['Wang', 'Li']),
           ),
@@ -218,12 +218,15 @@ export function smallScenario(opts: SmallScenarioOptions = {}): fc.Arbitrary<Sce
         const key = `${cadreId} ${postId}`
         if (seen.has(key)) return []
         seen.add(key)
-        const groups = new Map(votes.map(([group, n]) => [group, n]))
+        // One count of voters per group (a meeting has one), so that groups compare across tallies.
+        const voters = { team: 9, staff: 7, public: 5 } as Record<string, number>
+        const groups = new Map(votes.map(([group, n]) => [group, Math.min(n, voters[group]!)]))
+        if (groups.size === 0 && recommenders.length === 0) return []
         return [
           {
             cadreId,
             postId,
-            votes: [...groups].map(([group, n]) => ({ group, votes: n, voters: 10 })),
+            votes: [...groups].map(([group, n]) => ({ group, votes: n, voters: voters[group]! })),
             recommenders,
           },
         ]
@@ -302,7 +305,9 @@ function policyArb(soft: boolean): fc.Arbitrary<PolicyInput> {
       levelYears: switchArb(30).map((s) => ({ ...s, years: 5 })),
       shortTenure: sw(8).map((s) => ({ ...s, years: 3 })),
       record: switchArb(30),
-      recommendation: switchArb(35).map((s) => ({ ...s, minShare: 0.2 })),
+      recommendation: fc
+        .tuple(switchArb(35), fc.constantFrom(0.2, 0.4, 1 / 3))
+        .map(([s, minShare]) => ({ ...s, minShare })),
     }),
   })
 }

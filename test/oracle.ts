@@ -35,12 +35,13 @@ export function oracleFit(scenario: Scenario, cadre: Cadre, post: Post, team: Te
  */
 export function oracleSupport(scenario: Scenario, cadreId: string, postId: string): number {
   const tallies = (scenario.recommendations ?? []).filter((t) => t.postId === null || t.postId === postId)
-  const groups = [...new Set(tallies.flatMap((t) => t.votes.map((v) => v.group)))]
+  const groups = [...new Set(tallies.flatMap((t) => t.votes.map((v) => v.group)))].sort()
   const mine = tallies.filter((t) => t.cadreId === cadreId)
   const shares = groups.map((g) =>
     Math.max(0, ...mine.flatMap((t) => t.votes.filter((v) => v.group === g).map((v) => v.votes / v.voters))),
   )
-  const share = groups.length === 0 ? 0 : shares.reduce((a, b) => a + b, 0) / groups.length
+  const share =
+    groups.length === 0 ? 0 : Math.round((shares.reduce((a, b) => a + b, 0) / groups.length) * 1e9) / 1e9
   const named = new Set(mine.flatMap((t) => t.recommenders)).size
   const p = scenario.policy.fit.support
   if (!(p.votes + p.named > 0)) return 0

@@ -200,8 +200,11 @@ export interface FitWeights {
  * @category Policy
  */
 export interface SupportPolicy {
+  /** Weight (≥ 0) of the mean vote share. */
   readonly votes: number
+  /** Weight (≥ 0) of the real-name recommenders. */
   readonly named: number
+  /** Real-name recommenders that give full credit (≥ 1). */
   readonly namedForFull: number
 }
 

@@ -305,8 +305,9 @@ export interface Recommendation {
 export interface GroupVotes {
   /** The rater group or meeting, e.g. `领导班子成员` or `中层干部`. */
   readonly group: string
+  /** Votes the cadre received from the group (得票数). */
   readonly votes: number
-  /** Voters of the group who took part (参加推荐人数); at least `votes`. */
+  /** Voters of the group who took part (参加推荐人数); at least `votes`, one count per group and post. */
   readonly voters: number
 }
 
@@ -321,6 +322,7 @@ export interface GroupVotes {
  * @category Domain
  */
 export interface RecommendationTally {
+  /** The cadre recommended. */
   readonly cadreId: string
   /** The post recommended for; `null`: any post. */
   readonly postId: string | null

@@ -259,26 +259,38 @@ const pair = object('pair object', {
   postId: req(id, 'Id of a post.'),
 })
 
-const groupVotes = object('group votes object', {
-  group: req(nonEmptyString, 'The rater group or meeting (推荐主体), e.g. 领导班子成员.'),
-  votes: req(number({ min: 0, integer: true }), 'Votes the cadre received from the group.'),
-  voters: req(number({ min: 1, integer: true }), 'Voters of the group who took part; at least votes.'),
-})
+const groupVotes = object(
+  'group votes object',
+  {
+    group: req(nonEmptyString, 'The rater group or meeting (推荐主体), e.g. 领导班子成员.'),
+    votes: req(number({ min: 0, integer: true }), 'Votes the cadre received from the group.'),
+    voters: req(
+      number({ min: 1, integer: true }),
+      'Voters of the group who took part; at least votes, the same for the group on a post in every tally.',
+    ),
+  },
+  { strict: true },
+)
 
-const tally = object('recommendation tally object', {
-  cadreId: req(id, 'Id of the cadre recommended.'),
-  postId: opt(nullable(id), null, 'The post recommended for; null or missing: any post.'),
-  votes: opt(
-    array(groupVotes),
-    [],
-    'Democratic recommendation (民主推荐): votes by rater group, each group once.',
-  ),
-  recommenders: opt(
-    array(nonEmptyString, 'array of names'),
-    [],
-    'Real-name recommenders (实名制推荐), each once.',
-  ),
-})
+// Strict: a misspelt key (postID) would otherwise turn a tally for one post into one for any post.
+const tally = object(
+  'recommendation tally object',
+  {
+    cadreId: req(id, 'Id of the cadre recommended.'),
+    postId: opt(nullable(id), null, 'The post recommended for; null or missing: any post.'),
+    votes: opt(
+      array(groupVotes),
+      [],
+      'Democratic recommendation (民主推荐): votes by rater group, each group once.',
+    ),
+    recommenders: opt(
+      array(nonEmptyString, 'array of names'),
+      [],
+      'Real-name recommenders (实名制推荐), each once.',
+    ),
+  },
+  { strict: true },
+)
 
 const all = leaf<'all'>('"all"', { const: 'all' }, (u) =>
   u === 'all' ? { ok: true, value: 'all' } : { ok: false },

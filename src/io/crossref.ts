@@ -44,6 +44,15 @@ export function policyIssues(policy: Policy): Issue[] {
   if (min !== null && max !== null && min > max) {
     issues.push(issue(['policy', 'structure', 'averageAge', 'min'], `a number not above max (${max})`, min))
   }
+  const { support } = policy.fit
+  if (policy.fit.weights.support > 0 && !(support.votes + support.named > 0))
+    issues.push(
+      issue(
+        ['policy', 'fit', 'support'],
+        'weights of votes and names with a positive sum while fit.weights.support is positive',
+        support,
+      ),
+    )
   const weights = policy.fit.weights
   if (
     weights.specialty +
@@ -299,8 +308,13 @@ export function crossReferenceIssues(s: Scenario, openPostsListed: boolean): Iss
  */
 function recommendationIssues(s: Scenario, index: Index, issues: Issue[]): void {
   const listed = new FirstSeen()
+  /** `group post` → the voters first given and where. */
+  const voters = new Map<string, { readonly voters: number; readonly at: string }>()
+  const blank = (name: string) => name.trim() === ''
   ;(s.recommendations ?? []).forEach((t, k) => {
     const at = (...rest: (string | number)[]): Where => ['recommendations', k, ...rest]
+    if (t.votes.length === 0 && t.recommenders.length === 0)
+      issues.push(issue(at(), 'votes or recommenders (an empty tally recommends no one)', t))
     if (!index.cadres.has(t.cadreId)) issues.push(issue(at('cadreId'), 'a known cadre id', t.cadreId))
     if (t.postId !== null && !index.posts.has(t.postId))
       issues.push(issue(at('postId'), 'a known post id, or null for any post', t.postId))
@@ -315,15 +329,29 @@ function recommendationIssues(s: Scenario, index: Index, issues: Issue[]): void 
       )
     const groups = new FirstSeen()
     t.votes.forEach((v, g) => {
-      const before = groups.add(v.group, at('votes', g))
+      if (blank(v.group)) issues.push(issue(at('votes', g, 'group'), 'a rater group’s name', v.group))
+      const before = groups.add(v.group.trim(), at('votes', g))
       if (before !== undefined)
         issues.push(issue(at('votes', g, 'group'), `a rater group listed once (${before} lists it)`, v.group))
       if (v.votes > v.voters)
         issues.push(issue(at('votes', g, 'votes'), `at most the voters (${v.voters})`, v.votes))
+      // One meeting, one count of those who took part: a group's voters on a post are the same in every tally.
+      const key = `${v.group}\u0000${t.postId ?? ''}`
+      const first = voters.get(key)
+      if (first === undefined) voters.set(key, { voters: v.voters, at: formatPath(at('votes', g, 'voters')) })
+      else if (first.voters !== v.voters)
+        issues.push(
+          issue(
+            at('votes', g, 'voters'),
+            `the group’s voters as ${first.at} gives them (${first.voters})`,
+            v.voters,
+          ),
+        )
     })
     const names = new FirstSeen()
     t.recommenders.forEach((name, r) => {
-      const before = names.add(name, at('recommenders', r))
+      if (blank(name)) issues.push(issue(at('recommenders', r), 'a recommender’s name', name))
+      const before = names.add(name.trim(), at('recommenders', r))
       if (before !== undefined)
         issues.push(issue(at('recommenders', r), `a recommender listed once (${before} lists them)`, name))
     })

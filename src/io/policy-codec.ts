@@ -347,7 +347,10 @@ const fit = strict('fit policy object', {
     strict('support policy object', {
       votes: maybe(weight, 'Weight (≥ 0) of the mean vote share.'),
       named: maybe(weight, 'Weight (≥ 0) of the real-name recommenders.'),
-      namedForFull: maybe(count, 'Real-name recommenders that give full credit.'),
+      namedForFull: maybe(
+        number({ min: 1, max: L.count, integer: true }),
+        'Real-name recommenders that give full credit (≥ 1).',
+      ),
     }),
     'How the support component reads a recommendation tally.',
   ),

@@ -49,7 +49,9 @@ export function placeProposal(scenario: Scenario, proposal: Proposal): Scenario 
     if (c.currentPost !== null && open.has(c.currentPost.postId)) return { ...c, currentPost: null }
     return c
   })
-  return { ...scenario, cadres, openPosts: [], locks: [], forbidden: [] }
+  // The round is over: its open posts, locks, forbidden pairs and recommendation tallies with it.
+  const { recommendations: _round, ...rest } = scenario
+  return { ...rest, cadres, openPosts: [], locks: [], forbidden: [] }
 }
 
 /**

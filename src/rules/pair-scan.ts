@@ -79,7 +79,7 @@ export class PairScan {
         post.rank,
         ...appointmentRules.map(({ rule }) =>
           rule.postKey !== undefined
-            ? rule.postKey(post, team, policy)
+            ? rule.postKey(post, team, scenario)
             : [
                 ...(rule.reads.post ?? []).map((f) => post[f]),
                 ...(rule.reads.team ?? []).map((f) => team[f]),

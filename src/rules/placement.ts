@@ -16,7 +16,7 @@ export const hometown: PairRule = pairRule({
   switchOf: (p) => p.people.hometownAvoidance,
   // Only the locality of a post under avoidance matters; every other post has the same verdict.
   // The verdict depends on (hometown, locality) alone, so the per-class scan agrees with each pair.
-  postKey: (post, team, policy) =>
+  postKey: (post, team, { policy }) =>
     post.role !== null && policy.people.hometownAvoidance.roles.includes(post.role) ? team.locality : null,
   breaks: ({ ctx, cadre, post, team }) =>
     post.role !== null &&

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { isRecommended, supportReading } from '../scoring/support.js'
+import { isRecommended, isTalliedPost, supportReading } from '../scoring/support.js'
 import { pairRule, type PairRule } from './verdict.js'
 
 /** @category Rules */
@@ -14,8 +14,8 @@ export const recommendationRequired: PairRule = pairRule({
   // The tallies are scenario data, not a field of the cadre's or the post's record.
   reads: { cadre: [] },
   switchOf: (p) => p.people.recommendation,
-  // Tallies name posts: the verdict differs from post to post, whatever their fields.
-  postKey: (post) => post.id,
+  // A post a tally names has a verdict of its own; every other post reads the any-post tallies alike.
+  postKey: (post, _team, scenario) => (isTalliedPost(scenario, post.id) ? post.id : null),
   breaks: ({ ctx, cadre, post }) =>
     !isRecommended(
       supportReading(ctx.scenario, cadre.id, post.id),
@@ -24,7 +24,7 @@ export const recommendationRequired: PairRule = pairRule({
   finding: ({ ctx, cadre, post }) => {
     const r = supportReading(ctx.scenario, cadre.id, post.id)
     const { minShare } = ctx.scenario.policy.people.recommendation
-    const share = Math.round(r.share * 1e4) / 1e4
+    const share = r.share
     return {
       message:
         r.groups > 0

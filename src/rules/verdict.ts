@@ -7,7 +7,7 @@
  */
 import type { PairRuleCode } from '../domain/codes.js'
 import type { Policy, RuleSwitch } from '../domain/policy.js'
-import type { Cadre, Post, Team } from '../domain/types.js'
+import type { Cadre, Post, Scenario, Team } from '../domain/types.js'
 import type { ScenarioContext } from './context.js'
 
 /** Facts a finding was based on, for explanations. @category Rules */
@@ -84,7 +84,7 @@ export interface PairRule {
    * once per post. Absent: the fields of {@link PairRule.reads} (`post`, `team`).
    * Messages may print more (a title); they are built per pair.
    */
-  readonly postKey?: (post: Post, team: Team, policy: Policy) => string | number | boolean | null
+  readonly postKey?: (post: Post, team: Team, scenario: Scenario) => string | number | boolean | null
 }
 
 /** A pair rule given by when it breaks and what it then says. @category Rules */

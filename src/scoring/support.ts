@@ -3,7 +3,7 @@
  * `scenario.recommendations`: the mean vote share over the rater groups that
  * voted on the post, and the real-name recommenders. One reading serves the
  * fit's `support` component, the gate `recommendation.required` and the tie
- * order of ranked proposals (docs/rules.md, "Recommendation").
+ * order of ranked proposals (docs/rules.md, "Recommendation support").
  *
  * @module
  */
@@ -12,7 +12,10 @@ import type { RecommendationTally, Scenario } from '../domain/types.js'
 
 /** What the tallies say of one cadre for one post. @category Scoring */
 export interface SupportReading {
-  /** Mean over the rater groups that voted on the post (or on any post) of the cadre's vote share; 0 without votes. */
+  /**
+   * Mean over the rater groups that voted on the post (or on any post) of the
+   * cadre's vote share in each, to 1e-9; 0 without votes.
+   */
   readonly share: number
   /** Distinct real-name recommenders for the post or for any post. */
   readonly named: number
@@ -20,49 +23,100 @@ export interface SupportReading {
   readonly groups: number
 }
 
-const NONE: SupportReading = { share: 0, named: 0, groups: 0 }
+/** A cadre's tallies: for any post, read once, and for each post named. */
+interface CadreTallies {
+  /** Best share in each group of the any-post tallies. */
+  readonly anyBest: Map<string, number>
+  readonly anyNamed: Set<string>
+  readonly byPost: Map<string, RecommendationTally[]>
+  /** The reading for a post no tally names. */
+  anyReading: SupportReading | null
+  /** Readings for posts that tallies name, computed when asked. */
+  readonly postReadings: Map<string, SupportReading>
+}
+
+const shareOf = (votes: number, voters: number): number => (voters > 0 ? Math.min(1, votes / voters) : 0)
+
+/**
+ * The mean of `best` over `groups` (sorted, so that the sum is the same
+ * whatever order the tallies came in), to 1e-9.
+ */
+function meanOver(groups: readonly string[], best: (g: string) => number): number {
+  if (groups.length === 0) return 0
+  let sum = 0
+  for (const g of groups) sum += best(g)
+  return Math.round((sum / groups.length) * 1e9) / 1e9
+}
 
 /** The tallies of a scenario indexed by cadre and post, read once per scenario. */
 class SupportTable {
-  /** Cadre id → its tallies (post-specific and any-post). */
-  private readonly byCadre = new Map<string, RecommendationTally[]>()
-  /** Post id → the groups that voted on it; `''` holds the groups of any-post tallies. */
-  private readonly groupsOf = new Map<string, Set<string>>()
-  private readonly readings = new Map<string, SupportReading>()
+  private readonly byCadre = new Map<string, CadreTallies>()
+  /** The groups of any-post tallies, sorted. */
+  private readonly anyGroups: readonly string[]
+  /** Post id → the groups that voted on it or on any post, sorted; only posts a tally names. */
+  private readonly postGroups = new Map<string, readonly string[]>()
 
   constructor(tallies: readonly RecommendationTally[]) {
+    const any = new Set<string>()
+    const byPost = new Map<string, Set<string>>()
     for (const t of tallies) {
-      let list = this.byCadre.get(t.cadreId)
-      if (list === undefined) this.byCadre.set(t.cadreId, (list = []))
-      list.push(t)
-      const key = t.postId ?? ''
-      let groups = this.groupsOf.get(key)
-      if (groups === undefined) this.groupsOf.set(key, (groups = new Set()))
-      for (const v of t.votes) groups.add(v.group)
+      let c = this.byCadre.get(t.cadreId)
+      if (c === undefined)
+        this.byCadre.set(
+          t.cadreId,
+          (c = {
+            anyBest: new Map(),
+            anyNamed: new Set(),
+            byPost: new Map(),
+            anyReading: null,
+            postReadings: new Map(),
+          }),
+        )
+      if (t.postId === null) {
+        for (const v of t.votes) {
+          any.add(v.group)
+          c.anyBest.set(v.group, Math.max(c.anyBest.get(v.group) ?? 0, shareOf(v.votes, v.voters)))
+        }
+        for (const name of t.recommenders) c.anyNamed.add(name)
+      } else {
+        let list = c.byPost.get(t.postId)
+        if (list === undefined) c.byPost.set(t.postId, (list = []))
+        list.push(t)
+        let groups = byPost.get(t.postId)
+        if (groups === undefined) byPost.set(t.postId, (groups = new Set()))
+        for (const v of t.votes) groups.add(v.group)
+      }
     }
+    this.anyGroups = [...any].sort()
+    for (const [postId, groups] of byPost)
+      this.postGroups.set(postId, [...new Set([...groups, ...any])].sort())
+  }
+
+  /** Whether some tally names the post: the reading of a post no tally names is the same for every such post. */
+  names(postId: string): boolean {
+    return this.postGroups.has(postId)
   }
 
   read(cadreId: string, postId: string): SupportReading {
-    const list = this.byCadre.get(cadreId)
-    if (list === undefined) return NONE
-    const key = `${cadreId}\u0000${postId}`
-    let r = this.readings.get(key)
+    const c = this.byCadre.get(cadreId)
+    const groups = this.postGroups.get(postId)
+    if (c === undefined) return { share: 0, named: 0, groups: (groups ?? this.anyGroups).length }
+    if (groups === undefined)
+      return (c.anyReading ??= {
+        share: meanOver(this.anyGroups, (g) => c.anyBest.get(g) ?? 0),
+        named: c.anyNamed.size,
+        groups: this.anyGroups.length,
+      })
+    let r = c.postReadings.get(postId)
     if (r !== undefined) return r
-    const groups = new Set([...(this.groupsOf.get(postId) ?? []), ...(this.groupsOf.get('') ?? [])])
-    const best = new Map<string, number>()
-    const named = new Set<string>()
-    for (const t of list) {
-      if (t.postId !== null && t.postId !== postId) continue
-      for (const v of t.votes) {
-        const share = v.voters > 0 ? Math.min(1, v.votes / v.voters) : 0
-        best.set(v.group, Math.max(best.get(v.group) ?? 0, share))
-      }
+    const best = new Map(c.anyBest)
+    const named = new Set(c.anyNamed)
+    for (const t of c.byPost.get(postId) ?? []) {
+      for (const v of t.votes) best.set(v.group, Math.max(best.get(v.group) ?? 0, shareOf(v.votes, v.voters)))
       for (const name of t.recommenders) named.add(name)
     }
-    let sum = 0
-    for (const g of groups) sum += best.get(g) ?? 0
-    r = { share: groups.size === 0 ? 0 : sum / groups.size, named: named.size, groups: groups.size }
-    this.readings.set(key, r)
+    r = { share: meanOver(groups, (g) => best.get(g) ?? 0), named: named.size, groups: groups.length }
+    c.postReadings.set(postId, r)
     return r
   }
 }
@@ -78,6 +132,11 @@ function tableOf(scenario: Scenario): SupportTable {
 /** What the scenario's tallies say of a cadre for a post. @internal */
 export function supportReading(scenario: Scenario, cadreId: string, postId: string): SupportReading {
   return tableOf(scenario).read(cadreId, postId)
+}
+
+/** Whether a tally of the scenario names the post (otherwise its readings are those of any post). @internal */
+export function isTalliedPost(scenario: Scenario, postId: string): boolean {
+  return tableOf(scenario).names(postId)
 }
 
 /**

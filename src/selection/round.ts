@@ -226,15 +226,15 @@ export function recordRecommendations(
       return fail(step, 'unknown-cadre', `[${i}].cadreId`, `no cadre "${r.cadreId}" in the scenario`)
     if (r.kind === 'democratic' && r.votes === null)
       return fail(step, 'input', `[${i}].votes`, 'a democratic recommendation records its votes')
-    if (r.voters !== null && (r.votes === null || r.voters < r.votes))
+    if (r.kind === 'real-name' && (r.votes !== null || r.voters !== null))
       return fail(
         step,
         'input',
-        `[${i}].voters`,
-        r.votes === null
-          ? 'voters are recorded with votes (democratic recommendations only)'
-          : `${r.voters} voters, fewer than the ${r.votes} votes`,
+        `[${i}].${r.votes !== null ? 'votes' : 'voters'}`,
+        'a real-name recommendation records no votes or voters',
       )
+    if (r.voters !== null && r.votes !== null && r.voters < r.votes)
+      return fail(step, 'input', `[${i}].voters`, `${r.voters} voters, fewer than the ${r.votes} votes`)
     const d = notBefore(step, round, r.date, `[${i}].date`)
     if (isLeft(d)) return d
     if (dayNumber(r.date) > dayNumber(last)) last = r.date

@@ -10,25 +10,29 @@ import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { GroupVotes, Recommendation, RecommendationTally, Scenario } from '../domain/types.js'
 import { decodeScenario } from '../io/decode.js'
 import { encodeScenario } from '../io/encode.js'
+import { renderValue } from '../io/errors.js'
 import type { RoundRecommendation } from './types.js'
 
 /** Why recommendations could not be counted into a scenario. @category Selection */
 export interface InvalidTally {
   readonly _tag: 'InvalidTally'
-  /** Every problem, each naming its place (`recommendations[3].voters: …`). */
+  /**
+   * Every problem, each naming the record by its place in the array given
+   * (`[3].voters: a democratic recommendation needs its voters …`).
+   */
   readonly issues: readonly string[]
   readonly message: string
 }
 
-const isRound = (r: RoundRecommendation | Recommendation): r is RoundRecommendation => 'kind' in r
-
 /**
  * Counts recommendations into tallies, one per cadre and post (a reserve
  * recommendation counts for any post): a democratic recommendation adds its
- * rater group's votes of its voters, a real-name one its recommender. A
- * democratic recommendation without its voters cannot be read as a share,
- * and a rater group counted twice for one cadre and post is ambiguous: both
- * are reported, each with its place.
+ * rater group's votes of its voters, a real-name one its recommender (names
+ * trimmed). Refused, each with its place: a kind other than `democratic` or
+ * `real-name`, a democratic recommendation without its voters (it cannot be
+ * read as a share), a rater group counted twice for one cadre and post, and
+ * a group whose voters on one post differ between records (a meeting has
+ * one count of those who took part).
  *
  * @param recommendations - a round's recommendations and/or reserve recommendations
  * @returns the tallies, in the order their cadre and post first appear, or every issue
@@ -44,63 +48,120 @@ const isRound = (r: RoundRecommendation | Recommendation): r is RoundRecommendat
 export function tallyRecommendations(
   recommendations: readonly (RoundRecommendation | Recommendation)[],
 ): Either<InvalidTally, RecommendationTally[]> {
-  const invalid = (issues: string[]) =>
-    left<InvalidTally>({ _tag: 'InvalidTally', issues, message: issues.join('\n') })
+  return count(recommendations, null)
+}
+
+const invalid = (issues: string[]) =>
+  left<InvalidTally>({ _tag: 'InvalidTally', issues, message: issues.join('\n') })
+
+/**
+ * The tallies of the records, every problem named by the record's place
+ * (`[3].voters`); with a scenario, also each id known to it and each date not
+ * after its `asOf`.
+ */
+function count(
+  recommendations: unknown,
+  scenario: Scenario | null,
+): Either<InvalidTally, RecommendationTally[]> {
   if (!Array.isArray(recommendations))
-    return invalid(['recommendations: expected an array of recommendations'])
+    return invalid([
+      `recommendations: expected an array of recommendations, got ${renderValue(recommendations)}`,
+    ])
+  const cadres = scenario === null ? null : new Set(scenario.cadres.map((c) => c.id))
+  const posts = scenario === null ? null : new Set(scenario.teams.flatMap((t) => t.posts.map((p) => p.id)))
   const issues: string[] = []
   const tallies = new Map<
     string,
     { cadreId: string; postId: string | null; votes: GroupVotes[]; named: string[] }
   >()
-  const where = new Map<string, number>()
+  /** Where each rater group was counted for a cadre and post, and each group's voters on a post. */
+  const counted = new Map<string, number>()
+  const voters = new Map<string, { readonly voters: number; readonly at: number }>()
+  const name = (x: unknown) => typeof x === 'string' && x.trim() !== ''
   ;(recommendations as readonly unknown[]).forEach((u, i) => {
     const at = `[${i}]`
-    if (typeof u !== 'object' || u === null) {
-      issues.push(`${at}: expected a recommendation object, got ${JSON.stringify(u)}`)
+    if (typeof u !== 'object' || u === null || Array.isArray(u)) {
+      issues.push(`${at}: expected a recommendation object, got ${renderValue(u)}`)
       return
     }
-    const r = u as RoundRecommendation | Recommendation
-    if (typeof r.cadreId !== 'string' || r.cadreId === '') {
-      issues.push(`${at}.cadreId: expected a cadre id, got ${JSON.stringify(r.cadreId)}`)
+    const r = u as Record<string, unknown>
+    const kind = 'kind' in r ? r['kind'] : undefined
+    if (kind !== undefined && kind !== 'democratic' && kind !== 'real-name') {
+      issues.push(`${at}.kind: expected "democratic" or "real-name", got ${renderValue(kind)}`)
       return
     }
-    const postId = isRound(r) ? r.postId : null
+    const cadreId = r['cadreId']
+    if (typeof cadreId !== 'string' || cadreId === '') {
+      issues.push(`${at}.cadreId: expected a cadre id, got ${renderValue(cadreId)}`)
+      return
+    }
+    if (cadres !== null && !cadres.has(cadreId)) {
+      issues.push(`${at}.cadreId: expected a cadre of the scenario, got ${renderValue(cadreId)}`)
+      return
+    }
+    // A round's recommendation names its post; a reserve recommendation (no kind) counts for any post.
+    const postId = kind === undefined ? null : r['postId']
     if (postId !== null && (typeof postId !== 'string' || postId === '')) {
-      issues.push(`${at}.postId: expected a post id, got ${JSON.stringify(postId)}`)
+      issues.push(`${at}.postId: expected a post id, got ${renderValue(postId)}`)
       return
     }
-    if (typeof r.recommender !== 'string' || r.recommender === '') {
-      issues.push(`${at}.recommender: expected a name, got ${JSON.stringify(r.recommender)}`)
+    if (postId !== null && posts !== null && !posts.has(postId)) {
+      issues.push(`${at}.postId: expected a post of the scenario, got ${renderValue(postId)}`)
       return
     }
-    const key = `${r.cadreId}\u0000${postId ?? ''}`
+    const recommender = r['recommender']
+    if (!name(recommender)) {
+      issues.push(`${at}.recommender: expected a name, got ${renderValue(recommender)}`)
+      return
+    }
+    const who = (recommender as string).trim()
+    const date = r['date']
+    if (scenario !== null && typeof date === 'string' && date.slice(0, 7) > scenario.asOf) {
+      issues.push(
+        `${at}.date: expected a date not after the scenario's month ${scenario.asOf}, got ${renderValue(date)}`,
+      )
+      return
+    }
+    const key = `${cadreId}\u0000${postId ?? ''}`
     let t = tallies.get(key)
-    if (t === undefined) tallies.set(key, (t = { cadreId: r.cadreId, postId, votes: [], named: [] }))
-    if (isRound(r) && r.kind === 'democratic') {
-      const votes = r.votes
-      const voters = r.voters ?? null
-      if (typeof votes !== 'number' || !Number.isInteger(votes) || votes < 0)
-        issues.push(`${at}.votes: expected a whole number of votes, got ${JSON.stringify(votes)}`)
-      else if (voters === null)
-        issues.push(`${at}.voters: a democratic recommendation needs its voters to be read as a share`)
-      else if (typeof voters !== 'number' || !Number.isInteger(voters) || voters < Math.max(1, votes))
-        issues.push(
-          `${at}.voters: expected a whole number of voters ≥ ${Math.max(1, votes)}, got ${JSON.stringify(voters)}`,
-        )
-      else {
-        const gk = `${key}\u0000${r.recommender}`
-        const before = where.get(gk)
-        if (before !== undefined)
-          issues.push(
-            `${at}.recommender: the rater group "${r.recommender}" is already counted for ${r.cadreId} and ${postId} ([${before}])`,
-          )
-        else {
-          where.set(gk, i)
-          t.votes.push({ group: r.recommender, votes, voters })
-        }
-      }
-    } else if (!t.named.includes(r.recommender)) t.named.push(r.recommender)
+    if (t === undefined) tallies.set(key, (t = { cadreId, postId, votes: [], named: [] }))
+    if (kind !== 'democratic') {
+      if (!t.named.includes(who)) t.named.push(who)
+      return
+    }
+    const votes = r['votes']
+    const n = r['voters'] ?? null
+    if (typeof votes !== 'number' || !Number.isInteger(votes) || votes < 0) {
+      issues.push(`${at}.votes: expected a whole number of votes, got ${renderValue(votes)}`)
+      return
+    }
+    if (n === null) {
+      issues.push(`${at}.voters: a democratic recommendation needs its voters to be read as a share`)
+      return
+    }
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < Math.max(1, votes)) {
+      issues.push(
+        `${at}.voters: expected a whole number of voters ≥ ${Math.max(1, votes)}, got ${renderValue(n)}`,
+      )
+      return
+    }
+    const before = counted.get(`${key}\u0000${who}`)
+    if (before !== undefined) {
+      issues.push(
+        `${at}.recommender: the rater group "${who}" is already counted for ${cadreId} and ${postId ?? 'any post'} ([${before}])`,
+      )
+      return
+    }
+    const meeting = voters.get(`${who}\u0000${postId ?? ''}`)
+    if (meeting !== undefined && meeting.voters !== n) {
+      issues.push(
+        `${at}.voters: expected the group's voters as [${meeting.at}] gives them (${meeting.voters}), got ${n}`,
+      )
+      return
+    }
+    counted.set(`${key}\u0000${who}`, i)
+    if (meeting === undefined) voters.set(`${who}\u0000${postId ?? ''}`, { voters: n, at: i })
+    t.votes.push({ group: who, votes, voters: n })
   })
   if (issues.length > 0) return invalid(issues)
   return right(
@@ -115,9 +176,11 @@ export function tallyRecommendations(
 
 /**
  * The scenario with `recommendations` counted into its tallies
- * ({@link tallyRecommendations}), replacing any it had, checked as a decoded
- * scenario is (known cadres and posts, one tally per cadre and post): solve
- * it to let the support component and the gate read them.
+ * ({@link tallyRecommendations}), replacing any it had: each record's cadre
+ * and post must be the scenario's and its date not after the scenario's
+ * month (each refusal names the record), and the scenario is checked again
+ * as a decoded one is. Solve it to let the support component and the gate
+ * read the tallies.
  *
  * @param scenario - a decoded scenario
  * @param recommendations - a round's recommendations and/or reserve recommendations
@@ -134,7 +197,7 @@ export function withRecommendations(
       issues: ['scenario: expected a decoded scenario (call decodeScenario first)'],
       message: 'scenario: expected a decoded scenario (call decodeScenario first)',
     })
-  const tallies = tallyRecommendations(recommendations)
+  const tallies = count(recommendations, scenario)
   if (isLeft(tallies)) return tallies
   const input = { ...(encodeScenario(scenario) as Record<string, unknown>), recommendations: tallies.right }
   const decoded = decodeScenario(input)

@@ -351,7 +351,7 @@ describe('readRoster: round trip and robustness (properties)', () => {
     expect(recs.scenario.recommendations).toEqual([{ ...tallies[0], postId: null, recommenders: [] }])
     const bad = await readRoster(
       { workbook: { name: 'w.xlsx', data } },
-      { ...optionsOf(s), recommendations: [{ cadreId: 'NOBODY' }] },
+      { ...optionsOf(s), recommendations: [{ cadreId: 'NOBODY', recommenders: ['王明'] }] },
     )
     expect(bad._tag === 'Left' && bad.left.issues.map((i) => i.message)).toEqual([
       'options, column recommendations[0].cadreId: expected a known cadre id, got "NOBODY"',

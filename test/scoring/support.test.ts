@@ -54,10 +54,13 @@ const postId = base.openPosts[0]!
 
 describe('recommendation tallies in a scenario', () => {
   it('decode with their defaults and round-trip', () => {
-    const s = county([{ cadreId, postId, votes: [{ group: '班子成员', votes: 7, voters: 9 }] }, { cadreId }])
+    const s = county([
+      { cadreId, postId, votes: [{ group: '班子成员', votes: 7, voters: 9 }] },
+      { cadreId, recommenders: ['王明'] },
+    ])
     expect(s.recommendations).toEqual([
       { cadreId, postId, votes: [{ group: '班子成员', votes: 7, voters: 9 }], recommenders: [] },
-      { cadreId, postId: null, votes: [], recommenders: [] },
+      { cadreId, postId: null, votes: [], recommenders: ['王明'] },
     ])
     const again = decodeScenario(encodeScenario(s))
     expect(again._tag === 'Right' && again.right.recommendations).toEqual(s.recommendations)
@@ -65,11 +68,30 @@ describe('recommendation tallies in a scenario', () => {
   })
 
   it('name the place of every bad tally', () => {
-    expect(issuesOf([{ cadreId: 'NOBODY' }])).toEqual([
+    const named = { recommenders: ['王明'] }
+    expect(issuesOf([{ cadreId: 'NOBODY', ...named }])).toEqual([
       'recommendations[0].cadreId: expected a known cadre id, got "NOBODY"',
     ])
-    expect(issuesOf([{ cadreId, postId: 'P?' }])).toEqual([
+    expect(issuesOf([{ cadreId, postId: 'P?', ...named }])).toEqual([
       'recommendations[0].postId: expected a known post id, or null for any post, got "P?"',
+    ])
+    // A misspelt key would turn a tally for one post into one for any post: refused, not dropped.
+    expect(issuesOf([{ cadreId, postID: postId, ...named }])[0]).toMatch(/^recommendations\[0\]\.postID: /)
+    expect(issuesOf([{ cadreId }])[0]).toMatch(
+      /^recommendations\[0\]: expected votes or recommenders \(an empty tally recommends no one\)/,
+    )
+    expect(issuesOf([{ cadreId, recommenders: [' ', '王明', '王明 '] }])).toEqual([
+      'recommendations[0].recommenders[0]: expected a recommender’s name, got " "',
+      'recommendations[0].recommenders[2]: expected a recommender listed once (recommendations[0].recommenders[1] lists them), got "王明 "',
+    ])
+    // One meeting, one count of voters: a group's voters on a post agree across tallies.
+    expect(
+      issuesOf([
+        { cadreId, postId, votes: [{ group: 'g', votes: 3, voters: 9 }] },
+        { cadreId: base.cadres[1]!.id, postId, votes: [{ group: 'g', votes: 3, voters: 8 }] },
+      ]),
+    ).toEqual([
+      'recommendations[1].votes[0].voters: expected the group’s voters as recommendations[0].votes[0].voters gives them (9), got 8',
     ])
     expect(issuesOf([{ cadreId, votes: [{ group: 'g', votes: 11, voters: 10 }] }])).toEqual([
       'recommendations[0].votes[0].votes: expected at most the voters (10), got 11',
@@ -80,8 +102,8 @@ describe('recommendation tallies in a scenario', () => {
     ])
     expect(
       issuesOf([
-        { cadreId, postId },
-        { cadreId, postId },
+        { cadreId, postId, ...named },
+        { cadreId, postId, ...named },
       ])[0],
     ).toMatch(
       /^recommendations\[1\]: expected one tally per cadre and post \(recommendations\[0\] has this one\)/,
@@ -120,8 +142,9 @@ describe('the support component', () => {
     const s = county(tallies, { fit: { weights: { support: 0.5 } } })
     const { team, post } = where(s)
     // share (0.8 + 0.5 + 0) / 3, named 1 of 2 for full credit: 0.7 × 0.4333… + 0.3 × 0.5
-    expect(fitComponents(s, s.cadres[0]!, post, team).support).toBeCloseTo(0.7 * (1.3 / 3) + 0.15, 12)
-    expect(fitComponents(s, s.cadres[1]!, post, team).support).toBeCloseTo((0.7 * 0.5) / 3, 12)
+    // (shares are read to 1e-9)
+    expect(fitComponents(s, s.cadres[0]!, post, team).support).toBeCloseTo(0.7 * (1.3 / 3) + 0.15, 9)
+    expect(fitComponents(s, s.cadres[1]!, post, team).support).toBeCloseTo((0.7 * 0.5) / 3, 9)
     expect(fitComponents(s, s.cadres[2]!, post, team).support).toBe(0)
   })
 
@@ -190,5 +213,54 @@ describe('no promotion without recommendation (recommendation.required)', () => 
     const paid = (await best(soft)).penalties.filter((x) => x.code === 'recommendation.required')
     for (const x of paid) expect(x.amount).toBe(7)
     expect(validateProposal(soft, free)).toEqual([])
+  })
+})
+
+describe('the gate at its threshold', () => {
+  it('passes a share equal to minShare, whatever the order of the tallies, as the validator does', async () => {
+    const free = await best(base)
+    const a = free.assignments.find((x) => x.change === 'promotion')!
+    const other = base.cadres[5]!.id === a.cadreId ? base.cadres[6]!.id : base.cadres[5]!.id
+    const tallies = [
+      { cadreId: a.cadreId, votes: [{ group: 'G1', votes: 4, voters: 5 }] },
+      {
+        cadreId: a.cadreId,
+        postId: a.postId,
+        votes: [
+          { group: 'G2', votes: 1, voters: 5 },
+          { group: 'G3', votes: 1, voters: 5 },
+        ],
+      },
+      { cadreId: other, postId: a.postId, votes: [{ group: 'G4', votes: 0, voters: 5 }] },
+    ]
+    // Four groups voted on the post: (0.8 + 0.2 + 0.2 + 0) / 4 is 0.3 only to rounding, in any order.
+    for (const order of [tallies, [...tallies].reverse()])
+      for (const minShare of [0.3, 0.3 + 1e-6]) {
+        const s = county(order, { people: { recommendation: { enabled: true, minShare } } })
+        const ci = s.cadres.findIndex((c) => c.id === a.cadreId)
+        expect(verdictOf(s, ci, a.postId, 'recommendation.required') === undefined).toBe(minShare === 0.3)
+        const locked = { ...s, locks: [{ cadreId: a.cadreId!, postId: a.postId }] }
+        const p = await solve(locked)
+        if (minShare === 0.3) {
+          if (p._tag === 'Left') throw new Error(p.left.message)
+          expect(validateProposal(locked, p.right)).toEqual([])
+        } else expect(p._tag === 'Left' && p.left._tag).toBe('Infeasible')
+      }
+  })
+})
+
+describe('the support policy', () => {
+  it('refuses settings that make the component meaningless', () => {
+    const issues = (policy: unknown) => {
+      const r = decodeScenario({ ...(encodeScenario(base) as object), policy })
+      return r._tag === 'Left' ? r.left.issues.map((i) => i.message) : []
+    }
+    expect(issues({ fit: { support: { namedForFull: 0 } } })[0]).toMatch(
+      /^policy\.fit\.support\.namedForFull: /,
+    )
+    expect(issues({ fit: { weights: { support: 1 }, support: { votes: 0, named: 0 } } })[0]).toMatch(
+      /^policy\.fit\.support: expected weights of votes and names with a positive sum while fit\.weights\.support is positive/,
+    )
+    expect(issues({ fit: { support: { votes: 0, named: 0 } } })).toEqual([])
   })
 })

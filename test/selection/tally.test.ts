@@ -85,6 +85,8 @@ describe('tallyRecommendations', () => {
       vote(c1, p1, '班子成员', 4, 9),
       null as unknown as Recommendation,
       { ...named(c1, p1, ''), recommender: '' },
+      { ...named(c1, p1, 'X'), kind: 'Real-Name' as 'real-name' },
+      vote(c2, p1, '班子成员', 3, 8),
     ])
     expect(r._tag === 'Left' && r.left.issues).toEqual([
       '[0].voters: a democratic recommendation needs its voters to be read as a share',
@@ -92,6 +94,8 @@ describe('tallyRecommendations', () => {
       `[3].recommender: the rater group "班子成员" is already counted for ${c1} and ${p1} ([2])`,
       '[4]: expected a recommendation object, got null',
       '[5].recommender: expected a name, got ""',
+      '[6].kind: expected "democratic" or "real-name", got "Real-Name"',
+      "[7].voters: expected the group's voters as [2] gives them (9), got 8",
     ])
   })
 
@@ -132,9 +136,19 @@ describe('withRecommendations', () => {
     expect(r.right.recommendations).toHaveLength(2)
     expect(r.right.cadres).toEqual(scenario.cadres)
     expect((await solve(r.right))._tag).toBe('Right')
-    const bad = withRecommendations(scenario, [vote('NOBODY', p1, '班子成员', 1, 9)])
+    // Each refusal names the record given, not the tally it would have made.
+    const bad = withRecommendations(scenario, [
+      vote(c1, p1, 'A', 1, 9),
+      vote(c1, p1, 'B', 1, 9),
+      vote(c2, p2, 'A', 1, 9),
+      vote('NOBODY', p1, 'A', 1, 9),
+      vote(c1, 'NOPOST', 'A', 1, 9),
+      { ...reserve, date: '2099-01' },
+    ])
     expect(bad._tag === 'Left' && bad.left.issues).toEqual([
-      'recommendations[0].cadreId: expected a known cadre id, got "NOBODY"',
+      '[3].cadreId: expected a cadre of the scenario, got "NOBODY"',
+      '[4].postId: expected a post of the scenario, got "NOPOST"',
+      `[5].date: expected a date not after the scenario's month ${scenario.asOf}, got "2099-01"`,
     ])
     const notScenario = withRecommendations(null as never, [])
     expect(notScenario._tag === 'Left' && notScenario.left.message).toMatch(
