@@ -41,7 +41,9 @@ export interface RotationOptions {
    * see docs/planning.md); `'round-by-round'`, each round solved exactly on
    * its own; `'auto'`, the exact plan when its model has at most
    * `maxColumns` columns and a plan keeping every rule of every round
-   * exists, else round by round ({@link RotationPlan.fallback} says why).
+   * exists, else round by round ({@link RotationPlan.fallback} says why);
+   * an exact solve stopped before its proof (time limit) gives way to the
+   * round-by-round plan when that one is worth more.
    * @defaultValue 'auto'
    */
   readonly method?: 'exact' | 'round-by-round' | 'auto'
@@ -56,13 +58,15 @@ export interface RotationOptions {
 }
 
 /**
- * Default of {@link RotationOptions.maxColumns}: the size where the exact
- * plan's model still solves in seconds on a county of a few hundred cadres
- * (docs/planning.md has the figures). The sample county's three rounds
- * together are about five times more.
+ * Default of {@link RotationOptions.maxColumns}: the exact plan's model is
+ * built and solved up to this many columns, all rounds together. Measured on
+ * this project's 2-core machine (docs/planning.md): about 19,000 columns (a
+ * generated county of 200 cadres, three yearly rounds) prove in 8–12 s,
+ * 26,000 (250 cadres) in 19 s, 37,000 (300 cadres) in 70 s; the sample
+ * county (1,200 cadres) would need about 650,000.
  * @category Planning
  */
-export const HORIZON_MAX_COLUMNS = 120_000
+export const HORIZON_MAX_COLUMNS = 30_000
 
 /** One round of a rotation plan. @category Planning */
 export interface RotationRound {
@@ -186,7 +190,16 @@ export async function planRotation(
   const months = roundMonths(scenario.asOf, years, perYear)
   if (method === 'round-by-round') return roundByRound(scenario, months, options.solve)
   const exact = await exactPlan(scenario, months, maxColumns, options.solve)
-  if (exact._tag === 'Right') return exact
+  if (exact._tag === 'Right') {
+    if (method === 'exact' || exact.right.status === 'optimal') return exact
+    // Stopped before the proof: the better of the best found and the round-by-round plan.
+    const rbr = await roundByRound(scenario, months, options.solve)
+    if (rbr._tag === 'Left' || rbr.right.value <= exact.right.value) return exact
+    return right({
+      ...rbr.right,
+      fallback: `the exact plan's solve stopped (${exact.right.status}) at a value of ${exact.right.value}, below the round-by-round plan's`,
+    })
+  }
   const why = exact.left
   if (method === 'exact') {
     if (why.kind === 'too-large') return left({ _tag: 'HorizonTooLarge', message: why.message })
