@@ -60,13 +60,13 @@ export interface RotationOptions {
 /**
  * Default of {@link RotationOptions.maxColumns}: the exact plan's model is
  * built and solved up to this many columns, all rounds together. Measured on
- * this project's 2-core machine (docs/planning.md): about 19,000 columns (a
- * generated county of 200 cadres, three yearly rounds) prove in 8–12 s,
- * 26,000 (250 cadres) in 19 s, 37,000 (300 cadres) in 70 s; the sample
- * county (1,200 cadres) would need about 650,000.
+ * this project's busy 2-core machine (docs/planning.md, three yearly
+ * rounds): generated counties of 120–200 cadres (5,000–19,000 columns)
+ * prove in 8–12 s; 250 cadres (26,000) in 19–53 s, 300 (37,000) in 70 s; the
+ * sample county (1,200 cadres) has 179,000 in its first round alone.
  * @category Planning
  */
-export const HORIZON_MAX_COLUMNS = 30_000
+export const HORIZON_MAX_COLUMNS = 20_000
 
 /** One round of a rotation plan. @category Planning */
 export interface RotationRound {
@@ -137,6 +137,8 @@ export interface RotationPlan {
   readonly status: 'optimal' | 'time-limit' | 'interrupted' | 'memory-limit'
   /** With `method: 'auto'`, why the exact plan was not taken; `null` otherwise. */
   readonly fallback: string | null
+  /** Columns of the exact plan's model, all rounds together (see {@link RotationOptions.maxColumns}); `null` for a round-by-round plan. */
+  readonly columns: number | null
 }
 
 /** Why a plan was not made. @category Planning */
@@ -294,6 +296,7 @@ async function roundByRound(
     bound: null,
     status: worstStatus(rounds),
     fallback: null,
+    columns: null,
   })
 }
 
@@ -341,6 +344,7 @@ async function exactPlan(
     bound: choice.bound === null ? null : round6(choice.bound),
     status: choice.status,
     fallback: null,
+    columns: built.model.milp.colNames.length,
   })
 }
 
