@@ -316,7 +316,7 @@ async function exactPlan(
   if (built._tag === 'TooLarge')
     return left({
       kind: 'too-large',
-      message: `the exact plan's model has more than ${built.limit} columns (${built.columns} in its first ${built.rounds} of ${months.length - 1} rounds): planned round by round`,
+      message: `the exact plan's model has more than ${built.limit.toLocaleString('en-US')} columns (${built.columns.toLocaleString('en-US')} by round ${built.rounds} of ${months.length - 1}): planned round by round`,
     })
   if (built._tag === 'Locks') return left({ kind: 'failed', message: built.message })
   if (options?.signal?.aborted)
