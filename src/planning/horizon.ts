@@ -37,6 +37,7 @@
  *
  * @module
  */
+import { monthsBetween } from '../domain/time.js'
 import type { Pair, Scenario, YearMonth } from '../domain/types.js'
 import { activityRange, formulate, MilpBuilder } from '../model/index.js'
 import type { Milp, StaffingModel } from '../model/index.js'
@@ -77,6 +78,7 @@ export interface HorizonModel {
 export type HorizonRefusal =
   | { readonly _tag: 'TooLarge'; readonly columns: number; readonly limit: number; readonly rounds: number }
   | { readonly _tag: 'Locks'; readonly message: string }
+  | { readonly _tag: 'TooLong'; readonly message: string }
 
 /**
  * Builds the horizon model, or says why not: more than `maxColumns`
@@ -91,6 +93,18 @@ export function buildHorizon(
   maxColumns: number,
 ): { readonly _tag: 'Built'; readonly model: HorizonModel } | HorizonRefusal {
   const count = months.length - 1
+  // The model holds every appointee in post to the end: a horizon in which an appointee of its
+  // first round would be due to move again is beyond it.
+  const people = scenario.policy.people
+  if (
+    (people.shouldRotate.enabled &&
+      monthsBetween(months[0]!, months[count - 1]!) >= people.shouldRotate.years * 12) ||
+    (people.mustRotate.enabled && monthsBetween(months[0]!, months[count]!) >= people.mustRotate.years * 12)
+  )
+    return {
+      _tag: 'TooLong',
+      message: `the horizon is long enough for an appointee of its first round to be due to rotate again (people.shouldRotate.years ${people.shouldRotate.years}), which the exact plan's model does not hold`,
+    }
   const exempt = exemptPosts(scenario)
   const allPosts = scenario.teams.flatMap((t) => t.posts.map((p) => p.id))
   const startHolder = new Map(
@@ -134,16 +148,16 @@ export function buildHorizon(
     // have appointed and the round's own rules would not appoint now (an integrity check grown
     // old, an age limit passed): the appointee holds the post on, which no rule of the round
     // re-checks. Those columns can only hold on (`fresh` NaN).
-    const people = s.policy.people
+    const own = s.policy.people
     const off = <T extends { readonly enabled: boolean }>(rule: T): T => ({ ...rule, enabled: false })
     const holdOnRules: Scenario['policy']['people'] = {
-      ...people,
-      age: off(people.age),
-      integrity: off(people.integrity),
-      retirement: off(people.retirement),
-      assessment: off(people.assessment),
-      terms: off(people.terms),
-      levelYears: off(people.levelYears),
+      ...own,
+      age: off(own.age),
+      integrity: off(own.integrity),
+      retirement: off(own.retirement),
+      assessment: off(own.assessment),
+      terms: off(own.terms),
+      levelYears: off(own.levelYears),
     }
     const model = formulate(r === 0 ? s : { ...s, policy: { ...s.policy, people: holdOnRules } })
     const lock = model.conflicts.find((c) => c.code === 'lock')

@@ -53,7 +53,7 @@ export interface RotationOptions {
    * @defaultValue {@link HORIZON_MAX_COLUMNS}
    */
   readonly maxColumns?: number
-  /** Options of each round's solve (`timeLimitMs` and `signal` also bound the exact plan's solve). */
+  /** Options of each round's solve. The exact plan's model is solved by HiGHS, within `timeLimitMs` and `signal`. */
   readonly solve?: SolveOptions
 }
 
@@ -145,7 +145,7 @@ export interface RotationPlan {
 export type PlanningError =
   | { readonly _tag: 'InvalidPlanOptions'; readonly message: string }
   | {
-      /** `method: 'exact'` and the exact plan's model is larger than `maxColumns` (or a lock of the first round cannot hold). */
+      /** `method: 'exact'` and the exact plan's model is larger than `maxColumns`, or the horizon longer than it holds (an appointee due to rotate again within it). */
       readonly _tag: 'HorizonTooLarge'
       readonly message: string
     }
@@ -318,6 +318,8 @@ async function exactPlan(
       kind: 'too-large',
       message: `the exact plan's model has more than ${built.limit.toLocaleString('en-US')} columns (${built.columns.toLocaleString('en-US')} by round ${built.rounds} of ${months.length - 1}): planned round by round`,
     })
+  if (built._tag === 'TooLong')
+    return left({ kind: 'too-large', message: `${built.message}: planned round by round` })
   if (built._tag === 'Locks') return left({ kind: 'failed', message: built.message })
   if (options?.signal?.aborted)
     return left({ kind: 'stopped', error: { _tag: 'Aborted', message: 'aborted' } })

@@ -195,6 +195,15 @@ describe('planRotation, exact over the whole horizon', () => {
       _tag: 'Left',
       left: { _tag: 'HorizonTooLarge' },
     })
+    // Six years: an appointee of the first round would be due to rotate again (five years) within it.
+    expect(await planRotation(scenario, { years: 6, method: 'exact' })).toMatchObject({
+      _tag: 'Left',
+      left: { _tag: 'HorizonTooLarge' },
+    })
+    const long = await planRotation(scenario, { years: 6 })
+    if (long._tag === 'Left') throw new Error(long.left.message)
+    expect(long.right.method).toBe('round-by-round')
+    expect(long.right.fallback).toMatch(/due to rotate again/)
   }, 60_000)
 
   it('names bad options', async () => {
