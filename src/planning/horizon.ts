@@ -29,16 +29,19 @@
  * of the objectives the rounds' own proposals have on their own counties —
  * the value of a plan (see `docs/planning.md`).
  *
- * What the model does not admit (documented restrictions): an appointee whose
- * pair is no longer eligible in a later round (other than by retirement), and
- * a starting holder who leaves a post and comes back to it. Every round keeps
- * every hard rule: the exact plan never makes the structure rules soft, and
- * every must-move is made by its deadline.
+ * An appointee whom a later round's own rules would not appoint (an
+ * integrity check grown old, an age limit passed) still holds on: the blocks
+ * after the first also have those pairs, the time-bound people rules off, as
+ * hold-on columns only. What the model does not admit (documented
+ * restrictions): a starting holder who leaves a post and comes back to it,
+ * and a horizon in which an appointee would be due to rotate again. Every
+ * round keeps every hard rule: the exact plan never makes the structure rules
+ * soft, and every must-move is made by its deadline.
  *
  * @module
  */
 import { monthsBetween } from '../domain/time.js'
-import type { Pair, Scenario, YearMonth } from '../domain/types.js'
+import type { Cadre, Pair, Scenario, YearMonth } from '../domain/types.js'
 import { activityRange, formulate, MilpBuilder } from '../model/index.js'
 import type { Milp, StaffingModel } from '../model/index.js'
 import { contextOf, eligibility } from '../rules/index.js'
@@ -107,9 +110,11 @@ export function buildHorizon(
     }
   const exempt = exemptPosts(scenario)
   const allPosts = scenario.teams.flatMap((t) => t.posts.map((p) => p.id))
-  const startHolder = new Map(
-    scenario.cadres.flatMap((c) => (c.currentPost === null ? [] : [[c.currentPost.postId, c] as const])),
-  )
+  // The holder of each post: the first cadre on the roster who holds it, as the rules read it.
+  const startHolder = new Map<string, Cadre>()
+  for (const c of scenario.cadres)
+    if (c.currentPost !== null && !startHolder.has(c.currentPost.postId))
+      startHolder.set(c.currentPost.postId, c)
   const cadreById = new Map(scenario.cadres.map((c) => [c.id, c]))
   const goneAt = (id: string, r: number) => retiredBy(scenario, cadreById.get(id)!, months[r]!)
   // Whether the starting holder of a post is due (must/should move) in round r; null: no holder left.
@@ -461,17 +466,23 @@ export interface HorizonChoice {
   readonly rounds: readonly ReadonlyMap<string, string | null>[]
 }
 
-/** Solves the horizon model and reads the plan; `null` when it is infeasible, a message when it failed. @internal */
+/** Why the horizon model's solve ended without a plan. @internal */
+export interface HorizonStop {
+  readonly stopped: 'time-limit' | 'interrupted' | 'failed'
+  readonly message: string
+}
+
+/** Solves the horizon model and reads the plan; `null` when it is infeasible. @internal */
 export async function solveHorizon(
   h: HorizonModel,
   options: RunOptions,
-): Promise<HorizonChoice | string | null> {
+): Promise<HorizonChoice | HorizonStop | null> {
   const r = await highsSolver.solve(h.milp, options)
   if (r.status === 'infeasible') return null
   if (r.values === null || r.objective === null)
-    return r.status === 'optimal' || r.status === 'error' || r.status === 'unbounded'
-      ? (r.message ?? `status ${r.status}`)
-      : `no plan found (${r.status})`
+    return r.status === 'time-limit' || r.status === 'interrupted'
+      ? { stopped: r.status, message: `no plan found before the solve stopped (${r.status})` }
+      : { stopped: 'failed', message: r.message ?? `status ${r.status}` }
   const x = r.values
   const rounds = h.blocks.map((blk, q) => {
     const chosen = new Map<string, string | null>()

@@ -207,6 +207,7 @@ export async function planRotation(
     if (why.kind === 'too-large') return left({ _tag: 'HorizonTooLarge', message: why.message })
     if (why.kind === 'infeasible') return left({ _tag: 'Infeasible', conflicts: [], message: why.message })
     if (why.kind === 'stopped') return left(why.error)
+    if (why.kind === 'time-limit') return left({ _tag: 'TimeLimit', bound: null, message: why.message })
     return left({ _tag: 'SolverFailure', backend: 'highs', message: why.message })
   }
   if (why.kind === 'stopped') return left(why.error)
@@ -216,7 +217,7 @@ export async function planRotation(
 
 /** Why the exact plan was not made. */
 type NoExact =
-  | { readonly kind: 'too-large' | 'infeasible' | 'failed'; readonly message: string }
+  | { readonly kind: 'too-large' | 'infeasible' | 'time-limit' | 'failed'; readonly message: string }
   | { readonly kind: 'stopped'; readonly error: SolveError }
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6
@@ -334,8 +335,12 @@ async function exactPlan(
       message:
         'no plan keeps every rule of every round and makes every must-move by its deadline: planned round by round',
     })
-  if (typeof choice === 'string')
-    return left({ kind: 'failed', message: `the exact plan's solve failed: ${choice}` })
+  if ('stopped' in choice)
+    return choice.stopped === 'interrupted'
+      ? left({ kind: 'stopped', error: { _tag: 'Aborted', message: choice.message } })
+      : choice.stopped === 'time-limit'
+        ? left({ kind: 'time-limit', message: `the exact plan's ${choice.message}: planned round by round` })
+        : left({ kind: 'failed', message: `the exact plan's solve failed: ${choice.message}` })
   const rounds = await replay(scenario, months, choice, run)
   if (rounds._tag === 'Left') return rounds
   return right({

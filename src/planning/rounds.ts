@@ -128,9 +128,9 @@ export function openRound(
 export function opensOf(scenario: Scenario, months: readonly YearMonth[]): ReadonlyMap<string, number> {
   const exempt = exemptPosts(scenario)
   const userOpen = new Set(scenario.openPosts)
-  const holder = new Map(
-    scenario.cadres.flatMap((c) => (c.currentPost === null ? [] : [[c.currentPost.postId, c] as const])),
-  )
+  const holder = new Map<string, Cadre>()
+  for (const c of scenario.cadres)
+    if (c.currentPost !== null && !holder.has(c.currentPost.postId)) holder.set(c.currentPost.postId, c)
   const opens = new Map<string, number>()
   for (const team of scenario.teams)
     for (const { id } of team.posts)
