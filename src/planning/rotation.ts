@@ -62,8 +62,8 @@ export interface RotationOptions {
  * built and solved up to this many columns, all rounds together. Measured on
  * this project's busy 2-core machine (docs/planning.md, three yearly
  * rounds): generated counties of 120–200 cadres (5,000–19,000 columns)
- * prove in 8–12 s; 250 cadres (26,000) in 19–53 s, 300 (37,000) in 70 s; the
- * sample county (1,200 cadres) has 179,000 in its first round alone.
+ * prove in 1–12 s; 250 cadres (26,000) in 19–56 s, 300 (37,000) in 70 s;
+ * the sample county (1,200 cadres) has 179,331 in its first round alone.
  * @category Planning
  */
 export const HORIZON_MAX_COLUMNS = 20_000
