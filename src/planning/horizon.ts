@@ -127,6 +127,7 @@ export function buildHorizon(
   const opens = opensOf(scenario, months)
 
   // The blocks: the county at each round, every post opened by then open.
+  const { recommendations: _firstRound, ...later } = scenario
   const blocks: Block[] = []
   let columns = 0
   for (let r = 0; r < count; r++) {
@@ -142,7 +143,8 @@ export function buildHorizon(
       dueAt(p, r) === 'must' ? [{ cadreId: startHolder.get(p)!.id, postId: p }] : [],
     )
     const s: Scenario = {
-      ...scenario,
+      // The scenario's recommendation tallies are the first round's (as placeProposal ends them).
+      ...(r === 0 ? scenario : later),
       asOf: at,
       cadres,
       openPosts,
@@ -151,8 +153,8 @@ export function buildHorizon(
     }
     // After the first round, the block also has a column for every pair an earlier round could
     // have appointed and the round's own rules would not appoint now (an integrity check grown
-    // old, an age limit passed): the appointee holds the post on, which no rule of the round
-    // re-checks. Those columns can only hold on (`fresh` NaN).
+    // old, an age limit passed, the first round's recommendation tallies gone): the appointee holds
+    // the post on, which no rule of the round re-checks. Those columns can only hold on (`fresh` NaN).
     const own = s.policy.people
     const off = <T extends { readonly enabled: boolean }>(rule: T): T => ({ ...rule, enabled: false })
     const holdOnRules: Scenario['policy']['people'] = {
@@ -163,6 +165,7 @@ export function buildHorizon(
       assessment: off(own.assessment),
       terms: off(own.terms),
       levelYears: off(own.levelYears),
+      recommendation: off(own.recommendation),
     }
     const model = formulate(r === 0 ? s : { ...s, policy: { ...s.policy, people: holdOnRules } })
     const lock = model.conflicts.find((c) => c.code === 'lock')

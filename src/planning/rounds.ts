@@ -165,7 +165,7 @@ export function heldFit(round: Scenario, opens: ReadonlyMap<string, number>, r: 
     for (const post of team.posts) {
       if (open.has(post.id) || (opens.get(post.id) ?? Infinity) >= r) continue
       const c = ctx.incumbentOf.get(post.id)
-      if (c !== undefined) sum += fits.score(c, fits.wantedOf(post, team), post.kind)
+      if (c !== undefined) sum += fits.score(c, fits.wantedOf(post, team), post.kind, post.id)
     }
   return sum
 }
