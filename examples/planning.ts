@@ -10,15 +10,17 @@ import { auditRecords, planRotation, planTraining, sampleScenario, simulate } fr
 
 const county = sampleScenario()
 
-// The three-year rotation plan, one round a year.
+// The three-year rotation plan, one round a year: exact over the whole horizon where its model
+// fits, else round by round (the sample county is too large for the exact plan).
 const plan = await planRotation(county, { years: 3 })
 if (plan._tag === 'Left') throw new Error(plan.left.message)
+console.log(`method: ${plan.right.method}${plan.right.fallback === null ? '' : ` (${plan.right.fallback})`}`)
 console.log('round    | open | must move | should move | retired | changes | structure rules')
 for (const r of plan.right.rounds)
   console.log(
     `${r.at}  | ${String(r.openPosts.length).padStart(4)} | ${String(r.mustMove.length).padStart(9)} | ${String(r.shouldMove.length).padStart(11)} | ${String(r.retired.length).padStart(7)} | ${String(r.proposal.assignments.filter((a) => a.change !== 'stays').length).padStart(7)} | ${r.relaxed.length === 0 ? 'kept' : `soft this round (${r.relaxed.length} conflicts)`}`,
   )
-console.log(`must-moves not made: ${plan.right.unmet.length}`)
+console.log(`must-moves not made: ${plan.right.unmet.length}; value of the plan: ${plan.right.value}`)
 
 // What the plan does, against doing nothing.
 const rounds = plan.right.rounds.map((r) => ({ at: r.at, proposal: r.proposal }))

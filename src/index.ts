@@ -358,6 +358,7 @@ export {
   auditRecords,
   AUDIT_ITEMS,
   decodeTrainingRecords,
+  HORIZON_MAX_COLUMNS,
   planRotation,
   planTraining,
   simulate,

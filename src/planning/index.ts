@@ -25,7 +25,7 @@ export type {
   Simulation,
   SimulateOptions,
 } from './simulate.js'
-export { planRotation } from './rotation.js'
+export { HORIZON_MAX_COLUMNS, planRotation } from './rotation.js'
 export type {
   PlanningError,
   RotationOptions,

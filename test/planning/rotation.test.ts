@@ -10,7 +10,7 @@ describe('planRotation (交流预判), round by round with look-ahead', () => {
   for (const seed of [3, 41]) {
     it(`seed ${seed}: every round passes the validator on its county; whoever must rotate moves by their deadline or is reported`, async () => {
       const scenario = generateScenario({ seed, cadres: 160, teams: 16, openShare: 0.2 })
-      const r = await planRotation(scenario, { years: 3, roundsPerYear: 1 })
+      const r = await planRotation(scenario, { years: 3, roundsPerYear: 1, method: 'round-by-round' })
       if (r._tag === 'Left') throw new Error(r.left.message)
       const { rounds, unmet } = r.right
       expect(rounds.map((x) => x.at)).toEqual(
