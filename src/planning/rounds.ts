@@ -96,8 +96,13 @@ export function openRound(
   for (const p of allPosts) if (!held.has(p)) open.add(p)
   for (const x of [...must, ...should]) open.add(x.postId)
   const openPosts = allPosts.filter((p) => open.has(p))
+  // The scenario's recommendation tallies are its first round's (a placed round drops them);
+  // those of cadres who retire go with them, as their kin links do.
+  const { recommendations, ...rest } = county
+  const tallies = recommendations?.filter((t) => !gone.has(t.cadreId))
   const base: Scenario = {
-    ...county,
+    ...rest,
+    ...(tallies === undefined ? {} : { recommendations: tallies }),
     asOf: at,
     cadres: aged,
     openPosts,

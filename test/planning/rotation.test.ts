@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { validateProposal } from '../../src/check/index.js'
 import { planRotation } from '../../src/planning/index.js'
 import { generateScenario } from '../../src/sample/index.js'
+import { decodeScenario, encodeScenario } from '../../src/io/index.js'
 
 const months = (from: string, to: string) =>
   (+to.slice(0, 4) - +from.slice(0, 4)) * 12 + (+to.slice(5, 7) - +from.slice(5, 7))
@@ -47,5 +48,27 @@ describe('planRotation (交流预判), round by round with look-ahead', () => {
       _tag: 'Left',
       left: { message: 'options.roundsPerYear: expected a whole number in 1–4, got 5' },
     })
+  })
+})
+
+describe('planRotation and recommendation tallies', () => {
+  it('keeps the tallies in the first round only, without the cadres who retire', async () => {
+    const s = generateScenario({ seed: 3, cadres: 80, teams: 8 })
+    const recommendations = s.cadres.map((c) => ({
+      cadreId: c.id,
+      postId: null,
+      votes: [],
+      recommenders: ['王明'],
+    }))
+    const plan = await planRotation({ ...s, recommendations }, { years: 4, method: 'round-by-round' })
+    if (plan._tag === 'Left') throw new Error(plan.left.message)
+    const [first, ...later] = plan.right.rounds
+    const present = new Set(first!.scenario.cadres.map((c) => c.id))
+    expect(present.size).toBeLessThan(s.cadres.length) // someone retires at once
+    expect(first!.scenario.recommendations?.length).toBe(present.size)
+    expect(first!.scenario.recommendations!.every((t) => present.has(t.cadreId))).toBe(true)
+    for (const r of later) expect(r.scenario.recommendations).toBeUndefined()
+    // Each round's county reads back as a scenario: no tally names a cadre who has left.
+    for (const r of plan.right.rounds) expect(decodeScenario(encodeScenario(r.scenario))._tag).toBe('Right')
   })
 })
