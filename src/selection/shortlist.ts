@@ -10,7 +10,8 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { PenaltyPaid, Proposal } from '../domain/proposal.js'
 import type { Recommendation, Scenario } from '../domain/types.js'
-import { createSession } from '../proposals/session.js'
+import type { Milp, StaffingModel } from '../model/index.js'
+import { createSession, sessionInternals, type StaffingSession } from '../proposals/session.js'
 import type { SolveError, SolveOptions } from '../proposals/solve.js'
 import type { RoundRecommendation } from './types.js'
 
@@ -148,6 +149,195 @@ function extraRules(best: Proposal, p: Proposal): ShortlistCandidate['rules'] {
     .sort((x, y) => y.amount - x.amount || (x.code < y.code ? -1 : 1))
 }
 
+/** The matrix by columns (the rows of each column), built once per shortlist. */
+interface ByColumn {
+  readonly start: Int32Array
+  readonly row: Int32Array
+  readonly value: Float64Array
+  /** 1 for a column of a single row that is no pair (a vacancy, a soft rule's slack). */
+  readonly aux: Uint8Array
+  /** The aux column of each row (−1: none, −2: several). */
+  readonly auxOfRow: Int32Array
+}
+
+function byColumn(model: StaffingModel): ByColumn {
+  const m = model.milp
+  const nc = m.colCost.length
+  const nr = m.rowLower.length
+  const start = new Int32Array(nc + 1)
+  for (let e = 0; e < m.rowIndex.length; e++) start[m.rowIndex[e]! + 1]!++
+  for (let j = 0; j < nc; j++) start[j + 1]! += start[j]!
+  const at = start.slice(0, nc)
+  const row = new Int32Array(m.rowIndex.length)
+  const value = new Float64Array(m.rowIndex.length)
+  for (let r = 0; r < nr; r++)
+    for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
+      const p = at[m.rowIndex[e]!]!++
+      row[p] = r
+      value[p] = m.rowValue[e]!
+    }
+  const isPair = new Uint8Array(nc)
+  for (const j of model.pairCol) isPair[j] = 1
+  const aux = new Uint8Array(nc)
+  const auxOfRow = new Int32Array(nr).fill(-1)
+  for (let j = 0; j < nc; j++)
+    if (isPair[j] === 0 && start[j + 1]! - start[j]! === 1) {
+      aux[j] = 1
+      const r = row[start[j]!]!
+      auxOfRow[r] = auxOfRow[r] === -1 ? j : -2
+    }
+  return { start, row, value, aux, auxOfRow }
+}
+
+/** `Σ c_j x_j`. */
+function valueOf(m: Milp, x: Float64Array): number {
+  const cost = m.colCost
+  let v = 0
+  for (let j = 0; j < x.length; j++) if (x[j] !== 0) v += cost[j]! * x[j]!
+  return v
+}
+
+/** Whether `x` meets every bound, row and integrality of `m` (within 1e-9). */
+function feasible(m: Milp, x: Float64Array): boolean {
+  const { colLower, colUpper, integer, rowLower, rowUpper, rowStarts, rowIndex, rowValue } = m
+  for (let j = 0; j < x.length; j++) {
+    const v = x[j]!
+    if (v < colLower[j]! - 1e-9 || v > colUpper[j]! + 1e-9) return false
+    if (integer[j] === 1 && Math.abs(v - Math.round(v)) > 1e-9) return false
+  }
+  for (let r = 0; r < rowLower.length; r++) {
+    let a = 0
+    for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) a += rowValue[e]! * x[rowIndex[e]!]!
+    if (a < rowLower[r]! - 1e-9 || a > rowUpper[r]! + 1e-9) return false
+  }
+  return true
+}
+
+/**
+ * The best staffing of the current model one move away from `x` (the
+ * solution before the post's occupant was kept out and its vacancy closed):
+ * someone else in the post — a cadre `x` leaves out, or one `x` places in
+ * another post, which then takes the displaced occupant or stays vacant —
+ * with every slack and vacancy of the rows touched at its best value. `null`
+ * when no such move meets the rules. Checked against every row and bound of
+ * the model, so that it is a feasible solution (a lower bound on the
+ * optimum), or the optimum itself when it is worth as much as a proven
+ * optimum of the model before the edit.
+ */
+function nearBest(
+  model: StaffingModel,
+  cols: ByColumn,
+  x: Float64Array,
+  post: number,
+): { readonly values: Float64Array; readonly value: number } | null {
+  const m = model.milp
+  const { eligibility: elig, pairCol } = model
+  // Where every cadre sits in x, and who holds each post.
+  const seat = new Map<number, number>()
+  const holder = new Map<number, number>()
+  const { cadre: cadreOf, post: postOf } = elig
+  for (let k = 0; k < pairCol.length; k++)
+    if (x[pairCol[k]!]! > 0.5) {
+      seat.set(cadreOf[k]!, k)
+      holder.set(postOf[k]!, k)
+    }
+  const { rowStarts, rowIndex, rowValue } = m
+  const act = new Float64Array(m.rowLower.length)
+  for (let r = 0; r < act.length; r++) {
+    let a = 0
+    for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) a += rowValue[e]! * x[rowIndex[e]!]!
+    act[r] = a
+  }
+  const delta = new Map<number, number>()
+  // The gain of a move (pair columns set to 0 or 1), its aux columns at their best; null if a rule breaks.
+  const tryMove = (
+    changes: readonly (readonly [number, number])[],
+    aux?: Map<number, number>,
+  ): number | null => {
+    delta.clear()
+    let gain = 0
+    for (const [j, v] of changes) {
+      if (v < m.colLower[j]! - 1e-9 || v > m.colUpper[j]! + 1e-9) return null
+      const dv = v - x[j]!
+      if (dv === 0) continue
+      gain += m.colCost[j]! * dv
+      for (let e = cols.start[j]!; e < cols.start[j + 1]!; e++)
+        delta.set(cols.row[e]!, (delta.get(cols.row[e]!) ?? 0) + cols.value[e]! * dv)
+    }
+    for (const [r, dr] of delta) {
+      let a = act[r]! + dr
+      const lo = m.rowLower[r]!
+      const hi = m.rowUpper[r]!
+      const s = cols.auxOfRow[r]!
+      if (s >= 0) {
+        // The row's own slack (or vacancy) at its best value within its bounds.
+        const coef = cols.value[cols.start[s]!]!
+        const rest = a - coef * x[s]!
+        let from = coef > 0 ? (lo - rest) / coef : (hi - rest) / coef
+        let to = coef > 0 ? (hi - rest) / coef : (lo - rest) / coef
+        from = Math.max(from, m.colLower[s]!)
+        to = Math.min(to, m.colUpper[s]!)
+        if (m.integer[s] === 1) {
+          from = Math.ceil(from - 1e-9)
+          to = Math.floor(to + 1e-9)
+        }
+        if (from > to + 1e-9) return null
+        const c = m.colCost[s]!
+        const v = c < 0 ? from : c > 0 ? to : Math.min(to, Math.max(from, x[s]!))
+        gain += c * (v - x[s]!)
+        aux?.set(s, v)
+        a = rest + coef * v
+      }
+      if (a < lo - 1e-9 || a > hi + 1e-9) return null
+    }
+    return gain
+  }
+  const occupantK = holder.get(post)
+  const out: (readonly [number, number])[] = occupantK === undefined ? [] : [[pairCol[occupantK]!, 0]]
+  const occupant = occupantK === undefined ? -1 : elig.cadre[occupantK]!
+  let best: (readonly [number, number])[] | null = null
+  let bestGain = -Infinity
+  const consider = (changes: (readonly [number, number])[]) => {
+    const g = tryMove(changes)
+    if (g !== null && g > bestGain + 1e-9) {
+      bestGain = g
+      best = changes
+    }
+  }
+  for (let k = elig.postStart[post]!; k < elig.postStart[post + 1]!; k++) {
+    const c = elig.cadre[k]!
+    const j = pairCol[k]!
+    if (c === occupant || m.colUpper[j]! < 0.5) continue
+    const at = seat.get(c)
+    if (at === undefined) {
+      consider([...out, [j, 1]])
+      continue
+    }
+    const q = elig.post[at]!
+    const leave: (readonly [number, number])[] = [...out, [pairCol[at]!, 0], [j, 1]]
+    // The post it leaves: vacant, or to the displaced occupant.
+    consider(leave)
+    if (occupant >= 0) {
+      const back = elig.indexOf(occupant, q)
+      if (back >= 0) consider([...leave, [pairCol[back]!, 1]])
+    }
+  }
+  if (best === null) return null
+  const aux = new Map<number, number>()
+  tryMove(best, aux)
+  const values = x.slice()
+  for (const [j, v] of best as (readonly [number, number])[]) values[j] = v
+  for (const [j, v] of aux) values[j] = v
+  return feasible(m, values) ? { values, value: valueOf(m, values) } : null
+}
+
+/** The nonzero entries of a column vector. */
+function sparse(values: Float64Array): { indices: Int32Array; values: Float64Array } {
+  const indices: number[] = []
+  for (let j = 0; j < values.length; j++) if (values[j] !== 0) indices.push(j)
+  return { indices: Int32Array.from(indices), values: Float64Array.from(indices, (j) => values[j]!) }
+}
+
 /**
  * Shortlists for inspection (差额考察): for each open post, the `perPost`
  * candidates whose placement there costs the county least, each with that
@@ -196,50 +386,95 @@ export async function shortlist(
     scenario.teams.flatMap((t) => t.posts.map((p) => [p.id, { team: t, post: p }] as const)),
   )
   const locked = new Set(scenario.locks.map((l) => `${l.cadreId} ${l.postId}`))
-  const out: PostShortlist[] = []
-  for (const postId of posts as readonly string[]) {
-    const candidates: ShortlistCandidate[] = []
-    const forbidden: string[] = []
-    let vacancyClosed = false
-    let current = best
-    let short = false
-    for (;;) {
-      const occupant = current.assignments.find((a) => a.postId === postId)?.cadreId ?? null
-      if (occupant !== null) {
-        candidates.push({
-          cadreId: occupant,
-          name: names.get(occupant) ?? occupant,
-          loss: Math.max(0, round6(best.objective - current.objective)),
-          exact: best.status === 'optimal' && current.status === 'optimal',
-          chain: chainOf(best, current, postId, occupant),
-          rules: extraRules(best, current),
-          support: supportOf(recs as readonly (RoundRecommendation | Recommendation)[], occupant, postId),
-        })
-        if (candidates.length >= perPost) break
-        // A post the scenario locks to its occupant has no other candidate.
-        if (locked.has(`${occupant} ${postId}`)) {
+  const bestState = sessionInternals(session).state()
+  const bestValues = bestState.values
+  const cols = byColumn(session.model)
+  const postIndex = new Map(scenario.openPosts.map((id, i) => [id, i]))
+  const wanted = posts as readonly string[]
+  const out: PostShortlist[] = new Array<PostShortlist>(wanted.length)
+
+  // The posts of one lane, in order, on its own session (from the best proposal on).
+  const lane = async (own: StaffingSession, at: readonly number[]): Promise<Either<SolveError, null>> => {
+    const state = sessionInternals(own)
+    state.editInPlace()
+    for (const i of at) {
+      const postId = wanted[i]!
+      const candidates: ShortlistCandidate[] = []
+      const forbidden: string[] = []
+      // Only a filled post lists candidates: its vacancy is closed while it is shortlisted.
+      own.allowVacancy(postId, false)
+      let current = best
+      let values = bestValues
+      let short = false
+      for (;;) {
+        const occupant = current.assignments.find((a) => a.postId === postId)?.cadreId ?? null
+        if (occupant !== null) {
+          candidates.push({
+            cadreId: occupant,
+            name: names.get(occupant) ?? occupant,
+            loss: Math.max(0, round6(best.objective - current.objective)),
+            exact: best.status === 'optimal' && current.status === 'optimal',
+            chain: chainOf(best, current, postId, occupant),
+            rules: extraRules(best, current),
+            support: supportOf(recs as readonly (RoundRecommendation | Recommendation)[], occupant, postId),
+          })
+          if (candidates.length >= perPost) break
+          // A post the scenario locks to its occupant has no other candidate.
+          if (locked.has(`${occupant} ${postId}`)) {
+            short = true
+            break
+          }
+          forbidden.push(occupant)
+          own.forbid(occupant, postId)
+        }
+        // The best staffing one move away: the optimum itself when it loses nothing (the edited
+        // model's optimum is at most the last one), else the re-solve's first incumbent.
+        const near = values === null ? null : nearBest(own.model, cols, values, postIndex.get(postId)!)
+        if (
+          near !== null &&
+          values !== null &&
+          current.status === 'optimal' &&
+          near.value >= valueOf(own.model.milp, values) - 1e-9
+        ) {
+          current = state.adopt(near.values, current.backend)
+          values = near.values
+          continue
+        }
+        const next = await own.solve(
+          near === null ? solveOptions : { start: sparse(near.values), ...solveOptions },
+        )
+        if (next._tag === 'Left') {
+          if (next.left._tag !== 'Infeasible') return next
           short = true
           break
         }
-        forbidden.push(occupant)
-        session.forbid(occupant, postId)
-      } else {
-        // The best staffing left the post vacant: from here on it must be filled.
-        vacancyClosed = true
-        session.allowVacancy(postId, false)
+        current = next.right
+        values = state.state().values
       }
-      const next = await session.solve(solveOptions)
-      if (next._tag === 'Left') {
-        if (next.left._tag !== 'Infeasible') return next
-        short = true
-        break
-      }
-      current = next.right
+      for (const c of forbidden) own.release(c, postId)
+      own.allowVacancy(postId, true)
+      const w = where.get(postId)!
+      out[i] = { postId, teamId: w.team.id, team: w.team.name, title: w.post.title, candidates, short }
     }
-    for (const c of forbidden) session.release(c, postId)
-    if (vacancyClosed) session.allowVacancy(postId, true)
-    const w = where.get(postId)!
-    out.push({ postId, teamId: w.team.id, team: w.team.name, title: w.post.title, candidates, short })
+    return right(null)
   }
+  // Two lanes, posts dealt alternately, each on its own session and solver worker (a 2-core
+  // machine solves both at once); a custom backend gets one lane, as it may not run twice at once.
+  const lanes = wanted.length > 1 && typeof solveOptions.backend !== 'object' ? 2 : 1
+  const sessions = [session]
+  for (let l = 1; l < lanes; l++) {
+    const other = createSession(session.model)
+    sessionInternals(other).seed(bestState)
+    sessions.push(other)
+  }
+  const done = await Promise.all(
+    sessions.map((own, l) =>
+      lane(
+        own,
+        wanted.map((_, i) => i).filter((i) => i % lanes === l),
+      ),
+    ),
+  )
+  for (const d of done) if (d._tag === 'Left') return d
   return right({ best, posts: out })
 }
