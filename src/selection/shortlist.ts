@@ -158,6 +158,13 @@ interface ByColumn {
   readonly aux: Uint8Array
   /** The aux column of each row (−1: none, −2: several). */
   readonly auxOfRow: Int32Array
+  /** The pair of each column (−1: no pair). */
+  readonly pairOf: Int32Array
+  /** The pairs of each cadre: `cadrePairs[cadreStart[c] … cadreStart[c + 1] − 1]`. */
+  readonly cadreStart: Int32Array
+  readonly cadrePairs: Int32Array
+  /** Whether cadre `c` sits elsewhere in `x` than in `x0` (or is left out by x only). */
+  touched(c: number, x0: Float64Array, x: Float64Array): boolean
 }
 
 function byColumn(model: StaffingModel): ByColumn {
@@ -177,7 +184,26 @@ function byColumn(model: StaffingModel): ByColumn {
       value[p] = m.rowValue[e]!
     }
   const isPair = new Uint8Array(nc)
-  for (const j of model.pairCol) isPair[j] = 1
+  const pairOf = new Int32Array(nc).fill(-1)
+  model.pairCol.forEach((j, k) => {
+    isPair[j] = 1
+    pairOf[j] = k
+  })
+  const cadres = model.ctx.scenario.cadres.length
+  const cadreStart = new Int32Array(cadres + 1)
+  const { cadre } = model.eligibility
+  for (let k = 0; k < model.pairCol.length; k++) cadreStart[cadre[k]! + 1]!++
+  for (let c = 0; c < cadres; c++) cadreStart[c + 1]! += cadreStart[c]!
+  const fill = cadreStart.slice(0, cadres)
+  const cadrePairs = new Int32Array(model.pairCol.length)
+  for (let k = 0; k < model.pairCol.length; k++) cadrePairs[fill[cadre[k]!]!++] = k
+  const touched = (c: number, x0: Float64Array, x: Float64Array) => {
+    for (let i = cadreStart[c]!; i < cadreStart[c + 1]!; i++) {
+      const j = model.pairCol[cadrePairs[i]!]!
+      if (x0[j] !== x[j]) return true
+    }
+    return false
+  }
   const aux = new Uint8Array(nc)
   const auxOfRow = new Int32Array(nr).fill(-1)
   for (let j = 0; j < nc; j++)
@@ -186,7 +212,7 @@ function byColumn(model: StaffingModel): ByColumn {
       const r = row[start[j]!]!
       auxOfRow[r] = auxOfRow[r] === -1 ? j : -2
     }
-  return { start, row, value, aux, auxOfRow }
+  return { start, row, value, aux, auxOfRow, pairOf, cadreStart, cadrePairs, touched }
 }
 
 /** `Σ c_j x_j`. */
@@ -214,60 +240,62 @@ function feasible(m: Milp, x: Float64Array): boolean {
 }
 
 /**
- * The best staffing of the current model one move away from `x` (the
- * solution before the post's occupant was kept out and its vacancy closed):
- * someone else in the post — a cadre `x` leaves out, or one `x` places in
- * another post, which then takes the displaced occupant or stays vacant —
- * with every slack and vacancy of the rows touched at its best value. `null`
- * when no such move meets the rules. Checked against every row and bound of
- * the model, so that it is a feasible solution (a lower bound on the
- * optimum), or the optimum itself when it is worth as much as a proven
- * optimum of the model before the edit.
+ * A good staffing of the current model near `x` (the solution before the
+ * post's occupant was kept out and its vacancy closed): the best single move
+ * that fills the post — a cadre `x` leaves out, or one `x` places in another
+ * post, which then stays vacant, takes the displaced occupant or one of the
+ * best cadres left out — then, while one gains, a cadre the moves left out
+ * into a post in place of its holder (who is left out in turn). Slacks and
+ * vacancies of the rows touched take their best values. `null` when no move
+ * fills the post within the rules. Checked against every row and bound of the
+ * model, so that it is a feasible solution (a lower bound on the optimum), or
+ * the optimum itself when it is worth as much as a proven optimum of the model
+ * before the edit.
  */
 function nearBest(
   model: StaffingModel,
   cols: ByColumn,
-  x: Float64Array,
+  x0: Float64Array,
   post: number,
 ): { readonly values: Float64Array; readonly value: number } | null {
   const m = model.milp
+  const { colLower, colUpper, colCost, integer, rowLower, rowUpper } = m
   const { eligibility: elig, pairCol } = model
-  // Where every cadre sits in x, and who holds each post.
+  const { cadre: cadreOf, post: postOf, postStart } = elig
+  const x = x0.slice()
+  // Where every cadre sits in x (pair index), and who holds each post.
   const seat = new Map<number, number>()
   const holder = new Map<number, number>()
-  const { cadre: cadreOf, post: postOf } = elig
   for (let k = 0; k < pairCol.length; k++)
     if (x[pairCol[k]!]! > 0.5) {
       seat.set(cadreOf[k]!, k)
       holder.set(postOf[k]!, k)
     }
   const { rowStarts, rowIndex, rowValue } = m
-  const act = new Float64Array(m.rowLower.length)
+  const act = new Float64Array(rowLower.length)
   for (let r = 0; r < act.length; r++) {
     let a = 0
     for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) a += rowValue[e]! * x[rowIndex[e]!]!
     act[r] = a
   }
+  type Change = readonly [col: number, value: number]
   const delta = new Map<number, number>()
   // The gain of a move (pair columns set to 0 or 1), its aux columns at their best; null if a rule breaks.
-  const tryMove = (
-    changes: readonly (readonly [number, number])[],
-    aux?: Map<number, number>,
-  ): number | null => {
+  const tryMove = (changes: readonly Change[], aux?: Map<number, number>): number | null => {
     delta.clear()
     let gain = 0
     for (const [j, v] of changes) {
-      if (v < m.colLower[j]! - 1e-9 || v > m.colUpper[j]! + 1e-9) return null
+      if (v < colLower[j]! - 1e-9 || v > colUpper[j]! + 1e-9) return null
       const dv = v - x[j]!
       if (dv === 0) continue
-      gain += m.colCost[j]! * dv
+      gain += colCost[j]! * dv
       for (let e = cols.start[j]!; e < cols.start[j + 1]!; e++)
         delta.set(cols.row[e]!, (delta.get(cols.row[e]!) ?? 0) + cols.value[e]! * dv)
     }
     for (const [r, dr] of delta) {
       let a = act[r]! + dr
-      const lo = m.rowLower[r]!
-      const hi = m.rowUpper[r]!
+      const lo = rowLower[r]!
+      const hi = rowUpper[r]!
       const s = cols.auxOfRow[r]!
       if (s >= 0) {
         // The row's own slack (or vacancy) at its best value within its bounds.
@@ -275,14 +303,14 @@ function nearBest(
         const rest = a - coef * x[s]!
         let from = coef > 0 ? (lo - rest) / coef : (hi - rest) / coef
         let to = coef > 0 ? (hi - rest) / coef : (lo - rest) / coef
-        from = Math.max(from, m.colLower[s]!)
-        to = Math.min(to, m.colUpper[s]!)
-        if (m.integer[s] === 1) {
+        from = Math.max(from, colLower[s]!)
+        to = Math.min(to, colUpper[s]!)
+        if (integer[s] === 1) {
           from = Math.ceil(from - 1e-9)
           to = Math.floor(to + 1e-9)
         }
         if (from > to + 1e-9) return null
-        const c = m.colCost[s]!
+        const c = colCost[s]!
         const v = c < 0 ? from : c > 0 ? to : Math.min(to, Math.max(from, x[s]!))
         gain += c * (v - x[s]!)
         aux?.set(s, v)
@@ -292,43 +320,104 @@ function nearBest(
     }
     return gain
   }
-  const occupantK = holder.get(post)
-  const out: (readonly [number, number])[] = occupantK === undefined ? [] : [[pairCol[occupantK]!, 0]]
-  const occupant = occupantK === undefined ? -1 : elig.cadre[occupantK]!
-  let best: (readonly [number, number])[] | null = null
+  // Applies a move tried before: values, row activities, seats.
+  const applyMove = (changes: readonly Change[]) => {
+    const aux = new Map<number, number>()
+    tryMove(changes, aux)
+    const set = (j: number, v: number) => {
+      const dv = v - x[j]!
+      if (dv === 0) return
+      for (let e = cols.start[j]!; e < cols.start[j + 1]!; e++) act[cols.row[e]!]! += cols.value[e]! * dv
+      x[j] = v
+      const k = cols.pairOf[j]!
+      if (k < 0) return
+      if (v > 0.5) {
+        seat.set(cadreOf[k]!, k)
+        holder.set(postOf[k]!, k)
+      } else {
+        if (seat.get(cadreOf[k]!) === k) seat.delete(cadreOf[k]!)
+        if (holder.get(postOf[k]!) === k) holder.delete(postOf[k]!)
+      }
+    }
+    for (const [j, v] of changes) set(j, v)
+    for (const [j, v] of aux) set(j, v)
+  }
+  let best: Change[] | null = null
   let bestGain = -Infinity
-  const consider = (changes: (readonly [number, number])[]) => {
+  const consider = (changes: Change[]) => {
     const g = tryMove(changes)
     if (g !== null && g > bestGain + 1e-9) {
       bestGain = g
       best = changes
     }
   }
-  for (let k = elig.postStart[post]!; k < elig.postStart[post + 1]!; k++) {
-    const c = elig.cadre[k]!
+  // The best few pairs of a post by cost among cadres left out (the pairs of each post are few hundred).
+  const FEW = 4
+  const bestLeftOut = (q: number, except: number): number[] => {
+    const top: number[] = []
+    for (let k = postStart[q]!; k < postStart[q + 1]!; k++) {
+      const c = cadreOf[k]!
+      if (c === except || seat.has(c) || colUpper[pairCol[k]!]! < 0.5) continue
+      top.push(k)
+      if (top.length > FEW) {
+        top.sort((u, v) => colCost[pairCol[v]!]! - colCost[pairCol[u]!]! || u - v)
+        top.length = FEW
+      }
+    }
+    return top
+  }
+
+  // 1. Fill the post.
+  const occupantK = holder.get(post)
+  const out: Change[] = occupantK === undefined ? [] : [[pairCol[occupantK]!, 0]]
+  const occupant = occupantK === undefined ? -1 : cadreOf[occupantK]!
+  for (let k = postStart[post]!; k < postStart[post + 1]!; k++) {
+    const c = cadreOf[k]!
     const j = pairCol[k]!
-    if (c === occupant || m.colUpper[j]! < 0.5) continue
+    if (c === occupant || colUpper[j]! < 0.5) continue
     const at = seat.get(c)
     if (at === undefined) {
       consider([...out, [j, 1]])
       continue
     }
-    const q = elig.post[at]!
-    const leave: (readonly [number, number])[] = [...out, [pairCol[at]!, 0], [j, 1]]
-    // The post it leaves: vacant, or to the displaced occupant.
+    const q = postOf[at]!
+    const leave: Change[] = [...out, [pairCol[at]!, 0], [j, 1]]
+    // The post it leaves: vacant, to the displaced occupant, or to one of the best left out.
     consider(leave)
     if (occupant >= 0) {
       const back = elig.indexOf(occupant, q)
       if (back >= 0) consider([...leave, [pairCol[back]!, 1]])
     }
+    for (const k2 of bestLeftOut(q, c)) consider([...leave, [pairCol[k2]!, 1]])
   }
   if (best === null) return null
-  const aux = new Map<number, number>()
-  tryMove(best, aux)
-  const values = x.slice()
-  for (const [j, v] of best as (readonly [number, number])[]) values[j] = v
-  for (const [j, v] of aux) values[j] = v
-  return feasible(m, values) ? { values, value: valueOf(m, values) } : null
+  applyMove(best)
+
+  // 2. While one gains: a cadre left out into a post, in place of its holder.
+  for (let round = 0; round < 50; round++) {
+    best = null
+    bestGain = 1e-9
+    for (let c = 0; c < cols.cadreStart.length - 1; c++) {
+      if (seat.has(c) || !cols.touched(c, x0, x)) continue
+      for (let i = cols.cadreStart[c]!; i < cols.cadreStart[c + 1]!; i++) {
+        const k = cols.cadrePairs[i]!
+        const j = pairCol[k]!
+        if (colUpper[j]! < 0.5) continue
+        const h = holder.get(postOf[k]!)
+        consider(
+          h === undefined
+            ? [[j, 1]]
+            : [
+                [pairCol[h]!, 0],
+                [j, 1],
+              ],
+        )
+      }
+    }
+    if (best === null) break
+    applyMove(best)
+  }
+  return feasible(m, x) ? { values: x, value: valueOf(m, x) } : null
 }
 
 /** The nonzero entries of a column vector. */
@@ -348,17 +437,43 @@ function sparse(values: Float64Array): { indices: Int32Array; values: Float64Arr
  * exact. A post the best proposal leaves vacant is shortlisted as if it had
  * to be filled; a post the scenario locks has only its locked cadre.
  *
- * Each further candidate costs one re-solve: a few tenths of a second at
- * county scale (see docs/selection.md for measured figures).
+ * A next candidate is first looked for near the last staffing (someone else
+ * moved into the post, the chain of posts behind them repaired): when that
+ * staffing loses nothing against the last one it is the optimum, proven
+ * without a re-solve (keeping a cadre out can only lower the optimum);
+ * otherwise it is the re-solve's first incumbent. Posts are dealt to two
+ * sessions solved at once. About a twentieth of a second per post at county
+ * scale on two cores (see docs/selection.md for measured figures).
  *
  * @param scenario - a decoded scenario
  * @param options - posts, candidates per post, recommendations, solve options
  * @returns the shortlists, or why the best proposal or a re-solve failed
  * @category Selection
  */
-export async function shortlist(
+export function shortlist(
   scenario: Scenario,
   options: ShortlistOptions = {},
+): Promise<Either<SolveError | InvalidShortlistOptions, Shortlist>> {
+  return shortlistBy(scenario, options, { near: true, lanes: 2 })
+}
+
+/** How {@link shortlistBy} finds the candidates after the first. @internal */
+export interface ShortlistMethod {
+  /** Look near the last staffing first (false: a re-solve for every candidate). */
+  readonly near: boolean
+  /** Sessions solved at once (1 or 2). */
+  readonly lanes: number
+}
+
+/**
+ * {@link shortlist} by a given method: with `{ near: false, lanes: 1 }`, the
+ * plain method (one warm re-solve of one session per candidate), against
+ * which tests check the faster one. @internal
+ */
+export async function shortlistBy(
+  scenario: Scenario,
+  options: ShortlistOptions,
+  method: ShortlistMethod,
 ): Promise<Either<SolveError | InvalidShortlistOptions, Shortlist>> {
   const invalid = (message: string) =>
     left<InvalidShortlistOptions>({ _tag: 'InvalidShortlistOptions', message })
@@ -429,7 +544,8 @@ export async function shortlist(
         }
         // The best staffing one move away: the optimum itself when it loses nothing (the edited
         // model's optimum is at most the last one), else the re-solve's first incumbent.
-        const near = values === null ? null : nearBest(own.model, cols, values, postIndex.get(postId)!)
+        const near =
+          values === null || !method.near ? null : nearBest(own.model, cols, values, postIndex.get(postId)!)
         if (
           near !== null &&
           values !== null &&
@@ -460,7 +576,7 @@ export async function shortlist(
   }
   // Two lanes, posts dealt alternately, each on its own session and solver worker (a 2-core
   // machine solves both at once); a custom backend gets one lane, as it may not run twice at once.
-  const lanes = wanted.length > 1 && typeof solveOptions.backend !== 'object' ? 2 : 1
+  const lanes = wanted.length > 1 && typeof solveOptions.backend !== 'object' ? Math.max(1, method.lanes) : 1
   const sessions = [session]
   for (let l = 1; l < lanes; l++) {
     const other = createSession(session.model)
