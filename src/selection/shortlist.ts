@@ -257,12 +257,15 @@ function nearBest(
   cols: ByColumn,
   x0: Float64Array,
   post: number,
-): { readonly values: Float64Array; readonly value: number } | null {
+): { readonly values: Float64Array; readonly value: number; readonly before: number } | null {
   const m = model.milp
   const { colLower, colUpper, colCost, integer, rowLower, rowUpper } = m
   const { eligibility: elig, pairCol } = model
   const { cadre: cadreOf, post: postOf, postStart } = elig
+  // Integer columns at their integers (a solver's values are integral within its tolerance only).
   const x = x0.slice()
+  for (let j = 0; j < x.length; j++) if (integer[j] === 1) x[j] = Math.round(x[j]!)
+  const before = valueOf(m, x)
   // Where every cadre sits in x (pair index), and who holds each post.
   const seat = new Map<number, number>()
   const holder = new Map<number, number>()
@@ -417,7 +420,7 @@ function nearBest(
     if (best === null) break
     applyMove(best)
   }
-  return feasible(m, x) ? { values: x, value: valueOf(m, x) } : null
+  return feasible(m, x) ? { values: x, value: valueOf(m, x), before } : null
 }
 
 /** The nonzero entries of a column vector. */
@@ -508,11 +511,14 @@ export async function shortlistBy(
   const wanted = posts as readonly string[]
   const out: PostShortlist[] = new Array<PostShortlist>(wanted.length)
 
+  let failed = false
   // The posts of one lane, in order, on its own session (from the best proposal on).
   const lane = async (own: StaffingSession, at: readonly number[]): Promise<Either<SolveError, null>> => {
     const state = sessionInternals(own)
     state.editInPlace()
     for (const i of at) {
+      // The other lane failed: its error is the answer.
+      if (failed) return right(null)
       const postId = wanted[i]!
       const candidates: ShortlistCandidate[] = []
       const forbidden: string[] = []
@@ -546,12 +552,7 @@ export async function shortlistBy(
         // model's optimum is at most the last one), else the re-solve's first incumbent.
         const near =
           values === null || !method.near ? null : nearBest(own.model, cols, values, postIndex.get(postId)!)
-        if (
-          near !== null &&
-          values !== null &&
-          current.status === 'optimal' &&
-          near.value >= valueOf(own.model.milp, values) - 1e-9
-        ) {
+        if (near !== null && current.status === 'optimal' && near.value >= near.before - 1e-9) {
           current = state.adopt(near.values, current.backend)
           values = near.values
           continue
@@ -560,7 +561,10 @@ export async function shortlistBy(
           near === null ? solveOptions : { start: sparse(near.values), ...solveOptions },
         )
         if (next._tag === 'Left') {
-          if (next.left._tag !== 'Infeasible') return next
+          if (next.left._tag !== 'Infeasible') {
+            failed = true
+            return next
+          }
           short = true
           break
         }
