@@ -354,20 +354,27 @@ function nearBest(
       best = changes
     }
   }
-  // The best few pairs of a post by cost among cadres left out (the pairs of each post are few hundred).
+  // The best few pairs of a post by cost among cadres left out (the pairs of each post are few
+  // hundred), kept per post while the post is filled: seats do not change until then.
   const FEW = 4
+  const leftOut = new Map<number, number[]>()
   const bestLeftOut = (q: number, except: number): number[] => {
-    const top: number[] = []
-    for (let k = postStart[q]!; k < postStart[q + 1]!; k++) {
-      const c = cadreOf[k]!
-      if (c === except || seat.has(c) || colUpper[pairCol[k]!]! < 0.5) continue
-      top.push(k)
-      if (top.length > FEW) {
-        top.sort((u, v) => colCost[pairCol[v]!]! - colCost[pairCol[u]!]! || u - v)
-        top.length = FEW
+    let top = leftOut.get(q)
+    if (top === undefined) {
+      top = []
+      for (let k = postStart[q]!; k < postStart[q + 1]!; k++) {
+        if (seat.has(cadreOf[k]!) || colUpper[pairCol[k]!]! < 0.5) continue
+        // Insertion into the few best, by cost then pair.
+        const cost = colCost[pairCol[k]!]!
+        let at = top.length
+        while (at > 0 && colCost[pairCol[top[at - 1]!]!]! < cost) at--
+        if (at > FEW) continue
+        top.splice(at, 0, k)
+        if (top.length > FEW + 1) top.length = FEW + 1
       }
+      leftOut.set(q, top)
     }
-    return top
+    return top.filter((k) => cadreOf[k] !== except).slice(0, FEW)
   }
 
   // 1. Fill the post.
