@@ -452,8 +452,9 @@ function sparse(values: Float64Array): { indices: Int32Array; values: Float64Arr
  * staffing loses nothing against the last one it is the optimum, proven
  * without a re-solve (keeping a cadre out can only lower the optimum);
  * otherwise it is the re-solve's first incumbent. Posts are dealt to two
- * sessions solved at once. About a twentieth of a second per post at county
- * scale on two cores (see docs/selection.md for measured figures).
+ * sessions solved at once. A few tenths of a second per post at county
+ * scale, half the runners-up needing no re-solve (see docs/selection.md for
+ * measured figures).
  *
  * @param scenario - a decoded scenario
  * @param options - posts, candidates per post, recommendations, solve options
