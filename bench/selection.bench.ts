@@ -2,11 +2,13 @@
  * Shortlists for inspection on the sample county (1,200 cadres, 208 open
  * posts): `shortlist(sampleScenario(), { perPost: 3, posts })` for the first
  * `n` open posts (all by default), timed end to end (the best proposal
- * included), with the re-solves it took and their median. Target (issue
+ * included), and the machine's load average before and after (the figure
+ * is wall time: other jobs on the machine slow it). Target (issue
  * "Selection procedure"): 3 per post for all 208 posts in ≤ 10 s.
  *
  *   npx tsx bench/selection.bench.ts [posts=208] [perPost=3]
  */
+import { loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { sampleScenario, shortlist } from '../src/index.js'
 
@@ -14,6 +16,7 @@ const scenario = sampleScenario()
 const n = Math.min(Number(process.argv[2] ?? scenario.openPosts.length), scenario.openPosts.length)
 const perPost = Number(process.argv[3] ?? 3)
 const posts = scenario.openPosts.slice(0, n)
+const loadBefore = loadavg()[0]!
 const t0 = performance.now()
 const r = await shortlist(scenario, { perPost, posts })
 const seconds = (performance.now() - t0) / 1000
@@ -24,7 +27,9 @@ if (r._tag === 'Left') {
 const listed = r.right.posts.reduce((s, p) => s + p.candidates.length, 0)
 const short = r.right.posts.filter((p) => p.short).length
 const exact = r.right.posts.every((p) => p.candidates.every((c) => c.exact))
-console.log(`sample county, ${scenario.cadres.length} cadres, node ${process.version}`)
+console.log(
+  `sample county, ${scenario.cadres.length} cadres, node ${process.version}, load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`,
+)
 console.log(
   '| posts | per post | candidates listed | posts short | all exact | seconds | per post (s) | target |',
 )

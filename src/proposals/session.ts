@@ -21,6 +21,48 @@ import { checkOptions, isScenario, requireArgument } from '../io/door.js'
 import { diagnoseModel } from './diagnose.js'
 import type { Diagnosis } from './diagnose.js'
 import { ruleRowLabel } from '../domain/codes.js'
+import { proposalFromValues } from './decode.js'
+
+/**
+ * What a session keeps between solves, for callers inside the library that
+ * search near its last solution (shortlists): the column values of that
+ * solution, its status and objective, and the warm start of the next solve.
+ * @internal
+ */
+export interface SessionState {
+  /** Column values of the last solution (solved or adopted); `null` before any, or from the assignment fast path. */
+  readonly values: Float64Array | null
+  readonly warmStart: WarmStart | undefined
+}
+
+/** Internal handles of a session (see {@link sessionInternals}). @internal */
+export interface SessionInternals {
+  state(): SessionState
+  /** Takes over another session's last solution and warm start (same model, same columns). */
+  seed(state: SessionState): void
+  /**
+   * Records `values` as the solution of the current model, proven optimal by
+   * the caller (a solution of the edited model worth as much as a proven
+   * optimum of a model containing it), without a solve; returns its proposal.
+   */
+  adopt(values: Float64Array, backend: string): Proposal
+  /**
+   * From now on, column bounds are edited in place, in copies of the bound
+   * arrays made once here, rather than copied at every edit: for a session
+   * whose models nobody else holds (the shortlist's own), edited hundreds of
+   * times.
+   */
+  editInPlace(): void
+}
+
+const internals = new WeakMap<StaffingSession, SessionInternals>()
+
+/** The internal handles of a session made by {@link createSession}. @internal */
+export function sessionInternals(session: StaffingSession): SessionInternals {
+  const i = internals.get(session)
+  if (i === undefined) throw new TypeError('sessionInternals: not a session made by createSession')
+  return i
+}
 
 /**
  * The detail of a rule row with the bounds the model has now: the row's own
@@ -134,6 +176,8 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
   let model = base
   let edited = false
   let warm: WarmStart | undefined
+  let lastValues: Float64Array | null = null
+  let inPlace = false
   let rowByName: Map<string, number> | null = null
   const { scenario, cadreIndex } = base.ctx
   const postIndex = new Map<string, number>()
@@ -146,7 +190,13 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
   // This session's locks, by column: droppable members of a diagnosis like the scenario's own.
   const locks = new Map<number, { readonly cadreId: string; readonly postId: string }>()
   const apply = (e: MilpEdit): Either<SessionEditError, StaffingModel> => {
-    model = { ...model, milp: editMilp(model.milp, e) }
+    if (inPlace && e.rowBounds === undefined) {
+      const { colLower, colUpper } = model.milp
+      for (const [c, lo, hi] of e.colBounds ?? []) {
+        colLower[c] = lo
+        colUpper[c] = hi
+      }
+    } else model = { ...model, milp: editMilp(model.milp, e) }
     for (const [r] of e.rowBounds ?? []) editedRows.add(r)
     for (const [c] of e.colBounds ?? [])
       if (editedCols[c] === 0) {
@@ -243,7 +293,7 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
       : right(p)
   }
 
-  return {
+  const session: StaffingSession = {
     get model() {
       return model
     },
@@ -272,6 +322,7 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
             })
           : r
       if (r.right.warmStart !== undefined) warm = r.right.warmStart
+      lastValues = r.right.values
       return right(r.right.proposal)
     },
     lock(cadreId, postId) {
@@ -352,4 +403,24 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
       return apply({ rowBounds: [[row, lower, upper]] })
     },
   }
+  internals.set(session, {
+    state: () => ({ values: lastValues, warmStart: warm }),
+    seed: (state) => {
+      lastValues = state.values
+      warm = state.warmStart
+    },
+    adopt: (values, backend) => {
+      lastValues = values
+      return proposalFromValues(model, values, { status: 'optimal', bound: null, backend })
+    },
+    editInPlace: () => {
+      if (inPlace) return
+      model = {
+        ...model,
+        milp: { ...model.milp, colLower: model.milp.colLower.slice(), colUpper: model.milp.colUpper.slice() },
+      }
+      inPlace = true
+    },
+  })
+  return session
 }

@@ -94,6 +94,19 @@ export interface CoreRun extends RawRun {
  * @internal
  */
 export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, hooks: RunHooks): CoreRun {
+  // Local names for the arrays: one property load per run, not one per entry.
+  const {
+    colCost,
+    colLower,
+    colUpper,
+    integer,
+    rowLower,
+    rowUpper,
+    rowStarts,
+    rowIndex,
+    rowValue,
+    pricable,
+  } = m
   // Columns of highest cost per row in the first core, and columns of highest reduced cost per row added per pricing round.
   const PER_ROW = 3
   const PRICE_PER_ROW = 3
@@ -112,8 +125,8 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
   const started = performance.now()
   const deadline = started + timeLimitSeconds * 1000
   const left = () => Math.max(0.001, (deadline - performance.now()) / 1000)
-  const nc = m.colCost.length
-  const nr = m.rowLower.length
+  const nc = colCost.length
+  const nr = rowLower.length
   const inf = highs.infinity
   const fin = (v: number) => (v === Infinity ? inf : v === -Infinity ? -inf : v)
   const failed = (status: string, message: string, fatal = false): CoreRun => ({
@@ -129,8 +142,13 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
   // Entries per column. The matrix is read row-wise only (pricing, and the columns handed to
   // HiGHS are gathered by one pass over the rows): no column-wise copy, which at city scale
   // would cost more memory than the rest of the run.
-  const colCount = new Int32Array(nc)
-  for (let e = 0; e < m.rowIndex.length; e++) colCount[m.rowIndex[e]!]!++
+  // (A small function of its own, which V8 optimises apart from this long one.)
+  const countEntries = (index: Int32Array, n: number) => {
+    const count = new Int32Array(n)
+    for (let e = 0; e < index.length; e++) count[index[e]!]!++
+    return count
+  }
+  const colCount = countEntries(rowIndex, nc)
 
   // Reduced costs of every column under the row duals y of the last finished LP (y = 0 before
   // any: every column at its best bound), and `bound`, the Lagrangian bound over the core columns
@@ -146,11 +164,11 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
   const term = (j: number) => {
     const v = d[j]!
     if (v > 0) {
-      const u = m.colUpper[j]!
+      const u = colUpper[j]!
       return u !== Infinity || v > 1e-9 ? v * u : 0
     }
     if (v < 0) {
-      const l = m.colLower[j]!
+      const l = colLower[j]!
       return l !== -Infinity || v < -1e-9 ? v * l : 0
     }
     return 0
@@ -171,7 +189,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
     }
   }
   // A column of a single row (a vacancy, say) is the row's own slack: always in.
-  const always = (j: number) => m.pricable[j] === 0 || colCount[j]! <= 1
+  const always = (j: number) => pricable[j] === 0 || colCount[j]! <= 1
   // The start's columns stay in every core, so that HiGHS can take it as its first incumbent.
   const started0 = new Uint8Array(hooks.start === undefined ? 0 : nc)
   if (hooks.start !== undefined)
@@ -186,12 +204,12 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
     const best: number[] = []
     for (let r = 0; r < nr; r++) {
       best.length = 0
-      for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
-        const j = m.rowIndex[e]!
-        if (m.pricable[j] === 1 && inCore[j] === 0 && m.rowValue[e]! > 0) best.push(j)
+      for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) {
+        const j = rowIndex[e]!
+        if (pricable[j] === 1 && inCore[j] === 0 && rowValue[e]! > 0) best.push(j)
       }
       if (best.length > perRow) {
-        best.sort((a, b) => m.colCost[b]! - m.colCost[a]! || a - b)
+        best.sort((a, b) => colCost[b]! - colCost[a]! || a - b)
         best.length = perRow
       }
       for (const j of best) join(j)
@@ -224,7 +242,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
     let passed = 0
     // Where each column being passed goes (−1: not passed now), reused across passes.
     const slot = new Int32Array(nc).fill(-1)
-    const pass = (integer: boolean) => {
+    const pass = (asInteger: boolean) => {
       const cols = order.slice(passed)
       if (cols.length === 0) return
       const starts = new Int32Array(cols.length + 1)
@@ -239,25 +257,25 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       const value = new Float64Array(nnz)
       const at = starts.slice(0, cols.length)
       for (let r = 0; r < nr; r++)
-        for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
-          const k = slot[m.rowIndex[e]!]!
+        for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) {
+          const k = slot[rowIndex[e]!]!
           if (k < 0) continue
           const p = at[k]!++
           index[p] = r
-          value[p] = m.rowValue[e]!
+          value[p] = rowValue[e]!
         }
       for (const j of cols) slot[j] = -1
       const first = passed
       model.addCols({
-        cost: Float64Array.from(cols, (j) => m.colCost[j]!),
-        lower: Float64Array.from(cols, (j) => fin(m.colLower[j]!)),
-        upper: Float64Array.from(cols, (j) => fin(m.colUpper[j]!)),
+        cost: Float64Array.from(cols, (j) => colCost[j]!),
+        lower: Float64Array.from(cols, (j) => fin(colLower[j]!)),
+        upper: Float64Array.from(cols, (j) => fin(colUpper[j]!)),
         matrix: { format: 'csc', numRows: nr, numCols: cols.length, starts, indices: index, values: value },
       })
-      if (integer)
+      if (asInteger)
         model.changeColsIntegrality(
           { kind: 'range', from: first, to: first + cols.length - 1 },
-          Int32Array.from(cols, (j) => m.integer[j]!),
+          Int32Array.from(cols, (j) => integer[j]!),
         )
       passed = order.length
     }
@@ -268,8 +286,8 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       colCost: new Float64Array(0),
       colLower: new Float64Array(0),
       colUpper: new Float64Array(0),
-      rowLower: m.rowLower.map(fin),
-      rowUpper: m.rowUpper.map(fin),
+      rowLower: rowLower.map(fin),
+      rowUpper: rowUpper.map(fin),
       matrix: {
         format: 'csc',
         numRows: nr,
@@ -299,9 +317,9 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       colStatus.set(warm.colStatus)
       for (let k = warm.core.length; k < order.length; k++) {
         const j = order[k]!
-        colStatus[k] = Number.isFinite(m.colLower[j]!)
+        colStatus[k] = Number.isFinite(colLower[j]!)
           ? bs.lower
-          : Number.isFinite(m.colUpper[j]!)
+          : Number.isFinite(colUpper[j]!)
             ? bs.upper
             : bs.zero
       }
@@ -330,17 +348,17 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       // Duals within 1e-9 of zero are solver noise: taken as 0 (B holds for the y used).
       for (let r = 0; r < nr; r++) if (Math.abs(y[r]!) <= 1e-9) y[r] = 0
       // d = c − Aᵀy, row by row: each column's terms are subtracted in row order.
-      d.set(m.colCost)
+      d.set(colCost)
       for (let r = 0; r < nr; r++) {
         const v = y[r]!
         if (v === 0) continue
-        for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) d[m.rowIndex[e]!]! -= m.rowValue[e]! * v
+        for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) d[rowIndex[e]!]! -= rowValue[e]! * v
       }
       let b = 0
       for (let r = 0; r < nr; r++) {
         const v = y[r]!
-        if (v > 0) b += v * m.rowUpper[r]!
-        else if (v < 0) b += v * m.rowLower[r]!
+        if (v > 0) b += v * rowUpper[r]!
+        else if (v < 0) b += v * rowLower[r]!
       }
       for (let j = 0; j < nc; j++) if (inCore[j] === 1) b += term(j)
       bound = Number.isNaN(b) ? Infinity : b
@@ -379,7 +397,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       for (let j = 0; j < nc; j++)
         if (inCore[j] === 0) {
           most = Math.max(most, d[j]!)
-          if (d[j]! > 0) positive += d[j]! * m.colUpper[j]!
+          if (d[j]! > 0) positive += d[j]! * colUpper[j]!
         }
       return { most, positive }
     }
@@ -432,8 +450,8 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       const cand: number[] = []
       for (let r = 0; r < nr; r++) {
         cand.length = 0
-        for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
-          const j = m.rowIndex[e]!
+        for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) {
+          const j = rowIndex[e]!
           if (inCore[j] === 0 && d[j]! > PRICE_TOL) cand.push(j)
         }
         if (cand.length > PRICE_PER_ROW) {
@@ -493,7 +511,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       }
       // Within the column budget, the most promising first; the proof brings back what it needs.
       const near: number[] = []
-      for (let j = 0; j < nc; j++) if (inCore[j] === 0 && m.pricable[j] === 1 && d[j]! >= -gamma) near.push(j)
+      for (let j = 0; j < nc; j++) if (inCore[j] === 0 && pricable[j] === 1 && d[j]! >= -gamma) near.push(j)
       const room = MAX_CORE_COLUMNS - order.length
       if (near.length > room) {
         near.sort((a, b) => d[b]! - d[a]! || a - b)
@@ -512,7 +530,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
     if (order.length > 0)
       model.changeColsIntegrality(
         { kind: 'range', from: 0, to: order.length - 1 },
-        Int32Array.from(order, (j) => m.integer[j]!),
+        Int32Array.from(order, (j) => integer[j]!),
       )
     // A bound valid for the whole model. The Lagrangian bound B + Σ max(0, d_j) over the left-out
     // columns always holds; with a bound on the core's own solutions (HiGHS's dual bound of the
@@ -715,26 +733,28 @@ export function fitStart(
   m: CoreArrays,
   start: { readonly indices: Int32Array; readonly values: Float64Array },
 ): { x: Float64Array; violated: number[]; value: number } {
-  const nc = m.colCost.length
+  // Local names for the arrays: one property load per run, not one per entry.
+  const { colCost, colLower, colUpper, integer, rowLower, rowUpper, rowStarts, rowIndex, rowValue } = m
+  const nc = colCost.length
   const x = new Float64Array(nc)
   for (let k = 0; k < start.indices.length; k++) {
     const j = start.indices[k]!
     if (j >= 0 && j < nc) x[j] = start.values[k]!
   }
   for (let j = 0; j < nc; j++) {
-    const v = m.integer[j] === 1 ? Math.round(x[j]!) : x[j]!
-    x[j] = Math.min(m.colUpper[j]!, Math.max(m.colLower[j]!, v))
+    const v = integer[j] === 1 ? Math.round(x[j]!) : x[j]!
+    x[j] = Math.min(colUpper[j]!, Math.max(colLower[j]!, v))
   }
   const violated: number[] = []
-  for (let r = 0; r < m.rowLower.length; r++) {
+  for (let r = 0; r < rowLower.length; r++) {
     let act = 0
-    for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) act += m.rowValue[e]! * x[m.rowIndex[e]!]!
-    if (act < m.rowLower[r]! - 1e-6 || act > m.rowUpper[r]! + 1e-6) violated.push(r)
+    for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) act += rowValue[e]! * x[rowIndex[e]!]!
+    if (act < rowLower[r]! - 1e-6 || act > rowUpper[r]! + 1e-6) violated.push(r)
   }
   let value = -Infinity
   if (violated.length === 0) {
     value = 0
-    for (let j = 0; j < nc; j++) if (x[j] !== 0) value += m.colCost[j]! * x[j]!
+    for (let j = 0; j < nc; j++) if (x[j] !== 0) value += colCost[j]! * x[j]!
   }
   return { x, violated, value }
 }
@@ -750,16 +770,18 @@ export function fitStart(
  * Self-contained: the worker evaluates its text beside {@link runCore}. @internal
  */
 export function farkasPricing(m: CoreArrays, ray: Float64Array, inCore: Uint8Array): number[] | null {
-  const nc = m.colCost.length
-  const nr = m.rowLower.length
+  // Local names for the arrays: one property load per run, not one per entry.
+  const { colCost, colLower, colUpper, rowLower, rowUpper, rowStarts, rowIndex, rowValue } = m
+  const nc = colCost.length
+  const nr = rowLower.length
   if (ray.length !== nr) return null
   const g = new Float64Array(nc)
   for (const sign of [1, -1]) {
     let low = 0
     for (let r = 0; r < nr; r++) {
       const v = sign * ray[r]!
-      if (v > 1e-12) low += v * m.rowLower[r]!
-      else if (v < -1e-12) low += v * m.rowUpper[r]!
+      if (v > 1e-12) low += v * rowLower[r]!
+      else if (v < -1e-12) low += v * rowUpper[r]!
     }
     if (!Number.isFinite(low)) continue
     g.fill(0)
@@ -768,14 +790,14 @@ export function farkasPricing(m: CoreArrays, ray: Float64Array, inCore: Uint8Arr
       const v = sign * ray[r]!
       if (Math.abs(v) <= 1e-12) continue
       scale = Math.max(scale, Math.abs(v))
-      for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) g[m.rowIndex[e]!]! += m.rowValue[e]! * v
+      for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) g[rowIndex[e]!]! += rowValue[e]! * v
     }
     let high = 0
     let extra = 0
     for (let j = 0; j < nc; j++) {
       const v = g[j]!
       if (Math.abs(v) <= 1e-12) continue
-      const most = v > 0 ? v * m.colUpper[j]! : v * m.colLower[j]!
+      const most = v > 0 ? v * colUpper[j]! : v * colLower[j]!
       if (inCore[j] === 1) high += most
       else if (most > 0) extra += most
     }
@@ -808,8 +830,10 @@ export function repairRings(
   depth: number,
   wide: number,
 ): Uint8Array {
-  const nc = m.colCost.length
-  const nr = m.rowLower.length
+  // Local names for the arrays: one property load per run, not one per entry.
+  const { colCost, rowLower, rowStarts, rowIndex } = m
+  const nc = colCost.length
+  const nr = rowLower.length
   // The rows of each core column, gathered in one pass over the rows.
   const place = new Int32Array(nc).fill(-1)
   const at = new Int32Array(order.length + 1)
@@ -820,8 +844,8 @@ export function repairRings(
   const rowsOf = new Int32Array(at[order.length]!)
   const fill = at.slice(0, order.length)
   for (let r = 0; r < nr; r++)
-    for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
-      const k = place[m.rowIndex[e]!]!
+    for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) {
+      const k = place[rowIndex[e]!]!
       if (k >= 0) rowsOf[fill[k]!++] = r
     }
   const single = (j: number) => colCount[j]! <= 1
@@ -833,10 +857,10 @@ export function repairRings(
     const freed: number[] = []
     for (const r of rows) {
       let width = 0
-      for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) width += inCore[m.rowIndex[e]!]!
+      for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) width += inCore[rowIndex[e]!]!
       const all = ring === 0 || (ring < depth - 1 && width <= wide)
-      for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
-        const j = m.rowIndex[e]!
+      for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) {
+        const j = rowIndex[e]!
         if (inCore[j] === 1 && free[j] === 0 && (all || single(j))) {
           free[j] = 1
           freed.push(j)

@@ -227,7 +227,7 @@ export const highsSolver: Solver = {
     const direct = arraysOf(model)
     const pricable = pricableColumns(model)
     let binaries = 0
-    for (const v of pricable) binaries += v
+    for (let j = 0; j < pricable.length; j++) binaries += pricable[j]!
     const method = options.method ?? 'auto'
     const core = method === 'core' || (method === 'auto' && binaries >= CORE_MIN_COLUMNS)
     const nc = model.colCost.length
