@@ -13,6 +13,7 @@ import type { Recommendation, Scenario } from '../domain/types.js'
 import type { Milp, StaffingModel } from '../model/index.js'
 import { createSession, sessionInternals, type StaffingSession } from '../proposals/session.js'
 import type { SolveError, SolveOptions } from '../proposals/solve.js'
+import { supportReading } from '../scoring/support.js'
 import type { RoundRecommendation } from './types.js'
 
 /** Options of {@link shortlist}. @category Selection */
@@ -24,6 +25,7 @@ export interface ShortlistOptions {
   /**
    * Recommendations to count as support: a round's (for their post only) or
    * reserve recommendations (`decodeRecommendations`, for any post).
+   * @defaultValue the scenario's tallies (`scenario.recommendations`)
    */
   readonly recommendations?: readonly (RoundRecommendation | Recommendation)[]
   /** Options of each solve (time limit, backend, …). */
@@ -32,11 +34,18 @@ export interface ShortlistOptions {
 
 /** A candidate's recommendation support. @category Selection */
 export interface Support {
+  /** Recommendations counted: records given, or the tallies' vote entries and named recommenders. */
   readonly recommendations: number
   /** Votes of democratic recommendations. */
   readonly votes: number
   /** Real-name recommenders, sorted. */
   readonly recommenders: readonly string[]
+  /**
+   * The mean vote share over the rater groups that voted on the post, as the
+   * fit's support component and the gate read it from the scenario's tallies
+   * (0 without tallies).
+   */
+  readonly share: number
 }
 
 /** One candidate of a post's shortlist. @category Selection */
@@ -102,20 +111,34 @@ export interface InvalidShortlistOptions {
 const round6 = (x: number): number => Math.round(x * 1e6) / 1e6
 
 function supportOf(
-  recs: readonly (RoundRecommendation | Recommendation)[],
+  scenario: Scenario,
+  recs: readonly (RoundRecommendation | Recommendation)[] | undefined,
   cadreId: string,
   postId: string,
 ): Support {
+  const { share } = supportReading(scenario, cadreId, postId)
   let n = 0
   let votes = 0
   const names = new Set<string>()
+  if (recs === undefined) {
+    // The scenario's tallies for the post and for any post.
+    for (const t of scenario.recommendations ?? []) {
+      if (t.cadreId !== cadreId || (t.postId !== null && t.postId !== postId)) continue
+      for (const v of t.votes) {
+        n++
+        votes += v.votes
+      }
+      for (const name of t.recommenders) names.add(name)
+    }
+    return { recommendations: n + names.size, votes, recommenders: [...names].sort(), share }
+  }
   for (const r of recs) {
     if (r.cadreId !== cadreId || ('postId' in r && r.postId !== postId)) continue
     n++
     if ('kind' in r && r.kind === 'democratic') votes += r.votes ?? 0
     else names.add(r.recommender)
   }
-  return { recommendations: n, votes, recommenders: [...names].sort() }
+  return { recommendations: n, votes, recommenders: [...names].sort(), share }
 }
 
 /** The posts next to placing `cadreId` in `postId`: who is displaced, which post is left. */
@@ -499,8 +522,9 @@ export async function shortlistBy(
   for (const [i, id] of (posts as readonly unknown[]).entries())
     if (typeof id !== 'string' || !open.has(id))
       return invalid(`options.posts[${i}]: expected an open post of the scenario, got ${JSON.stringify(id)}`)
-  const recs = options.recommendations ?? []
-  if (!Array.isArray(recs)) return invalid('options.recommendations: expected an array of recommendations')
+  const recs = options.recommendations
+  if (recs !== undefined && !Array.isArray(recs))
+    return invalid('options.recommendations: expected an array of recommendations')
 
   const session = createSession(scenario)
   const solveOptions = options.solve ?? {}
@@ -545,7 +569,7 @@ export async function shortlistBy(
             exact: best.status === 'optimal' && current.status === 'optimal',
             chain: chainOf(best, current, postId, occupant),
             rules: extraRules(best, current),
-            support: supportOf(recs as readonly (RoundRecommendation | Recommendation)[], occupant, postId),
+            support: supportOf(scenario, recs, occupant, postId),
           })
           if (candidates.length >= perPost) break
           // A post the scenario locks to its occupant has no other candidate.

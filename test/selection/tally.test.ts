@@ -7,6 +7,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   generateScenario,
+  shortlist,
   solve,
   tallyRecommendations,
   withRecommendations,
@@ -154,5 +155,37 @@ describe('withRecommendations', () => {
     expect(notScenario._tag === 'Left' && notScenario.left.message).toMatch(
       /^scenario: expected a decoded scenario/,
     )
+  })
+})
+
+describe('shortlist support from the scenario’s tallies', () => {
+  it('reads the tallies when no recommendations are given', async () => {
+    const first = await shortlist(scenario, { posts: [p1], perPost: 2 })
+    if (first._tag === 'Left') throw new Error(first.left.message)
+    const [a, b] = first.right.posts[0]!.candidates.map((c) => c.cadreId) as [string, string]
+    const counted = withRecommendations(scenario, [
+      vote(a, p1, '班子成员', 6, 9),
+      vote(b, p1, '班子成员', 3, 9),
+      vote(b, p1, '中层干部', 12, 20),
+      named(b, p1, '王明'),
+      { ...reserve, cadreId: a },
+    ])
+    if (counted._tag === 'Left') throw new Error(counted.left.message)
+    const r = await shortlist(counted.right, { posts: [p1], perPost: 2 })
+    if (r._tag === 'Left') throw new Error(r.left.message)
+    const support = new Map(r.right.posts[0]!.candidates.map((c) => [c.cadreId, c.support]))
+    // Two groups voted on the post: a has 6/9 and nothing of the second, b 3/9 and 12/20.
+    expect(support.get(a)).toEqual({
+      recommendations: 2,
+      votes: 6,
+      recommenders: ['李华'],
+      share: 0.333333333,
+    })
+    expect(support.get(b)).toEqual({
+      recommendations: 3,
+      votes: 15,
+      recommenders: ['王明'],
+      share: 0.466666667,
+    })
   })
 })
