@@ -15,14 +15,17 @@ import { wasmSearch, type WasmSearch } from './lap-wasm.js'
 // multiplies each entry of `c` as it is read (see `lap.ts`).
 
 /**
- * `wasmAfter`: when the scans of {@link shortestPaths} have visited this
- * many times `nr · nc` columns, the searches left run their scans in
- * WebAssembly (`lap-wasm.ts`), on a copy of the matrix, which then costs
- * less than a fifth of the work done so far. Writable for the tests only
- * (0: always, `Infinity`: never), which check that the answer is the same.
+ * When {@link shortestPaths} moves its scans to WebAssembly (`lap-wasm.ts`),
+ * which costs one copy of the matrix: once the scans have visited
+ * `wasmAfter · nr · nc` columns, or once the searches left, at the mean
+ * work of those done, promise `4 · wasmAfter · nr · nc` more; never for a
+ * matrix of fewer than `wasmSize` entries, where setting up the memory
+ * costs more than it saves (OR-Library assign100: 15 % slower). Writable
+ * for the tests only (`wasmAfter` 0: from the start, `Infinity`: never),
+ * which check that the answer is the same.
  * @internal
  */
-export const searchSettings = { wasmAfter: 0.25 }
+export const searchSettings = { wasmAfter: 0.25, wasmSize: 65_536 }
 
 /**
  * One row scan of {@link shortestPaths} (the SCAN step of Jonker & Volgenant
@@ -152,8 +155,9 @@ const scan = (
  * left to right (one rounding everywhere). `v[j]` and the distance of
  * column `j` share one array (`vd[2j]`, `vd[2j + 1]`).
  *
- * Once the scans have visited `switchAt` columns, the searches that follow
- * run their scans in WebAssembly (see {@link searchSettings}); the arrays of
+ * Once the scans have visited `switchAt` columns, or the searches left
+ * promise four times that, the searches that follow run their scans in
+ * WebAssembly (see {@link searchSettings}); the arrays of
  * the search then live in its memory, and the answer is the same.
  */
 const shortestPaths = (
@@ -184,7 +188,7 @@ const shortestPaths = (
   let failed = -1
 
   for (let f = 0; f < count && failed === -1; f++) {
-    if (wasm === null && work >= switchAt) {
+    if (wasm === null && (work >= switchAt || (f > 0 && (work / f) * (count - f) >= 4 * switchAt))) {
       wasm = wasmSearch(nr, nc, c, s, r4c)
       if (wasm === null) work = -Infinity
       else {
@@ -291,6 +295,10 @@ const shortestPaths = (
   return failed
 }
 
+/** The `switchAt` of {@link shortestPaths} (see {@link searchSettings}). */
+const wasmSwitch = (nr: number, nc: number): number =>
+  nr * nc < searchSettings.wasmSize ? Infinity : searchSettings.wasmAfter * nr * nc
+
 /**
  * Completes the warm start of {@link reduceRows} on the row-major `nr × nc`
  * matrix `c` (`nr ≤ nc`): sets `u` on the assigned rows and runs
@@ -315,7 +323,7 @@ export const complete = (
     const j = col4row[i]!
     if (j >= 0) u[i] = s * c[i * nc + j]! - v[j]!
   }
-  const switchAt = searchSettings.wasmAfter * nr * nc
+  const switchAt = wasmSwitch(nr, nc)
   return shortestPaths(nr, nc, c, s, u, v, col4row, row4col, free, count, switchAt) === -1 ? col4row : -1
 }
 
@@ -332,5 +340,5 @@ export const firstUnassignable = (nr: number, nc: number, c: Float64Array, s: nu
   const row4col = new Int32Array(nc).fill(-1)
   const u = new Float64Array(nr)
   const v = new Float64Array(nc)
-  return shortestPaths(nr, nc, c, s, u, v, col4row, row4col, rows, nr, searchSettings.wasmAfter * nr * nc)
+  return shortestPaths(nr, nc, c, s, u, v, col4row, row4col, rows, nr, wasmSwitch(nr, nc))
 }

@@ -271,7 +271,9 @@ export type WasmScan = (
  * (`out`, 5 doubles at byte 0), `vd`, `path`, `rest`, `lvl`, `row4col` and
  * the matrix `s · c` (as 32-bit integers when every entry is one: half the
  * bytes to read per column, which is what bounds a long search once the
- * matrix no longer fits in the cache), with their byte addresses.
+ * matrix no longer fits in the cache; a -0 becomes 0, which changes no
+ * comparison and no sum other than a zero's sign), with their byte
+ * addresses.
  * @internal
  */
 export interface WasmSearch {
@@ -344,19 +346,6 @@ const space = (mod: WebAssembly.Module, bytes: number): Space | null => {
   }
 }
 
-/**
- * Whether every `s · c[k]` is an integer of 32 bits (then held exactly in
- * an `Int32Array`; a -0 becomes 0, which changes no sum that is not zero
- * and no comparison).
- */
-const isInt32 = (c: Float64Array, s: number): boolean => {
-  for (let k = 0; k < c.length; k++) {
-    const x = s * c[k]!
-    if (x !== (x | 0)) return false
-  }
-  return true
-}
-
 /** Most bytes of memory asked for: byte addresses are passed as signed 32-bit integers. */
 const MAX_BYTES = 2 ** 31 - 65536
 
@@ -380,15 +369,31 @@ export const wasmSearch = (
   const lvlAt = restAt + 4 * nc
   const r4cAt = lvlAt + 4 * nc
   const cAt = 8 * Math.ceil((r4cAt + 4 * nc) / 8)
-  const int = isInt32(c, s)
-  const bytes = cAt + (int ? 4 : 8) * nr * nc
-  if (mod === null || bytes > MAX_BYTES) return null
-  const sp = space(mod, bytes)
+  const size = nr * nc
+  if (mod === null || cAt + 8 * size > MAX_BYTES) return null
+  let sp = space(mod, cAt + 4 * size)
   if (sp === null) return null
+  // As 32-bit integers while every entry is one (checked as it is copied);
+  // otherwise, at the first that is not, as doubles.
+  let int = true
+  const m32 = new Int32Array(sp.memory.buffer, cAt, size)
+  for (let k = 0; k < size; k++) {
+    const x = s * c[k]!
+    const y = x | 0
+    if (y !== x) {
+      int = false
+      break
+    }
+    m32[k] = y
+  }
+  if (!int) {
+    sp = space(mod, cAt + 8 * size)
+    if (sp === null) return null
+    const m64 = new Float64Array(sp.memory.buffer, cAt, size)
+    if (s === 1) m64.set(c)
+    else for (let k = 0; k < size; k++) m64[k] = s * c[k]!
+  }
   const buffer = sp.memory.buffer
-  const mc = int ? new Int32Array(buffer, cAt, nr * nc) : new Float64Array(buffer, cAt, nr * nc)
-  if (s === 1) mc.set(c)
-  else for (let k = 0; k < mc.length; k++) mc[k] = s * c[k]!
   const r4c = new Int32Array(buffer, r4cAt, nc)
   r4c.set(row4col)
   return {
