@@ -9,7 +9,7 @@
  * @internal
  */
 
-import { wasmSearch, type WasmSearch } from './lap-wasm.js'
+import { wasmReady, wasmSearch, type WasmSearch } from './lap-wasm.js'
 
 // Every function here minimises `s · c`: the sign `s` (1, or -1 to maximise)
 // multiplies each entry of `c` as it is read (see `lap.ts`).
@@ -18,7 +18,10 @@ import { wasmSearch, type WasmSearch } from './lap-wasm.js'
  * When {@link shortestPaths} moves its scans to WebAssembly (`lap-wasm.ts`),
  * which costs one copy of the matrix: once the scans have visited
  * `wasmAfter · nr · nc` columns, or once the searches left, at the mean
- * work of those done, promise `4 · wasmAfter · nr · nc` more; never for a
+ * work of those done, promise `4 · wasmAfter · nr · nc` more (for a
+ * matrix of four million entries or more, when no memory of the size is
+ * left from an earlier call, only once they promise
+ * `64 · wasmAfter · nr · nc`); never for a
  * matrix of fewer than `wasmSize` entries, where setting up the memory
  * costs more than it saves (OR-Library assign100: 15 % slower). Writable
  * for the tests only (`wasmAfter` 0: from the start, `Infinity`: never),
@@ -156,7 +159,8 @@ const scan = (
  * column `j` share one array (`vd[2j]`, `vd[2j + 1]`).
  *
  * Once the scans have visited `switchAt` columns, or the searches left
- * promise four times that, the searches that follow run their scans in
+ * promise four times that (for a large matrix when no memory of the size
+ * is at hand yet, only once they promise 64 times that), the searches that follow run their scans in
  * WebAssembly (see {@link searchSettings}); the arrays of
  * the search then live in its memory, and the answer is the same.
  */
@@ -186,9 +190,16 @@ const shortestPaths = (
   /** Columns visited by the scans so far, counted until the search moves to WebAssembly. */
   let work = 0
   let failed = -1
+  // When the memory must be made first, only for searches that promise a
+  // long run: fresh pages cost far more than the copy (uniform 3,000², 30
+  // searches, one cold solve: 400–440 ms in JavaScript, 525–535 ms moving
+  // at the warm threshold, 600–775 ms at four times that).
+  // Matrices under four million entries take the memory at the warm threshold.
+  const cold = nr * nc >= 4_000_000 && !wasmReady(nr, nc)
 
   for (let f = 0; f < count && failed === -1; f++) {
-    if (wasm === null && (work >= switchAt || (f > 0 && (work / f) * (count - f) >= 4 * switchAt))) {
+    const promised = f > 0 ? (work / f) * (count - f) : 0
+    if (wasm === null && (cold ? promised >= 64 * switchAt : work >= switchAt || promised >= 4 * switchAt)) {
       wasm = wasmSearch(nr, nc, c, s, r4c)
       if (wasm === null) work = -Infinity
       else {
