@@ -9,8 +9,26 @@
  * @internal
  */
 
+import { wasmReady, wasmSearch, type WasmSearch } from './lap-wasm.js'
+
 // Every function here minimises `s · c`: the sign `s` (1, or -1 to maximise)
 // multiplies each entry of `c` as it is read (see `lap.ts`).
+
+/**
+ * When {@link shortestPaths} moves its scans to WebAssembly (`lap-wasm.ts`),
+ * which costs one copy of the matrix: once the scans have visited
+ * `wasmAfter · nr · nc` columns, or once the searches left, at the mean
+ * work of those done, promise `4 · wasmAfter · nr · nc` more (for a
+ * matrix of four million entries or more, when no memory of the size is
+ * left from an earlier call, only once they promise
+ * `64 · wasmAfter · nr · nc`); never for a
+ * matrix of fewer than `wasmSize` entries, where setting up the memory
+ * costs more than it saves (OR-Library assign100: 15 % slower). Writable
+ * for the tests only (`wasmAfter` 0: from the start, `Infinity`: never),
+ * which check that the answer is the same.
+ * @internal
+ */
+export const searchSettings = { wasmAfter: 0.25, wasmSize: 65_536 }
 
 /**
  * One row scan of {@link shortestPaths} (the SCAN step of Jonker & Volgenant
@@ -48,115 +66,31 @@ const scan = (
   let lowCount = 0
   let lowPos = -1
   let k = 0
-  // Until a column joins the level, nothing moves. Eight columns at a time:
-  // V8 compiles the straight run far tighter than the loop. A block where
-  // some distance reaches `low` is looked at again column by column. A
-  // column of `rest` is at the level exactly when it has just been brought
-  // down to it (the others are above it).
-  let joined = false
-  for (; k + 8 <= left; k += 8) {
-    const j0 = rest[k + 0]!
-    const r0 = minVal + s * c[base + j0]! - ui - vd[2 * j0]!
-    let d0 = vd[2 * j0 + 1]!
-    if (r0 < d0) {
-      path[j0] = i
-      vd[2 * j0 + 1] = r0
-      d0 = r0
+  // Until a column joins the level, nothing moves. A column of `rest` is at
+  // the level exactly when it has just been brought down to it (the others
+  // are above it). One plain loop: unrolled by eight, with a second look at
+  // a block where some distance reached `low`, it was slower (Machol–Wien,
+  // n = 800: 1,090 → 820 ms; uniform and 0 … 1,000 costs, n = 1,500,
+  // 59 → 45 and 94 → 80 ms).
+  for (; k < left; k++) {
+    const j = rest[k]!
+    const j2 = 2 * j
+    const r = minVal + s * c[base + j]! - ui - vd[j2]!
+    let d = vd[j2 + 1]!
+    if (r < d) {
+      path[j] = i
+      vd[j2 + 1] = r
+      d = r
+      if (r === level) break
     }
-    const j1 = rest[k + 1]!
-    const r1 = minVal + s * c[base + j1]! - ui - vd[2 * j1]!
-    let d1 = vd[2 * j1 + 1]!
-    if (r1 < d1) {
-      path[j1] = i
-      vd[2 * j1 + 1] = r1
-      d1 = r1
+    if (d <= low) {
+      if (d < low) {
+        low = d
+        lowCount = 1
+      } else lowCount++
+      lowPos = k
     }
-    const j2 = rest[k + 2]!
-    const r2 = minVal + s * c[base + j2]! - ui - vd[2 * j2]!
-    let d2 = vd[2 * j2 + 1]!
-    if (r2 < d2) {
-      path[j2] = i
-      vd[2 * j2 + 1] = r2
-      d2 = r2
-    }
-    const j3 = rest[k + 3]!
-    const r3 = minVal + s * c[base + j3]! - ui - vd[2 * j3]!
-    let d3 = vd[2 * j3 + 1]!
-    if (r3 < d3) {
-      path[j3] = i
-      vd[2 * j3 + 1] = r3
-      d3 = r3
-    }
-    const j4 = rest[k + 4]!
-    const r4 = minVal + s * c[base + j4]! - ui - vd[2 * j4]!
-    let d4 = vd[2 * j4 + 1]!
-    if (r4 < d4) {
-      path[j4] = i
-      vd[2 * j4 + 1] = r4
-      d4 = r4
-    }
-    const j5 = rest[k + 5]!
-    const r5 = minVal + s * c[base + j5]! - ui - vd[2 * j5]!
-    let d5 = vd[2 * j5 + 1]!
-    if (r5 < d5) {
-      path[j5] = i
-      vd[2 * j5 + 1] = r5
-      d5 = r5
-    }
-    const j6 = rest[k + 6]!
-    const r6 = minVal + s * c[base + j6]! - ui - vd[2 * j6]!
-    let d6 = vd[2 * j6 + 1]!
-    if (r6 < d6) {
-      path[j6] = i
-      vd[2 * j6 + 1] = r6
-      d6 = r6
-    }
-    const j7 = rest[k + 7]!
-    const r7 = minVal + s * c[base + j7]! - ui - vd[2 * j7]!
-    let d7 = vd[2 * j7 + 1]!
-    if (r7 < d7) {
-      path[j7] = i
-      vd[2 * j7 + 1] = r7
-      d7 = r7
-    }
-    if (d0 > low && d1 > low && d2 > low && d3 > low && d4 > low && d5 > low && d6 > low && d7 > low) continue
-    for (let q = k; q < k + 8; q++) {
-      const d = vd[2 * rest[q]! + 1]!
-      if (d === level) {
-        k = q
-        joined = true
-        break
-      }
-      if (d <= low) {
-        if (d < low) {
-          low = d
-          lowCount = 1
-        } else lowCount++
-        lowPos = q
-      }
-    }
-    if (joined) break
   }
-  if (!joined)
-    for (; k < left; k++) {
-      const j = rest[k]!
-      const j2 = 2 * j
-      const r = minVal + s * c[base + j]! - ui - vd[j2]!
-      let d = vd[j2 + 1]!
-      if (r < d) {
-        path[j] = i
-        vd[j2 + 1] = r
-        d = r
-        if (r === level) break
-      }
-      if (d <= low) {
-        if (d < low) {
-          low = d
-          lowCount = 1
-        } else lowCount++
-        lowPos = k
-      }
-    }
   let w = k
   if (k < left) {
     // rest[k] has joined the level; the columns after it move down.
@@ -173,7 +107,6 @@ const scan = (
         vd[j2 + 1] = r
         d = r
       }
-      // (A column of the last block may have been brought down already.)
       if (d === level) {
         if (row4col[j] === -1) return j
         lvl[hi++] = j
@@ -224,6 +157,12 @@ const scan = (
  * The reduced cost is always evaluated as `minVal + c[i][j] − u[i] − v[j]`,
  * left to right (one rounding everywhere). `v[j]` and the distance of
  * column `j` share one array (`vd[2j]`, `vd[2j + 1]`).
+ *
+ * Once the scans have visited `switchAt` columns, or the searches left
+ * promise four times that (for a large matrix when no memory of the size
+ * is at hand yet, only once they promise 64 times that), the searches that follow run their scans in
+ * WebAssembly (see {@link searchSettings}); the arrays of
+ * the search then live in its memory, and the answer is the same.
  */
 const shortestPaths = (
   nr: number,
@@ -236,17 +175,39 @@ const shortestPaths = (
   row4col: Int32Array,
   rows: Int32Array,
   count: number,
+  switchAt: number,
 ): number => {
   /** `vd[2j]` is the dual `v[j]`, `vd[2j + 1]` the shortest-path distance of column `j`. */
-  const vd = new Float64Array(2 * nc)
+  let vd: Float64Array = new Float64Array(2 * nc)
   for (let j = 0; j < nc; j++) vd[2 * j] = v[j]!
-  const path = new Int32Array(nc)
-  const rest = new Int32Array(nc)
-  const lvl = new Int32Array(nc)
-  const out = new Float64Array(5)
+  let path: Int32Array = new Int32Array(nc)
+  let rest: Int32Array = new Int32Array(nc)
+  let lvl: Int32Array = new Int32Array(nc)
+  let out: Float64Array = new Float64Array(5)
+  /** The caller's `row4col`, or its copy in the WebAssembly memory. */
+  let r4c = row4col
+  let wasm: WasmSearch | null = null
+  /** Columns visited by the scans so far, counted until the search moves to WebAssembly. */
+  let work = 0
   let failed = -1
+  // When the memory must be made first, only for searches that promise a
+  // long run: fresh pages cost far more than the copy (uniform 3,000², 30
+  // searches, one cold solve: 400–440 ms in JavaScript, 525–535 ms moving
+  // at the warm threshold, 600–775 ms at four times that).
+  // Matrices under four million entries take the memory at the warm threshold.
+  const cold = nr * nc >= 4_000_000 && !wasmReady(nr, nc)
 
   for (let f = 0; f < count && failed === -1; f++) {
+    const promised = f > 0 ? (work / f) * (count - f) : 0
+    if (wasm === null && (cold ? promised >= 64 * switchAt : work >= switchAt || promised >= 4 * switchAt)) {
+      wasm = wasmSearch(nr, nc, c, s, r4c)
+      if (wasm === null) work = -Infinity
+      else {
+        wasm.vd.set(vd)
+        ;({ vd, path, rest, lvl, out } = wasm)
+        r4c = wasm.row4col
+      }
+    }
     const cur = rows[f]!
     for (let k = 0; k < nc; k++) {
       rest[k] = k
@@ -255,16 +216,41 @@ const shortestPaths = (
     let lo = 0
     let minVal = 0
     let i = cur
-    let sink = scan(c, s, i * nc, 0, -Infinity, u[i]!, i, rest, nc, lvl, 0, vd, path, row4col, out)
-    let hi = out[0]!
-    let left = out[1]!
-    while (sink === -1) {
+    let level = -Infinity
+    let hi = 0
+    let left = nc
+    let sink: number
+    for (;;) {
+      if (wasm === null) {
+        work += left
+        sink = scan(c, s, i * nc, minVal, level, u[i]!, i, rest, left, lvl, hi, vd, path, r4c, out)
+      } else {
+        const at = wasm.at
+        sink = wasm.scan(
+          at.c + at.row * i,
+          i,
+          minVal,
+          level,
+          u[i]!,
+          left,
+          hi,
+          at.vd,
+          at.path,
+          at.rest,
+          at.lvl,
+          at.row4col,
+        )
+      }
+      if (sink !== -1) break
+      hi = out[0]!
+      left = out[1]!
       if (lo === hi) {
         // A new level: the least distance among the other columns.
         const low = out[2]!
         // Only forbidden (infinite) columns are left: no augmenting path.
         if (left === 0 || low === Infinity) break
         minVal = low
+        level = low
         if (out[3] === 1) {
           const k = out[4]!
           lvl[hi++] = rest[k]!
@@ -281,7 +267,7 @@ const shortestPaths = (
         }
         for (let k = lo; k < hi; k++) {
           const j = lvl[k]!
-          if (row4col[j] === -1) {
+          if (r4c[j] === -1) {
             sink = j
             break
           }
@@ -289,10 +275,7 @@ const shortestPaths = (
         if (sink !== -1) break
       }
       const j = lvl[lo++]!
-      i = row4col[j]!
-      sink = scan(c, s, i * nc, minVal, minVal, u[i]!, i, rest, left, lvl, hi, vd, path, row4col, out)
-      hi = out[0]!
-      left = out[1]!
+      i = r4c[j]!
     }
     if (sink === -1) {
       failed = cur
@@ -305,13 +288,13 @@ const shortestPaths = (
     for (let t = 0; t < lo; t++) {
       const j = lvl[t]!
       const dj = vd[2 * j + 1]!
-      u[row4col[j]!]! += minVal - dj
+      u[r4c[j]!]! += minVal - dj
       vd[2 * j]! -= minVal - dj
     }
     let j = sink
     for (;;) {
       const r = path[j]!
-      row4col[j] = r
+      r4c[j] = r
       const next = col4row[r]!
       col4row[r] = j
       j = next
@@ -319,8 +302,13 @@ const shortestPaths = (
     }
   }
   for (let j = 0; j < nc; j++) v[j] = vd[2 * j]!
+  if (r4c !== row4col) row4col.set(r4c)
   return failed
 }
+
+/** The `switchAt` of {@link shortestPaths} (see {@link searchSettings}). */
+const wasmSwitch = (nr: number, nc: number): number =>
+  nr * nc < searchSettings.wasmSize ? Infinity : searchSettings.wasmAfter * nr * nc
 
 /**
  * Completes the warm start of {@link reduceRows} on the row-major `nr × nc`
@@ -346,7 +334,8 @@ export const complete = (
     const j = col4row[i]!
     if (j >= 0) u[i] = s * c[i * nc + j]! - v[j]!
   }
-  return shortestPaths(nr, nc, c, s, u, v, col4row, row4col, free, count) === -1 ? col4row : -1
+  const switchAt = wasmSwitch(nr, nc)
+  return shortestPaths(nr, nc, c, s, u, v, col4row, row4col, free, count, switchAt) === -1 ? col4row : -1
 }
 
 /**
@@ -360,5 +349,7 @@ export const firstUnassignable = (nr: number, nc: number, c: Float64Array, s: nu
   for (let i = 0; i < nr; i++) rows[i] = i
   const col4row = new Int32Array(nr).fill(-1)
   const row4col = new Int32Array(nc).fill(-1)
-  return shortestPaths(nr, nc, c, s, new Float64Array(nr), new Float64Array(nc), col4row, row4col, rows, nr)
+  const u = new Float64Array(nr)
+  const v = new Float64Array(nc)
+  return shortestPaths(nr, nc, c, s, u, v, col4row, row4col, rows, nr, wasmSwitch(nr, nc))
 }

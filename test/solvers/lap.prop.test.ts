@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { isLeft, isRight } from 'fp-ts/Either'
 import { linearSumAssignment, type CostMatrix, type LapResult } from '../../src/solvers/lap.js'
 import { readCost } from '../../src/solvers/lap-parse.js'
+import { searchSettings } from '../../src/solvers/lap-search.js'
 
 // Fixed seed so CI failures reproduce (cf. fast-check's NoRegression.spec.ts).
 const params = (numRuns: number) => ({ seed: 42, numRuns })
@@ -356,6 +357,52 @@ describe('linearSumAssignment (property)', () => {
         for (const b of rest) expect(b).toEqual(a)
       }),
       params(200),
+    )
+  })
+
+  it('gives the same answer with the scans in WebAssembly from the start, or never', () => {
+    // One kind of value per matrix (ties, forbidden entries, both senses, both orientations).
+    const kinds = [fc.integer({ min: 0, max: 3 }), fc.integer({ min: -250, max: 750 }), floats]
+    const arb = fc
+      .record({
+        maximize: fc.boolean(),
+        forbid: fc.boolean(),
+        kind: fc.integer({ min: 0, max: kinds.length - 1 }),
+        n: fc.noBias(fc.integer({ min: 1, max: 25 })),
+        m: fc.noBias(fc.integer({ min: 1, max: 25 })),
+      })
+      .chain(({ maximize, forbid, kind, n, m }) => {
+        const entry = forbid
+          ? fc.oneof(
+              { arbitrary: kinds[kind]!, weight: 6 },
+              { arbitrary: fc.constant(forbiddenOf(maximize)), weight: 1 },
+            )
+          : kinds[kind]!
+        return fc.record({
+          maximize: fc.constant(maximize),
+          cost: fc.array(fc.array(entry, { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
+        })
+      })
+    const solve = (cost: Matrix, maximize: boolean, wasmAfter: number) => {
+      const before = { ...searchSettings }
+      searchSettings.wasmAfter = wasmAfter
+      searchSettings.wasmSize = 0
+      try {
+        const r = linearSumAssignment(cost, { maximize })
+        return isLeft(r)
+          ? r.left
+          : { rows: Array.from(r.right.rowInd), cols: Array.from(r.right.colInd), total: r.right.total }
+      } finally {
+        Object.assign(searchSettings, before)
+      }
+    }
+    fc.assert(
+      fc.property(arb, ({ cost, maximize }) => {
+        const js = solve(cost, maximize, Infinity)
+        expect(solve(cost, maximize, 0)).toEqual(js)
+        expect(solve(cost, maximize, 0.5)).toEqual(js)
+      }),
+      params(1000),
     )
   })
 
