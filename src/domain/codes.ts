@@ -630,6 +630,8 @@ export const UI_WORDS = {
   assessment: { zh: '考核', en: 'assessment' },
   experience: { zh: '经历', en: 'experience' },
   age: { zh: '年龄', en: 'age' },
+  combinedComponent: { zh: '综合考核', en: 'combined' },
+  supportComponent: { zh: '推荐得票', en: 'support' },
   explanation: { zh: '说明', en: 'explanation' },
   message: { zh: '说明', en: 'message' },
   postHeld: { zh: '岗位', en: 'post' },

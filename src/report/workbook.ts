@@ -54,14 +54,20 @@ const COLUMNS = {
     'assessment',
     'experience',
     'age',
+    'combinedComponent',
+    'supportComponent',
     'explanation',
   ],
   validation: ['rule', 'team', 'postHeld', 'cadre', 'message'],
   ranking: ['rank', 'objective', 'behindBest', 'postsDiffering', 'postHeld', 'best', 'thisOne'],
 } as const satisfies Record<string, readonly UiWord[]>
 
-const columns = (which: keyof typeof COLUMNS, lang: Lang): string[] =>
-  COLUMNS[which].map((w) => UI_WORDS[w][lang])
+/** The header of a sheet; the team sheets' combined and support columns only when the policy weighs them. */
+const columns = (
+  which: keyof typeof COLUMNS,
+  lang: Lang,
+  shown: (w: UiWord) => boolean = () => true,
+): string[] => COLUMNS[which].filter(shown).map((w) => UI_WORDS[w][lang])
 
 const HIGHLIGHT: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } }
 const ALERT: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF8CBAD' } }
@@ -125,14 +131,19 @@ function teamSheets(
   )
   const byPost = new Map(p.assignments.map((a) => [a.postId, a]))
   const explained = new Map((explanation?.posts ?? []).map((e) => [e.postId, e]))
+  // The optional fit components have a column when the policy weighs them (the fit shows them then).
+  const weights = scenario.policy.fit.weights
+  const shown = (w: UiWord) =>
+    (w !== 'combinedComponent' || weights.combined > 0) && (w !== 'supportComponent' || weights.support > 0)
+  const notesAt = columns('team', lang, shown).length
   const found = new Map<string, Violation[]>()
   for (const v of violations) if (v.postId !== null) found.set(v.postId, [...(found.get(v.postId) ?? []), v])
   const touched = new Set(p.assignments.map((a) => a.teamId))
   const kinds = [...new Set(scenario.teams.filter((x) => touched.has(x.id)).map((x) => x.kind))]
   for (const kind of kinds as TeamKind[]) {
     const ws = wb.addWorksheet(TEAM_KIND_LABELS[kind][lang])
-    header(ws, columns('team', lang))
-    ws.getColumn(12).width = 60
+    header(ws, columns('team', lang, shown))
+    ws.getColumn(notesAt).width = 60
     for (const team of scenario.teams) {
       if (team.kind !== kind || !touched.has(team.id)) continue
       for (const post of team.posts) {
@@ -159,9 +170,11 @@ function teamSheets(
           c === null ? '' : round(c.assessment, 2),
           c === null ? '' : round(c.experience, 2),
           c === null ? '' : round(c.age, 2),
+          ...(weights.combined > 0 ? [c === null ? '' : round(c.combined, 2)] : []),
+          ...(weights.support > 0 ? [c === null ? '' : round(c.support, 2)] : []),
           notes.join('\n'),
         ])
-        row.getCell(12).alignment = { wrapText: true, vertical: 'top' }
+        row.getCell(notesAt).alignment = { wrapText: true, vertical: 'top' }
         if (a !== undefined && a.change !== 'stays') row.eachCell((cell) => (cell.fill = HIGHLIGHT))
         if (found.has(post.id)) row.eachCell((cell) => (cell.fill = ALERT))
       }

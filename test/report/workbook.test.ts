@@ -32,6 +32,9 @@ const values = (ws: ExcelJS.Worksheet) =>
     .slice(1)
     .map((row) => (row as ExcelJS.CellValue[]).slice(1))
 
+/** The header row of the first team sheet. */
+const wbHeader = (wb: ExcelJS.Workbook) => values(wb.worksheets[1]!)[0]!
+
 describe('writeProposal', () => {
   it('summary, a sheet per kind of team with every changed post highlighted, the validator’s result', async () => {
     const wb = await written(scenario, proposal)
@@ -57,6 +60,44 @@ describe('writeProposal', () => {
     expect(values(wb.getWorksheet('校验') as ExcelJS.Worksheet)[1]).toEqual([
       '每条硬性规则均满足（0 项违规）',
     ])
+  })
+
+  it('shows the combined and support components in columns of their own when the policy weighs them', async () => {
+    const plain = wbHeader(await written(scenario, proposal))
+    expect(plain).not.toContain('推荐得票')
+    expect(plain).not.toContain('综合考核')
+    const weighted = generateScenario({
+      seed: 21,
+      cadres: 150,
+      teams: 16,
+      recordYears: 2,
+      policy: { fit: { weights: { combined: 0.2, support: 0.2 } } },
+    })
+    const withTallies = {
+      ...weighted,
+      recommendations: [
+        {
+          cadreId: weighted.cadres[0]!.id,
+          postId: null,
+          votes: [{ group: '全体', votes: 30, voters: 40 }],
+          recommenders: [],
+        },
+      ],
+    }
+    const r = await solve(withTallies)
+    if (r._tag === 'Left') throw new Error(r.left.message)
+    const wb = await written(withTallies, r.right)
+    const ws = wb.worksheets[1]!
+    const header = values(ws)[0]!
+    expect(header.slice(7, 13)).toEqual(['专业', '考核', '经历', '年龄', '综合考核', '推荐得票'])
+    expect(header[13]).toBe('说明')
+    // Each filled post's support cell is its assignment's support component.
+    const support = new Map(r.right.assignments.map((a) => [a.postId, a.components?.support]))
+    ws.eachRow((row, n) => {
+      if (n === 1) return
+      const want = support.get(String(row.getCell(3).value))
+      if (want !== undefined) expect(row.getCell(13).value).toBe(Number(want.toFixed(2)))
+    })
   })
 
   it('lists what the validator finds in a proposal that breaks a rule, and marks the posts', async () => {
