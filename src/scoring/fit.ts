@@ -129,7 +129,17 @@ export function componentsOf(scenario: Scenario, cadre: Cadre, post: Post, team?
   return {
     ...components,
     ...(w.combined > 0 ? { combined: combinedComponent(cadre, scenario.policy.assessment) } : {}),
-    ...(w.support > 0 ? { support: supportOf(scenario, cadre.id, post.id) } : {}),
+    // A post of none of the scenario's teams (a target profile) reads only the any-post tallies,
+    // whatever its id: a tally for a real post of that id is not its support.
+    ...(w.support > 0
+      ? {
+          support: supportOf(
+            scenario,
+            cadre.id,
+            scenario.teams.some((t) => t.posts.includes(post)) ? post.id : null,
+          ),
+        }
+      : {}),
   }
 }
 

@@ -97,11 +97,11 @@ class SupportTable {
     return this.postGroups.has(postId)
   }
 
-  read(cadreId: string, postId: string): SupportReading {
+  read(cadreId: string, postId: string | null): SupportReading {
     const c = this.byCadre.get(cadreId)
-    const groups = this.postGroups.get(postId)
+    const groups = postId === null ? undefined : this.postGroups.get(postId)
     if (c === undefined) return { share: 0, named: 0, groups: (groups ?? this.anyGroups).length }
-    if (groups === undefined)
+    if (groups === undefined || postId === null)
       return (c.anyReading ??= {
         share: meanOver(this.anyGroups, (g) => c.anyBest.get(g) ?? 0),
         named: c.anyNamed.size,
@@ -129,8 +129,8 @@ function tableOf(scenario: Scenario): SupportTable {
   return t
 }
 
-/** What the scenario's tallies say of a cadre for a post. @internal */
-export function supportReading(scenario: Scenario, cadreId: string, postId: string): SupportReading {
+/** What the scenario's tallies say of a cadre for a post (`null`: a post of none of its teams, which only any-post tallies concern). @internal */
+export function supportReading(scenario: Scenario, cadreId: string, postId: string | null): SupportReading {
   return tableOf(scenario).read(cadreId, postId)
 }
 
@@ -160,7 +160,7 @@ export function isRecommended(reading: SupportReading, minShare: number): boolea
   return reading.named > 0 || (reading.share > 0 && reading.share >= minShare)
 }
 
-/** The support component of a cadre for a post under the scenario's policy. @internal */
-export function supportOf(scenario: Scenario, cadreId: string, postId: string): number {
+/** The support component of a cadre for a post (`null`: a post of none of its teams) under the scenario's policy. @internal */
+export function supportOf(scenario: Scenario, cadreId: string, postId: string | null): number {
   return supportValue(supportReading(scenario, cadreId, postId), scenario.policy.fit.support)
 }

@@ -148,6 +148,17 @@ describe('the support component', () => {
     expect(fitComponents(s, s.cadres[2]!, post, team).support).toBe(0)
   })
 
+  it('of a post of no team (a target profile) reads only the any-post tallies, whatever its id', () => {
+    const s = county([...tallies, { cadreId, recommenders: ['李华'] }], {
+      fit: { weights: { support: 0.5 } },
+    })
+    const { team, post } = where(s)
+    const profile = { ...post } // the same id, but no team's post
+    // No group voted for any post: share 0; one named recommender of two for full credit.
+    expect(fitComponents(s, s.cadres[0]!, profile, team).support).toBeCloseTo(0.3 * 0.5, 12)
+    expect(fitComponents(s, s.cadres[0]!, post, team).support).toBeCloseTo(0.7 * (1.3 / 3) + 0.3, 9)
+  })
+
   it('is left out, and every fit unchanged to the last bit, while not weighted', async () => {
     const s = county(tallies)
     const { team, post } = where(s)
