@@ -1,5 +1,6 @@
-/** What the selection tests share: unwrapping a step, and an inspection that passes. */
+/** What the selection tests share: unwrapping a step, an inspection that passes, a relaxed county. */
 import type { Either } from 'fp-ts/lib/Either.js'
+import type { Scenario } from '../../src/domain/types.js'
 import type { Inspection } from '../../src/selection/index.js'
 
 /** The right of a step, or a thrown error with the refusal's message. */
@@ -34,4 +35,19 @@ export const inspectionOf = (
   conclusion: 'fit',
   findings: '',
   ...over,
+})
+
+const soften = <T extends object>(rules: T): T =>
+  Object.fromEntries(Object.entries(rules).map(([k, r]) => [k, { ...(r as object), hard: false }])) as T
+
+/** Every rule soft and no lock: many staffings are feasible, so posts have many candidates. */
+export const relaxed = (s: Scenario): Scenario => ({
+  ...s,
+  locks: [],
+  policy: {
+    ...s.policy,
+    structure: soften(s.policy.structure),
+    stability: soften(s.policy.stability),
+    people: soften(s.policy.people),
+  },
 })

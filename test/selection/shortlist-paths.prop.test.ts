@@ -1,5 +1,4 @@
 import fc from 'fast-check'
-import type { Scenario } from '../../src/domain/types.js'
 import { describe, expect, it } from 'vitest'
 import { generateScenario } from '../../src/sample/generate.js'
 import { highsSolver } from '../../src/solvers/highs.js'
@@ -7,22 +6,7 @@ import type { Solver } from '../../src/solvers/solver.js'
 import { shortlist, shortlistBy } from '../../src/selection/shortlist.js'
 import type { Shortlist } from '../../src/selection/shortlist.js'
 import { smallScenario } from '../arbitraries.js'
-import { get } from './fixtures.js'
-
-const soften = <T extends object>(rules: T): T =>
-  Object.fromEntries(Object.entries(rules).map(([k, r]) => [k, { ...(r as object), hard: false }])) as T
-
-/** Every rule soft and no lock: many staffings are feasible, so posts have many candidates. */
-const relaxed = (s: Scenario): Scenario => ({
-  ...s,
-  locks: [],
-  policy: {
-    ...s.policy,
-    structure: soften(s.policy.structure),
-    stability: soften(s.policy.stability),
-    people: soften(s.policy.people),
-  },
-})
+import { get, relaxed } from './fixtures.js'
 
 /**
  * The two methods agree on everything a shortlist states as fact: the best

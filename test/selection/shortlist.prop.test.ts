@@ -1,24 +1,9 @@
 import fc from 'fast-check'
-import type { Scenario } from '../../src/domain/types.js'
 import { describe, expect, it } from 'vitest'
 import { shortlist } from '../../src/selection/index.js'
 import { smallScenario } from '../arbitraries.js'
 import { allStaffings } from '../oracle.js'
-
-const soften = <T extends object>(rules: T): T =>
-  Object.fromEntries(Object.entries(rules).map(([k, r]) => [k, { ...(r as object), hard: false }])) as T
-
-/** Every rule soft and no lock: many staffings are feasible, so posts have many candidates. */
-const relaxed = (s: Scenario): Scenario => ({
-  ...s,
-  locks: [],
-  policy: {
-    ...s.policy,
-    structure: soften(s.policy.structure),
-    stability: soften(s.policy.stability),
-    people: soften(s.policy.people),
-  },
-})
+import { relaxed } from './fixtures.js'
 
 describe('shortlist, against brute force', () => {
   it('lists the k cheapest candidates of every post, each with its exact loss, the best proposal’s choice first', async () => {
