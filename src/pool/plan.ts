@@ -6,14 +6,7 @@
  *
  * @module
  */
-import {
-  isContext,
-  numberOption,
-  requireArgument,
-  requireOptions,
-  requireScenario,
-  type OptionSpec,
-} from '../io/door.js'
+import { numberOption, requireOptions, requireScenario, type OptionSpec } from '../io/door.js'
 
 /** The checks of {@link StaffingPlanOptions}' keys. */
 const STAFFING_PLAN_OPTION_SPEC: OptionSpec = {
@@ -26,7 +19,7 @@ const STAFFING_PLAN_OPTION_SPEC: OptionSpec = {
 }
 import type { GapCode } from '../domain/codes.js'
 import type { PostKind, Rank, Scenario, Temperament } from '../domain/types.js'
-import { contextOf, type ScenarioContext } from '../rules/context.js'
+import { contextFor, type ScenarioContext } from '../rules/context.js'
 import { eligibilityOf } from '../scoring/candidates.js'
 import { analyseStructure, type TeamGap, type TeamStructure } from './structure.js'
 
@@ -272,14 +265,7 @@ export function staffingPlan(
 ): TeamPlan[] {
   requireScenario('staffingPlan', scenario)
   requireOptions('staffingPlan', options, STAFFING_PLAN_OPTION_SPEC)
-  requireArgument(
-    'staffingPlan',
-    'context',
-    'a ScenarioContext (from contextOf), or nothing',
-    context,
-    context === undefined || isContext(context),
-  )
-  const ctx = context ?? contextOf(scenario)
+  const ctx = contextFor('staffingPlan', scenario, context)
   const limit = options.limit ?? 5
   const perPost = options.maxNeedsPerPost ?? 3
   if (!Number.isInteger(limit) || limit < 0)

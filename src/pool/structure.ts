@@ -17,7 +17,7 @@ import type { RuleSwitch } from '../domain/policy.js'
 import { EDUCATION_LEVELS, type Cadre, type Team, type Temperament } from '../domain/types.js'
 import type { Scenario } from '../domain/types.js'
 import { quotasOf } from '../model/quotas.js'
-import { contextOf, fixedMembers, type ScenarioContext } from '../rules/context.js'
+import { contextFor, fixedMembers, type ScenarioContext } from '../rules/context.js'
 
 /** One value of a distribution and how many members have it. @category Pool */
 export interface ValueCount {
@@ -305,14 +305,7 @@ function structureOfTeam(ctx: ScenarioContext, team: Team): TeamStructure {
  */
 export function teamStructures(scenario: Scenario, context?: ScenarioContext): TeamStructure[] {
   requireScenario('teamStructures', scenario)
-  requireArgument(
-    'teamStructures',
-    'context',
-    'a ScenarioContext (from contextOf), or nothing',
-    context,
-    context === undefined || isContext(context),
-  )
-  const ctx = context ?? contextOf(scenario)
+  const ctx = contextFor('teamStructures', scenario, context)
   return scenario.teams.map((team) => structureOfTeam(ctx, team))
 }
 
@@ -357,14 +350,7 @@ export interface CountyStructure {
  */
 export function countyStructure(scenario: Scenario, context?: ScenarioContext): CountyStructure {
   requireScenario('countyStructure', scenario)
-  requireArgument(
-    'countyStructure',
-    'context',
-    'a ScenarioContext (from contextOf), or nothing',
-    context,
-    context === undefined || isContext(context),
-  )
-  const ctx = context ?? contextOf(scenario)
+  const ctx = contextFor('countyStructure', scenario, context)
   const structures = teamStructures(scenario, ctx)
   return summarise(ctx, structures, gapsOf(ctx, structures))
 }
@@ -524,14 +510,7 @@ function gapsOf(ctx: ScenarioContext, structures: readonly TeamStructure[]): Tea
  */
 export function teamGaps(scenario: Scenario, context?: ScenarioContext): TeamGap[] {
   requireScenario('teamGaps', scenario)
-  requireArgument(
-    'teamGaps',
-    'context',
-    'a ScenarioContext (from contextOf), or nothing',
-    context,
-    context === undefined || isContext(context),
-  )
-  const ctx = context ?? contextOf(scenario)
+  const ctx = contextFor('teamGaps', scenario, context)
   return gapsOf(ctx, teamStructures(scenario, ctx))
 }
 
@@ -550,14 +529,7 @@ export function analyseStructure(
   readonly gaps: readonly TeamGap[]
 } {
   requireScenario('analyseStructure', scenario)
-  requireArgument(
-    'analyseStructure',
-    'context',
-    'a ScenarioContext (from contextOf), or nothing',
-    context,
-    context === undefined || isContext(context),
-  )
-  const ctx = context ?? contextOf(scenario)
+  const ctx = contextFor('analyseStructure', scenario, context)
   const teams = teamStructures(scenario, ctx)
   const gaps = gapsOf(ctx, teams)
   return { teams, county: summarise(ctx, teams, gaps), gaps }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { requireScenario } from '../io/door.js'
+import { isContext, requireArgument, requireScenario } from '../io/door.js'
 import type { Cadre, Post, Scenario, Team } from '../domain/types.js'
 import { ageAt } from '../domain/time.js'
 
@@ -164,3 +164,23 @@ export function fixedAcross(
  * @internal
  */
 export type KinLink = 'team' | 'leads' | 'led'
+
+/**
+ * The context a call was given — checked, so that a wrong one is a named
+ * `TypeError` of the caller `fn` — or, given none, the scenario's own.
+ * @internal
+ */
+export function contextFor(
+  fn: string,
+  scenario: Scenario,
+  context: ScenarioContext | undefined,
+): ScenarioContext {
+  requireArgument(
+    fn,
+    'context',
+    'a ScenarioContext (from contextOf), or nothing',
+    context,
+    context === undefined || isContext(context),
+  )
+  return context ?? contextOf(scenario)
+}

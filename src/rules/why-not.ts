@@ -9,8 +9,8 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import { REASON_ZH, type RuleCode } from '../domain/codes.js'
 import type { Scenario } from '../domain/types.js'
-import { isContext, requireArgument, requireScenario, type UnknownId, unknownId } from '../io/door.js'
-import { contextOf, type ScenarioContext } from './context.js'
+import { requireScenario, type UnknownId, unknownId } from '../io/door.js'
+import { contextFor, type ScenarioContext } from './context.js'
 import { pairVerdicts } from './eligibility.js'
 import { shortTenureMonths } from './tenure.js'
 import type { Facts } from './verdict.js'
@@ -70,14 +70,7 @@ export function whyNot(
   context?: ScenarioContext,
 ): Either<UnknownId, PairExplanation> {
   requireScenario('whyNot', scenario)
-  requireArgument(
-    'whyNot',
-    'context',
-    'a ScenarioContext (from contextOf), or nothing',
-    context,
-    context === undefined || isContext(context),
-  )
-  const ctx = context ?? contextOf(scenario)
+  const ctx = contextFor('whyNot', scenario, context)
   const c = typeof cadreId === 'string' ? ctx.cadreIndex.get(cadreId) : undefined
   if (c === undefined) return left(unknownId('cadre', String(cadreId)))
   if (typeof postId !== 'string' || !ctx.postLocation.has(postId))

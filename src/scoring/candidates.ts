@@ -7,10 +7,11 @@
  *
  * @module
  */
-import { isContext, requireArgument, requireScenario } from '../io/door.js'
+import { requireArgument, requireScenario } from '../io/door.js'
 import type { PairRuleCode } from '../domain/codes.js'
 import { RANKS, type Scenario } from '../domain/types.js'
-import { contextOf, pairVerdicts, type PairPenalty, type ScenarioContext } from '../rules/index.js'
+import { contextFor } from '../rules/context.js'
+import { pairVerdicts, type PairPenalty, type ScenarioContext } from '../rules/index.js'
 import { PairScan } from '../rules/pair-scan.js'
 import { componentsOf, scoreOf } from './fit.js'
 
@@ -57,14 +58,7 @@ export interface PostEligibility {
  */
 export function eligibilityOf(scenario: Scenario, context?: ScenarioContext): PostEligibility[] {
   requireScenario('eligibilityOf', scenario)
-  requireArgument(
-    'eligibilityOf',
-    'context',
-    'a ScenarioContext (from contextOf), or nothing',
-    context,
-    context === undefined || isContext(context),
-  )
-  const ctx = context ?? contextOf(scenario)
+  const ctx = contextFor('eligibilityOf', scenario, context)
   const scan = new PairScan(ctx)
   return scenario.openPosts.map((postId, postPos) => {
     const loc = ctx.postLocation.get(postId)!
