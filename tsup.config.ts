@@ -1,7 +1,14 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', roster: 'src/roster.ts', report: 'src/report.ts', cli: 'src/cli/main.ts' },
+  entry: {
+    index: 'src/index.ts',
+    roster: 'src/roster.ts',
+    report: 'src/report.ts',
+    cli: 'src/cli/main.ts',
+    // The HiGHS worker thread, started by URL beside whichever entry solves.
+    'highs-thread': 'src/solvers/highs-thread.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

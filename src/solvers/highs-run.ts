@@ -1,9 +1,7 @@
 /**
  * One HiGHS run on a loaded module: pass the model, set the options, run with
- * callbacks, read the outcome. Self-contained on purpose — it references
- * nothing outside its parameters — because the Node worker evaluates its
- * source text (`runHighs.toString()`), so the in-process and the worker paths
- * run the very same code.
+ * callbacks, read the outcome. The worker thread (`highs-thread.ts`) and the
+ * in-process path call the very same function.
  *
  * @module
  */

@@ -9,45 +9,10 @@
  */
 import type { Worker } from 'node:worker_threads'
 import type { RunOptions } from './solver.js'
-import { startWorker } from './node-worker.js'
-import { failedRun, runHighs } from './highs-run.js'
+import { startModuleWorker } from './node-worker.js'
+import { failedRun } from './highs-run.js'
 import type { MilpArrays, RawRun } from './highs-run.js'
-import { farkasPricing, fitStart, repairRings, runCore } from './core-run.js'
 import type { CoreArrays, CoreRun } from './core-run.js'
-
-// An ES module from a data: URL, so it runs the same from the TypeScript
-// sources and from the ESM and CJS bundles; `runHighs` is the same function
-// the in-process path calls.
-const workerSource = (): string => `
-import { parentPort, workerData } from 'node:worker_threads'
-// Transpilers that keep function names (tsx) wrap nested functions in __name().
-const __name = (fn) => fn
-const runHighs = ${runHighs.toString()}
-const fitStart = ${fitStart.toString()}
-const farkasPricing = ${farkasPricing.toString()}
-const repairRings = ${repairRings.toString()}
-const runCore = ${runCore.toString()}
-const imported = await import(workerData.moduleUrl)
-const load = imported.default ?? imported
-let highs = null
-parentPort.on('message', async (job) => {
-  try {
-    highs = highs || (await load())
-  } catch (e) {
-    parentPort.postMessage({ type: 'done', raw: { status: 'error', values: null, objective: null, dualBound: null, message: String(e), fatal: true } })
-    return
-  }
-  const flag = new Int32Array(job.flag)
-  const hooks = {
-    shouldStop: () => Atomics.load(flag, 0) !== 0,
-    onImproved: (incumbent, bound, gap) => parentPort.postMessage({ type: 'progress', incumbent, bound, gap }),
-    start: job.start,
-    relax: job.relax,
-  }
-  const raw = (job.model.pricable ? runCore : runHighs)(highs, job.model, job.timeLimitSeconds, hooks)
-  parentPort.postMessage({ type: 'done', raw })
-})
-`
 
 /**
  * How long past an abort a worker may take before it is terminated. HiGHS
@@ -69,7 +34,9 @@ const limitGrace = (timeLimitMs: number) => Math.min(60_000, Math.max(3_000, tim
 const MAX_IDLE = 2
 const idle: Worker[] = []
 
-const spawn = (): Promise<Worker> => startWorker(workerSource(), 'highs')
+// The worker's own module (highs-thread.ts; in the bundles, dist/highs-thread.js or .cjs beside
+// the entry that imports this one).
+const spawn = (): Promise<Worker> => startModuleWorker('highs-thread', import.meta.url)
 
 /** Whether this runtime can run HiGHS in a worker thread. @internal */
 export function workersAvailable(): boolean {

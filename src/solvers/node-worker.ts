@@ -29,3 +29,29 @@ export async function startWorker(
     workerData: { ...data, moduleUrl },
   })
 }
+
+/**
+ * Starts the worker module `name` that lies beside the module at `base` (its
+ * `import.meta.url`): `name.js` beside an ES bundle, `name.cjs` beside a
+ * CommonJS one, and `name.ts` beside a TypeScript source — run from the
+ * sources (tests, examples), the worker first registers tsx's loader, a
+ * development dependency, so that it reads TypeScript too.
+ * @internal
+ */
+export async function startModuleWorker(name: string, base: string): Promise<Worker> {
+  const [{ Worker }, { createRequire }, { pathToFileURL }] = await Promise.all([
+    import('node:worker_threads'),
+    import('node:module'),
+    import('node:url'),
+  ])
+  const ext = /\.(c?js|ts)$/.exec(new URL(base).pathname)?.[1] ?? 'js'
+  const url = new URL(`./${name}.${ext}`, base)
+  if (ext !== 'ts') return new Worker(url)
+  const tsx = pathToFileURL(
+    createRequire(base)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href
+  const boot = `import { register } from ${JSON.stringify(tsx)}\nregister()\nawait import(${JSON.stringify(url.href)})\n`
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`))
+}

@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { MilpBuilder } from '../../src/model/milp.js'
 import type { Milp } from '../../src/model/milp.js'
-import { farkasPricing, fitStart, repairRings } from '../../src/solvers/core-run.js'
+import { farkasPricing } from '../../src/solvers/core/pricing.js'
+import { fitStart, repairRings } from '../../src/solvers/core/warm.js'
 import type { CoreArrays } from '../../src/solvers/core-run.js'
 
 /** The arrays of a core run, every 0..1 binary pricable. */

@@ -1,0 +1,193 @@
+/**
+ * The priced core's columns: which of the model's columns HiGHS holds, in
+ * the order it holds them, how the first core is chosen and widened, and how
+ * new columns are handed to HiGHS. The matrix is read row-wise only (pricing,
+ * and the columns handed to HiGHS are gathered by one pass over the rows): no
+ * column-wise copy, which at city scale would cost more memory than the rest
+ * of the run.
+ *
+ * @module
+ */
+import type { Highs } from 'highs'
+import type { Lagrangian } from './lagrangian.js'
+import type { CoreArrays } from './types.js'
+
+/** A HiGHS model instance. @internal */
+export type HighsModel = ReturnType<Highs['createModel']>
+
+/** Columns of highest cost per row in the first core. */
+const PER_ROW = 3
+
+/** Entries per column (a small function of its own, which V8 optimises apart from its callers). */
+function countEntries(index: Int32Array, n: number): Int32Array {
+  const count = new Int32Array(n)
+  for (let e = 0; e < index.length; e++) count[index[e]!]!++
+  return count
+}
+
+/** The core's columns of one run. @internal */
+export class CoreColumns {
+  /** 1 for a column in the core. */
+  readonly inCore: Uint8Array
+  /** The core's columns, in HiGHS's order. */
+  readonly order: number[] = []
+  /** How many of {@link order} HiGHS holds (the rest are passed by {@link pass}). */
+  passed = 0
+  /** Rows of every column. */
+  readonly colCount: Int32Array
+  /** Columns of highest cost per row taken by {@link widen}. */
+  private perRow = PER_ROW
+  /** 1 for a column of the start (kept in every core, so that HiGHS can take the start). */
+  private readonly started: Uint8Array
+  /** Where each column being passed goes (−1: not passed now), reused across passes. */
+  private readonly slot: Int32Array
+
+  constructor(
+    private readonly m: CoreArrays,
+    private readonly lagrangian: Lagrangian,
+    start: { readonly indices: Int32Array; readonly values: Float64Array } | undefined,
+  ) {
+    const nc = m.colCost.length
+    this.inCore = new Uint8Array(nc)
+    this.colCount = countEntries(m.rowIndex, nc)
+    this.slot = new Int32Array(nc).fill(-1)
+    this.started = new Uint8Array(start === undefined ? 0 : nc)
+    if (start !== undefined)
+      for (let k = 0; k < start.indices.length; k++) {
+        const j = start.indices[k]!
+        if (j >= 0 && j < nc && start.values[k] !== 0) this.started[j] = 1
+      }
+  }
+
+  /** Column `j` joins the core (at the end of {@link order}); the bound takes its term at once. */
+  join(j: number): void {
+    if (this.inCore[j] === 0) {
+      this.inCore[j] = 1
+      this.order.push(j)
+      this.lagrangian.count(j, 1)
+    }
+  }
+
+  /**
+   * A column the core never leaves out: one that is not pricable, a column of
+   * a single row (a vacancy, say: the row's own slack), or one of the start's.
+   */
+  kept(j: number): boolean {
+    return (
+      this.m.pricable[j] === 0 || this.colCount[j]! <= 1 || (this.started.length > 0 && this.started[j] === 1)
+    )
+  }
+
+  /** Every column the core never leaves out joins. */
+  joinKept(): void {
+    for (let j = 0; j < this.inCore.length; j++) if (this.kept(j)) this.join(j)
+  }
+
+  /** The top pricable columns by cost of every row, among those that help it, join. */
+  widen(): void {
+    const { colCost, pricable, rowStarts, rowIndex, rowValue, rowLower } = this.m
+    const { inCore, perRow } = this
+    const best: number[] = []
+    for (let r = 0; r < rowLower.length; r++) {
+      best.length = 0
+      for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) {
+        const j = rowIndex[e]!
+        if (pricable[j] === 1 && inCore[j] === 0 && rowValue[e]! > 0) best.push(j)
+      }
+      if (best.length > perRow) {
+        best.sort((a, b) => colCost[b]! - colCost[a]! || a - b)
+        best.length = perRow
+      }
+      for (const j of best) this.join(j)
+    }
+  }
+
+  /** An infeasible core: four times as many columns per row (12, 48, 192), then all of them. */
+  grow(): void {
+    this.perRow *= 4
+    if (this.perRow > 256) for (let j = 0; j < this.inCore.length; j++) this.join(j)
+    else this.widen()
+  }
+
+  /**
+   * Hands the columns joined since the last pass to HiGHS, in {@link order}
+   * (continuous, or with their integrality when `asInteger`).
+   */
+  pass(model: HighsModel, fin: (v: number) => number, asInteger: boolean): void {
+    const { colCost, colLower, colUpper, integer, rowStarts, rowIndex, rowValue, rowLower } = this.m
+    const { slot, colCount } = this
+    const nr = rowLower.length
+    const cols = this.order.slice(this.passed)
+    if (cols.length === 0) return
+    const starts = new Int32Array(cols.length + 1)
+    let nnz = 0
+    cols.forEach((j, k) => {
+      slot[j] = k
+      nnz += colCount[j]!
+      starts[k + 1] = nnz
+    })
+    // One pass over the rows gathers the new columns' entries, in row order within each column.
+    const index = new Int32Array(nnz)
+    const value = new Float64Array(nnz)
+    const at = starts.slice(0, cols.length)
+    for (let r = 0; r < nr; r++)
+      for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) {
+        const k = slot[rowIndex[e]!]!
+        if (k < 0) continue
+        const p = at[k]!++
+        index[p] = r
+        value[p] = rowValue[e]!
+      }
+    for (const j of cols) slot[j] = -1
+    const first = this.passed
+    model.addCols({
+      cost: Float64Array.from(cols, (j) => colCost[j]!),
+      lower: Float64Array.from(cols, (j) => fin(colLower[j]!)),
+      upper: Float64Array.from(cols, (j) => fin(colUpper[j]!)),
+      matrix: { format: 'csc', numRows: nr, numCols: cols.length, starts, indices: index, values: value },
+    })
+    if (asInteger)
+      model.changeColsIntegrality(
+        { kind: 'range', from: first, to: first + cols.length - 1 },
+        Int32Array.from(cols, (j) => integer[j]!),
+      )
+    this.passed = this.order.length
+  }
+
+  /**
+   * The core's columns for which `leaves` holds leave it (HiGHS's copies too);
+   * `B` drops their terms. Returns how many left.
+   */
+  drop(model: HighsModel, leaves: (j: number) => boolean): number {
+    const { order, inCore } = this
+    const mask = new Uint8Array(order.length)
+    let dropped = 0
+    order.forEach((j, k) => {
+      if (leaves(j)) {
+        mask[k] = 1
+        inCore[j] = 0
+        this.lagrangian.count(j, -1)
+        dropped++
+      }
+    })
+    if (dropped > 0) {
+      model.deleteCols({ kind: 'mask', mask })
+      let at = 0
+      for (let k = 0; k < mask.length; k++) if (mask[k] === 0) order[at++] = order[k]!
+      order.length = at
+      this.passed = at
+    }
+    return dropped
+  }
+
+  /** Every column of the core takes its integrality (the LP core becomes the MILP core). */
+  makeInteger(model: HighsModel): void {
+    const { order } = this
+    const { integer } = this.m
+    if (order.length > 0)
+      model.changeColsIntegrality(
+        { kind: 'range', from: 0, to: order.length - 1 },
+        Int32Array.from(order, (j) => integer[j]!),
+      )
+  }
+}

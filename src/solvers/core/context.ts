@@ -1,0 +1,57 @@
+/**
+ * What the stages of one priced-core run share: the model, HiGHS's instance
+ * of the core, the core's columns and bound, the hooks, the clock and the
+ * counters reported in {@link CoreStats}.
+ *
+ * @module
+ */
+import type { Highs } from 'highs'
+import type { RunHooks } from '../highs-run.js'
+import type { CoreStats } from '../solver.js'
+import type { CoreColumns, HighsModel } from './columns.js'
+import type { Lagrangian } from './lagrangian.js'
+import type { CoreArrays, CoreRun } from './types.js'
+
+/** One priced-core run's shared state. @internal */
+export interface CoreContext {
+  readonly highs: Highs
+  readonly m: CoreArrays
+  readonly model: HighsModel
+  readonly columns: CoreColumns
+  readonly lagrangian: Lagrangian
+  readonly hooks: RunHooks
+  /** A column or row bound as HiGHS reads it (±∞ as its own infinity). */
+  readonly fin: (v: number) => number
+  /** Seconds left of the time limit (at least 1 ms, which HiGHS needs to start). */
+  left(): number
+  /** Whether the run must stop now (an abort, or the tests' stop after n pricing LPs). */
+  halted(): boolean
+  /** The interrupt callback HiGHS polls: stops the run when {@link halted}. */
+  readonly stop: (e: { interrupt(): void }) => undefined
+  /** The name of a HiGHS model status. */
+  statusOf(code: number): string
+  readonly counts: { pricingRounds: number; milpRounds: number; lpMs: number; lpBound: number | null }
+  /**
+   * The best solution found and the whole-model bound that goes with it, kept
+   * outside the solve so that a wasm abort does not lose it.
+   */
+  readonly incumbent: { values: Float64Array | null; objective: number | null; bound: number | null }
+}
+
+/** A run that ends without a solution. @internal */
+export function failedRun(status: string, message: string, fatal = false): CoreRun {
+  return { status, values: null, objective: null, dualBound: null, message, fatal, stats: null }
+}
+
+/** What the run did so far, the MILP time counted from `milpStarted`. @internal */
+export function statsOf(ctx: CoreContext, milpStarted: number | null): CoreStats {
+  return {
+    coreColumns: ctx.columns.order.length,
+    columns: ctx.m.colCost.length,
+    pricingRounds: ctx.counts.pricingRounds,
+    milpRounds: ctx.counts.milpRounds,
+    lpBound: ctx.counts.lpBound,
+    lpMs: ctx.counts.lpMs,
+    milpMs: milpStarted === null ? 0 : performance.now() - milpStarted,
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * The priced core's reduced costs and Lagrangian bound. Under row duals `y`
+ * (those of the last finished LP; `y = 0` before any, every column at its best
+ * bound) the reduced cost of column `j` is `d_j = c_j − Σ_i a_ij y_i`, and
+ *
+ *   B = Σ_i max(y_i·L_i, y_i·U_i) + Σ_{j in core} max(d_j·l_j, d_j·u_j)
+ *
+ * is kept current as columns join or leave the core, so that
+ * `B + Σ_{j left out} max(0, d_j)·u_j` is a bound of the whole model whatever
+ * the core holds between two LPs (weak duality holds for any `y`).
+ *
+ * @module
+ */
+import type { CoreArrays } from './types.js'
+
+/** What the columns left out of the core could still add under the current duals. @internal */
+export interface Outside {
+  /** The largest reduced cost of a column left out (−∞: none is left out). */
+  readonly most: number
+  /** `Σ max(0, d_j)·u_j` over the columns left out. */
+  readonly positive: number
+}
+
+/** Reduced costs, duals and the Lagrangian bound of one core run. @internal */
+export class Lagrangian {
+  /** Reduced costs of every column under {@link y}. */
+  readonly d: Float64Array
+  /** Row duals of the last finished LP (0 before any). */
+  readonly y: Float64Array
+  /** `B` over the core's columns (see the module). */
+  bound = -Infinity
+
+  constructor(private readonly m: CoreArrays) {
+    this.d = new Float64Array(m.colCost.length)
+    this.y = new Float64Array(m.rowLower.length)
+  }
+
+  /**
+   * Column `j`'s term of `B`, `max(d_j·l_j, d_j·u_j)`. Every term counts at a
+   * finite column bound; only a reduced cost within 1e-9 of zero at an
+   * infinite bound (a basic slack's solver noise) is left out, which would
+   * otherwise make the bound useless.
+   */
+  term(j: number): number {
+    const v = this.d[j]!
+    if (v > 0) {
+      const u = this.m.colUpper[j]!
+      return u !== Infinity || v > 1e-9 ? v * u : 0
+    }
+    if (v < 0) {
+      const l = this.m.colLower[j]!
+      return l !== -Infinity || v < -1e-9 ? v * l : 0
+    }
+    return 0
+  }
+
+  /** Column `j` joins the core (`sign` 1) or leaves it (−1): `B` takes or drops its term at once. */
+  count(j: number, sign: 1 | -1): void {
+    const b = this.bound + sign * this.term(j)
+    this.bound = Number.isNaN(b) ? Infinity : b
+  }
+
+  /** `d` and `B` under the current `y`, for the core `inCore`. */
+  price(inCore: Uint8Array): void {
+    const { colCost, rowLower, rowUpper, rowStarts, rowIndex, rowValue } = this.m
+    const { d, y } = this
+    const nr = rowLower.length
+    const nc = colCost.length
+    // Duals within 1e-9 of zero are solver noise: taken as 0 (B holds for the y used).
+    for (let r = 0; r < nr; r++) if (Math.abs(y[r]!) <= 1e-9) y[r] = 0
+    // d = c − Aᵀy, row by row: each column's terms are subtracted in row order.
+    d.set(colCost)
+    for (let r = 0; r < nr; r++) {
+      const v = y[r]!
+      if (v === 0) continue
+      for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) d[rowIndex[e]!]! -= rowValue[e]! * v
+    }
+    let b = 0
+    for (let r = 0; r < nr; r++) {
+      const v = y[r]!
+      if (v > 0) b += v * rowUpper[r]!
+      else if (v < 0) b += v * rowLower[r]!
+    }
+    for (let j = 0; j < nc; j++) if (inCore[j] === 1) b += this.term(j)
+    this.bound = Number.isNaN(b) ? Infinity : b
+  }
+
+  /** What the columns left out of `inCore` could add (see {@link Outside}). */
+  outside(inCore: Uint8Array): Outside {
+    const { d } = this
+    const { colUpper } = this.m
+    let most = -Infinity
+    let positive = 0
+    for (let j = 0; j < d.length; j++)
+      if (inCore[j] === 0) {
+        most = Math.max(most, d[j]!)
+        if (d[j]! > 0) positive += d[j]! * colUpper[j]!
+      }
+    return { most, positive }
+  }
+
+  /**
+   * A bound valid for the whole model. The Lagrangian bound `B + Σ max(0, d_j)`
+   * over the columns left out always holds; with a bound on the core's own
+   * solutions (HiGHS's dual bound of the core MILP — never its incumbent,
+   * which bounds nothing) it sharpens to `max(core bound, best a solution
+   * using a left-out column can reach)`. `null`: no finite bound yet.
+   */
+  wholeModelBound(coreBound: number | null, inCore: Uint8Array): number | null {
+    const { bound } = this
+    if (!Number.isFinite(bound)) return null
+    const o = this.outside(inCore)
+    const lagrangian = bound + o.positive
+    if (coreBound === null || !Number.isFinite(coreBound)) return lagrangian
+    const viaOutside = o.most === -Infinity ? -Infinity : bound + (o.most > 0 ? o.positive : o.most)
+    return Math.min(lagrangian, Math.max(coreBound, viaOutside))
+  }
+}

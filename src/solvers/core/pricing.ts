@@ -1,0 +1,168 @@
+/**
+ * The priced core's pricing loop: solve the LP relaxation of the core; with
+ * its row duals, columns left out with a positive reduced cost could raise
+ * the LP, so the best few per row join and the LP is re-solved (warm, from
+ * its basis) until none is left — the core's LP optimum is then the whole
+ * model's. An infeasible core LP is priced by its Farkas certificate (HiGHS's
+ * dual ray); without a usable ray the core widens.
+ *
+ * @module
+ */
+import { failedRun, statsOf, type CoreContext } from './context.js'
+import type { CoreArrays, CoreRun, CoreWarm } from './types.js'
+
+/** Columns of highest reduced cost per row added per pricing round. */
+const PRICE_PER_ROW = 3
+/** A reduced cost above this could raise the LP. */
+const PRICE_TOL = 1e-7
+
+/** How pricing ended, when the run goes on to the MILP. @internal */
+export interface Priced {
+  /** The LP optimum of the whole model was reached (false: a stop came first). */
+  readonly done: boolean
+  /** The LP core's columns and basis, for the next solve's warm start (when done). */
+  readonly basis: Omit<CoreWarm, 'gap'> | null
+}
+
+/**
+ * Runs the pricing loop on the core as it stands. Returns how it ended, or
+ * the run's answer when it ends the run (infeasible, unbounded, an error).
+ * @internal
+ */
+export function priceCore(ctx: CoreContext): Priced | CoreRun {
+  const { model, columns, lagrangian, m, highs } = ctx
+  const { rowStarts, rowIndex, rowLower } = m
+  const { inCore } = columns
+  const nr = rowLower.length
+  const nc = m.colCost.length
+  const cb = highs.constants.callbackType
+  const d = lagrangian.d
+  // With y = 0 the bound is the trivial one (every column at its best bound): valid before any LP.
+  lagrangian.price(inCore)
+  // An infeasible core LP, priced by its Farkas certificate (see farkasPricing).
+  const farkas = (): number[] | null => {
+    try {
+      const ray = model.getDualRay()
+      return ray === undefined ? null : farkasPricing(m, ray.values, inCore)
+    } catch {
+      return null
+    }
+  }
+  const started = performance.now()
+  const finish = (priced: Priced): Priced => {
+    ctx.counts.lpMs = performance.now() - started
+    ctx.counts.lpBound = priced.done ? lagrangian.bound : null
+    return priced
+  }
+  for (;;) {
+    // An abort between two LPs stops like one during an LP.
+    if (ctx.halted()) return finish({ done: false, basis: null })
+    ctx.counts.pricingRounds++
+    model.options.set({ time_limit: ctx.left() })
+    const run = model.run({ [cb.simplexInterrupt]: ctx.stop })
+    const status = ctx.statusOf(run.modelStatus)
+    if (status === 'infeasible') {
+      if (columns.order.length === nc) return failedRun('infeasible', 'the LP relaxation is infeasible')
+      const helping = farkas()
+      if (helping !== null && helping.length === 0) {
+        // Proven on the core alone: no left-out column can close the certificate's deficit.
+        ctx.counts.lpMs = performance.now() - started
+        return { ...failedRun('infeasible', 'the LP relaxation is infeasible'), stats: statsOf(ctx, null) }
+      }
+      if (helping !== null) for (const j of helping) columns.join(j)
+      else columns.grow()
+      columns.pass(model, ctx.fin, false)
+      continue
+    }
+    if (status !== 'optimal') {
+      ctx.counts.lpMs = performance.now() - started
+      if (status === 'timeLimit' || status === 'interrupted') return finish({ done: false, basis: null })
+      return failedRun(status === 'unbounded' ? 'unbounded' : 'error', `LP relaxation ended with ${status}`)
+    }
+    lagrangian.y.set(model.getSolution().rowDual)
+    lagrangian.price(inCore)
+    // The Lagrangian bound holds for the whole model at every round (before any column joins): report it.
+    if (Number.isFinite(lagrangian.bound))
+      ctx.hooks.onImproved(null, lagrangian.bound + lagrangian.outside(inCore).positive, null)
+    let added = 0
+    const cand: number[] = []
+    for (let r = 0; r < nr; r++) {
+      cand.length = 0
+      for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) {
+        const j = rowIndex[e]!
+        if (inCore[j] === 0 && d[j]! > PRICE_TOL) cand.push(j)
+      }
+      if (cand.length > PRICE_PER_ROW) {
+        cand.sort((a, b) => d[b]! - d[a]! || a - b)
+        cand.length = PRICE_PER_ROW
+      }
+      for (const j of cand)
+        if (inCore[j] === 0) {
+          columns.join(j)
+          added++
+        }
+    }
+    if (added === 0) {
+      const basis = { core: Int32Array.from(columns.order), ...model.getBasis() }
+      return finish({ done: true, basis })
+    }
+    columns.pass(model, ctx.fin, false)
+  }
+}
+
+/** Whether a {@link priceCore} outcome ends the run. @internal */
+export function endsRun(p: Priced | CoreRun): p is CoreRun {
+  return 'status' in p
+}
+
+/**
+ * Prices an infeasible core LP by its Farkas certificate. `ray` is a dual ray
+ * of the core (either sign): a certificate when, with `r` the ray,
+ * `max_x∈box Σ_j (rᵀa_j)·x_j < Σ_i min_{L_i ≤ a ≤ U_i} r_i·a` over the core's
+ * columns — no `x` within their bounds meets every row. It holds for the whole
+ * model unless the left-out columns with `rᵀa_j > 0` can close that deficit:
+ * then exactly those are returned; `[]` when even all of them cannot (the whole
+ * model is infeasible, proven); `null` when `ray` is no certificate.
+ * @internal
+ */
+export function farkasPricing(m: CoreArrays, ray: Float64Array, inCore: Uint8Array): number[] | null {
+  // Local names for the arrays: one property load per run, not one per entry.
+  const { colCost, colLower, colUpper, rowLower, rowUpper, rowStarts, rowIndex, rowValue } = m
+  const nc = colCost.length
+  const nr = rowLower.length
+  if (ray.length !== nr) return null
+  const g = new Float64Array(nc)
+  for (const sign of [1, -1]) {
+    let low = 0
+    for (let r = 0; r < nr; r++) {
+      const v = sign * ray[r]!
+      if (v > 1e-12) low += v * rowLower[r]!
+      else if (v < -1e-12) low += v * rowUpper[r]!
+    }
+    if (!Number.isFinite(low)) continue
+    g.fill(0)
+    let scale = 1
+    for (let r = 0; r < nr; r++) {
+      const v = sign * ray[r]!
+      if (Math.abs(v) <= 1e-12) continue
+      scale = Math.max(scale, Math.abs(v))
+      for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) g[rowIndex[e]!]! += rowValue[e]! * v
+    }
+    let high = 0
+    let extra = 0
+    for (let j = 0; j < nc; j++) {
+      const v = g[j]!
+      if (Math.abs(v) <= 1e-12) continue
+      const most = v > 0 ? v * colUpper[j]! : v * colLower[j]!
+      if (inCore[j] === 1) high += most
+      else if (most > 0) extra += most
+    }
+    const tol = 1e-7 * scale * Math.max(1, Math.abs(low))
+    if (!(high < low - tol)) continue
+    if (high + extra < low - tol) return []
+    const helping: number[] = []
+    for (let j = 0; j < nc; j++) if (inCore[j] === 0 && g[j]! > 1e-12) helping.push(j)
+    return helping
+  }
+  return null
+}

@@ -1,0 +1,195 @@
+/**
+ * The priced core's MILP and its proof. Solve the MILP on the core: `z`. Any
+ * solution that uses a left-out column `j` has objective at most `B + d_j`
+ * (every other left-out column has `d ≤ 0`). So when `B + d_j ≤ z` for every
+ * left-out column, `z` is optimal for the whole model; otherwise the columns
+ * that fail the test join the core and the MILP is solved again, starting
+ * from the incumbent. A core MILP that is infeasible widens the core (within
+ * `maxCoreColumns`). A stop before the proof returns the incumbent with a
+ * bound valid for the whole model (see `Lagrangian.wholeModelBound`).
+ *
+ * @module
+ */
+import { failedRun, statsOf, type CoreContext } from './context.js'
+import type { Priced } from './pricing.js'
+import type { CoreRun } from './types.js'
+import { repairRings } from './warm.js'
+
+/** A left-out column whose `B + d_j` is above the incumbent by more than this joins. @internal */
+export const PROOF_TOL = 1e-7
+/**
+ * Rings of rows around the rows a start violates whose columns the repair
+ * frees, and the most core columns a row of those rings may have to have all
+ * of them freed (see `repairRings`).
+ */
+const REPAIR_DEPTH = 4
+const REPAIR_WIDE = 32
+
+/**
+ * Solves the core MILP until the proof holds or the run stops. `startRows`:
+ * the rows the start (`ctx.incumbent.values`, when given) violates; the
+ * columns around them are left free for HiGHS to complete.
+ * @internal
+ */
+export function proveCore(
+  ctx: CoreContext,
+  priced: Priced,
+  startRows: readonly number[],
+  milpStarted: number,
+): CoreRun {
+  const { model, columns, lagrangian, m, highs, incumbent: best } = ctx
+  const { inCore, order } = columns
+  const { d } = lagrangian
+  const nc = m.colCost.length
+  const cb = highs.constants.callbackType
+  const stats = () => statsOf(ctx, milpStarted)
+  const fullBound = (coreBound: number | null) => lagrangian.wholeModelBound(coreBound, inCore)
+  for (;;) {
+    ctx.counts.milpRounds++
+    if (best.values !== null) {
+      const inc = best.values
+      // Where the start violates rows, the columns around them are left free for HiGHS to
+      // complete (a sub-MIP over a few hundred columns) rather than a start it rejects whole.
+      const free =
+        best.objective === null && startRows.length > 0
+          ? repairRings(m, startRows, inCore, order, columns.colCount, REPAIR_DEPTH, REPAIR_WIDE)
+          : null
+      const at: number[] = []
+      order.forEach((j, k) => {
+        if (free === null || free[j] === 0) at.push(k)
+      })
+      // A repair that frees a quarter of the core is a second MILP, not a start: none then.
+      if (at.length > order.length - order.length / 4)
+        try {
+          model.setSolution({
+            indices: Int32Array.from(at),
+            values: Float64Array.from(at, (k) => inc[order[k]!]!),
+          })
+        } catch {
+          // A start HiGHS will not take is only a lost hint.
+        }
+    }
+    model.options.set({ time_limit: ctx.left() })
+    const run = model.run({
+      [cb.simplexInterrupt]: ctx.stop,
+      [cb.mipInterrupt]: ctx.stop,
+      [cb.mipImprovingSolution]: (e): undefined => {
+        const dd = e.data
+        const inc = dd.mip_primal_bound ?? dd.objective_function_value ?? null
+        // HiGHS reports a dual bound equal to the incumbent when it takes a start, before its
+        // root LP: no proof, so only a dual bound above the incumbent counts.
+        const db = dd.mip_dual_bound ?? null
+        const b = fullBound(db !== null && (inc === null || db > inc + 1e-9) ? db : null)
+        ctx.hooks.onImproved(
+          inc,
+          b,
+          inc === null || b === null ? null : Math.max(0, (b - inc) / Math.max(1, Math.abs(inc))),
+        )
+        return undefined
+      },
+    })
+    const status = ctx.statusOf(run.modelStatus)
+    const hasPrimal =
+      Number(model.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible
+    if (status === 'infeasible') {
+      if (order.length === nc)
+        return { ...failedRun('infeasible', 'no staffing meets every hard rule'), stats: stats() }
+      // The core lacks columns some hard row needs: widen it, within the column budget.
+      columns.grow()
+      if (order.length > m.maxCoreColumns)
+        return {
+          ...failedRun(
+            'memoryLimit',
+            `the core MILP is infeasible, and deciding on the whole model would take more than ${m.maxCoreColumns} columns (maxCoreColumns)`,
+          ),
+          stats: stats(),
+        }
+      columns.pass(model, ctx.fin, true)
+      continue
+    }
+    if (!hasPrimal) {
+      const b = Number(model.info.get('mip_dual_bound'))
+      return {
+        status,
+        values: null,
+        objective: null,
+        dualBound: fullBound(Number.isFinite(b) ? b : null),
+        message: null,
+        fatal: false,
+        stats: stats(),
+      }
+    }
+    const colValue = model.getSolution().colValue
+    const values = new Float64Array(nc)
+    order.forEach((j, k) => (values[j] = colValue[k]!))
+    const objective = model.getObjectiveValue()
+    // The core's own dual bound: finite only when HiGHS proved one (a stop before its root LP
+    // leaves none). An optimal core MILP closed its gap to within mip_abs_gap.
+    const dual = Number(model.info.get('mip_dual_bound'))
+    // After a stop, one not above the incumbent is no proof (see the callback above).
+    const coreBound =
+      status === 'optimal'
+        ? Number.isFinite(dual)
+          ? Math.max(dual, objective)
+          : objective + 1e-7
+        : Number.isFinite(dual) && dual > objective + 1e-9
+          ? dual
+          : null
+    best.values = values
+    best.objective = objective
+    if (status !== 'optimal')
+      return {
+        status,
+        values,
+        objective,
+        dualBound: fullBound(coreBound),
+        message: null,
+        fatal: false,
+        stats: stats(),
+      }
+    // The proof: a left-out column can be in a better solution only if B + d_j > z.
+    const wanted: number[] = []
+    if (!priced.done) {
+      // Pricing did not finish (time): no proof; every column might matter.
+      for (let j = 0; j < nc; j++) if (inCore[j] === 0) wanted.push(j)
+    } else {
+      const bound = lagrangian.bound
+      for (let j = 0; j < nc; j++)
+        if (inCore[j] === 0 && bound + d[j]! > objective + PROOF_TOL) wanted.push(j)
+    }
+    best.bound = fullBound(coreBound)
+    const lpBound = ctx.counts.lpBound
+    if (wanted.length === 0)
+      return {
+        status: 'optimal',
+        values,
+        objective,
+        dualBound: objective,
+        message: null,
+        fatal: false,
+        stats: stats(),
+        ...(lpBound === null || priced.basis === null
+          ? {}
+          : { warm: { ...priced.basis, gap: Math.max(0, lpBound - objective) } }),
+      }
+    const stopped = (why: string): CoreRun => ({
+      status: why,
+      values,
+      objective,
+      dualBound: best.bound,
+      message: null,
+      fatal: false,
+      stats: stats(),
+    })
+    if (ctx.left() <= 0.001) return stopped('timeLimit')
+    const room = m.maxCoreColumns - order.length
+    if (room <= 0) return stopped('memoryLimit')
+    // The most promising first, when not all of them fit.
+    if (wanted.length > room) {
+      wanted.sort((a, b) => d[b]! - d[a]! || a - b)
+      wanted.length = room
+    }
+    for (const j of wanted) columns.join(j)
+    columns.pass(model, ctx.fin, true)
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The HiGHS worker thread's own module (a bundle entry of its own,
+ * `dist/highs-thread.js` / `.cjs`): it loads the HiGHS module once, then runs
+ * each job it is sent — the priced core (`runCore`) or one HiGHS run
+ * (`runHighs`), the same functions the in-process path calls — and posts
+ * progress and the result back. An abort is a shared flag HiGHS polls at its
+ * interrupt checkpoints. Started by `highs-worker.ts`, never imported.
+ *
+ * @module
+ */
+import { parentPort } from 'node:worker_threads'
+import highsLoader from 'highs'
+import type { Highs } from 'highs'
+import { runHighs } from './highs-run.js'
+import type { MilpArrays, RunHooks } from './highs-run.js'
+import { runCore } from './core-run.js'
+import type { CoreArrays } from './core-run.js'
+
+/** One job: the model, its time limit, the abort flag and the hooks' data. */
+interface Job {
+  readonly model: MilpArrays | CoreArrays
+  readonly timeLimitSeconds: number
+  readonly flag: SharedArrayBuffer
+  readonly start: RunHooks['start']
+  readonly relax: boolean
+}
+
+const port = parentPort
+if (port === null) throw new Error('highs-thread: not started as a worker thread')
+// Loaded on the first job (a failure is that job's answer, and the next job tries again).
+let highs: Highs | null = null
+port.on('message', (job: Job) => {
+  void (async () => {
+    try {
+      highs = highs ?? (await highsLoader())
+    } catch (e) {
+      port.postMessage({
+        type: 'done',
+        raw: {
+          status: 'error',
+          values: null,
+          objective: null,
+          dualBound: null,
+          message: String(e),
+          fatal: true,
+        },
+      })
+      return
+    }
+    const flag = new Int32Array(job.flag)
+    const hooks: RunHooks = {
+      shouldStop: () => Atomics.load(flag, 0) !== 0,
+      onImproved: (incumbent, bound, gap) => port.postMessage({ type: 'progress', incumbent, bound, gap }),
+      start: job.start,
+      relax: job.relax,
+    }
+    const raw =
+      'pricable' in job.model
+        ? runCore(highs, job.model, job.timeLimitSeconds, hooks)
+        : runHighs(highs, job.model, job.timeLimitSeconds, hooks)
+    port.postMessage({ type: 'done', raw })
+  })()
+})

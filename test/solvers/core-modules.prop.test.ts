@@ -1,0 +1,252 @@
+/**
+ * The priced core's stages on their own, against brute force on small binary
+ * models: the Lagrangian bound holds for any duals and any core (weak
+ * duality), stays equal to a fresh pricing as columns join and leave, and the
+ * core's columns reach HiGHS as they are in the model.
+ */
+import fc from 'fast-check'
+import highsLoader from 'highs'
+import type { Highs } from 'highs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { CoreColumns } from '../../src/solvers/core/columns.js'
+import { Lagrangian } from '../../src/solvers/core/lagrangian.js'
+import type { CoreArrays } from '../../src/solvers/core/types.js'
+
+/** A small model of binary columns (every one pricable) and rows of either sense. */
+const smallModel = fc
+  .record({
+    n: fc.integer({ min: 1, max: 10 }),
+    rows: fc.array(
+      fc.record({
+        entries: fc.array(fc.tuple(fc.nat(9), fc.integer({ min: -3, max: 3 })), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        lower: fc.option(fc.integer({ min: -2, max: 2 }), { nil: undefined }),
+        upper: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+      }),
+      { minLength: 1, maxLength: 5 },
+    ),
+    costs: fc.array(fc.integer({ min: -20, max: 40 }), { minLength: 10, maxLength: 10 }),
+  })
+  .map(({ n, rows, costs }): CoreArrays => {
+    const rowStarts = [0]
+    const rowIndex: number[] = []
+    const rowValue: number[] = []
+    const rowLower: number[] = []
+    const rowUpper: number[] = []
+    for (const r of rows) {
+      const seen = new Set<number>()
+      for (const [j0, v] of r.entries) {
+        const j = j0 % n
+        if (seen.has(j) || v === 0) continue
+        seen.add(j)
+        rowIndex.push(j)
+        rowValue.push(v)
+      }
+      rowStarts.push(rowIndex.length)
+      const lo = r.lower ?? -Infinity
+      rowLower.push(lo)
+      rowUpper.push(r.upper === undefined ? Infinity : Math.max(r.upper, lo === -Infinity ? r.upper : lo))
+    }
+    return {
+      colCost: Float64Array.from(costs.slice(0, n)),
+      colLower: new Float64Array(n),
+      colUpper: new Float64Array(n).fill(1),
+      integer: new Uint8Array(n).fill(1),
+      rowLower: Float64Array.from(rowLower),
+      rowUpper: Float64Array.from(rowUpper),
+      rowStarts: Int32Array.from(rowStarts),
+      rowIndex: Int32Array.from(rowIndex),
+      rowValue: Float64Array.from(rowValue),
+      pricable: new Uint8Array(n).fill(1),
+      maxCoreColumns: n,
+    }
+  })
+
+/** The best objective over every 0/1 point that meets every row, columns outside `allowed` at 0 (null: none). */
+function bruteForce(m: CoreArrays, allowed?: Uint8Array): number | null {
+  const n = m.colCost.length
+  let best: number | null = null
+  for (let mask = 0; mask < 1 << n; mask++) {
+    if (allowed !== undefined && [...Array(n).keys()].some((j) => mask & (1 << j) && allowed[j] === 0))
+      continue
+    let ok = true
+    for (let r = 0; r < m.rowLower.length && ok; r++) {
+      let a = 0
+      for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++)
+        if (mask & (1 << m.rowIndex[e]!)) a += m.rowValue[e]!
+      ok = a >= m.rowLower[r]! - 1e-9 && a <= m.rowUpper[r]! + 1e-9
+    }
+    if (!ok) continue
+    let v = 0
+    for (let j = 0; j < n; j++) if (mask & (1 << j)) v += m.colCost[j]!
+    if (best === null || v > best) best = v
+  }
+  return best
+}
+
+const duals = fc.array(fc.double({ min: -30, max: 30, noNaN: true }), { minLength: 5, maxLength: 5 })
+const subset = fc.array(fc.boolean(), { minLength: 10, maxLength: 10 })
+const coreOf = (n: number, bits: readonly boolean[]) =>
+  Uint8Array.from({ length: n }, (_, j) => (bits[j] ? 1 : 0))
+
+describe('Lagrangian', () => {
+  it('bounds the whole model for any duals and any core, with or without the core’s own bound', () => {
+    fc.assert(
+      fc.property(smallModel, duals, subset, (m, y, bits) => {
+        const optimum = bruteForce(m)
+        const inCore = coreOf(m.colCost.length, bits)
+        const lag = new Lagrangian(m)
+        lag.y.set(y.slice(0, m.rowLower.length))
+        lag.price(inCore)
+        const plain = lag.wholeModelBound(null, inCore)
+        if (optimum === null || plain === null) return
+        expect(plain).toBeGreaterThanOrEqual(optimum - 1e-7)
+        // The core's own optimum (left-out columns at 0) is a valid core bound: the sharper bound holds too.
+        const coreBest = bruteForce(m, inCore)
+        if (coreBest !== null) {
+          const sharp = lag.wholeModelBound(coreBest, inCore)!
+          expect(sharp).toBeGreaterThanOrEqual(optimum - 1e-7)
+          expect(sharp).toBeLessThanOrEqual(plain + 1e-9)
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('keeps B equal to a fresh pricing as columns join and leave', () => {
+    fc.assert(
+      fc.property(smallModel, duals, subset, fc.array(fc.nat(9), { maxLength: 8 }), (m, y, bits, moves) => {
+        const n = m.colCost.length
+        const inCore = coreOf(n, bits)
+        const lag = new Lagrangian(m)
+        lag.y.set(y.slice(0, m.rowLower.length))
+        lag.price(inCore)
+        for (const j0 of moves) {
+          const j = j0 % n
+          lag.count(j, inCore[j] === 1 ? -1 : 1)
+          inCore[j] = 1 - inCore[j]!
+        }
+        const fresh = new Lagrangian(m)
+        fresh.y.set(y.slice(0, m.rowLower.length))
+        fresh.price(inCore)
+        expect(lag.bound).toBeCloseTo(fresh.bound, 9)
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe('CoreColumns', () => {
+  let highs: Highs
+  beforeAll(async () => {
+    highs = await highsLoader()
+  })
+
+  it('joins every row’s best helping columns, keeps order and membership in step, drops in order', () => {
+    fc.assert(
+      fc.property(smallModel, subset, (m, bits) => {
+        const n = m.colCost.length
+        const lag = new Lagrangian(m)
+        const cols = new CoreColumns(m, lag, undefined)
+        cols.widen()
+        for (let r = 0; r < m.rowLower.length; r++) {
+          const helping: number[] = []
+          for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++)
+            if (m.rowValue[e]! > 0) helping.push(m.rowIndex[e]!)
+          helping.sort((a, b) => m.colCost[b]! - m.colCost[a]! || a - b)
+          for (const j of helping.slice(0, 3)) expect(cols.inCore[j]).toBe(1)
+        }
+        for (let j = 0; j < n; j++) if (bits[j]) cols.join(j)
+        expect(new Set(cols.order).size).toBe(cols.order.length)
+        expect([...cols.order].sort((a, b) => a - b)).toEqual(
+          [...Array(n).keys()].filter((j) => cols.inCore[j] === 1),
+        )
+        // Dropping through a model keeps the others in their order.
+        const model = highs.createModel()
+        try {
+          model.passModel({
+            numCols: 0,
+            numRows: m.rowLower.length,
+            sense: highs.constants.objectiveSense.maximize,
+            colCost: new Float64Array(0),
+            colLower: new Float64Array(0),
+            colUpper: new Float64Array(0),
+            rowLower: m.rowLower.map((v) => (v === -Infinity ? -highs.infinity : v)),
+            rowUpper: m.rowUpper.map((v) => (v === Infinity ? highs.infinity : v)),
+            matrix: {
+              format: 'csc',
+              numRows: m.rowLower.length,
+              numCols: 0,
+              starts: new Int32Array(1),
+              indices: new Int32Array(0),
+              values: new Float64Array(0),
+            },
+          })
+          cols.pass(model, (v) => v, false)
+          const before = [...cols.order]
+          const odd = (j: number) => j % 2 === 1
+          cols.drop(model, odd)
+          expect(cols.order).toEqual(before.filter((j) => !odd(j)))
+          expect(cols.passed).toBe(cols.order.length)
+          for (const j of before) expect(cols.inCore[j]).toBe(odd(j) ? 0 : 1)
+        } finally {
+          model.dispose()
+        }
+      }),
+      { numRuns: 100 },
+    )
+  })
+
+  it('hands HiGHS the core’s columns as they are: the core MILP’s optimum is brute force’s on the core', () => {
+    fc.assert(
+      fc.property(smallModel, subset, (m, bits) => {
+        const n = m.colCost.length
+        const cols = new CoreColumns(m, new Lagrangian(m), undefined)
+        // In an order of their own, over two passes, so that the gather and the offsets are exercised.
+        const picked = [...Array(n).keys()].filter((j) => bits[j]).reverse()
+        if (picked.length === 0) return
+        const model = highs.createModel()
+        try {
+          const fin = (v: number) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v)
+          model.passModel({
+            numCols: 0,
+            numRows: m.rowLower.length,
+            sense: highs.constants.objectiveSense.maximize,
+            colCost: new Float64Array(0),
+            colLower: new Float64Array(0),
+            colUpper: new Float64Array(0),
+            rowLower: m.rowLower.map(fin),
+            rowUpper: m.rowUpper.map(fin),
+            matrix: {
+              format: 'csc',
+              numRows: m.rowLower.length,
+              numCols: 0,
+              starts: new Int32Array(1),
+              indices: new Int32Array(0),
+              values: new Float64Array(0),
+            },
+          })
+          model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9 })
+          const half = Math.ceil(picked.length / 2)
+          for (const j of picked.slice(0, half)) cols.join(j)
+          cols.pass(model, fin, true)
+          for (const j of picked.slice(half)) cols.join(j)
+          cols.pass(model, fin, true)
+          const run = model.run()
+          const expected = bruteForce(m, cols.inCore)
+          const names = highs.constants.modelStatus as Readonly<Record<string, number>>
+          if (expected === null) expect(run.modelStatus).toBe(names.infeasible)
+          else {
+            expect(run.modelStatus).toBe(names.optimal)
+            expect(model.getObjectiveValue()).toBeCloseTo(expected, 6)
+          }
+        } finally {
+          model.dispose()
+        }
+      }),
+      { numRuns: 100 },
+    )
+  })
+})
