@@ -54,9 +54,15 @@ interface Row {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
+/** `kind-N` or `kind-N@seed` (the generator's seed; 2026 when not given). */
 function scenarioOf(name: string) {
-  const [kind, n] = name.split('-') as [string, string]
-  return generateScenario({ seed: SEED, cadres: Number(n), openShare: kind === 'full' ? 1 : 0.3 })
+  const [base, seed] = name.split('@') as [string, string | undefined]
+  const [kind, n] = base.split('-') as [string, string]
+  return generateScenario({
+    seed: seed === undefined ? SEED : Number(seed),
+    cadres: Number(n),
+    openShare: kind === 'full' ? 1 : 0.3,
+  })
 }
 
 async function timed(
