@@ -10,7 +10,15 @@ export default defineConfig({
     'highs-thread': 'src/solvers/highs-thread.ts',
   },
   format: ['esm', 'cjs'],
-  dts: true,
+  // Declarations for the entries users import (the worker's module exports nothing).
+  dts: {
+    entry: {
+      index: 'src/index.ts',
+      roster: 'src/roster.ts',
+      report: 'src/report.ts',
+      cli: 'src/cli/main.ts',
+    },
+  },
   sourcemap: true,
   clean: true,
   shims: true,

@@ -1,7 +1,7 @@
 // The built package, as a user installs it: both entry points load, and both
 // backends staff a small county from each, with no validator violation.
 // Run after `npm run build`:  node scripts/package-smoke.mjs
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createRequire } from 'node:module'
@@ -75,4 +75,40 @@ const cliOk =
   cli('--help').status === 0
 console.log(`cli: ${cliOk ? 'ok' : `failed (exit ${solved.status}) ${solved.stderr.slice(0, 300)}`}`)
 if (!cliOk) failed++
+// An app that bundles banzi into a file of its own (esbuild, HiGHS left external): the worker's
+// module is not beside the bundle, so HiGHS runs in a worker from the installed package, or in
+// the app's own thread where none is installed — a solve either way.
+{
+  const { buildSync } = await import('esbuild')
+  const { symlinkSync, mkdirSync } = await import('node:fs')
+  const { fileURLToPath } = await import('node:url')
+  const root = fileURLToPath(new globalThis.URL('..', import.meta.url))
+  for (const installed of [true, false]) {
+    const dir = mkdtempSync(join(tmpdir(), 'banzi-bundled-'))
+    writeFileSync(
+      join(dir, 'app.mjs'),
+      `import { solve, generateScenario } from ${JSON.stringify(join(root, 'dist', 'index.js'))}\n` +
+        `const r = await solve(generateScenario({ seed: 4, cadres: 60 }), { backend: 'highs', timeLimitMs: 30000 })\n` +
+        `console.log(r._tag === 'Right' ? r.right.status : r.left.message)\n`,
+    )
+    buildSync({
+      entryPoints: [join(dir, 'app.mjs')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      external: ['highs'],
+      outfile: join(dir, 'out', 'app.mjs'),
+      logLevel: 'error',
+    })
+    mkdirSync(join(dir, 'out', 'node_modules'))
+    symlinkSync(join(root, 'node_modules', 'highs'), join(dir, 'out', 'node_modules', 'highs'))
+    if (installed) symlinkSync(root, join(dir, 'out', 'node_modules', 'banzi'))
+    const run = spawnSync(process.execPath, [join(dir, 'out', 'app.mjs')], { encoding: 'utf8' })
+    const ok = run.status === 0 && run.stdout.trim() === 'optimal'
+    const what = installed ? 'bundled app, banzi installed' : 'bundled app, banzi not installed'
+    console.log(`${what}: ${ok ? 'ok' : `failed: ${run.stdout.trim()} ${run.stderr.slice(0, 300)}`}`)
+    if (!ok) failed++
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
 process.exit(failed === 0 ? 0 : 1)

@@ -40,7 +40,7 @@
  * a feasible start's value); the earlier solution is the first incumbent,
  * repaired around the rows the edit broke. The proof is unchanged.
  *
- One module per stage: `core/columns.ts` (the core's columns: the first
+ * One module per stage: `core/columns.ts` (the core's columns: the first
  * core, widening, passing columns to HiGHS), `core/lagrangian.ts` (reduced
  * costs and the bound), `core/pricing.ts`, `core/warm.ts` and
  * `core/proof.ts`; this one runs them in turn on one HiGHS instance.

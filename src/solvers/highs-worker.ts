@@ -36,15 +36,24 @@ const idle: Worker[] = []
 
 // The worker's own module (highs-thread.ts; in the bundles, dist/highs-thread.js or .cjs beside
 // the entry that imports this one).
-const spawn = (): Promise<Worker> => startModuleWorker('highs-thread', import.meta.url)
+const spawn = (): Promise<Worker | null> => startModuleWorker('highs-thread', import.meta.url)
+/** Set once the worker's module is found nowhere (banzi bundled without it): solves stay in process. */
+let missing = false
 
-/** Whether this runtime can run HiGHS in a worker thread. @internal */
+/**
+ * Whether this runtime can run HiGHS in a worker thread: Node, with the
+ * worker's module found (see {@link runInWorker}).
+ * @internal
+ */
 export function workersAvailable(): boolean {
-  return typeof process !== 'undefined' && typeof process.versions?.node === 'string'
+  return !missing && typeof process !== 'undefined' && typeof process.versions?.node === 'string'
 }
 
 /**
- * Runs HiGHS on the model in a worker; never throws.
+ * Runs HiGHS on the model in a worker; never throws. `null` when the worker's
+ * module is found nowhere (an app that bundled banzi without
+ * `highs-thread.js`): the caller then runs HiGHS in its own thread, as will
+ * every later solve.
  * @internal
  */
 export async function runInWorker(
@@ -53,10 +62,15 @@ export async function runInWorker(
   options: RunOptions,
   started: number,
   relax?: boolean,
-): Promise<RawRun | CoreRun> {
+): Promise<RawRun | CoreRun | null> {
   let worker: Worker
   try {
-    worker = idle.pop() ?? (await spawn())
+    const w = idle.pop() ?? (await spawn())
+    if (w === null) {
+      missing = true
+      return null
+    }
+    worker = w
   } catch (e) {
     return failedRun('error', `cannot start a worker thread: ${String(e)}`)
   }

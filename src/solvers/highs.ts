@@ -160,15 +160,18 @@ const arraysOf = (model: Milp): MilpArrays => ({
 })
 
 /** Runs HiGHS in a worker where there is one, else in this thread. */
-function run(
+async function run(
   arrays: MilpArrays | CoreArrays,
   options: RunOptions,
   started: number,
   relax = false,
 ): Promise<RawRun | CoreRun> {
-  const inWorker = workersAvailable() && Object.keys(loaderOptions).length === 0
   const limit = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
-  return (inWorker ? runInWorker : runInProcess)(arrays, limit, options, started, relax)
+  if (workersAvailable() && Object.keys(loaderOptions).length === 0) {
+    const raw = await runInWorker(arrays, limit, options, started, relax)
+    if (raw !== null) return raw
+  }
+  return runInProcess(arrays, limit, options, started, relax)
 }
 
 /** A HiGHS model status name (or a run's own `memoryLimit` / `error`) as a {@link SolverStatus}. */

@@ -1,9 +1,10 @@
 /**
- * Starting a worker thread for a backend. The worker is an ES module from a
- * `data:` URL — so it runs the same from the TypeScript sources and from the
- * ESM and CJS bundles — and receives the file URL of the package it solves
- * with as `workerData.moduleUrl`. Node built-ins are imported on use, so a
- * browser bundle of the HiGHS path never loads them.
+ * Starting a worker thread for a backend: `startModuleWorker` starts a
+ * module of this package by URL (HiGHS's, `highs-thread`); `startWorker` an
+ * ES module from a `data:` URL given its source, which receives the file URL
+ * of the package it solves with as `workerData.moduleUrl`
+ * (javascript-lp-solver's). Node built-ins are imported on use, so a browser
+ * bundle of the HiGHS path never loads them.
  *
  * @module
  */
@@ -31,27 +32,41 @@ export async function startWorker(
 }
 
 /**
- * Starts the worker module `name` that lies beside the module at `base` (its
- * `import.meta.url`): `name.js` beside an ES bundle, `name.cjs` beside a
- * CommonJS one, and `name.ts` beside a TypeScript source — run from the
- * sources (tests, examples), the worker first registers tsx's loader, a
- * development dependency, so that it reads TypeScript too.
+ * Starts the worker module `name` of this package: `name.js` (or `.cjs`)
+ * beside the module at `base` (its `import.meta.url`; the file itself where
+ * CommonJS or a bundler's shim defines `__filename`), else the installed
+ * package's own (`banzi/name`, for an app that bundled banzi into a file of
+ * its own). Beside a TypeScript source (tests, examples run from the
+ * sources) it is `name.ts`, read through tsx's loader (a development
+ * dependency) when there is one, else by the runtime itself. Returns `null`
+ * when no such module is found — the caller then solves in its own thread.
  * @internal
  */
-export async function startModuleWorker(name: string, base: string): Promise<Worker> {
-  const [{ Worker }, { createRequire }, { pathToFileURL }] = await Promise.all([
-    import('node:worker_threads'),
-    import('node:module'),
-    import('node:url'),
-  ])
-  const ext = /\.(c?js|ts)$/.exec(new URL(base).pathname)?.[1] ?? 'js'
-  const url = new URL(`./${name}.${ext}`, base)
-  if (ext !== 'ts') return new Worker(url)
-  const tsx = pathToFileURL(
-    createRequire(base)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href
-  const boot = `import { register } from ${JSON.stringify(tsx)}\nregister()\nawait import(${JSON.stringify(url.href)})\n`
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`))
+export async function startModuleWorker(name: string, base: string): Promise<Worker | null> {
+  const [{ Worker }, { createRequire }, { pathToFileURL, fileURLToPath }, { existsSync }] = await Promise.all(
+    [import('node:worker_threads'), import('node:module'), import('node:url'), import('node:fs')],
+  )
+  // `__filename` where defined: a CommonJS bundle's own path (its import.meta.url shim mangles
+  // paths holding `#` or `%`), else the ES module's URL.
+  const here = typeof __filename === 'string' ? pathToFileURL(__filename).href : base
+  const ext = /\.(c?js|ts)$/.exec(new URL(here).pathname)?.[1] ?? 'js'
+  const url = new URL(`./${name}.${ext}`, here)
+  const require = createRequire(here)
+  if (ext === 'ts') {
+    let tsx: string | null = null
+    try {
+      tsx = pathToFileURL(require.resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
+    } catch {
+      // No tsx: a runtime that reads TypeScript itself.
+    }
+    if (tsx === null) return new Worker(url)
+    const boot = `import { register } from ${JSON.stringify(tsx)}\nregister()\nawait import(${JSON.stringify(url.href)})\n`
+    return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`))
+  }
+  if (existsSync(fileURLToPath(url))) return new Worker(url)
+  try {
+    return new Worker(require.resolve(`banzi/${name}`))
+  } catch {
+    return null
+  }
 }

@@ -103,8 +103,8 @@ export function priceCore(ctx: CoreContext): Priced | CoreRun {
         }
     }
     if (added === 0) {
-      const basis = { core: Int32Array.from(columns.order), ...model.getBasis() }
-      return finish({ done: true, basis })
+      const priced = finish({ done: true, basis: null })
+      return { ...priced, basis: { core: Int32Array.from(columns.order), ...model.getBasis() } }
     }
     columns.pass(model, ctx.fin, false)
   }
