@@ -49,7 +49,7 @@
  */
 import type { Highs } from 'highs'
 import type { RunHooks } from './highs-run.js'
-import { CoreColumns } from './core/columns.js'
+import { CoreColumns, passRows } from './core/columns.js'
 import { failedRun, type CoreContext } from './core/context.js'
 import { Lagrangian } from './core/lagrangian.js'
 import { endsRun, priceCore } from './core/pricing.js'
@@ -67,7 +67,6 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
   const started = performance.now()
   const deadline = started + timeLimitSeconds * 1000
   const nc = m.colCost.length
-  const nr = m.rowLower.length
   const inf = highs.infinity
   const fin = (v: number) => (v === Infinity ? inf : v === -Infinity ? -inf : v)
   const lagrangian = new Lagrangian(m)
@@ -107,24 +106,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
     columns.joinKept()
     if (warm === undefined) columns.widen()
 
-    model.passModel({
-      numCols: 0,
-      numRows: nr,
-      sense: highs.constants.objectiveSense.maximize,
-      colCost: new Float64Array(0),
-      colLower: new Float64Array(0),
-      colUpper: new Float64Array(0),
-      rowLower: m.rowLower.map(fin),
-      rowUpper: m.rowUpper.map(fin),
-      matrix: {
-        format: 'csc',
-        numRows: nr,
-        numCols: 0,
-        starts: new Int32Array(1),
-        indices: new Int32Array(0),
-        values: new Float64Array(0),
-      },
-    })
+    passRows(highs, model, m, fin)
     model.options.set({
       output_flag: false,
       mip_rel_gap: 0,

@@ -8,7 +8,7 @@ import fc from 'fast-check'
 import highsLoader from 'highs'
 import type { Highs } from 'highs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { CoreColumns } from '../../src/solvers/core/columns.js'
+import { CoreColumns, passRows } from '../../src/solvers/core/columns.js'
 import { Lagrangian } from '../../src/solvers/core/lagrangian.js'
 import type { CoreArrays } from '../../src/solvers/core/types.js'
 
@@ -140,6 +140,8 @@ describe('Lagrangian', () => {
 
 describe('CoreColumns', () => {
   let highs: Highs
+  // ±∞ as HiGHS reads them.
+  const fin = (v: number) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v)
   beforeAll(async () => {
     highs = await highsLoader()
   })
@@ -166,25 +168,8 @@ describe('CoreColumns', () => {
         // Dropping through a model keeps the others in their order.
         const model = highs.createModel()
         try {
-          model.passModel({
-            numCols: 0,
-            numRows: m.rowLower.length,
-            sense: highs.constants.objectiveSense.maximize,
-            colCost: new Float64Array(0),
-            colLower: new Float64Array(0),
-            colUpper: new Float64Array(0),
-            rowLower: m.rowLower.map((v) => (v === -Infinity ? -highs.infinity : v)),
-            rowUpper: m.rowUpper.map((v) => (v === Infinity ? highs.infinity : v)),
-            matrix: {
-              format: 'csc',
-              numRows: m.rowLower.length,
-              numCols: 0,
-              starts: new Int32Array(1),
-              indices: new Int32Array(0),
-              values: new Float64Array(0),
-            },
-          })
-          cols.pass(model, (v) => v, false)
+          passRows(highs, model, m, fin)
+          cols.pass(model, fin, false)
           const before = [...cols.order]
           const odd = (j: number) => j % 2 === 1
           cols.drop(model, odd)
@@ -209,25 +194,7 @@ describe('CoreColumns', () => {
         if (picked.length === 0) return
         const model = highs.createModel()
         try {
-          const fin = (v: number) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v)
-          model.passModel({
-            numCols: 0,
-            numRows: m.rowLower.length,
-            sense: highs.constants.objectiveSense.maximize,
-            colCost: new Float64Array(0),
-            colLower: new Float64Array(0),
-            colUpper: new Float64Array(0),
-            rowLower: m.rowLower.map(fin),
-            rowUpper: m.rowUpper.map(fin),
-            matrix: {
-              format: 'csc',
-              numRows: m.rowLower.length,
-              numCols: 0,
-              starts: new Int32Array(1),
-              indices: new Int32Array(0),
-              values: new Float64Array(0),
-            },
-          })
+          passRows(highs, model, m, fin)
           model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9 })
           const half = Math.ceil(picked.length / 2)
           for (const j of picked.slice(0, half)) cols.join(j)

@@ -25,6 +25,33 @@ function countEntries(index: Int32Array, n: number): Int32Array {
   return count
 }
 
+/**
+ * Gives `model` the rows of `m` (maximised) and no column yet: the core's
+ * columns are added by {@link CoreColumns.pass}. `fin` maps ±∞ to HiGHS's.
+ * @internal
+ */
+export function passRows(highs: Highs, model: HighsModel, m: CoreArrays, fin: (v: number) => number): void {
+  const nr = m.rowLower.length
+  model.passModel({
+    numCols: 0,
+    numRows: nr,
+    sense: highs.constants.objectiveSense.maximize,
+    colCost: new Float64Array(0),
+    colLower: new Float64Array(0),
+    colUpper: new Float64Array(0),
+    rowLower: m.rowLower.map(fin),
+    rowUpper: m.rowUpper.map(fin),
+    matrix: {
+      format: 'csc',
+      numRows: nr,
+      numCols: 0,
+      starts: new Int32Array(1),
+      indices: new Int32Array(0),
+      values: new Float64Array(0),
+    },
+  })
+}
+
 /** The core's columns of one run. @internal */
 export class CoreColumns {
   /** 1 for a column in the core. */
