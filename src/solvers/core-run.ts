@@ -53,11 +53,23 @@ import { CoreColumns, passRows } from './core/columns.js'
 import { failedRun, type CoreContext } from './core/context.js'
 import { Lagrangian } from './core/lagrangian.js'
 import { endsRun, priceCore } from './core/pricing.js'
+import { gomoryCuts, withCuts, type Cut } from './core/cuts.js'
 import { PROOF_TOL, proveCore } from './core/proof.js'
-import type { CoreArrays, CoreRun } from './core/types.js'
+import type { CoreArrays, CoreRun, CoreWarm } from './core/types.js'
 import { fitStart, joinWarmCore, setWarmBasis, warmMilpCore } from './core/warm.js'
 
 export type { CoreArrays, CoreRun, CoreWarm } from './core/types.js'
+
+/** Rounds of Gomory cuts at most (each from the basis of the LP the round before tightened). */
+const CUT_ROUNDS = 3
+/**
+ * Pricable columns from which the cuts are on by default. Measured
+ * (docs/benchmarks.md): a general election of 1,200 cadres (622,804 columns,
+ * gap 17.7) 38 → 25 s, the proof's core 182,535 → 44,267 columns; the
+ * sample county (108,406 columns, gap 5.8) and its warm re-solves a little
+ * slower with them.
+ */
+const CUT_MIN_COLUMNS = 300_000
 
 /**
  * Runs the priced-core method once. Never throws: a failure is `status: 'error'`.
@@ -124,6 +136,17 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
 
     const priced = priceCore(ctx)
     if (endsRun(priced)) return priced
+    if (priced.done && priced.basis !== null && cutsWanted(m) && (m.cutRounds ?? 0) < CUT_ROUNDS) {
+      const cutStarted = performance.now()
+      const cuts = gomoryCuts(ctx)
+      if (cuts.length > 0) {
+        // The same method on the model with the cuts, from this LP core and basis (the cut rows
+        // join basic); this run's HiGHS instance is freed first.
+        model.dispose()
+        const cutMs = performance.now() - cutStarted
+        return runWithCuts(highs, m, cuts, priced.basis, deadline, hooks, counts, cutMs)
+      }
+    }
 
     // Core MILP and the reduced-cost proof.
     const milpStarted = performance.now()
@@ -137,7 +160,8 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
       startValue = fitted.value
       incumbent.values = fitted.x
     }
-    if (warm !== undefined && priced.done) warmMilpCore(ctx, warm, startValue, PROOF_TOL)
+    if (warm !== undefined && priced.done && (m.cutRounds ?? 0) === 0)
+      warmMilpCore(ctx, warm, startValue, PROOF_TOL)
     // HiGHS runs no model without columns: an empty core keeps its most promising column.
     if (columns.order.length === 0 && nc > 0) {
       const { d } = lagrangian
@@ -168,5 +192,60 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
     } catch {
       // The instance is already unusable; the caller discards it on `fatal`.
     }
+  }
+}
+
+/** Whether `m` is tightened by cuts: as it says, else from {@link CUT_MIN_COLUMNS} pricable columns. */
+function cutsWanted(m: CoreArrays): boolean {
+  if (m.cuts !== undefined) return m.cuts
+  let n = 0
+  for (let j = 0; j < m.pricable.length; j++) n += m.pricable[j]!
+  return n >= CUT_MIN_COLUMNS
+}
+
+/**
+ * The second part of a run whose LP the cuts tightened: the same method on
+ * `m` with the cuts as rows, warm from the first part's LP core and basis,
+ * within what is left of the time limit. Its answer is the run's, with the
+ * two parts' counts together and, for the next solve of `m`, the first
+ * part's LP core and basis (a basis of `m`'s rows) with the gap of `m`'s own
+ * LP. A model the cuts make infeasible while `m` is not would mean a cut that
+ * is not valid (numerically): then the run is done again without cuts.
+ */
+function runWithCuts(
+  highs: Highs,
+  m: CoreArrays,
+  cuts: readonly Cut[],
+  basis: Omit<CoreWarm, 'gap'>,
+  deadline: number,
+  hooks: RunHooks,
+  first: CoreContext['counts'],
+  cutMs: number,
+): CoreRun {
+  const seconds = () => Math.max(0.001, (deadline - performance.now()) / 1000)
+  const cut: CoreArrays = {
+    ...withCuts(m, cuts),
+    cutRounds: (m.cutRounds ?? 0) + 1,
+    warm: { ...basis, gap: 0 },
+    ...(m.stopAfterPricingRounds === undefined
+      ? {}
+      : { stopAfterPricingRounds: Math.max(0, m.stopAfterPricingRounds - first.pricingRounds) }),
+  }
+  const run = runCore(highs, cut, seconds(), hooks)
+  if (run.status === 'infeasible') return runCore(highs, { ...m, cuts: false }, seconds(), hooks)
+  const stats = run.stats
+  return {
+    ...run,
+    stats:
+      stats === null
+        ? null
+        : {
+            ...stats,
+            pricingRounds: first.pricingRounds + stats.pricingRounds,
+            lpMs: first.lpMs + cutMs + stats.lpMs,
+          },
+    ...(run.warm === undefined || run.objective === null || first.lpBound === null
+      ? {}
+      : { warm: { ...basis, gap: Math.max(0, first.lpBound - run.objective) } }),
   }
 }

@@ -161,6 +161,67 @@ describe('the priced-core method', () => {
     expect(seen.events).toBeGreaterThan(10)
   }, 120_000)
 
+  it('with Gomory cuts forced on, finds the direct optimum on random MILPs and generated counties, bounds that hold when stopped', async () => {
+    const highs = await highsLoader()
+    const arrays = (m: Milp, cuts: boolean): CoreArrays => {
+      const pricable = new Uint8Array(m.colCost.length)
+      for (let j = 0; j < pricable.length; j++)
+        if (m.integer[j] === 1 && m.colLower[j] === 0 && m.colUpper[j] === 1) pricable[j] = 1
+      return { ...m, pricable, maxCoreColumns: 1_000_000, cuts }
+    }
+    const never = { shouldStop: () => false, onImproved: () => {} }
+    // How often the cuts tightened the LP (a run with cuts makes more pricing LPs than one without).
+    const seen = { cut: 0, optimal: 0 }
+    // Against `reference`: the direct solve on small models, the core without cuts on larger ones.
+    const check = (milp: Milp, reference: 'direct' | 'plain') => {
+      const plain = runCore(highs, arrays(milp, false), 120, never)
+      const direct = reference === 'direct' ? runHighs(highs, milp, 60, never) : plain
+      const cut = runCore(highs, arrays(milp, true), 120, never)
+      expect(cut.status).toBe(direct.status)
+      if (direct.status !== 'optimal') return
+      seen.optimal++
+      expect(Math.abs(cut.objective! - direct.objective!)).toBeLessThan(1e-6)
+      expectFeasible(milp, cut.values!)
+      // The LP bound with cuts is still a bound, and never looser than without them.
+      expect(cut.stats!.lpBound!).toBeGreaterThanOrEqual(direct.objective! - 1e-6)
+      expect(cut.stats!.lpBound!).toBeLessThanOrEqual(plain.stats!.lpBound! + 1e-6)
+      if (cut.stats!.pricingRounds > plain.stats!.pricingRounds) seen.cut++
+    }
+    await fc.assert(
+      fc.asyncProperty(randomMilp, async (milp) => check(milp, 'direct')),
+      { seed: 23, numRuns: 60 },
+    )
+    // Counties large enough for the LP to have a gap (smaller ones' LPs are integral).
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 450, max: 650 }),
+        async (seed, cadres) => check(formulate(generateScenario({ seed, cadres })).milp, 'plain'),
+      ),
+      { seed: 29, numRuns: 4 },
+    )
+    expect(seen.optimal).toBeGreaterThan(30)
+    expect(seen.cut).toBeGreaterThan(1)
+    // Stopped part way (after n checkpoints), with cuts: only bounds that hold.
+    await fc.assert(
+      fc.asyncProperty(randomMilp, fc.integer({ min: 1, max: 60 }), async (milp, n) => {
+        const direct = runHighs(highs, milp, 60, never)
+        if (direct.status !== 'optimal') return
+        const z = direct.objective!
+        let polls = 0
+        const r = runCore(highs, arrays(milp, true), 60, {
+          shouldStop: () => ++polls >= n,
+          onImproved: (_: number | null, b: number | null) => {
+            if (b !== null) expect(b).toBeGreaterThanOrEqual(z - 1e-6)
+          },
+        })
+        if (r.objective !== null) expect(r.objective).toBeLessThanOrEqual(z + 1e-6)
+        if (r.dualBound !== null) expect(r.dualBound).toBeGreaterThanOrEqual(z - 1e-6)
+      }),
+      { seed: 31, numRuns: 60 },
+    )
+  }, 240_000)
+
   it('equals the direct solve on generated counties, pricing and re-proving along the way', async () => {
     // How often each part of the method ran, so the property is known to reach them.
     const seen = { priced: 0, reproved: 0 }

@@ -22,6 +22,21 @@ export interface CoreArrays extends MilpArrays {
    * rounds, or right after pricing.
    */
   readonly stopAfterPricingRounds?: number
+  /**
+   * Whether rounds of Gomory cuts for the whole model (`core/cuts.ts`) tighten
+   * the LP once pricing has finished. @defaultValue true from
+   * `CUT_MIN_COLUMNS` pricable columns on (where the proof of a loose LP
+   * admits tens of thousands of columns), false below (the cut rounds' LPs
+   * cost more than the smaller proof saves)
+   */
+  readonly cuts?: boolean
+  /**
+   * Rounds of cuts already in the model's last rows: set on the part of a run
+   * that follows a round (see `core-run.ts`), whose warm start gives the
+   * pricing its LP core and basis, and whose MILP core is the LP core as
+   * priced (the earlier gap says nothing of the tightened LP's).
+   */
+  readonly cutRounds?: number
 }
 
 /**

@@ -1,0 +1,271 @@
+/**
+ * Gomory mixed-integer cuts for the whole model, read off the priced core's
+ * optimal LP basis. Once pricing has finished, that basis is a basis of the
+ * whole model's LP: every column left out of the core is nonbasic at its
+ * lower bound 0. Each basic integer column with a fractional value gives a
+ * tableau row `x_k + Σ_N ᾱ_j t_j = f`, over the nonbasic columns and row
+ * activities `t` measured from the bound they sit at (so `t ≥ 0` for every
+ * solution) — written out for every column of the model, the left-out ones
+ * included (`ᾱ_j = ρ·a_j` with `ρ` the basis inverse's row). Its Gomory
+ * mixed-integer cut `Σ g_j t_j ≥ 1` holds for every integer solution of the
+ * whole model, whatever the basis (G. Cornuéjols, "Valid inequalities for
+ * mixed integer linear programs", Math. Programming 112, 2008); written back
+ * in the columns `x`, it is a row the priced core treats as any other: its
+ * dual prices the left-out columns too.
+ *
+ * On the staffing models, one round of these cuts closes most or all of the
+ * LP–MILP gap that otherwise decides how many columns the proof must admit
+ * (docs/benchmarks.md).
+ *
+ * @module
+ */
+import type { CoreContext } from './context.js'
+import type { CoreArrays } from './types.js'
+
+/** A cut `Σ value·x ≥ lower` over the columns `index` (increasing). @internal */
+export interface Cut {
+  readonly index: Int32Array
+  readonly value: Float64Array
+  readonly lower: number
+}
+
+/** Basic columns whose fractional part lies within this of an integer give no cut. */
+const MIN_FRACTION = 0.01
+/** Cuts per round, the most fractional basic columns first. */
+const MAX_CUTS = 100
+/** A cut whose largest and smallest coefficients differ by more than this factor is dropped. */
+const MAX_DYNAMISM = 1e7
+/** Coefficients below this fraction of the largest are removed, the right-hand side relaxed for them. */
+const TINY = 1e-9
+/** A cut must cut the LP point off by at least this, relative to its size. */
+const MIN_VIOLATION = 1e-5
+/**
+ * Nonzeros of one cut, at most, as a share of the columns (dense cuts make
+ * every LP and MILP of the core slower, and at county scale they do not fit
+ * the wasm heap), and of all cuts together, as a share of the model's.
+ */
+const CUT_DENSITY = 0.05
+const CUTS_SHARE = 0.25
+/** A tableau row is read over at most this many times a cut's nonzeros, in matrix entries. */
+const FARTHEST = 8
+
+/** 1 for each row whose activity is integral on every integer solution: integer entries on integer columns, integer bounds. */
+function integralRows(m: CoreArrays): Uint8Array {
+  const { rowLower, rowUpper, rowStarts, rowIndex, rowValue, integer } = m
+  const out = new Uint8Array(rowLower.length)
+  for (let r = 0; r < out.length; r++) {
+    let ok =
+      (rowLower[r] === -Infinity || Number.isInteger(rowLower[r])) &&
+      (rowUpper[r] === Infinity || Number.isInteger(rowUpper[r]))
+    for (let e = rowStarts[r]!; ok && e < rowStarts[r + 1]!; e++)
+      ok = integer[rowIndex[e]!] === 1 && Number.isInteger(rowValue[e])
+    out[r] = ok ? 1 : 0
+  }
+  return out
+}
+
+/**
+ * Up to {@link MAX_CUTS} Gomory mixed-integer cuts from the optimal basis of
+ * the core's LP (call after pricing has finished), each violated by the LP
+ * point, each valid for every integer solution of the whole model.
+ * @internal
+ */
+export function gomoryCuts(ctx: CoreContext): Cut[] {
+  const { model, m, columns, highs } = ctx
+  const { colLower, colUpper, integer, rowLower, rowUpper, rowStarts, rowIndex, rowValue } = m
+  const { order } = columns
+  const nc = colLower.length
+  const nr = rowLower.length
+  const bs = highs.constants.basisStatus
+  const basic = model.getBasicVariables()
+  const basis = model.getBasis()
+  const solution = model.getSolution()
+  // The LP point over every column (left-out columns at 0) and the status of every column.
+  const x = new Float64Array(nc)
+  const status = new Int32Array(nc).fill(bs.lower)
+  order.forEach((j, p) => {
+    x[j] = solution.colValue[p]!
+    status[j] = basis.colStatus[p]!
+  })
+  const candidates: { readonly k: number; readonly j: number; readonly f: number }[] = []
+  for (let k = 0; k < basic.length; k++) {
+    const p = basic[k]!
+    if (p < 0) continue
+    const j = order[p]!
+    if (integer[j] !== 1) continue
+    const f = x[j]! - Math.floor(x[j]!)
+    if (f > MIN_FRACTION && f < 1 - MIN_FRACTION) candidates.push({ k, j, f })
+  }
+  candidates.sort((a, b) => Math.abs(a.f - 0.5) - Math.abs(b.f - 0.5) || a.j - b.j)
+  if (candidates.length === 0) return []
+  const intRow = integralRows(m)
+  // Per candidate, only the columns of the rows its basis-inverse row reaches are touched.
+  const alpha = new Float64Array(nc)
+  const pi = new Float64Array(nc)
+  const stamp = new Int32Array(nc).fill(-1)
+  const touched: number[] = []
+  const found: { readonly cut: Cut; readonly efficacy: number }[] = []
+  const widest = Math.max(1000, Math.floor(CUT_DENSITY * nc))
+  const farthest = FARTHEST * widest
+  for (const [n, { k, j: jb, f: f0 }] of candidates.slice(0, MAX_CUTS).entries()) {
+    const rho = model.getBasisInverseRow(k).values
+    // ᾱ over every column: ρ·a_j, row by row (zero for the columns no such row reaches).
+    touched.length = 0
+    let reach = 0
+    for (let r = 0; r < nr && reach <= farthest; r++) {
+      const v = rho[r]!
+      if (v === 0) continue
+      reach += rowStarts[r + 1]! - rowStarts[r]!
+      for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) {
+        const j = rowIndex[e]!
+        if (stamp[j] !== n) {
+          stamp[j] = n
+          alpha[j] = 0
+          pi[j] = 0
+          touched.push(j)
+        }
+        alpha[j]! += v * rowValue[e]!
+      }
+    }
+    // A row of the tableau over too much of the model gives a cut too dense to use: not read on.
+    if (reach > farthest) continue
+    // The GMI coefficient of a nonbasic t with tableau entry a.
+    const g = (a: number, isInteger: boolean): number => {
+      if (isInteger) {
+        const fj = a - Math.floor(a)
+        return Math.min(fj / f0, (1 - fj) / (1 - f0))
+      }
+      return a >= 0 ? a / f0 : -a / (1 - f0)
+    }
+    let rhs = 1
+    let usable = true
+    for (const j of touched) {
+      const a = alpha[j]!
+      if (j === jb || Math.abs(a) < 1e-11 || status[j] === bs.basic) continue
+      const lo = colLower[j]!
+      const hi = colUpper[j]!
+      if (lo === hi) continue
+      const atUpper = status[j] === bs.upper
+      const bound = atUpper ? hi : lo
+      if (!Number.isFinite(bound)) {
+        usable = false
+        break
+      }
+      const c = g(atUpper ? -a : a, integer[j] === 1 && Number.isInteger(lo) && Number.isInteger(hi))
+      if (c === 0) continue
+      // c·t with t = x − l (at its lower bound) or u − x (at its upper bound).
+      if (atUpper) {
+        pi[j]! -= c
+        rhs -= c * hi
+      } else {
+        pi[j]! += c
+        rhs += c * lo
+      }
+    }
+    // Row activities at a bound: the logical of row r has tableau entry −ρ_r per unit of activity.
+    for (let r = 0; r < nr && usable; r++) {
+      const v = rho[r]!
+      if (Math.abs(v) < 1e-11 || basis.rowStatus[r] === bs.basic) continue
+      const lo = rowLower[r]!
+      const hi = rowUpper[r]!
+      if (lo === hi) continue
+      const atUpper = basis.rowStatus[r] === bs.upper
+      const bound = atUpper ? hi : lo
+      if (!Number.isFinite(bound)) {
+        usable = false
+        break
+      }
+      const c = g(atUpper ? v : -v, intRow[r] === 1)
+      if (c === 0) continue
+      // c·t with t = activity − L or U − activity, the activity written out in columns.
+      const sign = atUpper ? -1 : 1
+      rhs += sign * c * bound
+      for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) pi[rowIndex[e]!]! += sign * c * rowValue[e]!
+    }
+    if (!usable) continue
+    // In column order (a typed array sorts numerically, natively).
+    const cut = tidy(pi, Int32Array.from(touched).sort(), rhs, colLower, colUpper)
+    if (cut === null || cut.index.length > widest) continue
+    // Cut off the LP point by enough to matter.
+    let act = 0
+    let norm = 0
+    for (let i = 0; i < cut.index.length; i++) {
+      act += cut.value[i]! * x[cut.index[i]!]!
+      norm += cut.value[i]! * cut.value[i]!
+    }
+    const efficacy = (cut.lower - act) / Math.sqrt(norm)
+    if (cut.lower - act > MIN_VIOLATION * Math.max(1, Math.sqrt(norm))) found.push({ cut, efficacy })
+  }
+  // The deepest cuts first, within the budget of nonzeros.
+  found.sort((a, b) => b.efficacy - a.efficacy || a.cut.index.length - b.cut.index.length)
+  let budget = Math.max(50_000, Math.floor(CUTS_SHARE * rowIndex.length))
+  const cuts: Cut[] = []
+  for (const { cut } of found)
+    if (cut.index.length <= budget) {
+      cuts.push(cut)
+      budget -= cut.index.length
+    }
+  return cuts
+}
+
+/**
+ * The cut `Σ pi·x ≥ rhs` without its tiny coefficients (each removed with
+ * the right-hand side lowered by the most its term can be, so the cut stays
+ * valid), or `null` when it is numerically unsafe or empty.
+ */
+function tidy(
+  pi: Float64Array,
+  columns: Int32Array,
+  rhs: number,
+  lower: Float64Array,
+  upper: Float64Array,
+): Cut | null {
+  let most = 0
+  for (const j of columns) most = Math.max(most, Math.abs(pi[j]!))
+  if (most === 0 || !Number.isFinite(rhs)) return null
+  const index: number[] = []
+  const value: number[] = []
+  let least = Infinity
+  let lowered = rhs
+  for (const j of columns) {
+    const v = pi[j]!
+    if (v === 0) continue
+    if (Math.abs(v) < TINY * most) {
+      const loose = Math.max(v * lower[j]!, v * upper[j]!)
+      if (!Number.isFinite(loose)) return null
+      lowered -= loose
+      continue
+    }
+    index.push(j)
+    value.push(v)
+    least = Math.min(least, Math.abs(v))
+  }
+  if (index.length === 0 || most / least > MAX_DYNAMISM) return null
+  return { index: Int32Array.from(index), value: Float64Array.from(value), lower: lowered }
+}
+
+/** `m` with the cuts appended as rows (`Σ value·x ≥ lower`), its warm start and test hooks left to the caller. @internal */
+export function withCuts(m: CoreArrays, cuts: readonly Cut[]): CoreArrays {
+  const nr = m.rowLower.length
+  const extra = cuts.reduce((s, c) => s + c.index.length, 0)
+  const rowStarts = new Int32Array(nr + cuts.length + 1)
+  rowStarts.set(m.rowStarts)
+  const rowIndex = new Int32Array(m.rowIndex.length + extra)
+  rowIndex.set(m.rowIndex)
+  const rowValue = new Float64Array(m.rowValue.length + extra)
+  rowValue.set(m.rowValue)
+  const rowLower = new Float64Array(nr + cuts.length)
+  rowLower.set(m.rowLower)
+  const rowUpper = new Float64Array(nr + cuts.length).fill(Infinity)
+  rowUpper.set(m.rowUpper)
+  let at = m.rowIndex.length
+  cuts.forEach((c, i) => {
+    rowIndex.set(c.index, at)
+    rowValue.set(c.value, at)
+    at += c.index.length
+    rowStarts[nr + i + 1] = at
+    rowLower[nr + i] = c.lower
+  })
+  const { warm: _warm, stopAfterPricingRounds: _stop, ...rest } = m
+  return { ...rest, rowLower, rowUpper, rowStarts, rowIndex, rowValue }
+}
