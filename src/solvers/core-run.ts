@@ -64,10 +64,11 @@ export type { CoreArrays, CoreRun, CoreWarm } from './core/types.js'
 const CUT_ROUNDS = 3
 /**
  * Pricable columns from which the cuts are on by default. Measured
- * (docs/benchmarks.md): a general election of 1,200 cadres (622,804 columns,
- * gap 17.7) 38 → 25 s, the proof's core 182,535 → 44,267 columns; the
- * sample county (108,406 columns, gap 5.8) and its warm re-solves a little
- * slower with them.
+ * (docs/benchmarks.md, one process per case): general elections of 1,200
+ * cadres (≈ 620,000 columns, gaps 13–24) 1.4–1.8× faster, the 5,000-cadre
+ * city (1.9 M columns, gap 4.0) 19.9 → 11.1 s; below, the sample county
+ * (108,406 columns, gap 5.8) and its warm re-solves are a little slower with
+ * them (the cut rounds' LPs cost more than the smaller proof saves).
  */
 const CUT_MIN_COLUMNS = 300_000
 

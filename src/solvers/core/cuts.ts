@@ -32,7 +32,7 @@ export interface Cut {
 /** Basic columns whose fractional part lies within this of an integer give no cut. */
 const MIN_FRACTION = 0.01
 /** Cuts per round, the most fractional basic columns first. */
-const MAX_CUTS = 100
+const MAX_CUTS = 60
 /** A cut whose largest and smallest coefficients differ by more than this factor is dropped. */
 const MAX_DYNAMISM = 1e7
 /** Coefficients below this fraction of the largest are removed, the right-hand side relaxed for them. */
@@ -44,10 +44,10 @@ const MIN_VIOLATION = 1e-5
  * every LP and MILP of the core slower, and at county scale they do not fit
  * the wasm heap), and of all cuts together, as a share of the model's.
  */
-const CUT_DENSITY = 0.05
+const CUT_DENSITY = 0.02
 const CUTS_SHARE = 0.25
 /** A tableau row is read over at most this many times a cut's nonzeros, in matrix entries. */
-const FARTHEST = 8
+const FARTHEST = 3
 
 /** 1 for each row whose activity is integral on every integer solution: integer entries on integer columns, integer bounds. */
 function integralRows(m: CoreArrays): Uint8Array {
