@@ -78,13 +78,74 @@ const CUT_ROUNDS = 6
  */
 const CUT_MIN_COLUMNS = 300_000
 
+/** What a part of a run asks for when its cuts tightened the LP: another part on the model with them. */
+interface CutRound {
+  readonly cuts: readonly Cut[]
+  /** This part's LP core and basis (a basis of its model's rows). */
+  readonly basis: Omit<CoreWarm, 'gap'>
+  readonly counts: CoreContext['counts']
+  readonly cutMs: number
+}
+
 /**
  * Runs the priced-core method once. Never throws: a failure is `status: 'error'`.
+ *
+ * A run is one part, or, when cuts tighten the LP (`core/cuts.ts`), a part
+ * per round of cuts, each on the model with every cut so far, warm from the
+ * part before (its LP core and basis, the cut rows joining basic); the last
+ * part's answer is the run's, with the parts' pricing counted together and,
+ * for the next solve of `m`, the first part's LP core and basis (of `m`'s
+ * own rows) with the gap of `m`'s own LP. Each round's model replaces the
+ * one before, so only `m` and the current one are held. A model the cuts
+ * make infeasible while `m` is not would mean a cut that is not valid
+ * (numerically): the run is then done again without cuts.
  * @internal
  */
 export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, hooks: RunHooks): CoreRun {
-  const started = performance.now()
-  const deadline = started + timeLimitSeconds * 1000
+  const deadline = performance.now() + timeLimitSeconds * 1000
+  let current = m
+  let first: CutRound | null = null
+  let pricingRounds = 0
+  let lpMs = 0
+  for (;;) {
+    const part = runPart(highs, current, deadline, hooks)
+    if ('cuts' in part) {
+      first ??= part
+      pricingRounds += part.counts.pricingRounds
+      lpMs += part.counts.lpMs + part.cutMs
+      current = {
+        ...withCuts(current, part.cuts),
+        cutRounds: (current.cutRounds ?? 0) + 1,
+        warm: { ...part.basis, gap: 0 },
+        ...(m.stopAfterPricingRounds === undefined
+          ? {}
+          : { stopAfterPricingRounds: Math.max(0, m.stopAfterPricingRounds - pricingRounds) }),
+      }
+      continue
+    }
+    if (first === null) return part
+    if (part.status === 'infeasible') {
+      const plain = runPart(highs, { ...m, cuts: false }, deadline, hooks)
+      // Without cuts a part never asks for a round of them.
+      if (!('cuts' in plain)) return plain
+    }
+    const stats = part.stats
+    const lpBound = first.counts.lpBound
+    return {
+      ...part,
+      stats:
+        stats === null
+          ? null
+          : { ...stats, pricingRounds: pricingRounds + stats.pricingRounds, lpMs: lpMs + stats.lpMs },
+      ...(part.warm === undefined || part.objective === null || lpBound === null
+        ? {}
+        : { warm: { ...first.basis, gap: Math.max(0, lpBound - part.objective) } }),
+    }
+  }
+}
+
+/** One part of a run (see {@link runCore}): its answer, or the cuts that ask for another part. */
+function runPart(highs: Highs, m: CoreArrays, deadline: number, hooks: RunHooks): CoreRun | CutRound {
   const nc = m.colCost.length
   const inf = highs.infinity
   const fin = (v: number) => (v === Infinity ? inf : v === -Infinity ? -inf : v)
@@ -146,13 +207,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
     if (priced.done && priced.basis !== null && cutsWanted(m) && (m.cutRounds ?? 0) < CUT_ROUNDS) {
       const cutStarted = performance.now()
       const cuts = gomoryCuts(ctx)
-      if (cuts.length > 0) {
-        // The same method on the model with the cuts, from this LP core and basis (the cut rows
-        // join basic); this run's HiGHS instance is freed first.
-        model.dispose()
-        const cutMs = performance.now() - cutStarted
-        return runWithCuts(highs, m, cuts, priced.basis, deadline, hooks, counts, cutMs)
-      }
+      if (cuts.length > 0) return { cuts, basis: priced.basis, counts, cutMs: performance.now() - cutStarted }
     }
 
     // Core MILP and the reduced-cost proof.
@@ -208,51 +263,4 @@ function cutsWanted(m: CoreArrays): boolean {
   let n = 0
   for (let j = 0; j < m.pricable.length; j++) n += m.pricable[j]!
   return n >= CUT_MIN_COLUMNS
-}
-
-/**
- * The second part of a run whose LP the cuts tightened: the same method on
- * `m` with the cuts as rows, warm from the first part's LP core and basis,
- * within what is left of the time limit. Its answer is the run's, with the
- * two parts' counts together and, for the next solve of `m`, the first
- * part's LP core and basis (a basis of `m`'s rows) with the gap of `m`'s own
- * LP. A model the cuts make infeasible while `m` is not would mean a cut that
- * is not valid (numerically): then the run is done again without cuts.
- */
-function runWithCuts(
-  highs: Highs,
-  m: CoreArrays,
-  cuts: readonly Cut[],
-  basis: Omit<CoreWarm, 'gap'>,
-  deadline: number,
-  hooks: RunHooks,
-  first: CoreContext['counts'],
-  cutMs: number,
-): CoreRun {
-  const seconds = () => Math.max(0.001, (deadline - performance.now()) / 1000)
-  const cut: CoreArrays = {
-    ...withCuts(m, cuts),
-    cutRounds: (m.cutRounds ?? 0) + 1,
-    warm: { ...basis, gap: 0 },
-    ...(m.stopAfterPricingRounds === undefined
-      ? {}
-      : { stopAfterPricingRounds: Math.max(0, m.stopAfterPricingRounds - first.pricingRounds) }),
-  }
-  const run = runCore(highs, cut, seconds(), hooks)
-  if (run.status === 'infeasible') return runCore(highs, { ...m, cuts: false }, seconds(), hooks)
-  const stats = run.stats
-  return {
-    ...run,
-    stats:
-      stats === null
-        ? null
-        : {
-            ...stats,
-            pricingRounds: first.pricingRounds + stats.pricingRounds,
-            lpMs: first.lpMs + cutMs + stats.lpMs,
-          },
-    ...(run.warm === undefined || run.objective === null || first.lpBound === null
-      ? {}
-      : { warm: { ...basis, gap: Math.max(0, first.lpBound - run.objective) } }),
-  }
 }
