@@ -97,8 +97,9 @@ interface CutRound {
  * for the next solve of `m`, the first part's LP core and basis (of `m`'s
  * own rows) with the gap of `m`'s own LP. Each round's model replaces the
  * one before, so only `m` and the current one are held. A model the cuts
- * make infeasible while `m` is not would mean a cut that is not valid
- * (numerically): the run is then done again without cuts.
+ * make infeasible is checked again without them, in the time left: valid
+ * cuts keep every integer solution, so this only costs time on a model
+ * that has none, and guards against a cut that rounding made invalid.
  * @internal
  */
 export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, hooks: RunHooks): CoreRun {

@@ -133,7 +133,10 @@ export interface CoreStats {
   readonly pricingRounds: number
   /** MILP solves (1 when the first core already held a proven optimum). */
   readonly milpRounds: number
-  /** The LP bound of the whole model, when pricing finished. */
+  /**
+   * The LP bound of the whole model when pricing finished: with the cuts
+   * (`src/solvers/core/cuts.ts`) when they ran, which only tightens it.
+   */
   readonly lpBound: number | null
   /** Milliseconds spent pricing (LP solves included) and in the MILP solves. */
   readonly lpMs: number

@@ -9,6 +9,9 @@ import highsLoader from 'highs'
 import type { Highs } from 'highs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CoreColumns, passRows } from '../../src/solvers/core/columns.js'
+import type { CoreContext } from '../../src/solvers/core/context.js'
+import { gomoryCuts } from '../../src/solvers/core/cuts.js'
+import { endsRun, priceCore } from '../../src/solvers/core/pricing.js'
 import { Lagrangian } from '../../src/solvers/core/lagrangian.js'
 import type { CoreArrays } from '../../src/solvers/core/types.js'
 
@@ -215,5 +218,71 @@ describe('CoreColumns', () => {
       }),
       { numRuns: 100 },
     )
+  })
+})
+
+describe('gomoryCuts', () => {
+  let highs: Highs
+  beforeAll(async () => {
+    highs = await highsLoader()
+  })
+
+  it('gives cuts that every integer solution of the whole model meets (brute force), from a priced core', () => {
+    let cutsSeen = 0
+    fc.assert(
+      fc.property(smallModel, (m) => {
+        const fin = (v: number) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v)
+        const lagrangian = new Lagrangian(m)
+        const columns = new CoreColumns(m, lagrangian, undefined)
+        // A core of some columns only (the rest priced in, or left out at 0), as a run starts.
+        columns.joinKept()
+        columns.widen()
+        const model = highs.createModel()
+        try {
+          passRows(highs, model, m, fin)
+          model.options.set({ output_flag: false, presolve: 'off' })
+          columns.pass(model, fin, false)
+          const names = highs.constants.modelStatus as Readonly<Record<string, number>>
+          const ctx: CoreContext = {
+            highs,
+            m,
+            model,
+            columns,
+            lagrangian,
+            hooks: { shouldStop: () => false, onImproved: () => {} },
+            fin,
+            left: () => 60,
+            halted: () => false,
+            stop: () => undefined,
+            statusOf: (code) => Object.keys(names).find((k) => names[k] === code) ?? `status ${code}`,
+            counts: { pricingRounds: 0, milpRounds: 0, lpMs: 0, lpBound: null },
+            incumbent: { values: null, objective: null, bound: null },
+          }
+          const priced = priceCore(ctx)
+          if (endsRun(priced) || !priced.done) return
+          const n = m.colCost.length
+          for (const cut of gomoryCuts(ctx)) {
+            cutsSeen++
+            for (let mask = 0; mask < 1 << n; mask++) {
+              let feasible = true
+              for (let r = 0; r < m.rowLower.length && feasible; r++) {
+                let a = 0
+                for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++)
+                  if (mask & (1 << m.rowIndex[e]!)) a += m.rowValue[e]!
+                feasible = a >= m.rowLower[r]! - 1e-9 && a <= m.rowUpper[r]! + 1e-9
+              }
+              if (!feasible) continue
+              let lhs = 0
+              for (let i = 0; i < cut.index.length; i++) if (mask & (1 << cut.index[i]!)) lhs += cut.value[i]!
+              expect(lhs).toBeGreaterThanOrEqual(cut.lower - 1e-9)
+            }
+          }
+        } finally {
+          model.dispose()
+        }
+      }),
+      { seed: 41, numRuns: 400 },
+    )
+    expect(cutsSeen).toBeGreaterThan(20)
   })
 })

@@ -128,7 +128,8 @@ export function gomoryCuts(ctx: CoreContext): Cut[] {
       }
     }
     // A row of the tableau over too much of the model gives a cut too dense to use: not read on.
-    if (reach > farthest) continue
+    // Nor one that does not read 1 on its own basic column (a basis inverse off by rounding).
+    if (reach > farthest || Math.abs(alpha[jb]! - 1) > 1e-7) continue
     // The GMI coefficient of a nonbasic t with tableau entry a.
     const g = (a: number, isInteger: boolean): number => {
       if (isInteger) {
@@ -141,17 +142,20 @@ export function gomoryCuts(ctx: CoreContext): Cut[] {
     let usable = true
     for (const j of touched) {
       const a = alpha[j]!
-      if (j === jb || Math.abs(a) < 1e-11 || status[j] === bs.basic) continue
+      // Every nonzero entry counts (a tiny one is dropped by `tidy`, which relaxes the cut for it).
+      if (j === jb || a === 0 || status[j] === bs.basic) continue
       const lo = colLower[j]!
       const hi = colUpper[j]!
       if (lo === hi) continue
       const atUpper = status[j] === bs.upper
       const bound = atUpper ? hi : lo
-      if (!Number.isFinite(bound)) {
+      // Nonbasic only at a finite bound (not free, not zero): else no t ≥ 0 to write the row in.
+      if ((status[j] !== bs.lower && !atUpper) || !Number.isFinite(bound)) {
         usable = false
         break
       }
-      const c = g(atUpper ? -a : a, integer[j] === 1 && Number.isInteger(lo) && Number.isInteger(hi))
+      // An integer column at an integer bound moves by whole steps from it.
+      const c = g(atUpper ? -a : a, integer[j] === 1 && Number.isInteger(bound))
       if (c === 0) continue
       // c·t with t = x − l (at its lower bound) or u − x (at its upper bound).
       if (atUpper) {
@@ -165,13 +169,13 @@ export function gomoryCuts(ctx: CoreContext): Cut[] {
     // Row activities at a bound: the logical of row r has tableau entry −ρ_r per unit of activity.
     for (let r = 0; r < nr && usable; r++) {
       const v = rho[r]!
-      if (Math.abs(v) < 1e-11 || basis.rowStatus[r] === bs.basic) continue
+      if (v === 0 || basis.rowStatus[r] === bs.basic) continue
       const lo = rowLower[r]!
       const hi = rowUpper[r]!
       if (lo === hi) continue
       const atUpper = basis.rowStatus[r] === bs.upper
       const bound = atUpper ? hi : lo
-      if (!Number.isFinite(bound)) {
+      if ((basis.rowStatus[r] !== bs.lower && !atUpper) || !Number.isFinite(bound)) {
         usable = false
         break
       }
