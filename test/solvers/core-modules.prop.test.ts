@@ -67,6 +67,17 @@ const smallModel = fc
     }
   })
 
+/** Whether the 0/1 point `mask` (bit j: column j) meets every row of `m`. */
+function meetsRows(m: CoreArrays, mask: number): boolean {
+  for (let r = 0; r < m.rowLower.length; r++) {
+    let a = 0
+    for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++)
+      if (mask & (1 << m.rowIndex[e]!)) a += m.rowValue[e]!
+    if (a < m.rowLower[r]! - 1e-9 || a > m.rowUpper[r]! + 1e-9) return false
+  }
+  return true
+}
+
 /** The best objective over every 0/1 point that meets every row, columns outside `allowed` at 0 (null: none). */
 function bruteForce(m: CoreArrays, allowed?: Uint8Array): number | null {
   const n = m.colCost.length
@@ -74,14 +85,7 @@ function bruteForce(m: CoreArrays, allowed?: Uint8Array): number | null {
   for (let mask = 0; mask < 1 << n; mask++) {
     if (allowed !== undefined && [...Array(n).keys()].some((j) => mask & (1 << j) && allowed[j] === 0))
       continue
-    let ok = true
-    for (let r = 0; r < m.rowLower.length && ok; r++) {
-      let a = 0
-      for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++)
-        if (mask & (1 << m.rowIndex[e]!)) a += m.rowValue[e]!
-      ok = a >= m.rowLower[r]! - 1e-9 && a <= m.rowUpper[r]! + 1e-9
-    }
-    if (!ok) continue
+    if (!meetsRows(m, mask)) continue
     let v = 0
     for (let j = 0; j < n; j++) if (mask & (1 << j)) v += m.colCost[j]!
     if (best === null || v > best) best = v
@@ -264,14 +268,7 @@ describe('gomoryCuts', () => {
           for (const cut of gomoryCuts(ctx)) {
             cutsSeen++
             for (let mask = 0; mask < 1 << n; mask++) {
-              let feasible = true
-              for (let r = 0; r < m.rowLower.length && feasible; r++) {
-                let a = 0
-                for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++)
-                  if (mask & (1 << m.rowIndex[e]!)) a += m.rowValue[e]!
-                feasible = a >= m.rowLower[r]! - 1e-9 && a <= m.rowUpper[r]! + 1e-9
-              }
-              if (!feasible) continue
+              if (!meetsRows(m, mask)) continue
               let lhs = 0
               for (let i = 0; i < cut.index.length; i++) if (mask & (1 << cut.index[i]!)) lhs += cut.value[i]!
               expect(lhs).toBeGreaterThanOrEqual(cut.lower - 1e-9)
