@@ -156,7 +156,7 @@ function runPart(highs: Highs, m: CoreArrays, deadline: number, hooks: RunHooks)
   // basis); then every column the core keeps; cold: the best columns of every row by cost.
   const warm = m.warm
   let hm: ReturnType<Highs['createModel']> | null = null
-  const incumbent: CoreContext['incumbent'] = { values: null, objective: null, bound: null }
+  const incumbent: CoreContext['incumbent'] = { values: null, objective: null, bound: null, found: null }
   try {
     hm = highs.createModel()
     const model = hm
@@ -238,12 +238,27 @@ function runPart(highs: Highs, m: CoreArrays, deadline: number, hooks: RunHooks)
   } catch (e) {
     const fatal = e instanceof WebAssembly.RuntimeError
     // HiGHS ran out of memory proving a solution it had already found: keep that solution.
-    if (fatal && incumbent.values !== null && incumbent.objective !== null)
+    // A solution HiGHS reported during the MILP that aborted, when better than the last kept: the
+    // core only grows between MILPs, so its positions are the first of the core's order.
+    let { values, objective, bound } = incumbent
+    const found = incumbent.found
+    if (
+      found !== null &&
+      found.values.length <= columns.order.length &&
+      (objective === null || found.objective > objective)
+    ) {
+      const full = new Float64Array(nc)
+      for (let k = 0; k < found.values.length; k++) full[columns.order[k]!] = found.values[k]!
+      values = full
+      objective = found.objective
+      bound = found.bound
+    }
+    if (fatal && values !== null && objective !== null)
       return {
         status: 'memoryLimit',
-        values: incumbent.values,
-        objective: incumbent.objective,
-        dualBound: incumbent.bound,
+        values,
+        objective,
+        dualBound: bound,
         message: String(e),
         fatal,
         stats: null,

@@ -260,7 +260,7 @@ describe('gomoryCuts', () => {
             stop: () => undefined,
             statusOf: (code) => Object.keys(names).find((k) => names[k] === code) ?? `status ${code}`,
             counts: { pricingRounds: 0, milpRounds: 0, lpMs: 0, lpBound: null },
-            incumbent: { values: null, objective: null, bound: null },
+            incumbent: { values: null, objective: null, bound: null, found: null },
           }
           const priced = priceCore(ctx)
           if (endsRun(priced) || !priced.done) return

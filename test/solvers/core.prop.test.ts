@@ -222,6 +222,64 @@ describe('the priced-core method', () => {
     )
   }, 240_000)
 
+  it('keeps the solution HiGHS reported before a wasm abort in the middle of a core MILP, with a bound that holds', async () => {
+    const real = await highsLoader()
+    const improving = String(real.constants.callbackType.mipImprovingSolution)
+    // HiGHS whose MILP runs abort (as at the wasm heap's limit) once they have reported a solution.
+    const aborting = new Proxy(real, {
+      get(target, key) {
+        if (key !== 'createModel') {
+          const v = Reflect.get(target, key) as unknown
+          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v
+        }
+        return () => {
+          const model = target.createModel()
+          return new Proxy(model, {
+            get(m, k) {
+              const v = Reflect.get(m, k) as unknown
+              if (k !== 'run')
+                return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(m) : v
+              return (callbacks?: Record<string, (e: unknown) => undefined>) => {
+                const report = callbacks?.[improving]
+                if (report === undefined) return m.run(callbacks as never)
+                let reported = false
+                const r = m.run({
+                  ...callbacks,
+                  [improving]: (e: unknown) => {
+                    reported = true
+                    return report(e)
+                  },
+                } as never)
+                if (reported) throw new WebAssembly.RuntimeError('Aborted()')
+                return r
+              }
+            },
+          })
+        }
+      },
+    })
+    let kept = 0
+    for (const seed of [3, 8, 21]) {
+      const milp = formulate(generateScenario({ seed, cadres: 500 })).milp
+      const pricable = new Uint8Array(milp.colCost.length)
+      for (let j = 0; j < pricable.length; j++)
+        if (milp.integer[j] === 1 && milp.colLower[j] === 0 && milp.colUpper[j] === 1) pricable[j] = 1
+      const arrays: CoreArrays = { ...milp, pricable, maxCoreColumns: 1_000_000, cuts: false }
+      const never = { shouldStop: () => false, onImproved: () => {} }
+      const z = runCore(real, arrays, 60, never).objective!
+      const r = runCore(aborting as typeof real, arrays, 60, never)
+      if (r.status === 'optimal') continue
+      kept++
+      expect(r.status).toBe('memoryLimit')
+      expect(r.fatal).toBe(true)
+      expect(r.values).not.toBeNull()
+      expectFeasible(milp, r.values!)
+      expect(r.objective!).toBeLessThanOrEqual(z + 1e-6)
+      if (r.dualBound !== null) expect(r.dualBound).toBeGreaterThanOrEqual(z - 1e-6)
+    }
+    expect(kept).toBeGreaterThan(0)
+  }, 120_000)
+
   it('equals the direct solve on generated counties, pricing and re-proving along the way', async () => {
     // How often each part of the method ran, so the property is known to reach them.
     const seen = { priced: 0, reproved: 0 }

@@ -35,7 +35,18 @@ export interface CoreContext {
    * The best solution found and the whole-model bound that goes with it, kept
    * outside the solve so that a wasm abort does not lose it.
    */
-  readonly incumbent: { values: Float64Array | null; objective: number | null; bound: number | null }
+  readonly incumbent: {
+    values: Float64Array | null
+    objective: number | null
+    bound: number | null
+    /**
+     * The last solution HiGHS reported during a core MILP, in the core's
+     * order (the columns left out at 0: a solution of the whole model), with
+     * its objective and the whole-model bound then: what a wasm abort in
+     * the middle of that MILP keeps.
+     */
+    found: { values: Float64Array; objective: number; bound: number | null } | null
+  }
 }
 
 /** A run that ends without a solution. @internal */

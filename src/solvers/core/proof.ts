@@ -80,6 +80,8 @@ export function proveCore(
         // root LP: no proof, so only a dual bound above the incumbent counts.
         const db = dd.mip_dual_bound ?? null
         const b = fullBound(db !== null && (inc === null || db > inc + 1e-9) ? db : null)
+        if (inc !== null && dd.mip_solution !== undefined)
+          best.found = { values: dd.mip_solution, objective: inc, bound: b }
         ctx.hooks.onImproved(
           inc,
           b,
