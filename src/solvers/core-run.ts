@@ -104,7 +104,8 @@ interface CutRound {
  */
 export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, hooks: RunHooks): CoreRun {
   const deadline = performance.now() + timeLimitSeconds * 1000
-  let current = m
+  // Whether cuts run is decided once, on `m` (each round's model carries the decision on).
+  let current: CoreArrays = m.cuts === undefined ? { ...m, cuts: cutsWanted(m) } : m
   let first: CutRound | null = null
   let pricingRounds = 0
   let lpMs = 0
@@ -205,7 +206,7 @@ function runPart(highs: Highs, m: CoreArrays, deadline: number, hooks: RunHooks)
 
     const priced = priceCore(ctx)
     if (endsRun(priced)) return priced
-    if (priced.done && priced.basis !== null && cutsWanted(m) && (m.cutRounds ?? 0) < CUT_ROUNDS) {
+    if (priced.done && priced.basis !== null && m.cuts === true && (m.cutRounds ?? 0) < CUT_ROUNDS) {
       const cutStarted = performance.now()
       const cuts = gomoryCuts(ctx)
       if (cuts.length > 0) return { cuts, basis: priced.basis, counts, cutMs: performance.now() - cutStarted }
@@ -273,9 +274,8 @@ function runPart(highs: Highs, m: CoreArrays, deadline: number, hooks: RunHooks)
   }
 }
 
-/** Whether `m` is tightened by cuts: as it says, else from {@link CUT_MIN_COLUMNS} pricable columns. */
+/** Whether cuts tighten `m` by default: from {@link CUT_MIN_COLUMNS} pricable columns on. */
 function cutsWanted(m: CoreArrays): boolean {
-  if (m.cuts !== undefined) return m.cuts
   let n = 0
   for (let j = 0; j < m.pricable.length; j++) n += m.pricable[j]!
   return n >= CUT_MIN_COLUMNS

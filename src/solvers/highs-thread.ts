@@ -11,7 +11,7 @@
 import { parentPort } from 'node:worker_threads'
 import highsLoader from 'highs'
 import type { Highs } from 'highs'
-import { runHighs } from './highs-run.js'
+import { failedRun, runHighs } from './highs-run.js'
 import type { MilpArrays, RunHooks } from './highs-run.js'
 import { runCore } from './core-run.js'
 import type { CoreArrays } from './core-run.js'
@@ -34,17 +34,7 @@ port.on('message', (job: Job) => {
     try {
       highs = highs ?? (await highsLoader())
     } catch (e) {
-      port.postMessage({
-        type: 'done',
-        raw: {
-          status: 'error',
-          values: null,
-          objective: null,
-          dualBound: null,
-          message: String(e),
-          fatal: true,
-        },
-      })
+      port.postMessage({ type: 'done', raw: failedRun('error', String(e), true) })
       return
     }
     const flag = new Int32Array(job.flag)

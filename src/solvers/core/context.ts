@@ -6,7 +6,7 @@
  * @module
  */
 import type { Highs } from 'highs'
-import type { RunHooks } from '../highs-run.js'
+import { failedRun as failedRawRun, type RunHooks } from '../highs-run.js'
 import type { CoreStats } from '../solver.js'
 import type { CoreColumns, HighsModel } from './columns.js'
 import type { Lagrangian } from './lagrangian.js'
@@ -51,7 +51,7 @@ export interface CoreContext {
 
 /** A run that ends without a solution. @internal */
 export function failedRun(status: string, message: string, fatal = false): CoreRun {
-  return { status, values: null, objective: null, dualBound: null, message, fatal, stats: null }
+  return { ...failedRawRun(status, message, fatal), stats: null }
 }
 
 /** What the run did so far, the MILP time counted from `milpStarted`. @internal */
