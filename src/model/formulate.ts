@@ -91,6 +91,13 @@ export function formulate(scenario: Scenario): StaffingModel {
       pairCost[k] = fit - elig.penalty[k]!
     }
   }
+  // Room for every column and entry up front (bounds, not counts: the rule rows' slack columns and
+  // entries are not known yet): growing would copy the model built so far (see MilpBuilder.reserve).
+  b.reserveColumns(pairs + open.length + 64 * scenario.teams.length + 4096)
+  b.reserve(
+    open.length + scenario.cadres.length + 64 * scenario.teams.length,
+    4 * pairs + 2 * open.length + 65536,
+  )
   // One column per pair, `x:<cadre>:<post>`, named when the names are first read.
   const cadreIds = scenario.cadres.map((c) => c.id)
   const first = b.addColumns(
@@ -116,7 +123,6 @@ export function formulate(scenario: Scenario): StaffingModel {
 
   const vacancy = scenario.policy.vacancy
   const vacancyCol = new Int32Array(open.length)
-  b.reserve(open.length + scenario.cadres.length, 2 * pairs + open.length)
   open.forEach((postId, i) => {
     vacancyCol[i] = b.addColumn(`vacant:${postId}`, -vacancy.penalty, 0, vacancy.allowed ? 1 : 0, true)
     const from = elig.postStart[i]!

@@ -54,6 +54,7 @@ import { failedRun, type CoreContext } from './core/context.js'
 import { Lagrangian } from './core/lagrangian.js'
 import { endsRun, priceCore } from './core/pricing.js'
 import { gomoryCuts, withCuts, type Cut } from './core/cuts.js'
+import { Workspace } from './core/workspace.js'
 import { PROOF_TOL, proveCore } from './core/proof.js'
 import type { CoreArrays, CoreRun, CoreWarm } from './core/types.js'
 import { fitStart, joinWarmCore, setWarmBasis, warmMilpCore } from './core/warm.js'
@@ -109,8 +110,9 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
   let first: CutRound | null = null
   let pricingRounds = 0
   let lpMs = 0
+  const ws = new Workspace()
   for (;;) {
-    const part = runPart(highs, current, deadline, hooks)
+    const part = runPart(highs, current, deadline, hooks, ws)
     if ('cuts' in part) {
       first ??= part
       pricingRounds += part.counts.pricingRounds
@@ -127,7 +129,7 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
     }
     if (first === null) return part
     if (part.status === 'infeasible') {
-      const plain = runPart(highs, { ...m, cuts: false }, deadline, hooks)
+      const plain = runPart(highs, { ...m, cuts: false }, deadline, hooks, ws)
       // Without cuts a part never asks for a round of them.
       if (!('cuts' in plain)) return plain
     }
@@ -147,12 +149,18 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
 }
 
 /** One part of a run (see {@link runCore}): its answer, or the cuts that ask for another part. */
-function runPart(highs: Highs, m: CoreArrays, deadline: number, hooks: RunHooks): CoreRun | CutRound {
+function runPart(
+  highs: Highs,
+  m: CoreArrays,
+  deadline: number,
+  hooks: RunHooks,
+  ws: Workspace,
+): CoreRun | CutRound {
   const nc = m.colCost.length
   const inf = highs.infinity
   const fin = (v: number) => (v === Infinity ? inf : v === -Infinity ? -inf : v)
-  const lagrangian = new Lagrangian(m)
-  const columns = new CoreColumns(m, lagrangian, hooks.start)
+  const lagrangian = new Lagrangian(m, ws)
+  const columns = new CoreColumns(m, lagrangian, hooks.start, ws)
   // The first core. Warm: the last LP core of the earlier solve, first and in its order (for its
   // basis); then every column the core keeps; cold: the best columns of every row by cost.
   const warm = m.warm
@@ -208,7 +216,7 @@ function runPart(highs: Highs, m: CoreArrays, deadline: number, hooks: RunHooks)
     if (endsRun(priced)) return priced
     if (priced.done && priced.basis !== null && m.cuts === true && (m.cutRounds ?? 0) < CUT_ROUNDS) {
       const cutStarted = performance.now()
-      const cuts = gomoryCuts(ctx)
+      const cuts = gomoryCuts(ctx, ws)
       if (cuts.length > 0) return { cuts, basis: priced.basis, counts, cutMs: performance.now() - cutStarted }
     }
 

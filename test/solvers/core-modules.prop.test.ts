@@ -10,7 +10,8 @@ import type { Highs } from 'highs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CoreColumns, passRows } from '../../src/solvers/core/columns.js'
 import type { CoreContext } from '../../src/solvers/core/context.js'
-import { gomoryCuts } from '../../src/solvers/core/cuts.js'
+import { gomoryCuts, withCuts, type Cut } from '../../src/solvers/core/cuts.js'
+import { Workspace } from '../../src/solvers/core/workspace.js'
 import { endsRun, priceCore } from '../../src/solvers/core/pricing.js'
 import { Lagrangian } from '../../src/solvers/core/lagrangian.js'
 import type { CoreArrays } from '../../src/solvers/core/types.js'
@@ -265,7 +266,12 @@ describe('gomoryCuts', () => {
           const priced = priceCore(ctx)
           if (endsRun(priced) || !priced.done) return
           const n = m.colCost.length
-          for (const cut of gomoryCuts(ctx)) {
+          const found = gomoryCuts(ctx)
+          // A run's workspace, used before (here by the same round twice): the same cuts.
+          const ws = new Workspace()
+          gomoryCuts(ctx, ws)
+          expect(gomoryCuts(ctx, ws)).toEqual(found)
+          for (const cut of found) {
             cutsSeen++
             for (let mask = 0; mask < 1 << n; mask++) {
               if (!meetsRows(m, mask)) continue
@@ -281,5 +287,65 @@ describe('gomoryCuts', () => {
       { seed: 41, numRuns: 400 },
     )
     expect(cutsSeen).toBeGreaterThan(20)
+  })
+})
+
+describe('withCuts', () => {
+  const cutOf = (n: number) =>
+    fc
+      .array(fc.tuple(fc.nat(n - 1), fc.integer({ min: -5, max: 5 })), { minLength: 1, maxLength: 6 })
+      .map((es): Cut => {
+        const cols = [...new Set(es.map(([j]) => j))].sort((a, b) => a - b)
+        return {
+          index: Int32Array.from(cols),
+          value: Float64Array.from(cols, (j) => es.find(([k]) => k === j)![1] || 1),
+          lower: es.length,
+        }
+      })
+  const rowsOf = (m: CoreArrays) =>
+    Array.from({ length: m.rowLower.length }, (_, r) => ({
+      lower: m.rowLower[r],
+      upper: m.rowUpper[r],
+      entries: [...m.rowIndex.subarray(m.rowStarts[r], m.rowStarts[r + 1])].map((j, e) => [
+        j,
+        m.rowValue[m.rowStarts[r]! + e],
+      ]),
+    }))
+  const cutRows = (cuts: readonly Cut[]) =>
+    cuts.map((c) => ({
+      lower: c.lower,
+      upper: Infinity,
+      entries: [...c.index].map((j, i) => [j, c.value[i]]),
+    }))
+
+  it('appends rounds in place without changing any model given or returned before', () => {
+    fc.assert(
+      fc.property(
+        smallModel.chain((m) =>
+          fc.tuple(
+            fc.constant(m),
+            fc.array(fc.array(cutOf(m.colCost.length), { minLength: 1, maxLength: 4 }), {
+              minLength: 3,
+              maxLength: 3,
+            }),
+          ),
+        ),
+        ([m, [c1, c2, c3]]) => {
+          const m0 = rowsOf(m)
+          const a = withCuts(m, c1!)
+          const a0 = rowsOf(a)
+          const b = withCuts(a, c2!) // the newest: in place
+          const c = withCuts(a, c3!) // no longer the newest: a copy
+          const d = withCuts(b, c3!)
+          expect(rowsOf(m)).toEqual(m0)
+          expect(rowsOf(a)).toEqual(a0)
+          expect(a0).toEqual([...m0, ...cutRows(c1!)])
+          expect(rowsOf(b)).toEqual([...m0, ...cutRows(c1!), ...cutRows(c2!)])
+          expect(rowsOf(c)).toEqual([...m0, ...cutRows(c1!), ...cutRows(c3!)])
+          expect(rowsOf(d)).toEqual([...m0, ...cutRows(c1!), ...cutRows(c2!), ...cutRows(c3!)])
+        },
+      ),
+      { seed: 5, numRuns: 200 },
+    )
   })
 })

@@ -11,6 +11,7 @@
 import type { Highs } from 'highs'
 import type { Lagrangian } from './lagrangian.js'
 import type { CoreArrays } from './types.js'
+import { Workspace } from './workspace.js'
 
 /** A HiGHS model instance. @internal */
 export type HighsModel = ReturnType<Highs['createModel']>
@@ -19,8 +20,7 @@ export type HighsModel = ReturnType<Highs['createModel']>
 const PER_ROW = 3
 
 /** Entries per column (a small function of its own, which V8 optimises apart from its callers). */
-function countEntries(index: Int32Array, n: number): Int32Array {
-  const count = new Int32Array(n)
+function countEntries(index: Int32Array, count: Int32Array): Int32Array {
   for (let e = 0; e < index.length; e++) count[index[e]!]!++
   return count
 }
@@ -73,12 +73,13 @@ export class CoreColumns {
     private readonly m: CoreArrays,
     private readonly lagrangian: Lagrangian,
     start: { readonly indices: Int32Array; readonly values: Float64Array } | undefined,
+    ws: Workspace = new Workspace(),
   ) {
     const nc = m.colCost.length
-    this.inCore = new Uint8Array(nc)
-    this.colCount = countEntries(m.rowIndex, nc)
-    this.slot = new Int32Array(nc).fill(-1)
-    this.started = new Uint8Array(start === undefined ? 0 : nc)
+    this.inCore = ws.u8('columns.inCore', nc)
+    this.colCount = countEntries(m.rowIndex, ws.i32('columns.colCount', nc))
+    this.slot = ws.i32('columns.slot', nc, -1)
+    this.started = ws.u8('columns.started', start === undefined ? 0 : nc)
     if (start !== undefined)
       for (let k = 0; k < start.indices.length; k++) {
         const j = start.indices[k]!

@@ -21,6 +21,7 @@
  */
 import type { CoreContext } from './context.js'
 import type { CoreArrays } from './types.js'
+import { Workspace } from './workspace.js'
 
 /** A cut `Σ value·x ≥ lower` over the columns `index` (increasing). @internal */
 export interface Cut {
@@ -70,7 +71,7 @@ function integralRows(m: CoreArrays): Uint8Array {
  * point, each valid for every integer solution of the whole model.
  * @internal
  */
-export function gomoryCuts(ctx: CoreContext): Cut[] {
+export function gomoryCuts(ctx: CoreContext, ws: Workspace = new Workspace()): Cut[] {
   const { model, m, columns, highs } = ctx
   const { colLower, colUpper, integer, rowLower, rowUpper, rowStarts, rowIndex, rowValue } = m
   const { order } = columns
@@ -80,136 +81,140 @@ export function gomoryCuts(ctx: CoreContext): Cut[] {
   const basic = model.getBasicVariables()
   const basis = model.getBasis()
   const solution = model.getSolution()
-  // The LP point over every column (left-out columns at 0) and the status of every column.
-  const x = new Float64Array(nc)
-  const status = new Int32Array(nc).fill(bs.lower)
-  order.forEach((j, p) => {
-    x[j] = solution.colValue[p]!
-    status[j] = basis.colStatus[p]!
-  })
-  const candidates: { readonly k: number; readonly j: number; readonly f: number }[] = []
-  for (let k = 0; k < basic.length; k++) {
-    const p = basic[k]!
-    if (p < 0) continue
-    const j = order[p]!
-    if (integer[j] !== 1) continue
-    const f = x[j]! - Math.floor(x[j]!)
-    if (f > MIN_FRACTION && f < 1 - MIN_FRACTION) candidates.push({ k, j, f })
-  }
-  candidates.sort((a, b) => Math.abs(a.f - 0.5) - Math.abs(b.f - 0.5) || a.j - b.j)
-  if (candidates.length === 0) return []
-  const intRow = integralRows(m)
-  // Per candidate, only the columns of the rows its basis-inverse row reaches are touched.
-  const alpha = new Float64Array(nc)
-  const pi = new Float64Array(nc)
-  const stamp = new Int32Array(nc).fill(-1)
-  const touched: number[] = []
-  const found: { readonly cut: Cut; readonly efficacy: number }[] = []
-  const widest = Math.max(1000, Math.floor(CUT_DENSITY * nc))
-  const farthest = FARTHEST * widest
-  for (const [n, { k, j: jb, f: f0 }] of candidates.slice(0, MAX_CUTS).entries()) {
-    const rho = model.getBasisInverseRow(k).values
-    // ᾱ over every column: ρ·a_j, row by row (zero for the columns no such row reaches).
-    touched.length = 0
-    let reach = 0
-    for (let r = 0; r < nr && reach <= farthest; r++) {
-      const v = rho[r]!
-      if (v === 0) continue
-      reach += rowStarts[r + 1]! - rowStarts[r]!
-      for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) {
-        const j = rowIndex[e]!
-        if (stamp[j] !== n) {
-          stamp[j] = n
-          alpha[j] = 0
-          pi[j] = 0
-          touched.push(j)
+  // Reused by the run's next round (see Workspace); alpha and pi are cleared column by column.
+  const alpha = ws.f64('cuts.alpha', nc, null)
+  const pi = ws.f64('cuts.pi', nc, null)
+  const stamp = ws.i32('cuts.stamp', nc, -1)
+  const pos = ws.i32('cuts.pos', nc, -1)
+  // The LP point and the status of every column: the core's from HiGHS, the left-out columns
+  // nonbasic at their lower bound 0.
+  order.forEach((j, p) => (pos[j] = p))
+  try {
+    const x = (j: number): number => (pos[j]! >= 0 ? solution.colValue[pos[j]!]! : 0)
+    const status = (j: number): number => (pos[j]! >= 0 ? basis.colStatus[pos[j]!]! : bs.lower)
+    const candidates: { readonly k: number; readonly j: number; readonly f: number }[] = []
+    for (let k = 0; k < basic.length; k++) {
+      const p = basic[k]!
+      if (p < 0) continue
+      const j = order[p]!
+      if (integer[j] !== 1) continue
+      const f = x(j) - Math.floor(x(j))
+      if (f > MIN_FRACTION && f < 1 - MIN_FRACTION) candidates.push({ k, j, f })
+    }
+    candidates.sort((a, b) => Math.abs(a.f - 0.5) - Math.abs(b.f - 0.5) || a.j - b.j)
+    if (candidates.length === 0) return []
+    const intRow = integralRows(m)
+    // Per candidate, only the columns of the rows its basis-inverse row reaches are touched.
+    const touched: number[] = []
+    const found: { readonly cut: Cut; readonly efficacy: number }[] = []
+    const widest = Math.max(1000, Math.floor(CUT_DENSITY * nc))
+    const farthest = FARTHEST * widest
+    for (const [n, { k, j: jb, f: f0 }] of candidates.slice(0, MAX_CUTS).entries()) {
+      const rho = model.getBasisInverseRow(k).values
+      // ᾱ over every column: ρ·a_j, row by row (zero for the columns no such row reaches).
+      touched.length = 0
+      let reach = 0
+      for (let r = 0; r < nr && reach <= farthest; r++) {
+        const v = rho[r]!
+        if (v === 0) continue
+        reach += rowStarts[r + 1]! - rowStarts[r]!
+        for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) {
+          const j = rowIndex[e]!
+          if (stamp[j] !== n) {
+            stamp[j] = n
+            alpha[j] = 0
+            pi[j] = 0
+            touched.push(j)
+          }
+          alpha[j]! += v * rowValue[e]!
         }
-        alpha[j]! += v * rowValue[e]!
       }
-    }
-    // A row of the tableau over too much of the model gives a cut too dense to use: not read on.
-    // Nor one that does not read 1 on its own basic column (a basis inverse off by rounding).
-    if (reach > farthest || Math.abs(alpha[jb]! - 1) > 1e-7) continue
-    // The GMI coefficient of a nonbasic t with tableau entry a.
-    const g = (a: number, isInteger: boolean): number => {
-      if (isInteger) {
-        const fj = a - Math.floor(a)
-        return Math.min(fj / f0, (1 - fj) / (1 - f0))
+      // A row of the tableau over too much of the model gives a cut too dense to use: not read on.
+      // Nor one that does not read 1 on its own basic column (a basis inverse off by rounding).
+      if (reach > farthest || Math.abs(alpha[jb]! - 1) > 1e-7) continue
+      // The GMI coefficient of a nonbasic t with tableau entry a.
+      const g = (a: number, isInteger: boolean): number => {
+        if (isInteger) {
+          const fj = a - Math.floor(a)
+          return Math.min(fj / f0, (1 - fj) / (1 - f0))
+        }
+        return a >= 0 ? a / f0 : -a / (1 - f0)
       }
-      return a >= 0 ? a / f0 : -a / (1 - f0)
-    }
-    let rhs = 1
-    let usable = true
-    for (const j of touched) {
-      const a = alpha[j]!
-      // Every nonzero entry counts (a tiny one is dropped by `tidy`, which relaxes the cut for it).
-      if (j === jb || a === 0 || status[j] === bs.basic) continue
-      const lo = colLower[j]!
-      const hi = colUpper[j]!
-      if (lo === hi) continue
-      const atUpper = status[j] === bs.upper
-      const bound = atUpper ? hi : lo
-      // Nonbasic only at a finite bound (not free, not zero): else no t ≥ 0 to write the row in.
-      if ((status[j] !== bs.lower && !atUpper) || !Number.isFinite(bound)) {
-        usable = false
-        break
+      let rhs = 1
+      let usable = true
+      for (const j of touched) {
+        const a = alpha[j]!
+        // Every nonzero entry counts (a tiny one is dropped by `tidy`, which relaxes the cut for it).
+        if (j === jb || a === 0 || status(j) === bs.basic) continue
+        const lo = colLower[j]!
+        const hi = colUpper[j]!
+        if (lo === hi) continue
+        const atUpper = status(j) === bs.upper
+        const bound = atUpper ? hi : lo
+        // Nonbasic only at a finite bound (not free, not zero): else no t ≥ 0 to write the row in.
+        if ((status(j) !== bs.lower && !atUpper) || !Number.isFinite(bound)) {
+          usable = false
+          break
+        }
+        // An integer column at an integer bound moves by whole steps from it.
+        const c = g(atUpper ? -a : a, integer[j] === 1 && Number.isInteger(bound))
+        if (c === 0) continue
+        // c·t with t = x − l (at its lower bound) or u − x (at its upper bound).
+        if (atUpper) {
+          pi[j]! -= c
+          rhs -= c * hi
+        } else {
+          pi[j]! += c
+          rhs += c * lo
+        }
       }
-      // An integer column at an integer bound moves by whole steps from it.
-      const c = g(atUpper ? -a : a, integer[j] === 1 && Number.isInteger(bound))
-      if (c === 0) continue
-      // c·t with t = x − l (at its lower bound) or u − x (at its upper bound).
-      if (atUpper) {
-        pi[j]! -= c
-        rhs -= c * hi
-      } else {
-        pi[j]! += c
-        rhs += c * lo
+      // Row activities at a bound: the logical of row r has tableau entry −ρ_r per unit of activity.
+      for (let r = 0; r < nr && usable; r++) {
+        const v = rho[r]!
+        if (v === 0 || basis.rowStatus[r] === bs.basic) continue
+        const lo = rowLower[r]!
+        const hi = rowUpper[r]!
+        if (lo === hi) continue
+        const atUpper = basis.rowStatus[r] === bs.upper
+        const bound = atUpper ? hi : lo
+        if ((basis.rowStatus[r] !== bs.lower && !atUpper) || !Number.isFinite(bound)) {
+          usable = false
+          break
+        }
+        const c = g(atUpper ? v : -v, intRow[r] === 1)
+        if (c === 0) continue
+        // c·t with t = activity − L or U − activity, the activity written out in columns.
+        const sign = atUpper ? -1 : 1
+        rhs += sign * c * bound
+        for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) pi[rowIndex[e]!]! += sign * c * rowValue[e]!
       }
-    }
-    // Row activities at a bound: the logical of row r has tableau entry −ρ_r per unit of activity.
-    for (let r = 0; r < nr && usable; r++) {
-      const v = rho[r]!
-      if (v === 0 || basis.rowStatus[r] === bs.basic) continue
-      const lo = rowLower[r]!
-      const hi = rowUpper[r]!
-      if (lo === hi) continue
-      const atUpper = basis.rowStatus[r] === bs.upper
-      const bound = atUpper ? hi : lo
-      if ((basis.rowStatus[r] !== bs.lower && !atUpper) || !Number.isFinite(bound)) {
-        usable = false
-        break
+      if (!usable) continue
+      // In column order (a typed array sorts numerically, natively).
+      const cut = tidy(pi, Int32Array.from(touched).sort(), rhs, colLower, colUpper)
+      if (cut === null || cut.index.length > widest) continue
+      // Cut off the LP point by enough to matter.
+      let act = 0
+      let norm = 0
+      for (let i = 0; i < cut.index.length; i++) {
+        act += cut.value[i]! * x(cut.index[i]!)
+        norm += cut.value[i]! * cut.value[i]!
       }
-      const c = g(atUpper ? v : -v, intRow[r] === 1)
-      if (c === 0) continue
-      // c·t with t = activity − L or U − activity, the activity written out in columns.
-      const sign = atUpper ? -1 : 1
-      rhs += sign * c * bound
-      for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) pi[rowIndex[e]!]! += sign * c * rowValue[e]!
+      const efficacy = (cut.lower - act) / Math.sqrt(norm)
+      if (cut.lower - act > MIN_VIOLATION * Math.max(1, Math.sqrt(norm))) found.push({ cut, efficacy })
     }
-    if (!usable) continue
-    // In column order (a typed array sorts numerically, natively).
-    const cut = tidy(pi, Int32Array.from(touched).sort(), rhs, colLower, colUpper)
-    if (cut === null || cut.index.length > widest) continue
-    // Cut off the LP point by enough to matter.
-    let act = 0
-    let norm = 0
-    for (let i = 0; i < cut.index.length; i++) {
-      act += cut.value[i]! * x[cut.index[i]!]!
-      norm += cut.value[i]! * cut.value[i]!
-    }
-    const efficacy = (cut.lower - act) / Math.sqrt(norm)
-    if (cut.lower - act > MIN_VIOLATION * Math.max(1, Math.sqrt(norm))) found.push({ cut, efficacy })
+    // The deepest cuts first, within the budget of nonzeros.
+    found.sort((a, b) => b.efficacy - a.efficacy || a.cut.index.length - b.cut.index.length)
+    let budget = Math.max(50_000, Math.floor(CUTS_SHARE * rowIndex.length))
+    const cuts: Cut[] = []
+    for (const { cut } of found)
+      if (cut.index.length <= budget) {
+        cuts.push(cut)
+        budget -= cut.index.length
+      }
+    return cuts
+  } finally {
+    for (const j of order) pos[j] = -1
   }
-  // The deepest cuts first, within the budget of nonzeros.
-  found.sort((a, b) => b.efficacy - a.efficacy || a.cut.index.length - b.cut.index.length)
-  let budget = Math.max(50_000, Math.floor(CUTS_SHARE * rowIndex.length))
-  const cuts: Cut[] = []
-  for (const { cut } of found)
-    if (cut.index.length <= budget) {
-      cuts.push(cut)
-      budget -= cut.index.length
-    }
-  return cuts
 }
 
 /**
@@ -248,21 +253,54 @@ function tidy(
   return { index: Int32Array.from(index), value: Float64Array.from(value), lower: lowered }
 }
 
-/** `m` with the cuts appended as rows (`Σ value·x ≥ lower`), its warm start and test hooks left to the caller. @internal */
+/**
+ * The storage behind the entries of a model {@link withCuts} built, with room
+ * for the next rounds' cuts: the next call appends there in place instead of
+ * copying every entry of the model again. Only storage this module allocated
+ * is ever written past a model's own entries.
+ */
+const room = new WeakMap<Int32Array, Room>()
+
+/** Storage of entries, and how many of them the newest model built on it reads. */
+interface Room {
+  readonly index: Int32Array
+  readonly value: Float64Array
+  end: number
+}
+
+/**
+ * `m` with the cuts appended as rows (`Σ value·x ≥ lower`), its warm start and
+ * test hooks left to the caller. The first call copies the entries of `m`
+ * into storage with room for later rounds (pages never written cost no
+ * memory); a call on a model it built appends in place when the room holds,
+ * so that a model only the newest round still reads is not copied again
+ * (at 10,000 cadres, 23 M entries: ≈ 280 MB a round). Only the newest
+ * model built on a storage is appended to: no model given or returned
+ * before ever changes.
+ * @internal
+ */
 export function withCuts(m: CoreArrays, cuts: readonly Cut[]): CoreArrays {
   const nr = m.rowLower.length
+  const used = m.rowIndex.length
   const extra = cuts.reduce((s, c) => s + c.index.length, 0)
+  let store = room.get(m.rowIndex)
+  if (store === undefined || store.end !== used || store.index.length < used + extra) {
+    const size = used + 4 * extra + 65_536
+    store = { index: new Int32Array(size), value: new Float64Array(size), end: used }
+    store.index.set(m.rowIndex)
+    store.value.set(m.rowValue)
+  }
+  store.end = used + extra
+  const rowIndex = store.index.subarray(0, used + extra)
+  const rowValue = store.value.subarray(0, used + extra)
+  room.set(rowIndex, store)
   const rowStarts = new Int32Array(nr + cuts.length + 1)
   rowStarts.set(m.rowStarts)
-  const rowIndex = new Int32Array(m.rowIndex.length + extra)
-  rowIndex.set(m.rowIndex)
-  const rowValue = new Float64Array(m.rowValue.length + extra)
-  rowValue.set(m.rowValue)
   const rowLower = new Float64Array(nr + cuts.length)
   rowLower.set(m.rowLower)
   const rowUpper = new Float64Array(nr + cuts.length).fill(Infinity)
   rowUpper.set(m.rowUpper)
-  let at = m.rowIndex.length
+  let at = used
   cuts.forEach((c, i) => {
     rowIndex.set(c.index, at)
     rowValue.set(c.value, at)

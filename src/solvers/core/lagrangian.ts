@@ -12,6 +12,7 @@
  * @module
  */
 import type { CoreArrays } from './types.js'
+import { Workspace } from './workspace.js'
 
 /** What the columns left out of the core could still add under the current duals. @internal */
 export interface Outside {
@@ -30,9 +31,13 @@ export class Lagrangian {
   /** `B` over the core's columns (see the module). */
   bound = -Infinity
 
-  constructor(private readonly m: CoreArrays) {
-    this.d = new Float64Array(m.colCost.length)
-    this.y = new Float64Array(m.rowLower.length)
+  /** `ws`: where a run's parts keep their arrays (see Workspace). */
+  constructor(
+    private readonly m: CoreArrays,
+    ws: Workspace = new Workspace(),
+  ) {
+    this.d = ws.f64('lagrangian.d', m.colCost.length)
+    this.y = ws.f64('lagrangian.y', m.rowLower.length)
   }
 
   /**
