@@ -142,6 +142,26 @@ class Grow<T extends Float64Array | Int32Array | Uint8Array> {
 }
 
 /**
+ * The room past the entries of the models a {@link MilpBuilder} built on
+ * shared memory, by their `rowIndex`: its `rowValue` (the pair must match)
+ * and a lease word on shared memory, one per storage. Nothing but the holder
+ * of the lease ever writes past a built model's entries (the builder copies
+ * before its next write), so a solver holding it may append rows there — the
+ * priced core's rounds of cuts — instead of copying every entry.
+ */
+const entryRoom = new WeakMap<Int32Array, { readonly value: Float64Array; readonly lease: Int32Array }>()
+
+/**
+ * The lease word of the room past `m`'s entries (0: free; a holder sets it
+ * to 1 with `Atomics.compareExchange` and back to 0 when done), or `null`
+ * when `m`'s entries are not a builder's own on shared memory. @internal
+ */
+export function entryLease(m: Pick<Milp, 'rowIndex' | 'rowValue'>): Int32Array | null {
+  const room = entryRoom.get(m.rowIndex)
+  return room !== undefined && room.value === m.rowValue ? room.lease : null
+}
+
+/**
  * Builds a {@link Milp} column by column and row by row. Duplicate column
  * entries within one row are summed; zero coefficients are dropped.
  * @category Model
@@ -166,6 +186,8 @@ export class MilpBuilder {
   private readonly rowStarts = new Grow(Int32Array, 64)
   private readonly rowIndex = new Grow(Int32Array, 256)
   private readonly rowValue = new Grow(Float64Array, 256)
+  /** The lease of the room past the entries (see `entryRoom`), and the storage it is for. */
+  private lease: { readonly storage: ArrayBufferLike; readonly word: Int32Array } | null = null
 
   constructor() {
     this.rowStarts.push(0)
@@ -315,6 +337,14 @@ export class MilpBuilder {
               for (let i = 0; i < count; i++) out[start + i] = name(i)
             return out
           })
+    const rowIndex = this.rowIndex.done()
+    const rowValue = this.rowValue.done()
+    if (SHARED) {
+      // One lease per storage: models built again from the same storage share it.
+      if (this.lease?.storage !== this.rowIndex.data.buffer)
+        this.lease = { storage: this.rowIndex.data.buffer, word: new Int32Array(new SharedArrayBuffer(4)) }
+      entryRoom.set(rowIndex, { value: rowValue, lease: this.lease.word })
+    }
     return {
       sense: 'max',
       colNames: names,
@@ -326,8 +356,8 @@ export class MilpBuilder {
       rowLower: this.rowLower.done(),
       rowUpper: this.rowUpper.done(),
       rowStarts: this.rowStarts.done(),
-      rowIndex: this.rowIndex.done(),
-      rowValue: this.rowValue.done(),
+      rowIndex,
+      rowValue,
     }
   }
 }

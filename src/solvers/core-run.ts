@@ -53,7 +53,7 @@ import { CoreColumns, passRows } from './core/columns.js'
 import { failedRun, type CoreContext } from './core/context.js'
 import { Lagrangian } from './core/lagrangian.js'
 import { endsRun, priceCore } from './core/pricing.js'
-import { gomoryCuts, withCuts, type Cut } from './core/cuts.js'
+import { claimRoom, gomoryCuts, withCuts, type Cut } from './core/cuts.js'
 import { Workspace } from './core/workspace.js'
 import { PROOF_TOL, proveCore } from './core/proof.js'
 import type { CoreArrays, CoreRun, CoreWarm } from './core/types.js'
@@ -104,9 +104,25 @@ interface CutRound {
  * @internal
  */
 export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, hooks: RunHooks): CoreRun {
-  const deadline = performance.now() + timeLimitSeconds * 1000
   // Whether cuts run is decided once, on `m` (each round's model carries the decision on).
-  let current: CoreArrays = m.cuts === undefined ? { ...m, cuts: cutsWanted(m) } : m
+  const decided: CoreArrays = m.cuts === undefined ? { ...m, cuts: cutsWanted(m) } : m
+  // With cuts, the room past the model's entries when no other run holds it (two sessions may
+  // solve the same model at once): the rounds are appended there, not to a copy of every entry.
+  const lease = decided.cuts === true ? m.entryLease : undefined
+  const leased = lease !== undefined && Atomics.compareExchange(lease, 0, 0, 1) === 0
+  const giveBack = leased ? claimRoom(m) : () => {}
+  try {
+    return runRounds(highs, decided, timeLimitSeconds, hooks)
+  } finally {
+    giveBack()
+    if (leased) Atomics.store(lease, 0, 0)
+  }
+}
+
+/** {@link runCore}'s parts, `m.cuts` decided. */
+function runRounds(highs: Highs, m: CoreArrays, timeLimitSeconds: number, hooks: RunHooks): CoreRun {
+  const deadline = performance.now() + timeLimitSeconds * 1000
+  let current: CoreArrays = m
   let first: CutRound | null = null
   let pricingRounds = 0
   let lpMs = 0

@@ -33,7 +33,7 @@ const HIGHS_INIT_SPEC: OptionSpec = {
 }
 import highsLoader from 'highs'
 import type { Highs, InitOptions } from 'highs'
-import type { Milp } from '../model/milp.js'
+import { entryLease, type Milp } from '../model/milp.js'
 import type { LpRelaxation, RunOptions, Solver, SolverResult, SolverStatus } from './solver.js'
 import { CORE_MIN_COLUMNS, DEFAULT_MAX_CORE_COLUMNS, solveEmpty } from './solver.js'
 import { failedRun, runHighs } from './highs-run.js'
@@ -235,11 +235,13 @@ export const highsSolver: Solver = {
     const core = method === 'core' || (method === 'auto' && binaries >= CORE_MIN_COLUMNS)
     const nc = model.colCost.length
     const warm = options.warmStart?.columns === nc ? options.warmStart : undefined
+    const lease = entryLease(model)
     const arrays: MilpArrays | CoreArrays = core
       ? {
           ...direct,
           pricable,
           maxCoreColumns: options.maxCoreColumns ?? DEFAULT_MAX_CORE_COLUMNS,
+          ...(lease === null ? {} : { entryLease: lease }),
           ...(warm === undefined
             ? {}
             : {

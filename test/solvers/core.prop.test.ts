@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { validateProposal } from '../../src/check/index.js'
-import { MilpBuilder } from '../../src/model/milp.js'
+import { entryLease, MilpBuilder } from '../../src/model/milp.js'
 import type { Milp } from '../../src/model/milp.js'
 import { editMilp, formulate } from '../../src/model/index.js'
 import { solveModel } from '../../src/proposals/index.js'
@@ -171,7 +171,7 @@ describe('the priced-core method', () => {
     }
     const never = { shouldStop: () => false, onImproved: () => {} }
     // How often the cuts tightened the LP (a run with cuts makes more pricing LPs than one without).
-    const seen = { cut: 0, optimal: 0 }
+    const seen = { cut: 0, optimal: 0, room: 0 }
     // Against `reference`: the direct solve on small models, the core without cuts on larger ones.
     const check = (milp: Milp, reference: 'direct' | 'plain') => {
       const plain = runCore(highs, arrays(milp, false), 120, never)
@@ -186,6 +186,33 @@ describe('the priced-core method', () => {
       expect(cut.stats!.lpBound!).toBeGreaterThanOrEqual(direct.objective! - 1e-6)
       expect(cut.stats!.lpBound!).toBeLessThanOrEqual(plain.stats!.lpBound! + 1e-6)
       if (cut.stats!.pricingRounds > plain.stats!.pricingRounds) seen.cut++
+      if (reference === 'plain') roomy(milp, cut)
+    }
+    // A builder's model: with the lease of the room past its entries the rounds are appended there;
+    // with the lease held by another run, to a copy. Same answer either way, the model's own
+    // entries untouched, the lease given back.
+    const roomy = (milp: Milp, cut: ReturnType<typeof runCore>) => {
+      const lease = entryLease(milp)
+      expect(lease).not.toBeNull()
+      const own = () => [milp.rowIndex.join(), milp.rowValue.join()].join(';')
+      const before = own()
+      const past = () =>
+        new Int32Array(milp.rowIndex.buffer, milp.rowIndex.byteLength, 64).some((v) => v !== 0)
+      const wasUsed = past()
+      const inRoom = runCore(highs, { ...arrays(milp, true), entryLease: lease! }, 120, never)
+      expect(Atomics.load(lease!, 0)).toBe(0)
+      if (!wasUsed && past()) seen.room++
+      Atomics.store(lease!, 0, 1)
+      const copied = runCore(highs, { ...arrays(milp, true), entryLease: lease! }, 120, never)
+      expect(Atomics.load(lease!, 0)).toBe(1)
+      Atomics.store(lease!, 0, 0)
+      for (const r of [inRoom, copied]) {
+        expect(r.status).toBe(cut.status)
+        expect(r.objective).toBe(cut.objective)
+        expect(r.stats!.lpBound).toBe(cut.stats!.lpBound)
+        expect(r.stats!.pricingRounds).toBe(cut.stats!.pricingRounds)
+      }
+      expect(own()).toBe(before)
     }
     await fc.assert(
       fc.asyncProperty(randomMilp, async (milp) => check(milp, 'direct')),
@@ -202,6 +229,7 @@ describe('the priced-core method', () => {
     )
     expect(seen.optimal).toBeGreaterThan(30)
     expect(seen.cut).toBeGreaterThan(1)
+    expect(seen.room).toBeGreaterThan(0)
     // Stopped part way (after n checkpoints), with cuts: only bounds that hold.
     await fc.assert(
       fc.asyncProperty(randomMilp, fc.integer({ min: 1, max: 60 }), async (milp, n) => {

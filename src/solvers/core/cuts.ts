@@ -81,11 +81,38 @@ export function gomoryCuts(ctx: CoreContext, ws: Workspace = new Workspace()): C
   const basic = model.getBasicVariables()
   const basis = model.getBasis()
   const solution = model.getSolution()
-  // Reused by the run's next round (see Workspace); alpha and pi are cleared column by column.
-  const alpha = ws.f64('cuts.alpha', nc, null)
-  const pi = ws.f64('cuts.pi', nc, null)
-  const stamp = ws.i32('cuts.stamp', nc, -1)
+  // Over every column, reused by the run's next round (see Workspace): each column's place among
+  // the columns a candidate's tableau row touches (−1: none), and its position in the core's order.
+  const at = ws.i32('cuts.at', nc, -1)
   const pos = ws.i32('cuts.pos', nc, -1)
+  // ᾱ and the cut's coefficients of the touched columns, in their order: a few per cent of the
+  // columns at most (FARTHEST), not arrays over all of them.
+  const touched: number[] = []
+  let alpha = new Float64Array(1024)
+  let pi = new Float64Array(1024)
+  const touch = (j: number): number => {
+    let s = at[j]!
+    if (s >= 0) return s
+    s = touched.length
+    if (s === alpha.length) {
+      const wider = (a: Float64Array) => {
+        const b = new Float64Array(2 * a.length)
+        b.set(a)
+        return b
+      }
+      alpha = wider(alpha)
+      pi = wider(pi)
+    }
+    at[j] = s
+    alpha[s] = 0
+    pi[s] = 0
+    touched.push(j)
+    return s
+  }
+  const untouch = () => {
+    for (const j of touched) at[j] = -1
+    touched.length = 0
+  }
   // The LP point and the status of every column: the core's from HiGHS, the left-out columns
   // nonbasic at their lower bound 0.
   order.forEach((j, p) => (pos[j] = p))
@@ -105,33 +132,24 @@ export function gomoryCuts(ctx: CoreContext, ws: Workspace = new Workspace()): C
     if (candidates.length === 0) return []
     const intRow = integralRows(m)
     // Per candidate, only the columns of the rows its basis-inverse row reaches are touched.
-    const touched: number[] = []
     const found: { readonly cut: Cut; readonly efficacy: number }[] = []
     const widest = Math.max(1000, Math.floor(CUT_DENSITY * nc))
     const farthest = FARTHEST * widest
-    for (const [n, { k, j: jb, f: f0 }] of candidates.slice(0, MAX_CUTS).entries()) {
+    for (const { k, j: jb, f: f0 } of candidates.slice(0, MAX_CUTS)) {
       const rho = model.getBasisInverseRow(k).values
       // ᾱ over every column: ρ·a_j, row by row (zero for the columns no such row reaches).
-      touched.length = 0
+      untouch()
       let reach = 0
       for (let r = 0; r < nr && reach <= farthest; r++) {
         const v = rho[r]!
         if (v === 0) continue
         reach += rowStarts[r + 1]! - rowStarts[r]!
-        for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) {
-          const j = rowIndex[e]!
-          if (stamp[j] !== n) {
-            stamp[j] = n
-            alpha[j] = 0
-            pi[j] = 0
-            touched.push(j)
-          }
-          alpha[j]! += v * rowValue[e]!
-        }
+        for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++)
+          alpha[touch(rowIndex[e]!)]! += v * rowValue[e]!
       }
       // A row of the tableau over too much of the model gives a cut too dense to use: not read on.
       // Nor one that does not read 1 on its own basic column (a basis inverse off by rounding).
-      if (reach > farthest || Math.abs(alpha[jb]! - 1) > 1e-7) continue
+      if (reach > farthest || at[jb]! < 0 || Math.abs(alpha[at[jb]!]! - 1) > 1e-7) continue
       // The GMI coefficient of a nonbasic t with tableau entry a.
       const g = (a: number, isInteger: boolean): number => {
         if (isInteger) {
@@ -142,8 +160,9 @@ export function gomoryCuts(ctx: CoreContext, ws: Workspace = new Workspace()): C
       }
       let rhs = 1
       let usable = true
-      for (const j of touched) {
-        const a = alpha[j]!
+      for (let i = 0; i < touched.length; i++) {
+        const j = touched[i]!
+        const a = alpha[i]!
         // Every nonzero entry counts (a tiny one is dropped by `tidy`, which relaxes the cut for it).
         if (j === jb || a === 0 || status(j) === bs.basic) continue
         const lo = colLower[j]!
@@ -161,10 +180,10 @@ export function gomoryCuts(ctx: CoreContext, ws: Workspace = new Workspace()): C
         if (c === 0) continue
         // c·t with t = x − l (at its lower bound) or u − x (at its upper bound).
         if (atUpper) {
-          pi[j]! -= c
+          pi[i]! -= c
           rhs -= c * hi
         } else {
-          pi[j]! += c
+          pi[i]! += c
           rhs += c * lo
         }
       }
@@ -186,11 +205,12 @@ export function gomoryCuts(ctx: CoreContext, ws: Workspace = new Workspace()): C
         // c·t with t = activity − L or U − activity, the activity written out in columns.
         const sign = atUpper ? -1 : 1
         rhs += sign * c * bound
-        for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) pi[rowIndex[e]!]! += sign * c * rowValue[e]!
+        for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++)
+          pi[at[rowIndex[e]!]!]! += sign * c * rowValue[e]!
       }
       if (!usable) continue
       // In column order (a typed array sorts numerically, natively).
-      const cut = tidy(pi, Int32Array.from(touched).sort(), rhs, colLower, colUpper)
+      const cut = tidy((j) => pi[at[j]!]!, Int32Array.from(touched).sort(), rhs, colLower, colUpper)
       if (cut === null || cut.index.length > widest) continue
       // Cut off the LP point by enough to matter.
       let act = 0
@@ -214,6 +234,7 @@ export function gomoryCuts(ctx: CoreContext, ws: Workspace = new Workspace()): C
     return cuts
   } finally {
     for (const j of order) pos[j] = -1
+    untouch()
   }
 }
 
@@ -223,21 +244,21 @@ export function gomoryCuts(ctx: CoreContext, ws: Workspace = new Workspace()): C
  * valid), or `null` when it is numerically unsafe or empty.
  */
 function tidy(
-  pi: Float64Array,
+  pi: (j: number) => number,
   columns: Int32Array,
   rhs: number,
   lower: Float64Array,
   upper: Float64Array,
 ): Cut | null {
   let most = 0
-  for (const j of columns) most = Math.max(most, Math.abs(pi[j]!))
+  for (const j of columns) most = Math.max(most, Math.abs(pi(j)))
   if (most === 0 || !Number.isFinite(rhs)) return null
   const index: number[] = []
   const value: number[] = []
   let least = Infinity
   let lowered = rhs
   for (const j of columns) {
-    const v = pi[j]!
+    const v = pi(j)
     if (v === 0) continue
     if (Math.abs(v) < TINY * most) {
       const loose = Math.max(v * lower[j]!, v * upper[j]!)
@@ -266,6 +287,30 @@ interface Room {
   readonly index: Int32Array
   readonly value: Float64Array
   end: number
+}
+
+/**
+ * Lets {@link withCuts} append to the room past `m`'s own entries (their
+ * storage beyond `m.rowIndex.length`, which the caller holds the lease of:
+ * see `entryLease` in `model/milp.ts`), so that the first round copies no
+ * entry of `m`. Returns what gives the room back. Nothing happens when the
+ * storage has no room or is not a whole buffer.
+ * @internal
+ */
+export function claimRoom(m: CoreArrays): () => void {
+  const { rowIndex, rowValue } = m
+  if (rowIndex.byteOffset !== 0 || rowValue.byteOffset !== 0) return () => {}
+  const size = Math.min(
+    rowIndex.buffer.byteLength / Int32Array.BYTES_PER_ELEMENT,
+    rowValue.buffer.byteLength / Float64Array.BYTES_PER_ELEMENT,
+  )
+  if (size <= rowIndex.length) return () => {}
+  room.set(rowIndex, {
+    index: new Int32Array(rowIndex.buffer, 0, size),
+    value: new Float64Array(rowValue.buffer, 0, size),
+    end: rowIndex.length,
+  })
+  return () => room.delete(rowIndex)
 }
 
 /**
@@ -308,6 +353,6 @@ export function withCuts(m: CoreArrays, cuts: readonly Cut[]): CoreArrays {
     rowStarts[nr + i + 1] = at
     rowLower[nr + i] = c.lower
   })
-  const { warm: _warm, stopAfterPricingRounds: _stop, ...rest } = m
+  const { warm: _warm, stopAfterPricingRounds: _stop, entryLease: _lease, ...rest } = m
   return { ...rest, rowLower, rowUpper, rowStarts, rowIndex, rowValue }
 }

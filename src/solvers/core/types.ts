@@ -31,6 +31,12 @@ export interface CoreArrays extends MilpArrays {
    */
   readonly cuts?: boolean
   /**
+   * The lease of the room past the model's entries (see `entryLease` in
+   * `model/milp.ts`): a run that takes it appends its rounds of cuts there
+   * rather than copying every entry first.
+   */
+  readonly entryLease?: Int32Array
+  /**
    * Rounds of cuts already in the model's last rows: set on the part of a run
    * that follows a round (see `core-run.ts`), whose warm start gives the
    * pricing its LP core and basis, and whose MILP core is the LP core as
