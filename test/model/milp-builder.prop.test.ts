@@ -7,6 +7,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { MilpBuilder, type Milp } from '../../src/model/index.js'
+import { entryLease } from '../../src/model/milp.js'
 
 type Step =
   | { readonly op: 'column'; readonly cost: number; readonly integer: boolean }
@@ -117,5 +118,27 @@ describe('MilpBuilder', () => {
       }),
       { seed: 7, numRuns: 300 },
     )
+  })
+})
+
+describe('entryLease', () => {
+  it('is one lease word per storage of a builder’s entries, and none for a model made by hand', () => {
+    const b = new MilpBuilder()
+    b.addColumn('x', 1, 0, 1, true)
+    b.addRow('r', [0], 1, -Infinity, 1)
+    const m1 = b.build()
+    const m2 = b.build()
+    const lease = entryLease(m1)
+    expect(lease).not.toBeNull()
+    expect(lease![0]).toBe(0)
+    // Built again from the same storage: the same lease (one run at a time writes past the entries).
+    expect(entryLease(m2)).toBe(lease)
+    // A row more copies the entries to storage of their own (the built models never change): a new lease.
+    b.addRow('s', [0], 1, -Infinity, 1)
+    const m3 = b.build()
+    expect(entryLease(m3)).not.toBe(lease)
+    // Entries paired with another model's values, or arrays copied by hand: no lease.
+    expect(entryLease({ rowIndex: m1.rowIndex, rowValue: m3.rowValue })).toBeNull()
+    expect(entryLease({ rowIndex: m1.rowIndex.slice(), rowValue: m1.rowValue.slice() })).toBeNull()
   })
 })
