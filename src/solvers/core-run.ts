@@ -109,13 +109,14 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, h
   // With cuts, the room past the model's entries when no other run holds it (two sessions may
   // solve the same model at once): the rounds are appended there, not to a copy of every entry.
   const lease = decided.cuts === true ? m.entryLease : undefined
-  const leased = lease !== undefined && Atomics.compareExchange(lease, 0, 0, 1) === 0
+  const token = m.leaseToken ?? 1
+  const leased = lease !== undefined && Atomics.compareExchange(lease, 0, 0, token) === 0
   const giveBack = leased ? claimRoom(m) : () => {}
   try {
     return runRounds(highs, decided, timeLimitSeconds, hooks)
   } finally {
     giveBack()
-    if (leased) Atomics.store(lease, 0, 0)
+    if (leased) Atomics.compareExchange(lease, 0, token, 0)
   }
 }
 

@@ -49,6 +49,9 @@ export function workersAvailable(): boolean {
   return !missing && typeof process !== 'undefined' && typeof process.versions?.node === 'string'
 }
 
+/** Jobs sent so far (the lease token of the next is one more, from 1). */
+let jobs = 0
+
 /**
  * Runs HiGHS on the model in a worker; never throws. `null` when the worker's
  * module is found nowhere (an app that bundled banzi without
@@ -76,6 +79,12 @@ export async function runInWorker(
   }
   worker.ref()
   const flag = new Int32Array(new SharedArrayBuffer(4))
+  // A job that may take the lease of the room past its model's entries (see core-run.ts) holds it
+  // under its own number, so that a worker killed mid-run (terminated: no finally runs there)
+  // gives it back once it has stopped.
+  const lease = 'entryLease' in model ? model.entryLease : undefined
+  const token = (jobs = (jobs % 0x7ffffffe) + 1)
+  const job = lease === undefined ? model : { ...model, leaseToken: token }
   return new Promise<RawRun | CoreRun>((resolve) => {
     let settled = false
     let healthy = true
@@ -97,7 +106,10 @@ export async function runInWorker(
           const at = idle.indexOf(worker)
           if (at >= 0) idle.splice(at, 1)
         })
-      } else void worker.terminate()
+      } else
+        void worker.terminate().then(() => {
+          if (lease !== undefined) Atomics.compareExchange(lease, 0, token, 0)
+        })
       resolve(raw)
     }
     const kill = (status: string, message: string) => {
@@ -141,7 +153,7 @@ export async function runInWorker(
     options.signal?.addEventListener('abort', onAbort)
     if (options.signal?.aborted) onAbort()
     worker.postMessage({
-      model,
+      model: job,
       timeLimitSeconds: Math.max(0.001, timeLimitMs / 1000),
       flag: flag.buffer,
       start: options.start,

@@ -37,6 +37,12 @@ export interface CoreArrays extends MilpArrays {
    */
   readonly entryLease?: Int32Array
   /**
+   * What this run writes in the lease word while it holds it (a positive
+   * number, 1 by default): a worker thread's job number, so that the thread
+   * that started a job killed mid-run can give its lease back.
+   */
+  readonly leaseToken?: number
+  /**
    * Rounds of cuts already in the model's last rows: set on the part of a run
    * that follows a round (see `core-run.ts`), whose warm start gives the
    * pricing its LP core and basis, and whose MILP core is the LP core as
