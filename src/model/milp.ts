@@ -9,7 +9,17 @@ import { requireShape } from '../io/door.js'
  * @module
  */
 
-/** The MILP, maximised. `Infinity` marks a missing bound. @category Model */
+/**
+ * The MILP, maximised. `Infinity` marks a missing bound.
+ *
+ * Read-only: the arrays of a model `MilpBuilder` built are views of
+ * its storage (shared memory where `SharedArrayBuffer` exists), which other
+ * models built from the same storage share, and whose buffer reaches past a
+ * view's own entries (a solver may keep rows of its own there). Read them
+ * through their `length`, never through `.buffer`; copy one before writing
+ * to it (`editMilp` does).
+ * @category Model
+ */
 export interface Milp {
   readonly sense: 'max'
   /**
@@ -90,9 +100,10 @@ const SHARED = typeof SharedArrayBuffer === 'function'
  * copy of its own (at 5,000 cadres ≈ 115 MB less), and building leaves no
  * second copy of a large model behind for the garbage collector (10,000
  * cadres: ≈ 450 MB less at the solve's peak). Room reserved beyond what is
- * used costs address space only: the pages of a large zeroed allocation are
- * not touched until written. Once {@link done}, the next write copies first,
- * so a built model never changes.
+ * used costs address space only where the system commits the pages of a
+ * large zeroed allocation when first written (Linux and macOS; Windows
+ * charges it to the commit limit, though not to the working set). Once
+ * {@link done}, the next write copies first, so a built model never changes.
  */
 class Grow<T extends Float64Array | Int32Array | Uint8Array> {
   length = 0
@@ -136,8 +147,9 @@ class Grow<T extends Float64Array | Int32Array | Uint8Array> {
 
   /** The array in use: a view of the storage (shared memory), else a copy of its final length. */
   done(): T {
+    if (!SHARED) return this.data.slice(0, this.length) as T
     this.built = true
-    return SHARED ? (this.data.subarray(0, this.length) as T) : (this.data.slice(0, this.length) as T)
+    return this.data.subarray(0, this.length) as T
   }
 }
 
@@ -241,9 +253,9 @@ export class MilpBuilder {
   /**
    * Room for `rows` more rows with `entries` more non-zeros in all. Reserving
    * more than is used costs little where `SharedArrayBuffer` exists (the
-   * built arrays are views of the storage, whose untouched pages are never
-   * committed); a builder that knows a bound should reserve it, as growing
-   * copies what was built so far.
+   * built arrays are views of the storage, whose untouched pages Linux and
+   * macOS never commit); a builder that knows a bound should reserve it, as
+   * growing copies what was built so far.
    */
   reserve(rows: number, entries: number): void {
     for (const g of [this.rowLower, this.rowUpper]) g.reserve(rows)

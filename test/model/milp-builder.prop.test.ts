@@ -8,6 +8,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { MilpBuilder, type Milp } from '../../src/model/index.js'
 import { entryLease } from '../../src/model/milp.js'
+import { ENTRIES_PER_PAIR, formulate } from '../../src/model/formulate.js'
+import { generateScenario } from '../../src/sample/index.js'
 
 type Step =
   | { readonly op: 'column'; readonly cost: number; readonly integer: boolean }
@@ -140,5 +142,29 @@ describe('entryLease', () => {
     // Entries paired with another model's values, or arrays copied by hand: no lease.
     expect(entryLease({ rowIndex: m1.rowIndex, rowValue: m3.rowValue })).toBeNull()
     expect(entryLease({ rowIndex: m1.rowIndex.slice(), rowValue: m1.rowValue.slice() })).toBeNull()
+  })
+})
+
+describe('formulate’s room for entries', () => {
+  it('holds every entry of generated counties from 30 % of the posts open to a general election: no copy while building', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 150, max: 400 }),
+        fc.constantFrom(0.3, 0.6, 1),
+        (seed, cadres, openShare) => {
+          const scenario = generateScenario({ seed, cadres, openShare })
+          const { milp, eligibility } = formulate(scenario)
+          const open = scenario.openPosts.length
+          // The storage is the first reservation itself: it never grew.
+          expect(milp.rowIndex.buffer.byteLength / Int32Array.BYTES_PER_ELEMENT).toBe(
+            ENTRIES_PER_PAIR * eligibility.size + 2 * open + 65536,
+          )
+          // Within the reserve per pair alone (not only thanks to the constant room of small models).
+          expect(milp.rowIndex.length).toBeLessThanOrEqual(ENTRIES_PER_PAIR * eligibility.size + 2 * open)
+        },
+      ),
+      { seed: 11, numRuns: 12 },
+    )
   })
 })
