@@ -9,6 +9,7 @@
  * @internal
  */
 
+import { f64, i32, Slot } from './lap-pool.js'
 import { wasmReady, wasmSearch, type WasmSearch } from './lap-wasm.js'
 
 // Every function here minimises `s · c`: the sign `s` (1, or -1 to maximise)
@@ -178,11 +179,11 @@ const shortestPaths = (
   switchAt: number,
 ): number => {
   /** `vd[2j]` is the dual `v[j]`, `vd[2j + 1]` the shortest-path distance of column `j`. */
-  let vd: Float64Array = new Float64Array(2 * nc)
+  let vd: Float64Array = f64(Slot.vd, 2 * nc)
   for (let j = 0; j < nc; j++) vd[2 * j] = v[j]!
-  let path: Int32Array = new Int32Array(nc)
-  let rest: Int32Array = new Int32Array(nc)
-  let lvl: Int32Array = new Int32Array(nc)
+  let path: Int32Array = i32(Slot.path, nc)
+  let rest: Int32Array = i32(Slot.rest, nc)
+  let lvl: Int32Array = i32(Slot.lvl, nc)
   let out: Float64Array = new Float64Array(5)
   /** The caller's `row4col`, or its copy in the WebAssembly memory. */
   let r4c = row4col
@@ -328,7 +329,7 @@ export const complete = (
   free: Int32Array,
   count: number,
 ): Int32Array | -1 => {
-  const u = new Float64Array(nr)
+  const u = f64(Slot.u, nr).fill(0)
   free.subarray(0, count).sort()
   for (let i = 0; i < nr; i++) {
     const j = col4row[i]!

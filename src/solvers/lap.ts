@@ -22,6 +22,7 @@
 import { booleanOption, checkOptions, type InvalidOptions, type OptionSpec } from '../io/door.js'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import { readCost } from './lap-parse.js'
+import { f64, i32, Slot } from './lap-pool.js'
 import { complete, firstUnassignable } from './lap-search.js'
 import { augmentTall } from './lap-tall.js'
 import { KEEP, keepRowMins, keptMins, reduceColumns, reduceRows, type RowMins } from './lap-warm.js'
@@ -99,18 +100,18 @@ export type LapError =
  * which rows are to blame.
  */
 const augment = (nr: number, nc: number, c: Float64Array, s: number): Int32Array | number => {
-  const v = new Float64Array(nc)
-  const col4row = new Int32Array(nr).fill(-1)
-  const row4col = new Int32Array(nc).fill(-1)
-  const free = new Int32Array(nr)
+  const v = f64(Slot.v, nc).fill(0)
+  const col4row = i32(Slot.col4row, nr).fill(-1)
+  const row4col = i32(Slot.row4col, nc).fill(-1)
+  const free = i32(Slot.free, nr)
   if (nr === nc && !reduceColumns(nr, c, s, v, col4row, row4col)) return firstUnassignable(nr, nc, c, s)
   let count = 0
   for (let i = 0; i < nr; i++) if (col4row[i] === -1) free[count++] = i
   // A row read by the reduction keeps its least entries of c − v; as v only
   // goes down, those decide the row's next search while they can.
-  const low = new Float64Array(KEEP * nr)
-  const at = new Int32Array(KEEP * nr)
-  const read = new Uint8Array(nr)
+  const low = f64(Slot.low, KEEP * nr)
+  const at = i32(Slot.at, KEEP * nr)
+  const read = i32(Slot.read, nr).fill(0)
   const kept = new Int32Array(KEEP)
   const mins = (i: number, out: RowMins): boolean => {
     const o = KEEP * i

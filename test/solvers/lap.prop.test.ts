@@ -360,6 +360,44 @@ describe('linearSumAssignment (property)', () => {
     )
   })
 
+  it('gives a matrix the same answer whatever was solved before it (working arrays kept between calls)', () => {
+    // Several matrices of one shape, so that each call reuses the arrays the previous one left.
+    const arb = fc
+      .record({
+        maximize: fc.boolean(),
+        n: fc.integer({ min: 1, max: 12 }),
+        m: fc.integer({ min: 1, max: 12 }),
+        k: fc.integer({ min: 2, max: 4 }),
+      })
+      .chain(({ maximize, n, m, k }) =>
+        fc.record({
+          maximize: fc.constant(maximize),
+          costs: fc.array(
+            fc.array(
+              fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constant(forbiddenOf(maximize))), {
+                minLength: m,
+                maxLength: m,
+              }),
+              { minLength: n, maxLength: n },
+            ),
+            { minLength: k, maxLength: k },
+          ),
+        }),
+      )
+    const answer = (cost: Matrix, maximize: boolean) => {
+      const r = linearSumAssignment(cost, { maximize })
+      return isLeft(r) ? r.left : { rows: Array.from(r.right.rowInd), cols: Array.from(r.right.colInd) }
+    }
+    fc.assert(
+      fc.property(arb, ({ costs, maximize }) => {
+        const forward = costs.map((c) => answer(c, maximize))
+        const backward = [...costs].reverse().map((c) => answer(c, maximize))
+        expect(backward.reverse()).toEqual(forward)
+      }),
+      params(300),
+    )
+  })
+
   it('gives the same answer with the scans in WebAssembly from the start, or never', () => {
     // One kind of value per matrix (ties, forbidden entries, both senses, both orientations).
     const kinds = [fc.integer({ min: 0, max: 3 }), fc.integer({ min: -250, max: 750 }), floats]
