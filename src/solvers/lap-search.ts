@@ -22,14 +22,18 @@ import { wasmReady, wasmSearch, type WasmSearch } from './lap-wasm.js'
  * work of those done, promise `4 · wasmAfter · nr · nc` more (for a
  * matrix of four million entries or more, when no memory of the size is
  * left from an earlier call, only once they promise
- * `64 · wasmAfter · nr · nc`); never for a
- * matrix of fewer than `wasmSize` entries, where setting up the memory
- * costs more than it saves (OR-Library assign100: 15 % slower). Writable
- * for the tests only (`wasmAfter` 0: from the start, `Infinity`: never),
+ * `64 · wasmAfter · nr · nc`). A matrix of at most `wasmDoubles` entries
+ * is copied as doubles, even when its entries are 32-bit integers (one
+ * `set`, instead of checking every entry: that took 12 % of OR-Library
+ * assign300's solve; its two megabytes stay in the cache), and so moves
+ * sooner, with `wasmAfterSmall` for `wasmAfter` (assign100–400: 4–25 %
+ * faster than at 0.25); one of fewer than `wasmSize` entries never
+ * moves. Writable for the tests only (both thresholds 0: from the start,
+ * `Infinity`: never; `wasmDoubles` -1: look for integers at every size),
  * which check that the answer is the same.
  * @internal
  */
-export const searchSettings = { wasmAfter: 0.25, wasmSize: 65_536 }
+export const searchSettings = { wasmAfter: 0.25, wasmAfterSmall: 0.05, wasmSize: 4_096, wasmDoubles: 1 << 18 }
 
 /**
  * One row scan of {@link shortestPaths} (the SCAN step of Jonker & Volgenant
@@ -201,7 +205,7 @@ const shortestPaths = (
   for (let f = 0; f < count && failed === -1; f++) {
     const promised = f > 0 ? (work / f) * (count - f) : 0
     if (wasm === null && (cold ? promised >= 64 * switchAt : work >= switchAt || promised >= 4 * switchAt)) {
-      wasm = wasmSearch(nr, nc, c, s, r4c)
+      wasm = wasmSearch(nr, nc, c, s, r4c, nr * nc <= searchSettings.wasmDoubles)
       if (wasm === null) work = -Infinity
       else {
         wasm.vd.set(vd)
@@ -308,8 +312,11 @@ const shortestPaths = (
 }
 
 /** The `switchAt` of {@link shortestPaths} (see {@link searchSettings}). */
-const wasmSwitch = (nr: number, nc: number): number =>
-  nr * nc < searchSettings.wasmSize ? Infinity : searchSettings.wasmAfter * nr * nc
+const wasmSwitch = (nr: number, nc: number): number => {
+  const size = nr * nc
+  const { wasmAfter, wasmAfterSmall, wasmSize } = searchSettings
+  return size < wasmSize ? Infinity : (size <= searchSettings.wasmDoubles ? wasmAfterSmall : wasmAfter) * size
+}
 
 /**
  * Completes the warm start of {@link reduceRows} on the row-major `nr × nc`

@@ -364,7 +364,10 @@ const MAX_BYTES = 2 ** 31 - 65536
 /**
  * Sets up a search of the `nr × nc` problem `s · c` in a fresh WebAssembly
  * memory, copying `s · c` and `row4col` into it, or returns `null` when
- * that cannot be done (no WebAssembly, or too large a matrix).
+ * that cannot be done (no WebAssembly, or too large a matrix). `doubles`:
+ * copy the matrix as doubles without looking for 32-bit integers (one
+ * `set` when `s` = 1, much cheaper than the check, and as fast to scan
+ * while the matrix stays in the cache).
  * @internal
  */
 export const wasmSearch = (
@@ -373,6 +376,7 @@ export const wasmSearch = (
   c: Float64Array,
   s: number,
   row4col: Int32Array,
+  doubles: boolean,
 ): WasmSearch | null => {
   const mod = module()
   const vdAt = 64
@@ -383,20 +387,22 @@ export const wasmSearch = (
   const cAt = 8 * Math.ceil((r4cAt + 4 * nc) / 8)
   const size = nr * nc
   if (mod === null || cAt + 8 * size > MAX_BYTES) return null
-  let sp = space(mod, cAt + 4 * size)
+  // Unless told otherwise, as 32-bit integers while every entry is one
+  // (checked as it is copied); otherwise, at the first that is not, as doubles.
+  let int = !doubles
+  let sp = space(mod, cAt + (int ? 4 : 8) * size)
   if (sp === null) return null
-  // As 32-bit integers while every entry is one (checked as it is copied);
-  // otherwise, at the first that is not, as doubles.
-  let int = true
-  const m32 = new Int32Array(sp.memory.buffer, cAt, size)
-  for (let k = 0; k < size; k++) {
-    const x = s * c[k]!
-    const y = x | 0
-    if (y !== x) {
-      int = false
-      break
+  if (int) {
+    const m32 = new Int32Array(sp.memory.buffer, cAt, size)
+    for (let k = 0; k < size; k++) {
+      const x = s * c[k]!
+      const y = x | 0
+      if (y !== x) {
+        int = false
+        break
+      }
+      m32[k] = y
     }
-    m32[k] = y
   }
   if (!int) {
     sp = space(mod, cAt + 8 * size)

@@ -150,12 +150,14 @@ const LAP_OPTION_SPEC: OptionSpec = { maximize: booleanOption }
  * sense, except for a matrix with more rows than columns that needs the
  * search after the warm start: it is then transposed into one
  * `Float64Array` copy. A long search copies the matrix once more, into a
- * WebAssembly memory where the scans run about twice as fast: as 32-bit
- * integers when every entry is one, otherwise as doubles. That memory is
+ * WebAssembly memory where the scans run about twice as fast: as doubles
+ * up to 262,144 entries; above, as 32-bit integers when every entry is
+ * one, otherwise as doubles. That memory is
  * reused by the next call (which then, for a matrix of four million
  * entries or more, moves sooner: after a quarter of the matrix's size in
  * columns visited, instead of when the searches left promise 16 times
- * that) and freed by the garbage collector.
+ * that) and freed by the garbage collector, as are the working arrays
+ * of sides up to 4,096, also kept for the next call.
  *
  * @param cost - The cost matrix: an array of equally long rows of numbers, or
  *   a row-major {@link CostMatrix} (read, never written).

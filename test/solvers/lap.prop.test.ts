@@ -398,7 +398,7 @@ describe('linearSumAssignment (property)', () => {
     )
   })
 
-  it('gives the same answer with the scans in WebAssembly from the start, or never', () => {
+  it('gives the same answer with the scans in WebAssembly from the start, part way or never, on integers or doubles', () => {
     // One kind of value per matrix (ties, forbidden entries, both senses, both orientations).
     const kinds = [fc.integer({ min: 0, max: 3 }), fc.integer({ min: -250, max: 750 }), floats]
     const arb = fc
@@ -421,10 +421,12 @@ describe('linearSumAssignment (property)', () => {
           cost: fc.array(fc.array(entry, { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
         })
       })
-    const solve = (cost: Matrix, maximize: boolean, wasmAfter: number) => {
+    const solve = (cost: Matrix, maximize: boolean, wasmAfter: number, wasmDoubles = -1) => {
       const before = { ...searchSettings }
       searchSettings.wasmAfter = wasmAfter
+      searchSettings.wasmAfterSmall = wasmAfter
       searchSettings.wasmSize = 0
+      searchSettings.wasmDoubles = wasmDoubles
       try {
         const r = linearSumAssignment(cost, { maximize })
         return isLeft(r)
@@ -439,6 +441,8 @@ describe('linearSumAssignment (property)', () => {
         const js = solve(cost, maximize, Infinity)
         expect(solve(cost, maximize, 0)).toEqual(js)
         expect(solve(cost, maximize, 0.5)).toEqual(js)
+        // Integers copied as doubles, as small matrices are.
+        expect(solve(cost, maximize, 0, Infinity)).toEqual(js)
       }),
       params(1000),
     )
