@@ -224,6 +224,8 @@ const shortestPaths = (
     let level = -Infinity
     let hi = 0
     let left = nc
+    /** A position of `rest` that the next WebAssembly scan removes first (one call less than `copyWithin`), or -1. */
+    let cut = -1
     let sink: number
     for (;;) {
       if (wasm === null) {
@@ -244,7 +246,9 @@ const shortestPaths = (
           at.rest,
           at.lvl,
           at.row4col,
+          cut,
         )
+        cut = -1
       }
       if (sink !== -1) break
       hi = out[0]!
@@ -259,7 +263,8 @@ const shortestPaths = (
         if (out[3] === 1) {
           const k = out[4]!
           lvl[hi++] = rest[k]!
-          rest.copyWithin(k, k + 1, left)
+          if (wasm === null) rest.copyWithin(k, k + 1, left)
+          else cut = k
           left--
         } else {
           let w = 0

@@ -67,6 +67,7 @@ export const RETURN = 0x0f
 export const I32_EQ = 0x46
 export const I32_GE_S = 0x4e
 export const I32_ADD = 0x6a
+export const I32_SUB = 0x6b
 export const I32_SHL = 0x74
 export const F64_EQ = 0x61
 export const F64_LT = 0x63
@@ -74,6 +75,8 @@ export const F64_LE = 0x65
 export const F64_ADD = 0xa0
 export const F64_SUB = 0xa1
 export const F64_FROM_I32 = 0xb7
+/** `memory.copy` (bulk memory): destination, source, length in bytes. */
+export const MEMORY_COPY = [0xfc, 10, 0, 0]
 
 // 128-bit SIMD (WebAssembly 2.0), as the scans use them: two doubles or
 // two 64-bit integers per vector.

@@ -41,6 +41,8 @@ import {
   F64_ADD,
   F64_SUB,
   F64_FROM_I32,
+  I32_SUB,
+  MEMORY_COPY,
   V128,
   I32_AND,
   I32_LT_S,
@@ -86,34 +88,35 @@ const PATH = 8 // i32 per column
 const REST = 9 // i32
 const LVL = 10 // i32
 const R4C = 11 // i32
+const CUT = 12 // a position of `rest` to remove first (as `rest.copyWithin(cut, cut + 1)`), or -1
 // Locals.
-const K = 12
-const J = 13
-const W = 14
-const COUNT = 15
-const POS = 16
-const AT = 17 // VD + 16j
-const R = 18
-const D = 19
-const LOW = 20
+const K = 13
+const J = 14
+const W = 15
+const COUNT = 16
+const POS = 17
+const AT = 18 // VD + 16j
+const R = 19
+const D = 20
+const LOW = 21
 // Locals of the two-lane loop (see pairs).
-const J1 = 21
-const AT1 = 22
-const BITS = 23
-const LOW1 = 24
-const MIN_VAL2 = 25
-const UI2 = 26
-const LEVEL2 = 27
-const LOW2 = 28
-const COUNT2 = 29
-const POS2 = 30
-const K2 = 31
-const R2 = 32
-const D2 = 33
-const VD0 = 34
-const VD1 = 35
-const LE2 = 36
-const LT2 = 37
+const J1 = 22
+const AT1 = 23
+const BITS = 24
+const LOW1 = 25
+const MIN_VAL2 = 26
+const UI2 = 27
+const LEVEL2 = 28
+const LOW2 = 29
+const COUNT2 = 30
+const POS2 = 31
+const K2 = 32
+const R2 = 33
+const D2 = 34
+const VD0 = 35
+const VD1 = 36
+const LE2 = 37
+const LT2 = 38
 
 /**
  * `j = rest[k]`, `at = vd + 16j`, `r = minVal + row[j] − ui − v[j]`, `d` =
@@ -263,6 +266,13 @@ const pairs = (int: boolean): number[] => [
  * `lowCount` and `lowPos` as doubles to bytes 0..40 of the memory.
  */
 const scanBody = (int: boolean, simd: boolean): number[] => [
+  // The column taken out of rest by the caller, if any: `left` already counts it out.
+  ...get(CUT), ...i32(0), I32_GE_S, ...IF,
+  ...get(REST), ...get(CUT), ...i32(2), I32_SHL, I32_ADD,
+  ...get(REST), ...get(CUT), ...i32(2), I32_SHL, I32_ADD, ...i32(4), I32_ADD,
+  ...get(LEFT), ...get(CUT), I32_SUB, ...i32(2), I32_SHL,
+  ...MEMORY_COPY,
+  END,
   ...f64Inf, ...set(LOW), ...i32(-1), ...set(POS),
   ...(simd ? pairs(int) : []),
   ...BLOCK, // $done
@@ -324,7 +334,7 @@ const scanBody = (int: boolean, simd: boolean): number[] => [
  * ({@link pairs}), which needs WebAssembly's 128-bit SIMD.
  */
 export const moduleBytes = (simd: boolean): Uint8Array<ArrayBuffer> => {
-  const params = [I32, I32, F64, F64, F64, I32, I32, I32, I32, I32, I32, I32]
+  const params = [I32, I32, F64, F64, F64, I32, I32, I32, I32, I32, I32, I32, I32]
   const type = [0x60, ...vec(params.map((t) => [t])), ...vec([[I32]])]
   const locals = vec([
     [...uleb(6), I32],

@@ -23,7 +23,8 @@ import { moduleBytes } from './lap-wasm-scan.js'
 /**
  * The scan compiled to WebAssembly, over one memory. Arguments as those of
  * `scan` in `lap-search.ts`, with byte addresses for the arrays (see
- * {@link WasmSearch}).
+ * {@link WasmSearch}), and `cut`: a position of `rest` to remove first,
+ * moving the rest down (`left` already counts it out), or -1.
  * @internal
  */
 export type WasmScan = (
@@ -39,6 +40,7 @@ export type WasmScan = (
   rest: number,
   lvl: number,
   row4col: number,
+  cut: number,
 ) => number
 
 /**
