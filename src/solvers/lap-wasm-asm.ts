@@ -85,6 +85,7 @@ export const I32_AND = 0x71
 export const I32_LT_S = 0x48
 export const SELECT = 0x1b
 export const I32_WRAP_I64 = 0xa7
+export const I64_FROM_I32 = 0xac
 const simd = (op: number): number[] => [0xfd, ...uleb(op)]
 /** A vector constant of two 64-bit integer lanes (each a 32-bit integer, sign-extended). */
 export const v128I64 = (a: number, b: number): number[] => {
@@ -120,10 +121,12 @@ export const v128Store64Lane = (lane: number, offset = 0): number[] => [
 export const shuffle = (bytes: readonly number[]): number[] => [...simd(0x0d), ...bytes]
 export const f64x2Lane = (lane: number): number[] => [...simd(0x21), lane]
 export const i64x2Lane = (lane: number): number[] => [...simd(0x1d), lane]
+export const I64X2_SPLAT = simd(0x12)
 export const F64X2_SPLAT = simd(0x14)
 export const F64X2_EQ = simd(0x47)
 export const F64X2_LT = simd(0x49)
 export const F64X2_LE = simd(0x4b)
+export const V128_OR = simd(0x50)
 export const V128_BITSELECT = simd(0x52)
 export const V128_ANY_TRUE = simd(0x53)
 export const I64X2_BITMASK = simd(0xc4)

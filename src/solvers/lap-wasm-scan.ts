@@ -71,6 +71,9 @@ import {
   F64X2_SUB,
   F64X2_FROM_I32X4_LOW,
   F64X2_PMIN,
+  V128_OR,
+  I64X2_SPLAT,
+  I64_FROM_I32,
 } from './lap-wasm-asm.js'
 
 // --- the scan ---------------------------------------------------------------
@@ -110,13 +113,12 @@ const LEVEL2 = 28
 const LOW2 = 29
 const COUNT2 = 30
 const POS2 = 31
-const K2 = 32
-const R2 = 33
-const D2 = 34
-const VD0 = 35
-const VD1 = 36
-const LE2 = 37
-const LT2 = 38
+const R2 = 32
+const D2 = 33
+const VD0 = 34
+const VD1 = 35
+const LE2 = 36
+const LT2 = 37
 
 /**
  * `j = rest[k]`, `at = vd + 16j`, `r = minVal + row[j] − ui − v[j]`, `d` =
@@ -192,7 +194,6 @@ const pairs = (int: boolean): number[] => [
   ...get(LEVEL), ...F64X2_SPLAT, ...set(LEVEL2),
   ...f64Inf, ...F64X2_SPLAT, ...set(LOW2),
   ...v128I64(-1, -1), ...set(POS2),
-  ...v128I64(0, 1), ...set(K2),
   ...BLOCK,
   ...LOOP,
   ...get(K), ...i32(1), I32_ADD, ...get(LEFT), I32_GE_S, ...brIf(1),
@@ -223,20 +224,21 @@ const pairs = (int: boolean): number[] => [
   // relax: d = r < d ? r : d (pmin); a column brought down to the level leaves the pair to the loops below
   ...get(R2), ...get(D2), ...F64X2_LT, ...I64X2_BITMASK, ...set(BITS),
   ...get(D2), ...get(R2), ...F64X2_PMIN, ...set(D2),
-  ...get(D2), ...get(LEVEL2), ...F64X2_EQ, ...V128_ANY_TRUE, ...brIf(1),
+  // One test for the two rare cases: a lane at the level, or at or below the least so far.
+  ...get(D2), ...get(LOW2), ...F64X2_LE, ...set(LE2),
+  ...get(D2), ...get(LEVEL2), ...F64X2_EQ, ...get(LE2), ...V128_OR, ...V128_ANY_TRUE, ...IF,
+  ...get(D2), ...get(LEVEL2), ...F64X2_EQ, ...V128_ANY_TRUE, ...brIf(2),
+  // track, lane by lane: d < low: low = d, count = 1; d = low: count + 1; either: pos = k
+  ...get(D2), ...get(LOW2), ...F64X2_LT, ...set(LT2),
+  ...v128I64(1, 1), ...get(COUNT2), ...get(LE2), ...I64X2_SUB, ...get(LT2), ...V128_BITSELECT, ...set(COUNT2),
+  ...get(D2), ...get(LOW2), ...get(LT2), ...V128_BITSELECT, ...set(LOW2),
+  ...get(K), I64_FROM_I32, ...I64X2_SPLAT, ...v128I64(0, 1), ...I64X2_ADD,
+  ...get(POS2), ...get(LE2), ...V128_BITSELECT, ...set(POS2),
+  END,
   ...get(AT), ...get(D2), ...v128Store64Lane(0, 8),
   ...get(AT1), ...get(D2), ...v128Store64Lane(1, 8),
   ...pathIf(J, 1),
   ...pathIf(J1, 2),
-  // track, lane by lane: d < low: low = d, count = 1; d = low: count + 1; either: pos = k
-  ...get(D2), ...get(LOW2), ...F64X2_LE, ...set(LE2),
-  ...get(LE2), ...V128_ANY_TRUE, ...IF,
-  ...get(D2), ...get(LOW2), ...F64X2_LT, ...set(LT2),
-  ...v128I64(1, 1), ...get(COUNT2), ...get(LE2), ...I64X2_SUB, ...get(LT2), ...V128_BITSELECT, ...set(COUNT2),
-  ...get(D2), ...get(LOW2), ...get(LT2), ...V128_BITSELECT, ...set(LOW2),
-  ...get(K2), ...get(POS2), ...get(LE2), ...V128_BITSELECT, ...set(POS2),
-  END,
-  ...get(K2), ...v128I64(2, 2), ...I64X2_ADD, ...set(K2),
   ...get(K), ...i32(2), I32_ADD, ...set(K),
   ...br(0),
   END, // loop
@@ -343,7 +345,7 @@ export const moduleBytes = (simd: boolean): Uint8Array<ArrayBuffer> => {
       ? [
           [...uleb(3), I32],
           [...uleb(1), F64],
-          [...uleb(13), V128],
+          [...uleb(12), V128],
         ]
       : []),
   ])
