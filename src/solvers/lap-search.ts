@@ -26,7 +26,7 @@ import { wasmReady, wasmSearch, type WasmSearch } from './lap-wasm.js'
  * is copied as doubles, even when its entries are 32-bit integers (one
  * `set`, instead of checking every entry: that took 12 % of OR-Library
  * assign300's solve; its two megabytes stay in the cache), and so moves
- * sooner, with `wasmAfterSmall` for `wasmAfter` (assign100–400: 4–25 %
+ * sooner, with `wasmAfterSmall` for `wasmAfter` (assign100–400: 5–10 %
  * faster than at 0.25); one of fewer than `wasmSize` entries never
  * moves. Writable for the tests only (both thresholds 0: from the start,
  * `Infinity`: never; `wasmDoubles` -1: look for integers at every size),
@@ -319,8 +319,8 @@ const shortestPaths = (
 /** The `switchAt` of {@link shortestPaths} (see {@link searchSettings}). */
 const wasmSwitch = (nr: number, nc: number): number => {
   const size = nr * nc
-  const { wasmAfter, wasmAfterSmall, wasmSize } = searchSettings
-  return size < wasmSize ? Infinity : (size <= searchSettings.wasmDoubles ? wasmAfterSmall : wasmAfter) * size
+  const { wasmAfter, wasmAfterSmall, wasmSize, wasmDoubles } = searchSettings
+  return size < wasmSize ? Infinity : (size <= wasmDoubles ? wasmAfterSmall : wasmAfter) * size
 }
 
 /**
