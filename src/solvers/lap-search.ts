@@ -9,6 +9,7 @@
  * @internal
  */
 
+import { f64, i32, Slot } from './lap-pool.js'
 import { wasmReady, wasmSearch, type WasmSearch } from './lap-wasm.js'
 
 // Every function here minimises `s · c`: the sign `s` (1, or -1 to maximise)
@@ -21,14 +22,18 @@ import { wasmReady, wasmSearch, type WasmSearch } from './lap-wasm.js'
  * work of those done, promise `4 · wasmAfter · nr · nc` more (for a
  * matrix of four million entries or more, when no memory of the size is
  * left from an earlier call, only once they promise
- * `64 · wasmAfter · nr · nc`); never for a
- * matrix of fewer than `wasmSize` entries, where setting up the memory
- * costs more than it saves (OR-Library assign100: 15 % slower). Writable
- * for the tests only (`wasmAfter` 0: from the start, `Infinity`: never),
+ * `64 · wasmAfter · nr · nc`). A matrix of at most `wasmDoubles` entries
+ * is copied as doubles, even when its entries are 32-bit integers (one
+ * `set`, instead of checking every entry: that took 12 % of OR-Library
+ * assign300's solve; its two megabytes stay in the cache), and so moves
+ * sooner, with `wasmAfterSmall` for `wasmAfter` (assign100–400: 5–10 %
+ * faster than at 0.25); one of fewer than `wasmSize` entries never
+ * moves. Writable for the tests only (both thresholds 0: from the start,
+ * `Infinity`: never; `wasmDoubles` -1: look for integers at every size),
  * which check that the answer is the same.
  * @internal
  */
-export const searchSettings = { wasmAfter: 0.25, wasmSize: 65_536 }
+export const searchSettings = { wasmAfter: 0.25, wasmAfterSmall: 0.05, wasmSize: 4_096, wasmDoubles: 1 << 18 }
 
 /**
  * One row scan of {@link shortestPaths} (the SCAN step of Jonker & Volgenant
@@ -178,11 +183,11 @@ const shortestPaths = (
   switchAt: number,
 ): number => {
   /** `vd[2j]` is the dual `v[j]`, `vd[2j + 1]` the shortest-path distance of column `j`. */
-  let vd: Float64Array = new Float64Array(2 * nc)
+  let vd: Float64Array = f64(Slot.vd, 2 * nc)
   for (let j = 0; j < nc; j++) vd[2 * j] = v[j]!
-  let path: Int32Array = new Int32Array(nc)
-  let rest: Int32Array = new Int32Array(nc)
-  let lvl: Int32Array = new Int32Array(nc)
+  let path: Int32Array = i32(Slot.path, nc)
+  let rest: Int32Array = i32(Slot.rest, nc)
+  let lvl: Int32Array = i32(Slot.lvl, nc)
   let out: Float64Array = new Float64Array(5)
   /** The caller's `row4col`, or its copy in the WebAssembly memory. */
   let r4c = row4col
@@ -200,7 +205,7 @@ const shortestPaths = (
   for (let f = 0; f < count && failed === -1; f++) {
     const promised = f > 0 ? (work / f) * (count - f) : 0
     if (wasm === null && (cold ? promised >= 64 * switchAt : work >= switchAt || promised >= 4 * switchAt)) {
-      wasm = wasmSearch(nr, nc, c, s, r4c)
+      wasm = wasmSearch(nr, nc, c, s, r4c, nr * nc <= searchSettings.wasmDoubles)
       if (wasm === null) work = -Infinity
       else {
         wasm.vd.set(vd)
@@ -219,6 +224,8 @@ const shortestPaths = (
     let level = -Infinity
     let hi = 0
     let left = nc
+    /** A position of `rest` that the next WebAssembly scan removes first (one call less than `copyWithin`), or -1. */
+    let cut = -1
     let sink: number
     for (;;) {
       if (wasm === null) {
@@ -239,7 +246,9 @@ const shortestPaths = (
           at.rest,
           at.lvl,
           at.row4col,
+          cut,
         )
+        cut = -1
       }
       if (sink !== -1) break
       hi = out[0]!
@@ -254,7 +263,8 @@ const shortestPaths = (
         if (out[3] === 1) {
           const k = out[4]!
           lvl[hi++] = rest[k]!
-          rest.copyWithin(k, k + 1, left)
+          if (wasm === null) rest.copyWithin(k, k + 1, left)
+          else cut = k
           left--
         } else {
           let w = 0
@@ -307,8 +317,11 @@ const shortestPaths = (
 }
 
 /** The `switchAt` of {@link shortestPaths} (see {@link searchSettings}). */
-const wasmSwitch = (nr: number, nc: number): number =>
-  nr * nc < searchSettings.wasmSize ? Infinity : searchSettings.wasmAfter * nr * nc
+const wasmSwitch = (nr: number, nc: number): number => {
+  const size = nr * nc
+  const { wasmAfter, wasmAfterSmall, wasmSize, wasmDoubles } = searchSettings
+  return size < wasmSize ? Infinity : (size <= wasmDoubles ? wasmAfterSmall : wasmAfter) * size
+}
 
 /**
  * Completes the warm start of {@link reduceRows} on the row-major `nr × nc`
@@ -328,7 +341,7 @@ export const complete = (
   free: Int32Array,
   count: number,
 ): Int32Array | -1 => {
-  const u = new Float64Array(nr)
+  const u = f64(Slot.u, nr).fill(0)
   free.subarray(0, count).sort()
   for (let i = 0; i < nr; i++) {
     const j = col4row[i]!

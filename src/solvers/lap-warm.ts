@@ -10,6 +10,8 @@
  * @internal
  */
 
+import { i32, Slot } from './lap-pool.js'
+
 // Every function here minimises `s · c`: the sign `s` (1, or -1 to maximise)
 // multiplies each entry of `c` as it is read (see `lap.ts`).
 
@@ -32,7 +34,7 @@ export const reduceColumns = (
   row4col: Int32Array,
 ): boolean => {
   v.fill(Infinity)
-  const argBest = new Int32Array(n)
+  const argBest = i32(Slot.argBest, n)
   // Row by row, so the matrix is read in memory order.
   for (let i = 0; i < n; i++) {
     const base = i * n
@@ -44,7 +46,7 @@ export const reduceColumns = (
       }
     }
   }
-  const wins = new Int32Array(n)
+  const wins = i32(Slot.wins, n).fill(0)
   for (let j = 0; j < n; j++) {
     if (v[j] === Infinity) return false
     const i = argBest[j]!

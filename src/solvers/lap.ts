@@ -14,14 +14,17 @@
  * This module holds the public API and puts the parts together; the parts
  * live one concern per file: `lap-parse.ts` (input checks), `lap-warm.ts`
  * (the warm start), `lap-search.ts` (the shortest augmenting paths),
- * `lap-wasm.ts` (their row scan in WebAssembly, for long searches) and
- * `lap-tall.ts` (more rows than columns, solved as the transpose).
+ * `lap-wasm.ts` (their row scan in WebAssembly, for long searches, built
+ * by `lap-wasm-scan.ts` with `lap-wasm-asm.ts`), `lap-tall.ts` (more rows
+ * than columns, solved as the transpose) and `lap-pool.ts` (working arrays
+ * kept between calls).
  *
  * @module
  */
 import { booleanOption, checkOptions, type InvalidOptions, type OptionSpec } from '../io/door.js'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import { readCost } from './lap-parse.js'
+import { f64, i32, Slot } from './lap-pool.js'
 import { complete, firstUnassignable } from './lap-search.js'
 import { augmentTall } from './lap-tall.js'
 import { KEEP, keepRowMins, keptMins, reduceColumns, reduceRows, type RowMins } from './lap-warm.js'
@@ -99,18 +102,18 @@ export type LapError =
  * which rows are to blame.
  */
 const augment = (nr: number, nc: number, c: Float64Array, s: number): Int32Array | number => {
-  const v = new Float64Array(nc)
-  const col4row = new Int32Array(nr).fill(-1)
-  const row4col = new Int32Array(nc).fill(-1)
-  const free = new Int32Array(nr)
+  const v = f64(Slot.v, nc).fill(0)
+  const col4row = i32(Slot.col4row, nr).fill(-1)
+  const row4col = i32(Slot.row4col, nc).fill(-1)
+  const free = i32(Slot.free, nr)
   if (nr === nc && !reduceColumns(nr, c, s, v, col4row, row4col)) return firstUnassignable(nr, nc, c, s)
   let count = 0
   for (let i = 0; i < nr; i++) if (col4row[i] === -1) free[count++] = i
   // A row read by the reduction keeps its least entries of c − v; as v only
   // goes down, those decide the row's next search while they can.
-  const low = new Float64Array(KEEP * nr)
-  const at = new Int32Array(KEEP * nr)
-  const read = new Uint8Array(nr)
+  const low = f64(Slot.low, KEEP * nr)
+  const at = i32(Slot.at, KEEP * nr)
+  const read = i32(Slot.read, nr).fill(0)
   const kept = new Int32Array(KEEP)
   const mins = (i: number, out: RowMins): boolean => {
     const o = KEEP * i
@@ -149,12 +152,14 @@ const LAP_OPTION_SPEC: OptionSpec = { maximize: booleanOption }
  * sense, except for a matrix with more rows than columns that needs the
  * search after the warm start: it is then transposed into one
  * `Float64Array` copy. A long search copies the matrix once more, into a
- * WebAssembly memory where the scans run about twice as fast: as 32-bit
- * integers when every entry is one, otherwise as doubles. That memory is
+ * WebAssembly memory where the scans run about twice as fast: as doubles
+ * up to 262,144 entries; above, as 32-bit integers when every entry is
+ * one, otherwise as doubles. That memory is
  * reused by the next call (which then, for a matrix of four million
  * entries or more, moves sooner: after a quarter of the matrix's size in
  * columns visited, instead of when the searches left promise 16 times
- * that) and freed by the garbage collector.
+ * that) and freed by the garbage collector, as are the working arrays
+ * of sides up to 4,096, also kept for the next call.
  *
  * @param cost - The cost matrix: an array of equally long rows of numbers, or
  *   a row-major {@link CostMatrix} (read, never written).

@@ -4,6 +4,7 @@ import { isLeft, isRight } from 'fp-ts/Either'
 import { linearSumAssignment, type CostMatrix, type LapResult } from '../../src/solvers/lap.js'
 import { readCost } from '../../src/solvers/lap-parse.js'
 import { searchSettings } from '../../src/solvers/lap-search.js'
+import { wasmSettings } from '../../src/solvers/lap-wasm.js'
 
 // Fixed seed so CI failures reproduce (cf. fast-check's NoRegression.spec.ts).
 const params = (numRuns: number) => ({ seed: 42, numRuns })
@@ -360,9 +361,53 @@ describe('linearSumAssignment (property)', () => {
     )
   })
 
-  it('gives the same answer with the scans in WebAssembly from the start, or never', () => {
+  it('gives a matrix the same answer whatever was solved before it (working arrays kept between calls)', () => {
+    // Several matrices of one shape, so that each call reuses the arrays the previous one left.
+    const arb = fc
+      .record({
+        maximize: fc.boolean(),
+        n: fc.integer({ min: 1, max: 12 }),
+        m: fc.integer({ min: 1, max: 12 }),
+        k: fc.integer({ min: 2, max: 4 }),
+      })
+      .chain(({ maximize, n, m, k }) =>
+        fc.record({
+          maximize: fc.constant(maximize),
+          costs: fc.array(
+            fc.array(
+              fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constant(forbiddenOf(maximize))), {
+                minLength: m,
+                maxLength: m,
+              }),
+              { minLength: n, maxLength: n },
+            ),
+            { minLength: k, maxLength: k },
+          ),
+        }),
+      )
+    const answer = (cost: Matrix, maximize: boolean) => {
+      const r = linearSumAssignment(cost, { maximize })
+      return isLeft(r) ? r.left : { rows: Array.from(r.right.rowInd), cols: Array.from(r.right.colInd) }
+    }
+    fc.assert(
+      fc.property(arb, ({ costs, maximize }) => {
+        const forward = costs.map((c) => answer(c, maximize))
+        const backward = [...costs].reverse().map((c) => answer(c, maximize))
+        expect(backward.reverse()).toEqual(forward)
+      }),
+      params(300),
+    )
+  })
+
+  it('gives the same answer with the scans in WebAssembly (two lanes or one) from the start, part way or never, on integers or doubles', () => {
     // One kind of value per matrix (ties, forbidden entries, both senses, both orientations).
-    const kinds = [fc.integer({ min: 0, max: 3 }), fc.integer({ min: -250, max: 750 }), floats]
+    const kinds = [
+      fc.integer({ min: 0, max: 3 }),
+      fc.integer({ min: -250, max: 750 }),
+      floats,
+      // The whole 32-bit range (-2³¹ negated is not a 32-bit integer: copied as doubles).
+      fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+    ]
     const arb = fc
       .record({
         maximize: fc.boolean(),
@@ -383,10 +428,13 @@ describe('linearSumAssignment (property)', () => {
           cost: fc.array(fc.array(entry, { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
         })
       })
-    const solve = (cost: Matrix, maximize: boolean, wasmAfter: number) => {
+    const solve = (cost: Matrix, maximize: boolean, wasmAfter: number, wasmDoubles = -1, simd = true) => {
       const before = { ...searchSettings }
+      wasmSettings.simd = simd
       searchSettings.wasmAfter = wasmAfter
+      searchSettings.wasmAfterSmall = wasmAfter
       searchSettings.wasmSize = 0
+      searchSettings.wasmDoubles = wasmDoubles
       try {
         const r = linearSumAssignment(cost, { maximize })
         return isLeft(r)
@@ -394,6 +442,7 @@ describe('linearSumAssignment (property)', () => {
           : { rows: Array.from(r.right.rowInd), cols: Array.from(r.right.colInd), total: r.right.total }
       } finally {
         Object.assign(searchSettings, before)
+        wasmSettings.simd = true
       }
     }
     fc.assert(
@@ -401,6 +450,11 @@ describe('linearSumAssignment (property)', () => {
         const js = solve(cost, maximize, Infinity)
         expect(solve(cost, maximize, 0)).toEqual(js)
         expect(solve(cost, maximize, 0.5)).toEqual(js)
+        // Integers copied as doubles, as small matrices are.
+        expect(solve(cost, maximize, 0, Infinity)).toEqual(js)
+        // The one-column scan only, as where WebAssembly has no SIMD.
+        expect(solve(cost, maximize, 0, -1, false)).toEqual(js)
+        expect(solve(cost, maximize, 0, Infinity, false)).toEqual(js)
       }),
       params(1000),
     )

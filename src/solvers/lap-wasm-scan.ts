@@ -1,0 +1,370 @@
+/**
+ * The row scan of `lap-search.ts` in WebAssembly, as instructions: the
+ * body of `scan` line for line, and the module that exports it (see
+ * `lap-wasm.ts`, which runs it).
+ * Internal: not part of the public API.
+ *
+ * @module
+ * @internal
+ */
+
+import {
+  uleb,
+  vec,
+  name,
+  section,
+  I32,
+  F64,
+  get,
+  set,
+  i32,
+  f64Inf,
+  i32Load,
+  f64Load,
+  i32Store,
+  f64Store,
+  BLOCK,
+  LOOP,
+  IF,
+  ELSE,
+  END,
+  br,
+  brIf,
+  RETURN,
+  I32_EQ,
+  I32_GE_S,
+  I32_ADD,
+  I32_SHL,
+  F64_EQ,
+  F64_LT,
+  F64_LE,
+  F64_ADD,
+  F64_SUB,
+  F64_FROM_I32,
+  I32_SUB,
+  MEMORY_COPY,
+  V128,
+  I32_AND,
+  I32_LT_S,
+  SELECT,
+  I32_WRAP_I64,
+  v128I64,
+  v128Load,
+  v128Load32Zero,
+  v128Load64Zero,
+  v128Load32Lane,
+  v128Load64Lane,
+  v128Store64Lane,
+  shuffle,
+  f64x2Lane,
+  i64x2Lane,
+  F64X2_SPLAT,
+  F64X2_EQ,
+  F64X2_LT,
+  F64X2_LE,
+  V128_BITSELECT,
+  V128_ANY_TRUE,
+  I64X2_BITMASK,
+  I64X2_ADD,
+  I64X2_SUB,
+  F64X2_ADD,
+  F64X2_SUB,
+  F64X2_FROM_I32X4_LOW,
+  F64X2_PMIN,
+  V128_OR,
+  I64X2_SPLAT,
+  I64_FROM_I32,
+} from './lap-wasm-asm.js'
+
+// --- the scan ---------------------------------------------------------------
+
+// Parameters (byte addresses into the memory, except i, minVal, level, ui, left and hi).
+const ROW = 0 // the cost row, s · c[i][·] (f64)
+const I = 1
+const MIN_VAL = 2
+const LEVEL = 3
+const UI = 4
+const LEFT = 5
+const HI = 6
+const VD = 7 // v[j] at VD + 16j, the distance of j at VD + 16j + 8
+const PATH = 8 // i32 per column
+const REST = 9 // i32
+const LVL = 10 // i32
+const R4C = 11 // i32
+const CUT = 12 // a position of `rest` to remove first (as `rest.copyWithin(cut, cut + 1)`), or -1
+// Locals.
+const K = 13
+const J = 14
+const W = 15
+const COUNT = 16
+const POS = 17
+const AT = 18 // VD + 16j
+const R = 19
+const D = 20
+const LOW = 21
+// Locals of the two-lane loop (see pairs).
+const J1 = 22
+const AT1 = 23
+const BITS = 24
+const LOW1 = 25
+const MIN_VAL2 = 26
+const UI2 = 27
+const LEVEL2 = 28
+const LOW2 = 29
+const COUNT2 = 30
+const POS2 = 31
+const R2 = 32
+const D2 = 33
+const VD0 = 34
+const VD1 = 35
+const LE2 = 36
+const LT2 = 37
+
+/**
+ * `j = rest[k]`, `at = vd + 16j`, `r = minVal + row[j] − ui − v[j]`, `d` =
+ * the distance of `j`; `row[j]` a double, or a 32-bit integer (`int`), made
+ * a double exactly.
+ */
+const readColumn = (int: boolean): number[] => [
+  ...get(REST), ...get(K), ...i32(2), I32_SHL, I32_ADD, ...i32Load(), ...set(J),
+  ...get(VD), ...get(J), ...i32(4), I32_SHL, I32_ADD, ...set(AT),
+  ...get(MIN_VAL),
+  ...(int
+    ? [...get(ROW), ...get(J), ...i32(2), I32_SHL, I32_ADD, ...i32Load(), F64_FROM_I32]
+    : [...get(ROW), ...get(J), ...i32(3), I32_SHL, I32_ADD, ...f64Load()]),
+  F64_ADD,
+  ...get(UI), F64_SUB, ...get(AT), ...f64Load(), F64_SUB, ...set(R),
+  ...get(AT), ...f64Load(8), ...set(D),
+] // prettier-ignore
+
+/** `if (r < d) { path[j] = i; dist[j] = r; d = r; …then }`. */
+const relax = (then: readonly number[]): number[] => [
+  ...get(R), ...get(D), F64_LT, ...IF,
+  ...get(PATH), ...get(J), ...i32(2), I32_SHL, I32_ADD, ...get(I), ...i32Store(),
+  ...get(AT), ...get(R), ...f64Store(8),
+  ...get(R), ...set(D),
+  ...then,
+  END,
+] // prettier-ignore
+
+/** `if (d <= low) { if (d < low) { low = d; count = 1 } else count++; pos = (local at) }`. */
+const track = (at: number): number[] => [
+  ...get(D), ...get(LOW), F64_LE, ...IF,
+  ...get(D), ...get(LOW), F64_LT, ...IF,
+  ...get(D), ...set(LOW), ...i32(1), ...set(COUNT),
+  ELSE,
+  ...get(COUNT), ...i32(1), I32_ADD, ...set(COUNT),
+  END,
+  ...get(at), ...set(POS),
+  END,
+] // prettier-ignore
+
+/** `if (row4col[j] === -1) return j; lvl[hi++] = j`. */
+const joinLevel = [
+  ...get(R4C), ...get(J), ...i32(2), I32_SHL, I32_ADD, ...i32Load(), ...i32(-1), I32_EQ, ...IF,
+  ...get(J), RETURN,
+  END,
+  ...get(LVL), ...get(HI), ...i32(2), I32_SHL, I32_ADD, ...get(J), ...i32Store(),
+  ...get(HI), ...i32(1), I32_ADD, ...set(HI),
+] // prettier-ignore
+
+/** `if (bits & bit) path[j] = i` for the column in local `j`. */
+const pathIf = (j: number, bit: number): number[] => [
+  ...get(BITS), ...i32(bit), I32_AND, ...IF,
+  ...get(PATH), ...get(j), ...i32(2), I32_SHL, I32_ADD, ...get(I), ...i32Store(),
+  END,
+] // prettier-ignore
+
+/**
+ * The loop before a column joins the level, two columns of `rest` at a
+ * time in the two lanes of 128-bit vectors (`int`: 32-bit integer costs):
+ * the same sums and comparisons, lane by lane; the distances are stored
+ * for both lanes, `path` where a lane relaxed, and the least distance is
+ * tracked only when a lane reaches it (rare: 0.4 % of the columns of
+ * Machol–Wien, where 99 % relax). Each lane keeps its own least distance, count and last position
+ * (lane 0 the even positions of `rest`, lane 1 the odd ones), merged into
+ * `low`, `count` and `pos` at the end, as the one-column loop would have
+ * found them. A pair where a column would join the level is left, untouched,
+ * to the one-column loops that follow, as are the last odd column and
+ * everything after a join.
+ */
+const pairs = (int: boolean): number[] => [
+  ...get(MIN_VAL), ...F64X2_SPLAT, ...set(MIN_VAL2),
+  ...get(UI), ...F64X2_SPLAT, ...set(UI2),
+  ...get(LEVEL), ...F64X2_SPLAT, ...set(LEVEL2),
+  ...f64Inf, ...F64X2_SPLAT, ...set(LOW2),
+  ...v128I64(-1, -1), ...set(POS2),
+  ...BLOCK,
+  ...LOOP,
+  ...get(K), ...i32(1), I32_ADD, ...get(LEFT), I32_GE_S, ...brIf(1),
+  ...get(REST), ...get(K), ...i32(2), I32_SHL, I32_ADD, ...i32Load(), ...set(J),
+  ...get(REST), ...get(K), ...i32(2), I32_SHL, I32_ADD, ...i32Load(4), ...set(J1),
+  ...get(VD), ...get(J), ...i32(4), I32_SHL, I32_ADD, ...set(AT),
+  ...get(VD), ...get(J1), ...i32(4), I32_SHL, I32_ADD, ...set(AT1),
+  ...get(AT), ...v128Load(), ...set(VD0),
+  ...get(AT1), ...v128Load(), ...set(VD1),
+  // r = minVal + row[j] − ui − v[j], both lanes
+  ...get(MIN_VAL2),
+  ...(int
+    ? [
+        ...get(ROW), ...get(J1), ...i32(2), I32_SHL, I32_ADD,
+        ...get(ROW), ...get(J), ...i32(2), I32_SHL, I32_ADD, ...v128Load32Zero(),
+        ...v128Load32Lane(1), ...F64X2_FROM_I32X4_LOW,
+      ]
+    : [
+        ...get(ROW), ...get(J1), ...i32(3), I32_SHL, I32_ADD,
+        ...get(ROW), ...get(J), ...i32(3), I32_SHL, I32_ADD, ...v128Load64Zero(),
+        ...v128Load64Lane(1),
+      ]),
+  ...F64X2_ADD,
+  ...get(UI2), ...F64X2_SUB,
+  ...get(VD0), ...get(VD1), ...shuffle([0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23]), ...F64X2_SUB,
+  ...set(R2),
+  ...get(VD0), ...get(VD1), ...shuffle([8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31]), ...set(D2),
+  // relax: d = r < d ? r : d (pmin); a column brought down to the level leaves the pair to the loops below
+  ...get(R2), ...get(D2), ...F64X2_LT, ...I64X2_BITMASK, ...set(BITS),
+  ...get(D2), ...get(R2), ...F64X2_PMIN, ...set(D2),
+  // One test for the two rare cases: a lane at the level, or at or below the least so far.
+  ...get(D2), ...get(LOW2), ...F64X2_LE, ...set(LE2),
+  ...get(D2), ...get(LEVEL2), ...F64X2_EQ, ...get(LE2), ...V128_OR, ...V128_ANY_TRUE, ...IF,
+  ...get(D2), ...get(LEVEL2), ...F64X2_EQ, ...V128_ANY_TRUE, ...brIf(2),
+  // track, lane by lane: d < low: low = d, count = 1; d = low: count + 1; either: pos = k
+  ...get(D2), ...get(LOW2), ...F64X2_LT, ...set(LT2),
+  ...v128I64(1, 1), ...get(COUNT2), ...get(LE2), ...I64X2_SUB, ...get(LT2), ...V128_BITSELECT, ...set(COUNT2),
+  ...get(D2), ...get(LOW2), ...get(LT2), ...V128_BITSELECT, ...set(LOW2),
+  ...get(K), I64_FROM_I32, ...I64X2_SPLAT, ...v128I64(0, 1), ...I64X2_ADD,
+  ...get(POS2), ...get(LE2), ...V128_BITSELECT, ...set(POS2),
+  END,
+  ...get(AT), ...get(D2), ...v128Store64Lane(0, 8),
+  ...get(AT1), ...get(D2), ...v128Store64Lane(1, 8),
+  ...pathIf(J, 1),
+  ...pathIf(J1, 2),
+  ...get(K), ...i32(2), I32_ADD, ...set(K),
+  ...br(0),
+  END, // loop
+  END, // block
+  // merge the lanes: the lesser low; on a tie, both counts and the later position
+  ...get(LOW2), ...f64x2Lane(0), ...set(LOW),
+  ...get(LOW2), ...f64x2Lane(1), ...set(LOW1),
+  ...get(COUNT2), ...i64x2Lane(0), I32_WRAP_I64, ...set(COUNT),
+  ...get(POS2), ...i64x2Lane(0), I32_WRAP_I64, ...set(POS),
+  ...get(POS2), ...i64x2Lane(1), I32_WRAP_I64, ...set(J1),
+  ...get(LOW1), ...get(LOW), F64_LT, ...IF,
+  ...get(LOW1), ...set(LOW),
+  ...get(COUNT2), ...i64x2Lane(1), I32_WRAP_I64, ...set(COUNT),
+  ...get(J1), ...set(POS),
+  ELSE,
+  ...get(LOW1), ...get(LOW), F64_EQ, ...IF,
+  ...get(COUNT), ...get(COUNT2), ...i64x2Lane(1), I32_WRAP_I64, I32_ADD, ...set(COUNT),
+  ...get(J1), ...get(POS), ...get(POS), ...get(J1), I32_LT_S, SELECT, ...set(POS),
+  END,
+  END,
+] // prettier-ignore
+
+/**
+ * The body of `scan` in `lap-search.ts`, line for line (`int`: the costs
+ * are 32-bit integers, see {@link readColumn}): returns the free
+ * column reached at the level, or -1 after writing `hi`, `left`, `low`,
+ * `lowCount` and `lowPos` as doubles to bytes 0..40 of the memory.
+ */
+const scanBody = (int: boolean, simd: boolean): number[] => [
+  // The column taken out of rest by the caller, if any: `left` already counts it out.
+  ...get(CUT), ...i32(0), I32_GE_S, ...IF,
+  ...get(REST), ...get(CUT), ...i32(2), I32_SHL, I32_ADD,
+  ...get(REST), ...get(CUT), ...i32(2), I32_SHL, I32_ADD, ...i32(4), I32_ADD,
+  ...get(LEFT), ...get(CUT), I32_SUB, ...i32(2), I32_SHL,
+  ...MEMORY_COPY,
+  END,
+  ...f64Inf, ...set(LOW), ...i32(-1), ...set(POS),
+  ...(simd ? pairs(int) : []),
+  ...BLOCK, // $done
+  ...BLOCK, // $joined
+  // Until a column joins the level, nothing moves. Two columns at a time, then one.
+  ...BLOCK,
+  ...LOOP,
+  ...get(K), ...i32(1), I32_ADD, ...get(LEFT), I32_GE_S, ...brIf(1),
+  ...readColumn(int),
+  ...relax([...get(R), ...get(LEVEL), F64_EQ, ...brIf(3)]),
+  ...track(K),
+  ...get(K), ...i32(1), I32_ADD, ...set(K),
+  ...readColumn(int),
+  ...relax([...get(R), ...get(LEVEL), F64_EQ, ...brIf(3)]),
+  ...track(K),
+  ...get(K), ...i32(1), I32_ADD, ...set(K),
+  ...br(0),
+  END, // loop
+  END, // block
+  ...LOOP,
+  ...get(K), ...get(LEFT), I32_GE_S, ...IF, ...get(K), ...set(W), ...br(3), END,
+  ...readColumn(int),
+  ...relax([...get(R), ...get(LEVEL), F64_EQ, ...brIf(2)]),
+  ...track(K),
+  ...get(K), ...i32(1), I32_ADD, ...set(K),
+  ...br(0),
+  END, // loop
+  END, // $joined: rest[k] has joined the level; the columns after it move down.
+  ...get(K), ...set(W),
+  ...get(REST), ...get(K), ...i32(2), I32_SHL, I32_ADD, ...i32Load(), ...set(J),
+  ...get(K), ...i32(1), I32_ADD, ...set(K),
+  ...joinLevel,
+  ...BLOCK,
+  ...LOOP,
+  ...get(K), ...get(LEFT), I32_GE_S, ...brIf(1),
+  ...readColumn(int),
+  ...get(K), ...i32(1), I32_ADD, ...set(K),
+  ...relax([]),
+  ...get(D), ...get(LEVEL), F64_EQ, ...IF, ...joinLevel, ...br(1), END,
+  ...track(W),
+  ...get(REST), ...get(W), ...i32(2), I32_SHL, I32_ADD, ...get(J), ...i32Store(),
+  ...get(W), ...i32(1), I32_ADD, ...set(W),
+  ...br(0),
+  END, // loop
+  END, // block
+  END, // $done
+  ...i32(0), ...get(HI), F64_FROM_I32, ...f64Store(0),
+  ...i32(0), ...get(W), F64_FROM_I32, ...f64Store(8),
+  ...i32(0), ...get(LOW), ...f64Store(16),
+  ...i32(0), ...get(COUNT), F64_FROM_I32, ...f64Store(24),
+  ...i32(0), ...get(POS), F64_FROM_I32, ...f64Store(32),
+  ...i32(-1),
+  END,
+] // prettier-ignore
+
+/**
+ * The module: imports its memory as `m.mem`, exports `scan` (double costs)
+ * and `scanInt` (32-bit integer costs); `simd`: with the two-lane loop
+ * ({@link pairs}), which needs WebAssembly's 128-bit SIMD.
+ */
+export const moduleBytes = (simd: boolean): Uint8Array<ArrayBuffer> => {
+  const params = [I32, I32, F64, F64, F64, I32, I32, I32, I32, I32, I32, I32, I32]
+  const type = [0x60, ...vec(params.map((t) => [t])), ...vec([[I32]])]
+  const locals = vec([
+    [...uleb(6), I32],
+    [...uleb(3), F64],
+    ...(simd
+      ? [
+          [...uleb(3), I32],
+          [...uleb(1), F64],
+          [...uleb(12), V128],
+        ]
+      : []),
+  ])
+  const code = (int: boolean): number[] => {
+    const body = [...locals, ...scanBody(int, simd)]
+    return [...uleb(body.length), ...body]
+  }
+  return new Uint8Array([
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...section(1, vec([type])),
+    ...section(2, vec([[...name('m'), ...name('mem'), 0x02, 0x00, 0x01]])),
+    ...section(3, vec([[0], [0]])),
+    ...section(
+      7,
+      vec([
+        [...name('scan'), 0x00, 0],
+        [...name('scanInt'), 0x00, 1],
+      ]),
+    ),
+    ...section(10, vec([code(false), code(true)])),
+  ])
+}
