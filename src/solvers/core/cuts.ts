@@ -81,8 +81,9 @@ export function gomoryCuts(ctx: CoreContext, ws: Workspace = new Workspace()): C
   const basic = model.getBasicVariables()
   const basis = model.getBasis()
   const solution = model.getSolution()
-  // Over every column, reused by the run's next round (see Workspace): each column's place among
-  // the columns a candidate's tableau row touches (−1: none), and its position in the core's order.
+  // Over every column, reused by the run's next round (see Workspace, which clears them for each
+  // call): each column's place among the columns a candidate's tableau row touches (−1: none),
+  // and its position in the core's order (−1: left out).
   const at = ws.i32('cuts.at', nc, -1)
   const pos = ws.i32('cuts.pos', nc, -1)
   // ᾱ and the cut's coefficients of the touched columns, in their order: a few per cent of the
@@ -116,126 +117,120 @@ export function gomoryCuts(ctx: CoreContext, ws: Workspace = new Workspace()): C
   // The LP point and the status of every column: the core's from HiGHS, the left-out columns
   // nonbasic at their lower bound 0.
   order.forEach((j, p) => (pos[j] = p))
-  try {
-    const x = (j: number): number => (pos[j]! >= 0 ? solution.colValue[pos[j]!]! : 0)
-    const status = (j: number): number => (pos[j]! >= 0 ? basis.colStatus[pos[j]!]! : bs.lower)
-    const candidates: { readonly k: number; readonly j: number; readonly f: number }[] = []
-    for (let k = 0; k < basic.length; k++) {
-      const p = basic[k]!
-      if (p < 0) continue
-      const j = order[p]!
-      if (integer[j] !== 1) continue
-      const f = x(j) - Math.floor(x(j))
-      if (f > MIN_FRACTION && f < 1 - MIN_FRACTION) candidates.push({ k, j, f })
-    }
-    candidates.sort((a, b) => Math.abs(a.f - 0.5) - Math.abs(b.f - 0.5) || a.j - b.j)
-    if (candidates.length === 0) return []
-    const intRow = integralRows(m)
-    // Per candidate, only the columns of the rows its basis-inverse row reaches are touched.
-    const found: { readonly cut: Cut; readonly efficacy: number }[] = []
-    const widest = Math.max(1000, Math.floor(CUT_DENSITY * nc))
-    const farthest = FARTHEST * widest
-    for (const { k, j: jb, f: f0 } of candidates.slice(0, MAX_CUTS)) {
-      const rho = model.getBasisInverseRow(k).values
-      // ᾱ over every column: ρ·a_j, row by row (zero for the columns no such row reaches).
-      untouch()
-      let reach = 0
-      for (let r = 0; r < nr && reach <= farthest; r++) {
-        const v = rho[r]!
-        if (v === 0) continue
-        reach += rowStarts[r + 1]! - rowStarts[r]!
-        for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++)
-          alpha[touch(rowIndex[e]!)]! += v * rowValue[e]!
-      }
-      // A row of the tableau over too much of the model gives a cut too dense to use: not read on.
-      // Nor one that does not read 1 on its own basic column (a basis inverse off by rounding).
-      if (reach > farthest || at[jb]! < 0 || Math.abs(alpha[at[jb]!]! - 1) > 1e-7) continue
-      // The GMI coefficient of a nonbasic t with tableau entry a.
-      const g = (a: number, isInteger: boolean): number => {
-        if (isInteger) {
-          const fj = a - Math.floor(a)
-          return Math.min(fj / f0, (1 - fj) / (1 - f0))
-        }
-        return a >= 0 ? a / f0 : -a / (1 - f0)
-      }
-      let rhs = 1
-      let usable = true
-      for (let i = 0; i < touched.length; i++) {
-        const j = touched[i]!
-        const a = alpha[i]!
-        // Every nonzero entry counts (a tiny one is dropped by `tidy`, which relaxes the cut for it).
-        if (j === jb || a === 0 || status(j) === bs.basic) continue
-        const lo = colLower[j]!
-        const hi = colUpper[j]!
-        if (lo === hi) continue
-        const atUpper = status(j) === bs.upper
-        const bound = atUpper ? hi : lo
-        // Nonbasic only at a finite bound (not free, not zero): else no t ≥ 0 to write the row in.
-        if ((status(j) !== bs.lower && !atUpper) || !Number.isFinite(bound)) {
-          usable = false
-          break
-        }
-        // An integer column at an integer bound moves by whole steps from it.
-        const c = g(atUpper ? -a : a, integer[j] === 1 && Number.isInteger(bound))
-        if (c === 0) continue
-        // c·t with t = x − l (at its lower bound) or u − x (at its upper bound).
-        if (atUpper) {
-          pi[i]! -= c
-          rhs -= c * hi
-        } else {
-          pi[i]! += c
-          rhs += c * lo
-        }
-      }
-      // Row activities at a bound: the logical of row r has tableau entry −ρ_r per unit of activity.
-      for (let r = 0; r < nr && usable; r++) {
-        const v = rho[r]!
-        if (v === 0 || basis.rowStatus[r] === bs.basic) continue
-        const lo = rowLower[r]!
-        const hi = rowUpper[r]!
-        if (lo === hi) continue
-        const atUpper = basis.rowStatus[r] === bs.upper
-        const bound = atUpper ? hi : lo
-        if ((basis.rowStatus[r] !== bs.lower && !atUpper) || !Number.isFinite(bound)) {
-          usable = false
-          break
-        }
-        const c = g(atUpper ? v : -v, intRow[r] === 1)
-        if (c === 0) continue
-        // c·t with t = activity − L or U − activity, the activity written out in columns.
-        const sign = atUpper ? -1 : 1
-        rhs += sign * c * bound
-        for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++)
-          pi[at[rowIndex[e]!]!]! += sign * c * rowValue[e]!
-      }
-      if (!usable) continue
-      // In column order (a typed array sorts numerically, natively).
-      const cut = tidy((j) => pi[at[j]!]!, Int32Array.from(touched).sort(), rhs, colLower, colUpper)
-      if (cut === null || cut.index.length > widest) continue
-      // Cut off the LP point by enough to matter.
-      let act = 0
-      let norm = 0
-      for (let i = 0; i < cut.index.length; i++) {
-        act += cut.value[i]! * x(cut.index[i]!)
-        norm += cut.value[i]! * cut.value[i]!
-      }
-      const efficacy = (cut.lower - act) / Math.sqrt(norm)
-      if (cut.lower - act > MIN_VIOLATION * Math.max(1, Math.sqrt(norm))) found.push({ cut, efficacy })
-    }
-    // The deepest cuts first, within the budget of nonzeros.
-    found.sort((a, b) => b.efficacy - a.efficacy || a.cut.index.length - b.cut.index.length)
-    let budget = Math.max(50_000, Math.floor(CUTS_SHARE * rowIndex.length))
-    const cuts: Cut[] = []
-    for (const { cut } of found)
-      if (cut.index.length <= budget) {
-        cuts.push(cut)
-        budget -= cut.index.length
-      }
-    return cuts
-  } finally {
-    for (const j of order) pos[j] = -1
-    untouch()
+  const x = (j: number): number => (pos[j]! >= 0 ? solution.colValue[pos[j]!]! : 0)
+  const status = (j: number): number => (pos[j]! >= 0 ? basis.colStatus[pos[j]!]! : bs.lower)
+  const candidates: { readonly k: number; readonly j: number; readonly f: number }[] = []
+  for (let k = 0; k < basic.length; k++) {
+    const p = basic[k]!
+    if (p < 0) continue
+    const j = order[p]!
+    if (integer[j] !== 1) continue
+    const f = x(j) - Math.floor(x(j))
+    if (f > MIN_FRACTION && f < 1 - MIN_FRACTION) candidates.push({ k, j, f })
   }
+  candidates.sort((a, b) => Math.abs(a.f - 0.5) - Math.abs(b.f - 0.5) || a.j - b.j)
+  if (candidates.length === 0) return []
+  const intRow = integralRows(m)
+  // Per candidate, only the columns of the rows its basis-inverse row reaches are touched.
+  const found: { readonly cut: Cut; readonly efficacy: number }[] = []
+  const widest = Math.max(1000, Math.floor(CUT_DENSITY * nc))
+  const farthest = FARTHEST * widest
+  for (const { k, j: jb, f: f0 } of candidates.slice(0, MAX_CUTS)) {
+    const rho = model.getBasisInverseRow(k).values
+    // ᾱ over every column: ρ·a_j, row by row (zero for the columns no such row reaches).
+    untouch()
+    let reach = 0
+    for (let r = 0; r < nr && reach <= farthest; r++) {
+      const v = rho[r]!
+      if (v === 0) continue
+      reach += rowStarts[r + 1]! - rowStarts[r]!
+      for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) alpha[touch(rowIndex[e]!)]! += v * rowValue[e]!
+    }
+    // A row of the tableau over too much of the model gives a cut too dense to use: not read on.
+    // Nor one that does not read 1 on its own basic column (a basis inverse off by rounding).
+    if (reach > farthest || at[jb]! < 0 || Math.abs(alpha[at[jb]!]! - 1) > 1e-7) continue
+    // The GMI coefficient of a nonbasic t with tableau entry a.
+    const g = (a: number, isInteger: boolean): number => {
+      if (isInteger) {
+        const fj = a - Math.floor(a)
+        return Math.min(fj / f0, (1 - fj) / (1 - f0))
+      }
+      return a >= 0 ? a / f0 : -a / (1 - f0)
+    }
+    let rhs = 1
+    let usable = true
+    for (let i = 0; i < touched.length; i++) {
+      const j = touched[i]!
+      const a = alpha[i]!
+      // Every nonzero entry counts (a tiny one is dropped by `tidy`, which relaxes the cut for it).
+      if (j === jb || a === 0 || status(j) === bs.basic) continue
+      const lo = colLower[j]!
+      const hi = colUpper[j]!
+      if (lo === hi) continue
+      const atUpper = status(j) === bs.upper
+      const bound = atUpper ? hi : lo
+      // Nonbasic only at a finite bound (not free, not zero): else no t ≥ 0 to write the row in.
+      if ((status(j) !== bs.lower && !atUpper) || !Number.isFinite(bound)) {
+        usable = false
+        break
+      }
+      // An integer column at an integer bound moves by whole steps from it.
+      const c = g(atUpper ? -a : a, integer[j] === 1 && Number.isInteger(bound))
+      if (c === 0) continue
+      // c·t with t = x − l (at its lower bound) or u − x (at its upper bound).
+      if (atUpper) {
+        pi[i]! -= c
+        rhs -= c * hi
+      } else {
+        pi[i]! += c
+        rhs += c * lo
+      }
+    }
+    // Row activities at a bound: the logical of row r has tableau entry −ρ_r per unit of activity.
+    for (let r = 0; r < nr && usable; r++) {
+      const v = rho[r]!
+      if (v === 0 || basis.rowStatus[r] === bs.basic) continue
+      const lo = rowLower[r]!
+      const hi = rowUpper[r]!
+      if (lo === hi) continue
+      const atUpper = basis.rowStatus[r] === bs.upper
+      const bound = atUpper ? hi : lo
+      if ((basis.rowStatus[r] !== bs.lower && !atUpper) || !Number.isFinite(bound)) {
+        usable = false
+        break
+      }
+      const c = g(atUpper ? v : -v, intRow[r] === 1)
+      if (c === 0) continue
+      // c·t with t = activity − L or U − activity, the activity written out in columns.
+      const sign = atUpper ? -1 : 1
+      rhs += sign * c * bound
+      for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++)
+        pi[at[rowIndex[e]!]!]! += sign * c * rowValue[e]!
+    }
+    if (!usable) continue
+    // In column order (a typed array sorts numerically, natively).
+    const cut = tidy((j) => pi[at[j]!]!, Int32Array.from(touched).sort(), rhs, colLower, colUpper)
+    if (cut === null || cut.index.length > widest) continue
+    // Cut off the LP point by enough to matter.
+    let act = 0
+    let norm = 0
+    for (let i = 0; i < cut.index.length; i++) {
+      act += cut.value[i]! * x(cut.index[i]!)
+      norm += cut.value[i]! * cut.value[i]!
+    }
+    const efficacy = (cut.lower - act) / Math.sqrt(norm)
+    if (cut.lower - act > MIN_VIOLATION * Math.max(1, Math.sqrt(norm))) found.push({ cut, efficacy })
+  }
+  // The deepest cuts first, within the budget of nonzeros.
+  found.sort((a, b) => b.efficacy - a.efficacy || a.cut.index.length - b.cut.index.length)
+  let budget = Math.max(50_000, Math.floor(CUTS_SHARE * rowIndex.length))
+  const cuts: Cut[] = []
+  for (const { cut } of found)
+    if (cut.index.length <= budget) {
+      cuts.push(cut)
+      budget -= cut.index.length
+    }
+  return cuts
 }
 
 /**
