@@ -167,13 +167,16 @@ export function formulate(scenario: Scenario): StaffingModel {
   const several: number[] = []
   for (let c = 0; c < scenario.cadres.length; c++) if (perCadre[c + 1]! - perCadre[c]! >= 2) several.push(c)
   several.sort((x, y) => firstPair[x]! - firstPair[y]!)
+  // The cadre rows tie the teams together: the solver's bound relaxes them and solves each team whole.
   for (const c of several)
-    b.addRow(
-      `cadre:${cadreIds[c]!}:one-post`,
-      colsOfCadre.subarray(perCadre[c]!, perCadre[c + 1]!),
-      1,
-      -Infinity,
-      1,
+    b.markLinking(
+      b.addRow(
+        `cadre:${cadreIds[c]!}:one-post`,
+        colsOfCadre.subarray(perCadre[c]!, perCadre[c + 1]!),
+        1,
+        -Infinity,
+        1,
+      ),
     )
 
   const openPos = new Map(open.map((id, i) => [id, i]))

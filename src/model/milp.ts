@@ -39,6 +39,16 @@ export interface Milp {
   readonly rowStarts: Int32Array
   readonly rowIndex: Int32Array
   readonly rowValue: Float64Array
+  /**
+   * 1 for a row that ties the model's blocks together (a staffing's cadre
+   * rows: one post per cadre, across teams); rows past its end count as
+   * linking too (rows appended by `editMilp`). The HiGHS backend relaxes these
+   * rows into a Lagrangian bound whose blocks — the parts the other rows
+   * connect, a team each — it solves whole, which tightens its proof. Any
+   * marking is valid (it only changes how tight that bound is); without it
+   * the bound is the plain LP one.
+   */
+  readonly linkingRows?: Uint8Array
 }
 
 /** Size of a model, for benchmarks and progress. @category Model */
@@ -198,6 +208,8 @@ export class MilpBuilder {
   private readonly rowStarts = new Grow(Int32Array, 64)
   private readonly rowIndex = new Grow(Int32Array, 256)
   private readonly rowValue = new Grow(Float64Array, 256)
+  /** Rows marked by {@link MilpBuilder.markLinking}. */
+  private readonly linking: number[] = []
   /** The lease of the room past the entries (see `entryRoom`), and the storage it is for. */
   private lease: { readonly storage: ArrayBufferLike; readonly word: Int32Array } | null = null
 
@@ -334,6 +346,14 @@ export class MilpBuilder {
     return this.rowNames.length - 1
   }
 
+  /**
+   * Marks row `row` as one that ties the model's blocks together (see
+   * {@link Milp.linkingRows}).
+   */
+  markLinking(row: number): void {
+    this.linking.push(row)
+  }
+
   build(): Milp {
     const colNames = this.colNames.slice()
     const namedCol = this.namedCol.slice()
@@ -370,7 +390,15 @@ export class MilpBuilder {
       rowStarts: this.rowStarts.done(),
       rowIndex,
       rowValue,
+      ...(this.linking.length === 0 ? {} : { linkingRows: this.linkingRows() }),
     }
+  }
+
+  /** {@link Milp.linkingRows} of the rows so far. */
+  private linkingRows(): Uint8Array {
+    const out = new Uint8Array(this.rowNames.length)
+    for (const r of this.linking) if (r >= 0 && r < out.length) out[r] = 1
+    return out
   }
 }
 

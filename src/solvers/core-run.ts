@@ -53,6 +53,7 @@ import { CoreColumns, passRows } from './core/columns.js'
 import { failedRun, type CoreContext } from './core/context.js'
 import { Lagrangian } from './core/lagrangian.js'
 import { endsRun, priceCore } from './core/pricing.js'
+import { blockGaps, fractionalBlocks, partition, type BlockPartition } from './core/blocks.js'
 import { claimRoom, gomoryCuts, withCuts, type Cut } from './core/cuts.js'
 import { Workspace } from './core/workspace.js'
 import { PROOF_TOL, proveCore } from './core/proof.js'
@@ -187,7 +188,13 @@ function runPart(
     hm = highs.createModel()
     const model = hm
     const names = highs.constants.modelStatus as Readonly<Record<string, number>>
-    const counts: CoreContext['counts'] = { pricingRounds: 0, milpRounds: 0, lpMs: 0, lpBound: null }
+    const counts: CoreContext['counts'] = {
+      pricingRounds: 0,
+      milpRounds: 0,
+      lpMs: 0,
+      lpBound: null,
+      blockMs: 0,
+    }
     const halted = () =>
       hooks.shouldStop() ||
       (m.stopAfterPricingRounds !== undefined && counts.pricingRounds >= m.stopAfterPricingRounds)
@@ -237,8 +244,6 @@ function runPart(
       if (cuts.length > 0) return { cuts, basis: priced.basis, counts, cutMs: performance.now() - cutStarted }
     }
 
-    // Core MILP and the reduced-cost proof.
-    const milpStarted = performance.now()
     // The start fitted to this model: values clamped to the column bounds; the rows it still
     // violates (a lock or a quota edited since it was found), or its value when it is feasible.
     let startRows: number[] = []
@@ -249,6 +254,13 @@ function runPart(
       startValue = fitted.value
       incumbent.values = fitted.x
     }
+    // The blocks' gaps sharpen the proof (core/blocks.ts): the blocks the LP just solved leaves
+    // fractional, solved now when a start bounds them, else once the first core MILP has a solution.
+    const blocks = priced.done ? fractionalOf(ctx, ws) : null
+    if (blocks !== null && incumbent.values !== null) useBlocks(ctx, blocks, incumbent.values, startRows)
+
+    // Core MILP and the reduced-cost proof.
+    const milpStarted = performance.now()
     if (warm !== undefined && priced.done && (m.cutRounds ?? 0) === 0)
       warmMilpCore(ctx, warm, startValue, PROOF_TOL)
     // HiGHS runs no model without columns: an empty core keeps its most promising column.
@@ -260,7 +272,11 @@ function runPart(
       columns.pass(model, fin, false)
     }
     columns.makeInteger(model)
-    return proveCore(ctx, priced, startRows, milpStarted)
+    const later =
+      blocks !== null && incumbent.values === null
+        ? (values: Float64Array) => useBlocks(ctx, blocks, values, [])
+        : undefined
+    return proveCore(ctx, priced, startRows, milpStarted, later)
   } catch (e) {
     const fatal = e instanceof WebAssembly.RuntimeError
     // HiGHS ran out of memory proving a solution it had already found: keep that solution.
@@ -297,6 +313,43 @@ function runPart(
       // The instance is already unusable; the caller discards it on `fatal`.
     }
   }
+}
+
+/** The blocks of a part's model and which of them its LP left fractional. */
+interface Blocks {
+  readonly part: BlockPartition
+  readonly fractional: Uint8Array
+}
+
+/** The blocks of `ctx.m` (`core/blocks.ts`) and which the LP just solved left fractional; `null`: none. */
+function fractionalOf(ctx: CoreContext, ws: Workspace): Blocks | null {
+  if (ctx.m.blocks === false) return null
+  const started = performance.now()
+  const part = partition(ctx.m, ws)
+  const fractional = part === null ? null : fractionalBlocks(ctx, part, ctx.model.getSolution().colValue)
+  ctx.counts.blockMs += performance.now() - started
+  return part === null || fractional === null || !fractional.includes(1) ? null : { part, fractional }
+}
+
+/**
+ * Solves the fractional blocks (`core/blocks.ts`), bounded by `known` (a
+ * solution of the model, violating `knownRows`), and gives their gaps to the
+ * Lagrangian; reports the tighter bound.
+ */
+function useBlocks(
+  ctx: CoreContext,
+  blocks: Blocks,
+  known: Float64Array,
+  knownRows: readonly number[],
+): void {
+  const started = performance.now()
+  const gaps = blockGaps(ctx, blocks.part, blocks.fractional, known, knownRows)
+  ctx.counts.blockMs += performance.now() - started
+  if (gaps.total <= 0) return
+  const { lagrangian, columns } = ctx
+  lagrangian.useBlocks(blocks.part.ofCol, gaps.gap, gaps.total)
+  const bound = lagrangian.wholeModelBound(null, columns.inCore)
+  if (bound !== null) ctx.hooks.onImproved(null, bound, null)
 }
 
 /** Whether cuts tighten `m` by default: from {@link CUT_MIN_COLUMNS} pricable columns on. */

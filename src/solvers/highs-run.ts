@@ -20,6 +20,7 @@ export type MilpArrays = Pick<
   | 'rowStarts'
   | 'rowIndex'
   | 'rowValue'
+  | 'linkingRows'
 >
 
 /** What a run reports, before it is mapped to a {@link SolverResult}. @internal */

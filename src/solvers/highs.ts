@@ -157,6 +157,7 @@ const arraysOf = (model: Milp): MilpArrays => ({
   rowStarts: model.rowStarts,
   rowIndex: model.rowIndex,
   rowValue: model.rowValue,
+  ...(model.linkingRows instanceof Uint8Array ? { linkingRows: model.linkingRows } : {}),
 })
 
 /** Runs HiGHS in a worker where there is one, else in this thread. */

@@ -141,6 +141,11 @@ export interface CoreStats {
   /** Milliseconds spent pricing (LP solves included) and in the MILP solves. */
   readonly lpMs: number
   readonly milpMs: number
+  /**
+   * Milliseconds spent solving blocks of the model whole for a tighter proof
+   * (teams, once the cadre rows are relaxed; `src/solvers/core/blocks.ts`).
+   */
+  readonly blockMs?: number
 }
 
 /** The LP relaxation of a model (every column continuous): its optimum and row duals. @category Solvers */

@@ -58,4 +58,36 @@ describe('formulate', () => {
       }),
     )
   })
+
+  it('marks the cadre rows, and only them, as linking: without them the rows fall apart by team', () => {
+    fc.assert(
+      fc.property(smallScenario(), (s) => {
+        const model = formulate(s)
+        const m = model.milp
+        const linking = m.linkingRows ?? new Uint8Array(m.rowNames.length)
+        expect(linking.length).toBeLessThanOrEqual(m.rowNames.length)
+        m.rowNames.forEach((name, r) =>
+          expect([name, (linking[r] ?? 0) === 1]).toEqual([name, /^cadre:.*:one-post$/.test(name)]),
+        )
+        // Every other row's pairs lie in one team.
+        const teamOfPost = new Map(s.teams.flatMap((t) => t.posts.map((p) => [p.id, t.id] as const)))
+        const teamOfCol = new Map<number, string>()
+        model.pairCol.forEach((j, k) => {
+          const team = teamOfPost.get(s.openPosts[model.eligibility.post[k]!]!)
+          expect(team).toBeDefined()
+          teamOfCol.set(j, team!)
+        })
+        for (let r = 0; r < m.rowNames.length; r++) {
+          if (linking[r] === 1) continue
+          const teams = new Set<string>()
+          for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
+            const t = teamOfCol.get(m.rowIndex[e]!)
+            if (t !== undefined) teams.add(t)
+          }
+          expect(teams.size).toBeLessThanOrEqual(1)
+        }
+      }),
+      { seed: 45, numRuns: 100 },
+    )
+  })
 })

@@ -1,7 +1,8 @@
 /**
  * The priced core's stages on their own, against brute force on small binary
  * models: the Lagrangian bound holds for any duals and any core (weak
- * duality), stays equal to a fresh pricing as columns join and leave, and the
+ * duality), stays equal to a fresh pricing as columns join and leave, the
+ * blocks' gaps only tighten it where every solution still meets it, and the
  * core's columns reach HiGHS as they are in the model.
  */
 import fc from 'fast-check'
@@ -10,6 +11,7 @@ import type { Highs } from 'highs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CoreColumns, passRows } from '../../src/solvers/core/columns.js'
 import type { CoreContext } from '../../src/solvers/core/context.js'
+import { blockGaps, fractionalBlocks, partition } from '../../src/solvers/core/blocks.js'
 import { gomoryCuts, withCuts, type Cut } from '../../src/solvers/core/cuts.js'
 import { Workspace } from '../../src/solvers/core/workspace.js'
 import { endsRun, priceCore } from '../../src/solvers/core/pricing.js'
@@ -98,6 +100,33 @@ const duals = fc.array(fc.double({ min: -30, max: 30, noNaN: true }), { minLengt
 const subset = fc.array(fc.boolean(), { minLength: 10, maxLength: 10 })
 const coreOf = (n: number, bits: readonly boolean[]) =>
   Uint8Array.from({ length: n }, (_, j) => (bits[j] ? 1 : 0))
+
+/** A core run's shared state around the given parts, with no clock and no stop. */
+function contextOf(
+  highs: Highs,
+  m: CoreArrays,
+  model: CoreContext['model'],
+  columns: CoreColumns,
+  lagrangian: Lagrangian,
+  fin: (v: number) => number,
+): CoreContext {
+  const names = highs.constants.modelStatus as Readonly<Record<string, number>>
+  return {
+    highs,
+    m,
+    model,
+    columns,
+    lagrangian,
+    hooks: { shouldStop: () => false, onImproved: () => {} },
+    fin,
+    left: () => 60,
+    halted: () => false,
+    stop: () => undefined,
+    statusOf: (code) => Object.keys(names).find((k) => names[k] === code) ?? `status ${code}`,
+    counts: { pricingRounds: 0, milpRounds: 0, lpMs: 0, lpBound: null, blockMs: 0 },
+    incumbent: { values: null, objective: null, bound: null, found: null },
+  }
+}
 
 describe('Lagrangian', () => {
   it('bounds the whole model for any duals and any core, with or without the core’s own bound', () => {
@@ -247,22 +276,7 @@ describe('gomoryCuts', () => {
           passRows(highs, model, m, fin)
           model.options.set({ output_flag: false, presolve: 'off' })
           columns.pass(model, fin, false)
-          const names = highs.constants.modelStatus as Readonly<Record<string, number>>
-          const ctx: CoreContext = {
-            highs,
-            m,
-            model,
-            columns,
-            lagrangian,
-            hooks: { shouldStop: () => false, onImproved: () => {} },
-            fin,
-            left: () => 60,
-            halted: () => false,
-            stop: () => undefined,
-            statusOf: (code) => Object.keys(names).find((k) => names[k] === code) ?? `status ${code}`,
-            counts: { pricingRounds: 0, milpRounds: 0, lpMs: 0, lpBound: null },
-            incumbent: { values: null, objective: null, bound: null, found: null },
-          }
+          const ctx = contextOf(highs, m, model, columns, lagrangian, fin)
           const priced = priceCore(ctx)
           if (endsRun(priced) || !priced.done) return
           const n = m.colCost.length
@@ -346,6 +360,162 @@ describe('withCuts', () => {
         },
       ),
       { seed: 5, numRuns: 200 },
+    )
+  })
+})
+
+describe('blockGaps', () => {
+  let highs: Highs
+  beforeAll(async () => {
+    highs = await highsLoader()
+  })
+
+  /** `smallModel` with some rows marked linking (any marking is valid) and the marking's length cut short. */
+  const linkedModel = fc
+    .tuple(smallModel, fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }), fc.nat(5))
+    .map(([m, marks, keep]): CoreArrays => ({
+      ...m,
+      linkingRows: Uint8Array.from(marks.slice(0, Math.min(keep, m.rowLower.length)), (b) => (b ? 1 : 0)),
+    }))
+
+  /**
+   * Blocks of 3 columns, each with a row `2·Σx ≤ 3` that its LP meets at 1.5 (a gap the LP does not
+   * see) and maybe a second row, tied by packing rows `Σx ≤ 1` over columns of any block, marked
+   * linking.
+   */
+  const blockyModel = fc
+    .record({
+      blocks: fc.integer({ min: 2, max: 3 }),
+      costs: fc.array(fc.integer({ min: -5, max: 30 }), { minLength: 9, maxLength: 9 }),
+      links: fc.array(fc.array(fc.nat(8), { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 3 }),
+      // A second row of each block, `Σ a·x ≤ upper` (or none): its optimum may need a column the LP left out.
+      extra: fc.array(
+        fc.option(
+          fc.record({
+            a: fc.array(fc.integer({ min: -2, max: 3 }), { minLength: 3, maxLength: 3 }),
+            upper: fc.integer({ min: 0, max: 3 }),
+          }),
+          { nil: undefined },
+        ),
+        { minLength: 3, maxLength: 3 },
+      ),
+    })
+    .map(({ blocks, costs, links, extra }): CoreArrays => {
+      const n = blocks * 3
+      const rowStarts = [0]
+      const rowIndex: number[] = []
+      const rowValue: number[] = []
+      const rowUpper: number[] = []
+      const linkingRows: number[] = []
+      for (let b = 0; b < blocks; b++) {
+        rowIndex.push(3 * b, 3 * b + 1, 3 * b + 2)
+        rowValue.push(2, 2, 2)
+        rowStarts.push(rowIndex.length)
+        rowUpper.push(3)
+        linkingRows.push(0)
+        const second = extra[b]
+        if (second === undefined) continue
+        for (let k = 0; k < 3; k++)
+          if (second.a[k] !== 0) {
+            rowIndex.push(3 * b + k)
+            rowValue.push(second.a[k]!)
+          }
+        rowStarts.push(rowIndex.length)
+        rowUpper.push(second.upper)
+        linkingRows.push(0)
+      }
+      for (const l of links) {
+        const cols = [...new Set(l.map((j) => j % n))].sort((a, b) => a - b)
+        rowIndex.push(...cols)
+        rowValue.push(...cols.map(() => 1))
+        rowStarts.push(rowIndex.length)
+        rowUpper.push(1)
+        linkingRows.push(1)
+      }
+      return {
+        colCost: Float64Array.from(costs.slice(0, n)),
+        colLower: new Float64Array(n),
+        colUpper: new Float64Array(n).fill(1),
+        integer: new Uint8Array(n).fill(1),
+        rowLower: new Float64Array(rowUpper.length).fill(-Infinity),
+        rowUpper: Float64Array.from(rowUpper),
+        rowStarts: Int32Array.from(rowStarts),
+        rowIndex: Int32Array.from(rowIndex),
+        rowValue: Float64Array.from(rowValue),
+        pricable: new Uint8Array(n).fill(1),
+        maxCoreColumns: n,
+        linkingRows: Uint8Array.from(linkingRows),
+      }
+    })
+
+  it('bounds every solution by B − G, and one using a left-out column j by B + reach_j (brute force)', () => {
+    let gapsSeen = 0
+    fc.assert(
+      fc.property(fc.oneof(linkedModel, blockyModel), subset, fc.boolean(), (m, bits, withKnown) => {
+        const part = partition(m)
+        if (part === null) return
+        const n = m.colCost.length
+        const fin = (v: number) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v)
+        const lagrangian = new Lagrangian(m)
+        const columns = new CoreColumns(m, lagrangian, undefined)
+        for (let j = 0; j < n; j++) if (bits[j]) columns.join(j)
+        columns.joinKept()
+        const model = highs.createModel()
+        try {
+          passRows(highs, model, m, fin)
+          model.options.set({ output_flag: false, presolve: 'off' })
+          columns.pass(model, fin, false)
+          const ctx = contextOf(highs, m, model, columns, lagrangian, fin)
+          const priced = priceCore(ctx)
+          if (endsRun(priced) || !priced.done) return
+          const fractional = fractionalBlocks(ctx, part, model.getSolution().colValue)
+          // A known solution (the best one, or none): only how small the blocks' MILPs are depends on it.
+          let known: Float64Array | null = null
+          if (withKnown)
+            for (let mask = 0; mask < 1 << n; mask++)
+              if (meetsRows(m, mask)) {
+                known = Float64Array.from({ length: n }, (_, j) => ((mask >> j) & 1 ? 1 : 0))
+                break
+              }
+          const gaps = blockGaps(ctx, part, fractional, known)
+          if (gaps.total > 0) gapsSeen++
+          lagrangian.useBlocks(part.ofCol, gaps.gap, gaps.total)
+          const whole = lagrangian.wholeModelBound(null, columns.inCore)
+          const positive = lagrangian.outside(columns.inCore).positive
+          for (let mask = 0; mask < 1 << n; mask++) {
+            if (!meetsRows(m, mask)) continue
+            let v = 0
+            for (let j = 0; j < n; j++) if (mask & (1 << j)) v += m.colCost[j]!
+            expect(v).toBeLessThanOrEqual(whole! + 1e-6)
+            for (let j = 0; j < n; j++)
+              if (mask & (1 << j) && columns.inCore[j] === 0)
+                expect(v).toBeLessThanOrEqual(lagrangian.bound + lagrangian.reach(j) + positive + 1e-6)
+          }
+        } finally {
+          model.dispose()
+        }
+      }),
+      { seed: 43, numRuns: 1500 },
+    )
+    // Blocks whose integrality the LP does not see, so that the bounds above are tighter than the LP's.
+    expect(gapsSeen).toBeGreaterThan(10)
+  })
+
+  it('splits a model at its linking rows only: rows a column shares are in one block', () => {
+    fc.assert(
+      fc.property(linkedModel, (m) => {
+        const part = partition(m)
+        if (part === null) return
+        const linking = m.linkingRows!
+        for (let r = 0; r < m.rowLower.length; r++) {
+          const isLinking = r >= linking.length || linking[r] === 1
+          expect(part.ofRow[r]! < 0).toBe(isLinking)
+          for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++)
+            if (!isLinking) expect(part.ofCol[m.rowIndex[e]!]).toBe(part.ofRow[r])
+        }
+        expect(new Set([...part.ofRow].filter((b) => b >= 0)).size).toBe(part.count)
+      }),
+      { seed: 44, numRuns: 300 },
     )
   })
 })

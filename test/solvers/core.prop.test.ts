@@ -18,7 +18,8 @@ import { smallScenario } from '../arbitraries.js'
  * A random assignment-like MILP: jobs to agents with ≤ 1 job per agent, each
  * job filled or left at a penalty, and covering rows ("at least k of these
  * columns") and packing rows ("at most k") over random subsets — the shape of
- * a staffing model, small enough for the direct solve to be the oracle.
+ * a staffing model, small enough for the direct solve to be the oracle. The
+ * agents' rows are marked linking, so the runs' proofs use the blocks' gaps.
  */
 const randomMilp = fc
   .record({
@@ -53,14 +54,17 @@ const randomMilp = fc
       const v = b.addColumn(`vacant:${j}`, -penalty, 0, vacancy ? 1 : 0, true)
       b.addRow(`job:${j}`, [...byJob[j]!, v], [...byJob[j]!.map(() => 1), 1], 1, 1)
     }
+    // The agents' rows tie the jobs together, as cadre rows tie teams (core/blocks.ts).
     for (let i = 0; i < agents; i++)
       if (byAgent[i]!.length > 1)
-        b.addRow(
-          `agent:${i}`,
-          byAgent[i]!,
-          byAgent[i]!.map(() => 1),
-          -Infinity,
-          1,
+        b.markLinking(
+          b.addRow(
+            `agent:${i}`,
+            byAgent[i]!,
+            byAgent[i]!.map(() => 1),
+            -Infinity,
+            1,
+          ),
         )
     const subset = () => cols.filter(() => next() < 0.4)
     for (let k = 0; k < covers; k++) {
@@ -401,7 +405,7 @@ describe('the priced-core method', () => {
   it('stops at its column budget with the incumbent and a bound valid for the whole model', async () => {
     // Generated counties whose proof needs a second MILP round: a budget that leaves no room for it.
     let stopped = 0
-    for (const seed of [11, 12, 13, 14, 15, 16]) {
+    for (const seed of [11, 12, 30, 33, 35]) {
       const scenario = generateScenario({ seed, cadres: 120 })
       const model = formulate(scenario)
       const milp = model.milp

@@ -30,7 +30,14 @@ export interface CoreContext {
   readonly stop: (e: { interrupt(): void }) => undefined
   /** The name of a HiGHS model status. */
   statusOf(code: number): string
-  readonly counts: { pricingRounds: number; milpRounds: number; lpMs: number; lpBound: number | null }
+  readonly counts: {
+    pricingRounds: number
+    milpRounds: number
+    lpMs: number
+    lpBound: number | null
+    /** Milliseconds spent solving blocks (`core/blocks.ts`). */
+    blockMs: number
+  }
   /**
    * The best solution found and the whole-model bound that goes with it, kept
    * outside the solve so that a wasm abort does not lose it.
@@ -63,6 +70,7 @@ export function statsOf(ctx: CoreContext, milpStarted: number | null): CoreStats
     milpRounds: ctx.counts.milpRounds,
     lpBound: ctx.counts.lpBound,
     lpMs: ctx.counts.lpMs,
+    blockMs: ctx.counts.blockMs,
     milpMs: milpStarted === null ? 0 : performance.now() - milpStarted,
   }
 }

@@ -30,6 +30,13 @@ export class Lagrangian {
   readonly y: Float64Array
   /** `B` over the core's columns (see the module). */
   bound = -Infinity
+  /**
+   * The blocks' gaps under the current `y` (`core/blocks.ts`): each column's
+   * block and each block's `g_t`, with their total `G`; `null` until
+   * {@link useBlocks}, and again after every {@link price}.
+   */
+  private blocks: { readonly ofCol: Int32Array; readonly gap: Float64Array; readonly total: number } | null =
+    null
 
   /** `ws`: where a run's parts keep their arrays (see Workspace). */
   constructor(
@@ -65,10 +72,34 @@ export class Lagrangian {
     this.bound = Number.isNaN(b) ? Infinity : b
   }
 
+  /**
+   * The blocks' gaps under the current `y` (`core/blocks.ts`), which sharpen
+   * {@link reach} and {@link wholeModelBound} until the next {@link price}.
+   */
+  useBlocks(ofCol: Int32Array, gap: Float64Array, total: number): void {
+    this.blocks = { ofCol, gap, total }
+  }
+
+  /**
+   * How far above `B` a solution that uses the left-out column `j` can reach:
+   * `d_j`, or with the blocks' gaps `−G + min(0, g_t + d_j)` (never more than
+   * `d_j`; see `core/blocks.ts`). Every other left-out column is taken at
+   * `d ≤ 0`, as pricing leaves them.
+   */
+  reach(j: number): number {
+    const dj = this.d[j]!
+    const blocks = this.blocks
+    if (blocks === null) return dj
+    const b = blocks.ofCol[j]!
+    return -blocks.total + Math.min(0, (b < 0 ? 0 : blocks.gap[b]!) + dj)
+  }
+
   /** `d` and `B` under the current `y`, for the core `inCore`. */
   price(inCore: Uint8Array): void {
     const { colCost, rowLower, rowUpper, rowStarts, rowIndex, rowValue } = this.m
     const { d, y } = this
+    // The blocks' gaps held for the duals before.
+    this.blocks = null
     const nr = rowLower.length
     const nc = colCost.length
     // Duals within 1e-9 of zero are solver noise: taken as 0 (B holds for the y used).
@@ -115,9 +146,16 @@ export class Lagrangian {
     const { bound } = this
     if (!Number.isFinite(bound)) return null
     const o = this.outside(inCore)
-    const lagrangian = bound + o.positive
+    // With the blocks' gaps, every solution is worth at most B − G (plus what left-out columns could add).
+    const lagrangian = bound - (this.blocks?.total ?? 0) + o.positive
     if (coreBound === null || !Number.isFinite(coreBound)) return lagrangian
-    const viaOutside = o.most === -Infinity ? -Infinity : bound + (o.most > 0 ? o.positive : o.most)
+    if (o.most === -Infinity) return Math.min(lagrangian, coreBound)
+    let viaOutside = bound + (o.most > 0 ? o.positive : o.most)
+    if (this.blocks !== null) {
+      let most = -Infinity
+      for (let j = 0; j < inCore.length; j++) if (inCore[j] === 0) most = Math.max(most, this.reach(j))
+      viaOutside = Math.min(viaOutside, bound + most + o.positive)
+    }
     return Math.min(lagrangian, Math.max(coreBound, viaOutside))
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The priced core's MILP and its proof. Solve the MILP on the core: `z`. Any
  * solution that uses a left-out column `j` has objective at most `B + d_j`
- * (every other left-out column has `d ≤ 0`). So when `B + d_j ≤ z` for every
+ * (every other left-out column has `d ≤ 0`), or less with the blocks' gaps
+ * (`Lagrangian.reach`, `core/blocks.ts`). So when that is at most `z` for every
  * left-out column, `z` is optimal for the whole model; otherwise the columns
  * that fail the test join the core and the MILP is solved again, starting
  * from the incumbent. A core MILP that is infeasible widens the core (within
@@ -28,7 +29,8 @@ const REPAIR_WIDE = 32
 /**
  * Solves the core MILP until the proof holds or the run stops. `startRows`:
  * the rows the start (`ctx.incumbent.values`, when given) violates; the
- * columns around them are left free for HiGHS to complete.
+ * columns around them are left free for HiGHS to complete. `firstSolution`
+ * is called with the first optimal core MILP's solution, before its proof.
  * @internal
  */
 export function proveCore(
@@ -36,10 +38,11 @@ export function proveCore(
   priced: Priced,
   startRows: readonly number[],
   milpStarted: number,
+  firstSolution?: (values: Float64Array) => void,
 ): CoreRun {
+  let onFirst = firstSolution
   const { model, columns, lagrangian, m, highs, incumbent: best } = ctx
   const { inCore, order } = columns
-  const { d } = lagrangian
   const nc = m.colCost.length
   const cb = highs.constants.callbackType
   const stats = () => statsOf(ctx, milpStarted)
@@ -149,7 +152,12 @@ export function proveCore(
         fatal: false,
         stats: stats(),
       }
-    // The proof: a left-out column can be in a better solution only if B + d_j > z.
+    // The first solution bounds the blocks (core/blocks.ts), whose gaps sharpen the proof.
+    if (onFirst !== undefined && priced.done) {
+      onFirst(values)
+      onFirst = undefined
+    }
+    // The proof: a left-out column can be in a better solution only if B + reach_j > z.
     const wanted: number[] = []
     if (!priced.done) {
       // Pricing did not finish (time): no proof; every column might matter.
@@ -157,7 +165,7 @@ export function proveCore(
     } else {
       const bound = lagrangian.bound
       for (let j = 0; j < nc; j++)
-        if (inCore[j] === 0 && bound + d[j]! > objective + PROOF_TOL) wanted.push(j)
+        if (inCore[j] === 0 && bound + lagrangian.reach(j) > objective + PROOF_TOL) wanted.push(j)
     }
     best.bound = fullBound(coreBound)
     const lpBound = ctx.counts.lpBound
@@ -188,7 +196,7 @@ export function proveCore(
     if (room <= 0) return stopped('memoryLimit')
     // The most promising first, when not all of them fit.
     if (wanted.length > room) {
-      wanted.sort((a, b) => d[b]! - d[a]! || a - b)
+      wanted.sort((a, b) => lagrangian.reach(b) - lagrangian.reach(a) || a - b)
       wanted.length = room
     }
     for (const j of wanted) columns.join(j)

@@ -31,6 +31,11 @@ export interface CoreArrays extends MilpArrays {
    */
   readonly cuts?: boolean
   /**
+   * Whether the blocks of `linkingRows` sharpen the proof (`core/blocks.ts`).
+   * @defaultValue true (tests and benchmarks compare without)
+   */
+  readonly blocks?: boolean
+  /**
    * The lease of the room past the model's entries (see `entryLease` in
    * `model/milp.ts`): a run that takes it appends its rounds of cuts there
    * rather than copying every entry first.

@@ -62,8 +62,9 @@ export function setWarmBasis(ctx: CoreContext, warm: CoreWarm): void {
 
 /**
  * The warm MILP core: every column that a solution within the earlier gap of
- * the LP bound may use (`B + d_j ≥ B − γ`), or, with a feasible start of value
- * `z₀`, that a solution better than the start may use (`B + d_j ≥ z₀`) when
+ * the LP bound may use (`B + reach_j ≥ B − γ`, `reach_j = d_j` without the
+ * blocks' gaps: see `Lagrangian.reach`), or, with a feasible start of value
+ * `z₀`, that a solution better than the start may use (`B + reach_j ≥ z₀`) when
  * that is fewer; the others leave, and those of the model that qualify join,
  * within the column budget, the most promising first. Should the optimum lie
  * lower than the threshold, the proof brings back the columns it needs.
@@ -71,16 +72,15 @@ export function setWarmBasis(ctx: CoreContext, warm: CoreWarm): void {
  */
 export function warmMilpCore(ctx: CoreContext, warm: CoreWarm, startValue: number, tolerance: number): void {
   const { columns, lagrangian, model, m } = ctx
-  const { d } = lagrangian
   const gamma = Math.max(0, Math.min(warm.gap * GAP_MARGIN, lagrangian.bound - startValue)) + 2 * tolerance
-  columns.drop(model, (j) => !columns.kept(j) && d[j]! < -gamma)
+  columns.drop(model, (j) => !columns.kept(j) && lagrangian.reach(j) < -gamma)
   const near: number[] = []
   const { inCore } = columns
   for (let j = 0; j < inCore.length; j++)
-    if (inCore[j] === 0 && m.pricable[j] === 1 && d[j]! >= -gamma) near.push(j)
+    if (inCore[j] === 0 && m.pricable[j] === 1 && lagrangian.reach(j) >= -gamma) near.push(j)
   const room = m.maxCoreColumns - columns.order.length
   if (near.length > room) {
-    near.sort((a, b) => d[b]! - d[a]! || a - b)
+    near.sort((a, b) => lagrangian.reach(b) - lagrangian.reach(a) || a - b)
     near.length = Math.max(0, room)
   }
   for (const j of near) columns.join(j)
