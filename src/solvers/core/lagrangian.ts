@@ -37,6 +37,19 @@ export class Lagrangian {
    */
   private blocks: { readonly ofCol: Int32Array; readonly gap: Float64Array; readonly total: number } | null =
     null
+  /**
+   * What the left-out columns could add, kept until the duals, the core or
+   * the blocks change (HiGHS reports several solutions per core MILP, each
+   * asking for the whole-model bound): `version` counts those changes.
+   */
+  private version = 0
+  private left: {
+    readonly version: number
+    readonly inCore: Uint8Array
+    readonly outside: Outside
+    /** The largest {@link reach} of a left-out column (−∞: none). */
+    readonly reach: number
+  } | null = null
 
   /** `ws`: where a run's parts keep their arrays (see Workspace). */
   constructor(
@@ -68,6 +81,7 @@ export class Lagrangian {
 
   /** Column `j` joins the core (`sign` 1) or leaves it (−1): `B` takes or drops its term at once. */
   count(j: number, sign: 1 | -1): void {
+    this.version++
     const b = this.bound + sign * this.term(j)
     this.bound = Number.isNaN(b) ? Infinity : b
   }
@@ -77,6 +91,7 @@ export class Lagrangian {
    * {@link reach} and {@link wholeModelBound} until the next {@link price}.
    */
   useBlocks(ofCol: Int32Array, gap: Float64Array, total: number): void {
+    this.version++
     this.blocks = { ofCol, gap, total }
   }
 
@@ -100,6 +115,7 @@ export class Lagrangian {
     const { d, y } = this
     // The blocks' gaps held for the duals before.
     this.blocks = null
+    this.version++
     const nr = rowLower.length
     const nc = colCost.length
     // Duals within 1e-9 of zero are solver noise: taken as 0 (B holds for the y used).
@@ -123,16 +139,26 @@ export class Lagrangian {
 
   /** What the columns left out of `inCore` could add (see {@link Outside}). */
   outside(inCore: Uint8Array): Outside {
-    const { d } = this
+    return this.leftOut(inCore).outside
+  }
+
+  /** {@link outside} and the largest reach of a left-out column, from one pass while nothing changes. */
+  private leftOut(inCore: Uint8Array): NonNullable<Lagrangian['left']> {
+    if (this.left !== null && this.left.version === this.version && this.left.inCore === inCore)
+      return this.left
+    const { d, blocks } = this
     const { colUpper } = this.m
     let most = -Infinity
     let positive = 0
+    let reach = -Infinity
     for (let j = 0; j < d.length; j++)
       if (inCore[j] === 0) {
         most = Math.max(most, d[j]!)
         if (d[j]! > 0) positive += d[j]! * colUpper[j]!
+        if (blocks !== null) reach = Math.max(reach, this.reach(j))
       }
-    return { most, positive }
+    this.left = { version: this.version, inCore, outside: { most, positive }, reach }
+    return this.left
   }
 
   /**
@@ -145,17 +171,14 @@ export class Lagrangian {
   wholeModelBound(coreBound: number | null, inCore: Uint8Array): number | null {
     const { bound } = this
     if (!Number.isFinite(bound)) return null
-    const o = this.outside(inCore)
+    const left = this.leftOut(inCore)
+    const o = left.outside
     // With the blocks' gaps, every solution is worth at most B − G (plus what left-out columns could add).
     const lagrangian = bound - (this.blocks?.total ?? 0) + o.positive
     if (coreBound === null || !Number.isFinite(coreBound)) return lagrangian
     if (o.most === -Infinity) return Math.min(lagrangian, coreBound)
     let viaOutside = bound + (o.most > 0 ? o.positive : o.most)
-    if (this.blocks !== null) {
-      let most = -Infinity
-      for (let j = 0; j < inCore.length; j++) if (inCore[j] === 0) most = Math.max(most, this.reach(j))
-      viaOutside = Math.min(viaOutside, bound + most + o.positive)
-    }
+    if (this.blocks !== null) viaOutside = Math.min(viaOutside, bound + left.reach + o.positive)
     return Math.min(lagrangian, Math.max(coreBound, viaOutside))
   }
 }
