@@ -308,7 +308,7 @@ export class MilpBuilder {
       // One coefficient and no duplicates: the entries in order (none if the coefficient is 0).
       if (coefs !== 0) {
         const at = index.length
-        for (let k = 0; k < n; k++) index.data[at + k] = cols[k]!
+        index.data.set(cols, at)
         value.data.fill(coefs, at, at + n)
         index.length += n
         value.length += n
@@ -316,13 +316,19 @@ export class MilpBuilder {
     } else if (increasing) {
       // No duplicates to sum: the entries in order, zeros dropped.
       const cs = coefs as ArrayLike<number>
+      const id = index.data
+      const vd = value.data
+      // Entries and values grow in step.
+      let at = index.length
       for (let k = 0; k < n; k++) {
         const v = cs[k]!
         if (v !== 0) {
-          index.data[index.length++] = cols[k]!
-          value.data[value.length++] = v
+          id[at] = cols[k]!
+          vd[at++] = v
         }
       }
+      index.length = at
+      value.length = at
     } else {
       // Sort the entries by column (a typed-array sort of positions), then sum duplicates and drop zeros.
       const coef = (k: number): number => (typeof coefs === 'number' ? coefs : coefs[k]!)
