@@ -111,17 +111,10 @@ export function runHighs(highs: Highs, m: MilpArrays, timeLimitSeconds: number, 
       [cb.mipInterrupt]: stop,
       [cb.mipImprovingSolution]: (e): undefined => {
         const d = e.data
-        // A dual bound HiGHS has not proved yet is infinite, or — when it takes a start, before its
-        // root LP — equal to the incumbent with a gap of 0: unknown then, and so is the gap.
-        const inc = d.mip_primal_bound ?? d.objective_function_value ?? null
-        const b = d.mip_dual_bound
-        const known = b !== undefined && b !== null && Number.isFinite(b) && (inc === null || b > inc + 1e-9)
-        const g = d.mip_gap
-        hooks.onImproved(
-          inc,
-          known ? b : null,
-          known && g !== undefined && g !== null && Number.isFinite(g) ? g : null,
-        )
+        // Only the incumbent: HiGHS reports its sub-MIPs' solutions here too, each with the
+        // sub-MIP's own dual bound, which may lie below the optimum — no bound, so no gap, until
+        // the run's own (its info at the end).
+        hooks.onImproved(d.mip_primal_bound ?? d.objective_function_value ?? null, null, null)
         return undefined
       },
     })

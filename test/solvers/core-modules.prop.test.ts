@@ -451,50 +451,61 @@ describe('blockGaps', () => {
   it('bounds every solution by B − G, and one using a left-out column j by B + reach_j (brute force)', () => {
     let gapsSeen = 0
     fc.assert(
-      fc.property(fc.oneof(linkedModel, blockyModel), subset, fc.boolean(), (m, bits, withKnown) => {
-        const part = partition(m)
-        if (part === null) return
-        const n = m.colCost.length
-        const fin = (v: number) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v)
-        const lagrangian = new Lagrangian(m)
-        const columns = new CoreColumns(m, lagrangian, undefined)
-        for (let j = 0; j < n; j++) if (bits[j]) columns.join(j)
-        columns.joinKept()
-        const model = highs.createModel()
-        try {
-          passRows(highs, model, m, fin)
-          model.options.set({ output_flag: false, presolve: 'off' })
-          columns.pass(model, fin, false)
-          const ctx = contextOf(highs, m, model, columns, lagrangian, fin)
-          const priced = priceCore(ctx)
-          if (endsRun(priced) || !priced.done) return
-          const fractional = fractionalBlocks(ctx, part, model.getSolution().colValue)
-          // A known solution (the best one, or none): only how small the blocks' MILPs are depends on it.
-          let known: Float64Array | null = null
-          if (withKnown)
-            for (let mask = 0; mask < 1 << n; mask++)
-              if (meetsRows(m, mask)) {
-                known = Float64Array.from({ length: n }, (_, j) => ((mask >> j) & 1 ? 1 : 0))
-                break
-              }
-          const gaps = blockGaps(ctx, part, fractional, known)
-          if (gaps.total > 0) gapsSeen++
-          lagrangian.useBlocks(part.ofCol, gaps.gap, gaps.total)
-          const whole = lagrangian.wholeModelBound(null, columns.inCore)
-          const positive = lagrangian.outside(columns.inCore).positive
-          for (let mask = 0; mask < 1 << n; mask++) {
-            if (!meetsRows(m, mask)) continue
-            let v = 0
-            for (let j = 0; j < n; j++) if (mask & (1 << j)) v += m.colCost[j]!
-            expect(v).toBeLessThanOrEqual(whole! + 1e-6)
-            for (let j = 0; j < n; j++)
-              if (mask & (1 << j) && columns.inCore[j] === 0)
-                expect(v).toBeLessThanOrEqual(lagrangian.bound + lagrangian.reach(j) + positive + 1e-6)
+      fc.property(
+        fc.oneof(linkedModel, blockyModel),
+        subset,
+        fc.boolean(),
+        subset,
+        (m, bits, withKnown, leave) => {
+          const part = partition(m)
+          if (part === null) return
+          const n = m.colCost.length
+          const fin = (v: number) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v)
+          const lagrangian = new Lagrangian(m)
+          const columns = new CoreColumns(m, lagrangian, undefined)
+          for (let j = 0; j < n; j++) if (bits[j]) columns.join(j)
+          columns.joinKept()
+          const model = highs.createModel()
+          try {
+            passRows(highs, model, m, fin)
+            model.options.set({ output_flag: false, presolve: 'off' })
+            columns.pass(model, fin, false)
+            const ctx = contextOf(highs, m, model, columns, lagrangian, fin)
+            const priced = priceCore(ctx)
+            if (endsRun(priced) || !priced.done) return
+            const fractional = fractionalBlocks(ctx, part, model.getSolution().colValue)
+            // A known solution (the best one, or none): only how small the blocks' MILPs are depends on it.
+            let known: Float64Array | null = null
+            if (withKnown)
+              for (let mask = 0; mask < 1 << n; mask++)
+                if (meetsRows(m, mask)) {
+                  known = Float64Array.from({ length: n }, (_, j) => ((mask >> j) & 1 ? 1 : 0))
+                  break
+                }
+            const gaps = blockGaps(ctx, part, fractional, known)
+            if (gaps.total > 0) gapsSeen++
+            lagrangian.useBlocks(part.ofCol, gaps.gap, gaps.total)
+            // Then the core changes, as a warm MILP core's does: some columns leave (any reduced cost).
+            columns.drop(model, (j) => leave[j] === true)
+            const whole = lagrangian.wholeModelBound(null, columns.inCore)
+            const positive = lagrangian.outside(columns.inCore).positive
+            for (let mask = 0; mask < 1 << n; mask++) {
+              if (!meetsRows(m, mask)) continue
+              let v = 0
+              for (let j = 0; j < n; j++) if (mask & (1 << j)) v += m.colCost[j]!
+              expect(v).toBeLessThanOrEqual(whole! + 1e-6)
+              for (let j = 0; j < n; j++)
+                if (mask & (1 << j) && columns.inCore[j] === 0)
+                  // What the other left-out columns could add (the proof takes them at d ≤ 0).
+                  expect(v).toBeLessThanOrEqual(
+                    lagrangian.bound + lagrangian.reach(j) + positive - Math.max(0, lagrangian.d[j]!) + 1e-6,
+                  )
+            }
+          } finally {
+            model.dispose()
           }
-        } finally {
-          model.dispose()
-        }
-      }),
+        },
+      ),
       { seed: 43, numRuns: 1500 },
     )
     // Blocks whose integrality the LP does not see, so that the bounds above are tighter than the LP's.

@@ -429,6 +429,49 @@ describe('the priced-core method', () => {
     expect(stopped).toBeGreaterThan(0)
   }, 60_000)
 
+  it('re-solves warm with the blocks when the warm MILP core drops a column the LP had at its upper bound', async () => {
+    // A team whose LP is fractional after the edit (its gap G exceeds the earlier LP–MILP gap of
+    // 0), so the warm MILP core drops every column below B − G — one at d_j > 0 among them, whose
+    // term B loses: the proof must still count it (it proved 1 where the optimum is 11).
+    const highs = await highsLoader()
+    const b = new MilpBuilder()
+    const x = [0, 1, 2].map((i) => b.addColumn(`x${i}`, 1, 0, 1, true))
+    const J = b.addColumn('J', -1, 0, 1, true)
+    const K = b.addColumn('K', 0, 0, 1, true)
+    const pairs: [number, number][] = [
+      [0, 1],
+      [1, 2],
+      [0, 2],
+    ]
+    const triangle = pairs.map(([p, q]) => b.addRow(`t${p}${q}`, [x[p]!, x[q]!], [1, 1], -Infinity, 2))
+    b.addRow('r4', [J, K], [1, 1], -Infinity, 2)
+    b.addRow('r5', [J, K], [1, 1], -Infinity, 2)
+    b.markLinking(b.addRow('link', [x[0]!, K], [1, 1], -Infinity, 1))
+    const a = b.build()
+    const arrays = (m: Milp, blocks: boolean): CoreArrays => ({
+      ...m,
+      pricable: Uint8Array.from(m.colCost, (_, j) => (m.colUpper[j] === 1 && m.colLower[j] === 0 ? 1 : 0)),
+      maxCoreColumns: 1_000_000,
+      cuts: false,
+      blocks,
+    })
+    const never = { shouldStop: () => false, onImproved: () => {} }
+    const first = runCore(highs, arrays(a, true), 60, never)
+    expect(first.status).toBe('optimal')
+    const edited = editMilp(a, {
+      colCosts: [[J, 10]],
+      rowBounds: triangle.map((r): [number, number, number] => [r, -Infinity, 1]),
+    })
+    const direct = runHighs(highs, edited, 60, never)
+    const v = first.values!
+    const nonzero = [...v.keys()].filter((j) => v[j] !== 0)
+    const start = { indices: Int32Array.from(nonzero), values: Float64Array.from(nonzero, (j) => v[j]!) }
+    for (const blocks of [true, false]) {
+      const r = runCore(highs, { ...arrays(edited, blocks), warm: first.warm! }, 60, { ...never, start })
+      expect([blocks, r.status, r.objective]).toEqual([blocks, 'optimal', direct.objective])
+    }
+  })
+
   it('re-solves warm after random edits: the optimum of the direct solve of the edited model', async () => {
     // Edits as a session makes them: a binary fixed to 1 or 0, a row's bounds moved by one.
     const edit = fc.record({

@@ -184,14 +184,16 @@ export function blockGaps(
     // A left-out column at d = 0 leaves no gap, nor does a known solution worth B_t on the block.
     const room = share[b]! - low[b]!
     if (fractional[b] === 0 || most[b]! >= -1e-9 || size[b]! > MAX_BLOCK_COLUMNS) continue
+    if (!Number.isFinite(share[b]!)) continue
     if (room <= 1e-9 * Math.max(1, Math.abs(share[b]!))) continue
     if (ctx.halted()) break
     const v = blockOptimum(ctx, part, b, room)
     solved++
     if (v === null) continue
-    const g =
-      Math.min(share[b]! - v.value, -Math.max(most[b]!, v.most)) - 1e-9 * Math.max(1, Math.abs(v.value))
-    if (g > 0) {
+    // v = −∞: no block solution within the core, only those with a left-out column.
+    const scale = Math.max(1, Math.abs(Number.isFinite(v.value) ? v.value : share[b]!))
+    const g = Math.min(share[b]! - v.value, -Math.max(most[b]!, v.most)) - 1e-9 * scale
+    if (g > 0 && Number.isFinite(g)) {
       gap[b] = g
       total += g
     }
@@ -267,7 +269,10 @@ function blockOptimum(
       },
       integrality: Int32Array.from(cols, (j) => integer[j]!),
     })
-    hm.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9, time_limit: ctx.left() })
+    // A tenth of the time left at most: one hard block must not take the whole solve's time (a
+    // block stopped early still gives its dual bound).
+    const limit = Math.min(ctx.left(), Math.max(0.05, ctx.left() / 10))
+    hm.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9, time_limit: limit })
     const cb = highs.constants.callbackType
     const run = hm.run({ [cb.simplexInterrupt]: ctx.stop, [cb.mipInterrupt]: ctx.stop })
     const status = ctx.statusOf(run.modelStatus)

@@ -86,6 +86,11 @@ export class Lagrangian {
     this.bound = Number.isNaN(b) ? Infinity : b
   }
 
+  /** `G`, the blocks' gaps in all (0 without them). */
+  get blockTotal(): number {
+    return this.blocks?.total ?? 0
+  }
+
   /**
    * The blocks' gaps under the current `y` (`core/blocks.ts`), which sharpen
    * {@link reach} and {@link wholeModelBound} until the next {@link price}.
@@ -97,14 +102,18 @@ export class Lagrangian {
 
   /**
    * How far above `B` a solution that uses the left-out column `j` can reach:
-   * `d_j`, or with the blocks' gaps `−G + min(0, g_t + d_j)` (never more than
-   * `d_j`; see `core/blocks.ts`). Every other left-out column is taken at
-   * `d ≤ 0`, as pricing leaves them.
+   * `d_j`, or with the blocks' gaps `−G + min(0, g_t + d_j)` (see
+   * `core/blocks.ts`) — `−G + d_j` for a column with `d_j > 0`, which left
+   * the core after the gaps were computed and took its term off `B`. Every
+   * other left-out column is taken at `d ≤ 0`, as pricing leaves them.
    */
   reach(j: number): number {
     const dj = this.d[j]!
     const blocks = this.blocks
     if (blocks === null) return dj
+    // A column with d_j > 0 left the core after the gaps were computed (a warm MILP core drops
+    // columns): B lost its term d_j, which the blocks' bound still counted.
+    if (dj > 0) return -blocks.total + dj
     const b = blocks.ofCol[j]!
     return -blocks.total + Math.min(0, (b < 0 ? 0 : blocks.gap[b]!) + dj)
   }

@@ -72,7 +72,10 @@ export function setWarmBasis(ctx: CoreContext, warm: CoreWarm): void {
  */
 export function warmMilpCore(ctx: CoreContext, warm: CoreWarm, startValue: number, tolerance: number): void {
   const { columns, lagrangian, model, m } = ctx
-  const gamma = Math.max(0, Math.min(warm.gap * GAP_MARGIN, lagrangian.bound - startValue)) + 2 * tolerance
+  // With the blocks' gaps no solution reaches above B − G: the threshold is never above that.
+  const gamma =
+    Math.max(lagrangian.blockTotal, Math.min(warm.gap * GAP_MARGIN, lagrangian.bound - startValue)) +
+    2 * tolerance
   columns.drop(model, (j) => !columns.kept(j) && lagrangian.reach(j) < -gamma)
   const near: number[] = []
   const { inCore } = columns
