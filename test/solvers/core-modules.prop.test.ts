@@ -55,20 +55,29 @@ const smallModel = fc
       rowLower.push(lo)
       rowUpper.push(r.upper === undefined ? Infinity : Math.max(r.upper, lo === -Infinity ? r.upper : lo))
     }
-    return {
-      colCost: Float64Array.from(costs.slice(0, n)),
-      colLower: new Float64Array(n),
-      colUpper: new Float64Array(n).fill(1),
-      integer: new Uint8Array(n).fill(1),
-      rowLower: Float64Array.from(rowLower),
-      rowUpper: Float64Array.from(rowUpper),
-      rowStarts: Int32Array.from(rowStarts),
-      rowIndex: Int32Array.from(rowIndex),
-      rowValue: Float64Array.from(rowValue),
-      pricable: new Uint8Array(n).fill(1),
-      maxCoreColumns: n,
-    }
+    return binaryModel(costs.slice(0, n), { rowLower, rowUpper, rowStarts, rowIndex, rowValue })
   })
+
+/** A model of binary columns (every one pricable) of these costs, over these rows. */
+function binaryModel(
+  costs: readonly number[],
+  rows: Record<'rowLower' | 'rowUpper' | 'rowStarts' | 'rowIndex' | 'rowValue', readonly number[]>,
+): CoreArrays {
+  const n = costs.length
+  return {
+    colCost: Float64Array.from(costs),
+    colLower: new Float64Array(n),
+    colUpper: new Float64Array(n).fill(1),
+    integer: new Uint8Array(n).fill(1),
+    rowLower: Float64Array.from(rows.rowLower),
+    rowUpper: Float64Array.from(rows.rowUpper),
+    rowStarts: Int32Array.from(rows.rowStarts),
+    rowIndex: Int32Array.from(rows.rowIndex),
+    rowValue: Float64Array.from(rows.rowValue),
+    pricable: new Uint8Array(n).fill(1),
+    maxCoreColumns: n,
+  }
+}
 
 /** Whether the 0/1 point `mask` (bit j: column j) meets every row of `m`. */
 function meetsRows(m: CoreArrays, mask: number): boolean {
@@ -125,6 +134,34 @@ function contextOf(
     statusOf: (code) => Object.keys(names).find((k) => names[k] === code) ?? `status ${code}`,
     counts: { pricingRounds: 0, milpRounds: 0, lpMs: 0, lpBound: null, blockMs: 0 },
     incumbent: { values: null, objective: null, bound: null, found: null },
+  }
+}
+
+/**
+ * Prices a core of `m` (its first columns chosen by `choose`) on a fresh HiGHS
+ * model and, when pricing reaches the LP optimum, runs `body` on it.
+ */
+function pricedCore(
+  highs: Highs,
+  m: CoreArrays,
+  choose: (columns: CoreColumns) => void,
+  body: (ctx: CoreContext) => void,
+): void {
+  const fin = (v: number) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v)
+  const lagrangian = new Lagrangian(m)
+  const columns = new CoreColumns(m, lagrangian, undefined)
+  choose(columns)
+  const model = highs.createModel()
+  try {
+    passRows(highs, model, m, fin)
+    model.options.set({ output_flag: false, presolve: 'off' })
+    columns.pass(model, fin, false)
+    const ctx = contextOf(highs, m, model, columns, lagrangian, fin)
+    const priced = priceCore(ctx)
+    if (endsRun(priced) || !priced.done) return
+    body(ctx)
+  } finally {
+    model.dispose()
   }
 }
 
@@ -265,38 +302,33 @@ describe('gomoryCuts', () => {
     let cutsSeen = 0
     fc.assert(
       fc.property(smallModel, (m) => {
-        const fin = (v: number) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v)
-        const lagrangian = new Lagrangian(m)
-        const columns = new CoreColumns(m, lagrangian, undefined)
         // A core of some columns only (the rest priced in, or left out at 0), as a run starts.
-        columns.joinKept()
-        columns.widen()
-        const model = highs.createModel()
-        try {
-          passRows(highs, model, m, fin)
-          model.options.set({ output_flag: false, presolve: 'off' })
-          columns.pass(model, fin, false)
-          const ctx = contextOf(highs, m, model, columns, lagrangian, fin)
-          const priced = priceCore(ctx)
-          if (endsRun(priced) || !priced.done) return
-          const n = m.colCost.length
-          const found = gomoryCuts(ctx)
-          // A run's workspace, used before (here by the same round twice): the same cuts.
-          const ws = new Workspace()
-          gomoryCuts(ctx, ws)
-          expect(gomoryCuts(ctx, ws)).toEqual(found)
-          for (const cut of found) {
-            cutsSeen++
-            for (let mask = 0; mask < 1 << n; mask++) {
-              if (!meetsRows(m, mask)) continue
-              let lhs = 0
-              for (let i = 0; i < cut.index.length; i++) if (mask & (1 << cut.index[i]!)) lhs += cut.value[i]!
-              expect(lhs).toBeGreaterThanOrEqual(cut.lower - 1e-9)
+        pricedCore(
+          highs,
+          m,
+          (columns) => {
+            columns.joinKept()
+            columns.widen()
+          },
+          (ctx) => {
+            const n = m.colCost.length
+            const found = gomoryCuts(ctx)
+            // A run's workspace, used before (here by the same round twice): the same cuts.
+            const ws = new Workspace()
+            gomoryCuts(ctx, ws)
+            expect(gomoryCuts(ctx, ws)).toEqual(found)
+            for (const cut of found) {
+              cutsSeen++
+              for (let mask = 0; mask < 1 << n; mask++) {
+                if (!meetsRows(m, mask)) continue
+                let lhs = 0
+                for (let i = 0; i < cut.index.length; i++)
+                  if (mask & (1 << cut.index[i]!)) lhs += cut.value[i]!
+                expect(lhs).toBeGreaterThanOrEqual(cut.lower - 1e-9)
+              }
             }
-          }
-        } finally {
-          model.dispose()
-        }
+          },
+        )
       }),
       { seed: 41, numRuns: 400 },
     )
@@ -432,18 +464,9 @@ describe('blockGaps', () => {
         rowUpper.push(1)
         linkingRows.push(1)
       }
+      const rowLower = rowUpper.map(() => -Infinity)
       return {
-        colCost: Float64Array.from(costs.slice(0, n)),
-        colLower: new Float64Array(n),
-        colUpper: new Float64Array(n).fill(1),
-        integer: new Uint8Array(n).fill(1),
-        rowLower: new Float64Array(rowUpper.length).fill(-Infinity),
-        rowUpper: Float64Array.from(rowUpper),
-        rowStarts: Int32Array.from(rowStarts),
-        rowIndex: Int32Array.from(rowIndex),
-        rowValue: Float64Array.from(rowValue),
-        pricable: new Uint8Array(n).fill(1),
-        maxCoreColumns: n,
+        ...binaryModel(costs.slice(0, n), { rowLower, rowUpper, rowStarts, rowIndex, rowValue }),
         linkingRows: Uint8Array.from(linkingRows),
       }
     })
@@ -460,50 +483,49 @@ describe('blockGaps', () => {
           const part = partition(m)
           if (part === null) return
           const n = m.colCost.length
-          const fin = (v: number) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v)
-          const lagrangian = new Lagrangian(m)
-          const columns = new CoreColumns(m, lagrangian, undefined)
-          for (let j = 0; j < n; j++) if (bits[j]) columns.join(j)
-          columns.joinKept()
-          const model = highs.createModel()
-          try {
-            passRows(highs, model, m, fin)
-            model.options.set({ output_flag: false, presolve: 'off' })
-            columns.pass(model, fin, false)
-            const ctx = contextOf(highs, m, model, columns, lagrangian, fin)
-            const priced = priceCore(ctx)
-            if (endsRun(priced) || !priced.done) return
-            const fractional = fractionalBlocks(ctx, part, model.getSolution().colValue)
-            // A known solution (the best one, or none): only how small the blocks' MILPs are depends on it.
-            let known: Float64Array | null = null
-            if (withKnown)
-              for (let mask = 0; mask < 1 << n; mask++)
-                if (meetsRows(m, mask)) {
-                  known = Float64Array.from({ length: n }, (_, j) => ((mask >> j) & 1 ? 1 : 0))
-                  break
-                }
-            const gaps = blockGaps(ctx, part, fractional, known)
-            if (gaps.total > 0) gapsSeen++
-            lagrangian.useBlocks(part.ofCol, gaps.gap, gaps.total)
-            // Then the core changes, as a warm MILP core's does: some columns leave (any reduced cost).
-            columns.drop(model, (j) => leave[j] === true)
-            const whole = lagrangian.wholeModelBound(null, columns.inCore)
-            const positive = lagrangian.outside(columns.inCore).positive
-            for (let mask = 0; mask < 1 << n; mask++) {
-              if (!meetsRows(m, mask)) continue
-              let v = 0
-              for (let j = 0; j < n; j++) if (mask & (1 << j)) v += m.colCost[j]!
-              expect(v).toBeLessThanOrEqual(whole! + 1e-6)
-              for (let j = 0; j < n; j++)
-                if (mask & (1 << j) && columns.inCore[j] === 0)
-                  // What the other left-out columns could add (the proof takes them at d ≤ 0).
-                  expect(v).toBeLessThanOrEqual(
-                    lagrangian.bound + lagrangian.reach(j) + positive - Math.max(0, lagrangian.d[j]!) + 1e-6,
-                  )
-            }
-          } finally {
-            model.dispose()
-          }
+          pricedCore(
+            highs,
+            m,
+            (columns) => {
+              for (let j = 0; j < n; j++) if (bits[j]) columns.join(j)
+              columns.joinKept()
+            },
+            (ctx) => {
+              const { lagrangian, columns, model } = ctx
+              const fractional = fractionalBlocks(ctx, part, model.getSolution().colValue)
+              // A known solution (the best one, or none): only how small the blocks' MILPs are depends on it.
+              let known: Float64Array | null = null
+              if (withKnown)
+                for (let mask = 0; mask < 1 << n; mask++)
+                  if (meetsRows(m, mask)) {
+                    known = Float64Array.from({ length: n }, (_, j) => ((mask >> j) & 1 ? 1 : 0))
+                    break
+                  }
+              const gaps = blockGaps(ctx, part, fractional, known)
+              if (gaps.total > 0) gapsSeen++
+              lagrangian.useBlocks(part.ofCol, gaps.gap, gaps.total)
+              // Then the core changes, as a warm MILP core's does: some columns leave (any reduced cost).
+              columns.drop(model, (j) => leave[j] === true)
+              const whole = lagrangian.wholeModelBound(null, columns.inCore)
+              const positive = lagrangian.outside(columns.inCore).positive
+              for (let mask = 0; mask < 1 << n; mask++) {
+                if (!meetsRows(m, mask)) continue
+                let v = 0
+                for (let j = 0; j < n; j++) if (mask & (1 << j)) v += m.colCost[j]!
+                expect(v).toBeLessThanOrEqual(whole! + 1e-6)
+                for (let j = 0; j < n; j++)
+                  if (mask & (1 << j) && columns.inCore[j] === 0)
+                    // What the other left-out columns could add (the proof takes them at d ≤ 0).
+                    expect(v).toBeLessThanOrEqual(
+                      lagrangian.bound +
+                        lagrangian.reach(j) +
+                        positive -
+                        Math.max(0, lagrangian.d[j]!) +
+                        1e-6,
+                    )
+              }
+            },
+          )
         },
       ),
       { seed: 43, numRuns: 1500 },
