@@ -53,7 +53,7 @@ import { CoreColumns, passRows } from './core/columns.js'
 import { failedRun, type CoreContext } from './core/context.js'
 import { Lagrangian } from './core/lagrangian.js'
 import { endsRun, priceCore } from './core/pricing.js'
-import { blockGaps, fractionalBlocks, partition, type BlockPartition } from './core/blocks.js'
+import { blockGaps, fractionalBlocks, partition } from './core/blocks.js'
 import { claimRoom, gomoryCuts, withCuts, type Cut } from './core/cuts.js'
 import { Workspace } from './core/workspace.js'
 import { PROOF_TOL, proveCore } from './core/proof.js'
@@ -254,10 +254,11 @@ function runPart(
       startValue = fitted.value
       incumbent.values = fitted.x
     }
-    // The blocks' gaps sharpen the proof (core/blocks.ts): the blocks the LP just solved leaves
-    // fractional, solved now when a start bounds them, else once the first core MILP has a solution.
-    const blocks = priced.done ? fractionalOf(ctx, ws) : null
-    if (blocks !== null && incumbent.values !== null) useBlocks(ctx, blocks, incumbent.values, startRows)
+    // The blocks' gaps sharpen the proof (core/blocks.ts), from the LP just solved: at once when a
+    // feasible start bounds them (the MILP core shrinks), else only when the first core MILP's
+    // solution is not proven optimal without them.
+    const sharpen = priced.done ? blocksOf(ctx, ws) : null
+    if (sharpen !== null && incumbent.values !== null && startRows.length === 0) sharpen(incumbent.values)
 
     // Core MILP and the reduced-cost proof.
     const milpStarted = performance.now()
@@ -272,11 +273,7 @@ function runPart(
       columns.pass(model, fin, false)
     }
     columns.makeInteger(model)
-    const later =
-      blocks !== null && incumbent.values === null
-        ? (values: Float64Array) => useBlocks(ctx, blocks, values, [])
-        : undefined
-    return proveCore(ctx, priced, startRows, milpStarted, later)
+    return proveCore(ctx, priced, startRows, milpStarted, sharpen ?? undefined)
   } catch (e) {
     const fatal = e instanceof WebAssembly.RuntimeError
     // HiGHS ran out of memory proving a solution it had already found: keep that solution.
@@ -315,41 +312,39 @@ function runPart(
   }
 }
 
-/** The blocks of a part's model and which of them its LP left fractional. */
-interface Blocks {
-  readonly part: BlockPartition
-  readonly fractional: Uint8Array
-}
-
-/** The blocks of `ctx.m` (`core/blocks.ts`) and which the LP just solved left fractional; `null`: none. */
-function fractionalOf(ctx: CoreContext, ws: Workspace): Blocks | null {
-  if (ctx.m.blocks === false) return null
-  const started = performance.now()
-  const part = partition(ctx.m, ws)
-  const fractional = part === null ? null : fractionalBlocks(ctx, part, ctx.model.getSolution().colValue)
-  ctx.counts.blockMs += performance.now() - started
-  return part === null || fractional === null || !fractional.includes(1) ? null : { part, fractional }
-}
-
 /**
- * Solves the fractional blocks (`core/blocks.ts`), bounded by `known` (a
- * solution of the model, violating `knownRows`), and gives their gaps to the
- * Lagrangian; reports the tighter bound.
+ * What sharpens the proof of a part by its blocks (`core/blocks.ts`), read
+ * from the LP just solved: a function that, given a solution of the model,
+ * solves the blocks that LP left fractional (once) and gives their gaps to
+ * the Lagrangian, and says whether it did; `null` when the model marks no
+ * linking rows (or `blocks: false`).
  */
-function useBlocks(
-  ctx: CoreContext,
-  blocks: Blocks,
-  known: Float64Array,
-  knownRows: readonly number[],
-): void {
-  const started = performance.now()
-  const gaps = blockGaps(ctx, blocks.part, blocks.fractional, known, knownRows)
-  ctx.counts.blockMs += performance.now() - started
-  if (gaps.total <= 0) return
-  const { lagrangian, columns } = ctx
-  lagrangian.useBlocks(blocks.part.ofCol, gaps.gap, gaps.total)
-  const bound = lagrangian.wholeModelBound(null, columns.inCore)
-  if (bound !== null) ctx.hooks.onImproved(null, bound, null)
+function blocksOf(ctx: CoreContext, ws: Workspace): ((known: Float64Array) => boolean) | null {
+  const { m, columns, lagrangian } = ctx
+  if (m.blocks === false || m.linkingRows === undefined) return null
+  // The LP's values and the columns they belong to (the core changes before the blocks may be needed).
+  const order = Int32Array.from(columns.order)
+  const x = ctx.model.getSolution().colValue
+  let done = false
+  return (known) => {
+    if (done) return false
+    done = true
+    const started = performance.now()
+    try {
+      const part = partition(m, ws)
+      if (part === null) return false
+      const fractional = fractionalBlocks(m, part, order, x)
+      if (!fractional.includes(1)) return false
+      const gaps = blockGaps(ctx, part, fractional, known)
+      if (gaps.total <= 0) return false
+      lagrangian.useBlocks(part.ofCol, gaps.gap, gaps.total)
+      const bound = lagrangian.wholeModelBound(null, columns.inCore)
+      if (bound !== null) ctx.hooks.onImproved(null, bound, null)
+      return true
+    } finally {
+      ctx.counts.blockMs += performance.now() - started
+    }
+  }
 }
 
 /** Whether cuts tighten `m` by default: from {@link CUT_MIN_COLUMNS} pricable columns on. */

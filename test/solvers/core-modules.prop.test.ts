@@ -492,7 +492,7 @@ describe('blockGaps', () => {
             },
             (ctx) => {
               const { lagrangian, columns, model } = ctx
-              const fractional = fractionalBlocks(ctx, part, model.getSolution().colValue)
+              const fractional = fractionalBlocks(m, part, columns.order, model.getSolution().colValue)
               // A known solution (the best one, or none): only how small the blocks' MILPs are depends on it.
               let known: Float64Array | null = null
               if (withKnown)

@@ -96,14 +96,18 @@ export function partition(m: CoreArrays, ws: Workspace = new Workspace()): Block
 }
 
 /**
- * Which blocks the LP's values `x` (in the core's order) leave fractional:
- * the others' LP values are their optimum, with no gap. Read right after
- * pricing, while HiGHS holds the LP's solution.
+ * Which blocks the LP's values `x` (of the columns `order`, as HiGHS held
+ * them when it solved the LP) leave fractional: the others' LP values are
+ * their optimum, with no gap.
  * @internal
  */
-export function fractionalBlocks(ctx: CoreContext, part: BlockPartition, x: ArrayLike<number>): Uint8Array {
-  const { integer } = ctx.m
-  const { order } = ctx.columns
+export function fractionalBlocks(
+  m: CoreArrays,
+  part: BlockPartition,
+  order: ArrayLike<number>,
+  x: ArrayLike<number>,
+): Uint8Array {
+  const { integer } = m
   const out = new Uint8Array(part.count)
   for (let k = 0; k < order.length; k++) {
     const j = order[k]!

@@ -29,8 +29,9 @@ const REPAIR_WIDE = 32
 /**
  * Solves the core MILP until the proof holds or the run stops. `startRows`:
  * the rows the start (`ctx.incumbent.values`, when given) violates; the
- * columns around them are left free for HiGHS to complete. `firstSolution`
- * is called with the first optimal core MILP's solution, before its proof.
+ * columns around them are left free for HiGHS to complete. `sharpen`: when
+ * the proof fails, called (once) with the core MILP's solution to tighten the
+ * bound by the blocks (`core/blocks.ts`); true when it did.
  * @internal
  */
 export function proveCore(
@@ -38,9 +39,8 @@ export function proveCore(
   priced: Priced,
   startRows: readonly number[],
   milpStarted: number,
-  firstSolution?: (values: Float64Array) => void,
+  sharpen?: (known: Float64Array) => boolean,
 ): CoreRun {
-  let onFirst = firstSolution
   const { model, columns, lagrangian, m, highs, incumbent: best } = ctx
   const { inCore, order } = columns
   const nc = m.colCost.length
@@ -152,21 +152,22 @@ export function proveCore(
         fatal: false,
         stats: stats(),
       }
-    // The first solution bounds the blocks (core/blocks.ts), whose gaps sharpen the proof.
-    if (onFirst !== undefined && priced.done) {
-      onFirst(values)
-      onFirst = undefined
-    }
     // The proof: a left-out column can be in a better solution only if B + reach_j > z.
     const wanted: number[] = []
-    if (!priced.done) {
-      // Pricing did not finish (time): no proof; every column might matter.
-      for (let j = 0; j < nc; j++) if (inCore[j] === 0) wanted.push(j)
-    } else {
+    const prove = () => {
+      wanted.length = 0
       const bound = lagrangian.bound
       for (let j = 0; j < nc; j++)
         // Not `>`: a NaN bound proves nothing.
         if (inCore[j] === 0 && !(bound + lagrangian.reach(j) <= objective + PROOF_TOL)) wanted.push(j)
+    }
+    if (!priced.done) {
+      // Pricing did not finish (time): no proof; every column might matter.
+      for (let j = 0; j < nc; j++) if (inCore[j] === 0) wanted.push(j)
+    } else {
+      prove()
+      // Columns the proof cannot leave out yet: the blocks' gaps (bounded by this solution) may.
+      if (wanted.length > 0 && sharpen?.(values) === true) prove()
     }
     best.bound = fullBound(coreBound)
     const lpBound = ctx.counts.lpBound
