@@ -287,7 +287,7 @@ interface Room {
 /**
  * Lets {@link withCuts} append to the room past `m`'s own entries (their
  * storage beyond `m.rowIndex.length`, which the caller holds the lease of:
- * see `entryLease` in `model/milp.ts`), so that the first round copies no
+ * see `entryLease` in `model/storage.ts`), so that the first round copies no
  * entry of `m`. Returns what gives the room back. Nothing happens when the
  * storage has no room or is not a whole buffer.
  * @internal

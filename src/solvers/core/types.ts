@@ -37,7 +37,7 @@ export interface CoreArrays extends MilpArrays {
   readonly blocks?: boolean
   /**
    * The lease of the room past the model's entries (see `entryLease` in
-   * `model/milp.ts`): a run that takes it appends its rounds of cuts there
+   * `model/storage.ts`): a run that takes it appends its rounds of cuts there
    * rather than copying every entry first.
    */
   readonly entryLease?: Int32Array
