@@ -33,7 +33,25 @@ import { wasmReady, wasmSearch, type WasmSearch } from './lap-wasm.js'
  * which check that the answer is the same.
  * @internal
  */
-export const searchSettings = { wasmAfter: 0.25, wasmAfterSmall: 0.05, wasmSize: 4_096, wasmDoubles: 1 << 18 }
+export const searchSettings = {
+  wasmAfter: 0.25,
+  wasmAfterSmall: 0.05,
+  wasmSize: 4_096,
+  wasmDoubles: 1 << 18,
+  wasmColumns: true,
+}
+
+/**
+ * Whether the column reduction of a square matrix of `size` entries finds
+ * its columns' least entries in WebAssembly (`wasmColumnMins`), copying the
+ * matrix as doubles for the search at once: from `wasmSize` to
+ * `wasmDoubles` entries, the matrices whose search would copy them so
+ * (assign100: the column reduction took a third of the solve in
+ * JavaScript). `wasmColumns` false (tests only): never.
+ * @internal
+ */
+export const columnsInWasm = (size: number): boolean =>
+  searchSettings.wasmColumns && size >= searchSettings.wasmSize && size <= searchSettings.wasmDoubles
 
 /**
  * One row scan of {@link shortestPaths} (the SCAN step of Jonker & Volgenant

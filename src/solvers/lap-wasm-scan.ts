@@ -74,6 +74,8 @@ import {
   V128_OR,
   I64X2_SPLAT,
   I64_FROM_I32,
+  I32_MUL,
+  v128Store,
 } from './lap-wasm-asm.js'
 
 // --- the scan ---------------------------------------------------------------
@@ -330,14 +332,89 @@ const scanBody = (int: boolean, simd: boolean): number[] => [
   END,
 ] // prettier-ignore
 
+// --- the column minima of the warm start ------------------------------------
+
+// Parameters (byte addresses, except n) and locals of columnMins.
+const CM_C = 0 // the n × n matrix s · c (f64, row-major)
+const CM_N = 1
+const CM_V = 2 // v[j] at CM_V + 8j (f64)
+const CM_ARG = 3 // the row of v[j] at CM_ARG + 8j (its low 32 bits; i32)
+const CM_I = 4
+const CM_J = 5
+const CM_ROW = 6
+const CM_X = 7 // f64
+const CM_ISPLAT = 8 // v128
+const CM_M = 9 // v128
+
+/**
+ * The first loop of `reduceColumns` in `lap-warm.ts`, row by row: `x < v[j]`
+ * (strictly: the lowest row on ties) sets `v[j] = x` and the row of `j` to
+ * `i`; `v` and the rows set beforehand. The same comparisons in the same
+ * order, so the same `v` and rows; `simd`: two columns at a time in the
+ * lanes of 128-bit vectors (the row then stored as a 64-bit lane, its low
+ * 32 bits read), the last odd column alone.
+ */
+const columnMinsBody = (simd: boolean): number[] => [
+  ...i32(0), ...set(CM_I),
+  ...BLOCK,
+  ...LOOP,
+  ...get(CM_I), ...get(CM_N), I32_GE_S, ...brIf(1),
+  ...get(CM_C), ...get(CM_I), ...get(CM_N), I32_MUL, ...i32(3), I32_SHL, I32_ADD, ...set(CM_ROW),
+  ...i32(0), ...set(CM_J),
+  ...(simd
+    ? [
+        ...get(CM_I), I64_FROM_I32, ...I64X2_SPLAT, ...set(CM_ISPLAT),
+        ...BLOCK,
+        ...LOOP,
+        ...get(CM_J), ...i32(1), I32_ADD, ...get(CM_N), I32_GE_S, ...brIf(1),
+        ...get(CM_ROW), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...v128Load(),
+        ...get(CM_V), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...v128Load(),
+        ...F64X2_LT, ...set(CM_M),
+        // v = m ? x : v
+        ...get(CM_V), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD,
+        ...get(CM_ROW), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...v128Load(),
+        ...get(CM_V), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...v128Load(),
+        ...get(CM_M), ...V128_BITSELECT, ...v128Store(),
+        // arg = m ? i : arg
+        ...get(CM_ARG), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD,
+        ...get(CM_ISPLAT),
+        ...get(CM_ARG), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...v128Load(),
+        ...get(CM_M), ...V128_BITSELECT, ...v128Store(),
+        ...get(CM_J), ...i32(2), I32_ADD, ...set(CM_J),
+        ...br(0),
+        END, // loop
+        END, // block
+      ]
+    : []),
+  ...BLOCK,
+  ...LOOP,
+  ...get(CM_J), ...get(CM_N), I32_GE_S, ...brIf(1),
+  ...get(CM_ROW), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...f64Load(), ...set(CM_X),
+  ...get(CM_X), ...get(CM_V), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...f64Load(), F64_LT, ...IF,
+  ...get(CM_V), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...get(CM_X), ...f64Store(),
+  ...get(CM_ARG), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...get(CM_I), ...i32Store(),
+  END,
+  ...get(CM_J), ...i32(1), I32_ADD, ...set(CM_J),
+  ...br(0),
+  END, // loop
+  END, // block
+  ...get(CM_I), ...i32(1), I32_ADD, ...set(CM_I),
+  ...br(0),
+  END, // loop
+  END, // block
+  END,
+] // prettier-ignore
+
 /**
  * The module: imports its memory as `m.mem`, exports `scan` (double costs)
- * and `scanInt` (32-bit integer costs); `simd`: with the two-lane loop
- * ({@link pairs}), which needs WebAssembly's 128-bit SIMD.
+ * and `scanInt` (32-bit integer costs), and `columnMins` (see
+ * {@link columnMinsBody}); `simd`: with the two-lane loops ({@link pairs}),
+ * which need WebAssembly's 128-bit SIMD.
  */
 export const moduleBytes = (simd: boolean): Uint8Array<ArrayBuffer> => {
   const params = [I32, I32, F64, F64, F64, I32, I32, I32, I32, I32, I32, I32, I32]
   const type = [0x60, ...vec(params.map((t) => [t])), ...vec([[I32]])]
+  const type1 = [0x60, ...vec([[I32], [I32], [I32], [I32]]), ...vec([])]
   const locals = vec([
     [...uleb(6), I32],
     [...uleb(3), F64],
@@ -353,18 +430,26 @@ export const moduleBytes = (simd: boolean): Uint8Array<ArrayBuffer> => {
     const body = [...locals, ...scanBody(int, simd)]
     return [...uleb(body.length), ...body]
   }
+  const mins = (): number[] => {
+    const body = [
+      ...vec([[...uleb(3), I32], [...uleb(1), F64], ...(simd ? [[...uleb(2), V128]] : [])]),
+      ...columnMinsBody(simd),
+    ]
+    return [...uleb(body.length), ...body]
+  }
   return new Uint8Array([
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, vec([type])),
+    ...section(1, vec([type, type1])),
     ...section(2, vec([[...name('m'), ...name('mem'), 0x02, 0x00, 0x01]])),
-    ...section(3, vec([[0], [0]])),
+    ...section(3, vec([[0], [0], [1]])),
     ...section(
       7,
       vec([
         [...name('scan'), 0x00, 0],
         [...name('scanInt'), 0x00, 1],
+        [...name('columnMins'), 0x00, 2],
       ]),
     ),
-    ...section(10, vec([code(false), code(true)])),
+    ...section(10, vec([code(false), code(true), mins()])),
   ])
 }

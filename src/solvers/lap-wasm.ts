@@ -118,6 +118,7 @@ interface Space {
   readonly memory: WebAssembly.Memory
   readonly scan: WasmScan
   readonly scanInt: WasmScan
+  readonly columnMins: (c: number, n: number, v: number, arg: number) => void
 }
 
 /**
@@ -140,8 +141,7 @@ const space = (mod: WebAssembly.Module, bytes: number): Space | null => {
     }
     const memory = new WebAssembly.Memory({ initial: pages })
     const instance = new WebAssembly.Instance(mod, { m: { mem: memory } })
-    const { scan, scanInt } = instance.exports as { scan: WasmScan; scanInt: WasmScan }
-    const made: Space = { module: mod, memory, scan, scanInt }
+    const made = { module: mod, memory, ...(instance.exports as Omit<Space, 'module' | 'memory'>) }
     last = new WeakRef(made)
     return made
   } catch {
@@ -163,6 +163,66 @@ export const wasmReady = (nr: number, nc: number): boolean => {
 
 /** Most bytes of memory asked for: byte addresses are passed as signed 32-bit integers. */
 const MAX_BYTES = 2 ** 31 - 65536
+
+/** Where the matrix starts in the memory of a search with `nc` columns (see {@link wasmSearch}). */
+const matrixAt = (nc: number): number => 8 * Math.ceil((64 + 32 * nc) / 8)
+
+/**
+ * The matrix that {@link wasmColumnMins} copied, as doubles, for the solve
+ * under way, and into which memory: a search of the same solve then finds
+ * it there and copies nothing. Cleared by {@link wasmForget} when the solve
+ * ends, as the caller may change its matrix afterwards.
+ */
+let loaded: {
+  readonly c: Float64Array
+  readonly s: number
+  readonly n: number
+  readonly space: Space
+} | null = null
+
+/** Ends the solve under way: the next search copies its matrix. @internal */
+export const wasmForget = (): void => {
+  loaded = null
+}
+
+/**
+ * The first loop of the column reduction of the square `n × n` problem
+ * `s · c` (see `reduceColumns` in `lap-warm.ts`) in WebAssembly: copies
+ * `s · c` as doubles into the memory of a search (kept there for the
+ * searches of this solve, until {@link wasmForget}) and writes each
+ * column's least entry to `v` and its row (the lowest on ties) to
+ * `argBest`, where `v` is finite. Returns false, writing nothing, where
+ * WebAssembly is unavailable.
+ * @internal
+ */
+export const wasmColumnMins = (
+  n: number,
+  c: Float64Array,
+  s: number,
+  v: Float64Array,
+  argBest: Int32Array,
+): boolean => {
+  const mod = module()
+  const cAt = matrixAt(n)
+  const size = n * n
+  if (mod === null || cAt + 8 * size > MAX_BYTES) return false
+  const sp = space(mod, cAt + 8 * size)
+  if (sp === null) return false
+  const buffer = sp.memory.buffer
+  const m64 = new Float64Array(buffer, cAt, size)
+  if (s === 1) m64.set(c)
+  else for (let k = 0; k < size; k++) m64[k] = s * c[k]!
+  loaded = { c, s, n, space: sp }
+  // v at byte 64, the rows after it (64-bit slots): the place of the search's `vd`.
+  const vAt = 64
+  const argAt = vAt + 8 * n
+  new Float64Array(buffer, vAt, n).fill(Infinity)
+  sp.columnMins(cAt, n, vAt, argAt)
+  v.set(new Float64Array(buffer, vAt, n))
+  const arg = new Int32Array(buffer, argAt, 2 * n)
+  for (let j = 0; j < n; j++) argBest[j] = arg[2 * j]!
+  return true
+}
 
 /**
  * Sets up a search of the `nr × nc` problem `s · c` in a fresh WebAssembly
@@ -187,7 +247,7 @@ export const wasmSearch = (
   const restAt = pathAt + 4 * nc
   const lvlAt = restAt + 4 * nc
   const r4cAt = lvlAt + 4 * nc
-  const cAt = 8 * Math.ceil((r4cAt + 4 * nc) / 8)
+  const cAt = matrixAt(nc)
   const size = nr * nc
   if (mod === null || cAt + 8 * size > MAX_BYTES) return null
   // Unless told otherwise, as 32-bit integers while every entry is one
@@ -195,6 +255,16 @@ export const wasmSearch = (
   let int = !doubles
   let sp = space(mod, cAt + (int ? 4 : 8) * size)
   if (sp === null) return null
+  // Copied already, as doubles, by wasmColumnMins for this solve?
+  const there = loaded
+  const copied =
+    !int &&
+    there !== null &&
+    there.c === c &&
+    there.s === s &&
+    there.n === nr &&
+    nr === nc &&
+    there.space === sp
   if (int) {
     const m32 = new Int32Array(sp.memory.buffer, cAt, size)
     for (let k = 0; k < size; k++) {
@@ -207,7 +277,7 @@ export const wasmSearch = (
       m32[k] = y
     }
   }
-  if (!int) {
+  if (!int && !copied) {
     sp = space(mod, cAt + 8 * size)
     if (sp === null) return null
     const m64 = new Float64Array(sp.memory.buffer, cAt, size)
