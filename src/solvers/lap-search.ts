@@ -42,12 +42,13 @@ export const searchSettings = {
 }
 
 /**
- * Whether the column reduction of a square matrix of `size` entries finds
- * its columns' least entries in WebAssembly (`wasmColumnMins`), copying the
- * matrix as doubles for the search at once: from `wasmSize` to
- * `wasmDoubles` entries, the matrices whose search would copy them so
- * (assign100: the column reduction took a third of the solve in
- * JavaScript). `wasmColumns` false (tests only): never.
+ * Whether the warm start of a square matrix of `size` entries (its
+ * columns' least entries, and the rows read whole by the row reduction)
+ * runs in WebAssembly (`wasmWarm`), copying the matrix as doubles for the
+ * search at once: from `wasmSize` to `wasmDoubles` entries, the matrices
+ * whose search would copy them so (assign100: the two reductions took two
+ * thirds of the solve in JavaScript). `wasmColumns` false (tests only):
+ * never.
  * @internal
  */
 export const columnsInWasm = (size: number): boolean =>

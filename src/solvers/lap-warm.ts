@@ -11,7 +11,7 @@
  */
 
 import { i32, Slot } from './lap-pool.js'
-import { wasmColumnMins } from './lap-wasm.js'
+import type { WasmWarm } from './lap-wasm.js'
 
 // Every function here minimises `s · c`: the sign `s` (1, or -1 to maximise)
 // multiplies each entry of `c` as it is read (see `lap.ts`).
@@ -24,8 +24,7 @@ import { wasmColumnMins } from './lap-wasm.js'
  * each row that won exactly one column, down to the row's second-best
  * reduced cost. Returns false when a column has no finite entry (the problem
  * is then infeasible). `wasm`: the least entries of the columns are found
- * in WebAssembly (`wasmColumnMins`, which leaves the matrix copied for the
- * search), where it is available; the same `v` either way.
+ * there (see `wasmWarm`); the same `v` either way.
  * @internal
  */
 export const reduceColumns = (
@@ -35,10 +34,11 @@ export const reduceColumns = (
   v: Float64Array,
   col4row: Int32Array,
   row4col: Int32Array,
-  wasm: boolean,
+  wasm: WasmWarm | null,
 ): boolean => {
   const argBest = i32(Slot.argBest, n)
-  if (!wasm || !wasmColumnMins(n, c, s, v, argBest)) {
+  if (wasm !== null) wasm.columnMins(argBest)
+  else {
     v.fill(Infinity)
     // Row by row, so the matrix is read in memory order.
     for (let i = 0; i < n; i++) {

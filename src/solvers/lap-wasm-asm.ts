@@ -83,6 +83,7 @@ export const MEMORY_COPY = [0xfc, 10, 0, 0]
 // two 64-bit integers per vector.
 export const V128 = 0x7b
 export const I32_AND = 0x71
+export const I32_OR = 0x72
 export const I32_LT_S = 0x48
 export const SELECT = 0x1b
 export const I32_WRAP_I64 = 0xa7

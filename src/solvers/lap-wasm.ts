@@ -18,6 +18,7 @@
  * @internal
  */
 
+import type { RowMins } from './lap-warm.js'
 import { moduleBytes } from './lap-wasm-scan.js'
 
 /**
@@ -119,6 +120,7 @@ interface Space {
   readonly scan: WasmScan
   readonly scanInt: WasmScan
   readonly columnMins: (c: number, n: number, v: number, arg: number) => void
+  readonly keepRowMins: (row: number, n: number, v: number, row4col: number, out: number) => void
 }
 
 /**
@@ -168,7 +170,7 @@ const MAX_BYTES = 2 ** 31 - 65536
 const matrixAt = (nc: number): number => 8 * Math.ceil((64 + 32 * nc) / 8)
 
 /**
- * The matrix that {@link wasmColumnMins} copied, as doubles, for the solve
+ * The matrix that {@link wasmWarm} copied, as doubles, for the solve
  * under way, and into which memory: a search of the same solve then finds
  * it there and copies nothing. Cleared by {@link wasmForget} when the solve
  * ends, as the caller may change its matrix afterwards.
@@ -186,42 +188,69 @@ export const wasmForget = (): void => {
 }
 
 /**
- * The first loop of the column reduction of the square `n × n` problem
- * `s · c` (see `reduceColumns` in `lap-warm.ts`) in WebAssembly: copies
- * `s · c` as doubles into the memory of a search (kept there for the
- * searches of this solve, until {@link wasmForget}) and writes each
- * column's least entry to `v` and its row (the lowest on ties) to
- * `argBest`, where `v` is finite. Returns false, writing nothing, where
- * WebAssembly is unavailable.
+ * The warm start of a square problem with its matrix in WebAssembly (see
+ * {@link wasmWarm}): `v` and `row4col` live in the memory, after the
+ * matrix, for the whole solve (the search's arrays are elsewhere).
  * @internal
  */
-export const wasmColumnMins = (
-  n: number,
-  c: Float64Array,
-  s: number,
-  v: Float64Array,
-  argBest: Int32Array,
-): boolean => {
+export interface WasmWarm {
+  readonly v: Float64Array
+  readonly row4col: Int32Array
+  /** The first loop of `reduceColumns` (`lap-warm.ts`): the least entry of each column to `v` (set to `Infinity` first), its row to `argBest`. */
+  readonly columnMins: (argBest: Int32Array) => void
+  /** `keepRowMins` (`lap-warm.ts`) of row `i`, with `v` and `row4col` as they are. */
+  readonly keepRowMins: (i: number, low: Float64Array, at: Int32Array, o: number, out: RowMins) => void
+}
+
+/**
+ * Copies the square `n × n` problem `s · c` as doubles into the memory of a
+ * search (where the searches of this solve find it, until
+ * {@link wasmForget}), with room for the warm start's arrays after it, or
+ * returns `null` where WebAssembly is unavailable. The memory must not grow
+ * until the solve ends, as `v` and `row4col` are views of it: the search of
+ * the same solve asks for less.
+ * @internal
+ */
+export const wasmWarm = (n: number, c: Float64Array, s: number): WasmWarm | null => {
   const mod = module()
   const cAt = matrixAt(n)
   const size = n * n
-  if (mod === null || cAt + 8 * size > MAX_BYTES) return false
-  const sp = space(mod, cAt + 8 * size)
-  if (sp === null) return false
+  const vAt = cAt + 8 * size
+  const argAt = vAt + 8 * n
+  const r4cAt = argAt + 8 * n
+  const outAt = 8 * Math.ceil((r4cAt + 4 * n) / 8)
+  if (mod === null || outAt + 72 > MAX_BYTES) return null
+  const sp = space(mod, outAt + 72)
+  if (sp === null) return null
   const buffer = sp.memory.buffer
   const m64 = new Float64Array(buffer, cAt, size)
   if (s === 1) m64.set(c)
   else for (let k = 0; k < size; k++) m64[k] = s * c[k]!
   loaded = { c, s, n, space: sp }
-  // v at byte 64, the rows after it (64-bit slots): the place of the search's `vd`.
-  const vAt = 64
-  const argAt = vAt + 8 * n
-  new Float64Array(buffer, vAt, n).fill(Infinity)
-  sp.columnMins(cAt, n, vAt, argAt)
-  v.set(new Float64Array(buffer, vAt, n))
+  const v = new Float64Array(buffer, vAt, n)
   const arg = new Int32Array(buffer, argAt, 2 * n)
-  for (let j = 0; j < n; j++) argBest[j] = arg[2 * j]!
-  return true
+  const outF = new Float64Array(buffer, outAt, 6)
+  const outI = new Int32Array(buffer, outAt + 48, 6)
+  return {
+    v,
+    row4col: new Int32Array(buffer, r4cAt, n),
+    columnMins: (argBest) => {
+      v.fill(Infinity)
+      sp.columnMins(cAt, n, vAt, argAt)
+      for (let j = 0; j < n; j++) argBest[j] = arg[2 * j]!
+    },
+    keepRowMins: (i, low, at, o, out) => {
+      sp.keepRowMins(cAt + 8 * n * i, n, vAt, r4cAt, outAt)
+      for (let t = 0; t < 4; t++) {
+        low[o + t] = outF[t]!
+        at[o + t] = outI[t]!
+      }
+      out.low[0] = outF[4]!
+      out.low[1] = outF[5]!
+      out.at[0] = outI[4]!
+      out.at[1] = outI[5]!
+    },
+  }
 }
 
 /**
@@ -255,7 +284,7 @@ export const wasmSearch = (
   let int = !doubles
   let sp = space(mod, cAt + (int ? 4 : 8) * size)
   if (sp === null) return null
-  // Copied already, as doubles, by wasmColumnMins for this solve?
+  // Copied already, as doubles, by wasmWarm for this solve?
   const there = loaded
   const copied =
     !int &&

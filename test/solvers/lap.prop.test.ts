@@ -399,7 +399,7 @@ describe('linearSumAssignment (property)', () => {
     )
   })
 
-  it('gives the same answer with the scans and the column minima in WebAssembly (two lanes or one) from the start, part way or never, on integers or doubles', () => {
+  it('gives the same answer with the scans and the warm start in WebAssembly (two lanes or one) from the start, part way or never, on integers or doubles', () => {
     // One kind of value per matrix (ties, forbidden entries, both senses, both orientations).
     const kinds = [
       fc.integer({ min: 0, max: 3 }),
@@ -460,7 +460,7 @@ describe('linearSumAssignment (property)', () => {
       fc.property(arb, ({ cost, maximize }) => {
         const js = solve(cost, maximize, Infinity, -1, true, false)
         expect(solve(cost, maximize, 0)).toEqual(js)
-        // The column minima of a square matrix in WebAssembly (it is then copied as doubles), the search in
+        // The warm start of a square matrix in WebAssembly (it is then copied as doubles), the search in
         // JavaScript or there, with the module of two lanes or of one.
         expect(solve(cost, maximize, Infinity, Infinity)).toEqual(js)
         expect(solve(cost, maximize, Infinity, Infinity, false)).toEqual(js)
