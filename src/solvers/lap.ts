@@ -110,7 +110,7 @@ const augment = (nr: number, nc: number, c: Float64Array, s: number): Int32Array
   }
 }
 
-/** {@link augment}, the matrix copied into WebAssembly by its column reduction until it ends. */
+/** {@link augment}; a square matrix may be copied into WebAssembly by its warm start, until it ends. */
 const augmentSquareOrWide = (nr: number, nc: number, c: Float64Array, s: number): Int32Array | number => {
   // A square matrix of the right size is copied into WebAssembly at once, where the warm start reads it.
   const wasm = nr === nc && columnsInWasm(nr * nc) ? wasmWarm(nr, c, s) : null
