@@ -3,7 +3,7 @@
  * (J.E. Beasley, JORS 41(11) 1990) and on seeded uniform random matrices,
  * square and rectangular (both orientations).
  * Run: `npx tsx bench/lap.bench.ts [seed] [--only=name,…] [--runs=3]`.
- * Each case is solved for at least 300 ms (or 200 times) to warm up the JIT,
+ * Each case is solved for at least 300 ms to warm up the JIT,
  * then `runs` times — each run repeating the solve until it lasts 50 ms, so
  * that small instances are timed in bulk — and the median of one solve is
  * reported. When `python3` with scipy is on the PATH, the same matrices
@@ -185,6 +185,9 @@ const rows: string[][] = [
     'ok',
   ],
 ]
+/** Milliseconds as printed: three decimals under 1 ms (the small OR-Library instances), else one. */
+const ms = (x: number): string => x.toFixed(x < 1 ? 3 : 1)
+
 const all: readonly {
   readonly name: string
   readonly cost: () => CostMatrix
@@ -193,16 +196,23 @@ const all: readonly {
 for (const { name, cost: build, optimum } of all) {
   if (only !== undefined && !only.split(',').some((o) => name.includes(o))) continue
   const cost = build()
-  // Warm-up: at least WARM_MS of solves (a small instance takes many calls before the JIT has
-  // compiled the solver); a run repeats a solve `reps` times so that it lasts RUN_MS at least,
-  // for both sides, and reports the time of one solve.
+  // Warm-up: at least WARM_MS of solves (a small instance takes thousands of calls before the
+  // JIT has compiled the solver: capped at 200 calls, assign100's first timed runs took 100–450 µs
+  // a solve, its later ones 60–75 µs); a run repeats a solve `reps` times so that it lasts RUN_MS
+  // at least, for both sides, and reports the time of one solve. `one` is timed on a tenth of the
+  // warm-up's calls once warm (the mean of the warm-up counts the slow early calls).
   const w0 = performance.now()
   let calls = 0
-  while (calls === 0 || (performance.now() - w0 < WARM_MS && calls < 200)) {
+  while (calls === 0 || performance.now() - w0 < WARM_MS) {
     linearSumAssignment(cost)
     calls++
   }
-  const one = (performance.now() - w0) / calls
+  let one = (performance.now() - w0) / calls
+  if (calls >= 10) {
+    const t1 = performance.now()
+    for (let k = 0; k < calls / 10; k++) linearSumAssignment(cost)
+    one = (performance.now() - t1) / Math.ceil(calls / 10)
+  }
   const reps = Math.max(1, Math.min(1000, Math.ceil(RUN_MS / Math.max(one, 1e-3))))
   const times: number[] = []
   const cpu: number[] = []
@@ -231,11 +241,11 @@ for (const { name, cost: build, optimum } of all) {
   rows.push([
     name,
     `${cost.rows}×${cost.cols}`,
-    median.toFixed(1),
-    scipy === null ? '–' : scipy.ms.toFixed(1),
+    ms(median),
+    scipy === null ? '–' : ms(scipy.ms),
     scipy === null ? '–' : (median / scipy.ms).toFixed(2),
-    cpuMedian.toFixed(1),
-    scipy === null ? '–' : scipy.cpuMs.toFixed(1),
+    ms(cpuMedian),
+    scipy === null ? '–' : ms(scipy.cpuMs),
     scipy === null ? '–' : (cpuMedian / scipy.cpuMs).toFixed(2),
     Number.isInteger(total) ? String(total) : total.toFixed(6),
     optimum === null ? (scipy === null ? '–' : 'scipy agrees') : String(optimum),

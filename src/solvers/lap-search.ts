@@ -33,7 +33,26 @@ import { wasmReady, wasmSearch, type WasmSearch } from './lap-wasm.js'
  * which check that the answer is the same.
  * @internal
  */
-export const searchSettings = { wasmAfter: 0.25, wasmAfterSmall: 0.05, wasmSize: 4_096, wasmDoubles: 1 << 18 }
+export const searchSettings = {
+  wasmAfter: 0.25,
+  wasmAfterSmall: 0.05,
+  wasmSize: 4_096,
+  wasmDoubles: 1 << 18,
+  wasmColumns: true,
+}
+
+/**
+ * Whether the warm start of a square matrix of `size` entries (its
+ * columns' least entries, and the rows read whole by the row reduction)
+ * runs in WebAssembly (`wasmWarm`), copying the matrix as doubles for the
+ * search at once: from `wasmSize` to `wasmDoubles` entries, the matrices
+ * whose search would copy them so (assign100: the two reductions took two
+ * thirds of the solve in JavaScript). `wasmColumns` false (tests only):
+ * never.
+ * @internal
+ */
+export const columnsInWasm = (size: number): boolean =>
+  searchSettings.wasmColumns && size >= searchSettings.wasmSize && size <= searchSettings.wasmDoubles
 
 /**
  * One row scan of {@link shortestPaths} (the SCAN step of Jonker & Volgenant

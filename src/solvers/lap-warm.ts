@@ -11,6 +11,7 @@
  */
 
 import { i32, Slot } from './lap-pool.js'
+import type { WasmWarm } from './lap-wasm.js'
 
 // Every function here minimises `s · c`: the sign `s` (1, or -1 to maximise)
 // multiplies each entry of `c` as it is read (see `lap.ts`).
@@ -22,7 +23,8 @@ import { i32, Slot } from './lap-pool.js'
  * row already has one. Reduction transfer then lowers `v` on the column of
  * each row that won exactly one column, down to the row's second-best
  * reduced cost. Returns false when a column has no finite entry (the problem
- * is then infeasible).
+ * is then infeasible). `wasm`: the least entries of the columns are found
+ * there (see `wasmWarm`); the same `v` either way.
  * @internal
  */
 export const reduceColumns = (
@@ -32,17 +34,21 @@ export const reduceColumns = (
   v: Float64Array,
   col4row: Int32Array,
   row4col: Int32Array,
+  wasm: WasmWarm | null,
 ): boolean => {
-  v.fill(Infinity)
   const argBest = i32(Slot.argBest, n)
-  // Row by row, so the matrix is read in memory order.
-  for (let i = 0; i < n; i++) {
-    const base = i * n
-    for (let j = 0; j < n; j++) {
-      const x = s * c[base + j]!
-      if (x < v[j]!) {
-        v[j] = x
-        argBest[j] = i
+  if (wasm !== null) wasm.columnMins(argBest)
+  else {
+    v.fill(Infinity)
+    // Row by row, so the matrix is read in memory order.
+    for (let i = 0; i < n; i++) {
+      const base = i * n
+      for (let j = 0; j < n; j++) {
+        const x = s * c[base + j]!
+        if (x < v[j]!) {
+          v[j] = x
+          argBest[j] = i
+        }
       }
     }
   }

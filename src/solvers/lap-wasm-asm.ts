@@ -68,6 +68,7 @@ export const I32_EQ = 0x46
 export const I32_GE_S = 0x4e
 export const I32_ADD = 0x6a
 export const I32_SUB = 0x6b
+export const I32_MUL = 0x6c
 export const I32_SHL = 0x74
 export const F64_EQ = 0x61
 export const F64_LT = 0x63
@@ -82,6 +83,7 @@ export const MEMORY_COPY = [0xfc, 10, 0, 0]
 // two 64-bit integers per vector.
 export const V128 = 0x7b
 export const I32_AND = 0x71
+export const I32_OR = 0x72
 export const I32_LT_S = 0x48
 export const SELECT = 0x1b
 export const I32_WRAP_I64 = 0xa7
@@ -97,6 +99,7 @@ export const v128I64 = (a: number, b: number): number[] => {
   return [...simd(0x0c), ...lane(a), ...lane(b)]
 }
 export const v128Load = (offset = 0): number[] => [...simd(0x00), 4, ...uleb(offset)]
+export const v128Store = (offset = 0): number[] => [...simd(0x0b), 4, ...uleb(offset)]
 export const v128Load32Zero = (offset = 0): number[] => [...simd(0x5c), 2, ...uleb(offset)]
 export const v128Load64Zero = (offset = 0): number[] => [...simd(0x5d), 3, ...uleb(offset)]
 export const v128Load32Lane = (lane: number, offset = 0): number[] => [

@@ -74,6 +74,9 @@ import {
   V128_OR,
   I64X2_SPLAT,
   I64_FROM_I32,
+  I32_MUL,
+  I32_OR,
+  v128Store,
 } from './lap-wasm-asm.js'
 
 // --- the scan ---------------------------------------------------------------
@@ -330,14 +333,233 @@ const scanBody = (int: boolean, simd: boolean): number[] => [
   END,
 ] // prettier-ignore
 
+// --- the column minima of the warm start ------------------------------------
+
+// Parameters (byte addresses, except n) and locals of columnMins.
+const CM_C = 0 // the n × n matrix s · c (f64, row-major)
+const CM_N = 1
+const CM_V = 2 // v[j] at CM_V + 8j (f64)
+const CM_ARG = 3 // the row of v[j] at CM_ARG + 8j (its low 32 bits; i32)
+const CM_I = 4
+const CM_J = 5
+const CM_ROW = 6
+const CM_X = 7 // f64
+const CM_ISPLAT = 8 // v128
+const CM_M = 9 // v128
+
+/**
+ * The first loop of `reduceColumns` in `lap-warm.ts`, row by row: `x < v[j]`
+ * (strictly: the lowest row on ties) sets `v[j] = x` and the row of `j` to
+ * `i`; `v` and the rows set beforehand. The same comparisons in the same
+ * order, so the same `v` and rows; `simd`: two columns at a time in the
+ * lanes of 128-bit vectors (the row then stored as a 64-bit lane, its low
+ * 32 bits read), the last odd column alone.
+ */
+const columnMinsBody = (simd: boolean): number[] => [
+  ...i32(0), ...set(CM_I),
+  ...BLOCK,
+  ...LOOP,
+  ...get(CM_I), ...get(CM_N), I32_GE_S, ...brIf(1),
+  ...get(CM_C), ...get(CM_I), ...get(CM_N), I32_MUL, ...i32(3), I32_SHL, I32_ADD, ...set(CM_ROW),
+  ...i32(0), ...set(CM_J),
+  ...(simd
+    ? [
+        ...get(CM_I), I64_FROM_I32, ...I64X2_SPLAT, ...set(CM_ISPLAT),
+        ...BLOCK,
+        ...LOOP,
+        ...get(CM_J), ...i32(1), I32_ADD, ...get(CM_N), I32_GE_S, ...brIf(1),
+        ...get(CM_ROW), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...v128Load(),
+        ...get(CM_V), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...v128Load(),
+        ...F64X2_LT, ...set(CM_M),
+        // v = m ? x : v
+        ...get(CM_V), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD,
+        ...get(CM_ROW), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...v128Load(),
+        ...get(CM_V), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...v128Load(),
+        ...get(CM_M), ...V128_BITSELECT, ...v128Store(),
+        // arg = m ? i : arg
+        ...get(CM_ARG), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD,
+        ...get(CM_ISPLAT),
+        ...get(CM_ARG), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...v128Load(),
+        ...get(CM_M), ...V128_BITSELECT, ...v128Store(),
+        ...get(CM_J), ...i32(2), I32_ADD, ...set(CM_J),
+        ...br(0),
+        END, // loop
+        END, // block
+      ]
+    : []),
+  ...BLOCK,
+  ...LOOP,
+  ...get(CM_J), ...get(CM_N), I32_GE_S, ...brIf(1),
+  ...get(CM_ROW), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...f64Load(), ...set(CM_X),
+  ...get(CM_X), ...get(CM_V), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...f64Load(), F64_LT, ...IF,
+  ...get(CM_V), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...get(CM_X), ...f64Store(),
+  ...get(CM_ARG), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...get(CM_I), ...i32Store(),
+  END,
+  ...get(CM_J), ...i32(1), I32_ADD, ...set(CM_J),
+  ...br(0),
+  END, // loop
+  END, // block
+  ...get(CM_I), ...i32(1), I32_ADD, ...set(CM_I),
+  ...br(0),
+  END, // loop
+  END, // block
+  END,
+] // prettier-ignore
+
+// --- a row read whole by the augmenting row reduction -----------------------
+
+// Parameters (byte addresses, except n) and locals of keepRowMins.
+const KR_ROW = 0 // the row s · c[i][·] (f64)
+const KR_N = 1
+const KR_V = 2 // v (f64)
+const KR_R4C = 3 // row4col (i32)
+const KR_OUT = 4 // l0..l3, umin, usub (f64), then a0..a3, j1, j2 (i32)
+const KR_J = 5
+const KR_J1 = 6
+const KR_J2 = 7
+const KR_A0 = 8
+const KR_A1 = 9
+const KR_A2 = 10
+const KR_A3 = 11
+const KR_X = 12 // f64
+const KR_UMIN = 13
+const KR_USUB = 14
+const KR_L0 = 15
+const KR_L1 = 16
+const KR_L2 = 17
+const KR_L3 = 18
+const KR_L3V = 19 // v128
+
+/** `x = row[j] − v[j]`, with `j` the local `at`. */
+const krX = (at: number): number[] => [
+  ...get(KR_ROW), ...get(at), ...i32(3), I32_SHL, I32_ADD, ...f64Load(),
+  ...get(KR_V), ...get(at), ...i32(3), I32_SHL, I32_ADD, ...f64Load(),
+  F64_SUB, ...set(KR_X),
+] // prettier-ignore
+
+/** `row4col[j] (op) −1 … ` helpers: the address of row4col[local]. */
+const krR4c = (at: number): number[] => [
+  ...get(KR_R4C),
+  ...get(at),
+  ...i32(2),
+  I32_SHL,
+  I32_ADD,
+  ...i32Load(),
+]
+
+/**
+ * One column of `keepRowMins` in `lap-warm.ts`, line for line, `j` in the
+ * local `at` and `x` computed: the least two with the tie rule, and the
+ * four least; `simd`: `l3` splat again when it changes.
+ */
+const krEntry = (at: number, simd: boolean): number[] => [
+  ...get(KR_X), ...get(KR_USUB), F64_LE, ...IF,
+  // x < umin || (x === umin && j1 >= 0 && row4col[j1] >= 0 && row4col[j] < 0), without short cuts
+  // (row4col[-1] is read, inside the memory, and not used).
+  ...get(KR_X), ...get(KR_UMIN), F64_LT,
+  ...get(KR_X), ...get(KR_UMIN), F64_EQ,
+  ...get(KR_J1), ...i32(0), I32_GE_S, I32_AND,
+  ...krR4c(KR_J1), ...i32(0), I32_GE_S, I32_AND,
+  ...krR4c(at), ...i32(0), I32_LT_S, I32_AND,
+  I32_OR, ...IF,
+  ...get(KR_UMIN), ...set(KR_USUB), ...get(KR_J1), ...set(KR_J2),
+  ...get(KR_X), ...set(KR_UMIN), ...get(at), ...set(KR_J1),
+  ELSE,
+  ...get(KR_X), ...get(KR_USUB), F64_LT, ...IF,
+  ...get(KR_X), ...set(KR_USUB), ...get(at), ...set(KR_J2),
+  END,
+  END,
+  END,
+  ...get(KR_X), ...get(KR_L3), F64_LT, ...IF,
+  ...get(KR_X), ...get(KR_L2), F64_LT, ...IF,
+  ...get(KR_L2), ...set(KR_L3), ...get(KR_A2), ...set(KR_A3),
+  ...get(KR_X), ...get(KR_L1), F64_LT, ...IF,
+  ...get(KR_L1), ...set(KR_L2), ...get(KR_A1), ...set(KR_A2),
+  ...get(KR_X), ...get(KR_L0), F64_LT, ...IF,
+  ...get(KR_L0), ...set(KR_L1), ...get(KR_A0), ...set(KR_A1),
+  ...get(KR_X), ...set(KR_L0), ...get(at), ...set(KR_A0),
+  ELSE,
+  ...get(KR_X), ...set(KR_L1), ...get(at), ...set(KR_A1),
+  END,
+  ELSE,
+  ...get(KR_X), ...set(KR_L2), ...get(at), ...set(KR_A2),
+  END,
+  ELSE,
+  ...get(KR_X), ...set(KR_L3), ...get(at), ...set(KR_A3),
+  END,
+  ...(simd ? [...get(KR_L3), ...F64X2_SPLAT, ...set(KR_L3V)] : []),
+  END,
+] // prettier-ignore
+
+/**
+ * `keepRowMins` of `lap-warm.ts` (with `s · c` in the memory): the same
+ * comparisons on the same differences in the same order, so the same
+ * output. `simd`: two columns at a time are first compared with `l3` (the
+ * fourth least so far, at least the second: `usub`); a pair with neither
+ * at or below it changes nothing and is passed over, which is most of a
+ * row once its first columns are read; the others go column by column.
+ */
+const keepRowMinsBody = (simd: boolean): number[] => [
+  ...f64Inf, ...set(KR_UMIN), ...f64Inf, ...set(KR_USUB),
+  ...f64Inf, ...set(KR_L0), ...f64Inf, ...set(KR_L1), ...f64Inf, ...set(KR_L2), ...f64Inf, ...set(KR_L3),
+  ...i32(-1), ...set(KR_J1), ...i32(-1), ...set(KR_J2),
+  ...i32(-1), ...set(KR_A0), ...i32(-1), ...set(KR_A1), ...i32(-1), ...set(KR_A2), ...i32(-1), ...set(KR_A3),
+  ...i32(0), ...set(KR_J),
+  ...(simd
+    ? [
+        ...f64Inf, ...F64X2_SPLAT, ...set(KR_L3V),
+        ...BLOCK,
+        ...LOOP,
+        ...get(KR_J), ...i32(1), I32_ADD, ...get(KR_N), I32_GE_S, ...brIf(1),
+        ...get(KR_ROW), ...get(KR_J), ...i32(3), I32_SHL, I32_ADD, ...v128Load(),
+        ...get(KR_V), ...get(KR_J), ...i32(3), I32_SHL, I32_ADD, ...v128Load(),
+        ...F64X2_SUB, ...get(KR_L3V), ...F64X2_LE, ...V128_ANY_TRUE, ...IF,
+        ...krX(KR_J), ...krEntry(KR_J, true),
+        ...get(KR_J), ...i32(1), I32_ADD, ...set(KR_J),
+        ...krX(KR_J), ...krEntry(KR_J, true),
+        ...get(KR_J), ...i32(1), I32_ADD, ...set(KR_J),
+        ELSE,
+        ...get(KR_J), ...i32(2), I32_ADD, ...set(KR_J),
+        END,
+        ...br(0),
+        END, // loop
+        END, // block
+      ]
+    : []),
+  ...BLOCK,
+  ...LOOP,
+  ...get(KR_J), ...get(KR_N), I32_GE_S, ...brIf(1),
+  ...krX(KR_J), ...krEntry(KR_J, simd),
+  ...get(KR_J), ...i32(1), I32_ADD, ...set(KR_J),
+  ...br(0),
+  END, // loop
+  END, // block
+  ...get(KR_OUT), ...get(KR_L0), ...f64Store(0),
+  ...get(KR_OUT), ...get(KR_L1), ...f64Store(8),
+  ...get(KR_OUT), ...get(KR_L2), ...f64Store(16),
+  ...get(KR_OUT), ...get(KR_L3), ...f64Store(24),
+  ...get(KR_OUT), ...get(KR_UMIN), ...f64Store(32),
+  ...get(KR_OUT), ...get(KR_USUB), ...f64Store(40),
+  ...get(KR_OUT), ...get(KR_A0), ...i32Store(48),
+  ...get(KR_OUT), ...get(KR_A1), ...i32Store(52),
+  ...get(KR_OUT), ...get(KR_A2), ...i32Store(56),
+  ...get(KR_OUT), ...get(KR_A3), ...i32Store(60),
+  ...get(KR_OUT), ...get(KR_J1), ...i32Store(64),
+  ...get(KR_OUT), ...get(KR_J2), ...i32Store(68),
+  END,
+] // prettier-ignore
+
 /**
  * The module: imports its memory as `m.mem`, exports `scan` (double costs)
- * and `scanInt` (32-bit integer costs); `simd`: with the two-lane loop
- * ({@link pairs}), which needs WebAssembly's 128-bit SIMD.
+ * and `scanInt` (32-bit integer costs), and `columnMins` (see
+ * {@link columnMinsBody}) and `keepRowMins` (see {@link keepRowMinsBody}); `simd`: with the two-lane loops ({@link pairs}),
+ * which need WebAssembly's 128-bit SIMD.
  */
 export const moduleBytes = (simd: boolean): Uint8Array<ArrayBuffer> => {
   const params = [I32, I32, F64, F64, F64, I32, I32, I32, I32, I32, I32, I32, I32]
   const type = [0x60, ...vec(params.map((t) => [t])), ...vec([[I32]])]
+  const type1 = [0x60, ...vec([[I32], [I32], [I32], [I32]]), ...vec([])]
+  const type2 = [0x60, ...vec([[I32], [I32], [I32], [I32], [I32]]), ...vec([])]
   const locals = vec([
     [...uleb(6), I32],
     [...uleb(3), F64],
@@ -353,18 +575,34 @@ export const moduleBytes = (simd: boolean): Uint8Array<ArrayBuffer> => {
     const body = [...locals, ...scanBody(int, simd)]
     return [...uleb(body.length), ...body]
   }
+  const mins = (): number[] => {
+    const body = [
+      ...vec([[...uleb(3), I32], [...uleb(1), F64], ...(simd ? [[...uleb(2), V128]] : [])]),
+      ...columnMinsBody(simd),
+    ]
+    return [...uleb(body.length), ...body]
+  }
+  const keep = (): number[] => {
+    const body = [
+      ...vec([[...uleb(7), I32], [...uleb(7), F64], ...(simd ? [[...uleb(1), V128]] : [])]),
+      ...keepRowMinsBody(simd),
+    ]
+    return [...uleb(body.length), ...body]
+  }
   return new Uint8Array([
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, vec([type])),
+    ...section(1, vec([type, type1, type2])),
     ...section(2, vec([[...name('m'), ...name('mem'), 0x02, 0x00, 0x01]])),
-    ...section(3, vec([[0], [0]])),
+    ...section(3, vec([[0], [0], [1], [2]])),
     ...section(
       7,
       vec([
         [...name('scan'), 0x00, 0],
         [...name('scanInt'), 0x00, 1],
+        [...name('columnMins'), 0x00, 2],
+        [...name('keepRowMins'), 0x00, 3],
       ]),
     ),
-    ...section(10, vec([code(false), code(true)])),
+    ...section(10, vec([code(false), code(true), mins(), keep()])),
   ])
 }

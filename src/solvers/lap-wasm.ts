@@ -18,6 +18,7 @@
  * @internal
  */
 
+import type { RowMins } from './lap-warm.js'
 import { moduleBytes } from './lap-wasm-scan.js'
 
 /**
@@ -118,6 +119,8 @@ interface Space {
   readonly memory: WebAssembly.Memory
   readonly scan: WasmScan
   readonly scanInt: WasmScan
+  readonly columnMins: (c: number, n: number, v: number, arg: number) => void
+  readonly keepRowMins: (row: number, n: number, v: number, row4col: number, out: number) => void
 }
 
 /**
@@ -140,8 +143,7 @@ const space = (mod: WebAssembly.Module, bytes: number): Space | null => {
     }
     const memory = new WebAssembly.Memory({ initial: pages })
     const instance = new WebAssembly.Instance(mod, { m: { mem: memory } })
-    const { scan, scanInt } = instance.exports as { scan: WasmScan; scanInt: WasmScan }
-    const made: Space = { module: mod, memory, scan, scanInt }
+    const made = { module: mod, memory, ...(instance.exports as Omit<Space, 'module' | 'memory'>) }
     last = new WeakRef(made)
     return made
   } catch {
@@ -163,6 +165,93 @@ export const wasmReady = (nr: number, nc: number): boolean => {
 
 /** Most bytes of memory asked for: byte addresses are passed as signed 32-bit integers. */
 const MAX_BYTES = 2 ** 31 - 65536
+
+/** Where the matrix starts in the memory of a search with `nc` columns (see {@link wasmSearch}). */
+const matrixAt = (nc: number): number => 8 * Math.ceil((64 + 32 * nc) / 8)
+
+/**
+ * The matrix that {@link wasmWarm} copied, as doubles, for the solve
+ * under way, and into which memory: a search of the same solve then finds
+ * it there and copies nothing. Cleared by {@link wasmForget} when the solve
+ * ends, as the caller may change its matrix afterwards.
+ */
+let loaded: {
+  readonly c: Float64Array
+  readonly s: number
+  readonly n: number
+  readonly space: Space
+} | null = null
+
+/** Ends the solve under way: the next search copies its matrix. @internal */
+export const wasmForget = (): void => {
+  loaded = null
+}
+
+/**
+ * The warm start of a square problem with its matrix in WebAssembly (see
+ * {@link wasmWarm}): `v` and `row4col` live in the memory, after the
+ * matrix, for the whole solve (the search's arrays are elsewhere).
+ * @internal
+ */
+export interface WasmWarm {
+  readonly v: Float64Array
+  readonly row4col: Int32Array
+  /** The first loop of `reduceColumns` (`lap-warm.ts`): the least entry of each column to `v` (set to `Infinity` first), its row to `argBest`. */
+  readonly columnMins: (argBest: Int32Array) => void
+  /** `keepRowMins` (`lap-warm.ts`) of row `i`, with `v` and `row4col` as they are. */
+  readonly keepRowMins: (i: number, low: Float64Array, at: Int32Array, o: number, out: RowMins) => void
+}
+
+/**
+ * Copies the square `n × n` problem `s · c` as doubles into the memory of a
+ * search (where the searches of this solve find it, until
+ * {@link wasmForget}), with room for the warm start's arrays after it, or
+ * returns `null` where WebAssembly is unavailable. The memory must not grow
+ * until the solve ends, as `v` and `row4col` are views of it: the search of
+ * the same solve asks for less.
+ * @internal
+ */
+export const wasmWarm = (n: number, c: Float64Array, s: number): WasmWarm | null => {
+  const mod = module()
+  const cAt = matrixAt(n)
+  const size = n * n
+  const vAt = cAt + 8 * size
+  const argAt = vAt + 8 * n
+  const r4cAt = argAt + 8 * n
+  const outAt = 8 * Math.ceil((r4cAt + 4 * n) / 8)
+  if (mod === null || outAt + 72 > MAX_BYTES) return null
+  const sp = space(mod, outAt + 72)
+  if (sp === null) return null
+  const buffer = sp.memory.buffer
+  const m64 = new Float64Array(buffer, cAt, size)
+  if (s === 1) m64.set(c)
+  else for (let k = 0; k < size; k++) m64[k] = s * c[k]!
+  loaded = { c, s, n, space: sp }
+  const v = new Float64Array(buffer, vAt, n)
+  const arg = new Int32Array(buffer, argAt, 2 * n)
+  const outF = new Float64Array(buffer, outAt, 6)
+  const outI = new Int32Array(buffer, outAt + 48, 6)
+  return {
+    v,
+    row4col: new Int32Array(buffer, r4cAt, n),
+    columnMins: (argBest) => {
+      v.fill(Infinity)
+      sp.columnMins(cAt, n, vAt, argAt)
+      for (let j = 0; j < n; j++) argBest[j] = arg[2 * j]!
+    },
+    keepRowMins: (i, low, at, o, out) => {
+      sp.keepRowMins(cAt + 8 * n * i, n, vAt, r4cAt, outAt)
+      for (let t = 0; t < 4; t++) {
+        low[o + t] = outF[t]!
+        at[o + t] = outI[t]!
+      }
+      out.low[0] = outF[4]!
+      out.low[1] = outF[5]!
+      out.at[0] = outI[4]!
+      out.at[1] = outI[5]!
+    },
+  }
+}
 
 /**
  * Sets up a search of the `nr × nc` problem `s · c` in a fresh WebAssembly
@@ -187,7 +276,7 @@ export const wasmSearch = (
   const restAt = pathAt + 4 * nc
   const lvlAt = restAt + 4 * nc
   const r4cAt = lvlAt + 4 * nc
-  const cAt = 8 * Math.ceil((r4cAt + 4 * nc) / 8)
+  const cAt = matrixAt(nc)
   const size = nr * nc
   if (mod === null || cAt + 8 * size > MAX_BYTES) return null
   // Unless told otherwise, as 32-bit integers while every entry is one
@@ -195,6 +284,16 @@ export const wasmSearch = (
   let int = !doubles
   let sp = space(mod, cAt + (int ? 4 : 8) * size)
   if (sp === null) return null
+  // Copied already, as doubles, by wasmWarm for this solve?
+  const there = loaded
+  const copied =
+    !int &&
+    there !== null &&
+    there.c === c &&
+    there.s === s &&
+    there.n === nr &&
+    nr === nc &&
+    there.space === sp
   if (int) {
     const m32 = new Int32Array(sp.memory.buffer, cAt, size)
     for (let k = 0; k < size; k++) {
@@ -207,7 +306,7 @@ export const wasmSearch = (
       m32[k] = y
     }
   }
-  if (!int) {
+  if (!int && !copied) {
     sp = space(mod, cAt + 8 * size)
     if (sp === null) return null
     const m64 = new Float64Array(sp.memory.buffer, cAt, size)

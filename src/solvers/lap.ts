@@ -25,9 +25,10 @@ import { booleanOption, checkOptions, type InvalidOptions, type OptionSpec } fro
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import { readCost } from './lap-parse.js'
 import { f64, i32, Slot } from './lap-pool.js'
-import { complete, firstUnassignable } from './lap-search.js'
+import { columnsInWasm, complete, firstUnassignable } from './lap-search.js'
 import { augmentTall } from './lap-tall.js'
 import { KEEP, keepRowMins, keptMins, reduceColumns, reduceRows, type RowMins } from './lap-warm.js'
+import { wasmForget, wasmWarm } from './lap-wasm.js'
 
 // --- model ------------------------------------------------------------------
 
@@ -102,11 +103,23 @@ export type LapError =
  * which rows are to blame.
  */
 const augment = (nr: number, nc: number, c: Float64Array, s: number): Int32Array | number => {
-  const v = f64(Slot.v, nc).fill(0)
+  try {
+    return augmentSquareOrWide(nr, nc, c, s)
+  } finally {
+    wasmForget()
+  }
+}
+
+/** {@link augment}; a square matrix may be copied into WebAssembly by its warm start, until it ends. */
+const augmentSquareOrWide = (nr: number, nc: number, c: Float64Array, s: number): Int32Array | number => {
+  // A square matrix of the right size is copied into WebAssembly at once, where the warm start reads it.
+  const wasm = nr === nc && columnsInWasm(nr * nc) ? wasmWarm(nr, c, s) : null
+  const v = wasm?.v ?? f64(Slot.v, nc)
+  v.fill(0)
   const col4row = i32(Slot.col4row, nr).fill(-1)
-  const row4col = i32(Slot.row4col, nc).fill(-1)
+  const row4col = (wasm?.row4col ?? i32(Slot.row4col, nc)).fill(-1)
   const free = i32(Slot.free, nr)
-  if (nr === nc && !reduceColumns(nr, c, s, v, col4row, row4col)) return firstUnassignable(nr, nc, c, s)
+  if (nr === nc && !reduceColumns(nr, c, s, v, col4row, row4col, wasm)) return firstUnassignable(nr, nc, c, s)
   let count = 0
   for (let i = 0; i < nr; i++) if (col4row[i] === -1) free[count++] = i
   // A row read by the reduction keeps its least entries of c − v; as v only
@@ -118,7 +131,8 @@ const augment = (nr: number, nc: number, c: Float64Array, s: number): Int32Array
   const mins = (i: number, out: RowMins): boolean => {
     const o = KEEP * i
     if (read[i] === 1 && keptMins(c, s, nc, 1, v, row4col, low, at, o, kept, out)) return false
-    keepRowMins(c, s, i * nc, nc, v, low, at, o, row4col, out)
+    if (wasm !== null) wasm.keepRowMins(i, low, at, o, out)
+    else keepRowMins(c, s, i * nc, nc, v, low, at, o, row4col, out)
     read[i] = 1
     return true
   }
@@ -154,7 +168,8 @@ const LAP_OPTION_SPEC: OptionSpec = { maximize: booleanOption }
  * `Float64Array` copy. A long search copies the matrix once more, into a
  * WebAssembly memory where the scans run about twice as fast: as doubles
  * up to 262,144 entries; above, as 32-bit integers when every entry is
- * one, otherwise as doubles. That memory is
+ * one, otherwise as doubles. A square matrix of 4,096 to 262,144 entries
+ * is copied there at the start, as its warm start reads it there. That memory is
  * reused by the next call (which then, for a matrix of four million
  * entries or more, moves sooner: after a quarter of the matrix's size in
  * columns visited, instead of when the searches left promise 16 times

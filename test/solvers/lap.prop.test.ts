@@ -399,7 +399,7 @@ describe('linearSumAssignment (property)', () => {
     )
   })
 
-  it('gives the same answer with the scans in WebAssembly (two lanes or one) from the start, part way or never, on integers or doubles', () => {
+  it('gives the same answer with the scans and the warm start in WebAssembly (two lanes or one) from the start, part way or never, on integers or doubles', () => {
     // One kind of value per matrix (ties, forbidden entries, both senses, both orientations).
     const kinds = [
       fc.integer({ min: 0, max: 3 }),
@@ -415,8 +415,11 @@ describe('linearSumAssignment (property)', () => {
         kind: fc.integer({ min: 0, max: kinds.length - 1 }),
         n: fc.noBias(fc.integer({ min: 1, max: 25 })),
         m: fc.noBias(fc.integer({ min: 1, max: 25 })),
+        // Half square, where the column reduction runs (and may run in WebAssembly).
+        square: fc.boolean(),
       })
-      .chain(({ maximize, forbid, kind, n, m }) => {
+      .chain(({ maximize, forbid, kind, n, m: cols, square }) => {
+        const m = square ? n : cols
         const entry = forbid
           ? fc.oneof(
               { arbitrary: kinds[kind]!, weight: 6 },
@@ -428,9 +431,17 @@ describe('linearSumAssignment (property)', () => {
           cost: fc.array(fc.array(entry, { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
         })
       })
-    const solve = (cost: Matrix, maximize: boolean, wasmAfter: number, wasmDoubles = -1, simd = true) => {
+    const solve = (
+      cost: Matrix,
+      maximize: boolean,
+      wasmAfter: number,
+      wasmDoubles = -1,
+      simd = true,
+      wasmColumns = true,
+    ) => {
       const before = { ...searchSettings }
       wasmSettings.simd = simd
+      searchSettings.wasmColumns = wasmColumns
       searchSettings.wasmAfter = wasmAfter
       searchSettings.wasmAfterSmall = wasmAfter
       searchSettings.wasmSize = 0
@@ -447,8 +458,13 @@ describe('linearSumAssignment (property)', () => {
     }
     fc.assert(
       fc.property(arb, ({ cost, maximize }) => {
-        const js = solve(cost, maximize, Infinity)
+        const js = solve(cost, maximize, Infinity, -1, true, false)
         expect(solve(cost, maximize, 0)).toEqual(js)
+        // The warm start of a square matrix in WebAssembly (it is then copied as doubles), the search in
+        // JavaScript or there, with the module of two lanes or of one.
+        expect(solve(cost, maximize, Infinity, Infinity)).toEqual(js)
+        expect(solve(cost, maximize, Infinity, Infinity, false)).toEqual(js)
+        expect(solve(cost, maximize, 0.5, Infinity)).toEqual(js)
         expect(solve(cost, maximize, 0.5)).toEqual(js)
         // Integers copied as doubles, as small matrices are.
         expect(solve(cost, maximize, 0, Infinity)).toEqual(js)

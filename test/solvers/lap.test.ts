@@ -153,6 +153,27 @@ describe('linearSumAssignment: small hand-checked cases', () => {
     })
     expect(data).toEqual(copy)
   })
+
+  it('reads a CostMatrix changed in place between calls afresh (its copy in WebAssembly lasts one solve)', () => {
+    // 80 × 80: copied into WebAssembly by the column reduction. Lowering row r's entries below
+    // everything else moves the answer; a stale copy would keep the old one.
+    const n = 80
+    const data = new Float64Array(n * n)
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) data[i * n + j] = ((i * 37 + j * 11) % 97) + 10
+    const m = { rows: n, cols: n, data }
+    const before = solve(m)
+    for (let r = 0; r < n; r++) {
+      data.set(
+        Float64Array.from(
+          { length: n },
+          (_, j) => ((j * 53 + r * 7) % 89) + 1 + (j === (r * 3) % n ? -1 : 0),
+        ),
+        r * n,
+      )
+      expect(solve(m)).toEqual(solve({ rows: n, cols: n, data: data.slice() }))
+    }
+    expect(solve(m)).not.toEqual(before)
+  })
 })
 
 describe('linearSumAssignment: infeasible', () => {
