@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { Milp, StaffingModel } from '../model/index.js'
+import { columnsOf, objectiveOf, type Milp, type StaffingModel } from '../model/index.js'
 
 /** The matrix by columns (the rows of each column), built once per shortlist. @internal */
 export interface ByColumn {
@@ -30,18 +30,7 @@ export function byColumn(model: StaffingModel): ByColumn {
   const m = model.milp
   const nc = m.colCost.length
   const nr = m.rowLower.length
-  const start = new Int32Array(nc + 1)
-  for (let e = 0; e < m.rowIndex.length; e++) start[m.rowIndex[e]! + 1]!++
-  for (let j = 0; j < nc; j++) start[j + 1]! += start[j]!
-  const at = start.slice(0, nc)
-  const row = new Int32Array(m.rowIndex.length)
-  const value = new Float64Array(m.rowIndex.length)
-  for (let r = 0; r < nr; r++)
-    for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
-      const p = at[m.rowIndex[e]!]!++
-      row[p] = r
-      value[p] = m.rowValue[e]!
-    }
+  const { start, row, value } = columnsOf(m)
   const isPair = new Uint8Array(nc)
   const pairOf = new Int32Array(nc).fill(-1)
   model.pairCol.forEach((j, k) => {
@@ -72,14 +61,6 @@ export function byColumn(model: StaffingModel): ByColumn {
       auxOfRow[r] = auxOfRow[r] === -1 ? j : -2
     }
   return { start, row, value, aux, auxOfRow, pairOf, cadreStart, cadrePairs, touched }
-}
-
-/** `Σ c_j x_j`. */
-function valueOf(m: Milp, x: Float64Array): number {
-  const cost = m.colCost
-  let v = 0
-  for (let j = 0; j < x.length; j++) if (x[j] !== 0) v += cost[j]! * x[j]!
-  return v
 }
 
 /** Whether `x` meets every bound, row and integrality of `m` (within 1e-9). */
@@ -125,7 +106,7 @@ export function nearBest(
   // Integer columns at their integers (a solver's values are integral within its tolerance only).
   const x = x0.slice()
   for (let j = 0; j < x.length; j++) if (integer[j] === 1) x[j] = Math.round(x[j]!)
-  const before = valueOf(m, x)
+  const before = objectiveOf(m, x)
   // Where every cadre sits in x (pair index), and who holds each post.
   const seat = new Map<number, number>()
   const holder = new Map<number, number>()
@@ -287,5 +268,5 @@ export function nearBest(
     if (best === null) break
     applyMove(best)
   }
-  return feasible(m, x) ? { values: x, value: valueOf(m, x), before } : null
+  return feasible(m, x) ? { values: x, value: objectiveOf(m, x), before } : null
 }
