@@ -547,6 +547,11 @@ describe('blockGaps', () => {
             if (!isLinking) expect(part.ofCol[m.rowIndex[e]!]).toBe(part.ofRow[r])
         }
         expect(new Set([...part.ofRow].filter((b) => b >= 0)).size).toBe(part.count)
+        // Each block's rows, ascending, are those the partition gives it.
+        for (let b = 0; b < part.count; b++)
+          expect([...part.rows.subarray(part.rowStart[b], part.rowStart[b + 1])]).toEqual(
+            [...part.ofRow.keys()].filter((r) => part.ofRow[r] === b),
+          )
       }),
       { seed: 44, numRuns: 300 },
     )

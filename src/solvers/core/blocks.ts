@@ -40,6 +40,9 @@ export interface BlockPartition {
   readonly ofRow: Int32Array
   /** Block of each column (−1: none — the column is on linking rows only, or on none). */
   readonly ofCol: Int32Array
+  /** The rows of block `b`, ascending: `rows[rowStart[b] … rowStart[b + 1] − 1]`. */
+  readonly rowStart: Int32Array
+  readonly rows: Int32Array
 }
 
 /** Blocks with more core columns than this are not solved (their gap stays 0: valid, only weaker). */
@@ -92,7 +95,14 @@ export function partition(m: CoreArrays, ws: Workspace = new Workspace()): Block
   }
   if (count < 2) return null
   for (let j = 0; j < nc; j++) if (first[j]! >= 0) first[j] = ofRow[first[j]!]!
-  return { count, ofRow, ofCol: first }
+  // The rows by block (a counting sort: ascending within each block).
+  const rowStart = new Int32Array(count + 1)
+  for (let r = 0; r < nr; r++) if (ofRow[r]! >= 0) rowStart[ofRow[r]! + 1]!++
+  for (let b = 0; b < count; b++) rowStart[b + 1]! += rowStart[b]!
+  const fill = rowStart.slice(0, count)
+  const rows = new Int32Array(rowStart[count]!)
+  for (let r = 0; r < nr; r++) if (ofRow[r]! >= 0) rows[fill[ofRow[r]!]!++] = r
+  return { count, ofRow, ofCol: first, rowStart, rows }
 }
 
 /**
@@ -222,7 +232,7 @@ function blockOptimum(
   const { m, highs, lagrangian, columns, fin } = ctx
   const { d, y } = lagrangian
   const { rowStarts, rowIndex, rowValue, rowLower, rowUpper, colLower, colUpper, integer, pricable } = m
-  const { ofRow, ofCol } = part
+  const { ofCol } = part
   const slot = new Map<number, number>()
   const cols: number[] = []
   let most = -Infinity
@@ -240,8 +250,8 @@ function blockOptimum(
   const starts: number[] = [0]
   const index: number[] = []
   const value: number[] = []
-  for (let r = 0; r < ofRow.length; r++) {
-    if (ofRow[r] !== b) continue
+  for (let i = part.rowStart[b]!; i < part.rowStart[b + 1]!; i++) {
+    const r = part.rows[i]!
     rows.push(r)
     for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) {
       const k = slot.get(rowIndex[e]!)

@@ -183,7 +183,7 @@ export class Lagrangian {
     const left = this.leftOut(inCore)
     const o = left.outside
     // With the blocks' gaps, every solution is worth at most B − G (plus what left-out columns could add).
-    const lagrangian = bound - (this.blocks?.total ?? 0) + o.positive
+    const lagrangian = bound - this.blockTotal + o.positive
     if (coreBound === null || !Number.isFinite(coreBound)) return lagrangian
     if (o.most === -Infinity) return Math.min(lagrangian, coreBound)
     let viaOutside = bound + (o.most > 0 ? o.positive : o.most)
