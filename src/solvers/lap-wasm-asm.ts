@@ -63,6 +63,31 @@ export const ELSE = 0x05
 export const END = 0x0b
 export const br = (depth: number): number[] => [0x0c, ...uleb(depth)]
 export const brIf = (depth: number): number[] => [0x0d, ...uleb(depth)]
+/** `while (j < n) { body; j += 1 }` over the locals `j` and `n`: a block around a loop. */
+export const countTo = (j: number, n: number, body: readonly number[]): number[] => [
+  ...BLOCK,
+  ...LOOP,
+  ...get(j),
+  ...get(n),
+  I32_GE_S,
+  ...brIf(1),
+  ...body,
+  ...get(j),
+  ...i32(1),
+  I32_ADD,
+  ...set(j),
+  ...br(0),
+  END,
+  END,
+]
+/** The address of element `k` of the array at `base` (locals), of `2^shift` bytes each: `base + (k << shift)`. */
+export const at = (base: number, k: number, shift: number): number[] => [
+  ...get(base),
+  ...get(k),
+  ...i32(shift),
+  I32_SHL,
+  I32_ADD,
+]
 export const RETURN = 0x0f
 export const I32_EQ = 0x46
 export const I32_GE_S = 0x4e

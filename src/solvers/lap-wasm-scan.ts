@@ -9,6 +9,8 @@
  */
 
 import {
+  at,
+  countTo,
   uleb,
   vec,
   name,
@@ -129,12 +131,12 @@ const LT2 = 37
  * a double exactly.
  */
 const readColumn = (int: boolean): number[] => [
-  ...get(REST), ...get(K), ...i32(2), I32_SHL, I32_ADD, ...i32Load(), ...set(J),
-  ...get(VD), ...get(J), ...i32(4), I32_SHL, I32_ADD, ...set(AT),
+  ...at(REST, K, 2), ...i32Load(), ...set(J),
+  ...at(VD, J, 4), ...set(AT),
   ...get(MIN_VAL),
   ...(int
-    ? [...get(ROW), ...get(J), ...i32(2), I32_SHL, I32_ADD, ...i32Load(), F64_FROM_I32]
-    : [...get(ROW), ...get(J), ...i32(3), I32_SHL, I32_ADD, ...f64Load()]),
+    ? [...at(ROW, J, 2), ...i32Load(), F64_FROM_I32]
+    : [...at(ROW, J, 3), ...f64Load()]),
   F64_ADD,
   ...get(UI), F64_SUB, ...get(AT), ...f64Load(), F64_SUB, ...set(R),
   ...get(AT), ...f64Load(8), ...set(D),
@@ -143,7 +145,7 @@ const readColumn = (int: boolean): number[] => [
 /** `if (r < d) { path[j] = i; dist[j] = r; d = r; …then }`. */
 const relax = (then: readonly number[]): number[] => [
   ...get(R), ...get(D), F64_LT, ...IF,
-  ...get(PATH), ...get(J), ...i32(2), I32_SHL, I32_ADD, ...get(I), ...i32Store(),
+  ...at(PATH, J, 2), ...get(I), ...i32Store(),
   ...get(AT), ...get(R), ...f64Store(8),
   ...get(R), ...set(D),
   ...then,
@@ -164,10 +166,10 @@ const track = (at: number): number[] => [
 
 /** `if (row4col[j] === -1) return j; lvl[hi++] = j`. */
 const joinLevel = [
-  ...get(R4C), ...get(J), ...i32(2), I32_SHL, I32_ADD, ...i32Load(), ...i32(-1), I32_EQ, ...IF,
+  ...at(R4C, J, 2), ...i32Load(), ...i32(-1), I32_EQ, ...IF,
   ...get(J), RETURN,
   END,
-  ...get(LVL), ...get(HI), ...i32(2), I32_SHL, I32_ADD, ...get(J), ...i32Store(),
+  ...at(LVL, HI, 2), ...get(J), ...i32Store(),
   ...get(HI), ...i32(1), I32_ADD, ...set(HI),
 ] // prettier-ignore
 
@@ -200,23 +202,23 @@ const pairs = (int: boolean): number[] => [
   ...BLOCK,
   ...LOOP,
   ...get(K), ...i32(1), I32_ADD, ...get(LEFT), I32_GE_S, ...brIf(1),
-  ...get(REST), ...get(K), ...i32(2), I32_SHL, I32_ADD, ...i32Load(), ...set(J),
-  ...get(REST), ...get(K), ...i32(2), I32_SHL, I32_ADD, ...i32Load(4), ...set(J1),
-  ...get(VD), ...get(J), ...i32(4), I32_SHL, I32_ADD, ...set(AT),
-  ...get(VD), ...get(J1), ...i32(4), I32_SHL, I32_ADD, ...set(AT1),
+  ...at(REST, K, 2), ...i32Load(), ...set(J),
+  ...at(REST, K, 2), ...i32Load(4), ...set(J1),
+  ...at(VD, J, 4), ...set(AT),
+  ...at(VD, J1, 4), ...set(AT1),
   ...get(AT), ...v128Load(), ...set(VD0),
   ...get(AT1), ...v128Load(), ...set(VD1),
   // r = minVal + row[j] − ui − v[j], both lanes
   ...get(MIN_VAL2),
   ...(int
     ? [
-        ...get(ROW), ...get(J1), ...i32(2), I32_SHL, I32_ADD,
-        ...get(ROW), ...get(J), ...i32(2), I32_SHL, I32_ADD, ...v128Load32Zero(),
+        ...at(ROW, J1, 2),
+        ...at(ROW, J, 2), ...v128Load32Zero(),
         ...v128Load32Lane(1), ...F64X2_FROM_I32X4_LOW,
       ]
     : [
-        ...get(ROW), ...get(J1), ...i32(3), I32_SHL, I32_ADD,
-        ...get(ROW), ...get(J), ...i32(3), I32_SHL, I32_ADD, ...v128Load64Zero(),
+        ...at(ROW, J1, 3),
+        ...at(ROW, J, 3), ...v128Load64Zero(),
         ...v128Load64Lane(1),
       ]),
   ...F64X2_ADD,
@@ -273,8 +275,8 @@ const pairs = (int: boolean): number[] => [
 const scanBody = (int: boolean, simd: boolean): number[] => [
   // The column taken out of rest by the caller, if any: `left` already counts it out.
   ...get(CUT), ...i32(0), I32_GE_S, ...IF,
-  ...get(REST), ...get(CUT), ...i32(2), I32_SHL, I32_ADD,
-  ...get(REST), ...get(CUT), ...i32(2), I32_SHL, I32_ADD, ...i32(4), I32_ADD,
+  ...at(REST, CUT, 2),
+  ...at(REST, CUT, 2), ...i32(4), I32_ADD,
   ...get(LEFT), ...get(CUT), I32_SUB, ...i32(2), I32_SHL,
   ...MEMORY_COPY,
   END,
@@ -307,7 +309,7 @@ const scanBody = (int: boolean, simd: boolean): number[] => [
   END, // loop
   END, // $joined: rest[k] has joined the level; the columns after it move down.
   ...get(K), ...set(W),
-  ...get(REST), ...get(K), ...i32(2), I32_SHL, I32_ADD, ...i32Load(), ...set(J),
+  ...at(REST, K, 2), ...i32Load(), ...set(J),
   ...get(K), ...i32(1), I32_ADD, ...set(K),
   ...joinLevel,
   ...BLOCK,
@@ -318,7 +320,7 @@ const scanBody = (int: boolean, simd: boolean): number[] => [
   ...relax([]),
   ...get(D), ...get(LEVEL), F64_EQ, ...IF, ...joinLevel, ...br(1), END,
   ...track(W),
-  ...get(REST), ...get(W), ...i32(2), I32_SHL, I32_ADD, ...get(J), ...i32Store(),
+  ...at(REST, W, 2), ...get(J), ...i32Store(),
   ...get(W), ...i32(1), I32_ADD, ...set(W),
   ...br(0),
   END, // loop
@@ -357,52 +359,42 @@ const CM_M = 9 // v128
  */
 const columnMinsBody = (simd: boolean): number[] => [
   ...i32(0), ...set(CM_I),
-  ...BLOCK,
-  ...LOOP,
-  ...get(CM_I), ...get(CM_N), I32_GE_S, ...brIf(1),
-  ...get(CM_C), ...get(CM_I), ...get(CM_N), I32_MUL, ...i32(3), I32_SHL, I32_ADD, ...set(CM_ROW),
-  ...i32(0), ...set(CM_J),
-  ...(simd
-    ? [
-        ...get(CM_I), I64_FROM_I32, ...I64X2_SPLAT, ...set(CM_ISPLAT),
-        ...BLOCK,
-        ...LOOP,
-        ...get(CM_J), ...i32(1), I32_ADD, ...get(CM_N), I32_GE_S, ...brIf(1),
-        ...get(CM_ROW), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...v128Load(),
-        ...get(CM_V), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...v128Load(),
-        ...F64X2_LT, ...set(CM_M),
-        // v = m ? x : v
-        ...get(CM_V), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD,
-        ...get(CM_ROW), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...v128Load(),
-        ...get(CM_V), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...v128Load(),
-        ...get(CM_M), ...V128_BITSELECT, ...v128Store(),
-        // arg = m ? i : arg
-        ...get(CM_ARG), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD,
-        ...get(CM_ISPLAT),
-        ...get(CM_ARG), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...v128Load(),
-        ...get(CM_M), ...V128_BITSELECT, ...v128Store(),
-        ...get(CM_J), ...i32(2), I32_ADD, ...set(CM_J),
-        ...br(0),
-        END, // loop
-        END, // block
-      ]
-    : []),
-  ...BLOCK,
-  ...LOOP,
-  ...get(CM_J), ...get(CM_N), I32_GE_S, ...brIf(1),
-  ...get(CM_ROW), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...f64Load(), ...set(CM_X),
-  ...get(CM_X), ...get(CM_V), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...f64Load(), F64_LT, ...IF,
-  ...get(CM_V), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...get(CM_X), ...f64Store(),
-  ...get(CM_ARG), ...get(CM_J), ...i32(3), I32_SHL, I32_ADD, ...get(CM_I), ...i32Store(),
-  END,
-  ...get(CM_J), ...i32(1), I32_ADD, ...set(CM_J),
-  ...br(0),
-  END, // loop
-  END, // block
-  ...get(CM_I), ...i32(1), I32_ADD, ...set(CM_I),
-  ...br(0),
-  END, // loop
-  END, // block
+  ...countTo(CM_I, CM_N, [
+    ...get(CM_C), ...get(CM_I), ...get(CM_N), I32_MUL, ...i32(3), I32_SHL, I32_ADD, ...set(CM_ROW),
+    ...i32(0), ...set(CM_J),
+    ...(simd
+      ? [
+          ...get(CM_I), I64_FROM_I32, ...I64X2_SPLAT, ...set(CM_ISPLAT),
+          ...BLOCK,
+          ...LOOP,
+          ...get(CM_J), ...i32(1), I32_ADD, ...get(CM_N), I32_GE_S, ...brIf(1),
+          ...at(CM_ROW, CM_J, 3), ...v128Load(),
+          ...at(CM_V, CM_J, 3), ...v128Load(),
+          ...F64X2_LT, ...set(CM_M),
+          // v = m ? x : v
+          ...at(CM_V, CM_J, 3),
+          ...at(CM_ROW, CM_J, 3), ...v128Load(),
+          ...at(CM_V, CM_J, 3), ...v128Load(),
+          ...get(CM_M), ...V128_BITSELECT, ...v128Store(),
+          // arg = m ? i : arg
+          ...at(CM_ARG, CM_J, 3),
+          ...get(CM_ISPLAT),
+          ...at(CM_ARG, CM_J, 3), ...v128Load(),
+          ...get(CM_M), ...V128_BITSELECT, ...v128Store(),
+          ...get(CM_J), ...i32(2), I32_ADD, ...set(CM_J),
+          ...br(0),
+          END, // loop
+          END, // block
+        ]
+      : []),
+    ...countTo(CM_J, CM_N, [
+      ...at(CM_ROW, CM_J, 3), ...f64Load(), ...set(CM_X),
+      ...get(CM_X), ...at(CM_V, CM_J, 3), ...f64Load(), F64_LT, ...IF,
+      ...at(CM_V, CM_J, 3), ...get(CM_X), ...f64Store(),
+      ...at(CM_ARG, CM_J, 3), ...get(CM_I), ...i32Store(),
+      END,
+    ]),
+  ]),
   END,
 ] // prettier-ignore
 
@@ -511,8 +503,8 @@ const keepRowMinsBody = (simd: boolean): number[] => [
         ...BLOCK,
         ...LOOP,
         ...get(KR_J), ...i32(1), I32_ADD, ...get(KR_N), I32_GE_S, ...brIf(1),
-        ...get(KR_ROW), ...get(KR_J), ...i32(3), I32_SHL, I32_ADD, ...v128Load(),
-        ...get(KR_V), ...get(KR_J), ...i32(3), I32_SHL, I32_ADD, ...v128Load(),
+        ...at(KR_ROW, KR_J, 3), ...v128Load(),
+        ...at(KR_V, KR_J, 3), ...v128Load(),
         ...F64X2_SUB, ...get(KR_L3V), ...F64X2_LE, ...V128_ANY_TRUE, ...IF,
         ...krX(KR_J), ...krEntry(KR_J, true),
         ...get(KR_J), ...i32(1), I32_ADD, ...set(KR_J),
@@ -526,14 +518,7 @@ const keepRowMinsBody = (simd: boolean): number[] => [
         END, // block
       ]
     : []),
-  ...BLOCK,
-  ...LOOP,
-  ...get(KR_J), ...get(KR_N), I32_GE_S, ...brIf(1),
-  ...krX(KR_J), ...krEntry(KR_J, simd),
-  ...get(KR_J), ...i32(1), I32_ADD, ...set(KR_J),
-  ...br(0),
-  END, // loop
-  END, // block
+  ...countTo(KR_J, KR_N, [...krX(KR_J), ...krEntry(KR_J, simd)]),
   ...get(KR_OUT), ...get(KR_L0), ...f64Store(0),
   ...get(KR_OUT), ...get(KR_L1), ...f64Store(8),
   ...get(KR_OUT), ...get(KR_L2), ...f64Store(16),
