@@ -152,15 +152,15 @@ const relax = (then: readonly number[]): number[] => [
   END,
 ] // prettier-ignore
 
-/** `if (d <= low) { if (d < low) { low = d; count = 1 } else count++; pos = (local at) }`. */
-const track = (at: number): number[] => [
+/** `if (d <= low) { if (d < low) { low = d; count = 1 } else count++; pos = (local k) }`. */
+const track = (k: number): number[] => [
   ...get(D), ...get(LOW), F64_LE, ...IF,
   ...get(D), ...get(LOW), F64_LT, ...IF,
   ...get(D), ...set(LOW), ...i32(1), ...set(COUNT),
   ELSE,
   ...get(COUNT), ...i32(1), I32_ADD, ...set(COUNT),
   END,
-  ...get(at), ...set(POS),
+  ...get(k), ...set(POS),
   END,
 ] // prettier-ignore
 
@@ -176,7 +176,7 @@ const joinLevel = [
 /** `if (bits & bit) path[j] = i` for the column in local `j`. */
 const pathIf = (j: number, bit: number): number[] => [
   ...get(BITS), ...i32(bit), I32_AND, ...IF,
-  ...get(PATH), ...get(j), ...i32(2), I32_SHL, I32_ADD, ...get(I), ...i32Store(),
+  ...at(PATH, j, 2), ...get(I), ...i32Store(),
   END,
 ] // prettier-ignore
 
@@ -422,29 +422,22 @@ const KR_L2 = 17
 const KR_L3 = 18
 const KR_L3V = 19 // v128
 
-/** `x = row[j] − v[j]`, with `j` the local `at`. */
-const krX = (at: number): number[] => [
-  ...get(KR_ROW), ...get(at), ...i32(3), I32_SHL, I32_ADD, ...f64Load(),
-  ...get(KR_V), ...get(at), ...i32(3), I32_SHL, I32_ADD, ...f64Load(),
+/** `x = row[j] − v[j]`, with `j` the local `k`. */
+const krX = (k: number): number[] => [
+  ...at(KR_ROW, k, 3), ...f64Load(),
+  ...at(KR_V, k, 3), ...f64Load(),
   F64_SUB, ...set(KR_X),
 ] // prettier-ignore
 
 /** `row4col[j] (op) −1 … ` helpers: the address of row4col[local]. */
-const krR4c = (at: number): number[] => [
-  ...get(KR_R4C),
-  ...get(at),
-  ...i32(2),
-  I32_SHL,
-  I32_ADD,
-  ...i32Load(),
-]
+const krR4c = (k: number): number[] => [...at(KR_R4C, k, 2), ...i32Load()]
 
 /**
  * One column of `keepRowMins` in `lap-warm.ts`, line for line, `j` in the
- * local `at` and `x` computed: the least two with the tie rule, and the
+ * local `k` and `x` computed: the least two with the tie rule, and the
  * four least; `simd`: `l3` splat again when it changes.
  */
-const krEntry = (at: number, simd: boolean): number[] => [
+const krEntry = (k: number, simd: boolean): number[] => [
   ...get(KR_X), ...get(KR_USUB), F64_LE, ...IF,
   // x < umin || (x === umin && j1 >= 0 && row4col[j1] >= 0 && row4col[j] < 0), without short cuts
   // (row4col[-1] is read, inside the memory, and not used).
@@ -452,13 +445,13 @@ const krEntry = (at: number, simd: boolean): number[] => [
   ...get(KR_X), ...get(KR_UMIN), F64_EQ,
   ...get(KR_J1), ...i32(0), I32_GE_S, I32_AND,
   ...krR4c(KR_J1), ...i32(0), I32_GE_S, I32_AND,
-  ...krR4c(at), ...i32(0), I32_LT_S, I32_AND,
+  ...krR4c(k), ...i32(0), I32_LT_S, I32_AND,
   I32_OR, ...IF,
   ...get(KR_UMIN), ...set(KR_USUB), ...get(KR_J1), ...set(KR_J2),
-  ...get(KR_X), ...set(KR_UMIN), ...get(at), ...set(KR_J1),
+  ...get(KR_X), ...set(KR_UMIN), ...get(k), ...set(KR_J1),
   ELSE,
   ...get(KR_X), ...get(KR_USUB), F64_LT, ...IF,
-  ...get(KR_X), ...set(KR_USUB), ...get(at), ...set(KR_J2),
+  ...get(KR_X), ...set(KR_USUB), ...get(k), ...set(KR_J2),
   END,
   END,
   END,
@@ -469,15 +462,15 @@ const krEntry = (at: number, simd: boolean): number[] => [
   ...get(KR_L1), ...set(KR_L2), ...get(KR_A1), ...set(KR_A2),
   ...get(KR_X), ...get(KR_L0), F64_LT, ...IF,
   ...get(KR_L0), ...set(KR_L1), ...get(KR_A0), ...set(KR_A1),
-  ...get(KR_X), ...set(KR_L0), ...get(at), ...set(KR_A0),
+  ...get(KR_X), ...set(KR_L0), ...get(k), ...set(KR_A0),
   ELSE,
-  ...get(KR_X), ...set(KR_L1), ...get(at), ...set(KR_A1),
+  ...get(KR_X), ...set(KR_L1), ...get(k), ...set(KR_A1),
   END,
   ELSE,
-  ...get(KR_X), ...set(KR_L2), ...get(at), ...set(KR_A2),
+  ...get(KR_X), ...set(KR_L2), ...get(k), ...set(KR_A2),
   END,
   ELSE,
-  ...get(KR_X), ...set(KR_L3), ...get(at), ...set(KR_A3),
+  ...get(KR_X), ...set(KR_L3), ...get(k), ...set(KR_A3),
   END,
   ...(simd ? [...get(KR_L3), ...F64X2_SPLAT, ...set(KR_L3V)] : []),
   END,
