@@ -9,6 +9,7 @@ import fc from 'fast-check'
 import highsLoader from 'highs'
 import type { Highs } from 'highs'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { Best } from '../../src/solvers/core/best.js'
 import { CoreColumns, passRows } from '../../src/solvers/core/columns.js'
 import type { CoreContext } from '../../src/solvers/core/context.js'
 import { blockGaps, fractionalBlocks, partition } from '../../src/solvers/core/blocks.js'
@@ -208,6 +209,33 @@ describe('Lagrangian', () => {
         expect(lag.bound).toBeCloseTo(fresh.bound, 9)
       }),
       { numRuns: 300 },
+    )
+  })
+})
+
+describe('Best', () => {
+  it('keeps what sorting every offer (key high first, then column low) and taking k keeps; fewer than k in offer order', () => {
+    fc.assert(
+      fc.property(
+        fc.nat(6),
+        fc.array(fc.tuple(fc.nat(50), fc.integer({ min: -3, max: 3 })), { maxLength: 30 }),
+        (k, offers) => {
+          const best = new Best(k)
+          best.clear()
+          best.offer(99, 1)
+          best.clear()
+          for (const [j, key] of offers) best.offer(j, key / 2)
+          const got = Array.from({ length: best.size }, (_, i) => best.column(i))
+          const want =
+            offers.length <= k
+              ? offers.map(([j]) => j)
+              : [...offers]
+                  .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+                  .slice(0, k)
+                  .map(([j]) => j)
+          expect(got).toEqual(want)
+        },
+      ),
     )
   })
 })

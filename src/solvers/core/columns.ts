@@ -9,6 +9,7 @@
  * @module
  */
 import type { Highs } from 'highs'
+import { Best } from './best.js'
 import type { Lagrangian } from './lagrangian.js'
 import type { CoreArrays } from './types.js'
 import { Workspace } from './workspace.js'
@@ -115,18 +116,14 @@ export class CoreColumns {
   widen(): void {
     const { colCost, pricable, rowStarts, rowIndex, rowValue, rowLower } = this.m
     const { inCore, perRow } = this
-    const best: number[] = []
+    const best = new Best(perRow)
     for (let r = 0; r < rowLower.length; r++) {
-      best.length = 0
+      best.clear()
       for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) {
         const j = rowIndex[e]!
-        if (pricable[j] === 1 && inCore[j] === 0 && rowValue[e]! > 0) best.push(j)
+        if (pricable[j] === 1 && inCore[j] === 0 && rowValue[e]! > 0) best.offer(j, colCost[j]!)
       }
-      if (best.length > perRow) {
-        best.sort((a, b) => colCost[b]! - colCost[a]! || a - b)
-        best.length = perRow
-      }
-      for (const j of best) this.join(j)
+      for (let i = 0; i < best.size; i++) this.join(best.column(i))
     }
   }
 

@@ -137,18 +137,20 @@ export function gomoryCuts(ctx: CoreContext, ws: Workspace = new Workspace()): C
   const farthest = FARTHEST * widest
   for (const { k, j: jb, f: f0 } of candidates.slice(0, MAX_CUTS)) {
     const rho = model.getBasisInverseRow(k).values
+    // A row of the tableau over too much of the model gives a cut too dense to use: not read.
+    let reach = 0
+    for (let r = 0; r < nr && reach <= farthest; r++)
+      if (rho[r] !== 0) reach += rowStarts[r + 1]! - rowStarts[r]!
+    if (reach > farthest) continue
     // ᾱ over every column: ρ·a_j, row by row (zero for the columns no such row reaches).
     untouch()
-    let reach = 0
-    for (let r = 0; r < nr && reach <= farthest; r++) {
+    for (let r = 0; r < nr; r++) {
       const v = rho[r]!
       if (v === 0) continue
-      reach += rowStarts[r + 1]! - rowStarts[r]!
       for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) alpha[touch(rowIndex[e]!)]! += v * rowValue[e]!
     }
-    // A row of the tableau over too much of the model gives a cut too dense to use: not read on.
     // Nor one that does not read 1 on its own basic column (a basis inverse off by rounding).
-    if (reach > farthest || at[jb]! < 0 || Math.abs(alpha[at[jb]!]! - 1) > 1e-7) continue
+    if (at[jb]! < 0 || Math.abs(alpha[at[jb]!]! - 1) > 1e-7) continue
     // The GMI coefficient of a nonbasic t with tableau entry a.
     const g = (a: number, isInteger: boolean): number => {
       if (isInteger) {

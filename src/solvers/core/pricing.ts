@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { Best } from './best.js'
 import { failedRun, statsOf, type CoreContext } from './context.js'
 import type { CoreArrays, CoreRun, CoreWarm } from './types.js'
 
@@ -37,6 +38,7 @@ export function priceCore(ctx: CoreContext): Priced | CoreRun {
   const nc = m.colCost.length
   const cb = highs.constants.callbackType
   const d = lagrangian.d
+  const best = new Best(PRICE_PER_ROW)
   // With y = 0 the bound is the trivial one (every column at its best bound): valid before any LP.
   lagrangian.price(inCore)
   // An infeasible core LP, priced by its Farkas certificate (see farkasPricing).
@@ -85,22 +87,19 @@ export function priceCore(ctx: CoreContext): Priced | CoreRun {
     if (Number.isFinite(lagrangian.bound))
       ctx.hooks.onImproved(null, lagrangian.bound + lagrangian.outside(inCore).positive, null)
     let added = 0
-    const cand: number[] = []
     for (let r = 0; r < nr; r++) {
-      cand.length = 0
+      best.clear()
       for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) {
         const j = rowIndex[e]!
-        if (inCore[j] === 0 && d[j]! > PRICE_TOL) cand.push(j)
+        if (inCore[j] === 0 && d[j]! > PRICE_TOL) best.offer(j, d[j]!)
       }
-      if (cand.length > PRICE_PER_ROW) {
-        cand.sort((a, b) => d[b]! - d[a]! || a - b)
-        cand.length = PRICE_PER_ROW
-      }
-      for (const j of cand)
+      for (let i = 0; i < best.size; i++) {
+        const j = best.column(i)
         if (inCore[j] === 0) {
           columns.join(j)
           added++
         }
+      }
     }
     if (added === 0) {
       const priced = finish({ done: true, basis: null })
