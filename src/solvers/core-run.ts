@@ -208,11 +208,17 @@ function runPart(
       fin,
       left: () => Math.max(0.001, (deadline - performance.now()) / 1000),
       halted,
+      // Past the deadline too: HiGHS's own time limit is not always checked in time (a
+      // general election's core MILP ran 29 s past it).
       stop: (e) => {
-        if (halted()) e.interrupt()
+        if (halted() || performance.now() > deadline) e.interrupt()
         return undefined
       },
-      statusOf: (code) => Object.keys(names).find((k) => names[k] === code) ?? `status ${code}`,
+      statusOf: (code) => {
+        const name = Object.keys(names).find((k) => names[k] === code) ?? `status ${code}`
+        // Interrupted for the deadline alone: a time limit, as HiGHS would have named it.
+        return name === 'interrupted' && !halted() && performance.now() > deadline ? 'timeLimit' : name
+      },
       counts,
       incumbent,
     }

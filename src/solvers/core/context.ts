@@ -26,7 +26,7 @@ export interface CoreContext {
   left(): number
   /** Whether the run must stop now (an abort, or the tests' stop after n pricing LPs). */
   halted(): boolean
-  /** The interrupt callback HiGHS polls: stops the run when {@link halted}. */
+  /** The interrupt callback HiGHS polls: stops the run when {@link halted} or past the deadline. */
   readonly stop: (e: { interrupt(): void }) => undefined
   /** The name of a HiGHS model status. */
   statusOf(code: number): string
