@@ -102,8 +102,12 @@ export function runHighs(highs: Highs, m: MilpArrays, timeLimitSeconds: number, 
       }
     }
     const cb = highs.constants.callbackType
+    // Past the deadline too (HiGHS's own time limit is not always checked in time): reported as
+    // the time limit below.
+    const deadline = performance.now() + timeLimitSeconds * 1000
+    const late = () => !hooks.shouldStop() && performance.now() > deadline
     const stop = (e: { interrupt(): void }): undefined => {
-      if (hooks.shouldStop()) e.interrupt()
+      if (hooks.shouldStop() || performance.now() > deadline) e.interrupt()
       return undefined
     }
     const run = hm.run({
@@ -119,7 +123,8 @@ export function runHighs(highs: Highs, m: MilpArrays, timeLimitSeconds: number, 
       },
     })
     const names = highs.constants.modelStatus as Readonly<Record<string, number>>
-    const status = Object.keys(names).find((k) => names[k] === run.modelStatus) ?? `status ${run.modelStatus}`
+    const named = Object.keys(names).find((k) => names[k] === run.modelStatus) ?? `status ${run.modelStatus}`
+    const status = named === 'interrupted' && late() ? 'timeLimit' : named
     const hasPrimal =
       Number(hm.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible
     const dual = Number(hm.info.get('mip_dual_bound'))
