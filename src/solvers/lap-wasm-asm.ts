@@ -51,6 +51,8 @@ export const get = (k: number): number[] => [0x20, ...uleb(k)]
 export const set = (k: number): number[] => [0x21, ...uleb(k)]
 export const i32 = (x: number): number[] => [0x41, ...sleb(x)]
 export const f64Inf = [0x44, 0, 0, 0, 0, 0, 0, 0xf0, 0x7f]
+/** The quiet NaN `0x7ff8000000000000`. */
+export const f64NaN = [0x44, 0, 0, 0, 0, 0, 0, 0xf8, 0x7f]
 /** Loads and stores with their alignment (log2) and a constant offset. */
 export const i32Load = (offset = 0): number[] => [0x28, 2, ...uleb(offset)]
 export const f64Load = (offset = 0): number[] => [0x2b, 3, ...uleb(offset)]
@@ -149,6 +151,7 @@ export const v128Store64Lane = (lane: number, offset = 0): number[] => [
 export const shuffle = (bytes: readonly number[]): number[] => [...simd(0x0d), ...bytes]
 export const f64x2Lane = (lane: number): number[] => [...simd(0x21), lane]
 export const i64x2Lane = (lane: number): number[] => [...simd(0x1d), lane]
+export const I32X4_SPLAT = simd(0x11)
 export const I64X2_SPLAT = simd(0x12)
 export const F64X2_SPLAT = simd(0x14)
 export const F64X2_EQ = simd(0x47)
@@ -164,4 +167,6 @@ export const F64X2_ADD = simd(0xf0)
 export const F64X2_SUB = simd(0xf1)
 /** `pmin(a, b)` = `b < a ? b : a`, lane by lane. */
 export const F64X2_PMIN = simd(0xf6)
+/** `pmax(a, b)` = `a < b ? b : a`, lane by lane. */
+export const F64X2_PMAX = simd(0xf7)
 export const F64X2_FROM_I32X4_LOW = simd(0xfe)

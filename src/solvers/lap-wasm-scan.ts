@@ -21,6 +21,7 @@ import {
   set,
   i32,
   f64Inf,
+  f64NaN,
   i32Load,
   f64Load,
   i32Store,
@@ -73,6 +74,8 @@ import {
   F64X2_SUB,
   F64X2_FROM_I32X4_LOW,
   F64X2_PMIN,
+  F64X2_PMAX,
+  I32X4_SPLAT,
   V128_OR,
   I64X2_SPLAT,
   I64_FROM_I32,
@@ -263,6 +266,187 @@ const pairs = (int: boolean): number[] => [
   ...get(COUNT), ...get(COUNT2), ...i64x2Lane(1), I32_WRAP_I64, I32_ADD, ...set(COUNT),
   ...get(J1), ...get(POS), ...get(POS), ...get(J1), I32_LT_S, SELECT, ...set(POS),
   END,
+  END,
+] // prettier-ignore
+
+// --- the scan in place ------------------------------------------------------
+
+// The scan in place takes the parameters of the scan, two of them for other
+// arrays: `v` (f64 per column) where the scan has `vd`, the distances (f64
+// per column) where it has `rest`; `left` is the number of columns. Its
+// own locals after those of the scan (see inPlaceLocals).
+const V = VD
+const DIST = REST
+const R3 = 38
+const D3 = 39
+const BOUND2 = 40
+const I4 = 41
+const MASK = 42
+
+/**
+ * One column `k` of the scan in place (`int`: 32-bit integer costs): `j =
+ * k`, `r = minVal + row[j] − ui − v[j]`, the relaxation, and the column
+ * joins the level (its distance then set to NaN, which masks it from the
+ * later scans: no comparison with NaN holds) or is tracked, with its
+ * column for the position.
+ */
+const inPlaceColumn = (int: boolean): number[] => [
+  ...get(K), ...set(J),
+  ...get(MIN_VAL),
+  ...(int
+    ? [...at(ROW, J, 2), ...i32Load(), F64_FROM_I32]
+    : [...at(ROW, J, 3), ...f64Load()]),
+  F64_ADD,
+  ...get(UI), F64_SUB, ...at(V, J, 3), ...f64Load(), F64_SUB, ...set(R),
+  ...at(DIST, J, 3), ...set(AT),
+  ...get(AT), ...f64Load(), ...set(D),
+  ...get(R), ...get(D), F64_LT, ...IF,
+  ...at(PATH, J, 2), ...get(I), ...i32Store(),
+  ...get(AT), ...get(R), ...f64Store(),
+  ...get(R), ...set(D),
+  END,
+  ...get(D), ...get(LEVEL), F64_EQ, ...IF,
+  ...joinLevel,
+  ...get(AT), ...f64NaN, ...f64Store(),
+  ELSE,
+  ...track(J),
+  END,
+  ...get(K), ...i32(1), I32_ADD, ...set(K),
+] // prettier-ignore
+
+/**
+ * Merges a least distance `low` (local), its count and last position into
+ * `LOW`, `COUNT` and `POS`: the lesser; on a tie, both counts and the later
+ * position.
+ */
+const merge = (low: number, count: number[], pos: number[]): number[] => [
+  ...get(low), ...get(LOW), F64_LT, ...IF,
+  ...get(low), ...set(LOW),
+  ...count, ...set(COUNT),
+  ...pos, ...set(POS),
+  ELSE,
+  ...get(low), ...get(LOW), F64_EQ, ...IF,
+  ...get(COUNT), ...count, I32_ADD, ...set(COUNT),
+  ...pos, ...set(J1),
+  ...get(J1), ...get(POS), ...get(POS), ...get(J1), I32_LT_S, SELECT, ...set(POS),
+  END,
+  END,
+] // prettier-ignore
+
+/**
+ * Tracks the two lanes of the vector `d` (columns `k + first` and `k + first
+ * + 1`), each in its own least distance, count and last position, as
+ * `track` does one column; then the bound of the loop's test again.
+ */
+const trackLanes = (d: number, first: number): number[] => [
+  ...get(d), ...get(LOW2), ...F64X2_LE, ...set(LE2),
+  ...get(d), ...get(LOW2), ...F64X2_LT, ...set(LT2),
+  ...v128I64(1, 1), ...get(COUNT2), ...get(LE2), ...I64X2_SUB, ...get(LT2), ...V128_BITSELECT, ...set(COUNT2),
+  ...get(d), ...get(LOW2), ...get(LT2), ...V128_BITSELECT, ...set(LOW2),
+  ...get(K), I64_FROM_I32, ...I64X2_SPLAT, ...v128I64(first, first + 1), ...I64X2_ADD,
+  ...get(POS2), ...get(LE2), ...V128_BITSELECT, ...set(POS2),
+  ...get(LOW2), ...get(LEVEL2), ...F64X2_PMAX, ...set(BOUND2),
+] // prettier-ignore
+
+/**
+ * The scan in place: the same relaxations as `scan` (the same sums and
+ * comparisons, column by column, in increasing order), but over every
+ * column `0..n)` of the row (`n` in the parameter `left`) instead of the
+ * columns listed in `rest`, those of the level list (scanned, or at the
+ * level) masked by a NaN distance; `v` and the distances are arrays of
+ * their own. So the cost row, `v`, the distances and `path` are read and
+ * written front to back, four columns at a time in two-lane vectors, with
+ * no index to load. A column brought down to the level joins it where it
+ * is (there is no `rest`; nothing moves), and its distance becomes NaN;
+ * the position written with the least distance is the column's. The
+ * caller keeps the distance of each column of the level list (the level
+ * when it joined). Four columns go through the vectors while none reaches
+ * the level (four where one does go column by column, then vectors again),
+ * each lane keeping its own least distance, count and last position,
+ * merged at the end with the one-column loop's.
+ */
+const inPlaceBody = (int: boolean): number[] => [
+  ...f64Inf, ...set(LOW), ...i32(-1), ...set(POS),
+  ...get(MIN_VAL), ...F64X2_SPLAT, ...set(MIN_VAL2),
+  ...get(UI), ...F64X2_SPLAT, ...set(UI2),
+  ...get(LEVEL), ...F64X2_SPLAT, ...set(LEVEL2),
+  ...f64Inf, ...F64X2_SPLAT, ...set(LOW2),
+  ...get(LOW2), ...get(LEVEL2), ...F64X2_PMAX, ...set(BOUND2),
+  ...v128I64(-1, -1), ...set(POS2),
+  ...get(I), ...I32X4_SPLAT, ...set(I4),
+  ...BLOCK, // $exit
+  ...LOOP, // $outer
+  ...BLOCK, // $slow
+  ...LOOP, // $quads
+  ...get(K), ...i32(3), I32_ADD, ...get(LEFT), I32_GE_S, ...brIf(3),
+  // the costs of columns k..k+3, as two vectors of two doubles
+  ...(int
+    ? [
+        ...at(ROW, K, 2), ...v128Load(), ...set(VD1),
+        ...get(VD1), ...F64X2_FROM_I32X4_LOW, ...set(VD0),
+        ...get(VD1), ...get(VD1), ...shuffle([8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7]),
+        ...F64X2_FROM_I32X4_LOW, ...set(VD1),
+      ]
+    : [
+        ...at(ROW, K, 3), ...set(AT1),
+        ...get(AT1), ...v128Load(), ...set(VD0),
+        ...get(AT1), ...v128Load(16), ...set(VD1),
+      ]),
+  ...at(V, K, 3), ...set(AT1),
+  ...get(MIN_VAL2), ...get(VD0), ...F64X2_ADD, ...get(UI2), ...F64X2_SUB, ...get(AT1), ...v128Load(), ...F64X2_SUB, ...set(R2),
+  ...get(MIN_VAL2), ...get(VD1), ...F64X2_ADD, ...get(UI2), ...F64X2_SUB, ...get(AT1), ...v128Load(16), ...F64X2_SUB, ...set(R3),
+  ...at(DIST, K, 3), ...set(AT),
+  ...get(AT), ...v128Load(), ...set(D2),
+  ...get(AT), ...v128Load(16), ...set(D3),
+  // relax: d = r < d ? r : d (pmin), path where r < d
+  ...get(R2), ...get(D2), ...F64X2_LT,
+  ...get(R3), ...get(D3), ...F64X2_LT,
+  ...shuffle([0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27]), ...set(MASK),
+  ...get(D2), ...get(R2), ...F64X2_PMIN, ...set(D2),
+  ...get(D3), ...get(R3), ...F64X2_PMIN, ...set(D3),
+  // One test for the rare cases, a lane at the level or at or below its least so far (with at or
+  // below the greater of the two, which holds in both: a test too many is harmless).
+  ...get(D2), ...get(BOUND2), ...F64X2_LE,
+  ...get(D3), ...get(BOUND2), ...F64X2_LE,
+  ...V128_OR, ...V128_ANY_TRUE, ...IF,
+  ...get(D2), ...get(LEVEL2), ...F64X2_EQ,
+  ...get(D3), ...get(LEVEL2), ...F64X2_EQ,
+  ...V128_OR, ...V128_ANY_TRUE, ...brIf(2),
+  ...trackLanes(D2, 0),
+  ...trackLanes(D3, 2),
+  END,
+  ...get(AT), ...get(D2), ...v128Store(),
+  ...get(AT), ...get(D3), ...v128Store(16),
+  ...at(PATH, K, 2), ...set(AT1),
+  ...get(AT1), ...get(I4), ...get(AT1), ...v128Load(), ...get(MASK), ...V128_BITSELECT, ...v128Store(),
+  ...get(K), ...i32(4), I32_ADD, ...set(K),
+  ...br(0),
+  END, // $quads
+  END, // $slow: a lane reaches the level; the four columns one by one
+  ...inPlaceColumn(int),
+  ...inPlaceColumn(int),
+  ...inPlaceColumn(int),
+  ...inPlaceColumn(int),
+  ...br(0),
+  END, // $outer
+  END, // $exit
+  ...BLOCK,
+  ...LOOP,
+  ...get(K), ...get(LEFT), I32_GE_S, ...brIf(1),
+  ...inPlaceColumn(int),
+  ...br(0),
+  END,
+  END,
+  ...get(LOW2), ...f64x2Lane(0), ...set(LOW1),
+  ...merge(LOW1, [...get(COUNT2), ...i64x2Lane(0), I32_WRAP_I64], [...get(POS2), ...i64x2Lane(0), I32_WRAP_I64]),
+  ...get(LOW2), ...f64x2Lane(1), ...set(LOW1),
+  ...merge(LOW1, [...get(COUNT2), ...i64x2Lane(1), I32_WRAP_I64], [...get(POS2), ...i64x2Lane(1), I32_WRAP_I64]),
+  ...i32(0), ...get(HI), F64_FROM_I32, ...f64Store(0),
+  ...i32(0), ...get(LEFT), ...get(HI), I32_SUB, F64_FROM_I32, ...f64Store(8),
+  ...i32(0), ...get(LOW), ...f64Store(16),
+  ...i32(0), ...get(COUNT), F64_FROM_I32, ...f64Store(24),
+  ...i32(0), ...get(POS), F64_FROM_I32, ...f64Store(32),
+  ...i32(-1),
   END,
 ] // prettier-ignore
 
@@ -553,6 +737,19 @@ export const moduleBytes = (simd: boolean): Uint8Array<ArrayBuffer> => {
     const body = [...locals, ...scanBody(int, simd)]
     return [...uleb(body.length), ...body]
   }
+  const inPlace = (int: boolean): number[] => {
+    const body = [
+      ...vec([
+        [...uleb(6), I32],
+        [...uleb(3), F64],
+        [...uleb(3), I32],
+        [...uleb(1), F64],
+        [...uleb(17), V128],
+      ]),
+      ...inPlaceBody(int),
+    ]
+    return [...uleb(body.length), ...body]
+  }
   const mins = (): number[] => {
     const body = [
       ...vec([[...uleb(3), I32], [...uleb(1), F64], ...(simd ? [[...uleb(2), V128]] : [])]),
@@ -571,7 +768,7 @@ export const moduleBytes = (simd: boolean): Uint8Array<ArrayBuffer> => {
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
     ...section(1, vec([type, type1, type2])),
     ...section(2, vec([[...name('m'), ...name('mem'), 0x02, 0x00, 0x01]])),
-    ...section(3, vec([[0], [0], [1], [2]])),
+    ...section(3, vec([[0], [0], [1], [2], ...(simd ? [[0], [0]] : [])])),
     ...section(
       7,
       vec([
@@ -579,8 +776,17 @@ export const moduleBytes = (simd: boolean): Uint8Array<ArrayBuffer> => {
         [...name('scanInt'), 0x00, 1],
         [...name('columnMins'), 0x00, 2],
         [...name('keepRowMins'), 0x00, 3],
+        ...(simd
+          ? [
+              [...name('scanInPlace'), 0x00, 4],
+              [...name('scanInPlaceInt'), 0x00, 5],
+            ]
+          : []),
       ]),
     ),
-    ...section(10, vec([code(false), code(true), mins(), keep()])),
+    ...section(
+      10,
+      vec([code(false), code(true), mins(), keep(), ...(simd ? [inPlace(false), inPlace(true)] : [])]),
+    ),
   ])
 }

@@ -56,6 +56,16 @@ export type WasmScan = (
  */
 export interface WasmSearch {
   readonly scan: WasmScan
+  /**
+   * The scan in place (`inPlaceBody` in `lap-wasm-scan.ts`): the same
+   * arguments, `left` the number of columns, `rest` and `cut` not used;
+   * every column of the row is read in order, those of the level list
+   * masked by a NaN distance. `null` without SIMD.
+   */
+  readonly scanInPlace: WasmScan | null
+  /** For the scan in place: `v` (kept equal to `vd[2j]` by the caller) and the distances, one double per column each. */
+  readonly v: Float64Array
+  readonly dist: Float64Array
   readonly out: Float64Array
   readonly vd: Float64Array
   readonly path: Int32Array
@@ -68,6 +78,8 @@ export interface WasmSearch {
     readonly rest: number
     readonly lvl: number
     readonly row4col: number
+    readonly v: number
+    readonly dist: number
     readonly c: number
     /** Bytes per row of the matrix. */
     readonly row: number
@@ -119,6 +131,8 @@ interface Space {
   readonly memory: WebAssembly.Memory
   readonly scan: WasmScan
   readonly scanInt: WasmScan
+  readonly scanInPlace?: WasmScan
+  readonly scanInPlaceInt?: WasmScan
   readonly columnMins: (c: number, n: number, v: number, arg: number) => void
   readonly keepRowMins: (row: number, n: number, v: number, row4col: number, out: number) => void
 }
@@ -160,14 +174,14 @@ const space = (mod: WebAssembly.Module, bytes: number): Space | null => {
  */
 export const wasmReady = (nr: number, nc: number): boolean => {
   const old = last?.deref()
-  return old !== undefined && old.memory.buffer.byteLength >= 64 + 32 * nc + 4 * nr * nc
+  return old !== undefined && old.memory.buffer.byteLength >= matrixAt(nc) + 4 * nr * nc
 }
 
 /** Most bytes of memory asked for: byte addresses are passed as signed 32-bit integers. */
 const MAX_BYTES = 2 ** 31 - 65536
 
 /** Where the matrix starts in the memory of a search with `nc` columns (see {@link wasmSearch}). */
-const matrixAt = (nc: number): number => 8 * Math.ceil((64 + 32 * nc) / 8)
+const matrixAt = (nc: number): number => 16 * Math.ceil((96 + 48 * nc) / 16)
 
 /**
  * The matrix that {@link wasmWarm} copied, as doubles, for the solve
@@ -276,6 +290,8 @@ export const wasmSearch = (
   const restAt = pathAt + 4 * nc
   const lvlAt = restAt + 4 * nc
   const r4cAt = lvlAt + 4 * nc
+  const vAt = 16 * Math.ceil((r4cAt + 4 * nc) / 16)
+  const distAt = 16 * Math.ceil((vAt + 8 * nc) / 16)
   const cAt = matrixAt(nc)
   const size = nr * nc
   if (mod === null || cAt + 8 * size > MAX_BYTES) return null
@@ -318,12 +334,25 @@ export const wasmSearch = (
   r4c.set(row4col)
   return {
     scan: int ? sp.scanInt : sp.scan,
+    scanInPlace: (int ? sp.scanInPlaceInt : sp.scanInPlace) ?? null,
     out: new Float64Array(buffer, 0, 5),
     vd: new Float64Array(buffer, vdAt, 2 * nc),
     path: new Int32Array(buffer, pathAt, nc),
     rest: new Int32Array(buffer, restAt, nc),
     lvl: new Int32Array(buffer, lvlAt, nc),
     row4col: r4c,
-    at: { vd: vdAt, path: pathAt, rest: restAt, lvl: lvlAt, row4col: r4cAt, c: cAt, row: (int ? 4 : 8) * nc },
+    v: new Float64Array(buffer, vAt, nc),
+    dist: new Float64Array(buffer, distAt, nc),
+    at: {
+      vd: vdAt,
+      path: pathAt,
+      rest: restAt,
+      lvl: lvlAt,
+      row4col: r4cAt,
+      v: vAt,
+      dist: distAt,
+      c: cAt,
+      row: (int ? 4 : 8) * nc,
+    },
   }
 }

@@ -476,6 +476,76 @@ describe('linearSumAssignment (property)', () => {
     )
   })
 
+  it('gives the same answer with the WebAssembly scan in place (every column, the scanned ones masked) as with the list of unscanned columns, always, part way or never (lap)', () => {
+    // Ties (small integers), Machol–Wien i · j shifted and scaled, doubles; forbidden entries, both senses,
+    // both orientations, up to 40 columns so that the four-column loop, its column-by-column fallback and
+    // the tail all run; as 32-bit integers and as doubles.
+    const arb = fc
+      .record({
+        maximize: fc.boolean(),
+        forbid: fc.boolean(),
+        kind: fc.integer({ min: 0, max: 3 }),
+        n: fc.noBias(fc.integer({ min: 1, max: 40 })),
+        m: fc.noBias(fc.integer({ min: 1, max: 40 })),
+        square: fc.boolean(),
+        a: fc.integer({ min: 0, max: 5 }),
+        b: fc.integer({ min: 0, max: 5 }),
+        scale: fc.constantFrom(1, 0.1, -3),
+      })
+      .chain(({ maximize, forbid, kind, n, m: cols, square, a, b, scale }) => {
+        const m = square ? n : cols
+        const value = (i: number, j: number): fc.Arbitrary<number> =>
+          kind === 0
+            ? fc.integer({ min: 0, max: 3 })
+            : kind === 1
+              ? fc.constant((i + a) * (j + b) * scale)
+              : kind === 2
+                ? floats
+                : fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 })
+        const entry = (i: number, j: number) =>
+          forbid
+            ? fc.oneof(
+                { arbitrary: value(i, j), weight: 6 },
+                { arbitrary: fc.constant(forbiddenOf(maximize)), weight: 1 },
+              )
+            : value(i, j)
+        return fc.record({
+          maximize: fc.constant(maximize),
+          cost: fc.tuple(
+            ...Array.from({ length: n }, (_, i) =>
+              fc.tuple(...Array.from({ length: m }, (_, j) => entry(i, j))),
+            ),
+          ),
+        })
+      })
+    const solve = (cost: Matrix, maximize: boolean, inPlaceAbove: number, wasmDoubles: number) => {
+      const before = { ...searchSettings }
+      searchSettings.inPlaceAbove = inPlaceAbove
+      searchSettings.wasmAfter = 0
+      searchSettings.wasmAfterSmall = 0
+      searchSettings.wasmSize = 0
+      searchSettings.wasmDoubles = wasmDoubles
+      try {
+        const r = linearSumAssignment(cost, { maximize })
+        return isLeft(r)
+          ? r.left
+          : { rows: Array.from(r.right.rowInd), cols: Array.from(r.right.colInd), total: r.right.total }
+      } finally {
+        Object.assign(searchSettings, before)
+      }
+    }
+    fc.assert(
+      fc.property(arb, ({ cost, maximize }) => {
+        for (const wasmDoubles of [-1, Infinity]) {
+          const listed = solve(cost, maximize, Infinity, wasmDoubles)
+          for (const above of [0, 0.3, 0.5, 0.9])
+            expect(solve(cost, maximize, above, wasmDoubles)).toEqual(listed)
+        }
+      }),
+      params(1000),
+    )
+  })
+
   it('never throws on arbitrary input', () => {
     fc.assert(
       fc.property(fc.anything({ withTypedArray: true }), fc.anything(), (cost, options) => {
