@@ -17,6 +17,24 @@ const forbiddenOf = (maximize: boolean) => (maximize ? -Infinity : Infinity)
  * Best total over every injection of the smaller side into the larger one, or
  * `null` when each uses a forbidden entry. At most 7!/0! = 5,040 leaves.
  */
+/**
+ * `linearSumAssignment(cost, { maximize })` with the search's settings changed
+ * for the call alone, as plain data to compare (the error, or rows, columns
+ * and total).
+ */
+const solveUnder = (settings: Partial<typeof searchSettings>, cost: Matrix, maximize: boolean) => {
+  const before = { ...searchSettings }
+  Object.assign(searchSettings, settings)
+  try {
+    const r = linearSumAssignment(cost, { maximize })
+    return isLeft(r)
+      ? r.left
+      : { rows: Array.from(r.right.rowInd), cols: Array.from(r.right.colInd), total: r.right.total }
+  } finally {
+    Object.assign(searchSettings, before)
+  }
+}
+
 const bruteForce = (c: Matrix, maximize: boolean): number | null => {
   const n = c.length
   const m = n === 0 ? 0 : c[0]!.length
@@ -439,20 +457,14 @@ describe('linearSumAssignment (property)', () => {
       simd = true,
       wasmColumns = true,
     ) => {
-      const before = { ...searchSettings }
       wasmSettings.simd = simd
-      searchSettings.wasmColumns = wasmColumns
-      searchSettings.wasmAfter = wasmAfter
-      searchSettings.wasmAfterSmall = wasmAfter
-      searchSettings.wasmSize = 0
-      searchSettings.wasmDoubles = wasmDoubles
       try {
-        const r = linearSumAssignment(cost, { maximize })
-        return isLeft(r)
-          ? r.left
-          : { rows: Array.from(r.right.rowInd), cols: Array.from(r.right.colInd), total: r.right.total }
+        return solveUnder(
+          { wasmColumns, wasmAfter, wasmAfterSmall: wasmAfter, wasmSize: 0, wasmDoubles },
+          cost,
+          maximize,
+        )
       } finally {
-        Object.assign(searchSettings, before)
         wasmSettings.simd = true
       }
     }
@@ -518,22 +530,8 @@ describe('linearSumAssignment (property)', () => {
           ),
         })
       })
-    const solve = (cost: Matrix, maximize: boolean, inPlaceAbove: number, wasmDoubles: number) => {
-      const before = { ...searchSettings }
-      searchSettings.inPlaceAbove = inPlaceAbove
-      searchSettings.wasmAfter = 0
-      searchSettings.wasmAfterSmall = 0
-      searchSettings.wasmSize = 0
-      searchSettings.wasmDoubles = wasmDoubles
-      try {
-        const r = linearSumAssignment(cost, { maximize })
-        return isLeft(r)
-          ? r.left
-          : { rows: Array.from(r.right.rowInd), cols: Array.from(r.right.colInd), total: r.right.total }
-      } finally {
-        Object.assign(searchSettings, before)
-      }
-    }
+    const solve = (cost: Matrix, maximize: boolean, inPlaceAbove: number, wasmDoubles: number) =>
+      solveUnder({ inPlaceAbove, wasmAfter: 0, wasmAfterSmall: 0, wasmSize: 0, wasmDoubles }, cost, maximize)
     fc.assert(
       fc.property(arb, ({ cost, maximize }) => {
         for (const wasmDoubles of [-1, Infinity]) {
