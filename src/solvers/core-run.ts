@@ -48,7 +48,7 @@
  * @module
  */
 import type { Highs } from 'highs'
-import type { RunHooks } from './highs-run.js'
+import { stopsAt, type RunHooks } from './highs-run.js'
 import { CoreColumns, passRows } from './core/columns.js'
 import { failedRun, type CoreContext } from './core/context.js'
 import { Lagrangian } from './core/lagrangian.js'
@@ -187,7 +187,6 @@ function runPart(
   try {
     hm = highs.createModel()
     const model = hm
-    const names = highs.constants.modelStatus as Readonly<Record<string, number>>
     const counts: CoreContext['counts'] = {
       pricingRounds: 0,
       milpRounds: 0,
@@ -208,17 +207,7 @@ function runPart(
       fin,
       left: () => Math.max(0.001, (deadline - performance.now()) / 1000),
       halted,
-      // Past the deadline too: HiGHS's own time limit is not always checked in time (a
-      // general election's core MILP ran 29 s past it).
-      stop: (e) => {
-        if (halted() || performance.now() > deadline) e.interrupt()
-        return undefined
-      },
-      statusOf: (code) => {
-        const name = Object.keys(names).find((k) => names[k] === code) ?? `status ${code}`
-        // Interrupted for the deadline alone: a time limit, as HiGHS would have named it.
-        return name === 'interrupted' && !halted() && performance.now() > deadline ? 'timeLimit' : name
-      },
+      ...stopsAt(highs, deadline, halted),
       counts,
       incumbent,
     }

@@ -54,6 +54,32 @@ export interface RunHooks {
 }
 
 /**
+ * How a run stops: HiGHS's interrupt callback, which stops it when `halted`
+ * or once `deadline` (a `performance.now()` time) has passed — HiGHS's own
+ * time limit is not always checked in time (a general election's core MILP
+ * ran 29 s past it) — and the name of a model status, where an interruption
+ * for the deadline alone is named the time limit, as HiGHS would have.
+ * @internal
+ */
+export function stopsAt(
+  highs: Highs,
+  deadline: number,
+  halted: () => boolean,
+): { stop: (e: { interrupt(): void }) => undefined; statusOf: (code: number) => string } {
+  const names = highs.constants.modelStatus as Readonly<Record<string, number>>
+  return {
+    stop: (e) => {
+      if (halted() || performance.now() > deadline) e.interrupt()
+      return undefined
+    },
+    statusOf: (code) => {
+      const name = Object.keys(names).find((k) => names[k] === code) ?? `status ${code}`
+      return name === 'interrupted' && !halted() && performance.now() > deadline ? 'timeLimit' : name
+    },
+  }
+}
+
+/**
  * Runs HiGHS once. Never throws: a failure is `status: 'error'`.
  * @internal
  */
@@ -102,14 +128,7 @@ export function runHighs(highs: Highs, m: MilpArrays, timeLimitSeconds: number, 
       }
     }
     const cb = highs.constants.callbackType
-    // Past the deadline too (HiGHS's own time limit is not always checked in time): reported as
-    // the time limit below.
-    const deadline = performance.now() + timeLimitSeconds * 1000
-    const late = () => !hooks.shouldStop() && performance.now() > deadline
-    const stop = (e: { interrupt(): void }): undefined => {
-      if (hooks.shouldStop() || performance.now() > deadline) e.interrupt()
-      return undefined
-    }
+    const { stop, statusOf } = stopsAt(highs, performance.now() + timeLimitSeconds * 1000, hooks.shouldStop)
     const run = hm.run({
       [cb.simplexInterrupt]: stop,
       [cb.mipInterrupt]: stop,
@@ -122,9 +141,7 @@ export function runHighs(highs: Highs, m: MilpArrays, timeLimitSeconds: number, 
         return undefined
       },
     })
-    const names = highs.constants.modelStatus as Readonly<Record<string, number>>
-    const named = Object.keys(names).find((k) => names[k] === run.modelStatus) ?? `status ${run.modelStatus}`
-    const status = named === 'interrupted' && late() ? 'timeLimit' : named
+    const status = statusOf(run.modelStatus)
     const hasPrimal =
       Number(hm.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible
     const dual = Number(hm.info.get('mip_dual_bound'))

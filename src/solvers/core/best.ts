@@ -14,7 +14,7 @@
  * @internal
  */
 export class Best {
-  /** The columns kept, in the order {@link pick} reports them (first {@link size}). */
+  /** The columns kept, highest key first (the first {@link size}). */
   private readonly sorted: Int32Array
   private readonly keys: Float64Array
   /** The first `k` columns offered, in the order offered. */
