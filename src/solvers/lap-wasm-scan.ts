@@ -128,6 +128,10 @@ const VD1 = 35
 const LE2 = 36
 const LT2 = 37
 
+/** `row[j]` as a double: a double, or a 32-bit integer (`int`) made a double exactly. */
+const cost = (int: boolean): number[] =>
+  int ? [...at(ROW, J, 2), ...i32Load(), F64_FROM_I32] : [...at(ROW, J, 3), ...f64Load()]
+
 /**
  * `j = rest[k]`, `at = vd + 16j`, `r = minVal + row[j] − ui − v[j]`, `d` =
  * the distance of `j`; `row[j]` a double, or a 32-bit integer (`int`), made
@@ -136,20 +140,19 @@ const LT2 = 37
 const readColumn = (int: boolean): number[] => [
   ...at(REST, K, 2), ...i32Load(), ...set(J),
   ...at(VD, J, 4), ...set(AT),
-  ...get(MIN_VAL),
-  ...(int
-    ? [...at(ROW, J, 2), ...i32Load(), F64_FROM_I32]
-    : [...at(ROW, J, 3), ...f64Load()]),
-  F64_ADD,
+  ...get(MIN_VAL), ...cost(int), F64_ADD,
   ...get(UI), F64_SUB, ...get(AT), ...f64Load(), F64_SUB, ...set(R),
   ...get(AT), ...f64Load(8), ...set(D),
 ] // prettier-ignore
 
-/** `if (r < d) { path[j] = i; dist[j] = r; d = r; …then }`. */
-const relax = (then: readonly number[]): number[] => [
+/**
+ * `if (r < d) { path[j] = i; dist[j] = r; d = r; …then }`, the distance of
+ * `j` at `at + dist` (8: after `v[j]` in `vd`; 0: in an array of its own).
+ */
+const relax = (then: readonly number[], dist = 8): number[] => [
   ...get(R), ...get(D), F64_LT, ...IF,
   ...at(PATH, J, 2), ...get(I), ...i32Store(),
-  ...get(AT), ...get(R), ...f64Store(8),
+  ...get(AT), ...get(R), ...f64Store(dist),
   ...get(R), ...set(D),
   ...then,
   END,
@@ -292,19 +295,11 @@ const MASK = 42
  */
 const inPlaceColumn = (int: boolean): number[] => [
   ...get(K), ...set(J),
-  ...get(MIN_VAL),
-  ...(int
-    ? [...at(ROW, J, 2), ...i32Load(), F64_FROM_I32]
-    : [...at(ROW, J, 3), ...f64Load()]),
-  F64_ADD,
+  ...get(MIN_VAL), ...cost(int), F64_ADD,
   ...get(UI), F64_SUB, ...at(V, J, 3), ...f64Load(), F64_SUB, ...set(R),
   ...at(DIST, J, 3), ...set(AT),
   ...get(AT), ...f64Load(), ...set(D),
-  ...get(R), ...get(D), F64_LT, ...IF,
-  ...at(PATH, J, 2), ...get(I), ...i32Store(),
-  ...get(AT), ...get(R), ...f64Store(),
-  ...get(R), ...set(D),
-  END,
+  ...relax([], 0),
   ...get(D), ...get(LEVEL), F64_EQ, ...IF,
   ...joinLevel,
   ...get(AT), ...f64NaN, ...f64Store(),
@@ -312,6 +307,19 @@ const inPlaceColumn = (int: boolean): number[] => [
   ...track(J),
   END,
   ...get(K), ...i32(1), I32_ADD, ...set(K),
+] // prettier-ignore
+
+/**
+ * The end of a scan that met no free column: `out` = [`hi`, the columns
+ * left (`left`, an i32 on the stack), `low`, `count`, `pos`], and -1.
+ */
+const noSink = (left: readonly number[]): number[] => [
+  ...i32(0), ...get(HI), F64_FROM_I32, ...f64Store(0),
+  ...i32(0), ...left, F64_FROM_I32, ...f64Store(8),
+  ...i32(0), ...get(LOW), ...f64Store(16),
+  ...i32(0), ...get(COUNT), F64_FROM_I32, ...f64Store(24),
+  ...i32(0), ...get(POS), F64_FROM_I32, ...f64Store(32),
+  ...i32(-1),
 ] // prettier-ignore
 
 /**
@@ -441,12 +449,7 @@ const inPlaceBody = (int: boolean): number[] => [
   ...merge(LOW1, [...get(COUNT2), ...i64x2Lane(0), I32_WRAP_I64], [...get(POS2), ...i64x2Lane(0), I32_WRAP_I64]),
   ...get(LOW2), ...f64x2Lane(1), ...set(LOW1),
   ...merge(LOW1, [...get(COUNT2), ...i64x2Lane(1), I32_WRAP_I64], [...get(POS2), ...i64x2Lane(1), I32_WRAP_I64]),
-  ...i32(0), ...get(HI), F64_FROM_I32, ...f64Store(0),
-  ...i32(0), ...get(LEFT), ...get(HI), I32_SUB, F64_FROM_I32, ...f64Store(8),
-  ...i32(0), ...get(LOW), ...f64Store(16),
-  ...i32(0), ...get(COUNT), F64_FROM_I32, ...f64Store(24),
-  ...i32(0), ...get(POS), F64_FROM_I32, ...f64Store(32),
-  ...i32(-1),
+  ...noSink([...get(LEFT), ...get(HI), I32_SUB]),
   END,
 ] // prettier-ignore
 
@@ -510,12 +513,7 @@ const scanBody = (int: boolean, simd: boolean): number[] => [
   END, // loop
   END, // block
   END, // $done
-  ...i32(0), ...get(HI), F64_FROM_I32, ...f64Store(0),
-  ...i32(0), ...get(W), F64_FROM_I32, ...f64Store(8),
-  ...i32(0), ...get(LOW), ...f64Store(16),
-  ...i32(0), ...get(COUNT), F64_FROM_I32, ...f64Store(24),
-  ...i32(0), ...get(POS), F64_FROM_I32, ...f64Store(32),
-  ...i32(-1),
+  ...noSink(get(W)),
   END,
 ] // prettier-ignore
 
