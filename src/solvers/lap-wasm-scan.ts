@@ -1,6 +1,7 @@
 /**
  * The row scan of `lap-search.ts` in WebAssembly, as instructions: the
- * body of `scan` line for line, and the module that exports it (see
+ * body of `scan` line for line, the scan in place, and the module that
+ * exports them with the warm start's loops of `lap-wasm-mins.ts` (see
  * `lap-wasm.ts`, which runs it).
  * Internal: not part of the public API.
  *
@@ -10,7 +11,6 @@
 
 import {
   at,
-  countTo,
   uleb,
   vec,
   name,
@@ -79,10 +79,9 @@ import {
   V128_OR,
   I64X2_SPLAT,
   I64_FROM_I32,
-  I32_MUL,
-  I32_OR,
   v128Store,
 } from './lap-wasm-asm.js'
+import { columnMinsBody, keepRowMinsBody } from './lap-wasm-mins.js'
 
 // --- the scan ---------------------------------------------------------------
 
@@ -187,6 +186,31 @@ const pathIf = (j: number, bit: number): number[] => [
 ] // prettier-ignore
 
 /**
+ * Merges a least distance `low` (local), its count and last position into
+ * `LOW`, `COUNT` and `POS`: the lesser; on a tie, both counts and the later
+ * position.
+ */
+const merge = (low: number, count: number[], pos: number[]): number[] => [
+  ...get(low), ...get(LOW), F64_LT, ...IF,
+  ...get(low), ...set(LOW),
+  ...count, ...set(COUNT),
+  ...pos, ...set(POS),
+  ELSE,
+  ...get(low), ...get(LOW), F64_EQ, ...IF,
+  ...get(COUNT), ...count, I32_ADD, ...set(COUNT),
+  ...pos, ...set(J1),
+  ...get(J1), ...get(POS), ...get(POS), ...get(J1), I32_LT_S, SELECT, ...set(POS),
+  END,
+  END,
+] // prettier-ignore
+
+/** {@link merge} of lane `lane` of `LOW2`, `COUNT2` and `POS2` (each lane's least distance, count and last position). */
+const mergeLane = (lane: number): number[] => [
+  ...get(LOW2), ...f64x2Lane(lane), ...set(LOW1),
+  ...merge(LOW1, [...get(COUNT2), ...i64x2Lane(lane), I32_WRAP_I64], [...get(POS2), ...i64x2Lane(lane), I32_WRAP_I64]),
+] // prettier-ignore
+
+/**
  * The loop before a column joins the level, two columns of `rest` at a
  * time in the two lanes of 128-bit vectors (`int`: 32-bit integer costs):
  * the same sums and comparisons, lane by lane; the distances are stored
@@ -254,22 +278,11 @@ const pairs = (int: boolean): number[] => [
   ...br(0),
   END, // loop
   END, // block
-  // merge the lanes: the lesser low; on a tie, both counts and the later position
+  // lane 0 as the least so far, lane 1 merged into it
   ...get(LOW2), ...f64x2Lane(0), ...set(LOW),
-  ...get(LOW2), ...f64x2Lane(1), ...set(LOW1),
   ...get(COUNT2), ...i64x2Lane(0), I32_WRAP_I64, ...set(COUNT),
   ...get(POS2), ...i64x2Lane(0), I32_WRAP_I64, ...set(POS),
-  ...get(POS2), ...i64x2Lane(1), I32_WRAP_I64, ...set(J1),
-  ...get(LOW1), ...get(LOW), F64_LT, ...IF,
-  ...get(LOW1), ...set(LOW),
-  ...get(COUNT2), ...i64x2Lane(1), I32_WRAP_I64, ...set(COUNT),
-  ...get(J1), ...set(POS),
-  ELSE,
-  ...get(LOW1), ...get(LOW), F64_EQ, ...IF,
-  ...get(COUNT), ...get(COUNT2), ...i64x2Lane(1), I32_WRAP_I64, I32_ADD, ...set(COUNT),
-  ...get(J1), ...get(POS), ...get(POS), ...get(J1), I32_LT_S, SELECT, ...set(POS),
-  END,
-  END,
+  ...mergeLane(1),
 ] // prettier-ignore
 
 // --- the scan in place ------------------------------------------------------
@@ -277,7 +290,7 @@ const pairs = (int: boolean): number[] => [
 // The scan in place takes the parameters of the scan, two of them for other
 // arrays: `v` (f64 per column) where the scan has `vd`, the distances (f64
 // per column) where it has `rest`; `left` is the number of columns. Its
-// own locals after those of the scan (see inPlaceLocals).
+// own locals after those of the scan (declared by `inPlace` in moduleBytes).
 const V = VD
 const DIST = REST
 const R3 = 38
@@ -320,25 +333,6 @@ const noSink = (left: readonly number[]): number[] => [
   ...i32(0), ...get(COUNT), F64_FROM_I32, ...f64Store(24),
   ...i32(0), ...get(POS), F64_FROM_I32, ...f64Store(32),
   ...i32(-1),
-] // prettier-ignore
-
-/**
- * Merges a least distance `low` (local), its count and last position into
- * `LOW`, `COUNT` and `POS`: the lesser; on a tie, both counts and the later
- * position.
- */
-const merge = (low: number, count: number[], pos: number[]): number[] => [
-  ...get(low), ...get(LOW), F64_LT, ...IF,
-  ...get(low), ...set(LOW),
-  ...count, ...set(COUNT),
-  ...pos, ...set(POS),
-  ELSE,
-  ...get(low), ...get(LOW), F64_EQ, ...IF,
-  ...get(COUNT), ...count, I32_ADD, ...set(COUNT),
-  ...pos, ...set(J1),
-  ...get(J1), ...get(POS), ...get(POS), ...get(J1), I32_LT_S, SELECT, ...set(POS),
-  END,
-  END,
 ] // prettier-ignore
 
 /**
@@ -445,10 +439,8 @@ const inPlaceBody = (int: boolean): number[] => [
   ...br(0),
   END,
   END,
-  ...get(LOW2), ...f64x2Lane(0), ...set(LOW1),
-  ...merge(LOW1, [...get(COUNT2), ...i64x2Lane(0), I32_WRAP_I64], [...get(POS2), ...i64x2Lane(0), I32_WRAP_I64]),
-  ...get(LOW2), ...f64x2Lane(1), ...set(LOW1),
-  ...merge(LOW1, [...get(COUNT2), ...i64x2Lane(1), I32_WRAP_I64], [...get(POS2), ...i64x2Lane(1), I32_WRAP_I64]),
+  ...mergeLane(0),
+  ...mergeLane(1),
   ...noSink([...get(LEFT), ...get(HI), I32_SUB]),
   END,
 ] // prettier-ignore
@@ -517,203 +509,13 @@ const scanBody = (int: boolean, simd: boolean): number[] => [
   END,
 ] // prettier-ignore
 
-// --- the column minima of the warm start ------------------------------------
-
-// Parameters (byte addresses, except n) and locals of columnMins.
-const CM_C = 0 // the n × n matrix s · c (f64, row-major)
-const CM_N = 1
-const CM_V = 2 // v[j] at CM_V + 8j (f64)
-const CM_ARG = 3 // the row of v[j] at CM_ARG + 8j (its low 32 bits; i32)
-const CM_I = 4
-const CM_J = 5
-const CM_ROW = 6
-const CM_X = 7 // f64
-const CM_ISPLAT = 8 // v128
-const CM_M = 9 // v128
-
-/**
- * The first loop of `reduceColumns` in `lap-warm.ts`, row by row: `x < v[j]`
- * (strictly: the lowest row on ties) sets `v[j] = x` and the row of `j` to
- * `i`; `v` and the rows set beforehand. The same comparisons in the same
- * order, so the same `v` and rows; `simd`: two columns at a time in the
- * lanes of 128-bit vectors (the row then stored as a 64-bit lane, its low
- * 32 bits read), the last odd column alone.
- */
-const columnMinsBody = (simd: boolean): number[] => [
-  ...i32(0), ...set(CM_I),
-  ...countTo(CM_I, CM_N, [
-    ...get(CM_C), ...get(CM_I), ...get(CM_N), I32_MUL, ...i32(3), I32_SHL, I32_ADD, ...set(CM_ROW),
-    ...i32(0), ...set(CM_J),
-    ...(simd
-      ? [
-          ...get(CM_I), I64_FROM_I32, ...I64X2_SPLAT, ...set(CM_ISPLAT),
-          ...BLOCK,
-          ...LOOP,
-          ...get(CM_J), ...i32(1), I32_ADD, ...get(CM_N), I32_GE_S, ...brIf(1),
-          ...at(CM_ROW, CM_J, 3), ...v128Load(),
-          ...at(CM_V, CM_J, 3), ...v128Load(),
-          ...F64X2_LT, ...set(CM_M),
-          // v = m ? x : v
-          ...at(CM_V, CM_J, 3),
-          ...at(CM_ROW, CM_J, 3), ...v128Load(),
-          ...at(CM_V, CM_J, 3), ...v128Load(),
-          ...get(CM_M), ...V128_BITSELECT, ...v128Store(),
-          // arg = m ? i : arg
-          ...at(CM_ARG, CM_J, 3),
-          ...get(CM_ISPLAT),
-          ...at(CM_ARG, CM_J, 3), ...v128Load(),
-          ...get(CM_M), ...V128_BITSELECT, ...v128Store(),
-          ...get(CM_J), ...i32(2), I32_ADD, ...set(CM_J),
-          ...br(0),
-          END, // loop
-          END, // block
-        ]
-      : []),
-    ...countTo(CM_J, CM_N, [
-      ...at(CM_ROW, CM_J, 3), ...f64Load(), ...set(CM_X),
-      ...get(CM_X), ...at(CM_V, CM_J, 3), ...f64Load(), F64_LT, ...IF,
-      ...at(CM_V, CM_J, 3), ...get(CM_X), ...f64Store(),
-      ...at(CM_ARG, CM_J, 3), ...get(CM_I), ...i32Store(),
-      END,
-    ]),
-  ]),
-  END,
-] // prettier-ignore
-
-// --- a row read whole by the augmenting row reduction -----------------------
-
-// Parameters (byte addresses, except n) and locals of keepRowMins.
-const KR_ROW = 0 // the row s · c[i][·] (f64)
-const KR_N = 1
-const KR_V = 2 // v (f64)
-const KR_R4C = 3 // row4col (i32)
-const KR_OUT = 4 // l0..l3, umin, usub (f64), then a0..a3, j1, j2 (i32)
-const KR_J = 5
-const KR_J1 = 6
-const KR_J2 = 7
-const KR_A0 = 8
-const KR_A1 = 9
-const KR_A2 = 10
-const KR_A3 = 11
-const KR_X = 12 // f64
-const KR_UMIN = 13
-const KR_USUB = 14
-const KR_L0 = 15
-const KR_L1 = 16
-const KR_L2 = 17
-const KR_L3 = 18
-const KR_L3V = 19 // v128
-
-/** `x = row[j] − v[j]`, with `j` the local `k`. */
-const krX = (k: number): number[] => [
-  ...at(KR_ROW, k, 3), ...f64Load(),
-  ...at(KR_V, k, 3), ...f64Load(),
-  F64_SUB, ...set(KR_X),
-] // prettier-ignore
-
-/** `row4col[j] (op) −1 … ` helpers: the address of row4col[local]. */
-const krR4c = (k: number): number[] => [...at(KR_R4C, k, 2), ...i32Load()]
-
-/**
- * One column of `keepRowMins` in `lap-warm.ts`, line for line, `j` in the
- * local `k` and `x` computed: the least two with the tie rule, and the
- * four least; `simd`: `l3` splat again when it changes.
- */
-const krEntry = (k: number, simd: boolean): number[] => [
-  ...get(KR_X), ...get(KR_USUB), F64_LE, ...IF,
-  // x < umin || (x === umin && j1 >= 0 && row4col[j1] >= 0 && row4col[j] < 0), without short cuts
-  // (row4col[-1] is read, inside the memory, and not used).
-  ...get(KR_X), ...get(KR_UMIN), F64_LT,
-  ...get(KR_X), ...get(KR_UMIN), F64_EQ,
-  ...get(KR_J1), ...i32(0), I32_GE_S, I32_AND,
-  ...krR4c(KR_J1), ...i32(0), I32_GE_S, I32_AND,
-  ...krR4c(k), ...i32(0), I32_LT_S, I32_AND,
-  I32_OR, ...IF,
-  ...get(KR_UMIN), ...set(KR_USUB), ...get(KR_J1), ...set(KR_J2),
-  ...get(KR_X), ...set(KR_UMIN), ...get(k), ...set(KR_J1),
-  ELSE,
-  ...get(KR_X), ...get(KR_USUB), F64_LT, ...IF,
-  ...get(KR_X), ...set(KR_USUB), ...get(k), ...set(KR_J2),
-  END,
-  END,
-  END,
-  ...get(KR_X), ...get(KR_L3), F64_LT, ...IF,
-  ...get(KR_X), ...get(KR_L2), F64_LT, ...IF,
-  ...get(KR_L2), ...set(KR_L3), ...get(KR_A2), ...set(KR_A3),
-  ...get(KR_X), ...get(KR_L1), F64_LT, ...IF,
-  ...get(KR_L1), ...set(KR_L2), ...get(KR_A1), ...set(KR_A2),
-  ...get(KR_X), ...get(KR_L0), F64_LT, ...IF,
-  ...get(KR_L0), ...set(KR_L1), ...get(KR_A0), ...set(KR_A1),
-  ...get(KR_X), ...set(KR_L0), ...get(k), ...set(KR_A0),
-  ELSE,
-  ...get(KR_X), ...set(KR_L1), ...get(k), ...set(KR_A1),
-  END,
-  ELSE,
-  ...get(KR_X), ...set(KR_L2), ...get(k), ...set(KR_A2),
-  END,
-  ELSE,
-  ...get(KR_X), ...set(KR_L3), ...get(k), ...set(KR_A3),
-  END,
-  ...(simd ? [...get(KR_L3), ...F64X2_SPLAT, ...set(KR_L3V)] : []),
-  END,
-] // prettier-ignore
-
-/**
- * `keepRowMins` of `lap-warm.ts` (with `s · c` in the memory): the same
- * comparisons on the same differences in the same order, so the same
- * output. `simd`: two columns at a time are first compared with `l3` (the
- * fourth least so far, at least the second: `usub`); a pair with neither
- * at or below it changes nothing and is passed over, which is most of a
- * row once its first columns are read; the others go column by column.
- */
-const keepRowMinsBody = (simd: boolean): number[] => [
-  ...f64Inf, ...set(KR_UMIN), ...f64Inf, ...set(KR_USUB),
-  ...f64Inf, ...set(KR_L0), ...f64Inf, ...set(KR_L1), ...f64Inf, ...set(KR_L2), ...f64Inf, ...set(KR_L3),
-  ...i32(-1), ...set(KR_J1), ...i32(-1), ...set(KR_J2),
-  ...i32(-1), ...set(KR_A0), ...i32(-1), ...set(KR_A1), ...i32(-1), ...set(KR_A2), ...i32(-1), ...set(KR_A3),
-  ...i32(0), ...set(KR_J),
-  ...(simd
-    ? [
-        ...f64Inf, ...F64X2_SPLAT, ...set(KR_L3V),
-        ...BLOCK,
-        ...LOOP,
-        ...get(KR_J), ...i32(1), I32_ADD, ...get(KR_N), I32_GE_S, ...brIf(1),
-        ...at(KR_ROW, KR_J, 3), ...v128Load(),
-        ...at(KR_V, KR_J, 3), ...v128Load(),
-        ...F64X2_SUB, ...get(KR_L3V), ...F64X2_LE, ...V128_ANY_TRUE, ...IF,
-        ...krX(KR_J), ...krEntry(KR_J, true),
-        ...get(KR_J), ...i32(1), I32_ADD, ...set(KR_J),
-        ...krX(KR_J), ...krEntry(KR_J, true),
-        ...get(KR_J), ...i32(1), I32_ADD, ...set(KR_J),
-        ELSE,
-        ...get(KR_J), ...i32(2), I32_ADD, ...set(KR_J),
-        END,
-        ...br(0),
-        END, // loop
-        END, // block
-      ]
-    : []),
-  ...countTo(KR_J, KR_N, [...krX(KR_J), ...krEntry(KR_J, simd)]),
-  ...get(KR_OUT), ...get(KR_L0), ...f64Store(0),
-  ...get(KR_OUT), ...get(KR_L1), ...f64Store(8),
-  ...get(KR_OUT), ...get(KR_L2), ...f64Store(16),
-  ...get(KR_OUT), ...get(KR_L3), ...f64Store(24),
-  ...get(KR_OUT), ...get(KR_UMIN), ...f64Store(32),
-  ...get(KR_OUT), ...get(KR_USUB), ...f64Store(40),
-  ...get(KR_OUT), ...get(KR_A0), ...i32Store(48),
-  ...get(KR_OUT), ...get(KR_A1), ...i32Store(52),
-  ...get(KR_OUT), ...get(KR_A2), ...i32Store(56),
-  ...get(KR_OUT), ...get(KR_A3), ...i32Store(60),
-  ...get(KR_OUT), ...get(KR_J1), ...i32Store(64),
-  ...get(KR_OUT), ...get(KR_J2), ...i32Store(68),
-  END,
-] // prettier-ignore
-
 /**
  * The module: imports its memory as `m.mem`, exports `scan` (double costs)
  * and `scanInt` (32-bit integer costs), and `columnMins` (see
- * {@link columnMinsBody}) and `keepRowMins` (see {@link keepRowMinsBody}); `simd`: with the two-lane loops ({@link pairs}),
- * which need WebAssembly's 128-bit SIMD.
+ * {@link columnMinsBody}) and `keepRowMins` (see {@link keepRowMinsBody});
+ * `simd`: with the two-lane loops ({@link pairs}), which need WebAssembly's
+ * 128-bit SIMD, and the scans in place `scanInPlace` and `scanInPlaceInt`
+ * (see {@link inPlaceBody}).
  */
 export const moduleBytes = (simd: boolean): Uint8Array<ArrayBuffer> => {
   const params = [I32, I32, F64, F64, F64, I32, I32, I32, I32, I32, I32, I32, I32]
@@ -731,37 +533,33 @@ export const moduleBytes = (simd: boolean): Uint8Array<ArrayBuffer> => {
         ]
       : []),
   ])
-  const code = (int: boolean): number[] => {
-    const body = [...locals, ...scanBody(int, simd)]
+  // A function's code: its size, its locals (declared before the instructions), its instructions.
+  const fn = (locals: readonly number[], instructions: readonly number[]): number[] => {
+    const body = [...locals, ...instructions]
     return [...uleb(body.length), ...body]
   }
-  const inPlace = (int: boolean): number[] => {
-    const body = [
-      ...vec([
+  const code = (int: boolean): number[] => fn(locals, scanBody(int, simd))
+  const inPlace = (int: boolean): number[] =>
+    fn(
+      vec([
         [...uleb(6), I32],
         [...uleb(3), F64],
         [...uleb(3), I32],
         [...uleb(1), F64],
         [...uleb(17), V128],
       ]),
-      ...inPlaceBody(int),
-    ]
-    return [...uleb(body.length), ...body]
-  }
-  const mins = (): number[] => {
-    const body = [
-      ...vec([[...uleb(3), I32], [...uleb(1), F64], ...(simd ? [[...uleb(2), V128]] : [])]),
-      ...columnMinsBody(simd),
-    ]
-    return [...uleb(body.length), ...body]
-  }
-  const keep = (): number[] => {
-    const body = [
-      ...vec([[...uleb(7), I32], [...uleb(7), F64], ...(simd ? [[...uleb(1), V128]] : [])]),
-      ...keepRowMinsBody(simd),
-    ]
-    return [...uleb(body.length), ...body]
-  }
+      inPlaceBody(int),
+    )
+  const mins = (): number[] =>
+    fn(
+      vec([[...uleb(3), I32], [...uleb(1), F64], ...(simd ? [[...uleb(2), V128]] : [])]),
+      columnMinsBody(simd),
+    )
+  const keep = (): number[] =>
+    fn(
+      vec([[...uleb(7), I32], [...uleb(7), F64], ...(simd ? [[...uleb(1), V128]] : [])]),
+      keepRowMinsBody(simd),
+    )
   return new Uint8Array([
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
     ...section(1, vec([type, type1, type2])),

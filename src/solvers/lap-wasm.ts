@@ -7,7 +7,7 @@
  * checks, the same loop costs about 1.6 ns per column instead of 4 (Machol–
  * Wien, n = 800), and 15–18 % less again with two columns at a time in
  * SIMD lanes (n = 1,000). The module is a few hundred bytes, assembled at load time from
- * its instructions (`lap-wasm-scan.ts`, with the assembler of
+ * its instructions (`lap-wasm-scan.ts` and `lap-wasm-mins.ts`, with the assembler of
  * `lap-wasm-asm.ts`: no build step, no binary blob); it computes exactly
  * what the JavaScript scan does, with the same IEEE double arithmetic, so
  * the two give the same assignment. This file sets up its memory and

@@ -14,8 +14,9 @@
  * This module holds the public API and puts the parts together; the parts
  * live one concern per file: `lap-parse.ts` (input checks), `lap-warm.ts`
  * (the warm start), `lap-search.ts` (the shortest augmenting paths),
- * `lap-wasm.ts` (their row scan in WebAssembly, for long searches, built
- * by `lap-wasm-scan.ts` with `lap-wasm-asm.ts`), `lap-tall.ts` (more rows
+ * `lap-wasm.ts` (their row scan and the warm start's loops in WebAssembly,
+ * built by `lap-wasm-scan.ts` and `lap-wasm-mins.ts` with
+ * `lap-wasm-asm.ts`), `lap-tall.ts` (more rows
  * than columns, solved as the transpose) and `lap-pool.ts` (working arrays
  * kept between calls).
  *
