@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { columnsOf, objectiveOf, type Milp, type StaffingModel } from '../model/index.js'
+import { columnsOf, type Milp, type StaffingModel } from '../model/index.js'
 
 /** The matrix by columns (the rows of each column), built once per shortlist. @internal */
 export interface ByColumn {
@@ -63,20 +63,39 @@ export function byColumn(model: StaffingModel): ByColumn {
   return { start, row, value, aux, auxOfRow, pairOf, cadreStart, cadrePairs, touched }
 }
 
-/** Whether `x` meets every bound, row and integrality of `m` (within 1e-9). */
-function feasible(m: Milp, x: Float64Array): boolean {
-  const { colLower, colUpper, integer, rowLower, rowUpper, rowStarts, rowIndex, rowValue } = m
+/** The columns of `x` that are not 0, ascending. */
+function nonzeros(x: Float64Array): number[] {
+  const out: number[] = []
+  for (let j = 0; j < x.length; j++) if (x[j] !== 0) out.push(j)
+  return out
+}
+
+/**
+ * Whether `x` meets every bound, row and integrality of `m` (within 1e-9):
+ * every column's bounds and integrality, every row's activity summed afresh
+ * from the nonzero columns `nz` of `x` (by columns, so a staffing of a few
+ * thousand nonzeros costs their entries, not the whole matrix).
+ */
+function feasible(m: Milp, cols: ByColumn, x: Float64Array, nz: readonly number[]): boolean {
+  const { colLower, colUpper, integer, rowLower, rowUpper } = m
   for (let j = 0; j < x.length; j++) {
     const v = x[j]!
     if (v < colLower[j]! - 1e-9 || v > colUpper[j]! + 1e-9) return false
     if (integer[j] === 1 && Math.abs(v - Math.round(v)) > 1e-9) return false
   }
-  for (let r = 0; r < rowLower.length; r++) {
-    let a = 0
-    for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) a += rowValue[e]! * x[rowIndex[e]!]!
-    if (a < rowLower[r]! - 1e-9 || a > rowUpper[r]! + 1e-9) return false
-  }
+  const act = new Float64Array(rowLower.length)
+  for (const j of nz)
+    for (let e = cols.start[j]!; e < cols.start[j + 1]!; e++) act[cols.row[e]!]! += cols.value[e]! * x[j]!
+  for (let r = 0; r < act.length; r++)
+    if (act[r]! < rowLower[r]! - 1e-9 || act[r]! > rowUpper[r]! + 1e-9) return false
   return true
+}
+
+/** `Σ_j c_j·x_j` over the nonzero columns `nz` of `x`. */
+function valueOf(m: Milp, x: Float64Array, nz: readonly number[]): number {
+  let s = 0
+  for (const j of nz) s += m.colCost[j]! * x[j]!
+  return s
 }
 
 /**
@@ -105,39 +124,52 @@ export function nearBest(
   const { cadre: cadreOf, post: postOf, postStart } = elig
   // Integer columns at their integers (a solver's values are integral within its tolerance only).
   const x = x0.slice()
-  for (let j = 0; j < x.length; j++) if (integer[j] === 1) x[j] = Math.round(x[j]!)
-  const before = objectiveOf(m, x)
+  const nz0 = nonzeros(x)
+  for (const j of nz0) if (integer[j] === 1) x[j] = Math.round(x[j]!)
+  const before = valueOf(m, x, nz0)
   // Where every cadre sits in x (pair index), and who holds each post.
   const seat = new Map<number, number>()
   const holder = new Map<number, number>()
-  for (let k = 0; k < pairCol.length; k++)
-    if (x[pairCol[k]!]! > 0.5) {
+  for (const j of nz0) {
+    const k = cols.pairOf[j]!
+    if (k >= 0 && x[j]! > 0.5) {
       seat.set(cadreOf[k]!, k)
       holder.set(postOf[k]!, k)
     }
-  const { rowStarts, rowIndex, rowValue } = m
-  const act = new Float64Array(rowLower.length)
-  for (let r = 0; r < act.length; r++) {
-    let a = 0
-    for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) a += rowValue[e]! * x[rowIndex[e]!]!
-    act[r] = a
   }
+  // Row activities, from the nonzero columns (by columns).
+  const act = new Float64Array(rowLower.length)
+  for (const j of nz0)
+    for (let e = cols.start[j]!; e < cols.start[j + 1]!; e++) act[cols.row[e]!]! += cols.value[e]! * x[j]!
   type Change = readonly [col: number, value: number]
-  const delta = new Map<number, number>()
+  // A move's change of each row's activity: `delta[r]` for the rows `moved`, in the order first
+  // met (`stamp` marks them for the move being tried).
+  const delta = new Float64Array(act.length)
+  const mark = new Int32Array(act.length)
+  const moved: number[] = []
+  let stamp = 0
   // The gain of a move (pair columns set to 0 or 1), its aux columns at their best; null if a rule breaks.
   const tryMove = (changes: readonly Change[], aux?: Map<number, number>): number | null => {
-    delta.clear()
+    stamp++
+    moved.length = 0
     let gain = 0
     for (const [j, v] of changes) {
       if (v < colLower[j]! - 1e-9 || v > colUpper[j]! + 1e-9) return null
       const dv = v - x[j]!
       if (dv === 0) continue
       gain += colCost[j]! * dv
-      for (let e = cols.start[j]!; e < cols.start[j + 1]!; e++)
-        delta.set(cols.row[e]!, (delta.get(cols.row[e]!) ?? 0) + cols.value[e]! * dv)
+      for (let e = cols.start[j]!; e < cols.start[j + 1]!; e++) {
+        const r = cols.row[e]!
+        if (mark[r] !== stamp) {
+          mark[r] = stamp
+          delta[r] = 0
+          moved.push(r)
+        }
+        delta[r]! += cols.value[e]! * dv
+      }
     }
-    for (const [r, dr] of delta) {
-      let a = act[r]! + dr
+    for (const r of moved) {
+      let a = act[r]! + delta[r]!
       const lo = rowLower[r]!
       const hi = rowUpper[r]!
       const s = cols.auxOfRow[r]!
@@ -268,5 +300,6 @@ export function nearBest(
     if (best === null) break
     applyMove(best)
   }
-  return feasible(m, x) ? { values: x, value: objectiveOf(m, x), before } : null
+  const nz = nonzeros(x)
+  return feasible(m, cols, x, nz) ? { values: x, value: valueOf(m, x, nz), before } : null
 }
