@@ -22,6 +22,11 @@ export interface ByColumn {
   /** The pairs of each cadre: `cadrePairs[cadreStart[c] … cadreStart[c + 1] − 1]`. */
   readonly cadreStart: Int32Array
   readonly cadrePairs: Int32Array
+  /** The open posts of each open post's team (itself included): `teamPosts[teamStart[p] … teamStart[p + 1] − 1]`. */
+  readonly teamStart: Int32Array
+  readonly teamPosts: Int32Array
+  /** The incumbent of each open post (cadre index; −1: none). */
+  readonly incumbent: Int32Array
   /** Whether cadre `c` sits elsewhere in `x` than in `x0` (or is left out by x only). */
   touched(c: number, x0: Float64Array, x: Float64Array): boolean
 }
@@ -60,7 +65,34 @@ export function byColumn(model: StaffingModel): ByColumn {
       const r = row[start[j]!]!
       auxOfRow[r] = auxOfRow[r] === -1 ? j : -2
     }
-  return { start, row, value, aux, auxOfRow, pairOf, cadreStart, cadrePairs, touched }
+  const { scenario, incumbentOf } = model.ctx
+  const openAt = new Map(scenario.openPosts.map((id, i) => [id, i]))
+  const incumbent = Int32Array.from(scenario.openPosts, (id) => incumbentOf.get(id) ?? -1)
+  const teamStart = new Int32Array(scenario.openPosts.length + 1)
+  const teamPosts: number[] = []
+  const ofTeam = new Array<number[]>(scenario.openPosts.length)
+  for (const t of scenario.teams) {
+    const open = t.posts.flatMap((q) => (openAt.has(q.id) ? [openAt.get(q.id)!] : []))
+    for (const i of open) ofTeam[i] = open
+  }
+  for (let i = 0; i < ofTeam.length; i++) {
+    teamPosts.push(...(ofTeam[i] ?? [i]))
+    teamStart[i + 1] = teamPosts.length
+  }
+  return {
+    start,
+    row,
+    value,
+    aux,
+    auxOfRow,
+    pairOf,
+    cadreStart,
+    cadrePairs,
+    teamStart,
+    teamPosts: Int32Array.from(teamPosts),
+    incumbent,
+    touched,
+  }
 }
 
 /** The columns of `x` that are not 0, ascending. */
@@ -103,7 +135,9 @@ function valueOf(m: Milp, x: Float64Array, nz: readonly number[]): number {
  * post's occupant was kept out and its vacancy closed): the best single move
  * that fills the post — a cadre `x` leaves out, or one `x` places in another
  * post, which then stays vacant, takes the displaced occupant or one of the
- * best cadres left out — then, while one gains, a cadre the moves left out
+ * best cadres left out; or, for a team that may change only so many posts,
+ * another post's incumbent back in it, that post's holder or one of the best
+ * left out into the post — then, while one gains, a cadre the moves left out
  * into a post in place of its holder (who is left out in turn). Slacks and
  * vacancies of the rows touched take their best values. `null` when no move
  * fills the post within the rules. Checked against every row and bound of the
@@ -272,6 +306,26 @@ export function nearBest(
       if (back >= 0) consider([...leave, [pairCol[back]!, 1]])
     }
     for (const k2 of bestLeftOut(q, c)) consider([...leave, [pairCol[k2]!, 1]])
+  }
+  // An incumbent back in another post of the team (a team that may change only so many posts
+  // lets the post change only when another stops changing), its holder into the post or out.
+  for (let i = cols.teamStart[post]!; i < cols.teamStart[post + 1]!; i++) {
+    const q = cols.teamPosts[i]!
+    const inc = cols.incumbent[q]!
+    const stay = q === post || inc < 0 || inc === occupant ? -1 : elig.indexOf(inc, q)
+    if (stay < 0 || x[pairCol[stay]!]! > 0.5) continue
+    const back: Change[] = [...out]
+    const h = holder.get(q)
+    if (h !== undefined) back.push([pairCol[h]!, 0])
+    const from = seat.get(inc)
+    if (from !== undefined) back.push([pairCol[from]!, 0])
+    back.push([pairCol[stay]!, 1])
+    // Its holder into the post, or one of the post's best left out.
+    if (h !== undefined && cadreOf[h] !== occupant) {
+      const into = elig.indexOf(cadreOf[h]!, post)
+      if (into >= 0) consider([...back, [pairCol[into]!, 1]])
+    }
+    for (const k2 of bestLeftOut(post, inc)) consider([...back, [pairCol[k2]!, 1]])
   }
   if (best === null) return null
   applyMove(best)
