@@ -47,10 +47,41 @@ export interface RunHooks {
   /** Polled at HiGHS's interrupt checkpoints; true stops the run with its incumbent. */
   readonly shouldStop: () => boolean
   readonly onImproved: (incumbent: number | null, bound: number | null, gap: number | null) => void
+  /**
+   * Each new incumbent, as the nonzero columns of the whole model: the caller
+   * keeps the last, so that a run it must stop from outside (a HiGHS phase
+   * that checks no interrupt, see `highs-worker.ts`) still answers with it.
+   */
+  readonly onSolution?: (indices: Int32Array, values: Float64Array, objective: number) => void
   /** A MIP start (sparse column values); HiGHS checks it and ignores it when infeasible. */
   readonly start?: { readonly indices: Int32Array; readonly values: Float64Array } | undefined
   /** Solve the LP relaxation (every column continuous) and report its row duals. */
   readonly relax?: boolean | undefined
+}
+
+/**
+ * The nonzero entries of an incumbent HiGHS reported for `length` columns,
+ * as columns of the whole model (`at[k]`: the model's column of HiGHS's
+ * `k`-th; `null`: the same), or `null` when its vector is not of that length.
+ * @internal
+ */
+export function sparseIncumbent(
+  x: ArrayLike<number>,
+  length: number,
+  at: ArrayLike<number> | null,
+): { indices: Int32Array; values: Float64Array } | null {
+  if (x.length !== length) return null
+  let n = 0
+  for (let k = 0; k < length; k++) if (x[k] !== 0) n++
+  const indices = new Int32Array(n)
+  const values = new Float64Array(n)
+  n = 0
+  for (let k = 0; k < length; k++)
+    if (x[k] !== 0) {
+      indices[n] = at === null ? k : at[k]!
+      values[n++] = x[k]!
+    }
+  return { indices, values }
 }
 
 /**
@@ -137,7 +168,11 @@ export function runHighs(highs: Highs, m: MilpArrays, timeLimitSeconds: number, 
         // Only the incumbent: HiGHS reports its sub-MIPs' solutions here too, each with the
         // sub-MIP's own dual bound, which may lie below the optimum — no bound, so no gap, until
         // the run's own (its info at the end).
-        hooks.onImproved(d.mip_primal_bound ?? d.objective_function_value ?? null, null, null)
+        const inc = d.mip_primal_bound ?? d.objective_function_value ?? null
+        hooks.onImproved(inc, null, null)
+        const sparse =
+          inc === null || d.mip_solution === undefined ? null : sparseIncumbent(d.mip_solution, numCols, null)
+        if (sparse !== null && inc !== null) hooks.onSolution?.(sparse.indices, sparse.values, inc)
         return undefined
       },
     })

@@ -23,6 +23,8 @@ interface Job {
   readonly flag: SharedArrayBuffer
   readonly start: RunHooks['start']
   readonly relax: boolean
+  /** Tests only: block this long after sending each incumbent (see `workerSettings`). */
+  readonly stallMs: number
 }
 
 const port = parentPort
@@ -41,6 +43,13 @@ port.on('message', (job: Job) => {
     const hooks: RunHooks = {
       shouldStop: () => Atomics.load(flag, 0) !== 0,
       onImproved: (incumbent, bound, gap) => port.postMessage({ type: 'progress', incumbent, bound, gap }),
+      onSolution: (indices, values, objective) => {
+        port.postMessage({ type: 'solution', indices, values, objective }, [
+          indices.buffer as ArrayBuffer,
+          values.buffer as ArrayBuffer,
+        ])
+        for (const until = Date.now() + job.stallMs; Date.now() < until;);
+      },
       start: job.start,
       relax: job.relax,
     }

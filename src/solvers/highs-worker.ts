@@ -3,7 +3,12 @@
  * county app's server keeps answering while a round is staffed), an abort is
  * honoured at once (a shared flag HiGHS polls at its interrupt checkpoints,
  * then termination if it does not stop), and a wasm abort near the 2 GB heap
- * limit kills only the worker: the next solve gets a fresh one.
+ * limit kills only the worker: the next solve gets a fresh one. The time
+ * limit counts from the solve's start, and holds even where HiGHS checks no
+ * interrupt for long (completing a MIP start, a large root LP: a 5,000-cadre
+ * general election with a 60 s limit ran to 80 s): the worker sends each
+ * incumbent as it is found, and one still running {@link stopGrace} past the
+ * limit is terminated, the solve answering with the last incumbent.
  *
  * @module
  */
@@ -26,6 +31,19 @@ const ABORT_GRACE_MS = 3_000
  * would lose the incumbent it is about to return.
  */
 const limitGrace = (timeLimitMs: number) => Math.min(60_000, Math.max(3_000, timeLimitMs / 2))
+/**
+ * How long past its time limit a worker that has found an incumbent may run
+ * before it is terminated and the solve answers with that incumbent: long
+ * enough for HiGHS to stop at its own next checkpoint when it reaches one.
+ */
+const stopGrace = (timeLimitMs: number) => Math.min(5_000, Math.max(1_000, timeLimitMs / 20))
+/**
+ * `stallMs` > 0: the worker blocks that long after sending each incumbent,
+ * as HiGHS does in a phase that checks no interrupt. For the tests only,
+ * which check that the time limit still holds.
+ * @internal
+ */
+export const workerSettings = { stallMs: 0 }
 /**
  * Idle workers kept (each keeps its wasm heap allocated). Sequential solves
  * only ever leave one idle; two serve `solveMany` on a 2-core machine without
@@ -85,14 +103,20 @@ export async function runInWorker(
   const lease = 'entryLease' in model ? model.entryLease : undefined
   const token = (jobs = (jobs % 0x7ffffffe) + 1)
   const job = lease === undefined ? model : { ...model, leaseToken: token }
+  // The time left of the solve's limit (setting up the model and starting the worker took some).
+  const left = Math.max(1, timeLimitMs - (performance.now() - started))
   return new Promise<RawRun | CoreRun>((resolve) => {
     let settled = false
     let healthy = true
     let killer: ReturnType<typeof setTimeout> | undefined
+    // The last incumbent the worker sent (nonzero columns), and the least bound it reported.
+    let incumbent: { indices: Int32Array; values: Float64Array; objective: number } | null = null
+    let bound: number | null = null
     const finish = (raw: RawRun | CoreRun) => {
       if (settled) return
       settled = true
       clearTimeout(watchdog)
+      clearTimeout(stopper)
       clearTimeout(killer)
       options.signal?.removeEventListener('abort', onAbort)
       worker.removeAllListeners('message')
@@ -116,13 +140,29 @@ export async function runInWorker(
       healthy = false
       finish(failedRun(status, message))
     }
+    // Terminates the worker; the solve answers with its last incumbent, or as `kill` without one.
+    const stop = (status: string, message: string) => {
+      if (incumbent === null) return kill(status, message)
+      healthy = false
+      const values = new Float64Array(model.colCost.length)
+      incumbent.indices.forEach((j, k) => (values[j] = incumbent!.values[k]!))
+      // A bound below the incumbent is none (the progress events' bounds hold for the whole model).
+      const valid = bound !== null && bound >= incumbent.objective ? bound : null
+      finish({ status, values, objective: incumbent.objective, dualBound: valid, message, fatal: false })
+    }
     const onAbort = () => {
       Atomics.store(flag, 0, 1)
-      killer = setTimeout(() => kill('interrupted', 'aborted; HiGHS did not stop in time'), ABORT_GRACE_MS)
+      killer = setTimeout(() => stop('interrupted', 'aborted; HiGHS did not stop in time'), ABORT_GRACE_MS)
     }
+    const stopper = setTimeout(
+      () => {
+        if (incumbent !== null) stop('timeLimit', 'HiGHS ran past its time limit; stopped with its incumbent')
+      },
+      left + stopGrace(left),
+    )
     const watchdog = setTimeout(
-      () => kill('timeLimit', 'HiGHS ran past its time limit'),
-      timeLimitMs + limitGrace(timeLimitMs),
+      () => stop('timeLimit', 'HiGHS ran past its time limit'),
+      left + limitGrace(left),
     )
     worker.on(
       'message',
@@ -132,8 +172,16 @@ export async function runInWorker(
         incumbent?: number | null
         bound?: number | null
         gap?: number | null
+        indices?: Int32Array
+        values?: Float64Array
+        objective?: number
       }) => {
-        if (msg.type === 'progress') {
+        if (msg.type === 'solution') {
+          if (msg.indices !== undefined && msg.values !== undefined && msg.objective !== undefined)
+            incumbent = { indices: msg.indices, values: msg.values, objective: msg.objective }
+        } else if (msg.type === 'progress') {
+          // Each holds for the whole model: the least is kept.
+          if (typeof msg.bound === 'number') bound = bound === null ? msg.bound : Math.min(bound, msg.bound)
           try {
             options.onProgress?.({
               incumbent: msg.incumbent ?? null,
@@ -154,10 +202,11 @@ export async function runInWorker(
     if (options.signal?.aborted) onAbort()
     worker.postMessage({
       model: job,
-      timeLimitSeconds: Math.max(0.001, timeLimitMs / 1000),
+      timeLimitSeconds: Math.max(0.001, left / 1000),
       flag: flag.buffer,
       start: options.start,
       relax: relax === true,
+      stallMs: workerSettings.stallMs,
     })
   })
 }

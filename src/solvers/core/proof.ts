@@ -15,6 +15,7 @@ import { failedRun, statsOf, type CoreContext } from './context.js'
 import type { Priced } from './pricing.js'
 import type { CoreRun } from './types.js'
 import { repairRings } from './warm.js'
+import { sparseIncumbent } from '../highs-run.js'
 
 /** A left-out column whose `B + d_j` is above the incumbent by more than this joins. @internal */
 export const PROOF_TOL = 1e-7
@@ -83,8 +84,11 @@ export function proveCore(
         // heuristics') here too, each with the sub-MIP's own bound, which may lie below the
         // optimum (seen: 82.9 against 96.2). The whole-model bound without it always holds.
         const b = fullBound(null)
-        if (inc !== null && dd.mip_solution !== undefined)
+        if (inc !== null && dd.mip_solution !== undefined) {
           best.found = { values: dd.mip_solution, objective: inc, bound: b }
+          const sparse = sparseIncumbent(dd.mip_solution, order.length, order)
+          if (sparse !== null) ctx.hooks.onSolution?.(sparse.indices, sparse.values, inc)
+        }
         ctx.hooks.onImproved(
           inc,
           b,
