@@ -171,7 +171,9 @@ export function runHighs(highs: Highs, m: MilpArrays, timeLimitSeconds: number, 
         const inc = d.mip_primal_bound ?? d.objective_function_value ?? null
         hooks.onImproved(inc, null, null)
         const sparse =
-          inc === null || d.mip_solution === undefined ? null : sparseIncumbent(d.mip_solution, numCols, null)
+          inc === null || d.mip_solution === undefined || hooks.onSolution === undefined
+            ? null
+            : sparseIncumbent(d.mip_solution, numCols, null)
         if (sparse !== null && inc !== null) hooks.onSolution?.(sparse.indices, sparse.values, inc)
         return undefined
       },

@@ -86,8 +86,9 @@ export function proveCore(
         const b = fullBound(null)
         if (inc !== null && dd.mip_solution !== undefined) {
           best.found = { values: dd.mip_solution, objective: inc, bound: b }
-          const sparse = sparseIncumbent(dd.mip_solution, order.length, order)
-          if (sparse !== null) ctx.hooks.onSolution?.(sparse.indices, sparse.values, inc)
+          const send = ctx.hooks.onSolution
+          const sparse = send === undefined ? null : sparseIncumbent(dd.mip_solution, order.length, order)
+          if (sparse !== null) send?.(sparse.indices, sparse.values, inc)
         }
         ctx.hooks.onImproved(
           inc,
