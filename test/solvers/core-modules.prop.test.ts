@@ -562,6 +562,38 @@ describe('blockGaps', () => {
     expect(gapsSeen).toBeGreaterThan(10)
   })
 
+  it('keeps the unit packing rows whole: a bound above every solution and below the plain one, for any duals', () => {
+    let tighter = 0
+    fc.assert(
+      fc.property(
+        blockyModel,
+        fc.array(fc.double({ min: -30, max: 30, noNaN: true }), { minLength: 12, maxLength: 12 }),
+        subset,
+        (m, y, bits) => {
+          const optimum = bruteForce(m)
+          const inCore = coreOf(m.colCost.length, bits)
+          const lag = new Lagrangian(m)
+          lag.y.set(y.slice(0, m.rowLower.length))
+          lag.price(inCore)
+          const packed = lag.packedBound()
+          const plain = lag.bound + lag.outside(inCore).positive
+          if (packed === null || optimum === null || !Number.isFinite(plain)) return
+          expect(packed).toBeGreaterThanOrEqual(optimum - 1e-7)
+          expect(packed).toBeLessThanOrEqual(plain + 1e-7)
+          // The whole-model bound holds, and takes the lesser while left-out columns loosen the plain one.
+          const whole = lag.wholeModelBound(null, inCore)!
+          expect(whole).toBeGreaterThanOrEqual(optimum - 1e-7)
+          expect(whole).toBeLessThanOrEqual(plain + 1e-9)
+          if (plain - lag.bound > 1e-3 * Math.max(1, Math.abs(lag.bound)))
+            expect(whole).toBeLessThanOrEqual(packed + 1e-9)
+          if (packed < plain - 1e-7) tighter++
+        },
+      ),
+      { seed: 46, numRuns: 400 },
+    )
+    expect(tighter).toBeGreaterThan(20)
+  })
+
   it('splits a model at its linking rows only: rows a column shares are in one block', () => {
     fc.assert(
       fc.property(linkedModel, (m) => {

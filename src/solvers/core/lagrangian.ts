@@ -22,6 +22,34 @@ export interface Outside {
   readonly positive: number
 }
 
+/**
+ * The unit packing rows among `m`'s linking rows (see
+ * {@link Lagrangian.packedBound}): `kept[r]` for such a row, `inRow[j]` for a
+ * column in one (each column in the first that has it, later rows with it
+ * are not kept).
+ */
+function packingRows(m: CoreArrays): { inRow: Uint8Array; kept: Uint8Array; any: boolean } {
+  const { rowLower, rowUpper, rowStarts, rowIndex, rowValue, colLower, colUpper, linkingRows } = m
+  const nr = rowLower.length
+  const inRow = new Uint8Array(linkingRows === undefined ? 0 : colLower.length)
+  const kept = new Uint8Array(linkingRows === undefined ? 0 : nr)
+  let any = false
+  if (linkingRows === undefined) return { inRow, kept, any }
+  for (let r = 0; r < Math.min(nr, linkingRows.length); r++) {
+    if (linkingRows[r] !== 1 || rowUpper[r] !== 1 || rowLower[r]! > 0) continue
+    let ok = true
+    for (let e = rowStarts[r]!; ok && e < rowStarts[r + 1]!; e++) {
+      const j = rowIndex[e]!
+      ok = rowValue[e] === 1 && colLower[j] === 0 && colUpper[j] === 1 && inRow[j] === 0
+    }
+    if (!ok) continue
+    for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) inRow[rowIndex[e]!] = 1
+    kept[r] = 1
+    any = true
+  }
+  return { inRow, kept, any }
+}
+
 /** Reduced costs, duals and the Lagrangian bound of one core run. @internal */
 export class Lagrangian {
   /** Reduced costs of every column under {@link y}. */
@@ -43,6 +71,11 @@ export class Lagrangian {
    * asking for the whole-model bound): `version` counts those changes.
    */
   private version = 0
+  /** {@link packedBound} while nothing changes, and the packing rows it keeps (found once). */
+  private packed: { readonly pricing: number; readonly value: number | null } | null = null
+  /** Calls of {@link price} so far. */
+  private pricings = 0
+  private packing: ReturnType<typeof packingRows> | null = null
   private left: {
     readonly version: number
     readonly inCore: Uint8Array
@@ -125,6 +158,7 @@ export class Lagrangian {
     // The blocks' gaps held for the duals before.
     this.blocks = null
     this.version++
+    this.pricings++
     const nr = rowLower.length
     const nc = colCost.length
     // Duals within 1e-9 of zero are solver noise: taken as 0 (B holds for the y used).
@@ -171,8 +205,46 @@ export class Lagrangian {
   }
 
   /**
+   * The Lagrangian bound with the unit packing rows among the linking rows
+   * kept whole (a cadre's one post: `Σ x_j ≤ 1` over columns of bounds
+   * [0, 1] and coefficients 1, each column in one such row at most) instead
+   * of priced: under `y` on the other rows, such a row adds the best of its
+   * columns, `max(0, max_j (d_j + y_p))`, where the plain bound adds `y_p`
+   * and every positive `d_j` of the row. Never above the plain bound, the
+   * same at an LP optimum of the whole model, far below it while pricing is
+   * unfinished (many columns of one cadre with `d_j > 0`). `null`: no such
+   * row.
+   */
+  packedBound(): number | null {
+    // It depends on the duals alone, not on the core.
+    if (this.packed !== null && this.packed.pricing === this.pricings) return this.packed.value
+    const { d, y } = this
+    const { rowLower, rowUpper, rowStarts, rowIndex } = this.m
+    const nr = rowLower.length
+    const { inRow, kept, any } = (this.packing ??= packingRows(this.m))
+    let value: number | null = null
+    if (any) {
+      let b = 0
+      for (let r = 0; r < nr; r++) {
+        if (kept[r] === 1) {
+          let best = 0
+          for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++)
+            best = Math.max(best, d[rowIndex[e]!]! + y[r]!)
+          b += best
+        } else if (y[r]! > 0) b += y[r]! * rowUpper[r]!
+        else if (y[r]! < 0) b += y[r]! * rowLower[r]!
+      }
+      for (let j = 0; j < d.length; j++) if (inRow[j] === 0 && d[j] !== 0) b += this.term(j)
+      value = Number.isFinite(b) ? b : null
+    }
+    this.packed = { pricing: this.pricings, value }
+    return value
+  }
+
+  /**
    * A bound valid for the whole model. The Lagrangian bound `B + Σ max(0, d_j)`
-   * over the columns left out always holds; with a bound on the core's own
+   * over the columns left out always holds, as does {@link packedBound}
+   * (the lesser is taken); with a bound on the core's own
    * solutions (HiGHS's dual bound of the core MILP — never its incumbent,
    * which bounds nothing) it sharpens to `max(core bound, best a solution
    * using a left-out column can reach)`. `null`: no finite bound yet.
@@ -183,7 +255,10 @@ export class Lagrangian {
     const left = this.leftOut(inCore)
     const o = left.outside
     // With the blocks' gaps, every solution is worth at most B − G (plus what left-out columns could add).
-    const lagrangian = bound - this.blockTotal + o.positive
+    // The packed bound costs a pass over every column: only while left-out columns loosen the plain
+    // one by more than 0.1 % (pricing far from the LP optimum; at it, the two are equal).
+    const packed = o.positive > 1e-3 * Math.max(1, Math.abs(bound)) ? this.packedBound() : null
+    const lagrangian = Math.min(bound - this.blockTotal + o.positive, packed ?? Infinity)
     if (coreBound === null || !Number.isFinite(coreBound)) return lagrangian
     if (o.most === -Infinity) return Math.min(lagrangian, coreBound)
     let viaOutside = bound + (o.most > 0 ? o.positive : o.most)

@@ -105,8 +105,8 @@ export function priceCore(ctx: CoreContext): Priced | CoreRun {
     lagrangian.y.set(model.getSolution().rowDual)
     lagrangian.price(inCore)
     // The Lagrangian bound holds for the whole model at every round (before any column joins): report it.
-    if (Number.isFinite(lagrangian.bound))
-      ctx.hooks.onImproved(null, lagrangian.bound + lagrangian.outside(inCore).positive, null)
+    const bound = lagrangian.wholeModelBound(null, inCore)
+    if (bound !== null) ctx.hooks.onImproved(null, bound, null)
     let added = 0
     for (let r = 0; r < nr; r++) {
       best.clear()
