@@ -4,6 +4,7 @@
  * sending its first incumbent, as HiGHS does in such a phase, and the solve
  * must still answer soon after its limit — with that incumbent, feasible, its
  * bound (if any) above the optimum — and the next solve must work as before.
+ * An abort it cannot see is answered the same way, after the abort's grace.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { formulate } from '../../src/model/index.js'
@@ -44,4 +45,28 @@ describe('the HiGHS worker past its time limit', () => {
       expect(again._tag).toBe('Right')
       if (again._tag === 'Right') expect(again.right.objective).toBeCloseTo(exact.right.objective, 6)
     }, 60_000)
+
+  it('answers an abort HiGHS does not see with its last incumbent', async () => {
+    const scenario = generateScenario({ seed: 11, cadres: 160 })
+    const model = formulate(scenario)
+    workerSettings.stallMs = 20_000
+    const ac = new AbortController()
+    const started = performance.now()
+    // Aborted at the first incumbent, while the worker is blocked after sending it.
+    const stopped = await solveModel(model, {
+      method: 'direct',
+      signal: ac.signal,
+      onProgress: (e) => {
+        if (e.incumbent !== null) ac.abort()
+      },
+    })
+    const seconds = (performance.now() - started) / 1000
+    workerSettings.stallMs = 0
+    // 3 s of grace after the abort (without it: 20 s of stall, then no proposal).
+    expect(seconds).toBeLessThan(8)
+    expect(stopped._tag).toBe('Right')
+    if (stopped._tag !== 'Right') return
+    expect(stopped.right.status).toBe('interrupted')
+    expect(validateProposal(scenario, stopped.right)).toEqual([])
+  }, 60_000)
 })
