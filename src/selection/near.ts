@@ -115,12 +115,18 @@ function feasible(m: Milp, cols: ByColumn, x: Float64Array, nz: readonly number[
     if (v < colLower[j]! - 1e-9 || v > colUpper[j]! + 1e-9) return false
     if (integer[j] === 1 && Math.abs(v - Math.round(v)) > 1e-9) return false
   }
-  const act = new Float64Array(rowLower.length)
-  for (const j of nz)
-    for (let e = cols.start[j]!; e < cols.start[j + 1]!; e++) act[cols.row[e]!]! += cols.value[e]! * x[j]!
+  const act = activityOf(rowLower.length, cols, x, nz)
   for (let r = 0; r < act.length; r++)
     if (act[r]! < rowLower[r]! - 1e-9 || act[r]! > rowUpper[r]! + 1e-9) return false
   return true
+}
+
+/** Every row's activity `Σ_j a_rj·x_j`, summed by columns over the nonzero columns `nz` of `x`. */
+function activityOf(rows: number, cols: ByColumn, x: Float64Array, nz: readonly number[]): Float64Array {
+  const act = new Float64Array(rows)
+  for (const j of nz)
+    for (let e = cols.start[j]!; e < cols.start[j + 1]!; e++) act[cols.row[e]!]! += cols.value[e]! * x[j]!
+  return act
 }
 
 /** `Σ_j c_j·x_j` over the nonzero columns `nz` of `x`. */
@@ -171,10 +177,7 @@ export function nearBest(
       holder.set(postOf[k]!, k)
     }
   }
-  // Row activities, from the nonzero columns (by columns).
-  const act = new Float64Array(rowLower.length)
-  for (const j of nz0)
-    for (let e = cols.start[j]!; e < cols.start[j + 1]!; e++) act[cols.row[e]!]! += cols.value[e]! * x[j]!
+  const act = activityOf(rowLower.length, cols, x, nz0)
   type Change = readonly [col: number, value: number]
   // A move's change of each row's activity: `delta[r]` for the rows `moved`, in the order first
   // met (`stamp` marks them for the move being tried).
@@ -321,7 +324,7 @@ export function nearBest(
     if (from !== undefined) back.push([pairCol[from]!, 0])
     back.push([pairCol[stay]!, 1])
     // Its holder into the post, or one of the post's best left out.
-    if (h !== undefined && cadreOf[h] !== occupant) {
+    if (h !== undefined) {
       const into = elig.indexOf(cadreOf[h]!, post)
       if (into >= 0) consider([...back, [pairCol[into]!, 1]])
     }
