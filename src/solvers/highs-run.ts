@@ -60,17 +60,20 @@ export interface RunHooks {
 }
 
 /**
- * The nonzero entries of an incumbent HiGHS reported for `length` columns,
- * as columns of the whole model (`at[k]`: the model's column of HiGHS's
- * `k`-th; `null`: the same), or `null` when its vector is not of that length.
+ * Gives `hooks.onSolution` (when there is one) an incumbent HiGHS reported
+ * for `length` columns, as its nonzero entries in columns of the whole model
+ * (`at[k]`: the model's column of HiGHS's `k`-th; `null`: the same); one whose
+ * vector is not of that length is not given.
  * @internal
  */
-export function sparseIncumbent(
+export function sendIncumbent(
+  hooks: RunHooks,
   x: ArrayLike<number>,
   length: number,
   at: ArrayLike<number> | null,
-): { indices: Int32Array; values: Float64Array } | null {
-  if (x.length !== length) return null
+  objective: number,
+): void {
+  if (hooks.onSolution === undefined || x.length !== length) return
   let n = 0
   for (let k = 0; k < length; k++) if (x[k] !== 0) n++
   const indices = new Int32Array(n)
@@ -81,7 +84,7 @@ export function sparseIncumbent(
       indices[n] = at === null ? k : at[k]!
       values[n++] = x[k]!
     }
-  return { indices, values }
+  hooks.onSolution(indices, values, objective)
 }
 
 /**
@@ -170,11 +173,8 @@ export function runHighs(highs: Highs, m: MilpArrays, timeLimitSeconds: number, 
         // the run's own (its info at the end).
         const inc = d.mip_primal_bound ?? d.objective_function_value ?? null
         hooks.onImproved(inc, null, null)
-        const sparse =
-          inc === null || d.mip_solution === undefined || hooks.onSolution === undefined
-            ? null
-            : sparseIncumbent(d.mip_solution, numCols, null)
-        if (sparse !== null && inc !== null) hooks.onSolution?.(sparse.indices, sparse.values, inc)
+        if (inc !== null && d.mip_solution !== undefined)
+          sendIncumbent(hooks, d.mip_solution, numCols, null, inc)
         return undefined
       },
     })

@@ -15,7 +15,7 @@ import { failedRun, statsOf, type CoreContext } from './context.js'
 import type { Priced } from './pricing.js'
 import type { CoreRun } from './types.js'
 import { repairRings } from './warm.js'
-import { sparseIncumbent } from '../highs-run.js'
+import { sendIncumbent } from '../highs-run.js'
 
 /** A left-out column whose `B + d_j` is above the incumbent by more than this joins. @internal */
 export const PROOF_TOL = 1e-7
@@ -86,9 +86,7 @@ export function proveCore(
         const b = fullBound(null)
         if (inc !== null && dd.mip_solution !== undefined) {
           best.found = { values: dd.mip_solution, objective: inc, bound: b }
-          const send = ctx.hooks.onSolution
-          const sparse = send === undefined ? null : sparseIncumbent(dd.mip_solution, order.length, order)
-          if (sparse !== null) send?.(sparse.indices, sparse.values, inc)
+          sendIncumbent(ctx.hooks, dd.mip_solution, order.length, order, inc)
         }
         ctx.hooks.onImproved(
           inc,
