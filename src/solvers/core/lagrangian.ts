@@ -112,6 +112,12 @@ export class Lagrangian {
     return 0
   }
 
+  /** Row `r`'s term of `B`, `max(y_r·L_r, y_r·U_r)` (0 at `y_r = 0`, whatever its bounds). */
+  private rowTerm(r: number): number {
+    const v = this.y[r]!
+    return v > 0 ? v * this.m.rowUpper[r]! : v < 0 ? v * this.m.rowLower[r]! : 0
+  }
+
   /** Column `j` joins the core (`sign` 1) or leaves it (−1): `B` takes or drops its term at once. */
   count(j: number, sign: 1 | -1): void {
     this.version++
@@ -153,7 +159,7 @@ export class Lagrangian {
 
   /** `d` and `B` under the current `y`, for the core `inCore`. */
   price(inCore: Uint8Array): void {
-    const { colCost, rowLower, rowUpper, rowStarts, rowIndex, rowValue } = this.m
+    const { colCost, rowLower, rowStarts, rowIndex, rowValue } = this.m
     const { d, y } = this
     // The blocks' gaps held for the duals before.
     this.blocks = null
@@ -171,11 +177,7 @@ export class Lagrangian {
       for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) d[rowIndex[e]!]! -= rowValue[e]! * v
     }
     let b = 0
-    for (let r = 0; r < nr; r++) {
-      const v = y[r]!
-      if (v > 0) b += v * rowUpper[r]!
-      else if (v < 0) b += v * rowLower[r]!
-    }
+    for (let r = 0; r < nr; r++) b += this.rowTerm(r)
     for (let j = 0; j < nc; j++) if (inCore[j] === 1) b += this.term(j)
     this.bound = Number.isNaN(b) ? Infinity : b
   }
@@ -219,7 +221,7 @@ export class Lagrangian {
     // It depends on the duals alone, not on the core.
     if (this.packed !== null && this.packed.pricing === this.pricings) return this.packed.value
     const { d, y } = this
-    const { rowLower, rowUpper, rowStarts, rowIndex } = this.m
+    const { rowLower, rowStarts, rowIndex } = this.m
     const nr = rowLower.length
     const { inRow, kept, any } = (this.packing ??= packingRows(this.m))
     let value: number | null = null
@@ -231,8 +233,7 @@ export class Lagrangian {
           for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++)
             best = Math.max(best, d[rowIndex[e]!]! + y[r]!)
           b += best
-        } else if (y[r]! > 0) b += y[r]! * rowUpper[r]!
-        else if (y[r]! < 0) b += y[r]! * rowLower[r]!
+        } else b += this.rowTerm(r)
       }
       for (let j = 0; j < d.length; j++) if (inRow[j] === 0 && d[j] !== 0) b += this.term(j)
       value = Number.isFinite(b) ? b : null
