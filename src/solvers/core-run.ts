@@ -48,7 +48,7 @@
  * @module
  */
 import type { Highs } from 'highs'
-import { stopsAt, type RunHooks } from './highs-run.js'
+import { sendIncumbent, stopsAt, type RunHooks } from './highs-run.js'
 import { CoreColumns, passRows } from './core/columns.js'
 import { failedRun, type CoreContext } from './core/context.js'
 import { Lagrangian } from './core/lagrangian.js'
@@ -56,7 +56,8 @@ import { endsRun, priceCore } from './core/pricing.js'
 import { blockGaps, fractionalBlocks, partition } from './core/blocks.js'
 import { claimRoom, gomoryCuts, withCuts, type Cut } from './core/cuts.js'
 import { Workspace } from './core/workspace.js'
-import { PROOF_TOL, proveCore } from './core/proof.js'
+import { completeLpPoint, type Point } from './core/complete.js'
+import { coldGap, coldMilpCore, PROOF_TOL, proveCore } from './core/proof.js'
 import type { CoreArrays, CoreRun, CoreWarm } from './core/types.js'
 import { fitStart, joinWarmCore, setWarmBasis, warmMilpCore } from './core/warm.js'
 
@@ -255,10 +256,37 @@ function runPart(
     const sharpen = priced.done ? blocksOf(ctx, ws) : null
     if (sharpen !== null && incumbent.values !== null && startRows.length === 0) sharpen(incumbent.values)
 
-    // Core MILP and the reduced-cost proof.
+    // Core MILP and the reduced-cost proof. Without a start, the LP point completed
+    // (core/complete.ts) is one: at the LP bound it needs no MILP. The first MILP core holds the
+    // columns a solution within the LP–MILP gap may use: the earlier gap when warm, else a guess
+    // (or the start's distance to the bound, when less).
     const milpStarted = performance.now()
-    if (warm !== undefined && priced.done && (m.cutRounds ?? 0) === 0)
-      warmMilpCore(ctx, warm, startValue, PROOF_TOL)
+    let settled: Point | null = null
+    if (priced.done && hooks.start === undefined) {
+      const point = completeLpPoint(ctx, model.getSolution().colValue)
+      if (point !== null) {
+        sendIncumbent(hooks, point.values, nc, null, point.objective)
+        hooks.onImproved(point.objective, lagrangian.wholeModelBound(null, columns.inCore), null)
+        const gap = lagrangian.bound - point.objective
+        if (gap <= PROOF_TOL) settled = point
+        // A start further below the bound than the guessed gap slowed the MILP (HiGHS's own
+        // heuristics find better at once): only a near one is taken.
+        else if (gap <= coldGap(ctx)) {
+          incumbent.values = point.values
+          startValue = point.objective
+          startRows = []
+          sharpen?.(point.values)
+        }
+      }
+    }
+    if (settled === null && priced.done) {
+      if (warm !== undefined && (m.cutRounds ?? 0) === 0) warmMilpCore(ctx, warm, startValue, PROOF_TOL)
+      else coldMilpCore(ctx, startValue)
+      // The incumbent's columns stay, so that HiGHS can take it.
+      const inc = incumbent.values
+      if (inc !== null) for (let j = 0; j < nc; j++) if (inc[j] !== 0) columns.join(j)
+      columns.pass(model, fin, false)
+    }
     // HiGHS runs no model without columns: an empty core keeps its most promising column.
     if (columns.order.length === 0 && nc > 0) {
       const { d } = lagrangian
@@ -268,7 +296,7 @@ function runPart(
       columns.pass(model, fin, false)
     }
     columns.makeInteger(model)
-    return proveCore(ctx, priced, startRows, milpStarted, sharpen ?? undefined)
+    return proveCore(ctx, priced, startRows, milpStarted, sharpen ?? undefined, settled)
   } catch (e) {
     const fatal = e instanceof WebAssembly.RuntimeError
     // HiGHS ran out of memory proving a solution it had already found: keep that solution.

@@ -13,6 +13,7 @@ import { Best } from '../../src/solvers/core/best.js'
 import { CoreColumns, passRows } from '../../src/solvers/core/columns.js'
 import type { CoreContext } from '../../src/solvers/core/context.js'
 import { blockGaps, fractionalBlocks, partition } from '../../src/solvers/core/blocks.js'
+import { completeLpPoint } from '../../src/solvers/core/complete.js'
 import { gomoryCuts, withCuts, type Cut } from '../../src/solvers/core/cuts.js'
 import { Workspace } from '../../src/solvers/core/workspace.js'
 import { endsRun, priceCore } from '../../src/solvers/core/pricing.js'
@@ -614,6 +615,121 @@ describe('blockGaps', () => {
           )
       }),
       { seed: 44, numRuns: 300 },
+    )
+  })
+})
+
+describe('completeLpPoint', () => {
+  let highs: Highs
+  beforeAll(async () => {
+    highs = await highsLoader()
+  })
+
+  it('completes the priced LP point into a solution of the whole model; one at the LP bound is optimal (brute force)', () => {
+    let completed = 0
+    let atBound = 0
+    fc.assert(
+      fc.property(smallModel, (m) => {
+        pricedCore(
+          highs,
+          m,
+          (columns) => {
+            columns.joinKept()
+            columns.widen()
+          },
+          (ctx) => {
+            const n = m.colCost.length
+            const x = ctx.model.getSolution().colValue
+            const integral = x.every((v) => Math.abs(v - Math.round(v)) <= 1e-9)
+            const point = completeLpPoint(ctx, Float64Array.from(x))
+            // An integral LP point is its own completion.
+            if (integral) expect(point).not.toBeNull()
+            if (point === null) return
+            completed++
+            let mask = 0
+            let value = 0
+            for (let j = 0; j < n; j++) {
+              const v = point.values[j]!
+              expect(v === 0 || v === 1).toBe(true)
+              if (v === 1) {
+                mask |= 1 << j
+                value += m.colCost[j]!
+              }
+            }
+            expect(meetsRows(m, mask)).toBe(true)
+            expect(point.objective).toBeCloseTo(value, 9)
+            const best = bruteForce(m)!
+            expect(point.objective).toBeLessThanOrEqual(best + 1e-9)
+            // The bound of the priced LP holds for the whole model: a point reaching it is optimal.
+            if (point.objective >= ctx.lagrangian.bound - 1e-7) {
+              atBound++
+              expect(point.objective).toBeCloseTo(best, 6)
+            }
+          },
+        )
+      }),
+      { seed: 7, numRuns: 400 },
+    )
+    expect(completed).toBeGreaterThan(100)
+    expect(atBound).toBeGreaterThan(50)
+  })
+})
+
+describe('CoreColumns.within', () => {
+  let highs: Highs
+  const fin = (v: number) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v)
+  beforeAll(async () => {
+    highs = await highsLoader()
+  })
+
+  it('holds the kept columns and those within γ of the bound, the core’s first and the nearest, within `most`', () => {
+    fc.assert(
+      fc.property(
+        smallModel,
+        duals,
+        subset,
+        fc.double({ min: 0, max: 40, noNaN: true }),
+        fc.integer({ min: 0, max: 12 }),
+        (m, y, bits, gamma, most) => {
+          const n = m.colCost.length
+          const lag = new Lagrangian(m)
+          const cols = new CoreColumns(m, lag, undefined)
+          for (let j = 0; j < n; j++) if (bits[j]) cols.join(j)
+          lag.y.set(y.slice(0, m.rowLower.length))
+          lag.price(cols.inCore)
+          const before = Uint8Array.from(cols.inCore)
+          const reach = Array.from({ length: n }, (_, j) => lag.reach(j))
+          const model = highs.createModel()
+          try {
+            passRows(highs, model, m, fin)
+            cols.pass(model, fin, false)
+            cols.within(model, fin, gamma, most)
+            expect(cols.passed).toBe(cols.order.length)
+          } finally {
+            model.dispose()
+          }
+          const kept = [...Array(n).keys()].filter((j) => cols.kept(j) && before[j] === 1)
+          const near = [...Array(n).keys()].filter((j) => !cols.kept(j) && reach[j]! >= -gamma)
+          const inside = near.filter((j) => before[j] === 1)
+          const outside = near.filter((j) => before[j] === 0)
+          const room = Math.max(0, most - kept.length)
+          const want = Math.min(near.length, room)
+          expect(cols.order.length).toBe(kept.length + want)
+          for (const j of kept) expect(cols.inCore[j]).toBe(1)
+          for (let j = 0; j < n; j++)
+            if (cols.inCore[j] === 1) expect(kept.includes(j) || near.includes(j)).toBe(true)
+          // The core's own first, then the nearest.
+          const taken = (list: number[]) => list.filter((j) => cols.inCore[j] === 1).length
+          expect(taken(inside)).toBe(Math.min(inside.length, room))
+          expect(taken(outside)).toBe(Math.min(outside.length, Math.max(0, room - inside.length)))
+          for (const list of [inside, outside])
+            for (const a of list)
+              for (const b of list)
+                if (cols.inCore[a] === 1 && cols.inCore[b] === 0)
+                  expect(reach[a]!).toBeGreaterThanOrEqual(reach[b]!)
+        },
+      ),
+      { numRuns: 200 },
     )
   })
 })

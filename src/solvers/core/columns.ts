@@ -205,6 +205,47 @@ export class CoreColumns {
     return dropped
   }
 
+  /**
+   * The MILP core within `gamma` of the bound: every column the core keeps,
+   * and every column a solution worth at least `B − γ` may use
+   * (`reach_j ≥ −γ`, see `Lagrangian.reach`); the core's other columns leave
+   * and the model's that qualify join. At most `most` columns in all: the
+   * core's columns first, then those left out, the nearest first; columns
+   * join within the column budget, which never makes one of the core's leave.
+   * Should the optimum lie further below the bound, the proof brings back
+   * the columns it needs.
+   */
+  within(model: HighsModel, fin: (v: number) => number, gamma: number, most = this.m.maxCoreColumns): void {
+    const { inCore, lagrangian } = this
+    const { pricable } = this.m
+    const nc = inCore.length
+    let keptCount = 0
+    const inside: number[] = []
+    const outside: number[] = []
+    for (let j = 0; j < nc; j++)
+      if (this.kept(j)) keptCount += inCore[j]!
+      else if (pricable[j] === 1 && lagrangian.reach(j) >= -gamma)
+        (inCore[j] === 1 ? inside : outside).push(j)
+    const nearest = (cols: number[], room: number) => {
+      if (cols.length <= room) return
+      const reach = Float64Array.from(cols, (j) => lagrangian.reach(j))
+      const rank = Int32Array.from(cols.keys()).sort((a, b) => reach[b]! - reach[a]! || cols[a]! - cols[b]!)
+      const taken = new Uint8Array(cols.length)
+      for (let k = 0; k < room; k++) taken[rank[k]!] = 1
+      let at = 0
+      for (let k = 0; k < cols.length; k++) if (taken[k] === 1) cols[at++] = cols[k]!
+      cols.length = at
+    }
+    nearest(inside, Math.max(0, most - keptCount))
+    nearest(outside, Math.max(0, Math.min(most, this.m.maxCoreColumns) - keptCount - inside.length))
+    const stays = this.slot
+    for (const j of inside) stays[j] = -2
+    this.drop(model, (j) => !this.kept(j) && stays[j] !== -2)
+    for (const j of inside) stays[j] = -1
+    for (const j of outside) this.join(j)
+    this.pass(model, fin, false)
+  }
+
   /** Every column of the core takes its integrality (the LP core becomes the MILP core). */
   makeInteger(model: HighsModel): void {
     const { order } = this

@@ -14,6 +14,7 @@
 import { failedRun, statsOf, type CoreContext } from './context.js'
 import type { Priced } from './pricing.js'
 import type { CoreRun } from './types.js'
+import type { Point } from './complete.js'
 import { repairRings } from './warm.js'
 import { sendIncumbent } from '../highs-run.js'
 
@@ -26,6 +27,34 @@ export const PROOF_TOL = 1e-7
  */
 const REPAIR_DEPTH = 4
 const REPAIR_WIDE = 32
+
+/**
+ * The first MILP core of a cold run holds the columns within this share of
+ * the LP bound of it (`γ = share·|B|`), and never more than the LP core: a
+ * guess at the LP–MILP gap, as a warm run's is the earlier gap. The general
+ * elections of 1,200 cadres (bound ≈ 40,000, gaps 0–3.5 after the cuts):
+ * the first core MILP 19.5 → 3.5 s on the issue's seed (42,000 → 23,500
+ * columns), 2.3–10.6 → 1.0–4.5 s on three others; a gap above the guess
+ * costs one more MILP round (docs/benchmarks.md).
+ */
+const COLD_GAP_SHARE = 5e-5
+/** The LP–MILP gap a cold run guesses: {@link COLD_GAP_SHARE} of the LP bound. @internal */
+export function coldGap(ctx: CoreContext): number {
+  return COLD_GAP_SHARE * Math.abs(ctx.lagrangian.bound)
+}
+
+/**
+ * The first MILP core of a cold run: the columns within the guessed gap
+ * ({@link coldGap}) of the bound, or above a feasible start's value when that
+ * is fewer; at most as many as the LP core (see `CoreColumns.within`).
+ * @internal
+ */
+export function coldMilpCore(ctx: CoreContext, startValue: number): void {
+  const { lagrangian, columns } = ctx
+  const bound = lagrangian.bound
+  const gamma = Math.max(lagrangian.blockTotal, Math.min(coldGap(ctx), bound - startValue)) + 2 * PROOF_TOL
+  columns.within(ctx.model, ctx.fin, gamma, columns.order.length)
+}
 
 /**
  * Solves the core MILP until the proof holds or the run stops. `startRows`:
@@ -41,6 +70,7 @@ export function proveCore(
   startRows: readonly number[],
   milpStarted: number,
   sharpen?: (known: Float64Array) => boolean,
+  lpPoint: Point | null = null,
 ): CoreRun {
   const { model, columns, lagrangian, m, highs, incumbent: best } = ctx
   const { inCore, order } = columns
@@ -48,113 +78,15 @@ export function proveCore(
   const cb = highs.constants.callbackType
   const stats = () => statsOf(ctx, milpStarted)
   const fullBound = (coreBound: number | null) => lagrangian.wholeModelBound(coreBound, inCore)
+  // A solution at the LP bound (the LP point, completed) is settled as a core MILP's would be.
+  let settled = lpPoint === null ? null : { ...lpPoint, coreBound: lpPoint.objective }
   for (;;) {
-    ctx.counts.milpRounds++
-    if (best.values !== null) {
-      const inc = best.values
-      // Where the start violates rows, the columns around them are left free for HiGHS to
-      // complete (a sub-MIP over a few hundred columns) rather than a start it rejects whole.
-      const free =
-        best.objective === null && startRows.length > 0
-          ? repairRings(m, startRows, inCore, order, columns.colCount, REPAIR_DEPTH, REPAIR_WIDE)
-          : null
-      const at: number[] = []
-      order.forEach((j, k) => {
-        if (free === null || free[j] === 0) at.push(k)
-      })
-      // A repair that frees a quarter of the core is a second MILP, not a start: none then.
-      if (at.length > order.length - order.length / 4)
-        try {
-          model.setSolution({
-            indices: Int32Array.from(at),
-            values: Float64Array.from(at, (k) => inc[order[k]!]!),
-          })
-        } catch {
-          // A start HiGHS will not take is only a lost hint.
-        }
-    }
-    model.options.set({ time_limit: ctx.left() })
-    const run = model.run({
-      [cb.simplexInterrupt]: ctx.stop,
-      [cb.mipInterrupt]: ctx.stop,
-      [cb.mipImprovingSolution]: (e): undefined => {
-        const dd = e.data
-        const inc = dd.mip_primal_bound ?? dd.objective_function_value ?? null
-        // The event's dual bound is not taken: HiGHS reports the solutions of its sub-MIPs (its
-        // heuristics') here too, each with the sub-MIP's own bound, which may lie below the
-        // optimum (seen: 82.9 against 96.2). The whole-model bound without it always holds.
-        const b = fullBound(null)
-        if (inc !== null && dd.mip_solution !== undefined) {
-          best.found = { values: dd.mip_solution, objective: inc, bound: b }
-          sendIncumbent(ctx.hooks, dd.mip_solution, order.length, order, inc)
-        }
-        ctx.hooks.onImproved(
-          inc,
-          b,
-          inc === null || b === null ? null : Math.max(0, (b - inc) / Math.max(1, Math.abs(inc))),
-        )
-        return undefined
-      },
-    })
-    const status = ctx.statusOf(run.modelStatus)
-    const hasPrimal =
-      Number(model.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible
-    if (status === 'infeasible') {
-      if (order.length === nc)
-        return { ...failedRun('infeasible', 'no staffing meets every hard rule'), stats: stats() }
-      // The core lacks columns some hard row needs: widen it, within the column budget.
-      columns.grow()
-      if (order.length > m.maxCoreColumns)
-        return {
-          ...failedRun(
-            'memoryLimit',
-            `the core MILP is infeasible, and deciding on the whole model would take more than ${m.maxCoreColumns} columns (maxCoreColumns)`,
-          ),
-          stats: stats(),
-        }
-      columns.pass(model, ctx.fin, true)
-      continue
-    }
-    if (!hasPrimal) {
-      const b = Number(model.info.get('mip_dual_bound'))
-      return {
-        status,
-        values: null,
-        objective: null,
-        dualBound: fullBound(Number.isFinite(b) ? b : null),
-        message: null,
-        fatal: false,
-        stats: stats(),
-      }
-    }
-    const colValue = model.getSolution().colValue
-    const values = new Float64Array(nc)
-    order.forEach((j, k) => (values[j] = colValue[k]!))
-    const objective = model.getObjectiveValue()
-    // The core's own dual bound: finite only when HiGHS proved one (a stop before its root LP
-    // leaves none). An optimal core MILP closed its gap to within mip_abs_gap.
-    const dual = Number(model.info.get('mip_dual_bound'))
-    // After a stop, one not above the incumbent is no proof (see the callback above).
-    const coreBound =
-      status === 'optimal'
-        ? Number.isFinite(dual)
-          ? Math.max(dual, objective)
-          : objective + 1e-7
-        : Number.isFinite(dual) && dual > objective + 1e-9
-          ? dual
-          : null
+    const outcome = settled ?? runMilp()
+    settled = null
+    if ('status' in outcome) return outcome
+    const { values, objective, coreBound } = outcome
     best.values = values
     best.objective = objective
-    if (status !== 'optimal')
-      return {
-        status,
-        values,
-        objective,
-        dualBound: fullBound(coreBound),
-        message: null,
-        fatal: false,
-        stats: stats(),
-      }
     // The proof: a left-out column can be in a better solution only if B + reach_j > z.
     const wanted: number[] = []
     const prove = () => {
@@ -206,5 +138,122 @@ export function proveCore(
     }
     for (const j of wanted) columns.join(j)
     columns.pass(model, ctx.fin, true)
+  }
+
+  /**
+   * One core MILP from the incumbent: its solution (optimal on the core, with the core's bound),
+   * or the run's answer when it ends the run. An infeasible core widens and solves again.
+   */
+  function runMilp(): { values: Float64Array; objective: number; coreBound: number | null } | CoreRun {
+    for (;;) {
+      ctx.counts.milpRounds++
+      if (best.values !== null) {
+        const inc = best.values
+        // Where the start violates rows, the columns around them are left free for HiGHS to
+        // complete (a sub-MIP over a few hundred columns) rather than a start it rejects whole.
+        const free =
+          best.objective === null && startRows.length > 0
+            ? repairRings(m, startRows, inCore, order, columns.colCount, REPAIR_DEPTH, REPAIR_WIDE)
+            : null
+        const at: number[] = []
+        order.forEach((j, k) => {
+          if (free === null || free[j] === 0) at.push(k)
+        })
+        // A repair that frees a quarter of the core is a second MILP, not a start: none then.
+        if (at.length > order.length - order.length / 4)
+          try {
+            model.setSolution({
+              indices: Int32Array.from(at),
+              values: Float64Array.from(at, (k) => inc[order[k]!]!),
+            })
+          } catch {
+            // A start HiGHS will not take is only a lost hint.
+          }
+      }
+      model.options.set({ time_limit: ctx.left() })
+      const run = model.run({
+        [cb.simplexInterrupt]: ctx.stop,
+        [cb.mipInterrupt]: ctx.stop,
+        [cb.mipImprovingSolution]: (e): undefined => {
+          const dd = e.data
+          const inc = dd.mip_primal_bound ?? dd.objective_function_value ?? null
+          // The event's dual bound is not taken: HiGHS reports the solutions of its sub-MIPs (its
+          // heuristics') here too, each with the sub-MIP's own bound, which may lie below the
+          // optimum (seen: 82.9 against 96.2). The whole-model bound without it always holds.
+          const b = fullBound(null)
+          if (inc !== null && dd.mip_solution !== undefined) {
+            best.found = { values: dd.mip_solution, objective: inc, bound: b }
+            sendIncumbent(ctx.hooks, dd.mip_solution, order.length, order, inc)
+          }
+          ctx.hooks.onImproved(
+            inc,
+            b,
+            inc === null || b === null ? null : Math.max(0, (b - inc) / Math.max(1, Math.abs(inc))),
+          )
+          return undefined
+        },
+      })
+      const status = ctx.statusOf(run.modelStatus)
+      const hasPrimal =
+        Number(model.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible
+      if (status === 'infeasible') {
+        if (order.length === nc)
+          return { ...failedRun('infeasible', 'no staffing meets every hard rule'), stats: stats() }
+        // The core lacks columns some hard row needs: widen it, within the column budget.
+        columns.grow()
+        if (order.length > m.maxCoreColumns)
+          return {
+            ...failedRun(
+              'memoryLimit',
+              `the core MILP is infeasible, and deciding on the whole model would take more than ${m.maxCoreColumns} columns (maxCoreColumns)`,
+            ),
+            stats: stats(),
+          }
+        columns.pass(model, ctx.fin, true)
+        continue
+      }
+      if (!hasPrimal) {
+        const b = Number(model.info.get('mip_dual_bound'))
+        return {
+          status,
+          values: null,
+          objective: null,
+          dualBound: fullBound(Number.isFinite(b) ? b : null),
+          message: null,
+          fatal: false,
+          stats: stats(),
+        }
+      }
+      const colValue = model.getSolution().colValue
+      const values = new Float64Array(nc)
+      order.forEach((j, k) => (values[j] = colValue[k]!))
+      const objective = model.getObjectiveValue()
+      // The core's own dual bound: finite only when HiGHS proved one (a stop before its root LP
+      // leaves none). An optimal core MILP closed its gap to within mip_abs_gap.
+      const dual = Number(model.info.get('mip_dual_bound'))
+      // After a stop, one not above the incumbent is no proof (see the callback above).
+      const coreBound =
+        status === 'optimal'
+          ? Number.isFinite(dual)
+            ? Math.max(dual, objective)
+            : objective + 1e-7
+          : Number.isFinite(dual) && dual > objective + 1e-9
+            ? dual
+            : null
+      if (status !== 'optimal') {
+        best.values = values
+        best.objective = objective
+        return {
+          status,
+          values,
+          objective,
+          dualBound: fullBound(coreBound),
+          message: null,
+          fatal: false,
+          stats: stats(),
+        }
+      }
+      return { values, objective, coreBound }
+    }
   }
 }

@@ -71,23 +71,12 @@ export function setWarmBasis(ctx: CoreContext, warm: CoreWarm): void {
  * @internal
  */
 export function warmMilpCore(ctx: CoreContext, warm: CoreWarm, startValue: number, tolerance: number): void {
-  const { columns, lagrangian, model, m } = ctx
+  const { lagrangian } = ctx
   // With the blocks' gaps no solution reaches above B − G: the threshold is never above that.
   const gamma =
     Math.max(lagrangian.blockTotal, Math.min(warm.gap * GAP_MARGIN, lagrangian.bound - startValue)) +
     2 * tolerance
-  columns.drop(model, (j) => !columns.kept(j) && lagrangian.reach(j) < -gamma)
-  const near: number[] = []
-  const { inCore } = columns
-  for (let j = 0; j < inCore.length; j++)
-    if (inCore[j] === 0 && m.pricable[j] === 1 && lagrangian.reach(j) >= -gamma) near.push(j)
-  const room = m.maxCoreColumns - columns.order.length
-  if (near.length > room) {
-    near.sort((a, b) => lagrangian.reach(b) - lagrangian.reach(a) || a - b)
-    near.length = Math.max(0, room)
-  }
-  for (const j of near) columns.join(j)
-  columns.pass(model, ctx.fin, false)
+  ctx.columns.within(ctx.model, ctx.fin, gamma)
 }
 
 /**
