@@ -18,7 +18,12 @@
  *    (every other left-out column has `d ≤ 0`). So when `B + d_j ≤ z` for
  *    every left-out column, `z` is optimal for the whole model; otherwise the
  *    columns that fail the test join the core and the MILP is solved again,
- *    starting from the incumbent.
+ *    starting from the incumbent. The test holds for the core's own columns
+ *    too, so the first MILP core is only the columns within a gap `γ` of the
+ *    bound (`d_j ≥ −γ`). Cold, the LP point completed by a small MILP over
+ *    its fractional columns (`core/complete.ts`) comes first: at the LP bound
+ *    it is optimal without a core MILP; else `γ` is a guess (see
+ *    `coldMilpCore`).
  *
  * An infeasible core LP is priced by its Farkas certificate (HiGHS's dual
  * ray): the left-out columns that could close the certificate's deficit join,
@@ -42,8 +47,8 @@
  *
  * One module per stage: `core/columns.ts` (the core's columns: the first
  * core, widening, passing columns to HiGHS), `core/lagrangian.ts` (reduced
- * costs and the bound), `core/pricing.ts`, `core/warm.ts` and
- * `core/proof.ts`; this one runs them in turn on one HiGHS instance.
+ * costs and the bound), `core/pricing.ts`, `core/warm.ts`,
+ * `core/complete.ts` and `core/proof.ts`; this one runs them in turn on one HiGHS instance.
  *
  * @module
  */
