@@ -267,21 +267,26 @@ function runPart(
     // (or the start's distance to the bound, when less).
     const milpStarted = performance.now()
     let settled: Point | null = null
+    let fallback: Point | null = null
     if (priced.done && hooks.start === undefined) {
       const point = completeLpPoint(ctx, model.getSolution().colValue)
       if (point !== null) {
         sendIncumbent(hooks, point.values, nc, null, point.objective)
-        hooks.onImproved(point.objective, lagrangian.wholeModelBound(null, columns.inCore), null)
+        const b = lagrangian.wholeModelBound(null, columns.inCore)
+        const rel =
+          b === null ? null : Math.max(0, (b - point.objective) / Math.max(1, Math.abs(point.objective)))
+        hooks.onImproved(point.objective, b, rel)
         const gap = lagrangian.bound - point.objective
         if (gap <= PROOF_TOL) settled = point
         // A start further below the bound than the guessed gap slowed the MILP (HiGHS's own
         // heuristics find better at once): only a near one is taken.
         else if (gap <= coldGap(ctx)) {
           incumbent.values = point.values
+          incumbent.objective = point.objective
           startValue = point.objective
           startRows = []
           sharpen?.(point.values)
-        }
+        } else fallback = point
       }
     }
     if (settled === null && priced.done) {
@@ -301,7 +306,7 @@ function runPart(
       columns.pass(model, fin, false)
     }
     columns.makeInteger(model)
-    return proveCore(ctx, priced, startRows, milpStarted, sharpen ?? undefined, settled)
+    return proveCore(ctx, priced, startRows, milpStarted, sharpen ?? undefined, settled, fallback)
   } catch (e) {
     const fatal = e instanceof WebAssembly.RuntimeError
     // HiGHS ran out of memory proving a solution it had already found: keep that solution.

@@ -387,10 +387,12 @@ describe('the priced-core method', () => {
     for (let n = 1; n <= events.length; n++) {
       const ac = new AbortController()
       let seen = 0
+      let reported = false
       const r = await highsSolver.solve(model.milp, {
         method: 'core',
         signal: ac.signal,
-        onProgress: () => {
+        onProgress: (e) => {
+          reported ||= e.incumbent !== null
           if (++seen >= n) ac.abort()
         },
       })
@@ -398,6 +400,8 @@ describe('the priced-core method', () => {
       stopped++
       if (r.bound !== null) expect(r.bound).toBeGreaterThanOrEqual(direct.objective! - 1e-6)
       if (r.objective !== null) expect(r.objective).toBeLessThanOrEqual(direct.objective! + 1e-6)
+      // An incumbent once reported is not lost by the stop.
+      if (reported) expect(r.objective).not.toBeNull()
     }
     expect(stopped).toBeGreaterThan(0)
   }, 60_000)

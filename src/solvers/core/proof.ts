@@ -61,7 +61,9 @@ export function coldMilpCore(ctx: CoreContext, startValue: number): void {
  * the rows the start (`ctx.incumbent.values`, when given) violates; the
  * columns around them are left free for HiGHS to complete. `sharpen`: when
  * the proof fails, called (once) with the core MILP's solution to tighten the
- * bound by the blocks (`core/blocks.ts`); true when it did.
+ * bound by the blocks (`core/blocks.ts`); true when it did. `lpPoint`: a
+ * solution at the LP bound, settled before any MILP; `fallback`: a solution
+ * answered should the first MILP stop before HiGHS has one.
  * @internal
  */
 export function proveCore(
@@ -71,6 +73,7 @@ export function proveCore(
   milpStarted: number,
   sharpen?: (known: Float64Array) => boolean,
   lpPoint: Point | null = null,
+  fallback: Point | null = null,
 ): CoreRun {
   const { model, columns, lagrangian, m, highs, incumbent: best } = ctx
   const { inCore, order } = columns
@@ -214,10 +217,12 @@ export function proveCore(
       }
       if (!hasPrimal) {
         const b = Number(model.info.get('mip_dual_bound'))
+        // A stop before HiGHS took any solution: the best one known before the MILP, if any.
+        const known = best.objective !== null && best.values !== null ? best : fallback
         return {
           status,
-          values: null,
-          objective: null,
+          values: known?.values ?? null,
+          objective: known?.objective ?? null,
           dualBound: fullBound(Number.isFinite(b) ? b : null),
           message: null,
           fatal: false,
