@@ -167,6 +167,12 @@ function pricedCore(
   }
 }
 
+/** A run's first core: the kept columns and every row's best helping ones. */
+const firstCore = (columns: CoreColumns) => {
+  columns.joinKept()
+  columns.widen()
+}
+
 describe('Lagrangian', () => {
   it('bounds the whole model for any duals and any core, with or without the core’s own bound', () => {
     fc.assert(
@@ -332,32 +338,23 @@ describe('gomoryCuts', () => {
     fc.assert(
       fc.property(smallModel, (m) => {
         // A core of some columns only (the rest priced in, or left out at 0), as a run starts.
-        pricedCore(
-          highs,
-          m,
-          (columns) => {
-            columns.joinKept()
-            columns.widen()
-          },
-          (ctx) => {
-            const n = m.colCost.length
-            const found = gomoryCuts(ctx)
-            // A run's workspace, used before (here by the same round twice): the same cuts.
-            const ws = new Workspace()
-            gomoryCuts(ctx, ws)
-            expect(gomoryCuts(ctx, ws)).toEqual(found)
-            for (const cut of found) {
-              cutsSeen++
-              for (let mask = 0; mask < 1 << n; mask++) {
-                if (!meetsRows(m, mask)) continue
-                let lhs = 0
-                for (let i = 0; i < cut.index.length; i++)
-                  if (mask & (1 << cut.index[i]!)) lhs += cut.value[i]!
-                expect(lhs).toBeGreaterThanOrEqual(cut.lower - 1e-9)
-              }
+        pricedCore(highs, m, firstCore, (ctx) => {
+          const n = m.colCost.length
+          const found = gomoryCuts(ctx)
+          // A run's workspace, used before (here by the same round twice): the same cuts.
+          const ws = new Workspace()
+          gomoryCuts(ctx, ws)
+          expect(gomoryCuts(ctx, ws)).toEqual(found)
+          for (const cut of found) {
+            cutsSeen++
+            for (let mask = 0; mask < 1 << n; mask++) {
+              if (!meetsRows(m, mask)) continue
+              let lhs = 0
+              for (let i = 0; i < cut.index.length; i++) if (mask & (1 << cut.index[i]!)) lhs += cut.value[i]!
+              expect(lhs).toBeGreaterThanOrEqual(cut.lower - 1e-9)
             }
-          },
-        )
+          }
+        })
       }),
       { seed: 41, numRuns: 400 },
     )
@@ -630,43 +627,35 @@ describe('completeLpPoint', () => {
     let atBound = 0
     fc.assert(
       fc.property(smallModel, (m) => {
-        pricedCore(
-          highs,
-          m,
-          (columns) => {
-            columns.joinKept()
-            columns.widen()
-          },
-          (ctx) => {
-            const n = m.colCost.length
-            const x = ctx.model.getSolution().colValue
-            const integral = x.every((v) => Math.abs(v - Math.round(v)) <= 1e-9)
-            const point = completeLpPoint(ctx, Float64Array.from(x))
-            // An integral LP point is its own completion.
-            if (integral) expect(point).not.toBeNull()
-            if (point === null) return
-            completed++
-            let mask = 0
-            let value = 0
-            for (let j = 0; j < n; j++) {
-              const v = point.values[j]!
-              expect(v === 0 || v === 1).toBe(true)
-              if (v === 1) {
-                mask |= 1 << j
-                value += m.colCost[j]!
-              }
+        pricedCore(highs, m, firstCore, (ctx) => {
+          const n = m.colCost.length
+          const x = ctx.model.getSolution().colValue
+          const integral = x.every((v) => Math.abs(v - Math.round(v)) <= 1e-9)
+          const point = completeLpPoint(ctx, Float64Array.from(x))
+          // An integral LP point is its own completion.
+          if (integral) expect(point).not.toBeNull()
+          if (point === null) return
+          completed++
+          let mask = 0
+          let value = 0
+          for (let j = 0; j < n; j++) {
+            const v = point.values[j]!
+            expect(v === 0 || v === 1).toBe(true)
+            if (v === 1) {
+              mask |= 1 << j
+              value += m.colCost[j]!
             }
-            expect(meetsRows(m, mask)).toBe(true)
-            expect(point.objective).toBeCloseTo(value, 9)
-            const best = bruteForce(m)!
-            expect(point.objective).toBeLessThanOrEqual(best + 1e-9)
-            // The bound of the priced LP holds for the whole model: a point reaching it is optimal.
-            if (point.objective >= ctx.lagrangian.bound - 1e-7) {
-              atBound++
-              expect(point.objective).toBeCloseTo(best, 6)
-            }
-          },
-        )
+          }
+          expect(meetsRows(m, mask)).toBe(true)
+          expect(point.objective).toBeCloseTo(value, 9)
+          const best = bruteForce(m)!
+          expect(point.objective).toBeLessThanOrEqual(best + 1e-9)
+          // The bound of the priced LP holds for the whole model: a point reaching it is optimal.
+          if (point.objective >= ctx.lagrangian.bound - 1e-7) {
+            atBound++
+            expect(point.objective).toBeCloseTo(best, 6)
+          }
+        })
       }),
       { seed: 7, numRuns: 400 },
     )

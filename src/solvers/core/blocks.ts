@@ -30,6 +30,7 @@
  * @module
  */
 import type { CoreContext } from './context.js'
+import { solveSmallMilp } from './small-milp.js'
 import type { CoreArrays } from './types.js'
 import { Workspace } from './workspace.js'
 
@@ -229,9 +230,9 @@ function blockOptimum(
   b: number,
   room: number,
 ): { readonly value: number; readonly most: number } | null {
-  const { m, highs, lagrangian, columns, fin } = ctx
+  const { m, lagrangian, columns } = ctx
   const { d, y } = lagrangian
-  const { rowStarts, rowIndex, rowValue, rowLower, rowUpper, colLower, colUpper, integer, pricable } = m
+  const { rowStarts, rowIndex, rowValue, rowLower, rowUpper, pricable } = m
   const { ofCol } = part
   const slot = new Map<number, number>()
   const cols: number[] = []
@@ -262,43 +263,27 @@ function blockOptimum(
     }
     starts.push(index.length)
   }
-  const hm = highs.createModel()
-  try {
-    hm.passModel({
-      numCols: cols.length,
-      numRows: rows.length,
-      sense: highs.constants.objectiveSense.maximize,
-      colCost: cost,
-      colLower: Float64Array.from(cols, (j) => fin(colLower[j]!)),
-      colUpper: Float64Array.from(cols, (j) => fin(colUpper[j]!)),
-      rowLower: Float64Array.from(rows, (r) => fin(rowLower[r]!)),
-      rowUpper: Float64Array.from(rows, (r) => fin(rowUpper[r]!)),
-      matrix: {
-        format: 'csr',
-        numRows: rows.length,
-        numCols: cols.length,
-        starts: Int32Array.from(starts),
-        indices: Int32Array.from(index),
-        values: Float64Array.from(value),
-      },
-      integrality: Int32Array.from(cols, (j) => integer[j]!),
-    })
-    // A tenth of the time left at most: one hard block must not take the whole solve's time (a
-    // block stopped early still gives its dual bound).
-    const limit = Math.min(ctx.left(), Math.max(0.05, ctx.left() / 10))
-    hm.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9, time_limit: limit })
-    const cb = highs.constants.callbackType
-    const run = hm.run({ [cb.simplexInterrupt]: ctx.stop, [cb.mipInterrupt]: ctx.stop })
-    const status = ctx.statusOf(run.modelStatus)
-    const dual = Number(hm.info.get('mip_dual_bound'))
-    if (status === 'optimal') {
-      const objective = hm.getObjectiveValue()
-      return { value: Number.isFinite(dual) ? Math.max(dual, objective) : objective, most }
-    }
-    // No solution of the block within the core: only those with a left-out column remain.
-    if (status === 'infeasible') return { value: -Infinity, most }
-    return Number.isFinite(dual) ? { value: dual, most } : null
-  } finally {
-    hm.dispose()
-  }
+  // A stopped block still gives its dual bound.
+  return solveSmallMilp(
+    ctx,
+    {
+      cols,
+      cost,
+      rowLower: rows.map((r) => rowLower[r]!),
+      rowUpper: rows.map((r) => rowUpper[r]!),
+      starts,
+      index,
+      value,
+    },
+    (hm, status) => {
+      const dual = Number(hm.info.get('mip_dual_bound'))
+      if (status === 'optimal') {
+        const objective = hm.getObjectiveValue()
+        return { value: Number.isFinite(dual) ? Math.max(dual, objective) : objective, most }
+      }
+      // No solution of the block within the core: only those with a left-out column remain.
+      if (status === 'infeasible') return { value: -Infinity, most }
+      return Number.isFinite(dual) ? { value: dual, most } : null
+    },
+  )
 }

@@ -13,6 +13,7 @@
  * @module
  */
 import type { CoreContext } from './context.js'
+import { solveSmallMilp } from './small-milp.js'
 
 /** An LP value this close to an integer is that integer. */
 const INTEGRAL_TOL = 1e-9
@@ -33,7 +34,7 @@ export interface Point {
  * @internal
  */
 export function completeLpPoint(ctx: CoreContext, x: Float64Array): Point | null {
-  const { m, columns, highs, fin } = ctx
+  const { m, columns, highs } = ctx
   const { order } = columns
   const { integer, colCost, colLower, colUpper, rowLower, rowUpper, rowStarts, rowIndex, rowValue } = m
   const nc = colCost.length
@@ -53,7 +54,6 @@ export function completeLpPoint(ctx: CoreContext, x: Float64Array): Point | null
     }
   }
   // Each row less what the kept columns take; the rows with a free column go to the MILP.
-  const rows: number[] = []
   const lower: number[] = []
   const upper: number[] = []
   const starts: number[] = [0]
@@ -74,13 +74,27 @@ export function completeLpPoint(ctx: CoreContext, x: Float64Array): Point | null
       if (act < rowLower[r]! - tol || act > rowUpper[r]! + tol) return null
       continue
     }
-    rows.push(r)
     lower.push(rowLower[r]! - act)
     upper.push(rowUpper[r]! - act)
     starts.push(index.length)
   }
   if (free.length > 0) {
-    const solved = smallMilp(ctx, free, rows.length, lower, upper, starts, index, value)
+    const solved = solveSmallMilp(
+      ctx,
+      {
+        cols: free,
+        cost: Float64Array.from(free, (j) => colCost[j]!),
+        rowLower: lower,
+        rowUpper: upper,
+        starts,
+        index,
+        value,
+      },
+      (hm) =>
+        Number(hm.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible
+          ? Float64Array.from(hm.getSolution().colValue)
+          : null,
+    )
     if (solved === null) return null
     free.forEach((j, k) => (values[j] = integer[j] === 1 ? Math.round(solved[k]!) : solved[k]!))
   }
@@ -88,54 +102,11 @@ export function completeLpPoint(ctx: CoreContext, x: Float64Array): Point | null
   for (const j of order) objective += colCost[j]! * values[j]!
   for (const j of free) if (values[j]! < colLower[j]! - 1e-9 || values[j]! > colUpper[j]! + 1e-9) return null
   // The rows with a free column again, the MILP's values rounded: within HiGHS's tolerance.
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = 0; i < lower.length; i++) {
     let act = 0
     for (let e = starts[i]!; e < starts[i + 1]!; e++) act += value[e]! * values[free[index[e]!]!]!
     const tol = 1e-7 * Math.max(1, Math.abs(act))
     if (act < lower[i]! - tol || act > upper[i]! + tol) return null
   }
   return { values, objective }
-
-  function smallMilp(
-    c: CoreContext,
-    cols: readonly number[],
-    numRows: number,
-    lo: readonly number[],
-    up: readonly number[],
-    st: readonly number[],
-    ix: readonly number[],
-    vs: readonly number[],
-  ): Float64Array | null {
-    const hm = highs.createModel()
-    try {
-      hm.passModel({
-        numCols: cols.length,
-        numRows,
-        sense: highs.constants.objectiveSense.maximize,
-        colCost: Float64Array.from(cols, (j) => colCost[j]!),
-        colLower: Float64Array.from(cols, (j) => fin(colLower[j]!)),
-        colUpper: Float64Array.from(cols, (j) => fin(colUpper[j]!)),
-        rowLower: Float64Array.from(lo, fin),
-        rowUpper: Float64Array.from(up, fin),
-        matrix: {
-          format: 'csr',
-          numRows,
-          numCols: cols.length,
-          starts: Int32Array.from(st),
-          indices: Int32Array.from(ix),
-          values: Float64Array.from(vs),
-        },
-        integrality: Int32Array.from(cols, (j) => integer[j]!),
-      })
-      const limit = Math.min(c.left(), Math.max(0.05, c.left() / 10))
-      hm.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9, time_limit: limit })
-      const cb = highs.constants.callbackType
-      hm.run({ [cb.simplexInterrupt]: c.stop, [cb.mipInterrupt]: c.stop })
-      const feasible =
-        Number(hm.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible
-      return feasible ? Float64Array.from(hm.getSolution().colValue) : null
-    } finally {
-      hm.dispose()
-    }
-  }
 }
