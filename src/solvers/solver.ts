@@ -131,7 +131,11 @@ export interface CoreStats {
   readonly columns: number
   /** LP solves of the pricing loop. */
   readonly pricingRounds: number
-  /** MILP solves (1 when the first core already held a proven optimum). */
+  /**
+   * MILP solves: 1 when the first core already held a proven optimum, 0 when
+   * the LP point, completed (`src/solvers/core/complete.ts`), reached the LP
+   * bound and needed none.
+   */
   readonly milpRounds: number
   /**
    * The LP bound of the whole model when pricing finished: with the cuts
