@@ -23,7 +23,7 @@
  *    bound (`d_j ≥ −γ`). Cold, the LP point completed by a small MILP over
  *    its fractional columns (`core/complete.ts`) comes first: at the LP bound
  *    it is optimal without a core MILP; else `γ` is a guess (see
- *    `coldMilpCore`).
+ *    `firstMilpCore`).
  *
  * An infeasible core LP is priced by its Farkas certificate (HiGHS's dual
  * ray): the left-out columns that could close the certificate's deficit join,
@@ -54,6 +54,7 @@
  */
 import type { Highs } from 'highs'
 import { sendIncumbent, stopsAt, type RunHooks } from './highs-run.js'
+import { relativeGap } from './solver.js'
 import { CoreColumns, passRows } from './core/columns.js'
 import { failedRun, type CoreContext } from './core/context.js'
 import { Lagrangian } from './core/lagrangian.js'
@@ -62,9 +63,9 @@ import { blockGaps, fractionalBlocks, partition } from './core/blocks.js'
 import { claimRoom, gomoryCuts, withCuts, type Cut } from './core/cuts.js'
 import { Workspace } from './core/workspace.js'
 import { completeLpPoint, type Point } from './core/complete.js'
-import { coldGap, coldMilpCore, PROOF_TOL, proveCore } from './core/proof.js'
+import { coldGap, firstMilpCore, PROOF_TOL, proveCore } from './core/proof.js'
 import type { CoreArrays, CoreRun, CoreWarm } from './core/types.js'
-import { fitStart, joinWarmCore, setWarmBasis, warmMilpCore } from './core/warm.js'
+import { fitStart, joinWarmCore, setWarmBasis, warmGap } from './core/warm.js'
 
 export type { CoreArrays, CoreRun, CoreWarm } from './core/types.js'
 
@@ -273,9 +274,7 @@ function runPart(
       if (point !== null) {
         sendIncumbent(hooks, point.values, nc, null, point.objective)
         const b = lagrangian.wholeModelBound(null, columns.inCore)
-        const rel =
-          b === null ? null : Math.max(0, (b - point.objective) / Math.max(1, Math.abs(point.objective)))
-        hooks.onImproved(point.objective, b, rel)
+        hooks.onImproved(point.objective, b, b === null ? null : relativeGap(point.objective, b))
         const gap = lagrangian.bound - point.objective
         if (gap <= PROOF_TOL) settled = point
         // A start further below the bound than the guessed gap slowed the MILP (HiGHS's own
@@ -290,8 +289,9 @@ function runPart(
       }
     }
     if (settled === null && priced.done) {
-      if (warm !== undefined && (m.cutRounds ?? 0) === 0) warmMilpCore(ctx, warm, startValue, PROOF_TOL)
-      else coldMilpCore(ctx, startValue)
+      // Cold, never more columns than the LP core.
+      if (warm !== undefined && (m.cutRounds ?? 0) === 0) firstMilpCore(ctx, warmGap(warm), startValue)
+      else firstMilpCore(ctx, coldGap(ctx), startValue, columns.order.length)
       // The incumbent's columns stay, so that HiGHS can take it.
       const inc = incumbent.values
       if (inc !== null) for (let j = 0; j < nc; j++) if (inc[j] !== 0) columns.join(j)

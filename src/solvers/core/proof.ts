@@ -17,6 +17,7 @@ import type { CoreRun } from './types.js'
 import type { Point } from './complete.js'
 import { repairRings } from './warm.js'
 import { sendIncumbent } from '../highs-run.js'
+import { relativeGap } from '../solver.js'
 
 /** A left-out column whose `B + d_j` is above the incumbent by more than this joins. @internal */
 export const PROOF_TOL = 1e-7
@@ -44,16 +45,22 @@ export function coldGap(ctx: CoreContext): number {
 }
 
 /**
- * The first MILP core of a cold run: the columns within the guessed gap
- * ({@link coldGap}) of the bound, or above a feasible start's value when that
- * is fewer; at most as many as the LP core (see `CoreColumns.within`).
+ * The first MILP core: every column that a solution within `guess` of the LP
+ * bound may use (`B + reach_j ≥ B − γ`, `reach_j = d_j` without the blocks'
+ * gaps: see `Lagrangian.reach`), or, with a feasible start of value `z₀`, that
+ * a solution better than the start may use (`B + reach_j ≥ z₀`) when that is
+ * fewer; at most `most` columns (see `CoreColumns.within`). The guess is the
+ * earlier gap when warm (`warmGap`), {@link coldGap} when cold. Should the
+ * optimum lie lower than the threshold, the proof brings back the columns it
+ * needs.
  * @internal
  */
-export function coldMilpCore(ctx: CoreContext, startValue: number): void {
-  const { lagrangian, columns } = ctx
-  const bound = lagrangian.bound
-  const gamma = Math.max(lagrangian.blockTotal, Math.min(coldGap(ctx), bound - startValue)) + 2 * PROOF_TOL
-  columns.within(ctx.model, ctx.fin, gamma, columns.order.length)
+export function firstMilpCore(ctx: CoreContext, guess: number, startValue: number, most?: number): void {
+  const { lagrangian } = ctx
+  // With the blocks' gaps no solution reaches above B − G: the threshold is never above that.
+  const gamma =
+    Math.max(lagrangian.blockTotal, Math.min(guess, lagrangian.bound - startValue)) + 2 * PROOF_TOL
+  ctx.columns.within(ctx.model, ctx.fin, gamma, most)
 }
 
 /**
@@ -188,11 +195,7 @@ export function proveCore(
             best.found = { values: dd.mip_solution, objective: inc, bound: b }
             sendIncumbent(ctx.hooks, dd.mip_solution, order.length, order, inc)
           }
-          ctx.hooks.onImproved(
-            inc,
-            b,
-            inc === null || b === null ? null : Math.max(0, (b - inc) / Math.max(1, Math.abs(inc))),
-          )
+          ctx.hooks.onImproved(inc, b, inc === null || b === null ? null : relativeGap(inc, b))
           return undefined
         },
       })

@@ -61,22 +61,12 @@ export function setWarmBasis(ctx: CoreContext, warm: CoreWarm): void {
 }
 
 /**
- * The warm MILP core: every column that a solution within the earlier gap of
- * the LP bound may use (`B + reach_j ≥ B − γ`, `reach_j = d_j` without the
- * blocks' gaps: see `Lagrangian.reach`), or, with a feasible start of value
- * `z₀`, that a solution better than the start may use (`B + reach_j ≥ z₀`) when
- * that is fewer; the others leave, and those of the model that qualify join,
- * within the column budget, the most promising first. Should the optimum lie
- * lower than the threshold, the proof brings back the columns it needs.
+ * The LP–MILP gap a warm run expects (its first MILP core holds the columns
+ * within it of the bound, see `firstMilpCore`): the earlier gap, with a margin.
  * @internal
  */
-export function warmMilpCore(ctx: CoreContext, warm: CoreWarm, startValue: number, tolerance: number): void {
-  const { lagrangian } = ctx
-  // With the blocks' gaps no solution reaches above B − G: the threshold is never above that.
-  const gamma =
-    Math.max(lagrangian.blockTotal, Math.min(warm.gap * GAP_MARGIN, lagrangian.bound - startValue)) +
-    2 * tolerance
-  ctx.columns.within(ctx.model, ctx.fin, gamma)
+export function warmGap(warm: CoreWarm): number {
+  return warm.gap * GAP_MARGIN
 }
 
 /**
