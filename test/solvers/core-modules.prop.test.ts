@@ -293,6 +293,34 @@ describe('CoreColumns', () => {
     )
   })
 
+  it('takes into the first core one more column than a row needs at its lower bound, when that is more than three', () => {
+    // One row over ten binary columns with positive coefficients: reaching L takes at least
+    // ⌈L / largest coefficient⌉ of them.
+    const row = fc.record({
+      coefficients: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 10, maxLength: 10 }),
+      lower: fc.integer({ min: 1, max: 20 }),
+      costs: fc.array(fc.integer({ min: -20, max: 40 }), { minLength: 10, maxLength: 10 }),
+    })
+    fc.assert(
+      fc.property(row, ({ coefficients, lower, costs }) => {
+        const m = binaryModel(costs, {
+          rowLower: [lower],
+          rowUpper: [Infinity],
+          rowStarts: [0, 10],
+          rowIndex: [...Array(10).keys()],
+          rowValue: coefficients,
+        })
+        const cols = new CoreColumns(m, new Lagrangian(m), undefined)
+        cols.widen()
+        const need = Math.ceil(lower / Math.max(...coefficients))
+        const byCost = [...Array(10).keys()].sort((a, b) => costs[b]! - costs[a]! || a - b)
+        const taken = need >= 3 ? Math.min(need + 1, 10) : 3
+        expect([...cols.order].sort((a, b) => a - b)).toEqual(byCost.slice(0, taken).sort((a, b) => a - b))
+      }),
+      { numRuns: 200 },
+    )
+  })
+
   it('hands HiGHS the core’s columns as they are: the core MILP’s optimum is brute force’s on the core', () => {
     fc.assert(
       fc.property(smallModel, subset, (m, bits) => {

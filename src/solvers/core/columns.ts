@@ -20,6 +20,33 @@ export type HighsModel = ReturnType<Highs['createModel']>
 /** Columns of highest cost per row in the first core. */
 const PER_ROW = 3
 
+/**
+ * The most columns one row takes into the first core for its lower bound
+ * (see {@link neededBy}); a row that needs more is left to the pricing's
+ * Farkas rounds.
+ */
+const MOST_NEEDED = 1024
+
+/**
+ * How many of row `r`'s columns at their upper bound it takes at least to
+ * reach its lower bound `L > 0`: `⌈L / (a·u)⌉` with `a·u` the largest entry
+ * times column bound among its pricable columns; 0 when `L ≤ 0` or infinite.
+ * A team's least number of unchanged posts (6 of its 7 holders, say) needs
+ * six; three columns by cost make the first core infeasible, and the pricing
+ * then finds the missing ones a Farkas round at a time (ten rounds, 16 s, at
+ * a general election of 5,000 cadres).
+ */
+function neededBy(m: CoreArrays, r: number): number {
+  const low = m.rowLower[r]!
+  if (!(low > 0) || low === Infinity) return 0
+  let most = 0
+  for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
+    const j = m.rowIndex[e]!
+    if (m.pricable[j] === 1) most = Math.max(most, m.rowValue[e]! * m.colUpper[j]!)
+  }
+  return most > 0 ? Math.ceil(low / most - 1e-9) : 0
+}
+
 /** Entries per column (a small function of its own, which V8 optimises apart from its callers). */
 function countEntries(index: Int32Array, count: Int32Array): Int32Array {
   for (let e = 0; e < index.length; e++) count[index[e]!]!++
@@ -112,18 +139,24 @@ export class CoreColumns {
     for (let j = 0; j < this.inCore.length; j++) if (this.kept(j)) this.join(j)
   }
 
-  /** The top pricable columns by cost of every row, among those that help it, join. */
+  /**
+   * The top pricable columns by cost of every row, among those that help it,
+   * join: {@link perRow} of them, or one more than the row needs at its
+   * lower bound when that is more (see {@link neededBy}).
+   */
   widen(): void {
     const { colCost, pricable, rowStarts, rowIndex, rowValue, rowLower } = this.m
     const { inCore, perRow } = this
     const best = new Best(perRow)
     for (let r = 0; r < rowLower.length; r++) {
-      best.clear()
+      const need = neededBy(this.m, r)
+      const b = need < perRow ? best : new Best(Math.min(need + 1, MOST_NEEDED))
+      b.clear()
       for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) {
         const j = rowIndex[e]!
-        if (pricable[j] === 1 && inCore[j] === 0 && rowValue[e]! > 0) best.offer(j, colCost[j]!)
+        if (pricable[j] === 1 && inCore[j] === 0 && rowValue[e]! > 0) b.offer(j, colCost[j]!)
       }
-      for (let i = 0; i < best.size; i++) this.join(best.column(i))
+      for (let i = 0; i < b.size; i++) this.join(b.column(i))
     }
   }
 
