@@ -5,7 +5,8 @@
  *
  * 1. **Core.** Every column that may not be left out (slacks, vacancies,
  *    locked pairs, the start's pairs) and, for every row, the few pricable
- *    columns of highest cost that help it.
+ *    columns of highest cost that help it (one more than the row needs at its
+ *    lower bound, when that is more).
  * 2. **Pricing.** Solve the LP relaxation of the core; with its row duals `y`
  *    the reduced cost of a column is `d_j = c_j − Σ_i a_ij y_i`. Columns left
  *    out with `d_j > 0` could raise the LP: the best few per row join the core
