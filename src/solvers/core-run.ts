@@ -31,7 +31,9 @@
  * or none can and the whole model is proven infeasible. Without a usable ray,
  * or when the core MILP is infeasible, the core widens: four times as many
  * columns per row (12, 48, 192), then every column (the MILP's widening within
- * `maxCoreColumns`). A stop before
+ * `maxCoreColumns`). Pricing starts no LP it cannot expect to finish: it
+ * stops at the last LP optimum, whose point, completed, is the core MILP's
+ * start (`core/pricing.ts`). A stop before
  * the proof (time limit, abort, the `maxCoreColumns` budget, a wasm abort
  * after an incumbent) returns the incumbent with a bound valid for the whole
  * model: the Lagrangian `B + Σ max(0, d_j)` over the left-out columns (`B`
@@ -266,18 +268,26 @@ function runPart(
     // Core MILP and the reduced-cost proof. Without a start, the LP point completed
     // (core/complete.ts) is one: at the LP bound it needs no MILP. The first MILP core holds the
     // columns a solution within the LP–MILP gap may use: the earlier gap when warm, else a guess
-    // (or the start's distance to the bound, when less).
+    // (or the start's distance to the bound, when less). A pricing that stopped short leaves the
+    // last LP optimum's point: completed (with its columns at 0 free where there is room, when
+    // the fractional ones alone have no completion, in half the time left), it is the core MILP's
+    // start, so that the run ends with a solution whatever HiGHS finds in the time left.
     const milpStarted = performance.now()
     let settled: Point | null = null
     let fallback: Point | null = null
-    if (priced.done && hooks.start === undefined) {
-      const point = completeLpPoint(ctx, model.getSolution().colValue)
+    const lpPoint = priced.done ? model.getSolution().colValue : priced.point
+    if (lpPoint !== null && hooks.start === undefined) {
+      const point =
+        completeLpPoint(ctx, lpPoint) ?? (priced.done ? null : completeLpPoint(ctx, lpPoint, 'nonzero', 0.5))
       if (point !== null) {
         sendIncumbent(hooks, point.values, nc, null, point.objective)
         const b = lagrangian.wholeModelBound(null, columns.inCore)
         hooks.onImproved(point.objective, b, b === null ? null : relativeGap(point.objective, b))
         const gap = lagrangian.bound - point.objective
-        if (gap <= PROOF_TOL) settled = point
+        if (!priced.done) {
+          incumbent.values = point.values
+          incumbent.objective = point.objective
+        } else if (gap <= PROOF_TOL) settled = point
         // A start further below the bound than the guessed gap slowed the MILP (HiGHS's own
         // heuristics find better at once): only a near one is taken.
         else if (gap <= coldGap(ctx)) {

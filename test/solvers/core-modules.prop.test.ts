@@ -11,12 +11,12 @@ import type { Highs } from 'highs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { Best } from '../../src/solvers/core/best.js'
 import { CoreColumns, passRows } from '../../src/solvers/core/columns.js'
-import type { CoreContext } from '../../src/solvers/core/context.js'
+import { limitNextRun, type CoreContext } from '../../src/solvers/core/context.js'
 import { blockGaps, fractionalBlocks, partition } from '../../src/solvers/core/blocks.js'
 import { completeLpPoint } from '../../src/solvers/core/complete.js'
 import { gomoryCuts, withCuts, type Cut } from '../../src/solvers/core/cuts.js'
 import { Workspace } from '../../src/solvers/core/workspace.js'
-import { endsRun, priceCore } from '../../src/solvers/core/pricing.js'
+import { endsRun, priceCore, type Priced } from '../../src/solvers/core/pricing.js'
 import { Lagrangian } from '../../src/solvers/core/lagrangian.js'
 import type { CoreArrays } from '../../src/solvers/core/types.js'
 
@@ -689,6 +689,162 @@ describe('completeLpPoint', () => {
     )
     expect(completed).toBeGreaterThan(100)
     expect(atBound).toBeGreaterThan(50)
+  })
+})
+
+/** The 0/1 point `values` as a bit mask, and its objective; null when some value is not 0 or 1. */
+function maskOf(m: CoreArrays, values: Float64Array): { mask: number; value: number } | null {
+  let mask = 0
+  let value = 0
+  for (let j = 0; j < m.colCost.length; j++) {
+    const v = values[j]!
+    if (v !== 0 && v !== 1) return null
+    if (v === 1) {
+      mask |= 1 << j
+      value += m.colCost[j]!
+    }
+  }
+  return { mask, value }
+}
+
+describe('priceCore stopped short', () => {
+  let highs: Highs
+  beforeAll(async () => {
+    highs = await highsLoader()
+  })
+
+  it('starts no LP it cannot expect to finish: it leaves the last LP optimum, whose completions are solutions of the whole model', () => {
+    let stopped = 0
+    let completed = 0
+    let onlyNonzero = 0
+    fc.assert(
+      fc.property(smallModel, (m) => {
+        const fin = (v: number) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v)
+        const lagrangian = new Lagrangian(m)
+        const columns = new CoreColumns(m, lagrangian, undefined)
+        // A first core of every other column, that pricing has columns to add.
+        for (let j = 0; j < m.colCost.length; j += 2) columns.join(j)
+        const model = highs.createModel()
+        try {
+          passRows(highs, model, m, fin)
+          model.options.set({ output_flag: false, presolve: 'off' })
+          columns.pass(model, fin, false)
+          // A clock that runs out once the first LP is solved: no second LP can be expected to finish.
+          let lps = 0
+          const ctx: CoreContext = {
+            ...contextOf(highs, m, model, columns, lagrangian, fin),
+            left: () => (lps++ === 0 ? 60 : 0),
+          }
+          const firstCoreSize = columns.order.length
+          const priced = priceCore(ctx)
+          if (endsRun(priced) || priced.done || priced.point === null) return
+          stopped++
+          const point: Priced['point'] & object = priced.point
+          // The first LP's optimum: the first core's values, every row met with the rest at 0.
+          expect(point.length).toBe(firstCoreSize)
+          expect(ctx.counts.pricingRounds).toBe(1)
+          const x = new Float64Array(m.colCost.length)
+          point.forEach((v, k) => (x[columns.order[k]!] = v))
+          for (let r = 0; r < m.rowLower.length; r++) {
+            let a = 0
+            for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++)
+              a += m.rowValue[e]! * x[m.rowIndex[e]!]!
+            expect(a).toBeGreaterThanOrEqual(m.rowLower[r]! - 1e-7)
+            expect(a).toBeLessThanOrEqual(m.rowUpper[r]! + 1e-7)
+          }
+          const timed: CoreContext = { ...ctx, left: () => 60 }
+          const best = bruteForce(m)
+          const integral = completeLpPoint(timed, point)
+          const nonzero = completeLpPoint(timed, point, 'nonzero')
+          for (const c of [integral, nonzero]) {
+            if (c === null) continue
+            const got = maskOf(m, c.values)
+            expect(got).not.toBeNull()
+            expect(meetsRows(m, got!.mask)).toBe(true)
+            expect(c.objective).toBeCloseTo(got!.value, 9)
+            expect(c.objective).toBeLessThanOrEqual(best! + 1e-9)
+          }
+          // 'nonzero' frees a superset of the columns: it completes whatever 'integral' does, as well or better.
+          if (integral !== null) {
+            completed++
+            expect(nonzero).not.toBeNull()
+            expect(nonzero!.objective).toBeGreaterThanOrEqual(integral.objective - 1e-9)
+          } else if (nonzero !== null) onlyNonzero++
+        } finally {
+          model.dispose()
+        }
+      }),
+      { seed: 18, numRuns: 400 },
+    )
+    expect(stopped).toBeGreaterThan(80)
+    expect(completed).toBeGreaterThan(60)
+    // Some points only 'nonzero' completes (4 with this seed).
+    expect(onlyNonzero).toBeGreaterThan(0)
+  })
+})
+
+describe('limitNextRun', () => {
+  it('gives the next run on a model the time left, not that less the time of the runs before', async () => {
+    const highs = await highsLoader()
+    // An assignment LP of 100 × 100, solved from the slack basis each time.
+    const n = 100
+    const starts = [0]
+    const index: number[] = []
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) index.push(i * n + j)
+      starts.push(index.length)
+    }
+    for (let j = 0; j < n; j++) {
+      for (let i = 0; i < n; i++) index.push(i * n + j)
+      starts.push(index.length)
+    }
+    const model = highs.createModel()
+    try {
+      model.passModel({
+        numCols: n * n,
+        numRows: 2 * n,
+        sense: highs.constants.objectiveSense.maximize,
+        colCost: Float64Array.from({ length: n * n }, (_, k) => ((k * 7919) % 1000) / 7),
+        colLower: new Float64Array(n * n),
+        colUpper: new Float64Array(n * n).fill(1),
+        rowLower: new Float64Array(2 * n).fill(-highs.infinity),
+        rowUpper: new Float64Array(2 * n).fill(1),
+        matrix: {
+          format: 'csr',
+          numRows: 2 * n,
+          numCols: n * n,
+          starts: Int32Array.from(starts),
+          indices: Int32Array.from(index),
+          values: new Float64Array(index.length).fill(1),
+        },
+      })
+      model.options.set({ output_flag: false, presolve: 'off' })
+      const status = highs.constants.modelStatus
+      // Three solves: the model's clocks now hold three solves' time; one solve needs about a third.
+      let longest = 0
+      for (let k = 0; k < 3; k++) {
+        model.zeroAllClocks()
+        model.setLogicalBasis()
+        expect(model.run().modelStatus).toBe(status.optimal)
+        longest = Math.max(longest, model.getRunTime())
+      }
+      model.zeroAllClocks()
+      for (let k = 0; k < 3; k++) {
+        model.setLogicalBasis()
+        model.run()
+      }
+      const ctx = { model, left: () => 2 * longest } as unknown as CoreContext
+      // HiGHS's own reading: a limit of two solves' time, after three, stops the fourth at once.
+      model.setLogicalBasis()
+      model.options.set({ time_limit: 2 * longest })
+      expect(model.run().modelStatus).toBe(status.timeLimit)
+      // Given the time left by limitNextRun, the same solve finishes.
+      model.setLogicalBasis()
+      limitNextRun(ctx)
+      expect(model.run().modelStatus).toBe(status.optimal)
+    } finally {
+      model.dispose()
+    }
   })
 })
 

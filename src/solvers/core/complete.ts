@@ -27,31 +27,66 @@ export interface Point {
 }
 
 /**
- * The LP point just solved (`x`, in the core's order), completed into a
- * solution of the whole model: `null` when the kept values already break a
- * row, or the small MILP finds no completion in the time given to it (a
- * tenth of what is left). An integral LP point needs no MILP.
+ * An LP point (`x`, in the core's order; the core's columns past its end at
+ * 0), completed into a solution of the whole model: `null` when the kept
+ * values already break a row, or the small MILP finds no completion in the
+ * time given to it (`share` of what is left). An integral LP point needs no
+ * MILP. `keep`: `'integral'` keeps every integer column at an integral value;
+ * `'nonzero'` frees those at 0 too, unless at 1 one would overfill a row the
+ * kept columns leave short of room — a larger MILP, for a point whose
+ * fractional columns alone have no completion (the point of an LP optimum
+ * on a core that pricing has not finished).
  * @internal
  */
-export function completeLpPoint(ctx: CoreContext, x: Float64Array): Point | null {
+export function completeLpPoint(
+  ctx: CoreContext,
+  x: Float64Array,
+  keep: 'integral' | 'nonzero' = 'integral',
+  share = 0.1,
+): Point | null {
   const { m, columns, highs } = ctx
   const { order } = columns
   const { integer, colCost, colLower, colUpper, rowLower, rowUpper, rowStarts, rowIndex, rowValue } = m
   const nc = colCost.length
-  if (x.length !== order.length) return null
+  if (x.length > order.length) return null
   const values = new Float64Array(nc)
   // Where each free column goes in the small MILP (−1: kept at its value or left out).
   const slot = new Int32Array(nc).fill(-1)
   const free: number[] = []
+  // Integer columns at 0 that 'nonzero' frees where the kept columns leave them room.
+  const zeros: number[] = []
   for (let k = 0; k < order.length; k++) {
     const j = order[k]!
-    const v = x[k]!
+    const v = k < x.length ? x[k]! : 0
     const r = Math.round(v)
-    if (integer[j] === 1 && Math.abs(v - r) <= INTEGRAL_TOL) values[j] = r
-    else {
+    if (integer[j] === 1 && Math.abs(v - r) <= INTEGRAL_TOL) {
+      values[j] = r
+      if (keep === 'nonzero' && r === 0 && colUpper[j]! > 0) zeros.push(j)
+    } else {
       slot[j] = free.length
       free.push(j)
     }
+  }
+  if (zeros.length > 0) {
+    // A column at 0 stays there when at 1 it alone would overfill a row the kept columns left
+    // short of room (a post already filled, a cadre already placed); the rest are free.
+    const blocked = new Uint8Array(nc)
+    for (let r = 0; r < rowLower.length; r++) {
+      if (!Number.isFinite(rowUpper[r]!)) continue
+      let act = 0
+      for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) {
+        const j = rowIndex[e]!
+        if (slot[j] === -1) act += rowValue[e]! * values[j]!
+      }
+      const room = rowUpper[r]! - act + ROW_TOL * Math.max(1, Math.abs(act))
+      for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++)
+        if (rowValue[e]! > room) blocked[rowIndex[e]!] = 1
+    }
+    for (const j of zeros)
+      if (blocked[j] === 0) {
+        slot[j] = free.length
+        free.push(j)
+      }
   }
   // Each row less what the kept columns take; the rows with a free column go to the MILP.
   const lower: number[] = []
@@ -94,6 +129,7 @@ export function completeLpPoint(ctx: CoreContext, x: Float64Array): Point | null
         Number(hm.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible
           ? Float64Array.from(hm.getSolution().colValue)
           : null,
+      share,
     )
     if (solved === null) return null
     free.forEach((j, k) => (values[j] = integer[j] === 1 ? Math.round(solved[k]!) : solved[k]!))

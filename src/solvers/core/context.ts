@@ -56,6 +56,22 @@ export interface CoreContext {
   }
 }
 
+/**
+ * Gives the next run on `ctx.model` the time left (and `options`). HiGHS reads
+ * `time_limit` against clocks that add up every run on a model since they were
+ * last zeroed, so they are zeroed first: else a re-solve late in a run stops
+ * long before the deadline (a pricing LP of a 5,000-cadre general election
+ * stopped at 49 s of a 60 s limit).
+ * @internal
+ */
+export function limitNextRun(
+  ctx: CoreContext,
+  options: Record<string, number | string | boolean> = {},
+): void {
+  ctx.model.zeroAllClocks()
+  ctx.model.options.set({ ...options, time_limit: ctx.left() })
+}
+
 /** A run that ends without a solution. @internal */
 export function failedRun(status: string, message: string, fatal = false): CoreRun {
   return { ...failedRawRun(status, message, fatal), stats: null }

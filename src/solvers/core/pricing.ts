@@ -9,7 +9,7 @@
  * @module
  */
 import { Best } from './best.js'
-import { failedRun, statsOf, type CoreContext } from './context.js'
+import { failedRun, limitNextRun, statsOf, type CoreContext } from './context.js'
 import type { CoreArrays, CoreRun, CoreWarm } from './types.js'
 
 /** Columns of highest reduced cost per row added per pricing round. */
@@ -28,6 +28,16 @@ const PRICE_TOL = 1e-7
  */
 const PRIMAL_FEW = 16
 const PRIMAL_SHARE = 0.001
+/**
+ * Pricing starts no LP it cannot expect to finish: when the time left is under
+ * this many times the last LP's, it stops at the last LP optimum, whose point
+ * the run completes into a solution (`core/complete.ts`), and leaves the rest
+ * to the core MILP. An LP the deadline stops is lost whole. The re-solves grow
+ * as columns join (a 5,000-cadre general election: 5–7, 20–26, 37 s), hence the
+ * margin; where they do not (the 10,000-cadre city: 2.4–6.8 s each), pricing
+ * runs as before.
+ */
+const NEXT_LP_MARGIN = 1.5
 /** HiGHS's `simplex_strategy` values. */
 const DUAL_SIMPLEX = 1
 const PRIMAL_SIMPLEX = 4
@@ -38,6 +48,12 @@ export interface Priced {
   readonly done: boolean
   /** The LP core's columns and basis, for the next solve's warm start (when done). */
   readonly basis: Omit<CoreWarm, 'gap'> | null
+  /**
+   * When pricing stopped before an LP it could not expect to finish: the last
+   * LP optimum's column values, in the core's order (the columns that joined
+   * after it are at 0); else `null`.
+   */
+  readonly point: Float64Array | null
 }
 
 /**
@@ -75,13 +91,19 @@ export function priceCore(ctx: CoreContext): Priced | CoreRun {
   }
   // Columns the last round added by reduced cost (0: none, or the core grew otherwise).
   let joined = 0
+  // The last optimal LP's point and how long that LP took.
+  let point: Float64Array | null = null
+  let lastMs = 0
   for (;;) {
     // An abort between two LPs stops like one during an LP.
-    if (ctx.halted()) return finish({ done: false, basis: null })
+    if (ctx.halted()) return finish({ done: false, basis: null, point: null })
+    if (point !== null && ctx.left() * 1000 < NEXT_LP_MARGIN * lastMs)
+      return finish({ done: false, basis: null, point })
     ctx.counts.pricingRounds++
     const few = joined > 0 && joined <= Math.max(PRIMAL_FEW, PRIMAL_SHARE * columns.order.length)
-    model.options.set({ time_limit: ctx.left(), simplex_strategy: few ? PRIMAL_SIMPLEX : DUAL_SIMPLEX })
+    limitNextRun(ctx, { simplex_strategy: few ? PRIMAL_SIMPLEX : DUAL_SIMPLEX })
     joined = 0
+    const lpStarted = performance.now()
     const run = model.run({ [cb.simplexInterrupt]: ctx.stop })
     const status = ctx.statusOf(run.modelStatus)
     if (status === 'infeasible') {
@@ -99,10 +121,14 @@ export function priceCore(ctx: CoreContext): Priced | CoreRun {
     }
     if (status !== 'optimal') {
       ctx.counts.lpMs = performance.now() - started
-      if (status === 'timeLimit' || status === 'interrupted') return finish({ done: false, basis: null })
+      if (status === 'timeLimit' || status === 'interrupted')
+        return finish({ done: false, basis: null, point: null })
       return failedRun(status === 'unbounded' ? 'unbounded' : 'error', `LP relaxation ended with ${status}`)
     }
-    lagrangian.y.set(model.getSolution().rowDual)
+    lastMs = performance.now() - lpStarted
+    const solution = model.getSolution()
+    point = solution.colValue
+    lagrangian.y.set(solution.rowDual)
     lagrangian.price(inCore)
     // The Lagrangian bound holds for the whole model at every round (before any column joins): report it.
     const bound = lagrangian.wholeModelBound(null, inCore)
@@ -124,7 +150,7 @@ export function priceCore(ctx: CoreContext): Priced | CoreRun {
     }
     joined = added
     if (added === 0) {
-      const priced = finish({ done: true, basis: null })
+      const priced = finish({ done: true, basis: null, point: null })
       return { ...priced, basis: { core: Int32Array.from(columns.order), ...model.getBasis() } }
     }
     columns.pass(model, ctx.fin, false)

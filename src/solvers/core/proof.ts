@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { failedRun, statsOf, type CoreContext } from './context.js'
+import { failedRun, limitNextRun, statsOf, type CoreContext } from './context.js'
 import type { Priced } from './pricing.js'
 import type { CoreRun } from './types.js'
 import type { Point } from './complete.js'
@@ -180,7 +180,7 @@ export function proveCore(
             // A start HiGHS will not take is only a lost hint.
           }
       }
-      model.options.set({ time_limit: ctx.left() })
+      limitNextRun(ctx)
       const run = model.run({
         [cb.simplexInterrupt]: ctx.stop,
         [cb.mipInterrupt]: ctx.stop,

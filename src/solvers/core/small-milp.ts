@@ -29,6 +29,7 @@ export function solveSmallMilp<T>(
   ctx: CoreContext,
   p: SmallMilp,
   read: (hm: HighsModel, status: string) => T,
+  share = 0.1,
 ): T {
   const { m, highs, fin } = ctx
   const { colLower, colUpper, integer } = m
@@ -54,8 +55,9 @@ export function solveSmallMilp<T>(
       },
       integrality: Int32Array.from(p.cols, (j) => integer[j]!),
     })
-    // A tenth of the time left at most: one hard part must not take the whole solve's time.
-    const limit = Math.min(ctx.left(), Math.max(0.05, ctx.left() / 10))
+    // A share of the time left at most (a tenth unless told): one hard part must not take the
+    // whole solve's time.
+    const limit = Math.min(ctx.left(), Math.max(0.05, ctx.left() * share))
     hm.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9, time_limit: limit })
     const cb = highs.constants.callbackType
     const run = hm.run({ [cb.simplexInterrupt]: ctx.stop, [cb.mipInterrupt]: ctx.stop })
