@@ -620,6 +620,108 @@ describe('blockGaps', () => {
     expect(tighter).toBeGreaterThan(20)
   })
 
+  /**
+   * Posts × cadres with a vacancy per post: each post's row takes exactly one
+   * column (not a linking row), each cadre's at most one (a linking row), and
+   * a side row over a few columns.
+   */
+  const assignmentModel = fc
+    .record({
+      posts: fc.integer({ min: 1, max: 3 }),
+      cadres: fc.integer({ min: 1, max: 3 }),
+      costs: fc.array(fc.integer({ min: -5, max: 30 }), { minLength: 12, maxLength: 12 }),
+      side: fc.array(fc.tuple(fc.nat(11), fc.integer({ min: -1, max: 2 })), { minLength: 1, maxLength: 4 }),
+      sideUpper: fc.integer({ min: 0, max: 2 }),
+    })
+    .map(({ posts, cadres, costs, side, sideUpper }): CoreArrays => {
+      // Column p·cadres + c: cadre c in post p; then one vacancy per post.
+      const pairs = posts * cadres
+      const n = pairs + posts
+      const rowStarts = [0]
+      const rowIndex: number[] = []
+      const rowValue: number[] = []
+      const rowLower: number[] = []
+      const rowUpper: number[] = []
+      const linkingRows: number[] = []
+      const row = (
+        cols: readonly number[],
+        values: readonly number[],
+        lower: number,
+        upper: number,
+        link: number,
+      ) => {
+        rowIndex.push(...cols)
+        rowValue.push(...values)
+        rowStarts.push(rowIndex.length)
+        rowLower.push(lower)
+        rowUpper.push(upper)
+        linkingRows.push(link)
+      }
+      for (let p = 0; p < posts; p++) {
+        const cols = [...Array(cadres).keys()].map((c) => p * cadres + c).concat(pairs + p)
+        row(
+          cols,
+          cols.map(() => 1),
+          1,
+          1,
+          0,
+        )
+      }
+      for (let c = 0; c < cadres; c++) {
+        const cols = [...Array(posts).keys()].map((p) => p * cadres + c)
+        row(
+          cols,
+          cols.map(() => 1),
+          -Infinity,
+          1,
+          1,
+        )
+      }
+      const entries = new Map<number, number>()
+      for (const [j, a] of side) if (a !== 0) entries.set(j % n, a)
+      const cols = [...entries.keys()].sort((a, b) => a - b)
+      if (cols.length > 0)
+        row(
+          cols,
+          cols.map((j) => entries.get(j)!),
+          -Infinity,
+          sideUpper,
+          0,
+        )
+      return {
+        ...binaryModel(costs.slice(0, n), { rowLower, rowUpper, rowStarts, rowIndex, rowValue }),
+        linkingRows: Uint8Array.from(linkingRows),
+      }
+    })
+
+  it('keeps a post’s row (one holder or its vacancy) whole too: a bound above every solution and below the plain one', () => {
+    let tighter = 0
+    fc.assert(
+      fc.property(
+        assignmentModel,
+        fc.array(fc.double({ min: -30, max: 30, noNaN: true }), { minLength: 7, maxLength: 7 }),
+        subset,
+        (m, y, bits) => {
+          const optimum = bruteForce(m)
+          const inCore = coreOf(m.colCost.length, bits)
+          const lag = new Lagrangian(m)
+          lag.y.set(y.slice(0, m.rowLower.length))
+          lag.price(inCore)
+          const packed = lag.packedBound()
+          const plain = lag.bound + lag.outside(inCore).positive
+          if (optimum === null || !Number.isFinite(plain)) return
+          // Every row's term is finite: so is the bound with the post rows kept.
+          expect(packed).not.toBeNull()
+          expect(packed!).toBeGreaterThanOrEqual(optimum - 1e-7)
+          expect(packed!).toBeLessThanOrEqual(plain + 1e-7)
+          if (packed! < plain - 1e-7) tighter++
+        },
+      ),
+      { seed: 47, numRuns: 400 },
+    )
+    expect(tighter).toBeGreaterThan(100)
+  })
+
   it('splits a model at its linking rows only: rows a column shares are in one block', () => {
     fc.assert(
       fc.property(linkedModel, (m) => {

@@ -23,20 +23,25 @@ export interface Outside {
 }
 
 /**
- * The unit packing rows among `m`'s linking rows (see
- * {@link Lagrangian.packedBound}): `kept[r]` for such a row, `inRow[j]` for a
- * column in one (each column in the first that has it, later rows with it
- * are not kept).
+ * Unit rows of `m` that {@link Lagrangian.packedBound} keeps whole: rows
+ * `Σ x_j ≤ 1` (or `= 1`, a lower bound above 0) over columns of bounds
+ * [0, 1] and coefficients 1, among the linking rows (a cadre's one post) or
+ * among the others (a post's holder or vacancy), each column in one kept row
+ * at most (the first that has it). `kept[r]`: 1 for a packing row, 2 for a
+ * row that must take one column; `inRow[j]` for a column in one.
  */
-function packingRows(m: CoreArrays): { inRow: Uint8Array; kept: Uint8Array; any: boolean } {
+function packingRows(
+  m: CoreArrays,
+  among: 'linking' | 'other',
+): { inRow: Uint8Array; kept: Uint8Array; any: boolean } {
   const { rowLower, rowUpper, rowStarts, rowIndex, rowValue, colLower, colUpper, linkingRows } = m
   const nr = rowLower.length
-  const inRow = new Uint8Array(linkingRows === undefined ? 0 : colLower.length)
-  const kept = new Uint8Array(linkingRows === undefined ? 0 : nr)
+  const inRow = new Uint8Array(colLower.length)
+  const kept = new Uint8Array(nr)
   let any = false
-  if (linkingRows === undefined) return { inRow, kept, any }
-  for (let r = 0; r < Math.min(nr, linkingRows.length); r++) {
-    if (linkingRows[r] !== 1 || rowUpper[r] !== 1 || rowLower[r]! > 0) continue
+  for (let r = 0; r < nr; r++) {
+    const linking = linkingRows !== undefined && linkingRows[r] === 1
+    if (linking !== (among === 'linking') || rowUpper[r] !== 1 || !(rowLower[r]! <= 1)) continue
     let ok = true
     for (let e = rowStarts[r]!; ok && e < rowStarts[r + 1]!; e++) {
       const j = rowIndex[e]!
@@ -44,7 +49,7 @@ function packingRows(m: CoreArrays): { inRow: Uint8Array; kept: Uint8Array; any:
     }
     if (!ok) continue
     for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) inRow[rowIndex[e]!] = 1
-    kept[r] = 1
+    kept[r] = rowLower[r]! > 0 ? 2 : 1
     any = true
   }
   return { inRow, kept, any }
@@ -75,7 +80,8 @@ export class Lagrangian {
   private packed: { readonly pricing: number; readonly value: number | null } | null = null
   /** Calls of {@link price} so far. */
   private pricings = 0
-  private packing: ReturnType<typeof packingRows> | null = null
+  /** The rows {@link packedBound} keeps whole, either way (found once). */
+  private packing: readonly ReturnType<typeof packingRows>[] | null = null
   private left: {
     readonly version: number
     readonly inCore: Uint8Array
@@ -207,15 +213,16 @@ export class Lagrangian {
   }
 
   /**
-   * The Lagrangian bound with the unit packing rows among the linking rows
-   * kept whole (a cadre's one post: `Σ x_j ≤ 1` over columns of bounds
-   * [0, 1] and coefficients 1, each column in one such row at most) instead
-   * of priced: under `y` on the other rows, such a row adds the best of its
-   * columns, `max(0, max_j (d_j + y_p))`, where the plain bound adds `y_p`
-   * and every positive `d_j` of the row. Never above the plain bound, the
-   * same at an LP optimum of the whole model, far below it while pricing is
-   * unfinished (many columns of one cadre with `d_j > 0`). `null`: no such
-   * row.
+   * The Lagrangian bound with unit rows kept whole instead of priced (see
+   * `packingRows`): under `y` on the other rows, a kept row adds the best of
+   * its columns, `max_j (d_j + y_r)` (at least 0 for a packing row, which may
+   * take none), where the plain bound adds its own term and every positive
+   * `d_j` of the row. Two ways, the lesser taken: the linking rows kept (a
+   * cadre's one post), or the unit rows among the others (a post's holder or
+   * vacancy) — each column in one kept row at most, so not both at once.
+   * Never above the plain bound, the same at an LP optimum of the whole
+   * model, far below it while pricing is unfinished (many columns of one
+   * cadre, or of one post, with `d_j > 0`). `null`: no such row.
    */
   packedBound(): number | null {
     // It depends on the duals alone, not on the core.
@@ -223,20 +230,21 @@ export class Lagrangian {
     const { d, y } = this
     const { rowLower, rowStarts, rowIndex } = this.m
     const nr = rowLower.length
-    const { inRow, kept, any } = (this.packing ??= packingRows(this.m))
+    this.packing ??= [packingRows(this.m, 'linking'), packingRows(this.m, 'other')]
     let value: number | null = null
-    if (any) {
+    for (const { inRow, kept, any } of this.packing) {
+      if (!any) continue
       let b = 0
       for (let r = 0; r < nr; r++) {
-        if (kept[r] === 1) {
-          let best = 0
+        if (kept[r] !== 0) {
+          let best = kept[r] === 1 ? 0 : -Infinity
           for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++)
             best = Math.max(best, d[rowIndex[e]!]! + y[r]!)
           b += best
         } else b += this.rowTerm(r)
       }
       for (let j = 0; j < d.length; j++) if (inRow[j] === 0 && d[j] !== 0) b += this.term(j)
-      value = Number.isFinite(b) ? b : null
+      if (Number.isFinite(b) && (value === null || b < value)) value = b
     }
     this.packed = { pricing: this.pricings, value }
     return value
