@@ -722,6 +722,38 @@ describe('blockGaps', () => {
     expect(tighter).toBeGreaterThan(100)
   })
 
+  it('keeps both at once, an assignment of posts to cadres: above every solution, below either way alone (brute force)', () => {
+    let tighter = 0
+    let solved = 0
+    fc.assert(
+      fc.property(
+        assignmentModel,
+        fc.array(fc.double({ min: -30, max: 30, noNaN: true }), { minLength: 7, maxLength: 7 }),
+        subset,
+        (m, y, bits) => {
+          const optimum = bruteForce(m)
+          const inCore = coreOf(m.colCost.length, bits)
+          const lag = new Lagrangian(m)
+          lag.y.set(y.slice(0, m.rowLower.length))
+          lag.price(inCore)
+          const packed = lag.packedBound()
+          const plain = lag.bound + lag.outside(inCore).positive
+          const both = lag.assignmentBound()
+          if (optimum === null || !Number.isFinite(plain) || both === null) return
+          solved++
+          expect(both).toBeGreaterThanOrEqual(optimum - 1e-7)
+          expect(both).toBeLessThanOrEqual(packed! + 1e-7)
+          if (both < packed! - 1e-7) tighter++
+          // Solved once for these duals, then part of the whole-model bound.
+          expect(lag.wholeModelBound(null, inCore)!).toBeLessThanOrEqual(both + 1e-9)
+        },
+      ),
+      { seed: 48, numRuns: 400 },
+    )
+    expect(solved).toBeGreaterThan(100)
+    expect(tighter).toBeGreaterThan(20)
+  })
+
   it('splits a model at its linking rows only: rows a column shares are in one block', () => {
     fc.assert(
       fc.property(linkedModel, (m) => {

@@ -11,6 +11,7 @@
  *
  * @module
  */
+import { assignmentBound, assignmentSides } from './assignment-bound.js'
 import type { CoreArrays } from './types.js'
 import { Workspace } from './workspace.js'
 
@@ -78,6 +79,8 @@ export class Lagrangian {
   private version = 0
   /** {@link packedBound} while nothing changes, and the packing rows it keeps (found once). */
   private packed: { readonly pricing: number; readonly value: number | null } | null = null
+  /** {@link assignmentBound} for the duals it was computed with. */
+  private assigned: { readonly pricing: number; readonly value: number | null } | null = null
   /** Calls of {@link price} so far. */
   private pricings = 0
   /** The rows {@link packedBound} keeps whole, either way (found once). */
@@ -118,8 +121,8 @@ export class Lagrangian {
     return 0
   }
 
-  /** Row `r`'s term of `B`, `max(y_r·L_r, y_r·U_r)` (0 at `y_r = 0`, whatever its bounds). */
-  private rowTerm(r: number): number {
+  /** Row `r`'s term of `B`, `max(y_r·L_r, y_r·U_r)` (0 at `y_r = 0`, whatever its bounds). @internal */
+  rowTerm(r: number): number {
     const v = this.y[r]!
     return v > 0 ? v * this.m.rowUpper[r]! : v < 0 ? v * this.m.rowLower[r]! : 0
   }
@@ -230,9 +233,8 @@ export class Lagrangian {
     const { d, y } = this
     const { rowLower, rowStarts, rowIndex } = this.m
     const nr = rowLower.length
-    this.packing ??= [packingRows(this.m, 'linking'), packingRows(this.m, 'other')]
     let value: number | null = null
-    for (const { inRow, kept, any } of this.packing) {
+    for (const { inRow, kept, any } of this.packingRows()) {
       if (!any) continue
       let b = 0
       for (let r = 0; r < nr; r++) {
@@ -248,6 +250,35 @@ export class Lagrangian {
     }
     this.packed = { pricing: this.pricings, value }
     return value
+  }
+
+  /** The unit rows {@link packedBound} keeps whole, either way (found once). */
+  private packingRows(): readonly ReturnType<typeof packingRows>[] {
+    return (this.packing ??= [packingRows(this.m, 'linking'), packingRows(this.m, 'other')])
+  }
+
+  /**
+   * The posts × cadres of the assignment {@link assignmentBound} solves (0:
+   * none), for a caller weighing its time: a pass over the rows.
+   */
+  assignmentSize(): number {
+    const [linking, other] = this.packingRows()
+    const { posts, cadres } = assignmentSides(this.m.rowLower.length, linking!, other!)
+    return posts.length * cadres.length
+  }
+
+  /**
+   * The Lagrangian bound with both ways of {@link packedBound} kept whole at
+   * once, an assignment of posts to cadres (`core/assignment-bound.ts`), for
+   * the current duals: solved once, then taken by {@link wholeModelBound}
+   * until the duals change. `null`: no such assignment.
+   */
+  assignmentBound(): number | null {
+    if (this.assigned === null || this.assigned.pricing !== this.pricings) {
+      const [linking, other] = this.packingRows()
+      this.assigned = { pricing: this.pricings, value: assignmentBound(this.m, this, linking!, other!) }
+    }
+    return this.assigned.value
   }
 
   /**
@@ -267,7 +298,12 @@ export class Lagrangian {
     // The packed bound costs a pass over every column: only while left-out columns loosen the plain
     // one by more than 0.1 % (pricing far from the LP optimum; at it, the two are equal).
     const packed = o.positive > 1e-3 * Math.max(1, Math.abs(bound)) ? this.packedBound() : null
-    const lagrangian = Math.min(bound - this.blockTotal + o.positive, packed ?? Infinity)
+    const assigned = this.assigned?.pricing === this.pricings ? this.assigned.value : null
+    const lagrangian = Math.min(
+      bound - this.blockTotal + o.positive,
+      packed ?? Infinity,
+      assigned ?? Infinity,
+    )
     if (coreBound === null || !Number.isFinite(coreBound)) return lagrangian
     if (o.most === -Infinity) return Math.min(lagrangian, coreBound)
     let viaOutside = bound + (o.most > 0 ? o.positive : o.most)
