@@ -97,6 +97,8 @@ const CUT_MIN_COLUMNS = 300_000
  * (3,034 × 4,680 pairs, 3.7 s with the pass over its 11 M columns).
  */
 const ASSIGNMENT_SECONDS_PER_PAIR = 2 * 2.6e-7
+/** The most pairs the assignment bound's dense matrix may hold (40 M: 320 MB), whatever the time left. */
+const ASSIGNMENT_MOST_PAIRS = 40_000_000
 
 /** What a part of a run asks for when its cuts tightened the LP: another part on the model with them. */
 interface CutRound {
@@ -309,7 +311,8 @@ function runPart(
     }
     // A pricing stopped short leaves a loose bound: the assignment bound tightens it, when there
     // is time for it (the core MILP at that scale rarely improves on the completed point).
-    if (!priced.done && ctx.left() > ASSIGNMENT_SECONDS_PER_PAIR * lagrangian.assignmentSize()) {
+    const pairs = priced.done ? 0 : lagrangian.assignmentSize()
+    if (pairs > 0 && pairs <= ASSIGNMENT_MOST_PAIRS && ctx.left() > ASSIGNMENT_SECONDS_PER_PAIR * pairs) {
       const b = lagrangian.assignmentBound()
       const inc = incumbent.objective
       if (b !== null) hooks.onImproved(inc, b, inc === null ? null : relativeGap(inc, b))

@@ -312,6 +312,53 @@ describe('the priced-core method', () => {
     expect(kept).toBeGreaterThan(0)
   }, 120_000)
 
+  it('stopped short of the LP optimum (as when its next LP could not finish), answers with the completed LP point first: a solution, bounds that hold', async () => {
+    const highs = await highsLoader()
+    // General elections of a few hundred cadres: the completion, the assignment bound and the
+    // core MILP after them, as at a deadline's approach on a large model.
+    const seen = { short: 0, completed: 0 }
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 3 }), (seed, rounds) => {
+        const milp = formulate(generateScenario({ seed, cadres: 80, openShare: 1 })).milp
+        const pricable = new Uint8Array(milp.colCost.length)
+        for (let j = 0; j < pricable.length; j++)
+          if (milp.integer[j] === 1 && milp.colLower[j] === 0 && milp.colUpper[j] === 1) pricable[j] = 1
+        const arrays: CoreArrays = { ...milp, pricable, maxCoreColumns: 1_000_000, cuts: false }
+        const never = { shouldStop: () => false, onImproved: () => {} }
+        const full = runCore(highs, arrays, 60, never)
+        if (full.status !== 'optimal') return
+        const z = full.objective!
+        // Stopping short only changes a run whose pricing needs more LPs than that.
+        if (full.stats!.pricingRounds <= rounds) return
+        seen.short++
+        let first: Float64Array | null = null
+        const r = runCore(highs, { ...arrays, shortAfterPricingRounds: rounds }, 60, {
+          shouldStop: () => false,
+          onImproved: (_, b) => {
+            if (b !== null) expect(b).toBeGreaterThanOrEqual(z - 1e-6)
+          },
+          onSolution: (indices, values, objective) => {
+            if (first !== null) return
+            first = new Float64Array(milp.colCost.length)
+            indices.forEach((j, k) => (first![j] = values[k]!))
+            expect(objective).toBeLessThanOrEqual(z + 1e-6)
+          },
+        })
+        if (first !== null) {
+          seen.completed++
+          expectFeasible(milp, first)
+        }
+        // With the time it needs, the run goes on to the whole model's optimum.
+        expect(r.status).toBe('optimal')
+        expect(Math.abs(r.objective! - z)).toBeLessThan(1e-6)
+        expectFeasible(milp, r.values!)
+      }),
+      { seed: 61, numRuns: 10 },
+    )
+    expect(seen.short).toBeGreaterThan(4)
+    expect(seen.completed).toBeGreaterThan(3)
+  }, 120_000)
+
   it('equals the direct solve on generated counties, pricing and re-proving along the way', async () => {
     // How often each part of the method ran, so the property is known to reach them.
     const seen = { priced: 0, reproved: 0 }

@@ -97,7 +97,12 @@ export function priceCore(ctx: CoreContext): Priced | CoreRun {
   for (;;) {
     // An abort between two LPs stops like one during an LP.
     if (ctx.halted()) return finish({ done: false, basis: null, point: null })
-    if (point !== null && ctx.left() * 1000 < NEXT_LP_MARGIN * lastMs)
+    const short = m.shortAfterPricingRounds
+    if (
+      point !== null &&
+      (ctx.left() * 1000 < NEXT_LP_MARGIN * lastMs ||
+        (short !== undefined && ctx.counts.pricingRounds >= short))
+    )
       return finish({ done: false, basis: null, point })
     ctx.counts.pricingRounds++
     const few = joined > 0 && joined <= Math.max(PRIMAL_FEW, PRIMAL_SHARE * columns.order.length)

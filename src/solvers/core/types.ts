@@ -23,6 +23,13 @@ export interface CoreArrays extends MilpArrays {
    */
   readonly stopAfterPricingRounds?: number
   /**
+   * Tests only (never set by the backend): pricing stops short, as when its
+   * next LP could not be expected to finish in the time left, once this many
+   * pricing LPs have run — the run then completes the last LP point and goes
+   * on as it would at the deadline's approach.
+   */
+  readonly shortAfterPricingRounds?: number
+  /**
    * Whether rounds of Gomory cuts for the whole model (`core/cuts.ts`) tighten
    * the LP once pricing has finished. @defaultValue true from
    * `CUT_MIN_COLUMNS` pricable columns on (where the proof of a loose LP
