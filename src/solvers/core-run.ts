@@ -50,8 +50,10 @@
  *
  * One module per stage: `core/columns.ts` (the core's columns: the first
  * core, widening, passing columns to HiGHS), `core/lagrangian.ts` (reduced
- * costs and the bound), `core/pricing.ts`, `core/warm.ts`,
- * `core/complete.ts` and `core/proof.ts`; this one runs them in turn on one HiGHS instance.
+ * costs and the bound; `core/assignment-bound.ts`, its tightest form),
+ * `core/pricing.ts`, `core/warm.ts`, `core/complete.ts`, `core/stopped.ts`
+ * (a pricing stopped short) and `core/proof.ts`; this one runs them in turn
+ * on one HiGHS instance.
  *
  * @module
  */
@@ -67,6 +69,7 @@ import { claimRoom, gomoryCuts, withCuts, type Cut } from './core/cuts.js'
 import { Workspace } from './core/workspace.js'
 import { completeLpPoint, type Point } from './core/complete.js'
 import { coldGap, firstMilpCore, PROOF_TOL, proveCore } from './core/proof.js'
+import { settleStopped } from './core/stopped.js'
 import type { CoreArrays, CoreRun, CoreWarm } from './core/types.js'
 import { fitStart, joinWarmCore, setWarmBasis, warmGap } from './core/warm.js'
 
@@ -89,16 +92,6 @@ const CUT_ROUNDS = 6
  * them (the cut rounds' LPs cost more than the smaller proof saves).
  */
 const CUT_MIN_COLUMNS = 300_000
-
-/**
- * Seconds per post × cadre pair of the time a stopped run must have left to
- * solve the assignment bound (`core/assignment-bound.ts`), which cannot be
- * interrupted: twice what it took on the 5,000-cadre general election
- * (3,034 × 4,680 pairs, 3.7 s with the pass over its 11 M columns).
- */
-const ASSIGNMENT_SECONDS_PER_PAIR = 2 * 2.6e-7
-/** The most pairs the assignment bound's dense matrix may hold (40 M: 320 MB), whatever the time left. */
-const ASSIGNMENT_MOST_PAIRS = 40_000_000
 
 /** What a part of a run asks for when its cuts tightened the LP: another part on the model with them. */
 interface CutRound {
@@ -278,26 +271,20 @@ function runPart(
     // Core MILP and the reduced-cost proof. Without a start, the LP point completed
     // (core/complete.ts) is one: at the LP bound it needs no MILP. The first MILP core holds the
     // columns a solution within the LP–MILP gap may use: the earlier gap when warm, else a guess
-    // (or the start's distance to the bound, when less). A pricing that stopped short leaves the
-    // last LP optimum's point: completed (with its columns at 0 free where there is room, when
-    // the fractional ones alone have no completion, in half the time left), it is the core MILP's
-    // start, so that the run ends with a solution whatever HiGHS finds in the time left.
+    // (or the start's distance to the bound, when less). A pricing that stopped short leaves its
+    // last LP point, completed, as the incumbent (core/stopped.ts).
     const milpStarted = performance.now()
     let settled: Point | null = null
     let fallback: Point | null = null
-    const lpPoint = priced.done ? model.getSolution().colValue : priced.point
-    if (lpPoint !== null && hooks.start === undefined) {
-      const point =
-        completeLpPoint(ctx, lpPoint) ?? (priced.done ? null : completeLpPoint(ctx, lpPoint, 'nonzero', 0.5))
+    if (!priced.done) settleStopped(ctx, priced.point, hooks.start === undefined)
+    else if (hooks.start === undefined) {
+      const point = completeLpPoint(ctx, model.getSolution().colValue)
       if (point !== null) {
         sendIncumbent(hooks, point.values, nc, null, point.objective)
         const b = lagrangian.wholeModelBound(null, columns.inCore)
         hooks.onImproved(point.objective, b, b === null ? null : relativeGap(point.objective, b))
         const gap = lagrangian.bound - point.objective
-        if (!priced.done) {
-          incumbent.values = point.values
-          incumbent.objective = point.objective
-        } else if (gap <= PROOF_TOL) settled = point
+        if (gap <= PROOF_TOL) settled = point
         // A start further below the bound than the guessed gap slowed the MILP (HiGHS's own
         // heuristics find better at once): only a near one is taken.
         else if (gap <= coldGap(ctx)) {
@@ -308,14 +295,6 @@ function runPart(
           sharpen?.(point.values)
         } else fallback = point
       }
-    }
-    // A pricing stopped short leaves a loose bound: the assignment bound tightens it, when there
-    // is time for it (the core MILP at that scale rarely improves on the completed point).
-    const pairs = priced.done ? 0 : lagrangian.assignmentSize()
-    if (pairs > 0 && pairs <= ASSIGNMENT_MOST_PAIRS && ctx.left() > ASSIGNMENT_SECONDS_PER_PAIR * pairs) {
-      const b = lagrangian.assignmentBound()
-      const inc = incumbent.objective
-      if (b !== null) hooks.onImproved(inc, b, inc === null ? null : relativeGap(inc, b))
     }
     if (settled === null && priced.done) {
       // Cold, never more columns than the LP core.

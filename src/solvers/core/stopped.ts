@@ -1,0 +1,58 @@
+/**
+ * What a run does when its pricing stopped short of the LP optimum, before an
+ * LP it could not expect to finish (`core/pricing.ts`): the last LP point,
+ * completed (`core/complete.ts`), becomes the incumbent and the core MILP's
+ * start, so that the run ends with a solution whatever HiGHS finds in the
+ * time left; and the loose bound of unfinished duals is tightened by the
+ * assignment bound (`core/assignment-bound.ts`) when there is time for it.
+ *
+ * @module
+ */
+import { sendIncumbent } from '../highs-run.js'
+import { relativeGap } from '../solver.js'
+import { completeLpPoint } from './complete.js'
+import type { CoreContext } from './context.js'
+
+/**
+ * Seconds per post × cadre pair of the time a stopped run must have left to
+ * solve the assignment bound, which cannot be interrupted: twice what it
+ * took on the 5,000-cadre general election (3,034 × 4,680 pairs, 3.7 s with
+ * the pass over its 11 M columns).
+ */
+const ASSIGNMENT_SECONDS_PER_PAIR = 2 * 2.6e-7
+/** The most pairs the assignment bound's dense matrix may hold (40 M: 320 MB), whatever the time left. */
+const ASSIGNMENT_MOST_PAIRS = 40_000_000
+/**
+ * The share of the time left the second completion may take (the first, of
+ * the fractional columns alone, takes the usual tenth): at that scale the
+ * core MILP after it rarely improves on it.
+ */
+const WIDE_COMPLETION_SHARE = 0.5
+
+/**
+ * Completes `point` (the last LP optimum's, in the core's order) into the
+ * incumbent when `complete` (no start was given): with its integral columns
+ * kept, else with its columns at 0 free where there is room. Then the
+ * assignment bound, when the time left allows. Both are reported.
+ * @internal
+ */
+export function settleStopped(ctx: CoreContext, point: Float64Array | null, complete: boolean): void {
+  const { hooks, lagrangian, columns, incumbent } = ctx
+  const nc = ctx.m.colCost.length
+  if (point !== null && complete) {
+    const done = completeLpPoint(ctx, point) ?? completeLpPoint(ctx, point, 'nonzero', WIDE_COMPLETION_SHARE)
+    if (done !== null) {
+      sendIncumbent(hooks, done.values, nc, null, done.objective)
+      incumbent.values = done.values
+      incumbent.objective = done.objective
+      const b = lagrangian.wholeModelBound(null, columns.inCore)
+      hooks.onImproved(done.objective, b, b === null ? null : relativeGap(done.objective, b))
+    }
+  }
+  const pairs = lagrangian.assignmentSize()
+  if (pairs > 0 && pairs <= ASSIGNMENT_MOST_PAIRS && ctx.left() > ASSIGNMENT_SECONDS_PER_PAIR * pairs) {
+    const b = lagrangian.assignmentBound()
+    const inc = incumbent.objective
+    if (b !== null) hooks.onImproved(inc, b, inc === null ? null : relativeGap(inc, b))
+  }
+}
