@@ -112,6 +112,19 @@ const subset = fc.array(fc.boolean(), { minLength: 10, maxLength: 10 })
 const coreOf = (n: number, bits: readonly boolean[]) =>
   Uint8Array.from({ length: n }, (_, j) => (bits[j] ? 1 : 0))
 
+/**
+ * A Lagrangian of `m` priced with the duals `y` (its first as many as `m` has
+ * rows) over the core `bits`, with brute force's optimum and the plain bound
+ * `B + Σ max(0, d_j)` over the columns left out.
+ */
+function pricedWith(m: CoreArrays, y: readonly number[], bits: readonly boolean[]) {
+  const inCore = coreOf(m.colCost.length, bits)
+  const lag = new Lagrangian(m)
+  lag.y.set(y.slice(0, m.rowLower.length))
+  lag.price(inCore)
+  return { optimum: bruteForce(m), inCore, lag, plain: lag.bound + lag.outside(inCore).positive }
+}
+
 /** A core run's shared state around the given parts, with no clock and no stop. */
 function contextOf(
   highs: Highs,
@@ -596,13 +609,8 @@ describe('blockGaps', () => {
         fc.array(fc.double({ min: -30, max: 30, noNaN: true }), { minLength: 12, maxLength: 12 }),
         subset,
         (m, y, bits) => {
-          const optimum = bruteForce(m)
-          const inCore = coreOf(m.colCost.length, bits)
-          const lag = new Lagrangian(m)
-          lag.y.set(y.slice(0, m.rowLower.length))
-          lag.price(inCore)
+          const { optimum, inCore, lag, plain } = pricedWith(m, y, bits)
           const packed = lag.packedBound()
-          const plain = lag.bound + lag.outside(inCore).positive
           if (packed === null || optimum === null || !Number.isFinite(plain)) return
           expect(packed).toBeGreaterThanOrEqual(optimum - 1e-7)
           expect(packed).toBeLessThanOrEqual(plain + 1e-7)
@@ -702,13 +710,8 @@ describe('blockGaps', () => {
         fc.array(fc.double({ min: -30, max: 30, noNaN: true }), { minLength: 7, maxLength: 7 }),
         subset,
         (m, y, bits) => {
-          const optimum = bruteForce(m)
-          const inCore = coreOf(m.colCost.length, bits)
-          const lag = new Lagrangian(m)
-          lag.y.set(y.slice(0, m.rowLower.length))
-          lag.price(inCore)
+          const { optimum, lag, plain } = pricedWith(m, y, bits)
           const packed = lag.packedBound()
-          const plain = lag.bound + lag.outside(inCore).positive
           if (optimum === null || !Number.isFinite(plain)) return
           // Every row's term is finite: so is the bound with the post rows kept.
           expect(packed).not.toBeNull()
@@ -731,13 +734,8 @@ describe('blockGaps', () => {
         fc.array(fc.double({ min: -30, max: 30, noNaN: true }), { minLength: 7, maxLength: 7 }),
         subset,
         (m, y, bits) => {
-          const optimum = bruteForce(m)
-          const inCore = coreOf(m.colCost.length, bits)
-          const lag = new Lagrangian(m)
-          lag.y.set(y.slice(0, m.rowLower.length))
-          lag.price(inCore)
+          const { optimum, inCore, lag, plain } = pricedWith(m, y, bits)
           const packed = lag.packedBound()
-          const plain = lag.bound + lag.outside(inCore).positive
           const both = lag.assignmentBound()
           if (optimum === null || !Number.isFinite(plain) || both === null) return
           solved++
