@@ -13,7 +13,7 @@
  * @module
  */
 import type { CoreContext } from './context.js'
-import { solveSmallMilp } from './small-milp.js'
+import { solveSmallMilp, type SmallMilpLimits } from './small-milp.js'
 
 /** An LP value this close to an integer is that integer. */
 const INTEGRAL_TOL = 1e-9
@@ -30,7 +30,7 @@ export interface Point {
  * An LP point (`x`, in the core's order; the core's columns past its end at
  * 0), completed into a solution of the whole model: `null` when the kept
  * values already break a row, or the small MILP finds no completion in the
- * time given to it (`share` of what is left). An integral LP point needs no
+ * time given to it (`limits`: a tenth of what is left unless told). An integral LP point needs no
  * MILP. `keep`: `'integral'` keeps every integer column at an integral value;
  * `'nonzero'` frees those at 0 too, unless at 1 one would overfill a row the
  * kept columns leave short of room — a larger MILP, for a point whose
@@ -42,7 +42,7 @@ export function completeLpPoint(
   ctx: CoreContext,
   x: Float64Array,
   keep: 'integral' | 'nonzero' = 'integral',
-  share = 0.1,
+  limits: SmallMilpLimits = {},
 ): Point | null {
   const { m, columns, highs } = ctx
   const { order } = columns
@@ -129,7 +129,7 @@ export function completeLpPoint(
         Number(hm.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible
           ? Float64Array.from(hm.getSolution().colValue)
           : null,
-      share,
+      limits,
     )
     if (solved === null) return null
     free.forEach((j, k) => (values[j] = integer[j] === 1 ? Math.round(solved[k]!) : solved[k]!))

@@ -20,6 +20,14 @@ export interface SmallMilp {
   readonly value: readonly number[]
 }
 
+/** How far a small MILP may go: a share of the time left, and the relative gap it closes to. @internal */
+export interface SmallMilpLimits {
+  /** @defaultValue 0.1 (a tenth of the time left) */
+  readonly share?: number
+  /** @defaultValue 0 (proven optimal) */
+  readonly relGap?: number
+}
+
 /**
  * Solves `p` (maximised) and hands the solved HiGHS model and its status name
  * to `read`, whose answer is returned; the model is disposed of after.
@@ -29,7 +37,7 @@ export function solveSmallMilp<T>(
   ctx: CoreContext,
   p: SmallMilp,
   read: (hm: HighsModel, status: string) => T,
-  share = 0.1,
+  { share = 0.1, relGap = 0 }: SmallMilpLimits = {},
 ): T {
   const { m, highs, fin } = ctx
   const { colLower, colUpper, integer } = m
@@ -58,7 +66,7 @@ export function solveSmallMilp<T>(
     // A share of the time left at most (a tenth unless told): one hard part must not take the
     // whole solve's time.
     const limit = Math.min(ctx.left(), Math.max(0.05, ctx.left() * share))
-    hm.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9, time_limit: limit })
+    hm.options.set({ output_flag: false, mip_rel_gap: relGap, mip_abs_gap: 1e-9, time_limit: limit })
     const cb = highs.constants.callbackType
     const run = hm.run({ [cb.simplexInterrupt]: ctx.stop, [cb.mipInterrupt]: ctx.stop })
     return read(hm, ctx.statusOf(run.modelStatus))
