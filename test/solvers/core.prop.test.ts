@@ -319,7 +319,7 @@ describe('the priced-core method', () => {
     const seen = { short: 0, completed: 0 }
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 3 }), (seed, rounds) => {
-        const milp = formulate(generateScenario({ seed, cadres: 80, openShare: 1 })).milp
+        const milp = formulate(generateScenario({ seed, cadres: 60, openShare: 1 })).milp
         const pricable = new Uint8Array(milp.colCost.length)
         for (let j = 0; j < pricable.length; j++)
           if (milp.integer[j] === 1 && milp.colLower[j] === 0 && milp.colUpper[j] === 1) pricable[j] = 1
@@ -352,6 +352,18 @@ describe('the priced-core method', () => {
         expect(r.status).toBe('optimal')
         expect(Math.abs(r.objective! - z)).toBeLessThan(1e-6)
         expectFeasible(milp, r.values!)
+        // Without room for every column left out, it ends as stopped for time (which stopped its
+        // pricing), not for the column budget: a solution and a bound that holds.
+        const tight = runCore(
+          highs,
+          { ...arrays, shortAfterPricingRounds: rounds, maxCoreColumns: Math.floor(milp.colCost.length / 2) },
+          60,
+          never,
+        )
+        expect(tight.status).toBe('timeLimit')
+        expectFeasible(milp, tight.values!)
+        expect(tight.objective!).toBeLessThanOrEqual(z + 1e-6)
+        expect(tight.dualBound!).toBeGreaterThanOrEqual(z - 1e-6)
       }),
       { seed: 61, numRuns: 10 },
     )

@@ -140,7 +140,9 @@ export function proveCore(
     })
     if (ctx.left() <= 0.001) return stopped('timeLimit')
     const room = m.maxCoreColumns - order.length
-    if (room <= 0) return stopped('memoryLimit')
+    // After a pricing that stopped short for time, the columns wanted are every one left out:
+    // running out of room for them is the time's doing, not the budget's.
+    if (room <= 0) return stopped(priced.done ? 'memoryLimit' : 'timeLimit')
     // The most promising first, when not all of them fit.
     if (wanted.length > room) {
       wanted.sort((a, b) => lagrangian.reach(b) - lagrangian.reach(a) || a - b)
