@@ -58,16 +58,15 @@
  * @module
  */
 import type { Highs } from 'highs'
-import { sendIncumbent, stopsAt, type RunHooks } from './highs-run.js'
-import { relativeGap } from './solver.js'
+import { stopsAt, type RunHooks } from './highs-run.js'
 import { CoreColumns, passRows } from './core/columns.js'
-import { failedRun, type CoreContext } from './core/context.js'
+import { failedRun, reportProgress, type CoreContext } from './core/context.js'
 import { Lagrangian } from './core/lagrangian.js'
 import { endsRun, priceCore } from './core/pricing.js'
 import { blockGaps, fractionalBlocks, partition } from './core/blocks.js'
 import { claimRoom, gomoryCuts, withCuts, type Cut } from './core/cuts.js'
 import { Workspace } from './core/workspace.js'
-import { completeLpPoint, type Point } from './core/complete.js'
+import { announcePoint, completeLpPoint, type Point } from './core/complete.js'
 import { coldGap, firstMilpCore, PROOF_TOL, proveCore } from './core/proof.js'
 import { settleStopped } from './core/stopped.js'
 import type { CoreArrays, CoreRun, CoreWarm } from './core/types.js'
@@ -280,9 +279,7 @@ function runPart(
     else if (hooks.start === undefined) {
       const point = completeLpPoint(ctx, model.getSolution().colValue)
       if (point !== null) {
-        sendIncumbent(hooks, point.values, nc, null, point.objective)
-        const b = lagrangian.wholeModelBound(null, columns.inCore)
-        hooks.onImproved(point.objective, b, b === null ? null : relativeGap(point.objective, b))
+        announcePoint(ctx, point)
         const gap = lagrangian.bound - point.objective
         if (gap <= PROOF_TOL) settled = point
         // A start further below the bound than the guessed gap slowed the MILP (HiGHS's own
@@ -380,7 +377,7 @@ function blocksOf(ctx: CoreContext, ws: Workspace): ((known: Float64Array) => bo
       if (gaps.total <= 0) return false
       lagrangian.useBlocks(part.ofCol, gaps.gap, gaps.total)
       const bound = lagrangian.wholeModelBound(null, columns.inCore)
-      if (bound !== null) ctx.hooks.onImproved(null, bound, null)
+      if (bound !== null) reportProgress(ctx, null, bound)
       return true
     } finally {
       ctx.counts.blockMs += performance.now() - started

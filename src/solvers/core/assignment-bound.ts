@@ -30,15 +30,17 @@ export interface Priced {
   rowTerm(r: number): number
 }
 
+/** The rows of the assignment's two sides, in row order. @internal */
+export interface Sides {
+  readonly posts: readonly number[]
+  readonly cadres: readonly number[]
+}
+
 /**
  * The posts (the kept rows among `other`) and the cadres (the kept packing
  * rows among `linking`) of the assignment, in row order. @internal
  */
-export function assignmentSides(
-  nr: number,
-  linking: KeptRows,
-  other: KeptRows,
-): { posts: number[]; cadres: number[] } {
+export function assignmentSides(nr: number, linking: KeptRows, other: KeptRows): Sides {
   const posts: number[] = []
   const cadres: number[] = []
   for (let r = 0; r < nr; r++) {
@@ -49,7 +51,8 @@ export function assignmentSides(
 }
 
 /**
- * The bound for the duals of `lag` (see the module), or `null` when there is
+ * The bound for the duals of `lag` (see the module), over the rows of `sides`
+ * (`other`: the kept rows they were read from), or `null` when there is
  * no such assignment: no post, fewer cadres than posts, or none that fills
  * every post that must be filled (then the kept rows alone have no solution).
  *
@@ -63,17 +66,12 @@ export function assignmentSides(
  * at their value, `−∞` for a cadre it has none with.
  * @internal
  */
-export function assignmentBound(
-  m: CoreArrays,
-  lag: Priced,
-  linking: KeptRows,
-  other: KeptRows,
-): number | null {
+export function assignmentBound(m: CoreArrays, lag: Priced, sides: Sides, other: KeptRows): number | null {
   const { rowLower, rowStarts, rowIndex } = m
   const { d, y } = lag
   const nr = rowLower.length
   const nc = d.length
-  const { posts, cadres } = assignmentSides(nr, linking, other)
+  const { posts, cadres } = sides
   const P = posts.length
   const C = cadres.length
   if (P === 0 || C < P) return null

@@ -12,7 +12,8 @@
  *
  * @module
  */
-import type { CoreContext } from './context.js'
+import { sendIncumbent } from '../highs-run.js'
+import { reportProgress, type CoreContext } from './context.js'
 import { solveSmallMilp, type SmallMilpLimits } from './small-milp.js'
 
 /** An LP value this close to an integer is that integer. */
@@ -24,6 +25,16 @@ const ROW_TOL = 1e-9
 export interface Point {
   readonly values: Float64Array
   readonly objective: number
+}
+
+/**
+ * Hands a completed point to the caller as a new incumbent, with the
+ * whole-model bound it stands against.
+ * @internal
+ */
+export function announcePoint(ctx: CoreContext, point: Point): void {
+  sendIncumbent(ctx.hooks, point.values, ctx.m.colCost.length, null, point.objective)
+  reportProgress(ctx, point.objective, ctx.lagrangian.wholeModelBound(null, ctx.columns.inCore))
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import type { Highs } from 'highs'
 import { failedRun as failedRawRun, type RunHooks } from '../highs-run.js'
-import type { CoreStats } from '../solver.js'
+import { relativeGap, type CoreStats } from '../solver.js'
 import type { CoreColumns, HighsModel } from './columns.js'
 import type { Lagrangian } from './lagrangian.js'
 import type { CoreArrays, CoreRun } from './types.js'
@@ -70,6 +70,20 @@ export function limitNextRun(
 ): void {
   ctx.model.zeroAllClocks()
   ctx.model.options.set({ ...options, time_limit: ctx.left() })
+}
+
+/**
+ * Reports progress to the caller: an incumbent's objective and a bound for
+ * the whole model (either `null` when unknown), with their gap when both are
+ * known.
+ * @internal
+ */
+export function reportProgress(ctx: CoreContext, incumbent: number | null, bound: number | null): void {
+  ctx.hooks.onImproved(
+    incumbent,
+    bound,
+    incumbent === null || bound === null ? null : relativeGap(incumbent, bound),
+  )
 }
 
 /** A run that ends without a solution. @internal */

@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { assignmentBound, assignmentSides } from './assignment-bound.js'
+import { assignmentBound, assignmentSides, type Sides } from './assignment-bound.js'
 import type { CoreArrays } from './types.js'
 import { Workspace } from './workspace.js'
 
@@ -85,6 +85,8 @@ export class Lagrangian {
   private pricings = 0
   /** The rows {@link packedBound} keeps whole, either way (found once). */
   private packing: readonly ReturnType<typeof packingRows>[] | null = null
+  /** The two sides of {@link assignmentBound}'s assignment, read from {@link packing} (found once). */
+  private sides: Sides | null = null
   private left: {
     readonly version: number
     readonly inCore: Uint8Array
@@ -259,12 +261,17 @@ export class Lagrangian {
 
   /**
    * The posts × cadres of the assignment {@link assignmentBound} solves (0:
-   * none), for a caller weighing its time: a pass over the rows.
+   * none), for a caller weighing its time.
    */
   assignmentSize(): number {
-    const [linking, other] = this.packingRows()
-    const { posts, cadres } = assignmentSides(this.m.rowLower.length, linking!, other!)
+    const { posts, cadres } = this.assignmentSides()
     return posts.length * cadres.length
+  }
+
+  /** The posts and cadres of {@link assignmentBound}'s assignment (found once). */
+  private assignmentSides(): Sides {
+    const [linking, other] = this.packingRows()
+    return (this.sides ??= assignmentSides(this.m.rowLower.length, linking!, other!))
   }
 
   /**
@@ -275,8 +282,11 @@ export class Lagrangian {
    */
   assignmentBound(): number | null {
     if (this.assigned === null || this.assigned.pricing !== this.pricings) {
-      const [linking, other] = this.packingRows()
-      this.assigned = { pricing: this.pricings, value: assignmentBound(this.m, this, linking!, other!) }
+      const other = this.packingRows()[1]!
+      this.assigned = {
+        pricing: this.pricings,
+        value: assignmentBound(this.m, this, this.assignmentSides(), other),
+      }
     }
     return this.assigned.value
   }

@@ -9,7 +9,7 @@
  * @module
  */
 import { Best } from './best.js'
-import { failedRun, limitNextRun, statsOf, type CoreContext } from './context.js'
+import { failedRun, limitNextRun, reportProgress, statsOf, type CoreContext } from './context.js'
 import type { CoreArrays, CoreRun, CoreWarm } from './types.js'
 
 /** Columns of highest reduced cost per row added per pricing round. */
@@ -137,7 +137,7 @@ export function priceCore(ctx: CoreContext): Priced | CoreRun {
     lagrangian.price(inCore)
     // The Lagrangian bound holds for the whole model at every round (before any column joins): report it.
     const bound = lagrangian.wholeModelBound(null, inCore)
-    if (bound !== null) ctx.hooks.onImproved(null, bound, null)
+    if (bound !== null) reportProgress(ctx, null, bound)
     let added = 0
     for (let r = 0; r < nr; r++) {
       best.clear()

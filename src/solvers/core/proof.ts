@@ -11,13 +11,12 @@
  *
  * @module
  */
-import { failedRun, limitNextRun, statsOf, type CoreContext } from './context.js'
+import { failedRun, limitNextRun, reportProgress, statsOf, type CoreContext } from './context.js'
 import type { Priced } from './pricing.js'
 import type { CoreRun } from './types.js'
 import type { Point } from './complete.js'
 import { repairRings } from './warm.js'
 import { sendIncumbent } from '../highs-run.js'
-import { relativeGap } from '../solver.js'
 
 /** A left-out column whose `B + d_j` is above the incumbent by more than this joins. @internal */
 export const PROOF_TOL = 1e-7
@@ -197,7 +196,7 @@ export function proveCore(
             best.found = { values: dd.mip_solution, objective: inc, bound: b }
             sendIncumbent(ctx.hooks, dd.mip_solution, order.length, order, inc)
           }
-          ctx.hooks.onImproved(inc, b, inc === null || b === null ? null : relativeGap(inc, b))
+          reportProgress(ctx, inc, b)
           return undefined
         },
       })

@@ -8,10 +8,8 @@
  *
  * @module
  */
-import { sendIncumbent } from '../highs-run.js'
-import { relativeGap } from '../solver.js'
-import { completeLpPoint } from './complete.js'
-import type { CoreContext } from './context.js'
+import { announcePoint, completeLpPoint } from './complete.js'
+import { reportProgress, type CoreContext } from './context.js'
 
 /**
  * Seconds per post × cadre pair of the time a stopped run must have left to
@@ -39,22 +37,18 @@ const WIDE_COMPLETION = { share: 0.8, relGap: 1e-5 }
  * @internal
  */
 export function settleStopped(ctx: CoreContext, point: Float64Array | null, complete: boolean): void {
-  const { hooks, lagrangian, columns, incumbent } = ctx
-  const nc = ctx.m.colCost.length
+  const { lagrangian, incumbent } = ctx
   if (point !== null && complete) {
     const done = completeLpPoint(ctx, point) ?? completeLpPoint(ctx, point, 'nonzero', WIDE_COMPLETION)
     if (done !== null) {
-      sendIncumbent(hooks, done.values, nc, null, done.objective)
       incumbent.values = done.values
       incumbent.objective = done.objective
-      const b = lagrangian.wholeModelBound(null, columns.inCore)
-      hooks.onImproved(done.objective, b, b === null ? null : relativeGap(done.objective, b))
+      announcePoint(ctx, done)
     }
   }
   const pairs = lagrangian.assignmentSize()
   if (pairs > 0 && pairs <= ASSIGNMENT_MOST_PAIRS && ctx.left() > ASSIGNMENT_SECONDS_PER_PAIR * pairs) {
     const b = lagrangian.assignmentBound()
-    const inc = incumbent.objective
-    if (b !== null) hooks.onImproved(inc, b, inc === null ? null : relativeGap(inc, b))
+    if (b !== null) reportProgress(ctx, incumbent.objective, b)
   }
 }
