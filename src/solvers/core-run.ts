@@ -58,7 +58,7 @@
  * @module
  */
 import type { Highs } from 'highs'
-import { stopsAt, type RunHooks } from './highs-run.js'
+import { monotoneHooks, stopsAt, type RunHooks } from './highs-run.js'
 import { CoreColumns, passRows } from './core/columns.js'
 import { failedRun, reportProgress, type CoreContext } from './core/context.js'
 import { Lagrangian } from './core/lagrangian.js'
@@ -116,7 +116,9 @@ interface CutRound {
  * that has none, and guards against a cut that rounding made invalid.
  * @internal
  */
-export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, hooks: RunHooks): CoreRun {
+export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, caller: RunHooks): CoreRun {
+  // Progress as the caller sees it never goes back, across the run's parts too.
+  const hooks = monotoneHooks(caller)
   // Whether cuts run is decided once, on `m` (each round's model carries the decision on).
   const decided: CoreArrays = m.cuts === undefined ? { ...m, cuts: cutsWanted(m) } : m
   // With cuts, the room past the model's entries when no other run holds it (two sessions may
@@ -196,6 +198,8 @@ function runPart(
   const warm = m.warm
   let hm: ReturnType<Highs['createModel']> | null = null
   const incumbent: CoreContext['incumbent'] = { values: null, objective: null, bound: null, found: null }
+  // A completed LP point too far below the bound to start the MILP from: still a solution.
+  let fallback: Point | null = null
   try {
     hm = highs.createModel()
     const model = hm
@@ -274,7 +278,6 @@ function runPart(
     // last LP point, completed, as the incumbent (core/stopped.ts).
     const milpStarted = performance.now()
     let settled: Point | null = null
-    let fallback: Point | null = null
     if (!priced.done) settleStopped(ctx, priced.point, hooks.start === undefined)
     else if (hooks.start === undefined) {
       const point = completeLpPoint(ctx, model.getSolution().colValue)
@@ -329,6 +332,11 @@ function runPart(
       values = full
       objective = found.objective
       bound = found.bound
+    }
+    // Or the completed LP point kept aside, when better still (a bound for the whole model holds for it too).
+    if (fallback !== null && (objective === null || fallback.objective > objective)) {
+      values = fallback.values
+      objective = fallback.objective
     }
     if (fatal && values !== null && objective !== null)
       return {

@@ -7,6 +7,7 @@
  */
 import type { Highs } from 'highs'
 import type { Milp } from '../model/milp.js'
+import { relativeGap } from './solver.js'
 
 /** The arrays of a {@link Milp} that HiGHS needs (names stay behind). @internal */
 export type MilpArrays = Pick<
@@ -57,6 +58,42 @@ export interface RunHooks {
   readonly start?: { readonly indices: Int32Array; readonly values: Float64Array } | undefined
   /** Solve the LP relaxation (every column continuous) and report its row duals. */
   readonly relax?: boolean | undefined
+}
+
+/**
+ * `hooks` as a run's caller sees them: an incumbent reported is never below
+ * one reported before, nor a bound above one reported before (each holds for
+ * the whole model, so the least holds), and `onSolution` is given only
+ * solutions better than every one it was given. HiGHS reports the solutions
+ * of its sub-MIPs too, and a core MILP without a start may find worse
+ * solutions than the completed LP point announced before it (a general
+ * election of 60 cadres: 2,208.8, then 1,116.7); such a report repeats the
+ * best so far.
+ * @internal
+ */
+export function monotoneHooks(hooks: RunHooks): RunHooks {
+  let best = -Infinity
+  let least = Infinity
+  let given = -Infinity
+  return {
+    ...hooks,
+    onImproved: (incumbent, bound) => {
+      if (incumbent !== null) best = Math.max(best, incumbent)
+      if (bound !== null) least = Math.min(least, bound)
+      const inc = best === -Infinity ? null : best
+      const b = least === Infinity ? null : least
+      hooks.onImproved(inc, b, inc === null || b === null ? null : relativeGap(inc, b))
+    },
+    ...(hooks.onSolution === undefined
+      ? {}
+      : {
+          onSolution: (indices: Int32Array, values: Float64Array, objective: number) => {
+            if (!(objective > given)) return
+            given = objective
+            hooks.onSolution!(indices, values, objective)
+          },
+        }),
+  }
 }
 
 /**
@@ -117,7 +154,8 @@ export function stopsAt(
  * Runs HiGHS once. Never throws: a failure is `status: 'error'`.
  * @internal
  */
-export function runHighs(highs: Highs, m: MilpArrays, timeLimitSeconds: number, hooks: RunHooks): RawRun {
+export function runHighs(highs: Highs, m: MilpArrays, timeLimitSeconds: number, caller: RunHooks): RawRun {
+  const hooks = monotoneHooks(caller)
   const numCols = m.colCost.length
   const numRows = m.rowLower.length
   const inf = highs.infinity

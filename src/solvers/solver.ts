@@ -9,9 +9,9 @@ import type { Milp } from '../model/milp.js'
 
 /** Progress of a long solve. @category Solvers */
 export interface ProgressEvent {
-  /** Objective of the best solution found so far, if any. */
+  /** Objective of the best solution found so far, if any: never lower than in an earlier event of the same solve. */
   readonly incumbent: number | null
-  /** Best proven bound on the objective, if known. */
+  /** Best proven bound on the objective, if known: never higher than in an earlier event of the same solve. */
   readonly bound: number | null
   /** Relative gap between the two, if both are known. */
   readonly gap: number | null

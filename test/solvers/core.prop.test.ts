@@ -371,6 +371,59 @@ describe('the priced-core method', () => {
     expect(seen.completed).toBeGreaterThan(3)
   }, 120_000)
 
+  it('stopped at any progress report, answers at least the best solution it reported; its reports never go back', async () => {
+    const highs = await highsLoader()
+    // General elections, where the completed LP point is often too far below the bound to start
+    // the core MILP from, and HiGHS's first solutions of that MILP lie below it (60 cadres, seed 1:
+    // 2,208.8, then 1,116.7, which a stop then answered).
+    const seen = { stopped: 0, reported: 0 }
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.constantFrom(60, 120),
+        fc.integer({ min: 1, max: 4 }),
+        (seed, cadres, k) => {
+          const milp = formulate(generateScenario({ seed, cadres, openShare: 1 })).milp
+          const pricable = new Uint8Array(milp.colCost.length)
+          for (let j = 0; j < pricable.length; j++)
+            if (milp.integer[j] === 1 && milp.colLower[j] === 0 && milp.colUpper[j] === 1) pricable[j] = 1
+          let best = -Infinity
+          let least = Infinity
+          let given = -Infinity
+          let reports = 0
+          const r = runCore(highs, { ...milp, pricable, maxCoreColumns: 1_000_000, cuts: false }, 60, {
+            shouldStop: () => reports >= k,
+            onImproved: (incumbent, bound) => {
+              if (incumbent !== null) {
+                expect(incumbent).toBeGreaterThanOrEqual(best)
+                best = incumbent
+                reports++
+              }
+              if (bound !== null) {
+                expect(bound).toBeLessThanOrEqual(least)
+                least = bound
+              }
+            },
+            onSolution: (_indices, _values, objective) => {
+              expect(objective).toBeGreaterThan(given)
+              given = objective
+            },
+          })
+          if (r.status !== 'optimal') seen.stopped++
+          if (best === -Infinity) return
+          seen.reported++
+          expect(r.objective).not.toBeNull()
+          expect(r.objective!).toBeGreaterThanOrEqual(best - 1e-9)
+          expectFeasible(milp, r.values!)
+          if (r.dualBound !== null) expect(r.dualBound).toBeGreaterThanOrEqual(r.objective! - 1e-6)
+        },
+      ),
+      { seed: 23, numRuns: 12 },
+    )
+    expect(seen.stopped).toBeGreaterThan(3)
+    expect(seen.reported).toBeGreaterThan(6)
+  }, 120_000)
+
   it('equals the direct solve on generated counties, pricing and re-proving along the way', async () => {
     // How often each part of the method ran, so the property is known to reach them.
     const seen = { priced: 0, reproved: 0 }

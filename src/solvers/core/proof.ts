@@ -69,7 +69,9 @@ export function firstMilpCore(ctx: CoreContext, guess: number, startValue: numbe
  * the proof fails, called (once) with the core MILP's solution to tighten the
  * bound by the blocks (`core/blocks.ts`); true when it did. `lpPoint`: a
  * solution at the LP bound, settled before any MILP; `fallback`: a solution
- * answered should the first MILP stop before HiGHS has one.
+ * known before the MILPs but not given to HiGHS as their start. The answer
+ * is never worse than it: a core MILP may end below it (its columns may have
+ * left the core), or stop before it finds as good.
  * @internal
  */
 export function proveCore(
@@ -89,13 +91,22 @@ export function proveCore(
   const fullBound = (coreBound: number | null) => lagrangian.wholeModelBound(coreBound, inCore)
   // A solution at the LP bound (the LP point, completed) is settled as a core MILP's would be.
   let settled = lpPoint === null ? null : { ...lpPoint, coreBound: lpPoint.objective }
+  // The best solution known: the incumbent or the fallback, then each core MILP's when better.
+  let known: Point | null = fallback
+  const atLeastKnown = (p: Point): Point => (known !== null && known.objective > p.objective ? known : p)
+  if (best.values !== null && best.objective !== null)
+    known = atLeastKnown({ values: best.values, objective: best.objective })
   for (;;) {
     const outcome = settled ?? runMilp()
     settled = null
     if ('status' in outcome) return outcome
-    const { values, objective, coreBound } = outcome
-    best.values = values
-    best.objective = objective
+    const { coreBound } = outcome
+    // The core MILP's solution starts the next one; the proof and the answer take the best known
+    // (a better incumbent only proves more).
+    best.values = outcome.values
+    best.objective = outcome.objective
+    known = atLeastKnown(outcome)
+    const { values, objective } = known
     // The proof: a left-out column can be in a better solution only if B + reach_j > z.
     const wanted: number[] = []
     const prove = () => {
@@ -214,6 +225,9 @@ export function proveCore(
               'memoryLimit',
               `the core MILP is infeasible, and deciding on the whole model would take more than ${m.maxCoreColumns} columns (maxCoreColumns)`,
             ),
+            ...(known === null
+              ? {}
+              : { values: known.values, objective: known.objective, dualBound: fullBound(null) }),
             stats: stats(),
           }
         columns.pass(model, ctx.fin, true)
@@ -222,7 +236,6 @@ export function proveCore(
       if (!hasPrimal) {
         const b = Number(model.info.get('mip_dual_bound'))
         // A stop before HiGHS took any solution: the best one known before the MILP, if any.
-        const known = best.objective !== null && best.values !== null ? best : fallback
         return {
           status,
           values: known?.values ?? null,
@@ -252,10 +265,11 @@ export function proveCore(
       if (status !== 'optimal') {
         best.values = values
         best.objective = objective
+        const answer = atLeastKnown({ values, objective })
         return {
           status,
-          values,
-          objective,
+          values: answer.values,
+          objective: answer.objective,
           dualBound: fullBound(coreBound),
           message: null,
           fatal: false,
