@@ -64,7 +64,7 @@ import { failedRun, reportProgress, type CoreContext } from './core/context.js'
 import { Lagrangian } from './core/lagrangian.js'
 import { endsRun, priceCore } from './core/pricing.js'
 import { blockGaps, fractionalBlocks, partition } from './core/blocks.js'
-import { claimRoom, gomoryCuts, withCuts, type Cut } from './core/cuts.js'
+import { claimRoom, gomoryCuts, withCuts } from './core/cuts.js'
 import { Workspace } from './core/workspace.js'
 import { announcePoint, completeLpPoint, type Point } from './core/complete.js'
 import { coldGap, firstMilpCore, PROOF_TOL, proveCore } from './core/proof.js'
@@ -92,32 +92,28 @@ const CUT_ROUNDS = 6
  */
 const CUT_MIN_COLUMNS = 300_000
 
-/** What a part of a run asks for when its cuts tightened the LP: another part on the model with them. */
-interface CutRound {
-  readonly cuts: readonly Cut[]
-  /** This part's LP core and basis (a basis of its model's rows). */
-  readonly basis: Omit<CoreWarm, 'gap'>
-  readonly counts: CoreContext['counts']
-  readonly cutMs: number
+/** A part's answer, and whether rounds of cuts tightened its model. */
+interface Part {
+  readonly run: CoreRun
+  readonly cut: boolean
 }
 
 /**
  * Runs the priced-core method once. Never throws: a failure is `status: 'error'`.
  *
- * A run is one part, or, when cuts tighten the LP (`core/cuts.ts`), a part
- * per round of cuts, each on the model with every cut so far, warm from the
- * part before (its LP core and basis, the cut rows joining basic); the last
- * part's answer is the run's, with the parts' pricing counted together and,
- * for the next solve of `m`, the first part's LP core and basis (of `m`'s
- * own rows) with the gap of `m`'s own LP. Each round's model replaces the
- * one before, so only `m` and the current one are held. A model the cuts
- * make infeasible is checked again without them, in the time left: valid
- * cuts keep every integer solution, so this only costs time on a model
- * that has none, and guards against a cut that rounding made invalid.
+ * When cuts tighten the LP (`core/cuts.ts`), each round joins the model's
+ * rows and HiGHS's in place and the pricing goes on from the basis it had
+ * (the cut rows joining it basic); the answer carries, for the next solve of
+ * `m`, the LP core and basis of the first round (of `m`'s own rows) with the
+ * gap of `m`'s own LP. Each round's model replaces the one before, so only
+ * `m` and the current one are held. A model the cuts make infeasible is
+ * checked again without them, in the time left: valid cuts keep every
+ * integer solution, so this only costs time on a model that has none, and
+ * guards against a cut that rounding made invalid.
  * @internal
  */
 export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, caller: RunHooks): CoreRun {
-  // Progress as the caller sees it never goes back, across the run's parts too.
+  // Progress as the caller sees it never goes back, across a second part too.
   const hooks = monotoneHooks(caller)
   // Whether cuts run is decided once, on `m` (each round's model carries the decision on).
   const decided: CoreArrays = m.cuts === undefined ? { ...m, cuts: cutsWanted(m) } : m
@@ -135,59 +131,32 @@ export function runCore(highs: Highs, m: CoreArrays, timeLimitSeconds: number, c
   }
 }
 
-/** {@link runCore}'s parts, `m.cuts` decided. */
+/**
+ * {@link runCore} with `m.cuts` decided: one part, and when its cuts made the
+ * model infeasible, a second part without them.
+ */
 function runRounds(highs: Highs, m: CoreArrays, timeLimitSeconds: number, hooks: RunHooks): CoreRun {
   const deadline = performance.now() + timeLimitSeconds * 1000
-  let current: CoreArrays = m
-  let first: CutRound | null = null
-  let pricingRounds = 0
-  let lpMs = 0
   const ws = new Workspace()
-  for (;;) {
-    const part = runPart(highs, current, deadline, hooks, ws)
-    if ('cuts' in part) {
-      first ??= part
-      pricingRounds += part.counts.pricingRounds
-      lpMs += part.counts.lpMs + part.cutMs
-      current = {
-        ...withCuts(current, part.cuts),
-        cutRounds: (current.cutRounds ?? 0) + 1,
-        warm: { ...part.basis, gap: 0 },
-        ...(m.stopAfterPricingRounds === undefined
-          ? {}
-          : { stopAfterPricingRounds: Math.max(0, m.stopAfterPricingRounds - pricingRounds) }),
-      }
-      continue
-    }
-    if (first === null) return part
-    if (part.status === 'infeasible') {
-      const plain = runPart(highs, { ...m, cuts: false }, deadline, hooks, ws)
-      // Without cuts a part never asks for a round of them.
-      if (!('cuts' in plain)) return plain
-    }
-    const stats = part.stats
-    const lpBound = first.counts.lpBound
-    return {
-      ...part,
-      stats:
-        stats === null
-          ? null
-          : { ...stats, pricingRounds: pricingRounds + stats.pricingRounds, lpMs: lpMs + stats.lpMs },
-      ...(part.warm === undefined || part.objective === null || lpBound === null
-        ? {}
-        : { warm: { ...first.basis, gap: Math.max(0, lpBound - part.objective) } }),
-    }
+  const part = runPart(highs, m, deadline, hooks, ws)
+  if (part.cut && part.run.status === 'infeasible') {
+    const plain = runPart(highs, { ...m, cuts: false }, deadline, hooks, ws)
+    return plain.run
   }
+  return part.run
 }
 
-/** One part of a run (see {@link runCore}): its answer, or the cuts that ask for another part. */
-function runPart(
-  highs: Highs,
-  m: CoreArrays,
-  deadline: number,
-  hooks: RunHooks,
-  ws: Workspace,
-): CoreRun | CutRound {
+/**
+ * One part of a run (see {@link runCore}) on one HiGHS instance: the first
+ * core, pricing, the rounds of cuts (each appended to the model and to
+ * HiGHS's rows in place, the basis kept, then priced again), the core MILP
+ * and its proof.
+ */
+function runPart(highs: Highs, given: CoreArrays, deadline: number, hooks: RunHooks, ws: Workspace): Part {
+  // The model with every round of cuts so far.
+  let m = given
+  // Whether a round of cuts joined it.
+  let cut = false
   const nc = m.colCost.length
   const inf = highs.infinity
   const fin = (v: number) => (v === Infinity ? inf : v === -Infinity ? -inf : v)
@@ -195,7 +164,7 @@ function runPart(
   const columns = new CoreColumns(m, lagrangian, hooks.start, ws)
   // The first core. Warm: the last LP core of the earlier solve, first and in its order (for its
   // basis); then every column the core keeps; cold: the best columns of every row by cost.
-  const warm = m.warm
+  const warm = given.warm
   let hm: ReturnType<Highs['createModel']> | null = null
   const incumbent: CoreContext['incumbent'] = { values: null, objective: null, bound: null, found: null }
   // A completed LP point too far below the bound to start the MILP from: still a solution.
@@ -210,10 +179,9 @@ function runPart(
       lpBound: null,
       blockMs: 0,
     }
-    const halted = () =>
-      hooks.shouldStop() ||
-      (m.stopAfterPricingRounds !== undefined && counts.pricingRounds >= m.stopAfterPricingRounds)
-    const ctx: CoreContext = {
+    const stopAfter = given.stopAfterPricingRounds
+    const halted = () => hooks.shouldStop() || (stopAfter !== undefined && counts.pricingRounds >= stopAfter)
+    let ctx: CoreContext = {
       highs,
       m,
       model,
@@ -247,12 +215,34 @@ function runPart(
     columns.pass(model, fin, false)
     if (warm !== undefined && basisFits) setWarmBasis(ctx, warm)
 
-    const priced = priceCore(ctx)
-    if (endsRun(priced)) return priced
-    if (priced.done && priced.basis !== null && m.cuts === true && (m.cutRounds ?? 0) < CUT_ROUNDS) {
+    let priced = priceCore(ctx)
+    if (endsRun(priced)) return { run: priced, cut }
+    // Rounds of cuts (core/cuts.ts), each from the basis of the LP the round before tightened: the
+    // cuts join the model's rows and HiGHS's (over the core's columns), HiGHS keeps its basis (the
+    // cut rows join it basic), and the pricing goes on from there. The first round's LP core and
+    // basis, and its LP bound, are those of the model's own rows: the next solve's warm start.
+    let first: { readonly basis: Omit<CoreWarm, 'gap'>; readonly lpBound: number | null } | null = null
+    for (
+      let round = 0;
+      priced.done && priced.basis !== null && m.cuts === true && round < CUT_ROUNDS;
+      round++
+    ) {
       const cutStarted = performance.now()
       const cuts = gomoryCuts(ctx, ws)
-      if (cuts.length > 0) return { cuts, basis: priced.basis, counts, cutMs: performance.now() - cutStarted }
+      if (cuts.length > 0) {
+        first ??= { basis: priced.basis, lpBound: counts.lpBound }
+        const from = m.rowLower.length
+        m = withCuts(m, cuts)
+        columns.addRows(model, m, from, fin)
+        columns.extend(m)
+        lagrangian.extend(m)
+        ctx = { ...ctx, m }
+        cut = true
+      }
+      counts.lpMs += performance.now() - cutStarted
+      if (cuts.length === 0) break
+      priced = priceCore(ctx)
+      if (endsRun(priced)) return { run: priced, cut }
     }
 
     // The start fitted to this model: values clamped to the column bounds; the rows it still
@@ -298,7 +288,7 @@ function runPart(
     }
     if (settled === null && priced.done) {
       // Cold, never more columns than the LP core.
-      if (warm !== undefined && (m.cutRounds ?? 0) === 0) firstMilpCore(ctx, warmGap(warm), startValue)
+      if (warm !== undefined && !cut) firstMilpCore(ctx, warmGap(warm), startValue)
       else firstMilpCore(ctx, coldGap(ctx), startValue, columns.order.length)
       // The incumbent's columns stay, so that HiGHS can take it.
       const inc = incumbent.values
@@ -314,7 +304,17 @@ function runPart(
       columns.pass(model, fin, false)
     }
     columns.makeInteger(model)
-    return proveCore(ctx, priced, startRows, milpStarted, sharpen ?? undefined, settled, fallback)
+    const run = proveCore(ctx, priced, startRows, milpStarted, sharpen ?? undefined, settled, fallback)
+    if (first === null || run.warm === undefined) return { run, cut }
+    // The next solve starts from the first round's LP (of the model's own rows), with its gap.
+    const { warm: _last, ...rest } = run
+    return {
+      run:
+        first.lpBound === null || run.objective === null
+          ? rest
+          : { ...rest, warm: { ...first.basis, gap: Math.max(0, first.lpBound - run.objective) } },
+      cut,
+    }
   } catch (e) {
     const fatal = e instanceof WebAssembly.RuntimeError
     // HiGHS ran out of memory proving a solution it had already found: keep that solution.
@@ -340,15 +340,18 @@ function runPart(
     }
     if (fatal && values !== null && objective !== null)
       return {
-        status: 'memoryLimit',
-        values,
-        objective,
-        dualBound: bound,
-        message: String(e),
-        fatal,
-        stats: null,
+        run: {
+          status: 'memoryLimit',
+          values,
+          objective,
+          dualBound: bound,
+          message: String(e),
+          fatal,
+          stats: null,
+        },
+        cut,
       }
-    return failedRun('error', String(e), fatal)
+    return { run: failedRun('error', String(e), fatal), cut }
   } finally {
     try {
       hm?.dispose()

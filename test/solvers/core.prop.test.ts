@@ -175,7 +175,7 @@ describe('the priced-core method', () => {
     }
     const never = { shouldStop: () => false, onImproved: () => {} }
     // How often the cuts tightened the LP (a run with cuts makes more pricing LPs than one without).
-    const seen = { cut: 0, optimal: 0, room: 0 }
+    const seen = { cut: 0, optimal: 0, room: 0, warm: 0 }
     // Against `reference`: the direct solve on small models, the core without cuts on larger ones.
     const check = (milp: Milp, reference: 'direct' | 'plain') => {
       const plain = runCore(highs, arrays(milp, false), 120, never)
@@ -190,6 +190,14 @@ describe('the priced-core method', () => {
       expect(cut.stats!.lpBound!).toBeGreaterThanOrEqual(direct.objective! - 1e-6)
       expect(cut.stats!.lpBound!).toBeLessThanOrEqual(plain.stats!.lpBound! + 1e-6)
       if (cut.stats!.pricingRounds > plain.stats!.pricingRounds) seen.cut++
+      // The next solve starts from the first round's LP: a basis of the model's own rows.
+      if (cut.warm !== undefined && cut.stats!.pricingRounds > plain.stats!.pricingRounds) {
+        expect(cut.warm.rowStatus.length).toBe(milp.rowLower.length)
+        const again = runCore(highs, { ...arrays(milp, true), warm: cut.warm }, 120, never)
+        expect(again.status).toBe('optimal')
+        expect(Math.abs(again.objective! - direct.objective!)).toBeLessThan(1e-6)
+        seen.warm++
+      }
       if (reference === 'plain') roomy(milp, cut)
     }
     // A builder's model: with the lease of the room past its entries the rounds are appended there;
@@ -234,6 +242,7 @@ describe('the priced-core method', () => {
     expect(seen.optimal).toBeGreaterThan(30)
     expect(seen.cut).toBeGreaterThan(1)
     expect(seen.room).toBeGreaterThan(0)
+    expect(seen.warm).toBeGreaterThan(0)
     // Stopped part way (after n checkpoints), with cuts: only bounds that hold.
     await fc.assert(
       fc.asyncProperty(randomMilp, fc.integer({ min: 1, max: 60 }), async (milp, n) => {

@@ -98,7 +98,7 @@ export class CoreColumns {
   private readonly slot: Int32Array
 
   constructor(
-    private readonly m: CoreArrays,
+    private m: CoreArrays,
     private readonly lagrangian: Lagrangian,
     start: { readonly indices: Int32Array; readonly values: Float64Array } | undefined,
     ws: Workspace = new Workspace(),
@@ -113,6 +113,57 @@ export class CoreColumns {
         const j = start.indices[k]!
         if (j >= 0 && j < nc && start.values[k] !== 0) this.started[j] = 1
       }
+  }
+
+  /**
+   * The model gained rows at its end (`m`: the same columns, those rows
+   * appended), and HiGHS holds them over the core's columns already (see
+   * {@link addRows}): the columns passed from now on carry their entries.
+   */
+  extend(m: CoreArrays): void {
+    const { rowStarts, rowIndex } = m
+    const { colCount } = this
+    for (let e = rowStarts[this.m.rowLower.length]!; e < rowStarts[m.rowLower.length]!; e++)
+      colCount[rowIndex[e]!]!++
+    this.m = m
+  }
+
+  /**
+   * Hands HiGHS the rows of `m` from `from` on (`Σ a·x` within their bounds,
+   * over the core's columns; the columns left out get their entries when they
+   * are passed), keeping its basis: the new rows join it basic.
+   */
+  addRows(model: HighsModel, m: CoreArrays, from: number, fin: (v: number) => number): void {
+    const { rowStarts, rowIndex, rowValue, rowLower, rowUpper } = m
+    const { slot, order } = this
+    const nr = rowLower.length
+    if (nr <= from) return
+    order.forEach((j, k) => (slot[j] = k))
+    const starts = new Int32Array(nr - from + 1)
+    const index: number[] = []
+    const value: number[] = []
+    for (let r = from; r < nr; r++) {
+      for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) {
+        const k = slot[rowIndex[e]!]!
+        if (k < 0) continue
+        index.push(k)
+        value.push(rowValue[e]!)
+      }
+      starts[r - from + 1] = index.length
+    }
+    for (const j of order) slot[j] = -1
+    model.addRows({
+      lower: rowLower.slice(from).map(fin),
+      upper: rowUpper.slice(from).map(fin),
+      matrix: {
+        format: 'csr',
+        numRows: nr - from,
+        numCols: order.length,
+        starts,
+        indices: Int32Array.from(index),
+        values: Float64Array.from(value),
+      },
+    })
   }
 
   /** Column `j` joins the core (at the end of {@link order}); the bound takes its term at once. */

@@ -60,8 +60,8 @@ function packingRows(
 export class Lagrangian {
   /** Reduced costs of every column under {@link y}. */
   readonly d: Float64Array
-  /** Row duals of the last finished LP (0 before any). */
-  readonly y: Float64Array
+  /** Row duals of the last finished LP (0 before any, and for rows added since). */
+  y: Float64Array
   /** `B` over the core's columns (see the module). */
   bound = -Infinity
   /**
@@ -97,11 +97,33 @@ export class Lagrangian {
 
   /** `ws`: where a run's parts keep their arrays (see Workspace). */
   constructor(
-    private readonly m: CoreArrays,
+    private m: CoreArrays,
     ws: Workspace = new Workspace(),
   ) {
     this.d = ws.f64('lagrangian.d', m.colCost.length)
     this.y = ws.f64('lagrangian.y', m.rowLower.length)
+  }
+
+  /**
+   * The model gained rows at its end (a round of cuts, `core/cuts.ts`): `m`,
+   * the same columns and rows with those appended. Their duals are 0 until
+   * the next LP; what was found over the rows before still holds (a cut,
+   * `Σ a·x ≥ l` with no upper bound, is no unit row), and the bound is kept
+   * until the next {@link price}, as it holds for any duals.
+   */
+  extend(m: CoreArrays): void {
+    const nr = m.rowLower.length
+    const y = new Float64Array(nr)
+    y.set(this.y)
+    this.y = y
+    this.m = m
+    this.version++
+    this.packing =
+      this.packing?.map((p) => {
+        const kept = new Uint8Array(nr)
+        kept.set(p.kept)
+        return { ...p, kept }
+      }) ?? null
   }
 
   /**

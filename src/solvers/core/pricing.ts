@@ -81,7 +81,8 @@ export function priceCore(ctx: CoreContext): Priced | CoreRun {
       return null
     }
   }
-  const started = performance.now()
+  // A run prices again after each round of cuts: its LP time adds up.
+  const started = performance.now() - ctx.counts.lpMs
   const finish = (priced: Priced): Priced => {
     ctx.counts.lpMs = performance.now() - started
     ctx.counts.lpBound = priced.done ? lagrangian.bound : null
@@ -139,7 +140,9 @@ export function priceCore(ctx: CoreContext): Priced | CoreRun {
     const bound = lagrangian.wholeModelBound(null, inCore)
     if (bound !== null) reportProgress(ctx, null, bound)
     let added = 0
-    for (let r = 0; r < nr; r++) {
+    // No left-out column prices positive (known from the bound's pass): no row to read.
+    const any = lagrangian.outside(inCore).most > PRICE_TOL
+    for (let r = 0; any && r < nr; r++) {
       best.clear()
       for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) {
         const j = rowIndex[e]!

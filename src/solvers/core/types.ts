@@ -54,13 +54,6 @@ export interface CoreArrays extends MilpArrays {
    * that started a job killed mid-run can give its lease back.
    */
   readonly leaseToken?: number
-  /**
-   * Rounds of cuts already in the model's last rows: set on the part of a run
-   * that follows a round (see `core-run.ts`), whose warm start gives the
-   * pricing its LP core and basis, and whose MILP core is the LP core as
-   * priced (the earlier gap says nothing of the tightened LP's).
-   */
-  readonly cutRounds?: number
 }
 
 /**

@@ -1,11 +1,12 @@
 /**
  * The per-column working arrays of one core run, reused by each of its parts
- * (a run is a part per round of cuts, see `core-run.ts`). At city scale a
- * part's arrays over every column — reduced costs, core membership, entries
- * per column, the cut rounds' accumulators — come to a few hundred MB; the
- * worker allocates next to nothing on its JavaScript heap while HiGHS solves,
- * so arrays a part let go were still held at the run's peak (10,000 cadres:
- * ≈ 2.1 GB with an array set per part).
+ * (a second part runs when the cuts made the model infeasible, see
+ * `core-run.ts`) and by each round of cuts. At city scale the arrays over
+ * every column — reduced costs, core membership, entries per column, the cut
+ * rounds' accumulators — come to a few hundred MB; the worker allocates next
+ * to nothing on its JavaScript heap while HiGHS solves, so arrays let go were
+ * still held at the run's peak (10,000 cadres: ≈ 2.1 GB when each round of
+ * cuts had an array set of its own).
  *
  * @module
  */
