@@ -50,11 +50,24 @@ const CUTS_SHARE = 0.25
 /** A tableau row is read over at most this many times a cut's nonzeros, in matrix entries. */
 const FARTHEST = 3
 
-/** 1 for each row whose activity is integral on every integer solution: integer entries on integer columns, integer bounds. */
-function integralRows(m: CoreArrays): Uint8Array {
+/**
+ * {@link integralRows} of a run's model so far, by its workspace: a round of
+ * cuts only appends rows, so the rows before keep their answer (at 10,000
+ * cadres, 0.2 s a round).
+ */
+const integralKnown = new WeakMap<Workspace, Uint8Array>()
+
+/**
+ * 1 for each row whose activity is integral on every integer solution:
+ * integer entries on integer columns, integer bounds. `known`: the answer for
+ * the first rows of `m`, read rather than found again.
+ */
+function integralRows(m: CoreArrays, known?: Uint8Array): Uint8Array {
   const { rowLower, rowUpper, rowStarts, rowIndex, rowValue, integer } = m
   const out = new Uint8Array(rowLower.length)
-  for (let r = 0; r < out.length; r++) {
+  const from = known === undefined ? 0 : Math.min(known.length, out.length)
+  if (known !== undefined) out.set(known.subarray(0, from))
+  for (let r = from; r < out.length; r++) {
     let ok =
       (rowLower[r] === -Infinity || Number.isInteger(rowLower[r])) &&
       (rowUpper[r] === Infinity || Number.isInteger(rowUpper[r]))
@@ -130,7 +143,8 @@ export function gomoryCuts(ctx: CoreContext, ws: Workspace = new Workspace()): C
   }
   candidates.sort((a, b) => Math.abs(a.f - 0.5) - Math.abs(b.f - 0.5) || a.j - b.j)
   if (candidates.length === 0) return []
-  const intRow = integralRows(m)
+  const intRow = integralRows(m, integralKnown.get(ws))
+  integralKnown.set(ws, intRow)
   // Per candidate, only the columns of the rows its basis-inverse row reaches are touched.
   const found: { readonly cut: Cut; readonly efficacy: number }[] = []
   const widest = Math.max(1000, Math.floor(CUT_DENSITY * nc))

@@ -70,6 +70,7 @@ export function priceCore(ctx: CoreContext): Priced | CoreRun {
   const cb = highs.constants.callbackType
   const d = lagrangian.d
   const best = new Best(PRICE_PER_ROW)
+  const positive = new Uint8Array(nc)
   // With y = 0 the bound is the trivial one (every column at its best bound): valid before any LP.
   lagrangian.price(inCore)
   // An infeasible core LP, priced by its Farkas certificate (see farkasPricing).
@@ -140,17 +141,26 @@ export function priceCore(ctx: CoreContext): Priced | CoreRun {
     const bound = lagrangian.wholeModelBound(null, inCore)
     if (bound !== null) reportProgress(ctx, null, bound)
     let added = 0
-    // No left-out column prices positive (known from the bound's pass): no row to read.
-    const any = lagrangian.outside(inCore).most > PRICE_TOL
-    for (let r = 0; any && r < nr; r++) {
+    // The left-out columns that price positive, marked in one pass over the columns: the rows are
+    // then read a byte per entry (d only where marked), and none at all when there is no such column.
+    let left = 0
+    for (let j = 0; j < nc; j++) {
+      const p = inCore[j] === 0 && d[j]! > PRICE_TOL ? 1 : 0
+      positive[j] = p
+      left += p
+    }
+    for (let r = 0; left > 0 && r < nr; r++) {
       best.clear()
       for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) {
         const j = rowIndex[e]!
-        if (inCore[j] === 0 && d[j]! > PRICE_TOL) best.offer(j, d[j]!)
+        if (positive[j] === 1) best.offer(j, d[j]!)
       }
       for (let i = 0; i < best.size; i++) {
         const j = best.column(i)
-        if (inCore[j] === 0) {
+        // A column an earlier row took is in the core already.
+        if (positive[j] === 1) {
+          positive[j] = 0
+          left--
           columns.join(j)
           added++
         }
