@@ -62,7 +62,7 @@ import { monotoneHooks, stopsAt, type RunHooks } from './highs-run.js'
 import { CoreColumns, passRows } from './core/columns.js'
 import { failedRun, reportProgress, type CoreContext } from './core/context.js'
 import { Lagrangian } from './core/lagrangian.js'
-import { endsRun, priceCore } from './core/pricing.js'
+import { endsRun, NEXT_LP_MARGIN, priceCore } from './core/pricing.js'
 import { blockGaps, fractionalBlocks, partition } from './core/blocks.js'
 import { claimRoom, gomoryCuts, withCuts } from './core/cuts.js'
 import { Workspace } from './core/workspace.js'
@@ -188,6 +188,7 @@ function runPart(highs: Highs, given: CoreArrays, deadline: number, hooks: RunHo
       columns,
       lagrangian,
       hooks,
+      ws,
       fin,
       left: () => Math.max(0.001, (deadline - performance.now()) / 1000),
       halted,
@@ -221,10 +222,17 @@ function runPart(highs: Highs, given: CoreArrays, deadline: number, hooks: RunHo
     // cuts join the model's rows and HiGHS's (over the core's columns), HiGHS keeps its basis (the
     // cut rows join it basic), and the pricing goes on from there. The first round's LP core and
     // basis, and its LP bound, are those of the model's own rows: the next solve's warm start.
+    // A round starts only with the time for its LPs, taken as long as the longest so far: one the
+    // deadline stopped would leave the run no LP point to complete (see core/stopped.ts).
     let first: { readonly basis: Omit<CoreWarm, 'gap'>; readonly lpBound: number | null } | null = null
+    let longest = priced.longestLpMs
     for (
       let round = 0;
-      priced.done && priced.basis !== null && m.cuts === true && round < CUT_ROUNDS;
+      priced.done &&
+      priced.basis !== null &&
+      m.cuts === true &&
+      round < CUT_ROUNDS &&
+      ctx.left() * 1000 >= NEXT_LP_MARGIN * longest;
       round++
     ) {
       const cutStarted = performance.now()
@@ -243,6 +251,7 @@ function runPart(highs: Highs, given: CoreArrays, deadline: number, hooks: RunHo
       if (cuts.length === 0) break
       priced = priceCore(ctx)
       if (endsRun(priced)) return { run: priced, cut }
+      longest = Math.max(longest, priced.longestLpMs)
     }
 
     // The start fitted to this model: values clamped to the column bounds; the rows it still

@@ -142,6 +142,7 @@ function contextOf(
     columns,
     lagrangian,
     hooks: { shouldStop: () => false, onImproved: () => {} },
+    ws: new Workspace(),
     fin,
     left: () => 60,
     halted: () => false,

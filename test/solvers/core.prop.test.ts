@@ -266,7 +266,13 @@ describe('the priced-core method', () => {
   it('keeps the solution HiGHS reported before a wasm abort in the middle of a core MILP, with a bound that holds', async () => {
     const real = await highsLoader()
     const improving = String(real.constants.callbackType.mipImprovingSolution)
-    // HiGHS whose MILP runs abort (as at the wasm heap's limit) once they have reported a solution.
+    // HiGHS whose MILP runs abort (as at the wasm heap's limit) once they have reported a solution;
+    // with `worse`, each solution is followed by a worse one (as HiGHS's sub-MIPs report), all 0.
+    let worse = false
+    let bestReported = -Infinity
+    type Improving = {
+      data: { mip_primal_bound?: number; objective_function_value?: number; mip_solution?: Float64Array }
+    }
     const aborting = new Proxy(real, {
       get(target, key) {
         if (key !== 'createModel') {
@@ -288,7 +294,23 @@ describe('the priced-core method', () => {
                   ...callbacks,
                   [improving]: (e: unknown) => {
                     reported = true
-                    return report(e)
+                    const d = (e as Improving).data
+                    bestReported = Math.max(
+                      bestReported,
+                      d.mip_primal_bound ?? d.objective_function_value ?? -Infinity,
+                    )
+                    const out = report(e)
+                    if (worse && d.mip_solution !== undefined)
+                      report({
+                        ...(e as object),
+                        data: {
+                          ...d,
+                          mip_primal_bound: (d.mip_primal_bound ?? 0) - 1000,
+                          objective_function_value: (d.objective_function_value ?? 0) - 1000,
+                          mip_solution: new Float64Array(d.mip_solution.length),
+                        },
+                      })
+                    return out
                   },
                 } as never)
                 if (reported) throw new WebAssembly.RuntimeError('Aborted()')
@@ -317,6 +339,14 @@ describe('the priced-core method', () => {
       expectFeasible(milp, r.values!)
       expect(r.objective!).toBeLessThanOrEqual(z + 1e-6)
       if (r.dualBound !== null) expect(r.dualBound).toBeGreaterThanOrEqual(z - 1e-6)
+      // A worse solution reported after a better one is not what the abort keeps.
+      worse = true
+      bestReported = -Infinity
+      const w = runCore(aborting as typeof real, arrays, 60, never)
+      worse = false
+      expect(w.status).toBe('memoryLimit')
+      expectFeasible(milp, w.values!)
+      expect(w.objective!).toBeGreaterThanOrEqual(bestReported - 1e-6)
     }
     expect(kept).toBeGreaterThan(0)
   }, 120_000)

@@ -11,6 +11,7 @@ import { relativeGap, type CoreStats } from '../solver.js'
 import type { CoreColumns, HighsModel } from './columns.js'
 import type { Lagrangian } from './lagrangian.js'
 import type { CoreArrays, CoreRun } from './types.js'
+import type { Workspace } from './workspace.js'
 
 /** One priced-core run's shared state. @internal */
 export interface CoreContext {
@@ -20,6 +21,8 @@ export interface CoreContext {
   readonly columns: CoreColumns
   readonly lagrangian: Lagrangian
   readonly hooks: RunHooks
+  /** The run's working arrays over every column (see Workspace). */
+  readonly ws: Workspace
   /** A column or row bound as HiGHS reads it (±∞ as its own infinity). */
   readonly fin: (v: number) => number
   /** Seconds left of the time limit (at least 1 ms, which HiGHS needs to start). */
@@ -47,10 +50,10 @@ export interface CoreContext {
     objective: number | null
     bound: number | null
     /**
-     * The last solution HiGHS reported during a core MILP, in the core's
+     * The best solution HiGHS reported during the core MILPs, in the core's
      * order (the columns left out at 0: a solution of the whole model), with
      * its objective and the whole-model bound then: what a wasm abort in
-     * the middle of that MILP keeps.
+     * the middle of a MILP keeps.
      */
     found: { values: Float64Array; objective: number; bound: number | null } | null
   }

@@ -51,11 +51,15 @@ const CUTS_SHARE = 0.25
 const FARTHEST = 3
 
 /**
- * {@link integralRows} of a run's model so far, by its workspace: a round of
- * cuts only appends rows, so the rows before keep their answer (at 10,000
- * cadres, 0.2 s a round).
+ * {@link integralRows} of a run's model so far, by its workspace, with the
+ * storage of the entries it was read from: a round of cuts only appends rows
+ * (in that storage, when it has room), so the rows before keep their answer
+ * (at 10,000 cadres, 0.2 s a round). Other storage is read anew.
  */
-const integralKnown = new WeakMap<Workspace, Uint8Array>()
+const integralKnown = new WeakMap<
+  Workspace,
+  { readonly entries: ArrayBufferLike; readonly rows: Uint8Array }
+>()
 
 /**
  * 1 for each row whose activity is integral on every integer solution:
@@ -143,8 +147,9 @@ export function gomoryCuts(ctx: CoreContext, ws: Workspace = new Workspace()): C
   }
   candidates.sort((a, b) => Math.abs(a.f - 0.5) - Math.abs(b.f - 0.5) || a.j - b.j)
   if (candidates.length === 0) return []
-  const intRow = integralRows(m, integralKnown.get(ws))
-  integralKnown.set(ws, intRow)
+  const known = integralKnown.get(ws)
+  const intRow = integralRows(m, known?.entries === rowIndex.buffer ? known.rows : undefined)
+  integralKnown.set(ws, { entries: rowIndex.buffer, rows: intRow })
   // Per candidate, only the columns of the rows its basis-inverse row reaches are touched.
   const found: { readonly cut: Cut; readonly efficacy: number }[] = []
   const widest = Math.max(1000, Math.floor(CUT_DENSITY * nc))

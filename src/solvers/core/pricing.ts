@@ -37,7 +37,7 @@ const PRIMAL_SHARE = 0.001
  * margin; where they do not (the 10,000-cadre city: 2.4–6.8 s each), pricing
  * runs as before.
  */
-const NEXT_LP_MARGIN = 1.5
+export const NEXT_LP_MARGIN = 1.5
 /** HiGHS's `simplex_strategy` values. */
 const DUAL_SIMPLEX = 1
 const PRIMAL_SIMPLEX = 4
@@ -54,6 +54,8 @@ export interface Priced {
    * after it are at 0); else `null`.
    */
   readonly point: Float64Array | null
+  /** The longest optimal LP of this pricing, in milliseconds (0: none). */
+  readonly longestLpMs: number
 }
 
 /**
@@ -70,7 +72,8 @@ export function priceCore(ctx: CoreContext): Priced | CoreRun {
   const cb = highs.constants.callbackType
   const d = lagrangian.d
   const best = new Best(PRICE_PER_ROW)
-  const positive = new Uint8Array(nc)
+  // Filled in every round (below): reused from the run's workspace rather than one per call.
+  const positive = ctx.ws.u8('pricing.positive', nc, null)
   // With y = 0 the bound is the trivial one (every column at its best bound): valid before any LP.
   lagrangian.price(inCore)
   // An infeasible core LP, priced by its Farkas certificate (see farkasPricing).
@@ -84,12 +87,14 @@ export function priceCore(ctx: CoreContext): Priced | CoreRun {
   }
   // A run prices again after each round of cuts: its LP time adds up.
   const started = performance.now() - ctx.counts.lpMs
-  const finish = (priced: Priced): Priced => {
+  // The longest optimal LP so far.
+  let longest = 0
+  const finish = (priced: Omit<Priced, 'longestLpMs'>): Priced => {
     ctx.counts.lpMs = performance.now() - started
     ctx.counts.lpBound = priced.done ? lagrangian.bound : null
     // The core MILP's LPs are HiGHS's own business: its default again.
     model.options.set({ simplex_strategy: DUAL_SIMPLEX })
-    return priced
+    return { ...priced, longestLpMs: longest }
   }
   // Columns the last round added by reduced cost (0: none, or the core grew otherwise).
   let joined = 0
@@ -133,6 +138,7 @@ export function priceCore(ctx: CoreContext): Priced | CoreRun {
       return failedRun(status === 'unbounded' ? 'unbounded' : 'error', `LP relaxation ended with ${status}`)
     }
     lastMs = performance.now() - lpStarted
+    longest = Math.max(longest, lastMs)
     const solution = model.getSolution()
     point = solution.colValue
     lagrangian.y.set(solution.rowDual)

@@ -203,7 +203,12 @@ export function proveCore(
           // heuristics') here too, each with the sub-MIP's own bound, which may lie below the
           // optimum (seen: 82.9 against 96.2). The whole-model bound without it always holds.
           const b = fullBound(null)
-          if (inc !== null && dd.mip_solution !== undefined) {
+          // Only a better one is kept: HiGHS reports worse ones after better ones too (above).
+          if (
+            inc !== null &&
+            dd.mip_solution !== undefined &&
+            !(inc <= (best.found?.objective ?? -Infinity))
+          ) {
             best.found = { values: dd.mip_solution, objective: inc, bound: b }
             sendIncumbent(ctx.hooks, dd.mip_solution, order.length, order, inc)
           }
