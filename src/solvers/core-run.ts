@@ -237,18 +237,14 @@ function runPart(highs: Highs, given: CoreArrays, deadline: number, hooks: RunHo
     ) {
       const cutStarted = performance.now()
       const cuts = gomoryCuts(ctx, ws)
-      if (cuts.length > 0) {
-        first ??= { basis: priced.basis, lpBound: counts.lpBound }
-        const from = m.rowLower.length
-        m = withCuts(m, cuts)
-        columns.addRows(model, m, from, fin)
-        columns.extend(m)
-        lagrangian.extend(m)
-        ctx = { ...ctx, m }
-        cut = true
-      }
       counts.lpMs += performance.now() - cutStarted
       if (cuts.length === 0) break
+      first ??= { basis: priced.basis, lpBound: counts.lpBound }
+      m = withCuts(m, cuts)
+      columns.extend(model, m, fin)
+      lagrangian.extend(m)
+      ctx = { ...ctx, m }
+      cut = true
       priced = priceCore(ctx)
       if (endsRun(priced)) return { run: priced, cut }
       longest = Math.max(longest, priced.longestLpMs)

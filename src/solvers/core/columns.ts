@@ -117,27 +117,18 @@ export class CoreColumns {
 
   /**
    * The model gained rows at its end (`m`: the same columns, those rows
-   * appended), and HiGHS holds them over the core's columns already (see
-   * {@link addRows}): the columns passed from now on carry their entries.
+   * appended): HiGHS takes them over the core's columns, keeping its basis
+   * (the new rows join it basic), and the columns passed from now on carry
+   * their entries in them.
    */
-  extend(m: CoreArrays): void {
-    const { rowStarts, rowIndex } = m
-    const { colCount } = this
-    for (let e = rowStarts[this.m.rowLower.length]!; e < rowStarts[m.rowLower.length]!; e++)
-      colCount[rowIndex[e]!]!++
-    this.m = m
-  }
-
-  /**
-   * Hands HiGHS the rows of `m` from `from` on (`Σ a·x` within their bounds,
-   * over the core's columns; the columns left out get their entries when they
-   * are passed), keeping its basis: the new rows join it basic.
-   */
-  addRows(model: HighsModel, m: CoreArrays, from: number, fin: (v: number) => number): void {
+  extend(model: HighsModel, m: CoreArrays, fin: (v: number) => number): void {
     const { rowStarts, rowIndex, rowValue, rowLower, rowUpper } = m
-    const { slot, order } = this
+    const { slot, order, colCount } = this
+    const from = this.m.rowLower.length
     const nr = rowLower.length
+    this.m = m
     if (nr <= from) return
+    for (let e = rowStarts[from]!; e < rowStarts[nr]!; e++) colCount[rowIndex[e]!]!++
     order.forEach((j, k) => (slot[j] = k))
     const starts = new Int32Array(nr - from + 1)
     const index: number[] = []

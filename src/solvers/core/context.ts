@@ -7,7 +7,7 @@
  */
 import type { Highs } from 'highs'
 import { failedRun as failedRawRun, type RunHooks } from '../highs-run.js'
-import { relativeGap, type CoreStats } from '../solver.js'
+import type { CoreStats } from '../solver.js'
 import type { CoreColumns, HighsModel } from './columns.js'
 import type { Lagrangian } from './lagrangian.js'
 import type { CoreArrays, CoreRun } from './types.js'
@@ -77,16 +77,13 @@ export function limitNextRun(
 
 /**
  * Reports progress to the caller: an incumbent's objective and a bound for
- * the whole model (either `null` when unknown), with their gap when both are
- * known.
+ * the whole model (either `null` when unknown). The gap is derived where the
+ * caller's hooks take the best so far (`monotoneHooks`, which `runCore` puts
+ * around them).
  * @internal
  */
 export function reportProgress(ctx: CoreContext, incumbent: number | null, bound: number | null): void {
-  ctx.hooks.onImproved(
-    incumbent,
-    bound,
-    incumbent === null || bound === null ? null : relativeGap(incumbent, bound),
-  )
+  ctx.hooks.onImproved(incumbent, bound, null)
 }
 
 /** A run that ends without a solution. @internal */
