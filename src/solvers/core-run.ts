@@ -273,6 +273,7 @@ function runPart(highs: Highs, given: CoreArrays, deadline: number, hooks: RunHo
     // last LP point, completed, as the incumbent (core/stopped.ts).
     const milpStarted = performance.now()
     let settled: Point | null = null
+    let gamma = Infinity
     if (!priced.done) settleStopped(ctx, priced.point, hooks.start === undefined)
     else if (hooks.start === undefined) {
       const point = completeLpPoint(ctx, model.getSolution().colValue)
@@ -293,8 +294,8 @@ function runPart(highs: Highs, given: CoreArrays, deadline: number, hooks: RunHo
     }
     if (settled === null && priced.done) {
       // Cold, never more columns than the LP core.
-      if (warm !== undefined && !cut) firstMilpCore(ctx, warmGap(warm), startValue)
-      else firstMilpCore(ctx, coldGap(ctx), startValue, columns.order.length)
+      if (warm !== undefined && !cut) gamma = firstMilpCore(ctx, warmGap(warm), startValue)
+      else gamma = firstMilpCore(ctx, coldGap(ctx), startValue, columns.order.length)
       // The incumbent's columns stay, so that HiGHS can take it.
       const inc = incumbent.values
       if (inc !== null) for (let j = 0; j < nc; j++) if (inc[j] !== 0) columns.join(j)
@@ -309,7 +310,7 @@ function runPart(highs: Highs, given: CoreArrays, deadline: number, hooks: RunHo
       columns.pass(model, fin, false)
     }
     columns.makeInteger(model)
-    const run = proveCore(ctx, priced, startRows, milpStarted, sharpen ?? undefined, settled, fallback)
+    const run = proveCore(ctx, priced, startRows, milpStarted, sharpen ?? undefined, settled, fallback, gamma)
     if (first === null || run.warm === undefined) return { run, cut }
     // The next solve starts from the first round's LP (of the model's own rows), with its gap.
     const { warm: _last, ...rest } = run

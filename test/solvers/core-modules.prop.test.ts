@@ -18,6 +18,7 @@ import { gomoryCuts, withCuts, type Cut } from '../../src/solvers/core/cuts.js'
 import { Workspace } from '../../src/solvers/core/workspace.js'
 import { endsRun, priceCore, type Priced } from '../../src/solvers/core/pricing.js'
 import { Lagrangian } from '../../src/solvers/core/lagrangian.js'
+import { stepGamma } from '../../src/solvers/core/proof.js'
 import type { CoreArrays } from '../../src/solvers/core/types.js'
 
 /** A small model of binary columns (every one pricable) and rows of either sense. */
@@ -1020,5 +1021,43 @@ describe('CoreColumns.within', () => {
       ),
       { numRuns: 200 },
     )
+  })
+})
+
+describe('stepGamma', () => {
+  it('doubles the threshold until a quarter of the core (or every wanted column) is within it, never past B − z, and keeps exactly those', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -50, max: 0, noNaN: true }), { minLength: 1, maxLength: 60 }),
+        fc.double({ min: 1e-3, max: 20, noNaN: true }),
+        fc.double({ min: 0, max: 60, noNaN: true }),
+        fc.integer({ min: 0, max: 100 }),
+        (reaches, gamma, extra, size) => {
+          // The wanted columns: those a solution above z = B − most could use (reach > −most).
+          const most = Math.max(...reaches.map((r) => -r)) + extra + 1e-6
+          const wanted = reaches.map((_, j) => j)
+          const reach = (j: number) => reaches[j]!
+          const g = stepGamma(gamma, most, size, wanted, reach)
+          const within = (t: number) => reaches.filter((r) => r >= -t).length
+          const least = Math.max(1, Math.ceil(size / 4))
+          if (gamma >= most) expect(wanted.length).toBe(reaches.length)
+          else {
+            expect(g).toBeLessThanOrEqual(most)
+            // The least doubling that brings in enough, or B − z.
+            if (g < most) expect(within(g)).toBeGreaterThanOrEqual(least)
+            if (g / 2 > gamma) expect(within(g / 2)).toBeLessThan(least)
+            expect(wanted).toEqual(reaches.flatMap((r, j) => (r >= -g ? [j] : [])))
+          }
+          expect(wanted.length).toBeGreaterThan(0)
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
+  it('lets every wanted column join when none has a reach within any threshold (NaN)', () => {
+    const wanted = [0, 1, 2]
+    stepGamma(1, 8, 10, wanted, () => NaN)
+    expect(wanted).toEqual([0, 1, 2])
   })
 })
