@@ -118,7 +118,7 @@ async function solveCase(name: string): Promise<Row[]> {
   const coreNote =
     probe.core === undefined
       ? ''
-      : `${probe.core.coreColumns} of ${probe.core.columns} columns; ${probe.core.pricingRounds} LP, ${probe.core.milpRounds} MILP; LP ${probe.core.lpMs.toFixed(0)} ms, MILP ${probe.core.milpMs.toFixed(0)} ms`
+      : `${probe.core.coreColumns} of ${probe.core.columns} columns; ${probe.core.pricingRounds} LP, ${probe.core.milpRounds} MILP${(probe.core.proofSteps ?? 0) > 0 ? ` (${probe.core.proofSteps} in steps)` : ''}; LP ${probe.core.lpMs.toFixed(0)} ms, MILP ${probe.core.milpMs.toFixed(0)} ms`
   const core = await timed(model, 'core', probe.status === 'optimal' ? REPEATS : 1)
   row('banzi core', {
     status: core.status,

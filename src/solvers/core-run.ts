@@ -178,6 +178,7 @@ function runPart(highs: Highs, given: CoreArrays, deadline: number, hooks: RunHo
       lpMs: 0,
       lpBound: null,
       blockMs: 0,
+      proofSteps: 0,
     }
     const stopAfter = given.stopAfterPricingRounds
     const halted = () => hooks.shouldStop() || (stopAfter !== undefined && counts.pricingRounds >= stopAfter)

@@ -150,6 +150,12 @@ export interface CoreStats {
    * (teams, once the cadre rows are relaxed; `src/solvers/core/blocks.ts`).
    */
   readonly blockMs?: number
+  /**
+   * MILP rounds whose core took only part of the columns the proof wanted,
+   * the nearest to the bound (see `stepGamma` in `src/solvers/core/proof.ts`):
+   * after a poor first core MILP, the core grows in steps.
+   */
+  readonly proofSteps?: number
 }
 
 /** The LP relaxation of a model (every column continuous): its optimum and row duals. @category Solvers */

@@ -149,7 +149,7 @@ function contextOf(
     halted: () => false,
     stop: () => undefined,
     statusOf: (code) => Object.keys(names).find((k) => names[k] === code) ?? `status ${code}`,
-    counts: { pricingRounds: 0, milpRounds: 0, lpMs: 0, lpBound: null, blockMs: 0 },
+    counts: { pricingRounds: 0, milpRounds: 0, lpMs: 0, lpBound: null, blockMs: 0, proofSteps: 0 },
     incumbent: { values: null, objective: null, bound: null, found: null },
   }
 }
@@ -1029,25 +1029,30 @@ describe('stepGamma', () => {
     fc.assert(
       fc.property(
         fc.array(fc.double({ min: -50, max: 0, noNaN: true }), { minLength: 1, maxLength: 60 }),
-        fc.double({ min: 1e-3, max: 20, noNaN: true }),
+        fc.oneof(fc.double({ min: 0, max: 20, noNaN: true }), fc.constant(1e-9)),
         fc.double({ min: 0, max: 60, noNaN: true }),
         fc.integer({ min: 0, max: 100 }),
         (reaches, gamma, extra, size) => {
           // The wanted columns: those a solution above z = B − most could use (reach > −most).
           const most = Math.max(...reaches.map((r) => -r)) + extra + 1e-6
           const wanted = reaches.map((_, j) => j)
-          const reach = (j: number) => reaches[j]!
-          const g = stepGamma(gamma, most, size, wanted, reach)
+          const g = stepGamma(gamma, most, size, wanted, (j) => reaches[j]!)
           const within = (t: number) => reaches.filter((r) => r >= -t).length
           const least = Math.max(1, Math.ceil(size / 2))
-          if (gamma >= most) expect(wanted.length).toBe(reaches.length)
-          else {
-            expect(g).toBeLessThanOrEqual(most)
-            // The least doubling that brings in enough, or B − z.
-            if (g < most) expect(within(g)).toBeGreaterThanOrEqual(least)
-            if (g / 2 > gamma) expect(within(g / 2)).toBeLessThan(least)
-            expect(wanted).toEqual(reaches.flatMap((r, j) => (r >= -g ? [j] : [])))
+          const from = Math.max(gamma, 1e-7)
+          if (from >= most) {
+            // Already past B − z: the threshold as it was, every wanted column joins.
+            expect(g).toBe(from)
+            expect(wanted.length).toBe(reaches.length)
+            return
           }
+          expect(g).toBeGreaterThan(from)
+          expect(g).toBeLessThanOrEqual(most)
+          // The least doubling that brings in enough, or B − z.
+          if (g < most) expect(within(g)).toBeGreaterThanOrEqual(least)
+          if (g / 2 > from) expect(within(g / 2)).toBeLessThan(least)
+          const kept = reaches.flatMap((r, j) => (r >= -g ? [j] : []))
+          expect(wanted).toEqual(kept.length > 0 ? kept : reaches.map((_, j) => j))
           expect(wanted.length).toBeGreaterThan(0)
         },
       ),
@@ -1055,9 +1060,19 @@ describe('stepGamma', () => {
     )
   })
 
-  it('lets every wanted column join when none has a reach within any threshold (NaN)', () => {
-    const wanted = [0, 1, 2]
+  it('lets every wanted column join when none has a reach within any threshold (NaN), or when B − z is not finite', () => {
+    const all = () => [0, 1, 2]
+    let wanted = all()
     stepGamma(1, 8, 10, wanted, () => NaN)
-    expect(wanted).toEqual([0, 1, 2])
+    expect(wanted).toEqual(all())
+    wanted = all()
+    // Two NaN reaches and one finite one: the finite one is within, alone.
+    stepGamma(1, 8, 2, wanted, (j) => (j === 1 ? -3 : NaN))
+    expect(wanted).toEqual([1])
+    for (const most of [Infinity, NaN]) {
+      wanted = all()
+      expect(stepGamma(1, most, 2, wanted, (j) => -j)).toBe(1)
+      expect(wanted).toEqual(all())
+    }
   })
 })

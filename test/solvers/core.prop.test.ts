@@ -463,9 +463,9 @@ describe('the priced-core method', () => {
     expect(seen.reported).toBeGreaterThan(6)
   }, 120_000)
 
-  it('equals the direct solve on generated counties, pricing and re-proving along the way', async () => {
+  it('equals the direct solve on generated counties, pricing, re-proving and stepping along the way', async () => {
     // How often each part of the method ran, so the property is known to reach them.
-    const seen = { priced: 0, reproved: 0 }
+    const seen = { priced: 0, reproved: 0, stepped: 0 }
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: 10_000 }),
@@ -480,12 +480,15 @@ describe('the priced-core method', () => {
           expect(core.core!.lpBound!).toBeGreaterThanOrEqual(core.objective! - 1e-6)
           if (core.core!.pricingRounds > 1) seen.priced++
           if (core.core!.milpRounds > 1) seen.reproved++
+          if ((core.core!.proofSteps ?? 0) > 0) seen.stepped++
         },
       ),
       { seed: 11, numRuns: 16 },
     )
     expect(seen.priced).toBeGreaterThan(0)
     expect(seen.reproved).toBeGreaterThan(0)
+    // A proof that took only part of the columns it wanted (stepGamma) still ends at the optimum.
+    expect(seen.stepped).toBeGreaterThan(0)
   }, 120_000)
 
   it('equals the direct solve on small scenarios, and its proposals pass the validator', async () => {

@@ -40,6 +40,8 @@ export interface CoreContext {
     lpBound: number | null
     /** Milliseconds spent solving blocks (`core/blocks.ts`). */
     blockMs: number
+    /** Proofs whose wanted columns joined in part (`stepGamma`). */
+    proofSteps: number
   }
   /**
    * The best solution found and the whole-model bound that goes with it, kept
@@ -101,6 +103,7 @@ export function statsOf(ctx: CoreContext, milpStarted: number | null): CoreStats
     lpBound: ctx.counts.lpBound,
     lpMs: ctx.counts.lpMs,
     blockMs: ctx.counts.blockMs,
+    proofSteps: ctx.counts.proofSteps,
     milpMs: milpStarted === null ? 0 : performance.now() - milpStarted,
   }
 }
