@@ -203,8 +203,8 @@ function sparseOf(values: Float64Array): { indices: Int32Array; values: Float64A
   return { indices: Int32Array.from(indices), values: Float64Array.from(indices, (j) => values[j]!) }
 }
 
-/** The columns the priced-core method may leave out: binaries with bounds 0..1. */
-function pricableColumns(m: Milp): Uint8Array {
+/** The columns the priced-core method may leave out: binaries with bounds 0..1. @internal */
+export function pricableColumns(m: Pick<Milp, 'colCost' | 'colLower' | 'colUpper' | 'integer'>): Uint8Array {
   const out = new Uint8Array(m.colCost.length)
   for (let j = 0; j < out.length; j++)
     if (m.integer[j] === 1 && m.colLower[j] === 0 && m.colUpper[j] === 1) out[j] = 1

@@ -9,7 +9,7 @@ import { runCore } from '../../src/solvers/core-run.js'
 import type { CoreArrays, CoreWarm } from '../../src/solvers/core-run.js'
 import { runHighs } from '../../src/solvers/highs-run.js'
 import type { RawRun } from '../../src/solvers/highs-run.js'
-import { highsSolver } from '../../src/solvers/highs.js'
+import { highsSolver, pricableColumns } from '../../src/solvers/highs.js'
 import type { ProgressEvent } from '../../src/solvers/solver.js'
 
 /**
@@ -29,9 +29,7 @@ beforeAll(async () => {
 })
 
 const coreArrays = (m: Milp, warm?: CoreWarm): CoreArrays => {
-  const pricable = new Uint8Array(m.colCost.length)
-  for (let j = 0; j < pricable.length; j++)
-    if (m.integer[j] === 1 && m.colLower[j] === 0 && m.colUpper[j] === 1) pricable[j] = 1
+  const pricable = pricableColumns(m)
   return { ...m, pricable, maxCoreColumns: 1_000_000, ...(warm === undefined ? {} : { warm }) }
 }
 

@@ -5,12 +5,11 @@ import type { Milp } from '../../src/model/milp.js'
 import { farkasPricing } from '../../src/solvers/core/pricing.js'
 import { fitStart, repairRings } from '../../src/solvers/core/warm.js'
 import type { CoreArrays } from '../../src/solvers/core-run.js'
+import { pricableColumns } from '../../src/solvers/highs.js'
 
 /** The arrays of a core run, every 0..1 binary pricable. */
 const arrays = (m: Milp): CoreArrays => {
-  const pricable = new Uint8Array(m.colCost.length)
-  for (let j = 0; j < pricable.length; j++)
-    if (m.integer[j] === 1 && m.colLower[j] === 0 && m.colUpper[j] === 1) pricable[j] = 1
+  const pricable = pricableColumns(m)
   return { ...m, pricable, maxCoreColumns: 1_000 }
 }
 

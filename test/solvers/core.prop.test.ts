@@ -10,7 +10,7 @@ import highsLoader from 'highs'
 import { runCore } from '../../src/solvers/core-run.js'
 import type { CoreArrays } from '../../src/solvers/core-run.js'
 import { runHighs } from '../../src/solvers/highs-run.js'
-import { highsSolver } from '../../src/solvers/highs.js'
+import { highsSolver, pricableColumns } from '../../src/solvers/highs.js'
 import type { ProgressEvent } from '../../src/solvers/solver.js'
 import { smallScenario } from '../arbitraries.js'
 
@@ -120,9 +120,7 @@ describe('the priced-core method', () => {
   it('stopped after n pricing LPs or at a checkpoint of random assignment MILPs, reports only bounds that hold (core and direct)', async () => {
     const highs = await highsLoader()
     const arrays = (m: Milp): CoreArrays => {
-      const pricable = new Uint8Array(m.colCost.length)
-      for (let j = 0; j < pricable.length; j++)
-        if (m.integer[j] === 1 && m.colLower[j] === 0 && m.colUpper[j] === 1) pricable[j] = 1
+      const pricable = pricableColumns(m)
       return { ...m, pricable, maxCoreColumns: 1_000_000 }
     }
     const seen = { stopped: 0, withBound: 0, events: 0 }
@@ -168,9 +166,7 @@ describe('the priced-core method', () => {
   it('with Gomory cuts forced on, finds the direct optimum on random MILPs and generated counties, bounds that hold when stopped', async () => {
     const highs = await highsLoader()
     const arrays = (m: Milp, cuts: boolean): CoreArrays => {
-      const pricable = new Uint8Array(m.colCost.length)
-      for (let j = 0; j < pricable.length; j++)
-        if (m.integer[j] === 1 && m.colLower[j] === 0 && m.colUpper[j] === 1) pricable[j] = 1
+      const pricable = pricableColumns(m)
       return { ...m, pricable, maxCoreColumns: 1_000_000, cuts }
     }
     const never = { shouldStop: () => false, onImproved: () => {} }
@@ -324,9 +320,7 @@ describe('the priced-core method', () => {
     let kept = 0
     for (const seed of [3, 8, 21]) {
       const milp = formulate(generateScenario({ seed, cadres: 500 })).milp
-      const pricable = new Uint8Array(milp.colCost.length)
-      for (let j = 0; j < pricable.length; j++)
-        if (milp.integer[j] === 1 && milp.colLower[j] === 0 && milp.colUpper[j] === 1) pricable[j] = 1
+      const pricable = pricableColumns(milp)
       const arrays: CoreArrays = { ...milp, pricable, maxCoreColumns: 1_000_000, cuts: false }
       const never = { shouldStop: () => false, onImproved: () => {} }
       const z = runCore(real, arrays, 60, never).objective!
@@ -359,9 +353,7 @@ describe('the priced-core method', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 3 }), (seed, rounds) => {
         const milp = formulate(generateScenario({ seed, cadres: 60, openShare: 1 })).milp
-        const pricable = new Uint8Array(milp.colCost.length)
-        for (let j = 0; j < pricable.length; j++)
-          if (milp.integer[j] === 1 && milp.colLower[j] === 0 && milp.colUpper[j] === 1) pricable[j] = 1
+        const pricable = pricableColumns(milp)
         const arrays: CoreArrays = { ...milp, pricable, maxCoreColumns: 1_000_000, cuts: false }
         const never = { shouldStop: () => false, onImproved: () => {} }
         const full = runCore(highs, arrays, 60, never)
@@ -423,9 +415,7 @@ describe('the priced-core method', () => {
         fc.integer({ min: 1, max: 4 }),
         (seed, cadres, k) => {
           const milp = formulate(generateScenario({ seed, cadres, openShare: 1 })).milp
-          const pricable = new Uint8Array(milp.colCost.length)
-          for (let j = 0; j < pricable.length; j++)
-            if (milp.integer[j] === 1 && milp.colLower[j] === 0 && milp.colUpper[j] === 1) pricable[j] = 1
+          const pricable = pricableColumns(milp)
           let best = -Infinity
           let least = Infinity
           let given = -Infinity

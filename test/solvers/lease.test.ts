@@ -10,12 +10,11 @@ import { entryLease } from '../../src/model/milp.js'
 import { generateScenario } from '../../src/sample/index.js'
 import type { CoreArrays } from '../../src/solvers/core-run.js'
 import { runInWorker } from '../../src/solvers/highs-worker.js'
+import { pricableColumns } from '../../src/solvers/highs.js'
 
 const arrays = (): { m: CoreArrays; lease: Int32Array } => {
   const milp = formulate(generateScenario({ seed: 77, cadres: 500 })).milp
-  const pricable = new Uint8Array(milp.colCost.length)
-  for (let j = 0; j < pricable.length; j++)
-    if (milp.integer[j] === 1 && milp.colLower[j] === 0 && milp.colUpper[j] === 1) pricable[j] = 1
+  const pricable = pricableColumns(milp)
   const lease = entryLease(milp)!
   const { colCost, colLower, colUpper, integer, rowLower, rowUpper, rowStarts, rowIndex, rowValue } = milp
   return {
