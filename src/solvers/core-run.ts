@@ -18,10 +18,11 @@
  *    solution that uses a left-out column `j` has objective at most `B + d_j`
  *    (every other left-out column has `d ≤ 0`). So when `B + d_j ≤ z` for
  *    every left-out column, `z` is optimal for the whole model; otherwise the
- *    columns that fail the test join the core and the MILP is solved again,
- *    starting from the incumbent. The test holds for the core's own columns
- *    too, so the first MILP core is only the columns within a gap `γ` of the
- *    bound (`d_j ≥ −γ`). Cold, the LP point completed by a small MILP over
+ *    columns that fail the test join the core (in steps when they are many:
+ *    `stepGamma`) and the MILP is solved again, starting from the
+ *    incumbent. The test holds for the core's own columns too, so the first
+ *    MILP core is only the columns within a gap `γ` of the bound
+ *    (`d_j ≥ −γ`). Cold, the LP point completed by a small MILP over
  *    its fractional columns (`core/complete.ts`) comes first: at the LP bound
  *    it is optimal without a core MILP; else `γ` is a guess (see
  *    `firstMilpCore`).
@@ -52,18 +53,18 @@
  * core, widening, passing columns to HiGHS), `core/lagrangian.ts` (reduced
  * costs and the bound; `core/assignment-bound.ts`, its tightest form),
  * `core/pricing.ts`, `core/warm.ts`, `core/complete.ts`, `core/stopped.ts`
- * (a pricing stopped short) and `core/proof.ts`; this one runs them in turn
- * on one HiGHS instance.
+ * (a pricing stopped short), `core/blocks.ts` (the proof's sharper bound)
+ * and `core/proof.ts`; this one runs them in turn on one HiGHS instance.
  *
  * @module
  */
 import type { Highs } from 'highs'
 import { monotoneHooks, stopsAt, type RunHooks } from './highs-run.js'
 import { CoreColumns, passRows } from './core/columns.js'
-import { failedRun, reportProgress, type CoreContext } from './core/context.js'
+import { failedRun, type CoreContext } from './core/context.js'
 import { Lagrangian } from './core/lagrangian.js'
 import { endsRun, NEXT_LP_MARGIN, priceCore } from './core/pricing.js'
-import { blockGaps, fractionalBlocks, partition } from './core/blocks.js'
+import { blocksOf } from './core/blocks.js'
 import { claimRoom, gomoryCuts, withCuts } from './core/cuts.js'
 import { Workspace } from './core/workspace.js'
 import { announcePoint, completeLpPoint, type Point } from './core/complete.js'
@@ -364,41 +365,6 @@ function runPart(highs: Highs, given: CoreArrays, deadline: number, hooks: RunHo
       hm?.dispose()
     } catch {
       // The instance is already unusable; the caller discards it on `fatal`.
-    }
-  }
-}
-
-/**
- * What sharpens the proof of a part by its blocks (`core/blocks.ts`), read
- * from the LP just solved: a function that, given a solution of the model,
- * solves the blocks that LP left fractional (once) and gives their gaps to
- * the Lagrangian, and says whether it did; `null` when the model marks no
- * linking rows (or `blocks: false`).
- */
-function blocksOf(ctx: CoreContext, ws: Workspace): ((known: Float64Array) => boolean) | null {
-  const { m, columns, lagrangian } = ctx
-  if (m.blocks === false || m.linkingRows === undefined) return null
-  // The LP's values and the columns they belong to (the core changes before the blocks may be needed).
-  const order = Int32Array.from(columns.order)
-  const x = ctx.model.getSolution().colValue
-  let done = false
-  return (known) => {
-    if (done) return false
-    done = true
-    const started = performance.now()
-    try {
-      const part = partition(m, ws)
-      if (part === null) return false
-      const fractional = fractionalBlocks(m, part, order, x)
-      if (!fractional.includes(1)) return false
-      const gaps = blockGaps(ctx, part, fractional, known)
-      if (gaps.total <= 0) return false
-      lagrangian.useBlocks(part.ofCol, gaps.gap, gaps.total)
-      const bound = lagrangian.wholeModelBound(null, columns.inCore)
-      if (bound !== null) reportProgress(ctx, null, bound)
-      return true
-    } finally {
-      ctx.counts.blockMs += performance.now() - started
     }
   }
 }

@@ -29,7 +29,7 @@
  *
  * @module
  */
-import type { CoreContext } from './context.js'
+import { reportProgress, type CoreContext } from './context.js'
 import { solveSmallMilp } from './small-milp.js'
 import type { CoreArrays } from './types.js'
 import { Workspace } from './workspace.js'
@@ -286,4 +286,40 @@ function blockOptimum(
       return Number.isFinite(dual) ? { value: dual, most } : null
     },
   )
+}
+
+/**
+ * What sharpens the proof of a part by its blocks (`core/blocks.ts`), read
+ * from the LP just solved: a function that, given a solution of the model,
+ * solves the blocks that LP left fractional (once) and gives their gaps to
+ * the Lagrangian, and says whether it did; `null` when the model marks no
+ * linking rows (or `blocks: false`).
+ * @internal
+ */
+export function blocksOf(ctx: CoreContext, ws: Workspace): ((known: Float64Array) => boolean) | null {
+  const { m, columns, lagrangian } = ctx
+  if (m.blocks === false || m.linkingRows === undefined) return null
+  // The LP's values and the columns they belong to (the core changes before the blocks may be needed).
+  const order = Int32Array.from(columns.order)
+  const x = ctx.model.getSolution().colValue
+  let done = false
+  return (known) => {
+    if (done) return false
+    done = true
+    const started = performance.now()
+    try {
+      const part = partition(m, ws)
+      if (part === null) return false
+      const fractional = fractionalBlocks(m, part, order, x)
+      if (!fractional.includes(1)) return false
+      const gaps = blockGaps(ctx, part, fractional, known)
+      if (gaps.total <= 0) return false
+      lagrangian.useBlocks(part.ofCol, gaps.gap, gaps.total)
+      const bound = lagrangian.wholeModelBound(null, columns.inCore)
+      if (bound !== null) reportProgress(ctx, null, bound)
+      return true
+    } finally {
+      ctx.counts.blockMs += performance.now() - started
+    }
+  }
 }
