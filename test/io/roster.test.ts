@@ -43,7 +43,7 @@ function right(r: Awaited<ReturnType<typeof readRoster>>): RosterImport {
 // A clerk's roster: Chinese headers and the words clerks type.
 const CADRES = `姓名,干部编号,性别,出生年月,民族,政治面貌,学历,学位,职级,任现职级时间,籍贯,现任职务,任现职时间,身份证号
 张伟,C1,男,1975.03,汉族,中共党员,大学,学士,正科级,2015年6月,清溪县,和溪镇党委书记,201806,(masked)
-李娜,C2,女,1988-11,蒙古族,群众,研究生,博士,副科,2019.1,和溪镇,,,
+李娜,C2,女,1988-11,蒙古族,群众,研究生,博士,副科,2019.01,和溪镇,,,
 王强,C3,男,1990.10,回,民盟盟员,大专,,科员,2016-07,青山旗,,,
 `
 const TEAMS = `班子编号,班子名称,班子类别,所在地
@@ -133,7 +133,7 @@ describe('readRoster: every bad cell at once, at its place', () => {
     const bad = CADRES.replace('1975.03', '1975/13')
       .replace(',女,', ',F女,')
       .replace('群众', '群体')
-      .replace('副科,2019.1', '副科,2019.13')
+      .replace('副科,2019.01', '副科,2019.13')
       .replace('王强,C3', '王强,')
     const read = await readRoster(
       {

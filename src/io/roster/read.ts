@@ -14,6 +14,7 @@ import type { WarningCode } from '../../domain/codes.js'
 import { decodeScenarioWithWarnings } from '../warnings.js'
 import { readLrmx } from '../lrmx/lrmx.js'
 import { renderValue } from '../errors.js'
+import { isPlainRecord } from '../combinators.js'
 import { formatPath, type Path } from '../path.js'
 import {
   columnsOf,
@@ -351,7 +352,17 @@ async function sheetsOf(sources: RosterSources, options: ReadRosterOptions, r: R
     const tables = await tablesOf(sources.workbook, r)
     for (const t of tables ?? []) {
       const kind = sheetKindOf(t.sheet)
-      if (kind === undefined || found.has(kind)) {
+      const earlier = kind === undefined ? undefined : found.get(kind)
+      if (earlier !== undefined)
+        // Two sheets of one kind (干部（2025年）, 干部（2026年）): which one is meant is not for the reader to guess.
+        r.issues.push(
+          rosterIssue(
+            { source: t.source, row: null, column: null, header: null },
+            `one sheet of ${kind} (${earlier.sheet} is one): remove or rename the other`,
+            `a second, ${t.sheet}`,
+          ),
+        )
+      else if (kind === undefined) {
         if (t.header.length > 0 || t.rows.length > 0)
           r.warnings.push({
             source: t.source,
@@ -672,12 +683,14 @@ function matchTitles(cadreSheet: Sheet, cadres: Json[], teams: Json[], r: Reader
  * are warnings with their field and text.
  */
 function mergeForms(files: readonly RosterFile[], cadres: Json[], r: Reader): void {
+  // Names compared without blanks: rosters pad two-character names to the width of three (张 三 with a full-width blank).
+  const nameKey = (name: string): string => name.replace(/\s/g, '')
   const byName = new Map<string, number[]>()
   cadres.forEach((c, i) => {
-    if (typeof c.name === 'string') byName.set(c.name, [...(byName.get(c.name) ?? []), i])
+    if (typeof c.name === 'string') byName.set(nameKey(c.name), [...(byName.get(nameKey(c.name)) ?? []), i])
   })
   const matches = (name: string, birth: string | null): number[] =>
-    (byName.get(name) ?? []).filter((i) => birth === null || (cadres[i] as Json).birth === birth)
+    (byName.get(nameKey(name)) ?? []).filter((i) => birth === null || (cadres[i] as Json).birth === birth)
   const at = (file: string, element: string): Place => ({
     source: file,
     row: null,
@@ -769,6 +782,9 @@ function policyValue(cell: Cell): Read<unknown> {
   return { ok: true, value: t }
 }
 
+/** Keys no setting has, which would write into every object's prototype. */
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
+
 /** The policy sheet: one row per setting, its path (`structure.women.min`) and its value. */
 function readPolicy(sheet: Sheet, r: Reader): Json {
   const policy: Json = {}
@@ -777,7 +793,9 @@ function readPolicy(sheet: Sheet, r: Reader): Json {
     const path = text(pathCell)
       .split('.')
       .map((k) => k.trim())
-    if (path.some((k) => k === '')) {
+    // A key that names a property of every object (`__proto__`, `constructor`) is no setting, and
+    // written into `policy` it would reach every object of the process.
+    if (path.some((k) => k === '' || UNSAFE_KEYS.has(k))) {
       r.fail(sheet, row, 'path', 'a setting of the policy, e.g. structure.women.min', pathCell)
       continue
     }
@@ -790,7 +808,7 @@ function readPolicy(sheet: Sheet, r: Reader): Json {
     let node = policy
     let clash = false
     for (const key of path.slice(0, -1)) {
-      const next = node[key]
+      const next = Object.hasOwn(node, key) ? node[key] : undefined
       if (next === undefined) node = node[key] = {}
       else if (typeof next === 'object' && next !== null && !Array.isArray(next)) node = next as Json
       else clash = true
@@ -891,14 +909,24 @@ export async function readRoster(
     )
       optionIssue(kind, '{ name: string, data: Uint8Array | string }', file)
   }
-  if (options.headers !== undefined) {
+  if (options.headers !== undefined && !isPlainRecord(options.headers))
+    optionIssue(
+      'headers',
+      'an object of extra headers by sheet kind, e.g. { cadres: { name: ["名字"] } }',
+      options.headers,
+    )
+  else if (options.headers !== undefined) {
     for (const [kind, fields] of Object.entries(options.headers)) {
       if (!SHEET_KINDS.includes(kind as SheetKind)) {
         optionIssue(`headers.${kind}`, `a sheet kind: ${SHEET_KINDS.join(', ')}`, kind)
         continue
       }
       const known = columnsOf(kind as SheetKind, undefined).map((c) => c.field)
-      for (const [field, names] of Object.entries(fields ?? {}))
+      if (!isPlainRecord(fields)) {
+        optionIssue(`headers.${kind}`, `an object of extra headers for ${known.join(', ')}`, fields)
+        continue
+      }
+      for (const [field, names] of Object.entries(fields))
         if (!known.includes(field) || !Array.isArray(names) || !names.every((n) => typeof n === 'string'))
           optionIssue(`headers.${kind}.${field}`, `a list of headers for one of ${known.join(', ')}`, names)
     }
@@ -913,6 +941,14 @@ export async function readRoster(
 
   const { cadres, byId } = readCadres(cadreSheet, r)
   const { teams, openPosts } = readTeams(teamSheet, sheets.get('posts'), r)
+  // A 本轮调整 column left blank (the template has one) opens no post: said, as the round then staffs
+  // nothing, where without the column it would re-staff every post.
+  if (openPosts?.length === 0 && options.openPosts === undefined)
+    r.warnings.push({
+      source: sheets.get('posts')?.table.source ?? 'posts',
+      message:
+        'the open column (本轮调整) marks no post: this round staffs none; mark its posts 是, or leave the column out to re-staff every post',
+    })
   matchTitles(cadreSheet, cadres, teams, r)
   attach(sheets.get('specialties'), 'specialties', cadres, byId, r, (e, at, row) => {
     const s = sheets.get('specialties') as Sheet

@@ -1,14 +1,15 @@
 /**
  * Sheets and CSV files as tables of cells: XLSX through exceljs, CSV through
  * csv-parse, its encoding detected (UTF-8 with or without a byte-order mark,
- * UTF-16 with one, otherwise GBK/GB 18030 through iconv-lite).
+ * UTF-16 with one, either byte order, otherwise GBK/GB 18030 through
+ * iconv-lite) and its delimiter too (a comma, or a tab).
  *
  * @module
  */
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
-import type { Cell } from './values.js'
+import { CSV_TEXT, type Cell } from './values.js'
 
 /** One sheet or CSV file as read: where it came from, its header row, its rows. @internal */
 export interface Table {
@@ -21,7 +22,10 @@ export interface Table {
   readonly rows: readonly TableRow[]
 }
 
-/** A data row: its cells and row number; `formats` holds number formats of number cells (XLSX). @internal */
+/**
+ * A data row: its cells and row number; `formats` holds the number formats of
+ * number cells (XLSX), or `CSV_TEXT` for every cell of a CSV file. @internal
+ */
 export interface TableRow {
   readonly row: number
   readonly cells: readonly Cell[]
@@ -29,7 +33,7 @@ export interface TableRow {
 }
 
 /** The text encodings CSV files are read in. @category Roster */
-export type CsvEncoding = 'utf-8' | 'utf-16le' | 'gbk'
+export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gbk'
 
 /** Whether the bytes are a zip archive (an XLSX workbook). @internal */
 export const isZip = (bytes: Uint8Array): boolean =>
@@ -41,6 +45,8 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: CsvEnco
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' }
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
     return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' }
   } catch {
@@ -59,11 +65,35 @@ function table(source: string, sheet: string, rows: TableRow[]): Table {
   return { source, sheet, header, rows: rows.slice(first + 1).filter((r) => !blankRow(r.cells)) }
 }
 
-/** A CSV file as a table; throws on text csv-parse cannot read (the caller reports it). @internal */
+/**
+ * The field delimiter of a CSV file: a tab when its first non-blank line has
+ * more tabs than commas (Excel's "Unicode text" export, tab-separated), else
+ * a comma. @internal
+ */
+export function delimiterOf(text: string): '\t' | ',' {
+  const first = text.split(/\r\n|\r|\n/).find((line) => line.trim() !== '') ?? ''
+  const count = (ch: string) => first.split(ch).length - 1
+  return count('\t') > count(',') ? '\t' : ','
+}
+
+/**
+ * A CSV file (comma- or tab-separated) as a table; throws on text csv-parse
+ * cannot read (the caller reports it). Every cell carries {@link CSV_TEXT} as
+ * its format: its text may be a number as Excel wrote it. @internal
+ */
 export function readCsv(name: string, bytes: Uint8Array): { table: Table; encoding: CsvEncoding } {
   const { text, encoding } = decodeText(bytes)
-  const records = parse(text, { relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][]
-  const rows = records.map((cells, i): TableRow => ({ row: i + 1, cells: cells.map((c) => c) }))
+  const records = parse(text, {
+    relax_column_count: true,
+    skip_empty_lines: false,
+    bom: true,
+    delimiter: delimiterOf(text),
+  }) as string[][]
+  const rows = records.map((cells, i): TableRow => ({
+    row: i + 1,
+    cells: cells.map((c) => c),
+    formats: cells.map(() => CSV_TEXT),
+  }))
   return { table: table(name, name, rows), encoding }
 }
 

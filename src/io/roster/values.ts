@@ -56,17 +56,45 @@ function month(year: number, m: number): Read<string> {
 
 const MONTH_EXPECTED = 'a month such as 1985.03, 1985-03, 1985年3月 or 198503'
 
-/** Month patterns of typed text: year, separator, month, optional day. */
-const MONTH_TEXT = /^(\d{4})\s*(?:[.\-/年])\s*(\d{1,2})\s*(?:月)?(?:\s*[.\-/]?\s*(\d{1,2})\s*日?)?$/
+/**
+ * Month patterns of typed text: year, separator, month, and a day after a
+ * separator of its own (`1985.03.15`, `1985年3月15日`) — never glued to the
+ * month, so that `1985.123` or `1985.031` is refused, not read as December or
+ * March.
+ */
+const MONTH_TEXT =
+  /^(\d{4})\s*[.\-/年]\s*(\d{1,2})\s*(?:月\s*(?:(\d{1,2})\s*日?)?|[.\-/]\s*(\d{1,2})\s*日?)?$/
 const MONTH_DIGITS = /^(\d{4})(\d{2})(\d{2})?$/
+
+/**
+ * The number format {@link readMonth} is given for a cell of a CSV file: its
+ * text may be a number Excel wrote without its trailing zeros (a cell showing
+ * 1985.10 is written `1985.1`). @internal
+ */
+export const CSV_TEXT = '@csv'
+
+/**
+ * Day 0 of Excel's date serials (1900 system), and the serials taken for a
+ * date's: from 1927-05-18 (10,000; a smaller number is rather a year typed
+ * alone, such as 1985) to 2100-12-31.
+ */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30)
+const SERIAL_LOW = 10_000
+const SERIAL_HIGH = 73_415
+
+/** Whether a day of the month, when one is written, is one (1–31). */
+const dayOk = (day: string | undefined): boolean =>
+  day === undefined || (Number(day) >= 1 && Number(day) <= 31)
 
 /**
  * A month (`YYYY-MM`) from a cell. Text is read as written: `1985.1` is
  * January, `1985.10` October. A number cell loses trailing zeros (`1985.10`
  * typed into a number cell is stored as 1985.1), so a number whose fraction is
  * one tenth is refused as ambiguous unless the cell's format shows two
- * decimals; other numbers read as `1985.03` → March, `198503` → March. An
- * Excel date cell gives its own month (UTC).
+ * decimals; other numbers read as `1985.03` → March, `198503` → March. The
+ * text of a CSV file ({@link CSV_TEXT}) may be such a number as Excel wrote
+ * it: `1985.1` there is refused the same way. An Excel date cell gives its own
+ * month (UTC). A day, when written, must be one (1–31).
  * @internal
  */
 export function readMonth(cell: Cell, numberFormat?: string): Read<string> {
@@ -78,7 +106,16 @@ export function readMonth(cell: Cell, numberFormat?: string): Read<string> {
     if (!Number.isFinite(cell)) return no(MONTH_EXPECTED)
     if (Number.isInteger(cell)) {
       const digits = MONTH_DIGITS.exec(String(cell))
-      return digits === null ? no(MONTH_EXPECTED) : month(Number(digits[1]), Number(digits[2]))
+      if (digits !== null && dayOk(digits[3])) return month(Number(digits[1]), Number(digits[2]))
+      // A date cell whose format the workbook does not name in a way exceljs reads (the built-in
+      // date formats of Chinese Excel, 27–36 and 50–58) comes as its serial number.
+      if (cell >= SERIAL_LOW && cell <= SERIAL_HIGH) {
+        const day = new Date(EXCEL_EPOCH + cell * 86_400_000).toISOString().slice(0, 10)
+        return no(
+          `${MONTH_EXPECTED}; ${cell} looks like the day ${day} of a date cell whose format could not be read: format the column as text (1985.03)`,
+        )
+      }
+      return no(MONTH_EXPECTED)
     }
     const year = Math.floor(cell)
     const hundredths = Math.round((cell - year) * 100)
@@ -92,9 +129,16 @@ export function readMonth(cell: Cell, numberFormat?: string): Read<string> {
   }
   const s = text(cell)
   const typed = MONTH_TEXT.exec(s)
-  if (typed !== null) return month(Number(typed[1]), Number(typed[2]))
+  if (typed !== null) {
+    if (!dayOk(typed[3] ?? typed[4])) return no(MONTH_EXPECTED)
+    if (numberFormat === CSV_TEXT && /^\d{4}\.1$/.test(s))
+      return no(
+        `a month with two digits: ${s} may be ${s}0 written by Excel without its zero, or ${s.replace('.', '.0')}`,
+      )
+    return month(Number(typed[1]), Number(typed[2]))
+  }
   const digits = MONTH_DIGITS.exec(s)
-  if (digits !== null) return month(Number(digits[1]), Number(digits[2]))
+  if (digits !== null && dayOk(digits[3])) return month(Number(digits[1]), Number(digits[2]))
   return no(MONTH_EXPECTED)
 }
 
