@@ -46,14 +46,17 @@ const issue = (file: string, field: string | null, text: string, expected: strin
   message: `${file}${field === null ? '' : ` ${field}`}: expected ${expected}, got ${text === '' ? 'nothing' : JSON.stringify(text.length > 80 ? `${text.slice(0, 79)}…` : text)}`,
 })
 
-/** The text of LRMX bytes: UTF-8 (with or without a BOM) unless the XML declaration or the bytes say GBK. */
+/**
+ * The text of LRMX bytes: UTF-8 (with or without a BOM) whenever the bytes
+ * are valid UTF-8, whatever the XML declaration says (editors re-save files
+ * as UTF-8 and keep an old `encoding="GB2312"`; GBK text is almost never
+ * valid UTF-8); else GBK (GB18030), declared or not. Bytes that are plain
+ * ASCII read the same either way.
+ */
 function textOf(bytes: Uint8Array): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return new TextDecoder().decode(bytes.subarray(3))
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2))
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200))
-  if (/encoding\s*=\s*["']?(gb2312|gbk|gb18030)/i.test(head))
-    return iconv.decode(Buffer.from(bytes), 'gb18030')
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
@@ -61,12 +64,21 @@ function textOf(bytes: Uint8Array): string {
   }
 }
 
+/**
+ * `htmlEntities` makes the parser decode numeric character references
+ * (`&#xD;&#xA;`, `&#10;`, `&#x738B;`), which editors write for line breaks
+ * and rare characters, besides the XML entities (`&amp;` `&lt;` …) and a few
+ * HTML ones (`&nbsp;`); each decodes once, to one character. DOCTYPE entities
+ * stay as fast-xml-parser bounds them: one whose value holds a reference is
+ * dropped, so no entity expands into entities.
+ */
 const parser = new XMLParser({
   ignoreAttributes: true,
   parseTagValue: false,
   trimValues: false,
   isArray: (name, path) => path === 'Person.JiaTingChengYuan.Item' || name === 'Item',
   processEntities: true,
+  htmlEntities: true,
 })
 
 type Node = Record<string, unknown>
@@ -101,7 +113,7 @@ function base64Bytes(text: string): Uint8Array | null {
  * and dates) come back in `unread` with their field and text and are left
  * out of the form. Never throws on bad data.
  *
- * @param data - the file's bytes (UTF-8, or GBK when its declaration or bytes say so) or its text
+ * @param data - the file's bytes (UTF-8 when they are valid UTF-8, else GBK) or its text
  * @param file - the file's name, for messages
  * @returns the form and what could not be read, or why the file is refused
  * @category LRMX

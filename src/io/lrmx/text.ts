@@ -79,7 +79,7 @@ export function readResume(text: string): { periods: WorkPeriod[]; unread: Unrea
   // Entries and unread lines in the order written; continuation lines join the entry above.
   const items: (Entry | Unread)[] = []
   let last: Entry | null = null
-  for (const raw of text.normalize('NFKC').split(/\r?\n/)) {
+  for (const raw of text.normalize('NFKC').split(/\r\n?|\n/)) {
     const line = raw.trim()
     if (line === '') continue
     const m = PERIOD.exec(line)
@@ -143,55 +143,112 @@ const WORD: Record<Grade, string> = {
   incompetent: '不称职',
 }
 
+/** A year, or a range of years (`2020-2022`, `2020年至2022年度`, `2020—2022`, `2020～2022`). */
+const YEARS = /(?<!\d)(\d{4})(?!\d)(?:\s*年度?)?(?:\s*(?:--|-|——|—|―|–|~|～|至|到)\s*(\d{4})(?!\d))?/g
+
+/**
+ * What a clause may hold besides its years and grade: `年度考核结果均为`,
+ * `被评为…等次`, separators. Any other word (其余年度, 以来, 至今, 不定等次,
+ * 近三年 …) says something the reader does not read, and the clause is unread.
+ */
+const FILLER =
+  /^(?:年度|年|考核|结果|等次|等级|均|都|皆|为|是|被|评为|评定|确定|定为|的|公务员|[、和及与:：\s])*$/u
+
+/** A note in brackets, full-width or not (`（记嘉奖）`). */
+const NOTE = /[（(][^（()）]*[）)]/gu
+
+/** Results that are no grade (不定等次, 待定): the domain has no grade for them. */
+const UNGRADED = /不定等次|未定等次|不确定等次|不评定等次|未评定等次|待定/
+
+const GRADE_WORDS = 'a grade: 优秀, 称职, 基本称职 or 不称职'
+
+/** The longest range of years read (a hundred years); a longer one is unread rather than expanded. */
+const LONGEST_RANGE = 100
+
 /**
  * Reads the annual assessment results (年度考核结果): clauses separated by
- * 。；;，, each with its years and one grade (`2021、2022年度考核均为称职`); a
- * clause with years and no grade takes the grade of the next clause that has
- * no years of its own. A year given two grades, or years left without one,
- * are unread. Results come back by year.
+ * 。；;，, each with its years (a range `2020-2022` is every year of it) and
+ * one grade, and nothing else but words such as 年度考核结果均为
+ * (`2021、2022年度考核均为称职`). A clause with years and no grade takes the
+ * grade of the clause right after it if that one has a grade and no years
+ * (`2021年、2022年年度考核结果，均为称职`). Every other clause is unread, never
+ * guessed: 不定等次 (which no grade means), years that are not listed
+ * (其余年度均为称职, 2019年以来), a range backwards or over a hundred
+ * years, years left without a grade. A year given two grades, or a grade
+ * and 不定等次, is left out, the later clause unread. Results come back by
+ * year.
  * @internal
  */
 export function readAssessments(text: string): { assessments: Assessment[]; unread: Unread[] } {
   const unread: Unread[] = []
   const byYear = new Map<number, Grade>()
+  // Years given two grades, or a grade and no grade (不定等次): left out.
+  const disputed = new Set<number>()
   let pending: { years: number[]; text: string } | null = null
-  for (const raw of text.normalize('NFKC').split(/[。;；,，\n]+/)) {
+  const flush = () => {
+    if (pending !== null) unread.push({ text: pending.text, expected: GRADE_WORDS })
+    pending = null
+  }
+  for (const raw of text.normalize('NFKC').split(/[。;；,，\r\n]+/)) {
     const clause = raw.trim()
     if (clause === '') continue
-    const years = [...clause.matchAll(/(\d{4})/g)].map((m) => Number(m[1]))
-    // Longest words first, each taken out once found, so that 基本称职 is not also 称职.
-    let rest = clause
+    const years: number[] = []
+    let badRange = false
+    for (const m of clause.matchAll(YEARS)) {
+      const from = Number(m[1])
+      const to = m[2] === undefined ? from : Number(m[2])
+      if (to < from || to - from > LONGEST_RANGE) badRange = true
+      else for (let y = from; y <= to; y++) years.push(y)
+    }
+    // Years and grade words taken out, longest grade words first, so that 基本称职 is not also 称职.
+    let rest = clause.replace(YEARS, ' ')
     const grades = new Set<Grade>()
     for (const [w, g] of GRADES)
       if (rest.includes(w)) {
         grades.add(g)
-        rest = rest.split(w).join('#')
+        rest = rest.split(w).join(' ')
       }
-    if (grades.size > 1) {
-      unread.push({ text: clause, expected: 'one grade per clause' })
-      continue
-    }
     const grade = grades.size === 1 ? ([...grades][0] as Grade) : null
-    if (years.length > 0 && grade === null) {
-      if (pending !== null)
-        unread.push({ text: pending.text, expected: 'a grade: 优秀, 称职, 基本称职 or 不称职' })
-      pending = { years, text: clause }
+    // A note in brackets after the grade (优秀（记嘉奖）) says nothing of the grade.
+    const plain = FILLER.test(rest.replace(NOTE, ' ')) && !badRange
+    if (plain && grade !== null && years.length === 0 && pending !== null) {
+      const { years: target } = pending
+      pending = null
+      assign(target, grade, clause)
       continue
     }
-    const target = years.length > 0 ? years : (pending?.years ?? [])
-    if (grade === null || target.length === 0) {
-      unread.push({ text: clause, expected: 'years and a grade, e.g. 2022年度考核称职' })
-      continue
-    }
-    pending = null
-    for (const y of target) {
+    flush()
+    if (grades.size > 1) unread.push({ text: clause, expected: 'one grade per clause' })
+    else if (badRange)
+      unread.push({
+        text: clause,
+        expected: 'a range of years from the earlier to the later, at most a hundred',
+      })
+    else if (UNGRADED.test(rest)) {
+      unread.push({ text: clause, expected: `${GRADE_WORDS} (不定等次 and 待定 are none of them)` })
+      for (const y of years) {
+        byYear.delete(y)
+        disputed.add(y)
+      }
+    } else if (!plain || years.length === 0)
+      unread.push({ text: clause, expected: 'years and a grade, e.g. 2021、2022年度考核均为称职' })
+    else if (grade === null) pending = { years, text: clause }
+    else assign(years, grade, clause)
+  }
+  flush()
+
+  function assign(years: readonly number[], grade: Grade, clause: string): void {
+    for (const y of new Set(years)) {
       const had = byYear.get(y)
-      if (had !== undefined && had !== grade) unread.push({ text: clause, expected: `one grade for ${y}` })
-      else byYear.set(y, grade)
+      if (had === undefined && !disputed.has(y)) byYear.set(y, grade)
+      else if (had !== grade) {
+        byYear.delete(y)
+        disputed.add(y)
+        unread.push({ text: clause, expected: `one grade for ${y}` })
+      }
     }
   }
-  if (pending !== null)
-    unread.push({ text: pending.text, expected: 'a grade: 优秀, 称职, 基本称职 or 不称职' })
+
   const assessments = [...byYear.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([year, grade]) => ({ year, grade }))
