@@ -547,13 +547,21 @@ export const RUNNER_UP_LABELS: Readonly<
  *   roster has (neither the code nor one below it);
  * - `specialty.near-miss`: a specialty code one or two letters away from a
  *   code used more often elsewhere (a likely typo);
+ * - `specialty.unwanted`: specialty codes cadres hold in a category no post
+ *   or team wants (not even a neighbouring field): they add nothing to any
+ *   fit — often majors written where codes belong (`汉语言文学`);
  * - `id.blanks`: a cadre, team or post id with leading, trailing or inner blanks;
  * - `hometown.unmatched`: a hometown that matches no team's locality nor the
  *   county (normal for cadres who grew up elsewhere; listed to spot typos).
  * @category Rules
  */
 export type WarningCode =
-  'cadre.past-retirement' | 'specialty.unheld' | 'specialty.near-miss' | 'id.blanks' | 'hometown.unmatched'
+  | 'cadre.past-retirement'
+  | 'specialty.unheld'
+  | 'specialty.near-miss'
+  | 'specialty.unwanted'
+  | 'id.blanks'
+  | 'hometown.unmatched'
 
 /**
  * zh-CN and en titles of the warning codes, for reports.
@@ -563,6 +571,7 @@ export const WARNING_LABELS: Readonly<Record<WarningCode, Label>> = {
   'cadre.past-retirement': { zh: '已达退休年龄', en: 'past retirement age' },
   'specialty.unheld': { zh: '无人具备的专业', en: 'specialty nobody has' },
   'specialty.near-miss': { zh: '疑似拼写错误的专业代码', en: 'specialty code close to another' },
+  'specialty.unwanted': { zh: '无岗位需要的专业代码', en: 'specialty codes no post wants' },
   'id.blanks': { zh: '编号含空白字符', en: 'id with blanks' },
   'hometown.unmatched': { zh: '成长地未匹配任何任职地', en: 'hometown matching no locality' },
 }

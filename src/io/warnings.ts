@@ -2,7 +2,8 @@
  * Warnings about a scenario that decodes: values that are valid but look
  * like a mistake a user would want to see before solving (a cadre past
  * retirement age, a specialty nobody has, a code one letter away from
- * another, an id with blanks, a hometown that matches no locality). They
+ * another, codes no post wants, an id with blanks, a hometown that matches
+ * no locality). They
  * never stop a decode: {@link decodeScenarioWithWarnings} returns them beside
  * the scenario, {@link scenarioWarnings} computes them for any scenario.
  *
@@ -150,6 +151,35 @@ function nearMisses(
   return out
 }
 
+/** The most codes a {@link unwantedSpecialties} message names. */
+const MAX_CODES = 8
+
+/**
+ * The codes cadres hold whose category (the code up to its first `/`) no post
+ * or team wants, so that they add nothing to any fit (see `codeMatch`): one
+ * warning for all of them, when the scenario wants any specialty at all.
+ */
+function unwantedSpecialties(held: Map<string, Path[]>, wanted: Map<string, Path[]>): ScenarioWarning[] {
+  if (wanted.size === 0) return []
+  const category = (code: string): string => code.split('/')[0]!
+  const wantedCategories = new Set([...wanted.keys()].map(category))
+  const unwanted = [...held].filter(([code]) => !wantedCategories.has(category(code)))
+  if (unwanted.length === 0) return []
+  const paths = unwanted.flatMap(([, p]) => p)
+  const named = unwanted.slice(0, MAX_CODES).map(([code]) => q(code))
+  const more = unwanted.length > MAX_CODES ? ` …` : ''
+  return [
+    {
+      code: 'specialty.unwanted',
+      paths: paths.slice(0, MAX_PATHS),
+      message: {
+        zh: `干部具备的 ${unwanted.length} 个专业代码（${named.join('、')}${more}，共 ${paths.length} 处）不属于任何岗位或班子要求的专业类别，对人岗相适度没有贡献；是否把所学专业名称当作专业代码填写？`,
+        en: `${unwanted.length} specialty code(s) cadres hold (${named.join(', ')}${more}; ${paths.length} use(s)) are in no category a post or team wants, so they add nothing to any fit; majors written where codes belong?`,
+      },
+    },
+  ]
+}
+
 const BLANKS = /\s/
 
 function blankIds(s: Scenario, out: ScenarioWarning[]): void {
@@ -211,7 +241,11 @@ export function scenarioWarnings(s: Scenario): ScenarioWarning[] {
   pastRetirement(s, out)
   const { held, wanted } = specialtyUses(s)
   const covered = coveredCodes(held)
-  out.push(...unheldSpecialties(wanted, covered), ...nearMisses(held, wanted, covered))
+  out.push(
+    ...unheldSpecialties(wanted, covered),
+    ...nearMisses(held, wanted, covered),
+    ...unwantedSpecialties(held, wanted),
+  )
   blankIds(s, out)
   unmatchedHometowns(s, out)
   return out

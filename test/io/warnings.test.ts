@@ -60,6 +60,19 @@ describe('decodeScenarioWithWarnings', () => {
     expect(warningsOf(input).filter((w) => w.startsWith('specialty'))).toEqual([])
   })
 
+  it('warns once of specialty codes in no category a post or team wants (majors written for codes)', () => {
+    const input = edit(full(), [
+      ['cadres', 1, 'specialties'],
+      [{ code: '汉语言文学' }, { code: '法学' }, { code: 'economy/trade' }],
+    ])
+    expect(warningsOf(input).filter((w) => w.startsWith('specialty'))).toEqual([
+      'specialty.unwanted @ cadres[1].specialties[0].code, cadres[1].specialties[1].code: 2 specialty code(s) cadres hold ("汉语言文学", "法学"; 2 use(s)) are in no category a post or team wants, so they add nothing to any fit; majors written where codes belong?',
+    ])
+    // A scenario that wants no specialty at all says nothing of the codes cadres hold.
+    const none = edit(input, [['teams', 0, 'specialties'], []], [['teams', 0, 'posts', 1, 'specialties'], []])
+    expect(warningsOf(none).filter((w) => w.startsWith('specialty'))).toEqual([])
+  })
+
   it('warns of ids with leading, trailing or inner blanks', () => {
     const input = edit(
       valid(),
