@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { readRoster, type RosterSources } from '../../src/io/roster/read.js'
-import { delimiterOf } from '../../src/io/roster/tables.js'
+import { delimiterOf, unwrapFormula } from '../../src/io/roster/tables.js'
 import { CSV_TEXT, readMonth } from '../../src/io/roster/values.js'
 
 const CADRE_HEADER = [
@@ -137,6 +137,27 @@ describe('months as clerks write them', () => {
 })
 
 describe('CSV files', () => {
+  it('reads a cell written ="…" (a value exports keep as text) as its text', async () => {
+    expect(unwrapFormula('="1985.10"')).toBe('1985.10')
+    expect(unwrapFormula('="say ""hi"""')).toBe('say "hi"')
+    expect(unwrapFormula('=SUM(A1)')).toBe('=SUM(A1)')
+    const csv = [
+      CADRE_HEADER.join(','),
+      cadreRow({ 出生年月: '="1985.10"', 干部编号: '="00123"' }).join(','),
+    ].join('\n')
+    const r = await readRoster(
+      {
+        cadres: { name: 'cadres.csv', data: csv },
+        teams: { name: 'teams.csv', data: [TEAMS.header, ...TEAMS.rows].map((x) => x.join(',')).join('\n') },
+        posts: { name: 'posts.csv', data: [POSTS.header, ...POSTS.rows].map((x) => x.join(',')).join('\n') },
+      },
+      OPTIONS,
+    )
+    expect(r._tag).toBe('Right')
+    if (r._tag === 'Right')
+      expect(r.right.scenario.cadres.map((c) => [c.id, c.birth])).toEqual([['00123', '1985-10']])
+  })
+
   it('takes a tab as the delimiter when the first line has more tabs than commas', () => {
     expect(delimiterOf('a\tb\tc\n1,5\t2\t3')).toBe('\t')
     expect(delimiterOf('\n\na,b\tc\n')).toBe(',')

@@ -77,6 +77,15 @@ export function delimiterOf(text: string): '\t' | ',' {
 }
 
 /**
+ * The text of a cell written `="…"`, as exports write a value that Excel must
+ * keep as text (`="1985.10"`, `="00123"`); any other cell as it is. @internal
+ */
+export const unwrapFormula = (cell: string): string => {
+  const m = /^="(.*)"$/s.exec(cell)
+  return m === null ? cell : m[1]!.replace(/""/g, '"')
+}
+
+/**
  * A CSV file (comma- or tab-separated) as a table; throws on text csv-parse
  * cannot read (the caller reports it). Every cell carries {@link CSV_TEXT} as
  * its format: its text may be a number as Excel wrote it. @internal
@@ -85,13 +94,15 @@ export function readCsv(name: string, bytes: Uint8Array): { table: Table; encodi
   const { text, encoding } = decodeText(bytes)
   const records = parse(text, {
     relax_column_count: true,
+    // A quote inside a field that does not begin with one is kept: `="1985.10"` (see unwrapFormula).
+    relax_quotes: true,
     skip_empty_lines: false,
     bom: true,
     delimiter: delimiterOf(text),
   }) as string[][]
   const rows = records.map((cells, i): TableRow => ({
     row: i + 1,
-    cells: cells.map((c) => c),
+    cells: cells.map(unwrapFormula),
     formats: cells.map(() => CSV_TEXT),
   }))
   return { table: table(name, name, rows), encoding }
