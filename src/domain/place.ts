@@ -6,20 +6,37 @@
  * a name, read as a path of administrative units by their suffixes
  * (`内蒙古自治区赤峰市青山旗和溪镇`: region, city, banner, town).
  *
+ * A name may begin with its province (省级行政区), as 籍贯 is commonly
+ * written: by its full name (`内蒙古自治区`, `山东省`, `北京市`) or by its short
+ * name without a suffix (`内蒙古`, `山东`, `北京`); both are the same province
+ * (`内蒙古青山旗` is `内蒙古自治区青山旗`). A short name is not taken for the
+ * province where it begins a unit's name (`吉林市`, `海南藏族自治州`,
+ * `河南蒙古族自治县`) or a town's or village's path (`湖南镇`). After the
+ * province or a unit above the county by its suffix (盟, 地区, 自治州…), the
+ * last unit may be a county written without its suffix (`内蒙古青山`: the
+ * county `青山`); after a plain 市 it may not (`桐乡市石门` may be a city and a
+ * town, and is read as nothing, as before).
+ *
  * Two places **match** (are in the same home county) when:
  * - they are the same text once blanks are removed; or
  * - both are codes and they share the same county (their first six digits,
  *   which do not end in `00`: a city's or a province's code matches only
  *   itself);
- * - both are names, both name a county-level unit (县, 旗, 区, 市, 自治县,
- *   自治旗, 林区, 特区), the same one, and the units above it that both name
- *   agree from the county upwards (`赤峰市青山旗` matches `青山旗` and
- *   `内蒙古自治区赤峰市青山旗`, not `通辽市青山旗`); the towns below it do not
- *   matter (`清溪县和溪镇` matches `清溪县石桥镇`: the same home county);
- * - both are names, one of them names no county-level unit, and both name a
- *   town-level unit (镇, 乡, 苏木, 街道, 民族乡, 民族苏木), the same one, with
- *   everything both name above it agreeing (`和溪镇` matches `清溪县和溪镇`:
- *   the less specific path is extended by the other).
+ * - both are names, compared level by level where both name the level: the
+ *   province (by its short name), then the units between the province and the
+ *   county from the county upwards (a municipality, `北京市`, stands for this
+ *   level too, having no prefecture), then the county; a level named on one
+ *   side only does not contradict (`内蒙古自治区青山旗` matches
+ *   `赤峰市青山旗`; `赤峰市青山旗` does not match `通辽市青山旗`, nor
+ *   `北京市朝阳区` `长春市朝阳区`, nor `北京市朝阳区` `辽宁省朝阳县`); and
+ *   - both name a county-level unit (县, 旗, 区, 市, 自治县, 自治旗, 林区,
+ *     特区), the same one: the same name, or one written without its suffix
+ *     and the other that name with a suffix (`青山` matches `青山旗` and
+ *     `青山区`; `青山县` does not match `青山旗`); the towns below it do not
+ *     matter (`清溪县和溪镇` matches `清溪县石桥镇`: the same home county);
+ *   - or one of them names no county-level unit and both name a town-level
+ *     unit (镇, 乡, 苏木, 街道, 民族乡, 民族苏木), the same one (`和溪镇` matches
+ *     `清溪县和溪镇`: the less specific path is extended by the other).
  *
  * Anything else does not match: a code against a name, a name without any
  * known suffix against a different text, a province or city alone against a
@@ -34,6 +51,7 @@
  *
  * @module
  */
+import { ETHNIC_GROUPS } from './ethnicity.js'
 import { shown } from './shown.js'
 
 /** Where a unit sits: above the county, the county itself, a town or below. */
@@ -45,9 +63,18 @@ export interface Place {
   readonly text: string
   /** The six-digit county code, when the text is a division code of a county or below. */
   readonly countyCode: string | null
-  /** The units above the county, outermost first (`['内蒙古自治区', '赤峰市']`). */
+  /**
+   * The province by its short name (`内蒙古`, `北京`), written first by its
+   * full or its short name, or `null` when the text names none.
+   */
+  readonly province: string | null
+  /** The units above the county as written, outermost first, the province included (`['内蒙古自治区', '赤峰市']`, `['内蒙古']`). */
   readonly above: readonly string[]
-  /** The county-level unit, or `null` when the text names none. */
+  /**
+   * The county-level unit, or its name without a suffix where it is written
+   * so after the province or a unit above the county (`青山` of `内蒙古青山`),
+   * or `null` when the text names none.
+   */
   readonly county: string | null
   /** The town-level unit, or `null` when the text names none. */
   readonly town: string | null
@@ -140,6 +167,149 @@ function segments(text: string): { readonly name: string; level: Level }[] | nul
   return out
 }
 
+/**
+ * The 34 provincial-level units (省级行政区): the short name, then the full
+ * names it is written with (the official one first).
+ */
+const PROVINCES: readonly (readonly [string, ...string[]])[] = [
+  ['北京', '北京市'],
+  ['天津', '天津市'],
+  ['上海', '上海市'],
+  ['重庆', '重庆市'],
+  ['河北', '河北省'],
+  ['山西', '山西省'],
+  ['辽宁', '辽宁省'],
+  ['吉林', '吉林省'],
+  ['黑龙江', '黑龙江省'],
+  ['江苏', '江苏省'],
+  ['浙江', '浙江省'],
+  ['安徽', '安徽省'],
+  ['福建', '福建省'],
+  ['江西', '江西省'],
+  ['山东', '山东省'],
+  ['河南', '河南省'],
+  ['湖北', '湖北省'],
+  ['湖南', '湖南省'],
+  ['广东', '广东省'],
+  ['海南', '海南省'],
+  ['四川', '四川省'],
+  ['贵州', '贵州省'],
+  ['云南', '云南省'],
+  ['陕西', '陕西省'],
+  ['甘肃', '甘肃省'],
+  ['青海', '青海省'],
+  ['台湾', '台湾省'],
+  ['内蒙古', '内蒙古自治区'],
+  ['广西', '广西壮族自治区', '广西自治区'],
+  ['西藏', '西藏自治区'],
+  ['宁夏', '宁夏回族自治区', '宁夏自治区'],
+  ['新疆', '新疆维吾尔自治区', '新疆自治区'],
+  ['香港', '香港特别行政区'],
+  ['澳门', '澳门特别行政区'],
+]
+
+/** Short name of a province by its full names. */
+const PROVINCE_OF_FULL_NAME: ReadonlyMap<string, string> = new Map(
+  PROVINCES.flatMap(([short, ...full]) => full.map((f) => [f, short] as const)),
+)
+
+/**
+ * Provinces with no prefecture between them and their counties: the
+ * municipality stands for that level (`北京市朝阳区` is not `长春市朝阳区`).
+ */
+const NO_PREFECTURE: ReadonlyMap<string, string> = new Map([
+  ['北京', '北京市'],
+  ['天津', '天津市'],
+  ['上海', '上海市'],
+  ['重庆', '重庆市'],
+  ['香港', '香港特别行政区'],
+  ['澳门', '澳门特别行政区'],
+])
+
+/**
+ * An autonomous unit named by its ethnicities alone, with or without 族
+ * (`藏族自治州`, `维吾尔自治区`): the end of a name such as `海南藏族自治州`.
+ */
+const ETHNICITIES_ONLY = new RegExp(
+  `^(?:${ETHNIC_GROUPS.filter((e) => e.zh.endsWith('族'))
+    .map((e) => `${e.zh.slice(0, -1)}族?`)
+    .join('|')})+自治(?:区|州|县|旗)$`,
+)
+
+/** Suffixes of county-level units, longest first. */
+const COUNTY_SUFFIXES = SUFFIXES.filter(([, level]) => level === 'county').map(([suffix]) => suffix)
+
+/**
+ * Whether two counties are the same: the same name, or one written without
+ * its suffix and the other that name with a county-level suffix (`青山` and
+ * `青山旗`, not `青山县` and `青山旗`).
+ */
+function sameCounty(a: string, b: string): boolean {
+  const bare = (c: string) => !COUNTY_SUFFIXES.some((x) => c.endsWith(x))
+  const suffixed = (stem: string, c: string) => COUNTY_SUFFIXES.some((x) => stem + x === c)
+  return a === b || (bare(a) && suffixed(a, b)) || (bare(b) && suffixed(b, a))
+}
+
+/**
+ * The units of a name (see {@link segments}), or, when it cannot be read so,
+ * units above the county followed by a county written without its suffix
+ * (`锡林郭勒盟西乌`, `北京市朝阳`; after a province's short name,
+ * `afterProvince`, the county alone: `青山` of `内蒙古青山`). The unit before
+ * such a county ends in a suffix above the county or is a province; `null`
+ * when the name cannot be read either way.
+ */
+function path(text: string, afterProvince: boolean): { readonly name: string; level: Level }[] | null {
+  const whole = segments(text)
+  if (whole !== null) return whole
+  // the county holds no suffix: it begins at or after the last one's first character
+  let from = 0
+  for (let i = text.length - 1; i > 0 && from === 0; i--)
+    if (SUFFIXES.some(([suffix]) => text.startsWith(suffix, i))) from = i
+  for (let k = text.length - 2; k >= from; k--) {
+    if (k > 0 && levelOf(text, 0, k) === null) continue
+    const bare = text.slice(k)
+    const head = k === 0 ? [] : segments(text.slice(0, k))
+    if (head === null) continue
+    const last = head.at(-1)
+    const ok =
+      last === undefined
+        ? afterProvince
+        : levelOf(last.name, 0, last.name.length) === 'above' ||
+          (head.length === 1 && !afterProvince && PROVINCE_OF_FULL_NAME.has(last.name))
+    if (!ok) continue
+    if (last !== undefined) last.level = 'above'
+    return [...head, { name: bare, level: 'county' }]
+  }
+  return null
+}
+
+/**
+ * The units of a name and its province: a province's short name at the
+ * start is the province when the rest reads as units beginning above the
+ * town (`内蒙古青山旗`, `山东平度`), and the name does not begin with the
+ * province's full name, nor the rest with a suffix (`吉林市`) or an
+ * autonomous unit named by ethnicities alone (`海南藏族自治州`); otherwise a
+ * first unit above the county that is a province's full name
+ * (`内蒙古自治区`, `北京市` before a county).
+ */
+function readName(t: string): { province: string | null; parts: { readonly name: string; level: Level }[] } {
+  for (const [short, ...full] of PROVINCES) {
+    if (!t.startsWith(short)) continue
+    if (full.some((f) => t.startsWith(f))) break
+    const rest = t.slice(short.length)
+    if (SUFFIXES.some(([suffix]) => rest.startsWith(suffix))) break
+    const parts = path(rest, true)
+    const first = parts?.[0]
+    if (parts === null || first === undefined || DEPTH[first.level] > DEPTH.county) break
+    if (ETHNICITIES_ONLY.test(first.name)) break
+    return { province: short, parts: [{ name: short, level: 'above' }, ...parts] }
+  }
+  const parts = path(t, false) ?? []
+  const first = parts[0]
+  const province = first?.level === 'above' ? (PROVINCE_OF_FULL_NAME.get(first.name) ?? null) : null
+  return { province, parts }
+}
+
 /** Division codes: 6 digits (county), 9 (town) or 12 (village). */
 const CODE = /^(\d{6}|\d{9}|\d{12})$/
 
@@ -152,7 +322,7 @@ const CODE = /^(\d{6}|\d{9}|\d{12})$/
  * @category Domain
  * @example
  * parsePlace('内蒙古自治区赤峰市青山旗和溪镇')
- * //=> { text: '内蒙古自治区赤峰市青山旗和溪镇', countyCode: null, above: ['内蒙古自治区', '赤峰市'], county: '青山旗', town: '和溪镇' }
+ * //=> { text: '内蒙古自治区赤峰市青山旗和溪镇', countyCode: null, province: '内蒙古', above: ['内蒙古自治区', '赤峰市'], county: '青山旗', town: '和溪镇' }
  */
 export function parsePlace(text: string): Place {
   if (!(typeof text === 'string'))
@@ -161,14 +331,15 @@ export function parsePlace(text: string): Place {
   if (CODE.test(t)) {
     const county = t.slice(0, 6)
     const countyCode = county.endsWith('00') ? null : county
-    return { text: t, countyCode, above: [], county: null, town: null }
+    return { text: t, countyCode, province: null, above: [], county: null, town: null }
   }
-  const parts = segments(t) ?? []
+  const { province, parts } = readName(t)
   const countyAt = parts.findIndex((p) => p.level === 'county')
   const town = parts.find((p) => p.level === 'town')?.name ?? null
   const lastAbove = countyAt >= 0 ? countyAt : parts.findIndex((p) => p.level !== 'above')
   const above = parts.slice(0, lastAbove < 0 ? parts.length : lastAbove).map((p) => p.name)
-  return { text: t, countyCode: null, above, county: countyAt >= 0 ? parts[countyAt]!.name : null, town }
+  const county = countyAt >= 0 ? parts[countyAt]!.name : null
+  return { text: t, countyCode: null, province, above, county, town }
 }
 
 /** One list ends the other: they agree from the innermost unit outwards. */
@@ -181,14 +352,26 @@ function agreeUpwards(a: readonly string[], b: readonly string[]): boolean {
 const isCode = (p: Place): boolean => CODE.test(p.text)
 
 /**
+ * The units between the province and the county: those above the county
+ * after the province; a municipality (`北京市`) when nothing is between.
+ */
+function prefectures(p: Place): readonly string[] {
+  const province = p.province ?? null
+  if (province === null) return p.above
+  const rest = p.above.slice(1)
+  const municipality = NO_PREFECTURE.get(province)
+  return rest.length === 0 && municipality !== undefined ? [municipality] : rest
+}
+
+/**
  * Whether two parsed places are in the same home county (see the module's
  * description).
  *
  * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Domain
  * @example
- * placesMatch(parsePlace('清溪县和溪镇'), parsePlace('和溪镇'))
- * //=> true
+ * [placesMatch(parsePlace('清溪县和溪镇'), parsePlace('和溪镇')), placesMatch(parsePlace('内蒙古青山'), parsePlace('赤峰市青山旗'))]
+ * //=> [true, true]
  */
 export function placesMatch(a: Place, b: Place): boolean {
   if (!(typeof a === 'object' && a !== null && typeof a.text === 'string' && Array.isArray(a.above)))
@@ -197,8 +380,11 @@ export function placesMatch(a: Place, b: Place): boolean {
     throw new TypeError(`placesMatch: b: expected a Place (from parsePlace), got ${shown(b)}`)
   if (a.text === b.text) return true
   if (isCode(a) || isCode(b)) return a.countyCode !== null && a.countyCode === b.countyCode
-  if (!agreeUpwards(a.above, b.above)) return false
-  if (a.county !== null && b.county !== null) return a.county === b.county
+  const pa = a.province ?? null
+  const pb = b.province ?? null
+  if (pa !== null && pb !== null && pa !== pb) return false
+  if (!agreeUpwards(prefectures(a), prefectures(b))) return false
+  if (a.county !== null && b.county !== null) return sameCounty(a.county, b.county)
   return a.town !== null && a.town === b.town
 }
 

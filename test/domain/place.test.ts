@@ -7,6 +7,7 @@ describe('parsePlace', () => {
     expect(parsePlace('内蒙古自治区赤峰市青山旗和溪镇')).toEqual({
       text: '内蒙古自治区赤峰市青山旗和溪镇',
       countyCode: null,
+      province: '内蒙古',
       above: ['内蒙古自治区', '赤峰市'],
       county: '青山旗',
       town: '和溪镇',
@@ -30,6 +31,59 @@ describe('parsePlace', () => {
     })
   })
 
+  it('reads a province by its full or its short name (籍贯), and a county without its suffix after it', () => {
+    expect(parsePlace('内蒙古青山旗')).toEqual({
+      text: '内蒙古青山旗',
+      countyCode: null,
+      province: '内蒙古',
+      above: ['内蒙古'],
+      county: '青山旗',
+      town: null,
+    })
+    expect(parsePlace('内蒙古青山')).toMatchObject({ province: '内蒙古', above: ['内蒙古'], county: '青山' })
+    expect(parsePlace('内蒙古自治区青山')).toMatchObject({ province: '内蒙古', county: '青山' })
+    expect(parsePlace('山东平度')).toMatchObject({ province: '山东', county: '平度' })
+    expect(parsePlace('锡林郭勒盟西乌')).toMatchObject({
+      province: null,
+      above: ['锡林郭勒盟'],
+      county: '西乌',
+    })
+    expect(parsePlace('吉林省长春市朝阳区')).toMatchObject({ province: '吉林' })
+    expect(parsePlace('北京市朝阳区')).toMatchObject({
+      province: '北京',
+      above: ['北京市'],
+      county: '朝阳区',
+    })
+    expect(parsePlace('广西南宁市青秀区')).toMatchObject({ province: '广西', above: ['广西', '南宁市'] })
+    expect(parsePlace('广西壮族自治区南宁市青秀区')).toMatchObject({
+      province: '广西',
+      above: ['广西壮族自治区', '南宁市'],
+    })
+    expect(parsePlace('新疆维吾尔自治区伊犁哈萨克自治州伊宁县')).toMatchObject({
+      province: '新疆',
+      above: ['新疆维吾尔自治区', '伊犁哈萨克自治州'],
+      county: '伊宁县',
+    })
+  })
+
+  it('does not take a short name for the province where it begins a unit, a town or a village', () => {
+    expect(parsePlace('吉林市船营区')).toMatchObject({ province: null, above: ['吉林市'], county: '船营区' })
+    expect(parsePlace('海南藏族自治州共和县')).toMatchObject({ province: null, above: ['海南藏族自治州'] })
+    expect(parsePlace('河南蒙古族自治县')).toMatchObject({ province: null, county: '河南蒙古族自治县' })
+    expect(parsePlace('海南区')).toMatchObject({ province: null, county: '海南区' })
+    expect(parsePlace('湖南镇')).toMatchObject({ province: null, county: null, town: '湖南镇' })
+    expect(parsePlace('北京路街道')).toMatchObject({ province: null, town: '北京路街道' })
+    expect(parsePlace('北京市')).toMatchObject({ province: null, county: '北京市' })
+  })
+
+  it('reads a county without its suffix only after a province or a unit above the county', () => {
+    // a 市 may be a county-level city followed by a town: not read
+    expect(parsePlace('桐乡市石门')).toMatchObject({ province: null, above: [], county: null, town: null })
+    expect(parsePlace('内蒙古赤峰市青山')).toMatchObject({ county: null, town: null })
+    expect(parsePlace('青山')).toMatchObject({ province: null, county: null, town: null })
+    expect(parsePlace('清溪县和溪')).toMatchObject({ county: null, town: null })
+  })
+
   it('reads a division code by its county, and a city or province code as no county', () => {
     expect(parsePlace('150421101').countyCode).toBe('150421')
     expect(parsePlace('150421101001').countyCode).toBe('150421')
@@ -40,6 +94,7 @@ describe('parsePlace', () => {
     expect(parsePlace(' Wengniute ')).toEqual({
       text: 'Wengniute',
       countyCode: null,
+      province: null,
       above: [],
       county: null,
       town: null,
@@ -77,6 +132,40 @@ describe('samePlace (the home county of hometown avoidance)', () => {
     ['150400', '150400', true],
     // a code against a name: unknown
     ['150421', '青山旗', false],
+    // a province by its short name, a county without its suffix (籍贯)
+    ['内蒙古青山旗', '青山旗', true],
+    ['内蒙古青山', '青山旗', true],
+    ['内蒙古自治区青山旗', '赤峰市青山旗', true],
+    ['内蒙古青山旗', '内蒙古自治区赤峰市青山旗', true],
+    ['内蒙古青山', '内蒙古自治区赤峰市青山旗和溪镇', true],
+    ['广西青山县', '广西壮族自治区青山县', true],
+    ['广西自治区青山县', '广西壮族自治区青山县', true],
+    ['新疆伊宁县', '新疆维吾尔自治区伊犁哈萨克自治州伊宁县', true],
+    ['山东平度', '青岛市平度市', true],
+    ['北京朝阳', '北京市朝阳区', true],
+    ['北京朝阳区', '朝阳区', true],
+    ['锡林郭勒盟西乌', '西乌旗', true],
+    ['吉林省吉林市船营区', '吉林市船营区', true],
+    ['海南藏族自治州共和县', '青海省海南藏族自治州共和县', true],
+    ['河南蒙古族自治县', '青海河南蒙古族自治县', true],
+    ['北京路街道', '越秀区北京路街道', true],
+    // ... but not where a level both name differs, nor two different suffixes
+    ['山东省青山县', '内蒙古青山旗', false],
+    ['山东省青山旗', '内蒙古青山旗', false],
+    ['山东青山', '内蒙古青山旗', false],
+    ['内蒙古青山', '湖北省武汉市青山区', false],
+    ['北京市朝阳区', '辽宁省朝阳县', false],
+    ['北京朝阳区', '辽宁朝阳区', false],
+    ['北京朝阳', '长春市朝阳区', false],
+    ['内蒙古赤峰市青山旗', '内蒙古通辽市青山旗', false],
+    ['内蒙古青山县', '内蒙古青山旗', false],
+    ['内蒙古青山', '内蒙古白山旗', false],
+    ['朝阳区', '朝阳县', false],
+    // ... nor a county without its suffix where nothing says it is a county
+    ['青山', '青山区', false],
+    ['桐乡市石门', '石门县', false],
+    ['内蒙古', '内蒙古自治区', false],
+    ['内蒙古', '内蒙古青山旗', false],
     // names without suffixes: exactly, blanks aside
     ['Wengniute', 'Wengniute', true],
     ['Wengniute', ' Wengniute', true],
@@ -126,6 +215,89 @@ describe('samePlace (properties)', () => {
         expect(samePlace(ci1 + c1, ci2 + c1)).toBe(false)
       }),
       runs,
+    )
+  })
+
+  // provinces with a prefecture level (a municipality has none), by short and full names
+  const PROVINCES: readonly (readonly [string, ...string[]])[] = [
+    ['内蒙古', '内蒙古自治区'],
+    ['山东', '山东省'],
+    ['河北', '河北省'],
+    ['黑龙江', '黑龙江省'],
+    ['广西', '广西壮族自治区', '广西自治区'],
+    ['新疆', '新疆维吾尔自治区'],
+    ['西藏', '西藏自治区'],
+    ['宁夏', '宁夏回族自治区'],
+  ]
+  const province = fc.integer({ min: 0, max: PROVINCES.length - 1 })
+  /** One way of writing a place of a province, city and county (stem and suffix), all drawn by `fc`. */
+  const writing = fc.record({
+    province: fc.constantFrom('none', 'short', 'full'),
+    full: fc.nat(),
+    city: fc.boolean(),
+    suffix: fc.boolean(),
+    town: fc.option(town, { nil: null }),
+  })
+  type Writing = typeof writing extends fc.Arbitrary<infer W> ? W : never
+  const written = (p: number, ci: string, stem: string, suffix: string, w: Writing): string => {
+    const names = PROVINCES[p]!
+    const full = names.slice(1)
+    const prov = w.province === 'none' ? '' : w.province === 'short' ? names[0] : full[w.full % full.length]!
+    // a county without its suffix is read only right after the province
+    const bare = !w.suffix && prov !== '' && !w.city
+    return prov + (w.city ? ci : '') + stem + (bare ? '' : suffix) + (bare || w.town === null ? '' : w.town)
+  }
+  const countySuffix = fc.constantFrom('县', '旗', '区', '市')
+
+  it('matches a county however its province, city and suffix are written or left out', () => {
+    fc.assert(
+      fc.property(province, city, stem, countySuffix, writing, writing, (p, ci, st, sx, w1, w2) => {
+        const a = written(p, ci, st, sx, w1)
+        const b = written(p, ci, st, sx, w2)
+        expect(samePlace(a, b)).toBe(true)
+        expect(samePlace(b, a)).toBe(true)
+      }),
+      { seed: 42, numRuns: 1000 },
+    )
+  })
+
+  it('does not match places that differ at a level both name: province, city or county', () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(province, province),
+        fc.tuple(city, city),
+        fc.tuple(stem, stem),
+        fc.tuple(countySuffix, countySuffix),
+        writing,
+        writing,
+        ([p1, p2], [ci1, ci2], [st1, st2], [sx1, sx2], w1, w2) => {
+          const differ = (a: string, b: string) => {
+            expect(samePlace(a, b)).toBe(false)
+            expect(samePlace(b, a)).toBe(false)
+          }
+          const both = (w: Writing): Writing => ({
+            ...w,
+            province: w.province === 'none' ? 'short' : w.province,
+          })
+          // another province, both named
+          if (p1 !== p2) differ(written(p1, ci1, st1, sx1, both(w1)), written(p2, ci1, st1, sx1, both(w2)))
+          // another city, both named
+          if (ci1 !== ci2)
+            differ(
+              written(p1, ci1, st1, sx1, { ...w1, city: true }),
+              written(p1, ci2, st1, sx1, { ...w2, city: true }),
+            )
+          // another county, with or without suffixes
+          if (st1 !== st2) differ(written(p1, ci1, st1, sx1, w1), written(p1, ci1, st2, sx2, w2))
+          // the same name with two different suffixes, both written
+          if (sx1 !== sx2)
+            differ(
+              written(p1, ci1, st1, sx1, { ...w1, suffix: true }),
+              written(p1, ci1, st1, sx2, { ...w2, suffix: true }),
+            )
+        },
+      ),
+      { seed: 42, numRuns: 1000 },
     )
   })
 })
