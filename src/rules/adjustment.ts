@@ -274,7 +274,10 @@ function runOf(grades: readonly YearGrade[], grade: Grade, run: number): YearGra
 
 function readinessOf(scenario: Scenario, c: Cadre): Readiness {
   const ladder = scenario.policy.people.ladder
-  const monthsRequired = Math.round(12 * ladder.minYearsAtRank[c.rank])
+  // As the ladder rule counts: ready at 12 × minYearsAtRank months, a fraction of a month up (2.04
+  // years is 24.48 months: 25 whole months, not 24).
+  const needed = 12 * ladder.minYearsAtRank[c.rank]
+  const monthsRequired = Math.ceil(needed - 1e-9)
   const monthsAtRank = monthsBetween(c.rankSince, scenario.asOf)
   const i = c.integrity
   const integrityCleared =
@@ -292,6 +295,6 @@ function readinessOf(scenario: Scenario, c: Cadre): Readiness {
     monthsRequired,
     integrityCleared,
     reserveGroups: [...c.reserveGroups],
-    ready: monthsAtRank >= monthsRequired && integrityCleared && !topRank,
+    ready: monthsAtRank >= needed && integrityCleared && !topRank,
   }
 }

@@ -88,6 +88,23 @@ describe('moveCandidates', () => {
     expect(moveCandidates(s, { basicRun: 1 }).down.map((c) => c.cadreId)).toEqual(['BASIC', 'ONCE', 'BAD'])
   })
 
+  it('counts a fractional years-at-rank requirement as the ladder rule does (2.04 years: 25 months)', () => {
+    const ladder = s.policy.people.ladder
+    const fractional = {
+      ...s,
+      cadres: s.cadres.map((c) => (c.id === 'UP' ? { ...c, rankSince: '2022-06' } : c)),
+      policy: {
+        ...s.policy,
+        people: {
+          ...s.policy.people,
+          ladder: { ...ladder, minYearsAtRank: { ...ladder.minYearsAtRank, [s.cadres[0]!.rank]: 2.04 } },
+        },
+      },
+    }
+    const up = moveCandidates(fractional, { includeNotReady: true }).up.find((c) => c.cadreId === 'UP')!
+    expect(up.readiness).toMatchObject({ monthsAtRank: 24, monthsRequired: 25, ready: false })
+  })
+
   it('agrees with adjustmentCandidates on incompetent grades', () => {
     const down = moveCandidates(s).down.filter((c) => c.reason === 'incompetent')
     expect(down.map((c) => ({ cadreId: c.cadreId, postId: c.postId, ...c.grades[0] }))).toEqual(

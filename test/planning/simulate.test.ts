@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { simulate } from '../../src/planning/index.js'
+import { retiredBy } from '../../src/planning/simulate.js'
+import { monthsAfter } from '../../src/domain/time.js'
+import { scenarioWarnings } from '../../src/io/warnings.js'
 import { solve } from '../../src/proposals/index.js'
 import { generateScenario } from '../../src/sample/index.js'
 
@@ -11,6 +14,35 @@ const age = (birth: string, at: string) =>
   Math.floor(((+at.slice(0, 4) - +birth.slice(0, 4)) * 12 + (+at.slice(5, 7) - +birth.slice(5, 7))) / 12)
 
 describe('simulate (what-if over years)', () => {
+  it('counts a retirement age with months in it (60.25: 60 years and 3 months) as the retirement rule does', () => {
+    const holder = scenario.cadres.find((c) => c.currentPost !== null && c.gender === 'male')!
+    const asOf = scenario.asOf
+    // Born so as to be 60 years and 4 months old at asOf: past 60.25, not yet 61.
+    const birth = monthsAfter(asOf, -(60 * 12 + 4))
+    const s = {
+      ...scenario,
+      cadres: scenario.cadres.map((c) => (c.id === holder.id ? { ...c, birth } : c)),
+      policy: {
+        ...scenario.policy,
+        people: {
+          ...scenario.policy.people,
+          retirement: {
+            ...scenario.policy.people.retirement,
+            retirementAge: { ...scenario.policy.people.retirement.retirementAge, male: 60.25 },
+          },
+        },
+      },
+    }
+    expect(retiredBy(s, { ...holder, birth }, asOf)).toBe(true)
+    expect(retiredBy(s, { ...holder, birth }, monthsAfter(asOf, -2))).toBe(false)
+    const r = simulate(s, { years: 1 })
+    if (r._tag === 'Left') throw new Error(r.left.message)
+    expect(r.right.years[0]!.retired).toContain(holder.id)
+    expect(
+      scenarioWarnings(s).some((w) => w.code === 'cadre.past-retirement' && w.message.en.includes(holder.id)),
+    ).toBe(true)
+  })
+
   it('without rounds, each incumbent leaves their post in the first year they are at retirement age, and members only fall', () => {
     const r = simulate(scenario, { years: 5 })
     if (r._tag === 'Left') throw new Error(r.left.message)
