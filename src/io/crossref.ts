@@ -180,14 +180,40 @@ function cadreIssues(s: Scenario, index: Index, issues: Issue[]): void {
         issues.push(issue(at('kin', j, 'cadreId'), 'a known cadre id', k.cadreId))
       }
     })
+    // One grade a year: with two, which one counts would depend on their order.
+    const gradedAt = new Map<number, number>()
     c.assessments.forEach((a, j) => {
       if (a.year > asOfYear) {
         issues.push(
           issue(at('assessments', j, 'year'), `a year not after ${asOfYear} (the year of asOf)`, a.year),
         )
       }
+      const earlier = gradedAt.get(a.year)
+      if (earlier !== undefined)
+        issues.push(
+          issue(
+            at('assessments', j, 'year'),
+            `a year graded once (assessments[${earlier}] grades ${a.year} already)`,
+            a.year,
+          ),
+        )
+      else gradedAt.set(a.year, j)
     })
+    // Likewise one annual record a year.
+    const annualAt = new Map<number, number>()
     c.assessmentRecords?.forEach((r, j) => {
+      if (r.kind === 'annual') {
+        const earlier = annualAt.get(r.year)
+        if (earlier !== undefined)
+          issues.push(
+            issue(
+              at('assessmentRecords', j, 'year'),
+              `one annual record a year (assessmentRecords[${earlier}] is the annual record of ${r.year})`,
+              r.year,
+            ),
+          )
+        else annualAt.set(r.year, j)
+      }
       if (r.year > asOfYear) {
         issues.push(
           issue(

@@ -32,12 +32,10 @@ export interface AdjustmentOptions {
   /**
    * Assessment years looked at: those `≥ year(asOf) − lookbackYears` (the
    * yearly assessment of the previous year is the "last year" one).
-   * @defaultValue `1`
+   * @defaultValue `policy.assessment.moves.lookbackYears` (1 by default), as {@link moveCandidates}
    */
   readonly lookbackYears?: number
 }
-
-const DEFAULTS: Required<AdjustmentOptions> = { grades: ['incompetent'], lookbackYears: 1 }
 
 /** The checks of {@link AdjustmentOptions}' keys. */
 const ADJUSTMENT_OPTION_SPEC: OptionSpec = {
@@ -91,7 +89,8 @@ export function adjustmentCandidates(
 ): AdjustmentCandidate[] {
   requireScenario('adjustmentCandidates', scenario)
   requireOptions('adjustmentCandidates', options, ADJUSTMENT_OPTION_SPEC)
-  const { grades, lookbackYears } = { ...DEFAULTS, ...options }
+  const grades = options.grades ?? ['incompetent']
+  const lookbackYears = options.lookbackYears ?? scenario.policy.assessment.moves.lookbackYears
   const since = Number(scenario.asOf.slice(0, 4)) - lookbackYears
   const out: AdjustmentCandidate[] = []
   for (const c of scenario.cadres) {
@@ -277,7 +276,7 @@ function readinessOf(scenario: Scenario, c: Cadre): Readiness {
   // As the ladder rule counts: ready at 12 × minYearsAtRank months, a fraction of a month up (2.04
   // years is 24.48 months: 25 whole months, not 24).
   const needed = 12 * ladder.minYearsAtRank[c.rank]
-  const monthsRequired = Math.ceil(needed - 1e-9)
+  const monthsRequired = Math.max(0, Math.ceil(needed - 1e-9))
   const monthsAtRank = monthsBetween(c.rankSince, scenario.asOf)
   const i = c.integrity
   const integrityCleared =

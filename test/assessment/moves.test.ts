@@ -105,6 +105,24 @@ describe('moveCandidates', () => {
     expect(up.readiness).toMatchObject({ monthsAtRank: 24, monthsRequired: 25, ready: false })
   })
 
+  it('agrees with adjustmentCandidates when the policy looks further back', () => {
+    const moves = s.policy.assessment.moves
+    const far = {
+      ...s,
+      cadres: [...s.cadres, graded('LONG', [2021, 'incompetent'], [2022, 'competent'])],
+      policy: { ...s.policy, assessment: { ...s.policy.assessment, moves: { ...moves, lookbackYears: 3 } } },
+    }
+    const down = moveCandidates(far).down.filter((c) => c.reason === 'incompetent')
+    const adjusted = adjustmentCandidates(far)
+    // 2021 is within three years of 2024, not within the default one.
+    expect(adjusted.map((c) => c.cadreId)).toContain('LONG')
+    expect(adjustmentCandidates(s).map((c) => c.cadreId)).not.toContain('LONG')
+    expect(down.map((c) => ({ cadreId: c.cadreId, postId: c.postId, ...c.grades[0] }))).toEqual(adjusted)
+    // The top rung needs no months (never −0).
+    const top = moveCandidates(s, { includeNotReady: true }).up.map((c) => c.readiness.monthsRequired)
+    for (const m of top) expect(Object.is(m, -0)).toBe(false)
+  })
+
   it('agrees with adjustmentCandidates on incompetent grades', () => {
     const down = moveCandidates(s).down.filter((c) => c.reason === 'incompetent')
     expect(down.map((c) => ({ cadreId: c.cadreId, postId: c.postId, ...c.grades[0] }))).toEqual(

@@ -86,6 +86,20 @@ describe('cross-references: dates against asOf (2025-06)', () => {
 })
 
 describe('cross-references: open posts, locks and forbidden pairs', () => {
+  it('reports a year graded twice, and a second annual record of a year (which would count by order)', () => {
+    expect(broken([['cadres', 0, 'assessments', 1, 'year'], 2023])).toEqual([
+      'cadres[0].assessments[1].year: expected a year graded once (assessments[0] grades 2023 already), got 2023',
+    ])
+    const records: Json[] = [
+      { year: 2023, kind: 'annual', grade: 'excellent' },
+      { year: 2023, kind: 'ongoing', score: 80 },
+      { year: 2023, kind: 'annual', grade: 'incompetent' },
+    ]
+    expect(broken([['cadres', 0, 'assessmentRecords'], records])).toEqual([
+      'cadres[0].assessmentRecords[2].year: expected one annual record a year (assessmentRecords[0] is the annual record of 2023), got 2023',
+    ])
+  })
+
   it('reports unknown and repeated open posts', () => {
     expect(broken([['openPosts'], ['P1', 'P9', 'P3', 'P4', 'P1']])).toEqual([
       'openPosts[1]: expected a known post id, got "P9"',
