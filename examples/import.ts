@@ -61,7 +61,7 @@ console.log(
 // A clerk's CSV with three mistakes: every one comes back at its cell, and nothing is imported.
 const cadres = `姓名,干部编号,性别,出生年月,民族,政治面貌,学历,职级,任现职级时间,籍贯,备注
 张伟,C1,男,1975.13,han,中共党员,大学,正科级,2015年6月,清溪县,
-李娜,C2,女士,1988-11,mongol,群众,研究生,副科,2019.1,和溪镇,
+李娜,C2,女士,1988-11,mongol,群众,研究生,副科,2019.01,和溪镇,
 王强,C3,男,1990.10,hui,民盟盟员,大专,科级,2016-07,青山旗,
 `
 const bad = await readRoster(
