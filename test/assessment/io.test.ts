@@ -58,7 +58,7 @@ describe('assessment records in the input format', () => {
     // a county's own indicator list makes it known
     const own = edit(
       structuredClone(bad),
-      [['cadres', 0, 'assessmentRecords', 0, 'year'], 2024],
+      [['cadres', 0, 'assessmentRecords', 0, 'year'], 2023],
       [
         ['policy'],
         { assessment: { indicators: [{ code: 'charisma', weight: 1, training: 'public-speaking' }] } },

@@ -119,7 +119,7 @@ describe('moveCandidates', () => {
     expect(adjustmentCandidates(s).map((c) => c.cadreId)).not.toContain('LONG')
     expect(down.map((c) => ({ cadreId: c.cadreId, postId: c.postId, ...c.grades[0] }))).toEqual(adjusted)
     // The top rung needs no months (never −0).
-    const top = moveCandidates(s, { includeNotReady: true }).up.map((c) => c.readiness.monthsRequired)
+    const top = moveCandidates(s, { includeNotReady: true }).up.map((c) => c.readiness!.monthsRequired)
     for (const m of top) expect(Object.is(m, -0)).toBe(false)
   })
 
