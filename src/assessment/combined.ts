@@ -17,6 +17,7 @@ import type {
   Rank,
   Scenario,
 } from '../domain/types.js'
+import { addToSlot, slotCount, slotMean, slotMeans, WeightedMean } from './mean.js'
 
 /** The kinds in the order they are reported. @category Assessment */
 export const ASSESSMENT_KINDS: readonly AssessmentKind[] = ['annual', 'ongoing', 'special']
@@ -48,7 +49,11 @@ export interface SourceScore {
 /** The combined score of one cadre in one year. @category Assessment */
 export interface YearScore {
   readonly year: number
-  /** Combined score 0–100: Σ weight × score over the kinds present. */
+  /**
+   * Combined score 0–100: Σ weight × score over the kinds present; exactly
+   * the kinds' common score when they agree, else rounded to 14 significant
+   * digits (so equal scores are equal numbers and tie).
+   */
   readonly score: number
   /** The kinds present, in kind order. */
   readonly sources: readonly SourceScore[]
@@ -100,15 +105,21 @@ export function peerCategory(cadre: Cadre): string {
   return main === undefined ? 'none' : (main.code.split('/')[0] ?? 'none')
 }
 
+/** The accumulator of {@link recordScore}, reused (a record's mean is read before the next starts). */
+const scratch = new WeightedMean()
+
 /**
  * Score of one record and where it came from: its own `score`; else its
  * indicators weighted by the policy (renormalised over the indicators it
- * has); else its rater groups weighted likewise; else `null`.
+ * has); else its rater groups weighted likewise; else `null`. A weighted
+ * score is exactly the common value when every part is equal, and otherwise
+ * rounded to 14 significant digits (floating-point noise removed), so that
+ * equal scores reached different ways are equal numbers.
  * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Assessment
  * @example
  * recordScore({ year: 2024, kind: 'ongoing', evaluators: { superiors: 90, peers: 80 } }, DEFAULT_POLICY.assessment)
- * //=> { score: 85.71428571428571, origin: 'evaluators' }   // (0.4·90 + 0.3·80) / 0.7
+ * //=> { score: 85.714285714286, origin: 'evaluators' }   // (0.4·90 + 0.3·80) / 0.7, to 14 digits
  */
 export function recordScore(
   record: AssessmentRecord,
@@ -130,27 +141,22 @@ export function recordScore(
   requireShape('recordScore', 'policy', 'assessmentPolicy', policy)
   if (record.score !== undefined) return { score: record.score, origin: 'score' }
   if (record.indicators !== undefined) {
-    let sum = 0
-    let weight = 0
+    const mean = scratch.reset()
     for (const spec of policy.indicators) {
       const v = record.indicators[spec.code]
-      if (v === undefined || !(spec.weight > 0)) continue
-      sum += spec.weight * v
-      weight += spec.weight
+      if (v !== undefined) mean.add(v, spec.weight)
     }
-    if (weight > 0) return { score: sum / weight, origin: 'indicators' }
+    const score = mean.value()
+    if (score !== null) return { score, origin: 'indicators' }
   }
   if (record.evaluators !== undefined) {
-    let sum = 0
-    let weight = 0
+    const mean = scratch.reset()
     for (const g of EVALUATOR_GROUPS) {
       const v = record.evaluators[g]
-      const w = policy.evaluators[g]
-      if (v === undefined || !(w > 0)) continue
-      sum += w * v
-      weight += w
+      if (v !== undefined) mean.add(v, policy.evaluators[g])
     }
-    if (weight > 0) return { score: sum / weight, origin: 'evaluators' }
+    const score = mean.value()
+    if (score !== null) return { score, origin: 'evaluators' }
   }
   return null
 }
@@ -180,26 +186,22 @@ export function cadreYearScores(
   const years = [...yearSet].sort((a, b) => a - b)
   const slot = new Map(years.map((y, i) => [y, i]))
   const nY = years.length
-  const sum = new Float64Array(nY * 3)
-  const count = new Float64Array(nY * 3)
-  const ind = new Float64Array(nY * 3 * nInd)
-  const indCount = new Float64Array(nY * 3 * nInd)
+  // running means (./mean.ts) of each kind's records, and of each indicator by kind
+  const kindMeans = slotMeans(nY * 3)
+  const indMeans = slotMeans(nY * 3 * nInd)
   const origin: (ScoreOrigin | undefined)[] = new Array<ScoreOrigin | undefined>(nY * 3)
   for (const r of records) {
     const y = slot.get(r.year)!
     const k = y * 3 + KIND_INDEX[r.kind]
     const s = recordScore(r, policy)
     if (s !== null) {
-      sum[k]! += s.score
-      count[k]! += 1
+      addToSlot(kindMeans, k, s.score)
       origin[k] ??= s.origin
     }
     if (r.indicators !== undefined)
       for (let i = 0; i < nInd; i++) {
         const v = r.indicators[codes[i]!]
-        if (v === undefined) continue
-        ind[k * nInd + i]! += v
-        indCount[k * nInd + i]! += 1
+        if (v !== undefined) addToSlot(indMeans, k * nInd + i, v)
       }
   }
   // a yearly result with a score stands for the annual assessment when no detailed annual record was scored
@@ -207,46 +209,43 @@ export function cadreYearScores(
     if (a.score === undefined) continue
     const k = slot.get(a.year)! * 3
     if (origin[k] !== undefined && origin[k] !== 'yearly') continue
-    sum[k]! += a.score
-    count[k]! += 1
+    addToSlot(kindMeans, k, a.score)
     origin[k] = 'yearly'
   }
   const w = Float64Array.of(policy.kinds.annual, policy.kinds.ongoing, policy.kinds.special)
+  const mean = new WeightedMean()
   const out: Omit<YearScore, 'peerRank' | 'peers' | 'percentile'>[] = []
   for (let y = 0; y < nY; y++) {
     let present = 0
-    for (let k = 0; k < 3; k++) if (count[y * 3 + k]! > 0 && w[k]! > 0) present += w[k]!
+    for (let k = 0; k < 3; k++) if (slotCount(kindMeans, y * 3 + k) > 0 && w[k]! > 0) present += w[k]!
     if (!(present > 0)) continue
     const sources: SourceScore[] = []
     const absent: AssessmentKind[] = []
-    let score = 0
+    const combined = mean.reset()
     let renormalised = false
     for (let k = 0; k < 3; k++) {
       const kind = ASSESSMENT_KINDS[k]!
-      const c = count[y * 3 + k]!
+      const at = y * 3 + k
+      const c = slotCount(kindMeans, at)
       if (c > 0 && w[k]! > 0) {
-        const mean = sum[y * 3 + k]! / c
-        const weight = w[k]! / present
-        score += weight * mean
-        sources.push({ kind, score: mean, weight, records: c, origin: origin[y * 3 + k]! })
+        const kindScore = slotMean(kindMeans, at)
+        combined.add(kindScore, w[k]!)
+        sources.push({ kind, score: kindScore, weight: w[k]! / present, records: c, origin: origin[at]! })
       } else {
         absent.push(kind)
         if (w[k]! > 0) renormalised = true
       }
     }
+    const score = combined.value()!
     const indicators: Record<string, number> = {}
     for (let i = 0; i < nInd; i++) {
-      let s = 0
-      let ws = 0
+      const profile = mean.reset()
       for (let k = 0; k < 3; k++) {
         const at = (y * 3 + k) * nInd + i
-        const c = indCount[at]!
-        if (c > 0 && w[k]! > 0) {
-          s += (w[k]! * ind[at]!) / c
-          ws += w[k]!
-        }
+        if (slotCount(indMeans, at) > 0) profile.add(slotMean(indMeans, at), w[k]!)
       }
-      if (ws > 0) indicators[codes[i]!] = s / ws
+      const v = profile.value()
+      if (v !== null) indicators[codes[i]!] = v
     }
     out.push({ year: years[y]!, score, sources, absent, renormalised, indicators })
   }

@@ -18,6 +18,7 @@ import type { EvaluatorGroup, Scenario } from '../domain/types.js'
 import { combinedScores, EVALUATOR_GROUPS, type CombinedScores } from './combined.js'
 import type { UnknownCadre } from './feedback.js'
 import { groupKey, groupStats, quantile } from './peers.js'
+import { WeightedMean } from './mean.js'
 
 /** A Vega-Lite specification (https://vega.github.io/vega-lite/), plain JSON. @category Assessment */
 export type VegaLiteSpec = { readonly [key: string]: unknown }
@@ -78,7 +79,10 @@ export interface CapabilityCurve {
 /**
  * Least-squares slope of `values` against `years`; `null` with fewer than two
  * distinct years.
- * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
+ * @throws TypeError when an argument is not of its kind; RangeError when the
+ *   two arrays differ in length or hold a number that is not finite (`NaN`,
+ *   `Infinity`). Programmer errors (docs/guide.md, "What throws"), as in
+ *   `combineWeights`: a slope is never `NaN`.
  * @category Assessment
  * @example
  * trendSlope([2021, 2022, 2023], [80, 78, 76])
@@ -88,6 +92,15 @@ export function trendSlope(years: readonly number[], values: readonly number[]):
   requireShape('trendSlope', 'years', 'numbers', years)
   requireShape('trendSlope', 'values', 'numbers', values)
   const n = years.length
+  if (values.length !== n)
+    throw new RangeError(`trendSlope: values: expected ${n} values (one per year), got ${values.length}`)
+  for (const [name, xs] of [
+    ['years', years],
+    ['values', values],
+  ] as const)
+    for (let i = 0; i < n; i++)
+      if (!Number.isFinite(xs[i]!))
+        throw new RangeError(`trendSlope: ${name}[${i}]: expected a finite number, got ${xs[i]}`)
   if (n < 2) return null
   let mx = 0
   let my = 0
@@ -151,15 +164,13 @@ export function comparisonCurve(
   const records = scenario.cadres[index]!.assessmentRecords ?? []
   for (const year of [...new Set(records.map((r) => r.year))].sort((a, b) => a - b))
     for (const group of EVALUATOR_GROUPS) {
-      let sum = 0
-      let n = 0
+      const mean = new WeightedMean()
       for (const r of records) {
         const v = r.year === year ? r.evaluators?.[group] : undefined
-        if (v === undefined) continue
-        sum += v
-        n++
+        if (v !== undefined) mean.add(v)
       }
-      if (n > 0) evaluators.push({ year, group, score: sum / n })
+      const score = mean.value()
+      if (score !== null) evaluators.push({ year, group, score })
     }
   const spec: VegaLiteSpec = {
     $schema: VEGA_LITE,

@@ -6,6 +6,7 @@
  */
 import { SHAPES, invalidArgument, requireArgument, requireShape, type InvalidArgument } from '../io/door.js'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
+import { powerOfTwoNear } from './mean.js'
 
 /** Why the entropy method gives no weights. @category Assessment */
 export type EntropyError =
@@ -16,7 +17,10 @@ export type EntropyError =
       readonly columns: number
       readonly expected: number
     }
+  /** A value below 0. */
   | { readonly _tag: 'Negative'; readonly row: number; readonly column: number; readonly value: number }
+  /** A value that is not a finite number (`NaN`, `Infinity`). */
+  | { readonly _tag: 'NotFinite'; readonly row: number; readonly column: number; readonly value: number }
   /** Every column is constant (or all zero): the data say nothing about weights. */
   | { readonly _tag: 'NoVariation' }
   /** `rows` is not an array of arrays of numbers. */
@@ -36,9 +40,11 @@ export interface EntropyResult {
  * Entropy weights of a data matrix (rows: alternatives, columns: criteria,
  * values ≥ 0): p_ij = x_ij / Σ_i x_ij, e_j = −Σ_i p_ij ln p_ij / ln m (0 ln 0
  * = 0), d_j = 1 − e_j, w_j = d_j / Σ d. A criterion that varies more gets
- * more weight; a constant one gets none.
+ * more weight; a constant one gets none. Scaling a column by a positive
+ * factor changes nothing, at any magnitude (each column is summed scaled by
+ * a power of two near its largest value, so the sum cannot overflow).
  *
- * @param rows - m ≥ 2 rows of n non-negative numbers
+ * @param rows - m ≥ 2 rows of n finite non-negative numbers
  * @returns the weights, or an {@link EntropyError}
  * @category Assessment
  * @example
@@ -50,16 +56,22 @@ export function entropyWeights(rows: readonly (readonly number[])[]): Either<Ent
   const m = rows.length
   if (m < 2) return left({ _tag: 'TooFewRows', rows: m })
   const n = rows[0]!.length
-  const colSum = new Float64Array(n)
+  const colMax = new Float64Array(n)
   for (let i = 0; i < m; i++) {
     const r = rows[i]!
     if (r.length !== n) return left({ _tag: 'NotRectangular', row: i, columns: r.length, expected: n })
     for (let j = 0; j < n; j++) {
       const v = r[j]!
-      if (!(v >= 0) || !Number.isFinite(v)) return left({ _tag: 'Negative', row: i, column: j, value: v })
-      colSum[j]! += v
+      if (!Number.isFinite(v)) return left({ _tag: 'NotFinite', row: i, column: j, value: v })
+      if (!(v >= 0)) return left({ _tag: 'Negative', row: i, column: j, value: v })
+      if (v > colMax[j]!) colMax[j] = v
     }
   }
+  // p_ij = (x_ij / s_j) / Σ_i (x_ij / s_j) with s_j a power of two: the same numbers as x_ij / Σ_i x_ij
+  // (dividing by a power of two is exact), without the sum overflowing near the largest double
+  const scale = Array.from(colMax, powerOfTwoNear)
+  const colSum = new Float64Array(n)
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) colSum[j]! += rows[i]![j]! / scale[j]!
   const lnM = Math.log(m)
   const entropy = new Float64Array(n)
   for (let j = 0; j < n; j++) {
@@ -69,7 +81,7 @@ export function entropyWeights(rows: readonly (readonly number[])[]): Either<Ent
     }
     let h = 0
     for (let i = 0; i < m; i++) {
-      const p = rows[i]![j]! / colSum[j]!
+      const p = rows[i]![j]! / scale[j]! / colSum[j]!
       if (p > 0) h -= p * Math.log(p)
     }
     entropy[j] = Math.min(1, h / lnM)
@@ -98,11 +110,12 @@ export const DEFAULT_COMBINATION: WeightCombination = { method: 'linear', alpha:
  * Combines subjective weights (e.g. AHP) with objective ones (e.g. entropy).
  * Both are first normalised to sum 1; the result sums to 1.
  *
- * @param subjective - weights ≥ 0 with a positive sum
- * @param objective - weights ≥ 0 with a positive sum, same length
+ * @param subjective - finite weights ≥ 0 with a positive sum
+ * @param objective - finite weights ≥ 0 with a positive sum, same length
  * @param how - {@link DEFAULT_COMBINATION} unless given
- * @throws RangeError when lengths differ, a sum is not positive, α is outside [0, 1],
- *   or a multiplicative product is zero everywhere (programmer errors)
+ * @throws RangeError when lengths differ, a weight is negative or not finite (`NaN`, `Infinity`),
+ *   a sum is not positive, α is outside [0, 1], or a multiplicative product is zero everywhere
+ *   (programmer errors)
  * @category Assessment
  * @example
  * combineWeights([0.5, 0.5], [0.8, 0.2])
@@ -141,10 +154,21 @@ export function combineWeights(
 
 function normalised(w: readonly number[], what: string): number[] {
   let s = 0
-  for (const x of w) {
-    if (!(x >= 0)) throw new RangeError(`combineWeights: ${what}: expected weights ≥ 0, got ${x}`)
+  let max = 0
+  for (let j = 0; j < w.length; j++) {
+    const x = w[j]!
+    if (!(x >= 0) || !Number.isFinite(x))
+      throw new RangeError(`combineWeights: ${what}[${j}]: expected a finite weight ≥ 0, got ${x}`)
     s += x
+    if (x > max) max = x
   }
   if (!(s > 0)) throw new RangeError(`combineWeights: ${what}: expected weights with a positive sum`)
+  if (s === Infinity) {
+    // finite weights whose sum overflows: sum them scaled by a power of two (exact), as entropyWeights does
+    const k = powerOfTwoNear(max)
+    const scaled = w.map((x) => x / k)
+    const t = scaled.reduce((a, b) => a + b, 0)
+    return scaled.map((x) => x / t)
+  }
   return w.map((x) => x / s)
 }

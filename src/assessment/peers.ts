@@ -7,6 +7,7 @@
  * @internal
  */
 import type { CadreScores, CombinedScores, YearScore } from './combined.js'
+import { weightedMean } from './mean.js'
 
 /** Sorted values with their mean and population standard deviation. @internal */
 export interface Distribution {
@@ -27,9 +28,8 @@ export const groupKey = (c: CadreScores, year: number): string => `${c.rank}|${c
 
 function distribution(values: number[]): Distribution {
   const sorted = Float64Array.from(values).sort()
-  let mean = 0
-  for (const v of sorted) mean += v
-  mean /= sorted.length
+  // exact when every value is equal (no spread, so no z-score), else rounded as the scores are (./mean.ts)
+  const mean = weightedMean(sorted)!
   let ss = 0
   for (const v of sorted) ss += (v - mean) ** 2
   return { sorted, mean, sd: Math.sqrt(ss / sorted.length) }

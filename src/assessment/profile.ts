@@ -44,9 +44,19 @@ export interface ProfileRanking {
 
 /** Why a profile gives no ranking. @category Assessment */
 export type ProfileError =
+  /**
+   * From {@link topsis}; among them `BadWeights` when a weight of the profile
+   * is negative or not a finite number (its `reason` names the indicator).
+   */
   | TopsisError
   | { readonly _tag: 'UnknownIndicator'; readonly indicator: string }
   | { readonly _tag: 'NoCandidate' }
+  /**
+   * `cadreIds` lists a cadre more than once (the first such id): a repeated
+   * candidate would weigh twice in every column's norm and move every
+   * closeness, so it is refused rather than silently dropped.
+   */
+  | { readonly _tag: 'DuplicateCadre'; readonly cadreId: string }
 
 /**
  * Ranks candidates for a post profile by TOPSIS on their latest indicator
@@ -56,6 +66,8 @@ export type ProfileError =
  * @param scenario - a decoded scenario
  * @param profile - the indicator weights of the post, and the candidates
  * @param scores - the scenario's combined scores, when already computed
+ * @returns the ranking, or a {@link ProfileError}: `UnknownIndicator`,
+ *   `BadWeights` (a weight negative or not finite), `DuplicateCadre`, `NoCandidate`
  * @category Assessment
  */
 export function rankForProfile(
@@ -87,8 +99,24 @@ export function rankForProfile(
   const s = scores ?? combinedScores(scenario)
   const known = new Set(s.indicators)
   const indicators = s.indicators.filter((code) => (profile.weights[code] ?? 0) > 0)
-  for (const code of Object.keys(profile.weights).sort())
-    if (!known.has(code)) return left({ _tag: 'UnknownIndicator', indicator: code })
+  const named = Object.keys(profile.weights).sort()
+  for (const code of named) if (!known.has(code)) return left({ _tag: 'UnknownIndicator', indicator: code })
+  // as topsis itself: a weight is ≥ 0 and finite (0 leaves the indicator out)
+  for (const code of named) {
+    const w = profile.weights[code]!
+    if (!(w >= 0) || !Number.isFinite(w))
+      return left({
+        _tag: 'BadWeights',
+        reason: `profile.weights.${code}: expected a finite weight ≥ 0, got ${w}`,
+      })
+  }
+  if (profile.cadreIds !== undefined) {
+    const seen = new Set<string>()
+    for (const id of profile.cadreIds) {
+      if (seen.has(id)) return left({ _tag: 'DuplicateCadre', cadreId: id })
+      seen.add(id)
+    }
+  }
   const byId = new Map(s.cadres.map((c) => [c.cadreId, c]))
   const ids = profile.cadreIds ?? s.cadres.filter((c) => c.years.length > 0).map((c) => c.cadreId)
   const rows: number[][] = []

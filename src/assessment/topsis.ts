@@ -14,6 +14,8 @@ import {
   type OptionSpec,
 } from '../io/door.js'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
+import { issue } from '../io/errors.js'
+import { powerOfTwoNear } from './mean.js'
 
 /** Why TOPSIS gives no ranking. @category Assessment */
 export type TopsisError =
@@ -28,7 +30,7 @@ export type TopsisError =
   | { readonly _tag: 'NotFinite'; readonly row: number; readonly column: number; readonly value: number }
   /** `matrix` or `weights` is not an array (of arrays) of numbers. */
   | InvalidArgument
-  /** An option of the wrong type. */
+  /** An option of the wrong type, or `ids` not one per row. */
   | InvalidOptions
 
 /** The checks of {@link TopsisOptions}' keys. @internal */
@@ -47,7 +49,7 @@ const TOPSIS_OPTION_SPEC: OptionSpec = {
 export interface TopsisOptions {
   /** Per criterion: `true` for a benefit (more is better), `false` for a cost. @defaultValue all benefit */
   readonly benefit?: readonly boolean[]
-  /** Ids of the alternatives, used to break ties (ascending). @defaultValue row indices */
+  /** Ids of the alternatives, one per row, used to break ties (ascending). @defaultValue row indices */
   readonly ids?: readonly string[]
 }
 
@@ -75,11 +77,13 @@ export interface TopsisResult {
  * Ranks alternatives (rows) on criteria (columns): r_ij = x_ij / ‖x_·j‖₂,
  * v_ij = w_j r_ij, A⁺ (A⁻) the best (worst) v per column, and C_i = S⁻_i /
  * (S⁺_i + S⁻_i). A column of zeros is left at zero. Scaling a column by a
- * positive factor changes nothing.
+ * positive factor changes nothing, at any magnitude: ‖x_·j‖₂ is computed
+ * scaled by a power of two near the column's largest |x|, as `Math.hypot`
+ * does, so it neither overflows nor underflows.
  *
  * @param matrix - m ≥ 1 rows of n finite numbers
  * @param weights - n weights ≥ 0 with a positive sum (normalised here)
- * @param options - benefit/cost per criterion and ids for ties
+ * @param options - benefit/cost per criterion and ids for ties (one per row; otherwise `InvalidOptions`)
  * @returns the closeness and the ranking, or a {@link TopsisError}
  * @category Assessment
  * @example
@@ -97,6 +101,11 @@ export function topsis(
   if (opts._tag === 'Left') return opts
   const m = matrix.length
   if (m === 0) return left({ _tag: 'Empty' })
+  const ids = options.ids
+  if (ids !== undefined && ids.length !== m) {
+    const i = issue(['options', 'ids'], `one id per row of matrix (${m})`, ids)
+    return left({ _tag: 'InvalidOptions', issues: [i], message: i.message })
+  }
   const n = weights.length
   let wsum = 0
   for (const w of weights) {
@@ -107,16 +116,26 @@ export function topsis(
   const benefit = options.benefit ?? weights.map(() => true)
   if (benefit.length !== n) return left({ _tag: 'BadWeights', reason: 'benefit has not one flag per weight' })
   const w = weights.map((x) => x / wsum)
-  const norm = new Float64Array(n)
+  const maxAbs = new Float64Array(n)
   for (let i = 0; i < m; i++) {
     const r = matrix[i]!
     if (r.length !== n) return left({ _tag: 'NotRectangular', row: i, columns: r.length, expected: n })
     for (let j = 0; j < n; j++) {
       const x = r[j]!
       if (!Number.isFinite(x)) return left({ _tag: 'NotFinite', row: i, column: j, value: x })
-      norm[j]! += x * x
+      if (Math.abs(x) > maxAbs[j]!) maxAbs[j] = Math.abs(x)
     }
   }
+  // ‖x_·j‖₂ = scale_j · norm_j with scale_j a power of two near max |x_ij| (as Math.hypot scales): no
+  // overflow or underflow at any magnitude, and r_ij = (x_ij / scale_j) / norm_j is the very number
+  // x_ij / ‖x_·j‖₂ would be (dividing by a power of two is exact)
+  const scale = Array.from(maxAbs, powerOfTwoNear)
+  const norm = new Float64Array(n)
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < n; j++) {
+      const x = matrix[i]![j]! / scale[j]!
+      norm[j]! += x * x
+    }
   for (let j = 0; j < n; j++) norm[j] = Math.sqrt(norm[j]!)
   const v = new Float64Array(m * n)
   const ideal = new Float64Array(n)
@@ -125,7 +144,7 @@ export function topsis(
     let hi = -Infinity
     let lo = Infinity
     for (let i = 0; i < m; i++) {
-      const x = norm[j]! > 0 ? (w[j]! * matrix[i]![j]!) / norm[j]! : 0
+      const x = norm[j]! > 0 ? (w[j]! * (matrix[i]![j]! / scale[j]!)) / norm[j]! : 0
       v[i * n + j] = x
       if (x > hi) hi = x
       if (x < lo) lo = x
@@ -150,7 +169,6 @@ export function topsis(
     toAnti.push(sm)
     closeness.push(sp + sm > 0 ? sm / (sp + sm) : 0.5)
   }
-  const ids = options.ids
   const order = closeness
     .map((_, i) => i)
     .sort((a, b) => {

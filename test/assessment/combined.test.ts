@@ -144,6 +144,37 @@ describe('combinedScores', () => {
     expect(at('D')).toMatchObject({ peerRank: 1, peers: 1, percentile: null })
   })
 
+  it('ties equal scores however they were computed (no floating-point noise)', () => {
+    const all = <K extends string>(keys: K[], v: number) => Object.fromEntries(keys.map((k) => [k, v]))
+    const tied = combinedScores(
+      county(
+        withRecords('C1', [
+          {
+            year: 2023,
+            kind: 'annual',
+            evaluators: all(['superiors', 'peers', 'subordinates', 'public'], 85),
+          },
+        ]),
+        withRecords('B1', [annual(2023, 85)]),
+        withRecords('A1', [
+          {
+            year: 2023,
+            kind: 'annual',
+            indicators: all(['political', 'ability', 'diligence', 'performance', 'integrity'], 85),
+          },
+        ]),
+      ),
+    )
+    // Σ wᵢ·85 / Σ wᵢ was 85.00000000000001: A1 and C1 ranked above B1, with percentile 50
+    expect(
+      tied.cadres.map((c) => [c.cadreId, c.years[0]!.score, c.years[0]!.peerRank, c.years[0]!.percentile]),
+    ).toEqual([
+      ['C1', 85, 3, 0],
+      ['B1', 85, 2, 0],
+      ['A1', 85, 1, 0],
+    ])
+  })
+
   it('keeps roster order and lists cadres with no scored year', () => {
     expect(scores.cadres.map((c) => c.cadreId)).toEqual(['A', 'C', 'B', 'D', 'E'])
     expect(scores.cadres[4]!.years).toEqual([])

@@ -89,6 +89,27 @@ describe('feedbackList', () => {
     })
   })
 
+  it('does not warn of a score that stayed the same, computed three ways', () => {
+    const v = 60.1
+    const l = listOf(
+      county(
+        withRecords('S', [
+          { year: 2021, kind: 'annual', evaluators: { superiors: v, peers: v, subordinates: v, public: v } },
+          {
+            year: 2022,
+            kind: 'annual',
+            indicators: { political: v, ability: v, diligence: v, performance: v, integrity: v },
+          },
+          annual(2023, v),
+        ]),
+      ),
+      'S',
+    )
+    // was 'falling': [60.100000000000016, 60.10000000000001, 60.1]
+    expect(l.warnings).toEqual([])
+    expect(l.score).toBe(60.1)
+  })
+
   it('gives an empty list to a cadre with no scored year', () => {
     const l = listOf(county(withRecords('E', []), x), 'E')
     expect(l).toMatchObject({ year: null, score: null, peerRank: null, strengths: [], training: [] })
@@ -117,6 +138,22 @@ describe('curves', () => {
     expect(trendSlope([2021, 2022, 2023], [80, 78, 76])).toBeCloseTo(-2, 12)
     expect(trendSlope([2021, 2022, 2023], [1, 3, 2])).toBeCloseTo(0.5, 12)
     expect(trendSlope([2023], [80])).toBeNull()
+  })
+
+  it('refuses a slope of values that are not finite or not one per year (RangeError, never NaN)', () => {
+    expect(() => trendSlope([2021, 2022, 2023], [80, NaN, 76])).toThrow(
+      new RangeError('trendSlope: values[1]: expected a finite number, got NaN'),
+    )
+    expect(() => trendSlope([2021, 2022], [80, Infinity])).toThrow(
+      new RangeError('trendSlope: values[1]: expected a finite number, got Infinity'),
+    )
+    expect(() => trendSlope([2021, NaN], [80, 78])).toThrow(
+      new RangeError('trendSlope: years[1]: expected a finite number, got NaN'),
+    )
+    expect(() => trendSlope([2021, 2022, 2023], [80, 78])).toThrow(
+      new RangeError('trendSlope: values: expected 3 values (one per year), got 2'),
+    )
+    expect(() => trendSlope([2021], [80, 78])).toThrow(RangeError)
   })
 
   it('draws the comparison curve against the peer percentile band', () => {

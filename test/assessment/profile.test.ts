@@ -63,6 +63,32 @@ describe('rankForProfile', () => {
       left: { _tag: 'NoCandidate' },
     })
   })
+
+  it('refuses a candidate listed twice, naming it (it would move every closeness)', () => {
+    expect(
+      rankForProfile(s, { weights: { performance: 1, ability: 1 }, cadreIds: ['A', 'B', 'A', 'B'] }),
+    ).toEqual({ _tag: 'Left', left: { _tag: 'DuplicateCadre', cadreId: 'A' } })
+    // an unknown id listed twice is refused too
+    expect(rankForProfile(s, { weights: { ability: 1 }, cadreIds: ['Z', 'A', 'Z'] })).toEqual({
+      _tag: 'Left',
+      left: { _tag: 'DuplicateCadre', cadreId: 'Z' },
+    })
+  })
+
+  it('refuses a weight that is negative or not finite, as topsis does, naming the indicator', () => {
+    for (const bad of [-1, NaN, Infinity, -Infinity])
+      expect(rankForProfile(s, { weights: { performance: 1, ability: bad } })).toEqual({
+        _tag: 'Left',
+        left: {
+          _tag: 'BadWeights',
+          reason: `profile.weights.ability: expected a finite weight ≥ 0, got ${bad}`,
+        },
+      })
+    expect(topsis([[1, 2]], [1, -1])._tag).toBe('Left')
+    // a weight of 0 leaves the indicator out, as before
+    const r = rankForProfile(s, { weights: { performance: 1, ability: 0 }, cadreIds: ['A', 'B'] })
+    expect(r._tag === 'Right' && r.right.indicators).toEqual(['performance'])
+  })
 })
 
 describe('indicatorEntropyWeights', () => {

@@ -87,6 +87,47 @@ describe('topsis: hand-computed and edge cases', () => {
       left: { _tag: 'NotFinite', row: 0, column: 0, value: NaN },
     })
   })
+
+  it('refuses ids that are not one per row', () => {
+    const message = 'options.ids: expected one id per row of matrix (3), got ["a","b"]'
+    expect(topsis([[1], [2], [3]], [1], { ids: ['a', 'b'] })).toEqual({
+      _tag: 'Left',
+      left: {
+        _tag: 'InvalidOptions',
+        issues: [
+          { path: ['options', 'ids'], expected: 'one id per row of matrix (3)', got: '["a","b"]', message },
+        ],
+        message,
+      },
+    })
+    expect(topsis([[1], [2]], [1], { ids: ['a', 'b', 'c'] })._tag).toBe('Left')
+  })
+
+  it('gives the same closeness at any magnitude (the norm does not overflow or underflow)', () => {
+    const unit = ok(
+      topsis(
+        [
+          [1, 2],
+          [2, 1],
+        ],
+        [0.7, 0.3],
+      ),
+    )
+    expect(unit.closeness.map((c) => c.toFixed(12))).toEqual(['0.300000000000', '0.700000000000'])
+    // was [1, 0]: ‖(1e200, 2e200)‖₂ overflowed to Infinity and the column to 0
+    for (const k of [1e200, 1e-200, 1e300, 1e-300, 5e-324, Number.MAX_VALUE / 2]) {
+      const r = ok(
+        topsis(
+          [
+            [k, 2],
+            [2 * k, 1],
+          ],
+          [0.7, 0.3],
+        ),
+      )
+      r.closeness.forEach((c, i) => expect(c).toBeCloseTo(unit.closeness[i]!, 12))
+    }
+  })
 })
 
 describe('entropyWeights', () => {
@@ -115,8 +156,38 @@ describe('entropyWeights', () => {
     expect(r._tag === 'Right' && r.right.weights).toEqual([0, 1])
   })
 
+  it('gives the same weights at any magnitude (the column sum does not overflow)', () => {
+    // was [0.924, 0.076]: 1e308 + 1e308 overflowed to Infinity
+    const r = entropyWeights([
+      [1e308, 1],
+      [1e308, 2],
+    ])
+    expect(r._tag === 'Right' && r.right.weights).toEqual([0, 1])
+    const unit = entropyWeights([
+      [1, 1],
+      [3, 2],
+    ])
+    const big = entropyWeights([
+      [1, 5e307],
+      [3, 1e308],
+    ])
+    if (unit._tag === 'Left' || big._tag === 'Left') throw new Error('expected weights')
+    big.right.weights.forEach((w, j) => expect(w).toBeCloseTo(unit.right.weights[j]!, 12))
+  })
+
   it('returns errors as values', () => {
     expect(entropyWeights([[1]])).toEqual({ _tag: 'Left', left: { _tag: 'TooFewRows', rows: 1 } })
+    // a value that is not a number is not reported as negative
+    for (const value of [NaN, Infinity, -Infinity])
+      expect(
+        entropyWeights([
+          [1, 1],
+          [2, value],
+        ]),
+      ).toEqual({
+        _tag: 'Left',
+        left: { _tag: 'NotFinite', row: 1, column: 1, value },
+      })
     expect(entropyWeights([[1], [-1]])).toEqual({
       _tag: 'Left',
       left: { _tag: 'Negative', row: 1, column: 0, value: -1 },
@@ -147,5 +218,19 @@ describe('combineWeights', () => {
   it('throws on a programmer error', () => {
     expect(() => combineWeights([1], [1, 2])).toThrow(RangeError)
     expect(() => combineWeights([0], [1])).toThrow(RangeError)
+  })
+
+  it('throws on a weight that is not finite (was [NaN, 0.25])', () => {
+    expect(() => combineWeights([Infinity, 1], [0.5, 0.5])).toThrow(
+      new RangeError('combineWeights: subjective[0]: expected a finite weight ≥ 0, got Infinity'),
+    )
+    expect(() => combineWeights([0.5, 0.5], [1, NaN])).toThrow(
+      new RangeError('combineWeights: objective[1]: expected a finite weight ≥ 0, got NaN'),
+    )
+    expect(() => combineWeights([1, -1], [1, 1])).toThrow(
+      new RangeError('combineWeights: subjective[1]: expected a finite weight ≥ 0, got -1'),
+    )
+    // finite weights whose sum overflows still normalise
+    expect(combineWeights([1e308, 1e308], [1, 3])).toEqual([0.375, 0.625])
   })
 })
