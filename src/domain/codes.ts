@@ -670,6 +670,10 @@ export const UI_WORDS = {
   weaknesses: { zh: '不足', en: 'weaknesses' },
   preferred: { zh: '最优方案选用', en: 'the best proposal prefers' },
   forceCost: { zh: '改用此人的代价（精确）', en: 'exact cost of forcing the pair' },
+  forceCostBounded: {
+    zh: '改用此人的代价（重新求解未完成，仅知范围）',
+    en: 'cost of forcing the pair (the re-solve stopped: a range)',
+  },
   cannotForce: { zh: '无法改用此人', en: 'the pair cannot be forced' },
   isChosen: { zh: '最优方案已选用此人', en: 'the best proposal chooses this cadre' },
   // feasibility

@@ -352,7 +352,13 @@ export async function explainProposal(
   const ruleCosts: RuleCost[] = []
   for (const { code, hard } of rulesOf(model)) {
     const remaining = deadline - performance.now()
-    if (remaining <= 0 || options.signal?.aborted)
+    // An abort answers as every solve's does, not as the deadline.
+    if (options.signal?.aborted)
+      return left({
+        _tag: 'Aborted',
+        message: `aborted before the rule costs were finished (${code} and after)`,
+      })
+    if (remaining <= 0)
       return left({
         _tag: 'TimeLimit',
         bound: null,
@@ -473,7 +479,20 @@ export type ForcedPair =
   | {
       /** The best proposal with the pair locked, and what it costs against `proposal`. */
       readonly _tag: 'Cost'
+      /**
+       * `proposal`'s objective less the forced proposal's, at least 0: the
+       * cost itself when {@link exact}; else the most it can cost (the
+       * stopped re-solve's best is at most the forced optimum).
+       */
       readonly cost: number
+      /** The re-solve with the pair locked was proven optimal, so `cost` is exact. */
+      readonly exact: boolean
+      /**
+       * The least it can cost: `cost` when {@link exact}; else from the
+       * stopped re-solve's bound (`proposal.objective − forced.bound`, at
+       * least 0), or `null` when it stopped without one.
+       */
+      readonly lower: number | null
       readonly forced: Proposal
     }
   | { readonly _tag: 'Infeasible'; readonly message: string }
@@ -532,9 +551,20 @@ export async function forcePair(
   const r = await solveModel(locked, { ...options, fastPath: false })
   if (r._tag === 'Left')
     return r.left._tag === 'Infeasible' ? right({ _tag: 'Infeasible', message: r.left.message }) : r
+  const cost = Math.max(0, round6(proposal.objective - r.right.objective))
+  // A re-solve the deadline or an abort stopped found a proposal, not the forced optimum: its cost is
+  // an upper end, and the bound it proved gives the lower one.
+  const exact = r.right.status === 'optimal'
+  const bound = r.right.bound
   return right({
     _tag: 'Cost',
-    cost: Math.max(0, round6(proposal.objective - r.right.objective)),
+    cost,
+    exact,
+    lower: exact
+      ? cost
+      : bound === null
+        ? null
+        : Math.min(cost, Math.max(0, round6(proposal.objective - bound))),
     forced: r.right,
   })
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Proposal } from '../../src/domain/proposal.js'
-import { explainProposal } from '../../src/proposals/explain.js'
+import { explainProposal, forcePair, type ForcedPair } from '../../src/proposals/explain.js'
+import { whyNotChosen } from '../../src/proposals/why-not-chosen.js'
 import { solve } from '../../src/proposals/index.js'
 import { generateScenario } from '../../src/sample/index.js'
 import { highsSolver } from '../../src/solvers/highs.js'
@@ -60,5 +61,56 @@ describe('explainProposal rule costs and the re-solves behind them', () => {
     // at least −10, and the non-binding rules show exactly −10 rather than a silent 0.
     for (const rc of e.right.ruleCosts) expect(rc.cost).toBeGreaterThanOrEqual(-10 - 1e-6)
     expect(e.right.ruleCosts.some((rc) => Math.abs(rc.cost + 10) < 1e-6)).toBe(true)
+  }, 60_000)
+})
+
+/** The cost of forcing a pair says whether the re-solve behind it was proven. */
+describe('forcePair and whyNotChosen after a stopped re-solve', () => {
+  const scenario = generateScenario({ seed: 1, cadres: 60 })
+  const stopping: Solver = {
+    name: 'stopping',
+    async solve(model, options) {
+      const r = await highsSolver.solve(model, options)
+      return r.status === 'optimal' ? { ...r, status: 'time-limit', bound: r.objective! + 5 } : r
+    },
+  }
+
+  it('marks a cost from a stopped re-solve inexact, with the range its bound proves', async () => {
+    const r = await solve(scenario, { backend: 'highs' })
+    if (r._tag === 'Left') throw new Error(r.left.message)
+    const p = r.right
+    // The first open post and an eligible cadre the proposal does not place there.
+    const postId = scenario.openPosts[0]!
+    const placed = new Set(p.assignments.map((a) => a.cadreId))
+    let found: { cadreId: string; exact: ForcedPair } | null = null
+    for (const c of scenario.cadres) {
+      if (placed.has(c.id)) continue
+      const f = await forcePair(scenario, p, c.id, postId, { backend: 'highs' })
+      if (f._tag === 'Right' && f.right._tag === 'Cost') {
+        found = { cadreId: c.id, exact: f.right }
+        break
+      }
+    }
+    expect(found).not.toBeNull()
+    const exact = found!.exact
+    if (exact._tag !== 'Cost') throw new Error('no cost')
+    expect(exact).toMatchObject({ exact: true, lower: exact.cost })
+    const stopped = await forcePair(scenario, p, found!.cadreId, postId, { backend: stopping })
+    if (stopped._tag === 'Left' || stopped.right._tag !== 'Cost') throw new Error('no cost')
+    expect(stopped.right.exact).toBe(false)
+    expect(stopped.right.cost).toBeCloseTo(exact.cost, 6)
+    expect(stopped.right.lower).toBeCloseTo(Math.max(0, exact.cost - 5), 6)
+    const why = await whyNotChosen(scenario, p, found!.cadreId, postId, { backend: stopping })
+    if (why._tag === 'Left') throw new Error(why.left.message)
+    expect(why.right.forced).toMatchObject({ _tag: 'Cost', exact: false })
+  }, 60_000)
+
+  it('answers an aborted explanation Aborted, as every solve does', async () => {
+    const r = await solve(scenario, { backend: 'highs' })
+    if (r._tag === 'Left') throw new Error(r.left.message)
+    const abort = new AbortController()
+    abort.abort()
+    const e = await explainProposal(scenario, r.right, { signal: abort.signal })
+    expect(e._tag === 'Left' && e.left._tag).toBe('Aborted')
   }, 60_000)
 })

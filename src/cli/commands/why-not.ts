@@ -77,7 +77,12 @@ export function whyNotCommand(program: Command, io: CliIo, exit: (code: number) 
                 `  ${t.preferred}: ${c.cadreId === null ? t.vacant : `${names.get(c.cadreId) ?? c.cadreId} (${c.cadreId})`} (${t.fit} ${fixed(c.fit, 1)}; ${fixed(chosen.fit, 1)})\n`,
               )
             const f = chosen.forced
-            if (f?._tag === 'Cost') io.stdout(`  ${t.forceCost}: ${fixed(f.cost)}\n`)
+            if (f?._tag === 'Cost')
+              io.stdout(
+                f.exact
+                  ? `  ${t.forceCost}: ${fixed(f.cost)}\n`
+                  : `  ${t.forceCostBounded}: ${f.lower === null ? '?' : fixed(f.lower)} … ${fixed(f.cost)}\n`,
+              )
             else if (f?._tag === 'Infeasible') io.stdout(`  ${t.cannotForce}: ${f.message}\n`)
           }
         }
