@@ -481,14 +481,14 @@ export type ForcedPair =
       readonly _tag: 'Cost'
       /**
        * `proposal`'s objective less the forced proposal's, at least 0: the
-       * cost itself when {@link exact}; else the most it can cost (the
+       * cost itself when `exact`; else the most it can cost (the
        * stopped re-solve's best is at most the forced optimum).
        */
       readonly cost: number
       /** The re-solve with the pair locked was proven optimal, so `cost` is exact. */
       readonly exact: boolean
       /**
-       * The least it can cost: `cost` when {@link exact}; else from the
+       * The least it can cost: `cost` when `exact`; else from the
        * stopped re-solve's bound (`proposal.objective − forced.bound`, at
        * least 0), or `null` when it stopped without one.
        */
