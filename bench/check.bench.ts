@@ -41,6 +41,7 @@ import {
   type Compared,
   type Measured,
 } from './regress.js'
+import { mulberry32 } from './instances.js'
 
 interface Case {
   readonly name: string
@@ -50,18 +51,6 @@ interface Case {
   readonly runs: number
   /** One run: its answer (timed from the call to the answer). */
   readonly run: () => Promise<number>
-}
-
-/** mulberry32, seeded: the same matrices on every machine. */
-const mulberry32 = (seed: number) => {
-  let a = seed >>> 0
-  return (): number => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 const matrix = (n: number, entry: (next: () => number) => number) => {
@@ -101,6 +90,21 @@ const cached = (key: string, make: () => { rows: number; cols: number; data: Flo
   let m = matrices.get(key)
   if (m === undefined) matrices.set(key, (m = make()))
   return m
+}
+
+/** A case timing `linearSumAssignment` on one matrix, made once per process; its value is the total. */
+function lapCase(
+  name: string,
+  shape: string,
+  make: () => { rows: number; cols: number; data: Float64Array },
+): Case {
+  return {
+    name,
+    what: `linearSumAssignment, ${shape} (value: total)`,
+    warm: 1,
+    runs: 5,
+    run: () => Promise.resolve(must(linearSumAssignment(cached(name, make))).total),
+  }
 }
 
 const CASES: readonly Case[] = [
@@ -182,41 +186,16 @@ const CASES: readonly Case[] = [
         formulate(generateScenario({ seed: 1125, cadres: 1200, openShare: 1 })).milp.colCost.length,
       ),
   },
-  {
-    name: 'lap-uniform-2000',
-    what: 'linearSumAssignment, 2,000², uniform [0, 1) (value: total)',
-    warm: 1,
-    runs: 5,
-    run: () => {
-      const c = cached('uniform', () => matrix(2000, (next) => next()))
-      return Promise.resolve(must(linearSumAssignment(c)).total)
-    },
-  },
-  {
-    name: 'lap-int1000-2000',
-    what: 'linearSumAssignment, 2,000², integers 1 … 1,000, ties everywhere (value: total)',
-    warm: 1,
-    runs: 5,
-    run: () => {
-      const c = cached('int1000', () => matrix(2000, (next) => 1 + Math.floor(next() * 1000)))
-      return Promise.resolve(must(linearSumAssignment(c)).total)
-    },
-  },
-  {
-    name: 'lap-machol-1000',
-    what: 'linearSumAssignment, Machol–Wien c(i, j) = i · j, n = 1,000 (value: total)',
-    warm: 1,
-    runs: 5,
-    run: () => {
-      const c = cached('machol', () => {
-        const n = 1000
-        const data = new Float64Array(n * n)
-        for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) data[i * n + j] = i * j
-        return { rows: n, cols: n, data }
-      })
-      return Promise.resolve(must(linearSumAssignment(c)).total)
-    },
-  },
+  lapCase('lap-uniform-2000', '2,000², uniform [0, 1)', () => matrix(2000, (next) => next())),
+  lapCase('lap-int1000-2000', '2,000², integers 1 … 1,000, ties everywhere', () =>
+    matrix(2000, (next) => 1 + Math.floor(next() * 1000)),
+  ),
+  lapCase('lap-machol-1000', 'Machol–Wien c(i, j) = i · j, n = 1,000', () => {
+    const n = 1000
+    const data = new Float64Array(n * n)
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) data[i * n + j] = i * j
+    return { rows: n, cols: n, data }
+  }),
 ]
 
 /** In the child process: runs one case and prints its figures as JSON. */

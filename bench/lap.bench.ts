@@ -21,18 +21,7 @@ import { join } from 'node:path'
 import { isLeft } from 'fp-ts/Either'
 import { linearSumAssignment, type CostMatrix } from '../src/solvers/lap.js'
 import { ASSIGN_FILES, assignOptimum, loadAssign } from '../test/fixtures/orlib/parse.js'
-
-/** mulberry32: a tiny seeded PRNG, so the random cases are the same on every machine. */
-const mulberry32 = (seed: number) => {
-  let a = seed >>> 0
-  return (): number => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { mulberry32 } from './instances.js'
 
 /** Uniform costs in [0, 1): the usual random benchmark (e.g. scipy's asv suite). */
 const randomMatrix = (rows: number, cols: number, next: () => number): CostMatrix => {
