@@ -284,6 +284,20 @@ describe('encoding', () => {
     }
   })
 
+  it('reads UTF-16 with its byte-order mark, either byte order', () => {
+    const text = person('<XingBie>女</XingBie><MinZu>汉族</MinZu>').replace('张伟', '王芳')
+    for (const bigEndian of [false, true]) {
+      const bytes = new Uint8Array(2 + 2 * text.length)
+      bytes.set(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe])
+      for (let i = 0; i < text.length; i++) {
+        const u = text.charCodeAt(i)
+        bytes[2 + 2 * i] = bigEndian ? u >> 8 : u & 0xff
+        bytes[3 + 2 * i] = bigEndian ? u & 0xff : u >> 8
+      }
+      expect(read(bytes)).toEqual(read(text))
+    }
+  })
+
   it('still reads GBK bytes as GBK, declared or not', () => {
     const text = person('<XingBie>女</XingBie><MinZu>汉族</MinZu>', GB).replace('张伟', '王芳')
     expect(read(new Uint8Array(iconv.encode(text, 'gbk')))).toEqual(read(text))
