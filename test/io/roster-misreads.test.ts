@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { readRoster, type RosterSources } from '../../src/io/roster/read.js'
 import { delimiterOf, unwrapFormula } from '../../src/io/roster/tables.js'
 import { CSV_TEXT, readMonth } from '../../src/io/roster/values.js'
+import { utf16 } from './helpers.js'
 
 const CADRE_HEADER = [
   '干部编号',
@@ -167,16 +168,6 @@ describe('CSV files', () => {
   it("reads Excel's Unicode text export (UTF-16 with tabs), and UTF-16 big-endian", async () => {
     const lines = (rows: unknown[][], sep: string) =>
       rows.map((r) => r.map((c) => c ?? '').join(sep)).join('\r\n')
-    const utf16 = (text: string, bigEndian: boolean): Uint8Array => {
-      const out = new Uint8Array(2 + text.length * 2)
-      out.set(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe])
-      for (let i = 0; i < text.length; i++) {
-        const u = text.charCodeAt(i)
-        out[2 + 2 * i] = bigEndian ? u >> 8 : u & 0xff
-        out[3 + 2 * i] = bigEndian ? u & 0xff : u >> 8
-      }
-      return out
-    }
     for (const bigEndian of [false, true]) {
       const sources: RosterSources = {
         cadres: { name: 'cadres.txt', data: utf16(lines([CADRE_HEADER, cadreRow()], '\t'), bigEndian) },

@@ -8,8 +8,8 @@
  */
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import { XMLBuilder, XMLParser } from 'fast-xml-parser'
-import iconv from 'iconv-lite'
 import type { Gender, PartyAffiliation, YearMonth } from '../../domain/types.js'
+import { decodeText } from '../roster/tables.js'
 import { GENDER_WORDS, KIN_WORDS, PARTY_WORDS, readCode, readMonth } from '../roster/values.js'
 import type { LrmxEducation, LrmxForm, LrmxRelative } from './form.js'
 import { readAssessments, readResume, writeAssessments, writeResume } from './text.js'
@@ -47,23 +47,13 @@ const issue = (file: string, field: string | null, text: string, expected: strin
 })
 
 /**
- * The text of LRMX bytes: UTF-8 (with or without a BOM) whenever the bytes
- * are valid UTF-8, whatever the XML declaration says (editors re-save files
- * as UTF-8 and keep an old `encoding="GB2312"`; GBK text is almost never
- * valid UTF-8); else GBK (GB18030), declared or not. Bytes that are plain
- * ASCII read the same either way.
+ * The text of LRMX bytes, as a roster's CSV file's (`decodeText`): a
+ * byte-order mark first (UTF-8, UTF-16 either way), else UTF-8 whenever the
+ * bytes are valid UTF-8, whatever the XML declaration says (editors re-save
+ * files as UTF-8 and keep an old `encoding="GB2312"`; GBK text is almost
+ * never valid UTF-8), else GBK (GB18030), declared or not.
  */
-function textOf(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return new TextDecoder().decode(bytes.subarray(3))
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2))
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2))
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    return iconv.decode(Buffer.from(bytes), 'gb18030')
-  }
-}
+const textOf = (bytes: Uint8Array): string => decodeText(bytes).text
 
 /**
  * `htmlEntities` makes the parser decode numeric character references

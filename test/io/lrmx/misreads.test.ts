@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import type { Assessment, Grade } from '../../../src/domain/types.js'
 import { readLrmx, type LrmxRead } from '../../../src/io/lrmx/lrmx.js'
 import { readAssessments, writeAssessments } from '../../../src/io/lrmx/text.js'
+import { utf16 } from '../helpers.js'
 
 const person = (body: string, declaration = '<?xml version="1.0" encoding="UTF-8"?>') =>
   `${declaration}\n<Person><XingMing>张伟</XingMing>${body}</Person>`
@@ -286,16 +287,7 @@ describe('encoding', () => {
 
   it('reads UTF-16 with its byte-order mark, either byte order', () => {
     const text = person('<XingBie>女</XingBie><MinZu>汉族</MinZu>').replace('张伟', '王芳')
-    for (const bigEndian of [false, true]) {
-      const bytes = new Uint8Array(2 + 2 * text.length)
-      bytes.set(bigEndian ? [0xfe, 0xff] : [0xff, 0xfe])
-      for (let i = 0; i < text.length; i++) {
-        const u = text.charCodeAt(i)
-        bytes[2 + 2 * i] = bigEndian ? u >> 8 : u & 0xff
-        bytes[3 + 2 * i] = bigEndian ? u & 0xff : u >> 8
-      }
-      expect(read(bytes)).toEqual(read(text))
-    }
+    for (const bigEndian of [false, true]) expect(read(utf16(text, bigEndian))).toEqual(read(text))
   })
 
   it('still reads GBK bytes as GBK, declared or not', () => {
