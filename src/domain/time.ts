@@ -51,6 +51,17 @@ export function ageAt(birth: YearMonth, asOf: YearMonth): number {
 }
 
 /**
+ * Months from `asOf` until someone born in `birth` reaches `retirementAge`
+ * (years, a fraction counting months: 60.25 is 60 years and 3 months); 0 or
+ * less once reached. The one count behind the retirement rule, the rotation
+ * plan and the past-retirement warning.
+ * @internal
+ */
+export function monthsToRetirement(birth: YearMonth, retirementAge: number, asOf: YearMonth): number {
+  return 12 * retirementAge - monthsBetween(birth, asOf)
+}
+
+/**
  * The month `n` months after `ym` (before it for a negative `n`).
  * @throws TypeError when `ym` is not a month `YYYY-MM` or `n` not a whole number in ±120,000 (a programmer error; docs/guide.md, "What throws")
  * @category Domain

@@ -13,7 +13,7 @@ import { requireScenario } from './door.js'
 import { isLeft, right, type Either } from 'fp-ts/lib/Either.js'
 import type { Label, WarningCode } from '../domain/codes.js'
 import { samePlace } from '../domain/place.js'
-import { ageAt, monthsBetween } from '../domain/time.js'
+import { ageAt, monthsToRetirement } from '../domain/time.js'
 import type { Scenario } from '../domain/types.js'
 import { decodeScenario } from './decode.js'
 import type { InvalidScenario } from './errors.js'
@@ -52,7 +52,7 @@ function pastRetirement(s: Scenario, out: ScenarioWarning[]): void {
     const age = ageAt(c.birth, s.asOf)
     const limit = ages[c.gender]
     // In months, as the retirement rule counts (an age of 60.25 is reached at 60 years and 3 months).
-    if (monthsBetween(c.birth, s.asOf) < 12 * limit) return
+    if (monthsToRetirement(c.birth, limit, s.asOf) > 0) return
     out.push({
       code: 'cadre.past-retirement',
       paths: [['cadres', i, 'birth']],

@@ -9,7 +9,7 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { VegaLiteSpec } from '../assessment/curves.js'
 import type { Proposal } from '../domain/proposal.js'
-import { ageAt, monthIndex, monthsAfter, monthsBetween } from '../domain/time.js'
+import { ageAt, monthIndex, monthsAfter, monthsToRetirement } from '../domain/time.js'
 import type { Cadre, Scenario, TeamKind, YearMonth } from '../domain/types.js'
 import { placeProposal } from '../pool/compare.js'
 import { analyseStructure, teamGaps } from '../pool/structure.js'
@@ -73,7 +73,7 @@ const addYears = (ym: YearMonth, n: number): YearMonth => monthsAfter(ym, 12 * n
  * reached 723 months after the birth month, not at 61). @internal
  */
 export const retiredBy = (s: Scenario, cadre: Cadre, asOf: YearMonth): boolean =>
-  monthsBetween(cadre.birth, asOf) >= 12 * s.policy.people.retirement.retirementAge[cadre.gender]
+  monthsToRetirement(cadre.birth, s.policy.people.retirement.retirementAge[cadre.gender], asOf) <= 0
 
 /** Cadres at or past retirement age leave their posts (and stay on the roster without one). */
 function retire(s: Scenario): { scenario: Scenario; retired: string[] } {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { monthsBetween } from '../domain/time.js'
+import { monthsToRetirement } from '../domain/time.js'
 import { EDUCATION_LEVELS } from '../domain/types.js'
 import { pairRule, type PairFacts, type PairRule } from './verdict.js'
 
@@ -49,9 +49,12 @@ export const maxAge: PairRule = pairRule({
 })
 
 /** Months until the retirement age of the cadre's gender. */
-const monthsToRetirement = ({ ctx, cadre }: PairFacts) =>
-  12 * ctx.scenario.policy.people.retirement.retirementAge[cadre.gender] -
-  monthsBetween(cadre.birth, ctx.scenario.asOf)
+const monthsLeft = ({ ctx, cadre }: PairFacts) =>
+  monthsToRetirement(
+    cadre.birth,
+    ctx.scenario.policy.people.retirement.retirementAge[cadre.gender],
+    ctx.scenario.asOf,
+  )
 
 /**
  * Years left before retirement at a promotion: months until the retirement
@@ -64,12 +67,12 @@ export const yearsToRetirement: PairRule = pairRule({
   occasion: 'promotion',
   reads: { cadre: ['birth', 'gender'] },
   switchOf: (p) => p.people.retirement,
-  breaks: (pair) => monthsToRetirement(pair) < 12 * pair.ctx.scenario.policy.people.retirement.minYears,
+  breaks: (pair) => monthsLeft(pair) < 12 * pair.ctx.scenario.policy.people.retirement.minYears,
   finding: (pair) => {
     const { ctx, cadre } = pair
     const rule = ctx.scenario.policy.people.retirement
     const retireAt = rule.retirementAge[cadre.gender]
-    const left = monthsToRetirement(pair)
+    const left = monthsLeft(pair)
     const needed = 12 * rule.minYears
     // Months are never negative in words: past the age, the message says so.
     const when =
