@@ -1,0 +1,77 @@
+/**
+ * The policy sheet: one row per setting, its path (`structure.women.min`)
+ * and its value as typed, laid under the options' policy.
+ *
+ * @module
+ */
+import { readBoolean, text, type Cell, type Read } from './values.js'
+import { pathKey, type Json, type Reader, type Sheet } from './reader.js'
+
+/** A policy value as typed in its cell: numbers, 是/否 or true/false, JSON (`[…]`, `{…}`, `"…"`), `null`, else text. */
+function policyValue(cell: Cell): Read<unknown> {
+  if (typeof cell === 'number' || typeof cell === 'boolean') return { ok: true, value: cell }
+  const t = text(cell)
+  if (/^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(t)) return { ok: true, value: Number(t) }
+  const yes = readBoolean(t)
+  if (yes.ok) return yes
+  if (t === 'null') return { ok: true, value: null }
+  if (/^[[{"]/.test(t))
+    try {
+      return { ok: true, value: JSON.parse(t) as unknown }
+    } catch {
+      return { ok: false, expected: 'JSON (a list, an object or a quoted text)' }
+    }
+  return { ok: true, value: t }
+}
+
+/** Keys no setting has, which would write into every object's prototype. */
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
+
+/** The policy sheet: one row per setting, its path (`structure.women.min`) and its value. */
+export function readPolicy(sheet: Sheet, r: Reader): Json {
+  const policy: Json = {}
+  for (const row of sheet.table.rows) {
+    const pathCell = r.cell(sheet, row, 'path')
+    const path = text(pathCell)
+      .split('.')
+      .map((k) => k.trim())
+    // A key that names a property of every object (`__proto__`, `constructor`) is no setting, and
+    // written into `policy` it would reach every object of the process.
+    if (path.some((k) => k === '' || UNSAFE_KEYS.has(k))) {
+      r.fail(sheet, row, 'path', 'a setting of the policy, e.g. structure.women.min', pathCell)
+      continue
+    }
+    const valueCell = r.cell(sheet, row, 'value')
+    const value = policyValue(valueCell)
+    if (!value.ok) {
+      r.fail(sheet, row, 'value', value.expected, valueCell)
+      continue
+    }
+    let node = policy
+    let clash = false
+    for (const key of path.slice(0, -1)) {
+      const next = Object.hasOwn(node, key) ? node[key] : undefined
+      if (next === undefined) node = node[key] = {}
+      else if (typeof next === 'object' && next !== null && !Array.isArray(next)) node = next as Json
+      else clash = true
+      if (clash) break
+    }
+    const leaf = path[path.length - 1] as string
+    if (clash || (typeof node[leaf] === 'object' && node[leaf] !== null)) {
+      r.fail(sheet, row, 'path', 'a setting not given twice (a row above sets it, or a part of it)', pathCell)
+      continue
+    }
+    node[leaf] = value.value
+    r.places.set(pathKey(['policy', ...path]), r.cellPlace(sheet, row, 'value'))
+  }
+  return policy
+}
+
+/** `over` on top of `base`, object by object. */
+export function merged(base: unknown, over: unknown): unknown {
+  const plain = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x)
+  if (!plain(base) || !plain(over)) return over
+  const out: Json = { ...base }
+  for (const [k, v] of Object.entries(over)) out[k] = k in base ? merged(base[k], v) : v
+  return out
+}
