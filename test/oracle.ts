@@ -9,7 +9,7 @@
  */
 import { auditProposal, validateProposal } from '../src/check/index.js'
 import type { Assignment, Proposal } from '../src/domain/proposal.js'
-import type { Cadre, Post, Scenario, Team } from '../src/domain/types.js'
+import { RANKS, type Cadre, type Post, type Scenario, type Team } from '../src/domain/types.js'
 import { fitComponents } from '../src/scoring/fit.js'
 
 /** The fit of a cadre in a post: the policy's weighted mean of the components, scaled, to 1e-6. */
@@ -49,7 +49,22 @@ export function oracleSupport(scenario: Scenario, cadreId: string, postId: strin
   return (p.votes * share + p.named * full) / (p.votes + p.named)
 }
 
-/** A proposal holding only who sits where, with each pair's fit. */
+/** Months from `from` to `to`, both `YYYY-MM`. */
+const monthsBetween = (from: string, to: string): number =>
+  12 * (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) + Number(to.slice(5, 7)) - Number(from.slice(5, 7))
+
+/**
+ * Whether the cadre takes the post by exceptional promotion (破格), which the
+ * proposal records: a promotion before the years at rank, approved.
+ */
+function waivesYears(scenario: Scenario, cadre: Cadre, post: Post): boolean {
+  if (!cadre.exceptionalPromotion || cadre.currentPost?.postId === post.id) return false
+  if (RANKS.indexOf(post.rank) <= RANKS.indexOf(cadre.rank)) return false
+  const years = scenario.policy.people.ladder.minYearsAtRank[cadre.rank]
+  return monthsBetween(cadre.rankSince, scenario.asOf) < 12 * years
+}
+
+/** A proposal holding only who sits where, with each pair's fit and its record of 破格. */
 export function bareProposal(scenario: Scenario, choice: readonly (string | null)[]): Proposal {
   const teamOf = new Map(scenario.teams.flatMap((t) => t.posts.map((p) => [p.id, t] as const)))
   const assignments: Assignment[] = scenario.openPosts.map((postId, i) => {
@@ -66,7 +81,7 @@ export function bareProposal(scenario: Scenario, choice: readonly (string | null
       change: cadre === undefined ? 'vacant' : 'lateral',
       fit: cadre === undefined ? 0 : oracleFit(scenario, cadre, post, team),
       components: null,
-      exceptional: false,
+      exceptional: cadre !== undefined && waivesYears(scenario, cadre, post),
     }
   })
   const parts = { fit: 0, vacancies: 0, penalties: 0 }

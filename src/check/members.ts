@@ -1,8 +1,10 @@
 /**
  * Who sits where after a proposal (docs/rules.md, "Members of a team after a
  * proposal"), computed from the scenario and the proposal's `assignments`
- * alone. Every other field of a proposal is ignored: a solver's own account of
- * its result is what the validator checks, not what it trusts.
+ * alone (who holds which post, the fit each states, and whether it records an
+ * exceptional promotion). Every other field of a proposal is ignored: a
+ * solver's own account of its result is what the validator checks, not what
+ * it trusts.
  *
  * @module
  */
@@ -33,6 +35,8 @@ export interface Entry {
   readonly rawTeamId: unknown
   /** The fit the proposal states, `0` when it is not a finite number. */
   readonly fit: number
+  /** Whether the entry records an exceptional promotion (破格): `exceptional` is `true`. */
+  readonly exceptional: boolean
 }
 
 /** The scenario indexed, and the proposal read against it. */
@@ -80,6 +84,7 @@ function readEntries(proposal: Proposal): Entry[] {
       rawCadreId,
       rawTeamId: read(item, 'teamId'),
       fit: typeof fit === 'number' && Number.isFinite(fit) ? fit : 0,
+      exceptional: read(item, 'exceptional') === true,
     }
   })
 }

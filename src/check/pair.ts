@@ -156,7 +156,9 @@ function notRecommended(s: Staffing, cadre: Cadre, postId: string, minShare: num
   const tallies = (s.scenario.recommendations ?? []).filter((t) => t.postId === null || t.postId === postId)
   const mine = tallies.filter((t) => t.cadreId === cadre.id)
   if (mine.some((t) => t.recommenders.length > 0)) return null
-  const groups = [...new Set(tallies.flatMap((t) => t.votes.map((v) => v.group)))]
+  // Groups in sorted order and the mean read to 1e-9 (docs/rules.md): the sum then does not depend on
+  // the tallies' order, and a share equal to minShare reaches it (1, 1 and 0.4 make 0.8 exactly).
+  const groups = [...new Set(tallies.flatMap((t) => t.votes.map((v) => v.group)))].sort()
   let total = 0
   for (const g of groups) {
     let best = 0
@@ -165,7 +167,7 @@ function notRecommended(s: Staffing, cadre: Cadre, postId: string, minShare: num
         if (v.group === g && v.voters > 0) best = Math.max(best, Math.min(1, v.votes / v.voters))
     total += best
   }
-  const mean = groups.length === 0 ? 0 : total / groups.length
+  const mean = groups.length === 0 ? 0 : Math.round((total / groups.length) * 1e9) / 1e9
   if (mean > 0 && mean >= minShare) return null
   return groups.length === 0
     ? 'is promoted without recommendation (no votes, no real-name recommender)'
@@ -221,6 +223,22 @@ function checkPair(s: Staffing, cadre: Cadre, seat: Seat, out: Finding[]): void 
   if (stay) broken.push(...stayRules(s, cadre, seat))
   else broken.push(...appointmentRules(s, cadre, seat, rungs))
   if (promotion) broken.push(...promotionRules(s, cadre, post.id))
+  // 破格 is an explicit, recorded override, never silent (DOMAIN.md): a promotion that waives the years
+  // at rank says so in its assignment, and an assignment that says so waives them.
+  const ladder = s.scenario.policy.people.ladder
+  const waived =
+    promotion &&
+    cadre.exceptionalPromotion &&
+    monthsSince(s.asOf, cadre.rankSince) < 12 * ladder.minYearsAtRank[cadre.rank]
+  const recorded = s.answers.get(post.id)?.[0]?.exceptional === true
+  if (ladder.enabled && waived !== recorded)
+    broken.push([
+      ALWAYS_HARD,
+      'ladder.min-years',
+      waived
+        ? 'is promoted before the years at rank under exceptional promotion (破格), which the assignment does not record (exceptional is not true)'
+        : 'is recorded as an exceptional promotion (破格) that waives nothing (not a promotion before the years at rank of a cadre approved for it)',
+    ])
   const place = {
     teamIndex: seat.teamIndex,
     postIndex: seat.postIndex,

@@ -6,6 +6,7 @@ import {
   cadreOf,
   pair,
   proposal,
+  proposalOf,
   scenario,
   swapClone,
   where,
@@ -77,8 +78,39 @@ describe('ladder.min-years', () => {
     expect(promoted({ rankSince: '2022-06' })).toEqual([])
   })
 
-  it('is waived by an approved exceptional promotion', () => {
-    expect(promoted({ rankSince: '2023-01', exceptionalPromotion: true })).toEqual([])
+  /** Violations of `promoted`, with P16's assignment recording 破格 as `exceptional` says. */
+  const flagged = (over: Partial<Cadre>, exceptional: boolean) => {
+    const m = swapClone('P16', over)
+    const p = proposalOf(m.proposal.assignments.map((a) => (a.postId === 'P16' ? { ...a, exceptional } : a)))
+    return validateProposal(m.scenario, p)
+  }
+
+  it('is waived by an approved exceptional promotion that the assignment records', () => {
+    expect(where(flagged({ rankSince: '2023-01', exceptionalPromotion: true }, true))).toEqual([])
+  })
+
+  it('names an exceptional promotion the assignment does not record: 破格 is never silent', () => {
+    const vs = flagged({ rankSince: '2023-01', exceptionalPromotion: true }, false)
+    expect(where(vs)).toEqual(['ladder.min-years @ T1/P16/X1'])
+    expect(vs[0]?.message).toContain('does not record')
+  })
+
+  it('names an assignment recording 破格 that waives nothing', () => {
+    // Enough years at rank: nothing to waive, approved or not.
+    expect(where(flagged({ rankSince: '2022-06', exceptionalPromotion: true }, true))).toEqual([
+      'ladder.min-years @ T1/P16/X1',
+    ])
+    // Too few years and no approval: the years rule is broken, and the record claims what was not approved.
+    expect(where(flagged({ rankSince: '2023-01' }, true))).toEqual([
+      'ladder.min-years @ T1/P16/X1',
+      'ladder.min-years @ T1/P16/X1',
+    ])
+  })
+
+  it('checks no record when the years rule is off', () => {
+    const off = withPolicy(scenario(), { people: { ladder: { enabled: false } } })
+    const m = swapClone('P16', { rankSince: '2023-01', exceptionalPromotion: true }, off)
+    expect(where(validateProposal(m.scenario, m.proposal))).toEqual([])
   })
 
   it('does not apply to a lateral move', () => {

@@ -258,6 +258,24 @@ describe('the gate at its threshold', () => {
         } else expect(p._tag === 'Left' && p.left._tag).toBe('Infeasible')
       }
   })
+
+  it('passes a share equal to minShare whose float sum falls short of it (1, 1 and 0.4 over three)', async () => {
+    const free = await best(base)
+    const a = free.assignments.find((x) => x.change === 'promotion')!
+    // (1 + 1 + 0.4) / 3 is 0.7999999999999999 in floating point: read to 1e-9, it is 0.8.
+    const votes = [
+      { group: 'G1', votes: 5, voters: 5 },
+      { group: 'G2', votes: 5, voters: 5 },
+      { group: 'G3', votes: 2, voters: 5 },
+    ]
+    const s = county([{ cadreId: a.cadreId, postId: a.postId, votes }], {
+      people: { recommendation: { enabled: true, minShare: 0.8 } },
+    })
+    const locked = { ...s, locks: [{ cadreId: a.cadreId!, postId: a.postId }] }
+    const p = await solve(locked)
+    if (p._tag === 'Left') throw new Error(p.left.message)
+    expect(validateProposal(locked, p.right)).toEqual([])
+  })
 })
 
 describe('the support policy', () => {
