@@ -240,7 +240,18 @@ function hasScenarioShape(value: Record<string, unknown>): boolean {
   if (!(s.cadres as unknown[]).every(idOf)) return false
   if (!(s.teams as unknown[]).every((t) => idOf(t) && Array.isArray((t as { posts?: unknown }).posts)))
     return false
-  return (s.openPosts as unknown[]).every((p) => typeof p === 'string')
+  // Open posts name posts of the teams, each once (decodeScenario's own check): a scenario edited
+  // after decoding with an unknown post would throw inside the rules, and a repeated one would let
+  // two cadres share a post.
+  const posts = new Set<unknown>()
+  for (const t of s.teams as { posts: unknown[] }[])
+    for (const p of t.posts) if (isPlainRecord(p)) posts.add((p as { id?: unknown }).id)
+  const open = new Set<unknown>()
+  for (const p of s.openPosts as unknown[]) {
+    if (typeof p !== 'string' || !posts.has(p) || open.has(p)) return false
+    open.add(p)
+  }
+  return true
 }
 
 const NOT_A_SCENARIO = 'a decoded Scenario (call decodeScenario first)'

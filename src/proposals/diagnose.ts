@@ -57,10 +57,12 @@ const LOCK_WEIGHT = 1e5
 function groupsOf(model: StaffingModel): Group[] {
   const out: Group[] = model.ruleRows.filter((r) => r.hard).map((row) => ({ kind: 'rule' as const, row }))
   for (const l of model.lockCols) out.push({ kind: 'lock', ...l })
-  if (!model.ctx.scenario.policy.vacancy.allowed)
-    model.ctx.scenario.openPosts.forEach((postId, i) =>
-      out.push({ kind: 'filled', postId, col: model.vacancyCol[i]! }),
-    )
+  // Posts that must be filled, as the model has them now: the policy's rule, or a session's
+  // allowVacancy(post, false).
+  model.ctx.scenario.openPosts.forEach((postId, i) => {
+    const col = model.vacancyCol[i]!
+    if (model.milp.colUpper[col] === 0) out.push({ kind: 'filled', postId, col })
+  })
   return out
 }
 

@@ -12,7 +12,7 @@ import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import type { Proposal } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
-import { activityRange, editMilp, formulate } from '../model/index.js'
+import { editMilp, formulate } from '../model/index.js'
 import type { Conflict, Milp, MilpEdit, RuleRow, StaffingModel } from '../model/index.js'
 import type { WarmStart } from '../solvers/solver.js'
 import type { SolveError, SolveOptions } from './solve.js'
@@ -65,29 +65,102 @@ export function sessionInternals(session: StaffingSession): SessionInternals {
 }
 
 /**
- * The detail of a rule row with the bounds the model has now: the row's own
- * detail while its one-sided bound is unmoved, else followed by the bound in
- * force (`women>=1, now ≥ 2`), which `ruleRowLabel` reads.
+ * What a rule row's bounds leave out of the rule's own number: a quota row
+ * (`women>=2`) counts the members its open posts give, and bounds them by
+ * what the team still needs (2 less the women who stay on its closed posts);
+ * the rule's number is the row's bound plus this shift. `null` for rows whose
+ * bound is not a count (average age: a sum of years) or has no number.
  */
-function detailNow(m: Milp, rr: RuleRow): string {
+function shiftOf(base: Milp, rr: RuleRow): number | null {
+  const own = /(<=|>=)(-?\d+(?:\.\d+)?)$/.exec(rr.detail)
+  if (own === null || rr.code === 'structure.average-age') return null
+  const formulated = own[1] === '>=' ? base.rowLower[rr.row]! : base.rowUpper[rr.row]!
+  return Number.isFinite(formulated) ? Number(own[2]) - formulated : null
+}
+
+/**
+ * The detail of a rule row with the bounds the model has now: the row's own
+ * detail while its bounds are as formulated, else followed by the bounds in
+ * force in the rule's own terms (`women>=2, now ≥ 3`: the team's total, the
+ * members who stay counted), which `ruleRowLabel` reads.
+ */
+function detailNow(m: Milp, base: Milp, rr: RuleRow): string {
   const lo = m.rowLower[rr.row]!
   const hi = m.rowUpper[rr.row]!
-  const own = /(<=|>=)(-?\d+(?:\.\d+)?)$/.exec(rr.detail)
-  if (own !== null) {
-    const n = Number(own[2])
-    if (own[1] === '>=' ? hi === Infinity && lo === n : lo === -Infinity && hi === n) return rr.detail
-  }
+  if (lo === base.rowLower[rr.row] && hi === base.rowUpper[rr.row]) return rr.detail
+  const k = shiftOf(base, rr) ?? 0
   const now =
-    lo === hi ? `= ${lo}` : hi === Infinity ? `≥ ${lo}` : lo === -Infinity ? `≤ ${hi}` : `${lo}..${hi}`
+    lo === hi
+      ? `= ${lo + k}`
+      : hi === Infinity
+        ? `≥ ${lo + k}`
+        : lo === -Infinity
+          ? `≤ ${hi + k}`
+          : `${lo + k}..${hi + k}`
   return `${rr.detail}, now ${now}`
 }
 
 /** A rule row in the user's words (team, then en / zh), with the bounds the model has now. */
-function rowText(model: StaffingModel, rr: RuleRow): string {
+function rowText(model: StaffingModel, base: Milp, rr: RuleRow): string {
   const team = model.ctx.scenario.teams.find((t) => t.id === rr.teamId)
   const where = team === undefined ? '' : `team ${team.name} (${team.id}): `
-  const text = ruleRowLabel(rr.code, detailNow(model.milp, rr))
+  const text = ruleRowLabel(rr.code, detailNow(model.milp, base, rr))
   return `${where}${text.en} / ${text.zh}`
+}
+
+/**
+ * The least and most a row's columns can give within their bounds, knowing
+ * that an open post holds one cadre and a cadre one post: the pairs of one
+ * post (or of one cadre) give together at most what the best of them gives,
+ * or exactly what a locked one gives. (`activityRange`, summing every column
+ * alone, lets a team's 34 eligible women fill its 2 open posts.)
+ */
+function pairRange(
+  m: Milp,
+  r: number,
+  owner: Int32Array,
+  groups: number,
+  scratch: { lo: Float64Array; hi: Float64Array; forced: Float64Array; seen: Int32Array; stamp: number },
+): { least: number; most: number } {
+  if (scratch.lo.length < groups) {
+    scratch.lo = new Float64Array(groups)
+    scratch.hi = new Float64Array(groups)
+    scratch.forced = new Float64Array(groups)
+    scratch.seen = new Int32Array(groups)
+  }
+  const stamp = ++scratch.stamp
+  const { lo, hi, forced, seen } = scratch
+  const touched: number[] = []
+  let least = 0
+  let most = 0
+  for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
+    const j = m.rowIndex[e]!
+    const v = m.rowValue[e]!
+    const g = owner[j]!
+    if (g < 0) {
+      least += Math.min(v * m.colLower[j]!, v * m.colUpper[j]!)
+      most += Math.max(v * m.colLower[j]!, v * m.colUpper[j]!)
+      continue
+    }
+    if (seen[g] !== stamp) {
+      seen[g] = stamp
+      lo[g] = 0
+      hi[g] = 0
+      forced[g] = NaN
+      touched.push(g)
+    }
+    if (m.colLower[j]! > 0) forced[g] = (Number.isNaN(forced[g]!) ? 0 : forced[g]!) + v * m.colLower[j]!
+    else {
+      lo[g] = Math.min(lo[g]!, v * m.colUpper[j]!)
+      hi[g] = Math.max(hi[g]!, v * m.colUpper[j]!)
+    }
+  }
+  for (const g of touched) {
+    const f = forced[g]!
+    least += Number.isNaN(f) ? lo[g]! : f
+    most += Number.isNaN(f) ? hi[g]! : f
+  }
+  return { least, most }
 }
 
 /** Why a session edit was refused (the model is then unchanged). @category Proposals */
@@ -180,6 +253,7 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
   let inPlace = false
   let rowByName: Map<string, number> | null = null
   const { scenario, cadreIndex } = base.ctx
+  const slackCols = new Set(base.slacks.map((x) => x.col))
   const postIndex = new Map<string, number>()
   scenario.openPosts.forEach((id, i) => postIndex.set(id, i))
 
@@ -198,6 +272,10 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
       }
     } else model = { ...model, milp: editMilp(model.milp, e) }
     for (const [r] of e.rowBounds ?? []) editedRows.add(r)
+    // A row the session moved is judged by its bounds now (editConflicts), not by what formulating
+    // found impossible with the bounds it had: a quota relaxed no longer stands in the way.
+    if (e.rowBounds !== undefined)
+      model = { ...model, conflicts: base.conflicts.filter((c) => c.row === null || !editedRows.has(c.row)) }
     for (const [c] of e.colBounds ?? [])
       if (editedCols[c] === 0) {
         editedCols[c] = 1
@@ -205,6 +283,33 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
       }
     edited = true
     return right(model)
+  }
+
+  // Each column's open post and cadre (−1: not a pair column; a post's vacancy column is the post's).
+  let owners: { readonly post: Int32Array; readonly cadre: Int32Array } | null = null
+  const ownersOf = () => {
+    if (owners !== null) return owners
+    const n = base.milp.colCost.length
+    const post = new Int32Array(n).fill(-1)
+    const cadre = new Int32Array(n).fill(-1)
+    const elig = base.eligibility
+    for (let k = 0; k < elig.size; k++) {
+      const j = base.pairCol[k]!
+      if (j < 0) continue
+      post[j] = elig.post[k]!
+      cadre[j] = elig.cadre[k]!
+    }
+    base.vacancyCol.forEach((j, p) => {
+      if (j >= 0) post[j] = p
+    })
+    return (owners = { post, cadre })
+  }
+  const scratch = {
+    lo: new Float64Array(0),
+    hi: new Float64Array(0),
+    forced: new Float64Array(0),
+    seen: new Int32Array(0),
+    stamp: 0,
   }
 
   /**
@@ -237,8 +342,12 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
           zh: `方案锁定干部${l.cadreId}任${l.postId}，本次又禁止该人岗组合`,
           row: null,
         })
+    const own = ownersOf()
     for (const r of [...rows].sort((a, b) => a - b)) {
-      const { least, most } = activityRange(m, r)
+      const byPost = pairRange(m, r, own.post, scenario.openPosts.length, scratch)
+      const byCadre = pairRange(m, r, own.cadre, scenario.cadres.length, scratch)
+      const least = Math.max(byPost.least, byCadre.least)
+      const most = Math.min(byPost.most, byCadre.most)
       const lower = m.rowLower[r]!
       const upper = m.rowUpper[r]!
       if (most >= lower - 1e-9 && least <= upper + 1e-9) continue
@@ -248,7 +357,9 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
         if (editedCols[j] === 1 && m.colLower[j]! > 0) locked = true
       }
       const rr = rule.get(r)
-      const what = rr === undefined ? m.rowNames[r]! : rowText(model, rr)
+      const what = rr === undefined ? m.rowNames[r]! : rowText(model, base.milp, rr)
+      // In the rule's own terms (a team's total, its members who stay counted), as the label says.
+      const k = rr === undefined ? 0 : (shiftOf(base.milp, rr) ?? 0)
       out.push({
         code: rr?.code ?? (locked ? 'lock' : 'establishment.vacancy'),
         teamId: rr?.teamId ?? null,
@@ -256,12 +367,12 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
         cadreId: null,
         message:
           most < lower - 1e-9
-            ? `${what} needs at least ${lower}; with this session's locks and forbidden pairs at most ${most} is possible`
-            : `${what} allows at most ${upper}; this session's locks already give ${least}`,
+            ? `${what} needs at least ${lower + k}; with this session's locks and forbidden pairs at most ${most + k} is possible`
+            : `${what} allows at most ${upper + k}; this session's locks already give ${least + k}`,
         zh:
           most < lower - 1e-9
-            ? `${what}须至少${lower}；按本次锁定和禁止的组合至多能有${most}`
-            : `${what}至多${upper}；本次锁定已有${least}`,
+            ? `${what}须至少${lower + k}；按本次锁定和禁止的组合至多能有${most + k}`
+            : `${what}至多${upper + k}；本次锁定已有${least + k}`,
         row: r,
       })
     }
@@ -374,7 +485,7 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
         .map(([col, pair]) => ({ ...pair, col }))
       // A row whose bounds the session moved says so in its label.
       const ruleRows = model.ruleRows.map((rr) =>
-        editedRows.has(rr.row) ? { ...rr, detail: detailNow(model.milp, rr) } : rr,
+        editedRows.has(rr.row) ? { ...rr, detail: detailNow(model.milp, base.milp, rr) } : rr,
       )
       return diagnoseModel({ ...model, ruleRows, lockCols: [...model.lockCols, ...own] }, options)
     },
@@ -400,7 +511,19 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
           _tag: 'InvalidBounds',
           message: `bounds of ${name}: expected lower ≤ upper, finite on their side, got [${lower}, ${upper}]`,
         })
-      return apply({ rowBounds: [[row, lower, upper]] })
+      // A soft row's slack was bounded by the shortfall its formulated bound allows; moved, the row is a
+      // target at the rule's penalty however far it is missed (docs/proposals.md), so its slack is free.
+      const moved = lower !== base.milp.rowLower[row] || upper !== base.milp.rowUpper[row]
+      const slackBounds: [number, number, number][] = []
+      for (let e = base.milp.rowStarts[row]!; e < base.milp.rowStarts[row + 1]!; e++) {
+        const j = base.milp.rowIndex[e]!
+        if (slackCols.has(j))
+          slackBounds.push([j, base.milp.colLower[j]!, moved ? Infinity : base.milp.colUpper[j]!])
+      }
+      return apply({
+        rowBounds: [[row, lower, upper]],
+        ...(slackBounds.length > 0 ? { colBounds: slackBounds } : {}),
+      })
     },
   }
   internals.set(session, {
