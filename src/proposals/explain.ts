@@ -277,11 +277,12 @@ function explainPosts(model: StaffingModel, p: Proposal, limit: number): PostExp
             ? { _tag: 'PlacedElsewhere', postId: elsewhere }
             : lockedPosts.has(a.postId)
               ? { _tag: 'Locked' }
-              : fit <= a.fit
-                ? { _tag: 'LowerFit', by: round6(a.fit - fit) }
-                : fit - pair.penalty <= chosenNet
-                  ? { _tag: 'Penalised', codes: pair.penalties.map((x) => x.code), amount: pair.penalty }
-                  : { _tag: 'TeamRules' }
+              : // Worth more than the chosen pair net of their penalties: only the team's rules explain it.
+                fit - pair.penalty > chosenNet + 1e-9
+                ? { _tag: 'TeamRules' }
+                : fit <= a.fit
+                  ? { _tag: 'LowerFit', by: round6(a.fit - fit) }
+                  : { _tag: 'Penalised', codes: pair.penalties.map((x) => x.code), amount: pair.penalty }
         return { cadreId: id, fit, outcome }
       })
     const eligible = new Set(eligibleByPost[i]!.map((k) => elig.cadre[k]!))

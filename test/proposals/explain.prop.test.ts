@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Policy, RuleSwitch } from '../../src/domain/policy.js'
 import type { Scenario } from '../../src/domain/types.js'
-import { explainProposal, forcePair } from '../../src/proposals/explain.js'
+import { explainProposal, forcePair, type PostExplanation } from '../../src/proposals/explain.js'
+import { eligibilityOf } from '../../src/scoring/index.js'
 import { solve } from '../../src/proposals/index.js'
 import { smallScenario } from '../arbitraries.js'
 import { allStaffings } from '../oracle.js'
@@ -105,11 +106,49 @@ describe('explainProposal', () => {
               expect(ru.outcome.amount).toBeGreaterThanOrEqual(ru.fit - post.fit)
             }
           }
+        netValuesAgree(scenario, e.right.posts)
       }),
       { seed: 47, numRuns: 40 },
     )
   })
+
+  it('blames the team rules, not a lower fit, for a runner-up worth more net of its penalties', async () => {
+    // Two scenarios where the chosen cadre's fit is higher but its soft penalties make it worth less.
+    const samples = fc.sample(smallScenario({ maxCadres: 6, maxOpen: 3 }), { seed: 77, numRuns: 300 })
+    for (const scenario of [samples[50]!, samples[286]!]) {
+      const r = await solve(scenario)
+      if (r._tag === 'Left') throw new Error(r.left.message)
+      const e = await explainProposal(scenario, r.right, { costs: 'none', runnersUp: 10 })
+      if (e._tag === 'Left') throw new Error(e.left.message)
+      expect(netValuesAgree(scenario, e.right.posts)).toBeGreaterThan(0)
+    }
+  })
 })
+
+/**
+ * Checks each runner-up's outcome against net values (fit less soft pair
+ * penalties, from `eligibilityOf`): one worth no more than the chosen pair
+ * lost on fit or penalties, one worth more lost to the team's rules. Returns
+ * how many runners-up were worth more.
+ */
+function netValuesAgree(scenario: Scenario, posts: readonly PostExplanation[]): number {
+  const eligible = eligibilityOf(scenario)
+  let more = 0
+  posts.forEach((post, i) => {
+    const net = new Map(eligible[i]!.eligible.map((x) => [x.cadreId, x.net]))
+    const chosen = post.cadreId === null ? -scenario.policy.vacancy.penalty : net.get(post.cadreId)!
+    for (const ru of post.runnersUp) {
+      const worth = net.get(ru.cadreId)
+      if (worth === undefined || ru.outcome._tag === 'PlacedElsewhere' || ru.outcome._tag === 'Locked')
+        continue
+      if (worth > chosen + 1e-9) {
+        more++
+        expect(ru.outcome._tag).toBe('TeamRules')
+      } else expect(['LowerFit', 'Penalised']).toContain(ru.outcome._tag)
+    }
+  })
+  return more
+}
 
 describe('forcePair', () => {
   it('costs exactly the brute-force difference, or names the rules that forbid the pair', async () => {
