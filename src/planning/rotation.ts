@@ -101,7 +101,10 @@ export interface RotationRound {
 export interface UnmetRotation {
   readonly cadreId: string
   readonly postId: string
-  /** The month they reach `mustRotate` years in the post. */
+  /**
+   * The month they reach `mustRotate` years in the post; fractional years count in whole months,
+   * a fraction of a month up (9.3 years: 112 months after `since`).
+   */
   readonly due: YearMonth
   /** The round that had to move them. */
   readonly round: YearMonth
@@ -230,6 +233,14 @@ function worstStatus(rounds: readonly RotationRound[]): RotationPlan['status'] {
   return rounds.find((r) => r.proposal.status !== 'optimal')?.proposal.status ?? 'optimal'
 }
 
+/**
+ * The whole months of `mustRotate.years`, a fraction of a month up: 9.3 years is 111.6 months,
+ * reached at 112 (as `dueOf` compares whole months held with `12 × years`, and as the ladder rule
+ * counts 2.04 years at rank as 25 months).
+ */
+const mustRotateMonths = (people: Scenario['policy']['people']): number =>
+  Math.max(0, Math.ceil(12 * people.mustRotate.years - 1e-9))
+
 /** The round-by-round plan. */
 async function roundByRound(
   scenario: Scenario,
@@ -270,7 +281,7 @@ async function roundByRound(
           if (solved.right.assignments.some((a) => a.postId === m.postId && a.cadreId === m.cadreId))
             unmet.push({
               ...m,
-              due: monthsAfter(o.held.get(m.postId)!.currentPost!.since, people.mustRotate.years * 12),
+              due: monthsAfter(o.held.get(m.postId)!.currentPost!.since, mustRotateMonths(people)),
               round: at,
               why,
             })

@@ -65,6 +65,8 @@ export interface InvalidSimulation {
   readonly message: string
 }
 
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
+
 const addYears = (ym: YearMonth, n: number): YearMonth => monthsAfter(ym, 12 * n)
 
 /**
@@ -146,7 +148,11 @@ export function simulate(
   const known = new Set(scenario.cadres.map((c) => c.id))
   const posts = new Set(scenario.teams.flatMap((t) => t.posts.map((p) => p.id)))
   for (const [i, r] of (rounds as readonly PlannedRound[]).entries()) {
-    const at = typeof r === 'object' && r !== null ? monthIndex(r.at) : Number.NaN
+    // A real month only: monthIndex reads "2026-13" as 2027-01 and "2027-00" as 2026-12.
+    const at =
+      typeof r === 'object' && r !== null && typeof r.at === 'string' && MONTH.test(r.at)
+        ? monthIndex(r.at)
+        : Number.NaN
     if (Number.isNaN(at) || at < monthIndex(scenario.asOf) || at > last)
       return invalid(
         `options.rounds[${i}].at: expected a month from ${scenario.asOf} to ${addYears(scenario.asOf, years)}, got ${JSON.stringify(r?.at)}`,

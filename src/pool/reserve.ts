@@ -27,6 +27,7 @@ import { lastGradeOf } from './query.js'
 import type { FacetCount } from './query.js'
 import type { TeamGap } from './structure.js'
 import { teamGaps } from './structure.js'
+import { scenarioAt } from './compare.js'
 
 /** The reserve groups, in report order. @category Pool */
 export const RESERVE_GROUP_ORDER: readonly ReserveGroup[] = ['young', 'women', 'minority', 'non-party']
@@ -36,7 +37,8 @@ export const RESERVE_GROUP_ORDER: readonly ReserveGroup[] = ['young', 'women', '
  * they have the group's property (aged ≤ `young.maxAge`; a woman; not of the
  * policy's majority ethnicity; not a CPC member), are at most the group's
  * `maxAge`, hold a rank in `minRank … maxRank`, have no latest grade in
- * `exitGrades`, and (with `integrity`) have no open integrity finding.
+ * `exitGrades` (of the assessment years up to the review's year), and (with
+ * `integrity`) have no open integrity finding.
  * @category Pool
  */
 export interface ReserveCriteria {
@@ -48,7 +50,7 @@ export interface ReserveCriteria {
   readonly minRank: Rank
   /** Highest rank of a reserve cadre: above it the cadre has been promoted past the reserve. */
   readonly maxRank: Rank
-  /** A latest assessment grade among these removes the cadre. */
+  /** A latest assessment grade among these removes the cadre (the latest year up to the review's year). */
   readonly exitGrades: readonly Grade[]
   /**
    * Under investigation, within a disciplinary period, or checks that found
@@ -112,6 +114,9 @@ const bad = (field: string, expected: string, value: unknown): InvalidReserveOpt
   }
 }
 
+/** A month `YYYY-MM`, `01`–`12`. */
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
+
 const GRADES: readonly Grade[] = ['excellent', 'competent', 'basic', 'incompetent']
 
 /**
@@ -164,7 +169,11 @@ export function resolveReserveCriteria(
 
 /** Options of {@link reviewReserve}. @category Pool */
 export interface ReserveReviewOptions {
-  /** Date of the review; ages, disciplinary periods and recommendations are read at it. @defaultValue scenario.asOf */
+  /**
+   * Date of the review; ages, disciplinary periods and recommendations are read at it, and
+   * assessment grades of the years up to its year (a later year's grade is not yet known).
+   * @defaultValue scenario.asOf
+   */
   readonly asOf?: YearMonth
   readonly criteria?: ReserveCriteriaInput
   /** Real-name recommendations (see `decodeRecommendations`); the latest one per cadre is attached. */
@@ -222,13 +231,25 @@ const REASONS: readonly (readonly ReserveExitReason[])[] = Array.from({ length: 
   EXIT_ORDER.filter((_, bit) => (mask & (1 << bit)) !== 0),
 )
 
-/** Reasons that hold for every group: rank, latest grade, integrity (a bit mask). */
+/**
+ * The grade of the latest assessment year up to the review's year (the worst
+ * one if a year is listed twice), or `none`: as the rules read a grade
+ * (`assessment.low-grade` counts the years from `year(asOf) − lookbackYears`,
+ * the current year's grade included), a review does not know the grades of
+ * later years — a review back in 2025 does not exit anyone for a 2026 grade.
+ */
+function gradeKnownBy(c: Cadre, year: number): Grade | 'none' {
+  const known = c.assessments.filter((a) => a.year <= year)
+  return known.length === c.assessments.length ? lastGradeOf(c) : lastGradeOf({ ...c, assessments: known })
+}
+
+/** Reasons that hold for every group: rank, latest grade known at the month `at`, integrity (a bit mask). */
 function commonFailures(c: Cadre, k: ReserveCriteria, at: number): number {
   let mask = 0
   const rank = RANKS.indexOf(c.rank)
   if (rank > RANKS.indexOf(k.maxRank)) mask |= PROMOTED
   if (rank < RANKS.indexOf(k.minRank)) mask |= CRITERIA
-  const grade = lastGradeOf(c)
+  const grade = gradeKnownBy(c, Math.floor(at / 12))
   if (grade !== 'none' && k.exitGrades.includes(grade)) mask |= ASSESSMENT
   if (k.integrity && integrityFinding(c, at)) mask |= INTEGRITY
   return mask
@@ -304,8 +325,7 @@ export function reviewReserve(
       ),
     )
   const asOf = options.asOf ?? scenario.asOf
-  if (typeof asOf !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(asOf))
-    return left(bad('asOf', 'a month YYYY-MM', asOf))
+  if (typeof asOf !== 'string' || !MONTH.test(asOf)) return left(bad('asOf', 'a month YYYY-MM', asOf))
   const resolved = resolveReserveCriteria(options.criteria)
   if (resolved._tag === 'Left') return resolved
   const k = resolved.right
@@ -387,7 +407,7 @@ export interface GroupHealth {
   readonly exits: number
   /** Members after the review. */
   readonly size: number
-  /** Teams short of the structure rule this group feeds (women → `structure.women`, …). */
+  /** Teams short of the structure rule this group feeds (women → `structure.women`, …) at the review's date. */
   readonly teamsInNeed: number
   /** `size / teamsInNeed`; `null` when no team is in need. */
   readonly perTeamNeed: number | null
@@ -415,13 +435,13 @@ const FEEDS: Readonly<Record<ReserveGroup, readonly string[]>> = {
 
 /**
  * The health of each reserve pool after a review: its size, entries and
- * exits, how many teams are short of what it feeds (with the size per team
- * in need), its ratio to all posts, its pipeline by rank, and how many of its
- * members carry a real-name recommendation.
+ * exits, how many teams are short of what it feeds at the review's date
+ * (with the size per team in need), its ratio to all posts, its pipeline by
+ * rank, and how many of its members carry a real-name recommendation.
  *
  * @param scenario - the scenario the review was made on
  * @param review - from {@link reviewReserve}
- * @param teamGapsOf - the scenario's {@link teamGaps}, when already computed
+ * @param teamGapsOf - the scenario's {@link teamGaps}, when already computed; used only when the review is at `scenario.asOf` (at another date the gaps are counted on {@link scenarioAt} the review's date)
  * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
  * @category Pool
  */
@@ -431,7 +451,13 @@ export function reserveHealth(
   teamGapsOf?: readonly TeamGap[],
 ): ReserveHealth {
   requireScenario('reserveHealth', scenario)
-  requireArgument('reserveHealth', 'review', 'a ReserveReview (from reviewReserve)', review, isReview(review))
+  requireArgument(
+    'reserveHealth',
+    'review',
+    'a ReserveReview (from reviewReserve)',
+    review,
+    isReview(review) && typeof review.asOf === 'string' && MONTH.test(review.asOf),
+  )
   requireArgument(
     'reserveHealth',
     'teamGapsOf',
@@ -439,7 +465,13 @@ export function reserveHealth(
     teamGapsOf,
     teamGapsOf === undefined || Array.isArray(teamGapsOf),
   )
-  const gaps = teamGapsOf ?? teamGaps(scenario)
+  // Teams in need at the review's date: a review a year on counts the teams short then (members
+  // aged out of `structure.young`), not at the scenario's month; `teamGapsOf`, the scenario's own
+  // gaps, serves a review at the scenario's month only.
+  const gaps =
+    review.asOf === scenario.asOf
+      ? (teamGapsOf ?? teamGaps(scenario))
+      : teamGaps(scenarioAt(scenario, review.asOf))
   const byId = new Map(scenario.cadres.map((c) => [c.id, c]))
   const posts = scenario.teams.reduce((s, t) => s + t.posts.length, 0)
   const count = (list: readonly ReserveChange[], g: ReserveGroup) => list.filter((x) => x.group === g).length

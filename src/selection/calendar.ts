@@ -9,6 +9,8 @@ import type { Day, WorkingCalendar } from './types.js'
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 const MS_PER_DAY = 86_400_000
+/** The last day written `YYYY-MM-DD`: 9999-12-31. */
+const LAST_DAY = Date.UTC(9999, 11, 31) / MS_PER_DAY
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` day; `NaN` when it is not a real calendar day. @category Selection */
 export function dayNumber(day: Day): number {
@@ -61,7 +63,7 @@ function workingDay(calendar: WorkingCalendar, day: Day): boolean {
 /**
  * The last day of a period of `n` working days starting on `start` (counted
  * from `start` if it is a working day, else from the next one).
- * @throws TypeError when `calendar` is not a calendar, `start` not a day or `n` not a whole number in 1–366; RangeError when the calendar has no working day (docs/guide.md, "What throws")
+ * @throws TypeError when `calendar` is not a calendar, `start` not a day or `n` not a whole number in 1–366; RangeError when the period never ends — every day of the week is off and fewer than `n` listed workdays (`calendar.workdays`) lie on or after `start` — or ends after 9999-12-31 (docs/guide.md, "What throws")
  * @category Selection
  * @example
  * // a Monday: five working days end on the Friday
@@ -77,17 +79,30 @@ export function lastWorkingDay(calendar: WorkingCalendar, start: Day, n: number)
     n,
     Number.isInteger(n) && n >= 1 && n <= 366,
   )
-  if (new Set(calendar.weekend).size === 7 && calendar.workdays.length === 0)
-    throw new RangeError(
-      'lastWorkingDay: calendar: expected a calendar with a working day, got one with none',
-    )
-  let d = dayNumber(start)
+  const from = dayNumber(start)
+  if (new Set(calendar.weekend).size === 7) {
+    // Off every day of the week: the working days are the listed workdays alone, and the period
+    // ends on the n-th of them on or after start — or never (it is not walked day by day: the
+    // last listed workday may lie thousands of years away, or behind start).
+    const ahead = [...new Set(calendar.workdays.map(dayNumber))]
+      .filter((d) => d >= from)
+      .sort((a, b) => a - b)
+    if (ahead.length < n)
+      throw new RangeError(
+        `lastWorkingDay: calendar: expected a calendar with ${n} working day${n === 1 ? '' : 's'} on or after ${start}, got one off every day of the week with ${ahead.length} listed workday${ahead.length === 1 ? '' : 's'} from then on`,
+      )
+    return dayOf(ahead[n - 1]!)
+  }
+  // Some day of the week is worked, so the period ends within 7 × n days (plus the listed holidays).
+  let d = from
   let counted = 0
-  // A calendar off on every day would never end: the rules refuse a weekend of all seven days.
   for (;;) {
     if (workingDay(calendar, dayOf(d))) counted++
     if (counted >= n) return dayOf(d)
-    d++
+    if (++d > LAST_DAY)
+      throw new RangeError(
+        `lastWorkingDay: start: expected ${n} working day${n === 1 ? '' : 's'} from ${start} by 9999-12-31, got ${counted}`,
+      )
   }
 }
 

@@ -165,12 +165,14 @@ export function openRound(
       workdays: [...(cal.workdays ?? d.calendar.workdays)],
     },
   }
-  if (rules.calendar.weekend.length === 7 && rules.calendar.workdays.length === 0)
+  // Off every day of the week, the listed workdays are the only working days: a notice started
+  // after the last of them would never end.
+  if (rules.calendar.weekend.length === 7)
     return fail(
       step,
       'input',
       'rules.calendar.weekend',
-      'a calendar with no working day cannot count a notice',
+      'a calendar off all seven days of the week cannot count a notice (list at most six days)',
     )
   return right({
     id: m.right.id ?? `${scenario.county}-${date}`,
@@ -473,7 +475,31 @@ export function startNotice(
   if (isLeft(s)) return s
   const d = notBefore(name, round, s.right.date, 'date')
   if (isLeft(d)) return d
-  const end = lastWorkingDay(round.rules.calendar, s.right.date, round.rules.noticeWorkingDays)
+  // A stored round may carry a calendar openRound now refuses (off all seven days of the week).
+  const weekend: unknown = round.rules.calendar.weekend
+  if (Array.isArray(weekend) && new Set(weekend).size === 7)
+    return fail(
+      name,
+      'input',
+      'round.rules.calendar.weekend',
+      'a calendar off all seven days of the week cannot count a notice',
+    )
+  let end: Day
+  try {
+    end = lastWorkingDay(round.rules.calendar, s.right.date, round.rules.noticeWorkingDays)
+  } catch (e) {
+    // Past 9999-12-31; or a hand-made round whose rules are not rules (a RangeError or TypeError
+    // of the pure helper, answered here as the step's error).
+    if (e instanceof RangeError)
+      return fail(
+        name,
+        'input',
+        'date',
+        `a notice of ${round.rules.noticeWorkingDays} working days from ${s.right.date} ends after 9999-12-31`,
+      )
+    if (e instanceof TypeError) return fail(name, 'input', 'round.rules', e.message)
+    throw e
+  }
   return right({
     ...round,
     stage: 'notice',
@@ -566,6 +592,14 @@ export function closeNotice(
   const s = input(name, stamp, step, 'a stamp object')
   if (isLeft(s)) return s
   const notice = round.notice!
+  // A notice with no real last day would compare false with every date (NaN) and close at once.
+  if (Number.isNaN(dayNumber(notice.end)))
+    return fail(
+      name,
+      'input',
+      'round.notice.end',
+      `expected the notice's last day YYYY-MM-DD, got ${JSON.stringify(notice.end)}`,
+    )
   if (dayNumber(s.right.date) <= dayNumber(notice.end))
     return fail(
       name,

@@ -3,6 +3,7 @@ import { validateProposal } from '../../src/check/index.js'
 import { planRotation } from '../../src/planning/index.js'
 import { generateScenario } from '../../src/sample/index.js'
 import { decodeScenario, encodeScenario } from '../../src/io/index.js'
+import { monthsAfter, monthsBetween } from '../../src/domain/time.js'
 
 const months = (from: string, to: string) =>
   (+to.slice(0, 4) - +from.slice(0, 4)) * 12 + (+to.slice(5, 7) - +from.slice(5, 7))
@@ -37,6 +38,42 @@ describe('planRotation (交流预判), round by round with look-ahead', () => {
       expect(mustSeen).toBeGreaterThan(0)
     }, 120_000)
   }
+
+  it('reports a must-move it cannot make under a fractional mustRotate.years (9.3: due after 112 whole months), without throwing', async () => {
+    const base = generateScenario({ seed: 6, cadres: 120, teams: 12, openShare: 0.2 })
+    const years = 9.3
+    const policy = {
+      ...base.policy,
+      people: { ...base.policy.people, mustRotate: { ...base.policy.people.mustRotate, years } },
+    }
+    const next = monthsAfter(base.asOf, 12)
+    const exempt = new Set(
+      base.teams.flatMap((t) => t.posts.filter((p) => p.rotationExempt).map((p) => p.id)),
+    )
+    // Someone who falls due before the next round, locked to the post they must leave.
+    const m = base.cadres.find(
+      (c) =>
+        c.currentPost !== null &&
+        !exempt.has(c.currentPost.postId) &&
+        monthsBetween(c.currentPost.since, next) >= years * 12 &&
+        monthsBetween(c.currentPost.since, base.asOf) < years * 12,
+    )!
+    const post = m.currentPost!
+    const s = {
+      ...base,
+      policy,
+      locks: [{ cadreId: m.id, postId: post.postId }],
+      openPosts: [...new Set([...base.openPosts, post.postId])],
+    }
+    const r = await planRotation(s, { years: 1, method: 'round-by-round' })
+    if (r._tag === 'Left') throw new Error(r.left.message)
+    const unmet = r.right.unmet.find((u) => u.cadreId === m.id)
+    expect(unmet).toMatchObject({ postId: post.postId, round: base.asOf, due: monthsAfter(post.since, 112) })
+    // The first whole month at which 9.3 years (111.6 months) are held.
+    expect(monthsBetween(post.since, unmet!.due)).toBeGreaterThanOrEqual(years * 12)
+    expect(monthsBetween(post.since, monthsAfter(unmet!.due, -1))).toBeLessThan(years * 12)
+    for (const u of r.right.unmet) expect(u.due).toMatch(/^\d{4}-(0[1-9]|1[0-2])$/)
+  }, 120_000)
 
   it('names bad options', async () => {
     const scenario = generateScenario({ seed: 3, cadres: 60, teams: 6 })

@@ -86,6 +86,20 @@ describe('simulate (what-if over years)', () => {
     expect(y0.members).toBe(stillWorking.length)
   })
 
+  it('refuses a round month that is not a real month ("2026-13", "2027-00"), never writing it as a since', () => {
+    const year = +scenario.asOf.slice(0, 4)
+    for (const at of [`${year}-13`, `${year + 1}-00`, `${year}-9`, `${year}-00`]) {
+      const r = simulate(scenario, { years: 1, rounds: [{ at, proposal: { assignments: [] } as never }] })
+      expect(r).toMatchObject({
+        _tag: 'Left',
+        left: {
+          _tag: 'InvalidSimulation',
+          message: `options.rounds[0].at: expected a month from ${scenario.asOf} to ${year + 1}${scenario.asOf.slice(4)}, got "${at}"`,
+        },
+      })
+    }
+  })
+
   it('names bad options', () => {
     expect(simulate(scenario, { years: 0 })).toMatchObject({
       _tag: 'Left',

@@ -5,7 +5,9 @@ import {
   applyProposal,
   applyReview,
   queryPool,
+  reserveHealth,
   reviewReserve,
+  scenarioAt,
   SINGLE_VALUED_FACETS,
   teamGaps,
   type PoolQuery,
@@ -90,6 +92,65 @@ describe('talent pool and structure on random small scenarios', () => {
         expect(again.right.exits).toEqual([])
         expect(again.right.members).toEqual(first.right.members)
         expect(JSON.stringify(reviewReserve(structuredClone(s), { asOf }))).toBe(JSON.stringify(first))
+      }),
+      RUNS,
+    )
+  })
+
+  it('a review reads no grade of a year after its own: adding such grades changes nothing', () => {
+    fc.assert(
+      fc.property(
+        listedArb,
+        fc.constantFrom('2022-06', '2026-09', '2028-03'),
+        fc.array(
+          fc.tuple(
+            fc.nat(40),
+            fc.integer({ min: 1, max: 3 }),
+            fc.constantFrom('basic', 'incompetent', 'excellent') as fc.Arbitrary<
+              'basic' | 'incompetent' | 'excellent'
+            >,
+          ),
+          { maxLength: 6 },
+        ),
+        (s, asOf, later) => {
+          const year = +asOf.slice(0, 4)
+          const graded = {
+            ...s,
+            cadres: s.cadres.map((c, i) => ({
+              ...c,
+              assessments: [
+                ...c.assessments,
+                ...later
+                  .filter(([k]) => k % s.cadres.length === i)
+                  .map(([, dy, grade]) => ({ year: year + dy, grade })),
+              ],
+            })),
+          }
+          expect(reviewReserve(graded, { asOf })).toEqual(reviewReserve(s, { asOf }))
+        },
+      ),
+      RUNS,
+    )
+  })
+
+  it('reserve health counts the teams in need at the review’s date', () => {
+    fc.assert(
+      fc.property(listedArb, fc.constantFrom('2026-09', '2029-03', '2033-12'), (s, asOf) => {
+        const review = reviewReserve(s, { asOf })
+        if (review._tag === 'Left') throw new Error(review.left.message)
+        const gaps = teamGaps(scenarioAt(s, asOf))
+        const health = reserveHealth(s, review.right, teamGaps(s))
+        for (const g of health.groups) {
+          const feeds = {
+            young: ['structure.young', 'structure.young-town'],
+            women: ['structure.women'],
+            minority: ['structure.minority', 'structure.titular'],
+            'non-party': ['structure.non-party'],
+          }[g.group]
+          expect(g.teamsInNeed).toBe(
+            new Set(gaps.filter((x) => feeds.includes(x.code)).map((x) => x.teamId)).size,
+          )
+        }
       }),
       RUNS,
     )

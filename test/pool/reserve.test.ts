@@ -6,8 +6,11 @@ import {
   reserveHealth,
   resolveReserveCriteria,
   reviewReserve,
+  scenarioAt,
+  teamGaps,
   type ReserveReview,
 } from '../../src/pool/index.js'
+import { resolvePolicy } from '../../src/domain/policy.js'
 import type { Recommendation } from '../../src/domain/types.js'
 import { county } from './fixtures.js'
 
@@ -99,6 +102,31 @@ describe('reviewReserve', () => {
     expect(early.entries).toEqual([])
   })
 
+  it('reads only the grades of assessment years up to the review’s year (as assessment.low-grade reads them)', () => {
+    // R3's basic grade of 2023: a review in 2022 does not know it yet, one in 2023 does.
+    expect(ok(reviewReserve(county(), { asOf: '2022-06' })).exits.some((e) => e.cadreId === 'R3')).toBe(false)
+    expect(ok(reviewReserve(county(), { asOf: '2022-06' })).members.young).toContain('R3')
+    expect(pairs(ok(reviewReserve(county(), { asOf: '2023-06' })).exits)).toContainEqual([
+      'young',
+      'R3',
+      'assessment',
+    ])
+    // C8 (listed young, qualifying) graded basic in 2025: not an exit at 2024-06, an exit at 2025-06.
+    const later = county({
+      cadres: county().cadres.map((c) =>
+        c.id === 'C8' ? { ...c, assessments: [{ year: 2025, grade: 'basic' as const }] } : c,
+      ),
+    })
+    const now = ok(reviewReserve(later))
+    expect(now.exits.some((e) => e.cadreId === 'C8')).toBe(false)
+    expect(now).toEqual(ok(reviewReserve(county())))
+    expect(pairs(ok(reviewReserve(later, { asOf: '2025-06' })).exits)).toContainEqual([
+      'young',
+      'C8',
+      'assessment',
+    ])
+  })
+
   it('names the option it cannot read', () => {
     const field = (r: ReturnType<typeof reviewReserve>) => (r._tag === 'Left' ? r.left.field : null)
     expect(field(reviewReserve(county(), { asOf: 'June' }))).toBe('asOf')
@@ -152,6 +180,29 @@ describe('reserveHealth', () => {
       teamsInNeed: 1,
       perTeamNeed: 3,
     })
+  })
+})
+
+describe('reserveHealth at a review date other than the scenario’s', () => {
+  // Young members counted in teams of two or more: T2's only young member, C6 (33 at 2024-06), is
+  // 36 at 2027-06, and T2 is then in need too.
+  const s = county({ policy: resolvePolicy({ structure: { young: { minTeamSize: 2 } } }) })
+  const young = (gaps: ReturnType<typeof teamGaps>) =>
+    new Set(gaps.filter((g) => g.code === 'structure.young').map((g) => g.teamId)).size
+
+  it('counts the teams in need at the review’s date, whether or not the scenario’s gaps are passed', () => {
+    expect(young(teamGaps(s))).toBe(1)
+    expect(young(teamGaps(scenarioAt(s, '2027-06')))).toBe(2)
+    const review = ok(reviewReserve(s, { asOf: '2027-06' }))
+    for (const h of [reserveHealth(s, review), reserveHealth(s, review, teamGaps(s))]) {
+      expect(h.asOf).toBe('2027-06')
+      expect(h.groups.find((g) => g.group === 'young')).toMatchObject({
+        teamsInNeed: 2,
+        perTeamNeed: review.members.young.length / 2,
+      })
+    }
+    // At the scenario's own date, as before.
+    expect(reserveHealth(s, ok(reviewReserve(s))).groups[0]).toMatchObject({ group: 'young', teamsInNeed: 1 })
   })
 })
 

@@ -316,6 +316,53 @@ describe('the working-day calendar', () => {
     // 国庆: from Wednesday 30 September, five working days are 30 Sep, 8, 9, 10 (a Saturday worked) and 12 October
     expect(lastWorkingDay(golden, '2026-09-30', 5)).toBe('2026-10-12')
   })
+  it('off every day of the week: the listed workdays alone, or the documented RangeError — never a walk to year 10000', () => {
+    const allOff = { weekend: [0, 1, 2, 3, 4, 5, 6], holidays: [], workdays: ['2026-09-05', '2026-09-20'] }
+    expect(lastWorkingDay(allOff, '2026-09-05', 1)).toBe('2026-09-05')
+    expect(lastWorkingDay(allOff, '2026-09-11', 1)).toBe('2026-09-20')
+    expect(lastWorkingDay(allOff, '2026-09-01', 2)).toBe('2026-09-20')
+    const t0 = Date.now()
+    expect(() => lastWorkingDay(allOff, '2026-09-21', 1)).toThrow(RangeError)
+    expect(() => lastWorkingDay(allOff, '2026-09-11', 2)).toThrow(RangeError)
+    expect(() => lastWorkingDay({ ...allOff, workdays: [] }, '2026-09-11', 1)).toThrow(RangeError)
+    expect(Date.now() - t0).toBeLessThan(1000)
+    // A period that would end past 9999-12-31 is refused too (no "+010000-01-0x").
+    expect(() => lastWorkingDay(cal, '9999-12-30', 5)).toThrow(RangeError)
+  })
+  it('openRound refuses a calendar off all seven days, even with a listed workday; startNotice refuses a stored one', () => {
+    const rules = { calendar: { weekend: [0, 1, 2, 3, 4, 5, 6], workdays: ['2026-09-05'] } }
+    expect(
+      refusal(openRound(scenario, { posts, reason: 'r', proposer: 'p', date: '2026-09-01', rules })),
+    ).toMatchObject({
+      _tag: 'ProcedureError',
+      step: 'open-round',
+      rule: 'input',
+      path: 'rules.calendar.weekend',
+    })
+    // A round stored with such a calendar (decodeSelectionRound reads the record's shape) is refused at the notice.
+    const d = decided()
+    const back = decodeSelectionRound(
+      JSON.parse(
+        JSON.stringify({ ...d, rules: { ...d.rules, calendar: { ...rules.calendar, holidays: [] } } }),
+      ),
+    )
+    if (back._tag === 'Left') throw new Error(back.left.issues[0]!.message)
+    const stored = back.right
+    const t0 = Date.now()
+    expect(refusal(startNotice(stored, { by: '组织部', date: '2026-10-21' }))).toMatchObject({
+      step: 'start-notice',
+      rule: 'input',
+      path: 'round.rules.calendar.weekend',
+    })
+    expect(Date.now() - t0).toBeLessThan(1000)
+    // Nor does a notice without a real last day close at once.
+    const noticed = get(startNotice(d, { by: '组织部', date: '2026-10-21' }))
+    const broken = { ...noticed, notice: { ...noticed.notice!, end: '+010000-01' } }
+    expect(refusal(closeNotice(broken, { by: '组织部', date: '2026-10-22' }))).toMatchObject({
+      rule: 'input',
+      path: 'round.notice.end',
+    })
+  })
   it('adds months, keeping to the month’s end', () => {
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28')
     expect(addMonths('2026-10-29', 12)).toBe('2027-10-29')
