@@ -13,9 +13,9 @@ import { basename, extname, join } from 'node:path'
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { Scenario } from '../domain/types.js'
 import { decodeScenario } from '../io/decode.js'
-import { formatIssues } from '../io/errors.js'
+import { formatPath, type Path } from '../io/path.js'
 import { sheetKindOf, type SheetKind } from '../io/roster/headers.js'
-import { readRoster, type RosterFile, type RosterSources } from '../io/roster/read.js'
+import { readRoster, type RosterFile, type RosterIssue, type RosterSources } from '../io/roster/read.js'
 
 /** Where the round's options come from on the command line. @internal */
 export interface RoundFlags {
@@ -48,23 +48,78 @@ async function readJson(path: string, what: string): Promise<Either<string[], un
 const isObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x)
 
-async function roundOf(flags: RoundFlags): Promise<Either<string[], Record<string, unknown>>> {
+/**
+ * Where a field of the round came from: the flag (with its file) that gave
+ * it, and how deep the value sits in what that flag gave (a `--policy` file
+ * is the policy itself: 1; a `--round` file holds the fields: 0).
+ */
+interface Origin {
+  readonly flag: string
+  readonly depth: number
+}
+
+/** The round from the flags: its fields, and which flag gave each. */
+interface Round {
+  readonly fields: Record<string, unknown>
+  readonly origins: ReadonlyMap<string, Origin>
+}
+
+async function roundOf(flags: RoundFlags): Promise<Either<string[], Round>> {
   let round: Record<string, unknown> = {}
+  const origins = new Map<string, Origin>()
   if (flags.round !== undefined) {
     const r = await readJson(flags.round, '--round')
     if (isLeft(r)) return r
     if (!isObject(r.right))
       return left([`--round ${flags.round}: expected a JSON object (asOf, county, policy, …)`])
     round = r.right
+    for (const key of Object.keys(round)) origins.set(key, { flag: `--round ${flags.round}`, depth: 0 })
   }
   if (flags.policy !== undefined) {
     const p = await readJson(flags.policy, '--policy')
     if (isLeft(p)) return p
     round = { ...round, policy: p.right }
+    origins.set('policy', { flag: `--policy ${flags.policy}`, depth: 1 })
   }
-  if (flags.asOf !== undefined) round = { ...round, asOf: flags.asOf }
-  if (flags.county !== undefined) round = { ...round, county: flags.county }
-  return right(round)
+  if (flags.asOf !== undefined) {
+    round = { ...round, asOf: flags.asOf }
+    origins.set('asOf', { flag: '--as-of', depth: 1 })
+  }
+  if (flags.county !== undefined) {
+    round = { ...round, county: flags.county }
+    origins.set('county', { flag: '--county', depth: 1 })
+  }
+  return right({ fields: round, origins })
+}
+
+/**
+ * An issue as a line that names where the bad value came from: the flag (and
+ * its file) that gave the field, else `file` — with the path inside it.
+ */
+function issueLine(
+  file: string,
+  origins: ReadonlyMap<string, Origin>,
+  path: Path,
+  expected: string,
+  got: string,
+): string {
+  const origin = typeof path[0] === 'string' ? origins.get(path[0]) : undefined
+  const inside = origin === undefined ? path : path.slice(origin.depth)
+  const at = inside.length === 0 ? '' : ` ${formatPath(inside)}:`
+  return `${origin?.flag ?? file}:${at} expected ${expected}, got ${got}`
+}
+
+/**
+ * An issue `readRoster` found in what the flags gave (placed at `options`,
+ * its path as the column) as a line naming the flag; any other issue as it is.
+ */
+function rosterLine(origins: ReadonlyMap<string, Origin>, i: RosterIssue): string {
+  if (i.source !== 'options' || i.column === null) return i.message
+  const top = /^[A-Za-z]+/.exec(i.column)?.[0]
+  const origin = top === undefined ? undefined : origins.get(top)
+  if (top === undefined || origin === undefined) return i.message
+  const inside = origin.depth === 0 ? i.column : i.column.slice(top.length).replace(/^\./, '')
+  return `${origin.flag}:${inside === '' ? '' : ` ${inside}:`} expected ${i.expected}, got ${i.got}`
 }
 
 const kindOfFile = (name: string): SheetKind | undefined => sheetKindOf(basename(name, extname(name)))
@@ -88,9 +143,12 @@ export async function loadScenario(path: string, flags: RoundFlags): Promise<Eit
   if (info.isFile() && extname(path).toLowerCase() === '.json') {
     const json = await readJson(path, 'scenario')
     if (isLeft(json)) return json
-    const input = isObject(json.right) ? { ...json.right, ...round.right } : json.right
+    const input = isObject(json.right) ? { ...json.right, ...round.right.fields } : json.right
     const decoded = decodeScenario(input)
-    if (isLeft(decoded)) return left(formatIssues(decoded.left).split('\n'))
+    if (isLeft(decoded))
+      return left(
+        decoded.left.issues.map((i) => issueLine(path, round.right.origins, i.path, i.expected, i.got)),
+      )
     return right({ scenario: decoded.right, warnings: [] })
   }
   const sources: { -readonly [K in keyof RosterSources]: RosterSources[K] } = {}
@@ -110,13 +168,13 @@ export async function loadScenario(path: string, flags: RoundFlags): Promise<Eit
     }
     if (lrmx.length > 0) sources.lrmx = lrmx
   }
-  const options = round.right
+  const options = round.right.fields
   if (typeof options.asOf !== 'string' || typeof options.county !== 'string')
     return left([
       `${path}: a roster needs the round's month and county: --round round.json, or --as-of YYYY-MM --county NAME`,
     ])
   const read = await readRoster(sources, options as { asOf: string; county: string })
-  if (isLeft(read)) return left(read.left.issues.map((i) => i.message))
+  if (isLeft(read)) return left(read.left.issues.map((i) => rosterLine(round.right.origins, i)))
   return right({
     scenario: read.right.scenario,
     warnings: read.right.warnings.map((w) => `${w.source}: ${w.message}`),

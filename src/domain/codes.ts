@@ -473,6 +473,30 @@ const years = (months: unknown): string => {
   return m % 12 === 0 ? `${m / 12}年` : `${Math.floor(m / 12)}年${m % 12}个月`
 }
 
+/** `x × 100` to `d` decimals, rounded with `round`, without trailing zeros (`50`, `49.7`). */
+const percentTo = (x: number, d: number, round: (v: number) => number): string => {
+  const scale = 10 ** d
+  // The nudge keeps a value meant exact (0.57 × 100 = 56.99999…) from rounding past itself.
+  const nudge = round === Math.floor ? 1e-9 : -1e-9
+  return String(round(x * 100 * scale + nudge) / scale)
+}
+
+/**
+ * A share and its threshold as percentages to one decimal (more, up to 4,
+ * when one is not enough), the share rounded down and the threshold up, so
+ * that a share below its threshold never reads as equal or above it
+ * (0.497 against 0.5: `49.7`, `50`).
+ */
+function sharesApart(share: number, min: number): [string, string] {
+  if (!Number.isFinite(share) || !Number.isFinite(min)) return [String(share * 100), String(min * 100)]
+  for (let d = 1; d <= 4; d++) {
+    const a = percentTo(share, d, Math.floor)
+    const b = percentTo(min, d, Math.ceil)
+    if (share >= min || Number(a) < Number(b)) return [a, b]
+  }
+  return [String(share * 100), String(min * 100)]
+}
+
 /**
  * The Chinese wording of a pair rule's finding, written from the facts the
  * rule recorded (the English wording is the finding's own `message`): what
@@ -517,7 +541,7 @@ export const REASON_ZH: Readonly<
     `${who}档案三龄两历不一致（${num(f.conflicts)}处，涉及${listZh(f.fields, FIELD_ZH)}）`,
   'recommendation.required': (who, post, f) =>
     num(f.groups) > 0
-      ? `${who}未获${post}推荐（平均得票率${Math.round(num(f.share) * 100)}%，须不低于${Math.round(num(f.minShare) * 100)}%且有得票，或有实名推荐人）`
+      ? `${who}未获${post}推荐（平均得票率${sharesApart(num(f.share), num(f.minShare)).join('%，须不低于')}%且有得票，或有实名推荐人）`
       : `${who}未获${post}推荐（无民主推荐得票，无实名推荐人），不得提拔`,
   'forbidden-pair': (who, post) => `${who}任${post}为禁止的人岗组合`,
   'tenure.short-move': (who, _post, f) => `${who}任现职${years(f.months)}，不满${years(f.limit)}一般不调整`,
@@ -665,6 +689,7 @@ export const UI_WORDS = {
   ruleCosts: { zh: '规则代价', en: 'What the rules cost' },
   ruleCost: { zh: '规则代价', en: 'rule cost' },
   cost: { zh: '代价', en: 'cost' },
+  costMethod: { zh: '计算方法', en: 'method' },
   teamsBound: { zh: '约束班子数', en: 'teams bound' },
   strengths: { zh: '优势', en: 'strengths' },
   weaknesses: { zh: '不足', en: 'weaknesses' },
@@ -717,6 +742,19 @@ export const UI_WORDS = {
   },
 } as const satisfies Record<string, Label>
 
+/**
+ * zh-CN and en names of how a rule's cost was found (`RuleCost.method` of
+ * `explainProposal`): `exact`, by a re-solve without the rule proven optimal;
+ * `bounded`, by a re-solve stopped before its proof (the cost lies in a
+ * range); `estimate`, from the LP relaxation's duals.
+ * @category Report
+ */
+export const COST_METHOD_LABELS: Readonly<Record<'exact' | 'bounded' | 'estimate', Label>> = {
+  exact: { zh: '精确', en: 'exact' },
+  bounded: { zh: '区间', en: 'bounded' },
+  estimate: { zh: '估计', en: 'estimate' },
+}
+
 /** zh-CN and en titles of the structure charts (the report's and `toVegaLite`'s). @category Report */
 export const STRUCTURE_CHART_LABELS = {
   gender: { zh: '性别', en: 'gender' },
@@ -741,6 +779,21 @@ export const UI_PHRASES = {
     zh: `${name}：综合得分与同类干部比较`,
     en: `${name}: combined score against peers`,
   }),
+  /** How structure gaps count the round's open posts: as vacant, their incumbents not members. */
+  openCountVacant: (open: number): Label => ({
+    zh: `（本轮调整的 ${open} 个岗位按空缺计，其现任者不计入班子）`,
+    en: ` (the ${open} posts open this round count as vacant; their incumbents are not counted)`,
+  }),
+  /** A chart that shows only its largest values: how many, of how many. */
+  topOf: (shown: number, of: number): Label => ({
+    zh: `（前 ${shown} 项，共 ${of} 项）`,
+    en: ` (top ${shown} of ${of})`,
+  }),
+  /** A rule cost known only to lie in a range: `[cost, upper]`, or at least `cost` when no upper limit was proved. */
+  costRange: (cost: string, upper: string | null): Label =>
+    upper === null
+      ? { zh: `不低于 ${cost}`, en: `at least ${cost}` }
+      : { zh: `${cost} 至 ${upper}`, en: `${cost} to ${upper}` },
   /** How many appointees' curves the report shows, of how many. */
   curvesShown: (shown: number, of: number): Label => ({
     zh: `共 ${of} 人有考核记录，显示前 ${shown} 人。`,

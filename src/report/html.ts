@@ -87,9 +87,13 @@ export type StructureChart = 'gender' | 'ageBands' | 'ethnicity' | 'party' | 'ed
 /**
  * The structure charts of a scenario — gender, age bands, ethnicity, party,
  * education, main field — as Vega-Lite (v5) specifications with their data
- * inline: the teams as they are, and after `proposal` when one is given. Any
- * notebook or page that renders Vega-Lite shows them; `renderReport` renders
- * them to SVG.
+ * inline: the teams as they are (every current holder, those of the open
+ * posts included), and after `proposal` when one is given. A chart shows at
+ * most 12 values, chosen once for both series (by the larger of the two
+ * counts, ties by value), each with both bars (0 where a series has none),
+ * and says "top 12 of N" in its title when it leaves some out. Any notebook
+ * or page that renders Vega-Lite shows them; `renderReport` renders them to
+ * SVG.
  *
  * @param scenario - the scenario
  * @param proposal - a proposal of the scenario, for the after series
@@ -106,7 +110,7 @@ export function toVegaLite(
   if (proposal !== undefined) requireSameRound('toVegaLite', scenario, proposal)
   const lang = options?.lang === 'en' ? 'en' : 'zh'
   const t = wordsIn(lang)
-  const before = analyseStructure(scenario).county.distributions
+  const before = analyseStructure(asHeld(scenario)).county.distributions
   const after =
     proposal === undefined ? null : analyseStructure(applyProposal(scenario, proposal)).county.distributions
   const labels: Record<StructureChart, Label> = {
@@ -119,13 +123,16 @@ export function toVegaLite(
   }
   const out = {} as Record<StructureChart, TopLevelSpec>
   for (const key of Object.keys(STRUCTURE_CHART_LABELS) as StructureChart[]) {
-    const rows = (d: Distributions, series: string) =>
-      (d[key] as readonly { value: string; count: number }[])
-        .slice(0, 12)
-        .map((c) => ({ value: labels[key](c.value), series, count: c.count }))
+    const { values, of } = shownValues(key, before, after)
+    const countOf = (d: Distributions) => new Map(d[key].map((c) => [c.value, c.count]))
+    const rows = (d: Distributions, series: string) => {
+      const counts = countOf(d)
+      return values.map((v) => ({ value: labels[key](v), series, count: counts.get(v) ?? 0 }))
+    }
+    const title = STRUCTURE_CHART_LABELS[key][lang]
     out[key] = {
       $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-      title: STRUCTURE_CHART_LABELS[key][lang],
+      title: values.length < of ? `${title}${UI_PHRASES.topOf(values.length, of)[lang]}` : title,
       width: 220,
       data: { values: [...rows(before, t.before), ...(after === null ? [] : rows(after, t.after))] },
       mark: 'bar',
@@ -142,6 +149,42 @@ export function toVegaLite(
   }
   return out
 }
+
+/** At most this many values in a structure chart. */
+const MAX_CHART_VALUES = 12
+
+/** Distributions whose values have an order of their own (bands, levels), kept in a chart. */
+const ORDERED: ReadonlySet<StructureChart> = new Set(['gender', 'ageBands', 'party', 'education'])
+
+/**
+ * The values a chart shows, chosen once for both series: every value of
+ * either, ranked by the larger of its two counts (ties by value), the first
+ * {@link MAX_CHART_VALUES} kept; shown in the distribution's own order when it
+ * has one, else in rank order. `of` is how many values there are.
+ */
+function shownValues(
+  key: StructureChart,
+  before: Distributions,
+  after: Distributions | null,
+): { readonly values: readonly string[]; readonly of: number } {
+  const most = new Map<string, number>()
+  for (const d of after === null ? [before] : [before, after])
+    for (const c of d[key]) most.set(c.value, Math.max(most.get(c.value) ?? 0, c.count))
+  const ranked = [...most.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([value]) => value)
+  const kept = new Set(ranked.slice(0, MAX_CHART_VALUES))
+  // `most` holds the values in the order the distributions list them: before's, then after's own.
+  const values = ORDERED.has(key) ? [...most.keys()].filter((v) => kept.has(v)) : [...kept]
+  return { values, of: most.size }
+}
+
+/**
+ * The teams with every current holder counted: no post open, so the
+ * incumbents of the open posts are members (the structure analysis counts an
+ * open post as vacant — what the round will fill).
+ */
+const asHeld = (scenario: Scenario): Scenario => ({ ...scenario, openPosts: [] })
 
 async function charts(scenario: Scenario, proposal: Proposal | undefined, lang: Lang): Promise<string> {
   const out: string[] = []

@@ -10,6 +10,7 @@ import * as vega from 'vega'
 import { compile, type TopLevelSpec } from 'vega-lite'
 import {
   CHANGE_LABELS,
+  COST_METHOD_LABELS,
   RULE_LABELS,
   STATUS_LABELS,
   UI_PHRASES,
@@ -22,6 +23,7 @@ import type { Scenario } from '../domain/types.js'
 import { combinedScores, comparisonCurve } from '../assessment/index.js'
 import { type ReserveHealth } from '../pool/index.js'
 import type { Diagnosis, Explanation, RankedProposal, SolveError } from '../proposals/index.js'
+import { costShown, costText } from './words.js'
 
 const ESCAPES: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -133,17 +135,17 @@ export function ranking(scenario: Scenario, ranked: readonly RankedProposal[], l
   return `<h2>${esc(t.ranking)}</h2><table><tr><th>${esc(t.rank)}</th><th>${esc(t.objective)}</th><th>${esc(t.behindBest)}</th><th>${esc(t.differingPosts)}</th></tr>${rows.join('')}</table>`
 }
 
-/** What each rule costs the county (an explanation's rule costs). @internal */
+/** What each rule costs the county (an explanation's rule costs), with how it was found. @internal */
 export function costs(explanation: Explanation, lang: Lang): string {
   const t = wordsIn(lang)
   const rows = explanation.ruleCosts
-    .filter((c) => c.cost > 0)
+    .filter(costShown)
     .map(
       (c) =>
-        `<tr><td>${esc(RULE_LABELS[c.code][lang])}</td><td>${num(c.cost)}</td><td>${c.teamIds.length}</td></tr>`,
+        `<tr><td>${esc(RULE_LABELS[c.code][lang])}</td><td>${esc(costText(c, lang, (x) => num(x)))}</td><td>${esc(COST_METHOD_LABELS[c.method][lang])}</td><td>${c.teamIds.length}</td></tr>`,
     )
   if (rows.length === 0) return ''
-  return `<h2>${esc(t.ruleCosts)}</h2><table><tr><th>${esc(t.rule)}</th><th>${esc(t.cost)}</th><th>${esc(t.teamsBound)}</th></tr>${rows.join('')}</table>`
+  return `<h2>${esc(t.ruleCosts)}</h2><table data-section="rule-costs"><tr><th>${esc(t.rule)}</th><th>${esc(t.cost)}</th><th>${esc(t.costMethod)}</th><th>${esc(t.teamsBound)}</th></tr>${rows.join('')}</table>`
 }
 
 /** Why the rules cannot all be met. @internal */

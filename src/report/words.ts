@@ -1,12 +1,13 @@
 /**
  * Words the faces share: why a candidate did not get a post, said the same
- * way by the command line and the proposal workbook.
+ * way by the command line and the proposal workbook; what a rule costs, said
+ * the same way by the command line and the report.
  *
  * @module
  * @internal
  */
-import { RULE_LABELS, RUNNER_UP_LABELS } from '../domain/codes.js'
-import type { RunnerUpOutcome } from '../proposals/index.js'
+import { RULE_LABELS, RUNNER_UP_LABELS, UI_PHRASES, type Lang } from '../domain/codes.js'
+import type { RuleCost, RunnerUpOutcome } from '../proposals/index.js'
 
 const two = (x: number, d: number): string => (Number.isFinite(x) ? x.toFixed(d) : '—')
 
@@ -38,4 +39,23 @@ export function runnerUpReason(
         ? o.messages.join('; ')
         : o.codes.map((c) => RULE_LABELS[c][lang]).join('、')
   }
+}
+
+/**
+ * Whether a rule cost is worth a line: any cost but 0 (a negative one says
+ * the proposal is not an optimum, or a solve went wrong), and a bounded cost
+ * whose range reaches past 0.
+ * @internal
+ */
+export const costShown = (c: RuleCost): boolean => c.cost !== 0 || (c.method === 'bounded' && c.upper !== 0)
+
+/**
+ * A rule cost as people read it: the cost, or for a bounded one its range
+ * (`[cost, upper]`, or at least `cost` when the stopped re-solve proved no
+ * upper limit).
+ * @internal
+ */
+export function costText(c: RuleCost, lang: Lang, fmt: (x: number) => string): string {
+  if (c.method !== 'bounded' || c.upper === c.cost) return fmt(c.cost)
+  return UI_PHRASES.costRange(fmt(c.cost), c.upper === null ? null : fmt(c.upper))[lang]
 }

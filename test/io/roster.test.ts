@@ -376,6 +376,41 @@ describe('readRoster: round trip and robustness (properties)', () => {
     ])
   })
 
+  it('blames a bad options.policy value on the options, not on the 政策 cell it replaced', async () => {
+    const s = generateScenario({ seed: 33, cadres: 40, teams: 6 })
+    const data = await writeRoster(s) // its 政策 sheet sets every setting, validly
+    const read = (policy: unknown) =>
+      readRoster({ workbook: { name: 'w.xlsx', data } }, { asOf: s.asOf, county: s.county, policy } as never)
+    const issues = async (policy: unknown) => {
+      const r = await read(policy)
+      return r._tag === 'Left' ? r.left.issues.map((i) => [i.source, i.row, i.column, i.header]) : []
+    }
+    expect(await issues({ structure: { women: { min: 'lots' } } })).toEqual([
+      ['options', null, 'policy.structure.women.min', null],
+    ])
+    // A setting replaced whole: nothing of the sheet's cells below it is blamed.
+    expect(await issues({ structure: { women: 5 } })).toEqual([
+      ['options', null, 'policy.structure.women', null],
+    ])
+    const bad = await read({ structure: { women: { min: 'lots' } } })
+    expect(bad._tag === 'Left' && bad.left.issues[0]!.message).toMatch(
+      /^options, column policy\.structure\.women\.min: expected /,
+    )
+    // A bad value of the sheet itself is still at its cell.
+    const sheetBad = await readRoster(
+      {
+        cadres: { name: '干部.csv', data: CADRES },
+        teams: { name: '班子.csv', data: TEAMS },
+        posts: { name: '岗位.csv', data: POSTS },
+        policy: { name: '政策.csv', data: '参数,值\nstructure.women.min,-3\nstructure.young.maxAge,40\n' },
+      },
+      { asOf: '2026-12', county: '清溪县', policy: { structure: { young: { maxAge: 'old' } } } } as never,
+    )
+    expect(
+      sheetBad._tag === 'Left' && sheetBad.left.issues.map((i) => `${i.source} ${i.row}${i.column}`),
+    ).toEqual(['政策.csv 2B', 'options nullpolicy.structure.young.maxAge'])
+  })
+
   it('writes the same bytes for the same scenario', async () => {
     const s = generateScenario({ seed: 8, cadres: 30, teams: 4 })
     const a = await writeRoster(s)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { applyProposal, compareStructure, scenarioAt, teamStructures } from '../../src/pool/index.js'
+import { decodeScenario, encodeScenario } from '../../src/index.js'
 import type { Assignment } from '../../src/domain/proposal.js'
 import { proposalOf } from '../check/fixtures.js'
 import { county } from './fixtures.js'
@@ -52,6 +53,15 @@ describe('compareStructure', () => {
     expect(row('rule', 'structure.women')).toMatchObject({ before: 1, after: 0 })
     expect(row('rule', 'structure.specialty-coverage')).toMatchObject({ before: 1, after: 0 })
     expect(row('gaps', 'high')).toMatchObject({ before: 2, after: 0 })
+  })
+
+  it('moves a scenario only to months it can be written with, so that it encodes and decodes again', () => {
+    const s = county()
+    for (const asOf of ['2200-01', '0000-01', '1899-12', '2026-13'])
+      expect(() => scenarioAt(s, asOf)).toThrow(/scenarioAt: asOf: expected a month YYYY-MM of 1900–2100/)
+    const moved = scenarioAt(s, '2100-12')
+    const back = decodeScenario(encodeScenario(moved))
+    expect(back._tag === 'Right' && back.right.asOf).toBe('2100-12')
   })
 
   it('compares two dates, and gives chart-ready Vega-Lite specifications', () => {

@@ -6,9 +6,9 @@
  */
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { type Command, Option } from 'commander'
-import { RULE_LABELS, wordsIn } from '../../domain/codes.js'
+import { COST_METHOD_LABELS, RULE_LABELS, wordsIn } from '../../domain/codes.js'
 import { explainProposal, solve } from '../../proposals/index.js'
-import { runnerUpReason } from '../../report/words.js'
+import { costShown, costText, runnerUpReason } from '../../report/words.js'
 import {
   type CliIo,
   type Common,
@@ -93,8 +93,10 @@ export function explainCommand(program: Command, io: CliIo, exit: (code: number)
           io.stdout(
             `  ${t.notEligible}: ${who(r.cadreId)} ${t.fit} ${fixed(r.fit, 1)} — ${runnerUpReason(r.outcome, o.lang, title)}\n`,
           )
-        for (const c of explained.right.ruleCosts.filter((x) => x.cost > 0))
-          io.stdout(`  ${t.ruleCost}: ${RULE_LABELS[c.code][o.lang]} ${fixed(c.cost)} (${c.method})\n`)
+        for (const c of explained.right.ruleCosts.filter(costShown))
+          io.stdout(
+            `  ${t.ruleCost}: ${RULE_LABELS[c.code][o.lang]} ${costText(c, o.lang, (x) => fixed(x))} (${COST_METHOD_LABELS[c.method][o.lang]})\n`,
+          )
         return EXIT.ok
       }),
     )

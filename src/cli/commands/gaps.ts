@@ -1,11 +1,13 @@
 /**
- * `banzi gaps`: structure gaps of the teams as they are: every structure rule checked.
+ * `banzi gaps`: structure gaps the round must fill: every structure rule
+ * checked on the teams as they are, the posts open this round counted as
+ * vacant (their incumbents are not members), as `teamGaps` counts them.
  *
  * @module
  * @internal
  */
 import { type Command } from 'commander'
-import { wordsIn } from '../../domain/codes.js'
+import { UI_PHRASES, wordsIn } from '../../domain/codes.js'
 import { teamGaps } from '../../pool/index.js'
 import { type CliIo, type Common, EXIT, addCommon, json, withScenario } from '../shared.js'
 
@@ -14,7 +16,9 @@ export function gapsCommand(program: Command, io: CliIo, exit: (code: number) =>
   addCommon(
     program
       .command('gaps')
-      .description('structure gaps of the teams as they are: every structure rule checked')
+      .description(
+        'structure gaps the round must fill: every structure rule checked, the open posts counted as vacant',
+      )
       .argument('<roster>', 'scenario .json, roster workbook .xlsx, or a folder of roster files')
       .addHelpText('after', '\nExample: banzi gaps examples/data/sample-county.json --lang en'),
   ).action(async (path: string, o: Common) => {
@@ -24,7 +28,13 @@ export function gapsCommand(program: Command, io: CliIo, exit: (code: number) =>
         const names = new Map(scenario.teams.map((x) => [x.id, x.name]))
         if (o.json === true) io.stdout(json(gaps))
         else {
-          io.stdout(`${wordsIn(o.lang).gaps}: ${gaps.length}\n`)
+          const t = wordsIn(o.lang)
+          // Said on every run: the holder of an open post is no member here, so a team can read
+          // short of what its current holders meet (a woman in an open post, say).
+          const open = scenario.openPosts.length
+          io.stdout(
+            `${t.gaps}: ${gaps.length}${open === 0 ? '' : UI_PHRASES.openCountVacant(open)[o.lang]}\n`,
+          )
           for (const g of gaps) io.stdout(`  ${names.get(g.teamId) ?? g.teamId}: ${g[o.lang]}\n`)
         }
         return EXIT.ok

@@ -4,8 +4,9 @@
  * @module
  * @internal
  */
-import { writeFile } from 'node:fs/promises'
-import { extname } from 'node:path'
+import { constants } from 'node:fs'
+import { access, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { basename, dirname, extname, join, resolve } from 'node:path'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { validateProposal } from '../../check/index.js'
 import { type Command, CommanderError } from 'commander'
@@ -57,6 +58,45 @@ function describeProposal(scenario: Scenario, p: Proposal, lang: Lang): string {
   return `${out.join('\n')}\n`
 }
 
+const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e))
+
+/**
+ * Why `--out <path>` cannot be written, or `null`: its folder must exist and
+ * be writable, and the path must not be a folder.
+ */
+async function whyUnwritable(path: string): Promise<string | null> {
+  const folder = dirname(resolve(path))
+  try {
+    if (!(await stat(folder)).isDirectory()) return `${folder} is not a folder`
+    await access(folder, constants.W_OK)
+  } catch (e) {
+    return `cannot write in the folder ${folder} (${reason(e)})`
+  }
+  try {
+    if ((await stat(path)).isDirectory()) return 'is a folder'
+  } catch {
+    // No such file yet: it will be made.
+  }
+  return null
+}
+
+/**
+ * Writes `data` to `path` whole or not at all: into a file of its own beside
+ * it, renamed onto `path` once written (removed on a failure). Answers why
+ * it failed, or `null`.
+ */
+async function writeWhole(path: string, data: string | Uint8Array): Promise<string | null> {
+  const part = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.part`)
+  try {
+    await writeFile(part, data)
+    await rename(part, path)
+    return null
+  } catch (e) {
+    await rm(part, { force: true }).catch(() => undefined)
+    return reason(e)
+  }
+}
+
 /** Adds `solve` to the program; `exit` records the exit code of its run. @internal */
 export function solveCommand(program: Command, io: CliIo, exit: (code: number) => void): void {
   addCommon(
@@ -87,6 +127,12 @@ export function solveCommand(program: Command, io: CliIo, exit: (code: number) =
           io.stderr(`--out ${o.out}: ${t.unsupportedOut}\n`)
           return EXIT.badInput
         }
+        // Where the result goes is checked before the solve, not found wrong after it.
+        const unwritable = o.out === undefined ? null : await whyUnwritable(o.out)
+        if (unwritable !== null) {
+          io.stderr(`--out ${o.out}: ${unwritable}\n`)
+          return EXIT.badInput
+        }
         const p = progress(io, t)
         const options = { timeLimitMs: o.timeLimit * 1000, onProgress: p.onProgress }
         const result =
@@ -104,7 +150,8 @@ export function solveCommand(program: Command, io: CliIo, exit: (code: number) =
           : [result.right as Proposal]
         const violations = proposals.map((p) => validateProposal(scenario, p))
         if (o.out !== undefined) {
-          if (format === '.json') await writeFile(o.out, json(result.right))
+          let data: string | Uint8Array
+          if (format === '.json') data = json(result.right)
           else if (format === '.html') {
             const ranked = Array.isArray(result.right)
               ? (result.right as readonly RankedProposal[])
@@ -120,14 +167,19 @@ export function solveCommand(program: Command, io: CliIo, exit: (code: number) =
               io.stderr(`--out ${o.out}: ${page.left.message}\n`)
               return EXIT.failed
             }
-            await writeFile(o.out, page.right)
+            data = page.right
           } else {
             const book = await writeProposal(scenario, result.right, { lang: o.lang })
             if (isLeft(book)) {
               io.stderr(`--out ${o.out}: ${book.left.message}\n`)
               return EXIT.failed
             }
-            await writeFile(o.out, book.right)
+            data = book.right
+          }
+          const failed = await writeWhole(o.out, data)
+          if (failed !== null) {
+            io.stderr(`--out ${o.out}: ${failed}\n`)
+            return EXIT.badInput
           }
         }
         if (o.json === true) io.stdout(json({ result: result.right, violations }))

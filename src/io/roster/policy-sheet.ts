@@ -75,3 +75,14 @@ export function merged(base: unknown, over: unknown): unknown {
   for (const [k, v] of Object.entries(over)) out[k] = k in base ? merged(base[k], v) : v
   return out
 }
+
+/**
+ * The paths `over` sets (its leaves: every value but a plain object, which
+ * `merged` goes into), each under `prefix`: what `options.policy` decides
+ * over the sheet's.
+ */
+export function leavesOf(over: unknown, prefix: readonly string[]): string[][] {
+  const plain = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x)
+  if (!plain(over)) return [[...prefix]]
+  return Object.entries(over).flatMap(([k, v]) => leavesOf(v, [...prefix, k]))
+}

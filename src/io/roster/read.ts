@@ -29,7 +29,7 @@ import {
 import { sheetsOf } from './sheets.js'
 import { attach, matchTitles, readCadres, readTeams } from './rows.js'
 import { mergeForms } from './forms.js'
-import { merged, readPolicy } from './policy-sheet.js'
+import { leavesOf, merged, readPolicy } from './policy-sheet.js'
 import { wordsOf } from './headers.js'
 import type { InvalidRoster, ReadRosterOptions, RosterFile, RosterImport, RosterSources } from './types.js'
 
@@ -194,6 +194,14 @@ export async function readRoster(
       : options.policy === undefined
         ? sheetPolicy
         : merged(sheetPolicy, options.policy)
+  // A setting options.policy gives is its own, not the sheet's cell it replaced: a bad value there
+  // is placed at 'options' (column: its path), and so is anything below it the sheet had set.
+  if (sheetPolicy !== undefined && options.policy !== undefined)
+    for (const leaf of leavesOf(options.policy, ['policy'])) {
+      const key = pathKey(leaf)
+      for (const k of [...r.places.keys()]) if (k === key || k.startsWith(`${key}.`)) r.places.delete(k)
+      r.places.set(key, { source: 'options', row: null, column: formatPath(leaf), header: null })
+    }
 
   const raw = {
     asOf: options.asOf,
@@ -218,7 +226,10 @@ export async function readRoster(
         continue
       }
       if (r.reported.has(found.key)) continue
-      r.issues.push(rosterIssue(found.place, i.expected, i.got))
+      // Of an options setting, the issue's own path (a list's item, say), as for options not placed.
+      const place =
+        found.place.source === 'options' ? { ...found.place, column: formatPath(i.path) } : found.place
+      r.issues.push(rosterIssue(place, i.expected, i.got))
     }
   }
   if (r.issues.length > 0 || isLeft(decoded)) return left({ _tag: 'InvalidRoster', issues: r.issues })

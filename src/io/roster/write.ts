@@ -120,8 +120,14 @@ function validate(ws: ExcelJS.Worksheet, column: number, words: readonly string[
   })
 }
 
-/** A fixed stamp: local-time fields of the zip format, read back the same in every time zone. */
-const STAMP = new Date(2000, 0, 1)
+/**
+ * A fixed stamp, 2000-01-01T00:00:00Z: one instant, the same in every time
+ * zone. JSZip writes a zip entry's date from its UTC fields and exceljs the
+ * document's dates as ISO (UTC) text, so the bytes do not depend on the
+ * machine's time zone (a local `new Date(2000, 0, 1)` is another instant
+ * in each).
+ */
+const STAMP = new Date(Date.UTC(2000, 0, 1))
 
 /**
  * The workbook's bytes with every timestamp set to `stamp` (the document's
