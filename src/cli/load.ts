@@ -16,6 +16,7 @@ import { decodeScenario } from '../io/decode.js'
 import { formatPath, type Path } from '../io/path.js'
 import { sheetKindOf, type SheetKind } from '../io/roster/headers.js'
 import { readRoster, type RosterFile, type RosterIssue, type RosterSources } from '../io/roster/read.js'
+import { leavesOf, merged } from '../io/roster/policy-sheet.js'
 
 /** Where the round's options come from on the command line. @internal */
 export interface RoundFlags {
@@ -73,13 +74,19 @@ async function roundOf(flags: RoundFlags): Promise<Either<string[], Round>> {
     if (!isObject(r.right))
       return left([`--round ${flags.round}: expected a JSON object (asOf, county, policy, …)`])
     round = r.right
-    for (const key of Object.keys(round)) origins.set(key, { flag: `--round ${flags.round}`, depth: 0 })
+    const origin = { flag: `--round ${flags.round}`, depth: 0 }
+    for (const key of Object.keys(round))
+      if (key === 'policy')
+        for (const leaf of leavesOf(round.policy, ['policy'])) origins.set(leaf.join('.'), origin)
+      else origins.set(key, origin)
   }
   if (flags.policy !== undefined) {
     const p = await readJson(flags.policy, '--policy')
     if (isLeft(p)) return p
-    round = { ...round, policy: p.right }
-    origins.set('policy', { flag: `--policy ${flags.policy}`, depth: 1 })
+    // A deep-partial policy over the round's: the settings it names, each in place, the rest as they were.
+    round = { ...round, policy: merged(round.policy, p.right) }
+    for (const leaf of leavesOf(p.right, ['policy']))
+      origins.set(leaf.join('.'), { flag: `--policy ${flags.policy}`, depth: 1 })
   }
   if (flags.asOf !== undefined) {
     round = { ...round, asOf: flags.asOf }
@@ -90,6 +97,15 @@ async function roundOf(flags: RoundFlags): Promise<Either<string[], Round>> {
     origins.set('county', { flag: '--county', depth: 1 })
   }
   return right({ fields: round, origins })
+}
+
+/** The origin of the longest prefix of `path` that a flag gave (origins are keyed by dotted paths). */
+function originOf(origins: ReadonlyMap<string, Origin>, path: readonly string[]): Origin | undefined {
+  for (let n = path.length; n > 0; n--) {
+    const found = origins.get(path.slice(0, n).join('.'))
+    if (found !== undefined) return found
+  }
+  return undefined
 }
 
 /**
@@ -103,7 +119,7 @@ function issueLine(
   expected: string,
   got: string,
 ): string {
-  const origin = typeof path[0] === 'string' ? origins.get(path[0]) : undefined
+  const origin = originOf(origins, path.map(String))
   const inside = origin === undefined ? path : path.slice(origin.depth)
   const at = inside.length === 0 ? '' : ` ${formatPath(inside)}:`
   return `${origin?.flag ?? file}:${at} expected ${expected}, got ${got}`
@@ -116,7 +132,10 @@ function issueLine(
 function rosterLine(origins: ReadonlyMap<string, Origin>, i: RosterIssue): string {
   if (i.source !== 'options' || i.column === null) return i.message
   const top = /^[A-Za-z]+/.exec(i.column)?.[0]
-  const origin = top === undefined ? undefined : origins.get(top)
+  const origin = originOf(
+    origins,
+    i.column.split(/[.[\]]+/).filter((k) => k !== ''),
+  )
   if (top === undefined || origin === undefined) return i.message
   const inside = origin.depth === 0 ? i.column : i.column.slice(top.length).replace(/^\./, '')
   return `${origin.flag}:${inside === '' ? '' : ` ${inside}:`} expected ${i.expected}, got ${i.got}`
@@ -143,7 +162,15 @@ export async function loadScenario(path: string, flags: RoundFlags): Promise<Eit
   if (info.isFile() && extname(path).toLowerCase() === '.json') {
     const json = await readJson(path, 'scenario')
     if (isLeft(json)) return json
-    const input = isObject(json.right) ? { ...json.right, ...round.right.fields } : json.right
+    const fields = round.right.fields
+    // The flags' fields over the file's; a policy goes over the file's policy, setting by setting.
+    const input = isObject(json.right)
+      ? {
+          ...json.right,
+          ...fields,
+          ...(fields.policy === undefined ? {} : { policy: merged(json.right.policy, fields.policy) }),
+        }
+      : json.right
     const decoded = decodeScenario(input)
     if (isLeft(decoded))
       return left(
