@@ -218,7 +218,7 @@ const POLICY_SECTIONS = ['structure', 'stability', 'people', 'fit', 'vacancy', '
 export function isScenario(value: unknown): value is Scenario {
   if (!isPlainRecord(value)) return false
   if (recognised.has(value)) return true
-  const ok = hasScenarioShape(value)
+  const ok = isScenarioShape(value) && openPostsKnown(value)
   // Remembered: the door of a call made once per pair (fitComponents) must stay O(1).
   if (ok) recognised.add(value)
   return ok
@@ -240,6 +240,27 @@ function hasScenarioShape(value: Record<string, unknown>): boolean {
   if (!(s.cadres as unknown[]).every(idOf)) return false
   if (!(s.teams as unknown[]).every((t) => idOf(t) && Array.isArray((t as { posts?: unknown }).posts)))
     return false
+  return (s.openPosts as unknown[]).every((p) => typeof p === 'string')
+}
+
+/** Scenarios already recognised by their shape alone (see {@link isScenarioShape}). */
+const shaped = new WeakSet<object>()
+
+/**
+ * Whether `value` has a scenario's shape, its open posts any strings: what
+ * the validator needs, which reports an open post that names no post as a
+ * finding (`establishment.unknown-id`) rather than refuse the scenario.
+ * @internal
+ */
+export function isScenarioShape(value: unknown): value is Scenario {
+  if (!isPlainRecord(value)) return false
+  if (recognised.has(value) || shaped.has(value)) return true
+  const ok = hasScenarioShape(value)
+  if (ok) shaped.add(value)
+  return ok
+}
+
+function openPostsKnown(s: Record<string, unknown>): boolean {
   // Open posts name posts of the teams, each once (decodeScenario's own check): a scenario edited
   // after decoding with an unknown post would throw inside the rules, and a repeated one would let
   // two cadres share a post.
@@ -300,6 +321,15 @@ export function requireScenario(
   argument = 'scenario',
 ): asserts value is Scenario {
   requireArgument(fn, argument, NOT_A_SCENARIO, value, isScenario(value))
+}
+
+/**
+ * Throws unless `value` has a scenario's shape (see {@link isScenarioShape}):
+ * the validator's door, which reports what a decoded scenario could not hold.
+ * @internal
+ */
+export function requireScenarioShape(fn: string, value: unknown): asserts value is Scenario {
+  requireArgument(fn, 'scenario', NOT_A_SCENARIO, value, isScenarioShape(value))
 }
 
 /** Throws unless `value` is a plain object (or, with `optional`, `undefined`). @internal */
