@@ -160,3 +160,18 @@ describe('what the command line says of what it finds', () => {
     expect(say(0.57, 0.6)).toContain('平均得票率57%，须不低于60%')
   })
 })
+
+describe('banzi solve: the changes by team', () => {
+  it('names each team once, in the roster order, whatever order the open posts came in', async () => {
+    const shuffled = { ...scenario, openPosts: [...scenario.openPosts].reverse() }
+    const path = file('county-reversed.json', encodeScenario(shuffled))
+    const r = await cli('solve', path, '--lang', 'en')
+    expect(r.code).toBe(0)
+    const headings = r.out.split('\n').filter((l) => /^\S.* \(T\d+\)$/.test(l))
+    expect(headings.length).toBeGreaterThan(1)
+    expect(new Set(headings).size).toBe(headings.length)
+    const order = scenario.teams.map((t) => `${t.name} (${t.id})`)
+    const at = headings.map((h) => order.indexOf(h))
+    expect(at).toEqual([...at].sort((a, b) => a - b))
+  })
+})

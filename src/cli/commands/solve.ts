@@ -43,8 +43,11 @@ function describeProposal(scenario: Scenario, p: Proposal, lang: Lang): string {
   out.push(
     `${t.changes} ${changed.length}: ${[...counts].map(([c, n]) => `${CHANGE_LABELS[c as Change][lang]} ${n}`).join(', ')}`,
   )
+  // By team, in the roster's order of teams and posts, whatever order the open posts came in.
+  const order = new Map(scenario.teams.flatMap((tm, i) => tm.posts.map((post, j) => [post.id, i * 1e6 + j])))
+  const byTeam = [...changed].sort((x, y) => (order.get(x.postId) ?? 0) - (order.get(y.postId) ?? 0))
   let team = ''
-  for (const a of changed) {
+  for (const a of byTeam) {
     const seat = seats.get(a.postId)
     if (seat === undefined) continue
     if (seat.team.id !== team) {
