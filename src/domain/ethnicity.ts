@@ -99,28 +99,42 @@ export const ETHNIC_GROUPS: readonly EthnicGroup[] = Object.freeze([
   g('98', 'foreign-origin', '外国血统中国籍人士', 'Foreign origin'),
 ])
 
-/** Lowercased, without spaces, hyphens, apostrophes and dots: `"De'ang"` → `deang`. */
+/**
+ * A name form lowercased, without spaces, hyphens, apostrophes and dots:
+ * `"De'ang"` → `deang`. Only names are read so: a GB number is read from its
+ * digits alone (`"1.0"` is not `"10"`).
+ */
 const key = (s: string): string => s.toLowerCase().replace(/[\s\-'’.·]/g, '')
 
 const byCode = new Map<string, EthnicGroup>(ETHNIC_GROUPS.map((e) => [e.code, e]))
 
-/** Every accepted spelling → the group; built once. Spellings are unique (checked by a test). */
-const byForm: ReadonlyMap<string, EthnicGroup> = (() => {
+/** Every accepted spelling of a name → the group; built once. Spellings are unique (checked by a test). */
+const byName: ReadonlyMap<string, EthnicGroup> = (() => {
   const m = new Map<string, EthnicGroup>()
   for (const e of ETHNIC_GROUPS) {
-    const forms = [e.code, e.gb, String(Number(e.gb)), e.zh, e.en, ...e.aliases]
+    const forms = [e.code, e.zh, e.en, ...e.aliases]
     if (e.zh.endsWith('族')) forms.push(e.zh.slice(0, -1))
     for (const f of forms) m.set(key(f), e)
   }
   return m
 })()
 
+/** The GB 3304 numbers, with and without the leading zero (`"02"`, `"2"`) → the group. */
+const byNumber: ReadonlyMap<string, EthnicGroup> = new Map(
+  ETHNIC_GROUPS.flatMap((e) => [[e.gb, e] as const, [String(Number(e.gb)), e] as const]),
+)
+
+/** A GB 3304 number as it is written: one or two digits, nothing else. */
+const NUMBER = /^\d{1,2}$/
+
 /**
  * The canonical code of an ethnicity written in any accepted form: the
  * canonical code (`mongol`), the GB 3304 number (`"02"` or `"2"`), the
  * Chinese name with or without 族 (`蒙古族`, `蒙古`), or the English name or
  * one of its usual spellings in any case (`Mongol`, `MONGOLIAN`); blanks
- * around are ignored.
+ * around are ignored. A GB number is one or two digits and nothing else:
+ * `"1.0"`, `"2.0"` or `"1-1"` (a number as a spreadsheet may export it) names
+ * no group.
  *
  * @param text - what the user wrote
  * @returns the canonical code, or `undefined` when the text names no group
@@ -133,7 +147,11 @@ const byForm: ReadonlyMap<string, EthnicGroup> = (() => {
 export function parseEthnicity(text: string): string | undefined {
   if (!(typeof text === 'string'))
     throw new TypeError(`parseEthnicity: text: expected a string, got ${shown(text)}`)
-  return byForm.get(key(text.trim()))?.code
+  const t = text.trim()
+  // a number is read from its digits only: "1.0" or "1-1" is no GB number, nor a name
+  if (NUMBER.test(t)) return byNumber.get(t)?.code
+  const k = key(t)
+  return /\d/.test(k) ? undefined : byName.get(k)?.code
 }
 
 /**

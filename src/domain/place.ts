@@ -47,7 +47,8 @@
  * first unit as short as the rest allows: `市中区` and `新乡市` are one unit
  * each, `广州市天河区` two, `桐乡市乌镇镇` a city and a town. 自治区, 自治州,
  * 自治县, 自治旗 and 特别行政区 are taken whole; a plain 州 is part of a city's
- * name (`杭州市`).
+ * name (`杭州市`). A name of more than 100 characters (blanks removed) is
+ * not read as units at all: it matches only the same text.
  *
  * @module
  */
@@ -123,38 +124,65 @@ const DEPTH: Readonly<Record<Level, number>> = { above: 0, county: 1, town: 2, b
 const follows = (prev: Level | null, next: Level): boolean =>
   prev === null || DEPTH[next] > DEPTH[prev] || (next === prev && next !== 'town')
 
+/** The longest suffix, in characters: a unit longer than this takes every suffix it ends in. */
+const LONGEST_SUFFIX = Math.max(...SUFFIXES.map(([suffix]) => suffix.length))
+
+/** The levels by their depth; in a row of {@link segments}' table, a level's depth is its index, and no level (the start of a name) is 4. */
+const LEVELS: readonly Level[] = ['above', 'county', 'town', 'below']
+const START_STATE = 4
+
 /**
  * The segments of a name with their levels: each of at least two characters
  * and ending in a suffix, going down the levels (region, city, county, town,
  * village), the first as short as the rest allows (`新乡市` is one unit,
  * `广州市天河区` two, `桐乡市乌镇镇` is a city and a town, not two towns);
  * `null` when the name cannot be read so.
+ *
+ * Read from the end backwards, in time linear in the length of the name (no
+ * recursion: a name of any length is read without exhausting the stack).
  */
 function segments(text: string): { readonly name: string; level: Level }[] | null {
   const n = text.length
-  // memo of "the text from i on, after a unit of level prev, splits into units"
-  const memo = new Map<number, boolean>()
-  const readable = (i: number, prev: Level | null): boolean => {
-    if (i === n) return true
-    const k = i * 5 + (prev === null ? 4 : DEPTH[prev])
-    let r = memo.get(k)
-    if (r === undefined) {
-      r = false
-      for (let j = i + 2; j <= n && !r; j++) {
-        const level = levelOf(text, i, j)
-        r = level !== null && follows(prev, level) && readable(j, level)
+  // readable[i * 5 + s]: the text from i on, after a unit of state s, splits into units
+  const readable = new Uint8Array((n + 1) * 5)
+  // further[x * 4 + l]: some j >= x ends a unit of level l that takes every suffix
+  // it ends in (it starts more than LONGEST_SUFFIX characters before j), the text
+  // from j on being readable after it
+  const further = new Uint8Array((n + 2) * 4)
+  // the level of a unit ending at j and starting far enough before it
+  const farLevel = (j: number): Level | null =>
+    j - LONGEST_SUFFIX - 1 >= 0 ? levelOf(text, j - LONGEST_SUFFIX - 1, j) : null
+  for (let s = 0; s <= START_STATE; s++) readable[n * 5 + s] = 1
+  for (let i = n; i >= 0; i--) {
+    if (i < n) {
+      // units ending close to i: their level depends on where they start
+      const near: (Level | null)[] = []
+      for (let j = i + 2; j <= Math.min(n, i + LONGEST_SUFFIX + 1); j++) near.push(levelOf(text, i, j))
+      for (let s = 0; s <= START_STATE; s++) {
+        const prev = s === START_STATE ? null : LEVELS[s]!
+        let r = false
+        for (let k = 0; k < near.length && !r; k++) {
+          const level = near[k]!
+          r = level !== null && follows(prev, level) && readable[(i + 2 + k) * 5 + DEPTH[level]] === 1
+        }
+        const from = i + LONGEST_SUFFIX + 2
+        for (let l = 0; l < 4 && !r; l++)
+          r = from <= n && follows(prev, LEVELS[l]!) && further[from * 4 + l] === 1
+        readable[i * 5 + s] = r ? 1 : 0
       }
-      memo.set(k, r)
     }
-    return r
+    const level = farLevel(i)
+    for (let l = 0; l < 4; l++)
+      further[i * 4 + l] =
+        further[(i + 1) * 4 + l] === 1 || (level === LEVELS[l] && readable[i * 5 + l] === 1) ? 1 : 0
   }
-  if (!readable(0, null)) return null
+  if (readable[START_STATE] !== 1) return null
   const out: { readonly name: string; level: Level }[] = []
   let prev: Level | null = null
   for (let i = 0; i < n;) {
     for (let j = i + 2; j <= n; j++) {
       const level = levelOf(text, i, j)
-      if (level === null || !follows(prev, level) || !readable(j, level)) continue
+      if (level === null || !follows(prev, level) || readable[j * 5 + DEPTH[level]] !== 1) continue
       out.push({ name: text.slice(i, j), level })
       prev = level
       i = j
@@ -310,6 +338,14 @@ function readName(t: string): { province: string | null; parts: { readonly name:
   return { province, parts }
 }
 
+/**
+ * The longest name read as units, in characters once blanks are removed: a
+ * full path down to a village (`新疆维吾尔自治区伊犁哈萨克自治州察布查尔锡伯自治县…村`)
+ * is well below it; a longer text is no place name and matches only the
+ * same text.
+ */
+const PLACE_NAME_LIMIT = 100
+
 /** Division codes: 6 digits (county), 9 (town) or 12 (village). */
 const CODE = /^(\d{6}|\d{9}|\d{12})$/
 
@@ -333,6 +369,8 @@ export function parsePlace(text: string): Place {
     const countyCode = county.endsWith('00') ? null : county
     return { text: t, countyCode, province: null, above: [], county: null, town: null }
   }
+  if (t.length > PLACE_NAME_LIMIT)
+    return { text: t, countyCode: null, province: null, above: [], county: null, town: null }
   const { province, parts } = readName(t)
   const countyAt = parts.findIndex((p) => p.level === 'county')
   const town = parts.find((p) => p.level === 'town')?.name ?? null

@@ -145,7 +145,13 @@ export const ethnicity = leaf<string>(
   },
   (u) => {
     const code = typeof u === 'string' ? parseEthnicity(u) : undefined
-    return code === undefined ? no() : ok(code)
+    if (code !== undefined) return ok(code)
+    // "1.0" as a spreadsheet exports 01: say how a number is written rather than guess
+    return typeof u === 'string' && /\d/.test(u)
+      ? no(
+          `one of China's 56 ethnic groups (GB 3304); a GB 3304 number is written in digits only, 1–56, 97 or 98 ("01" or "1")`,
+        )
+      : no()
   },
 )
 
@@ -203,10 +209,17 @@ export function array<A>(item: Codec<A>, name = 'array'): Codec<readonly A[]> {
   )
 }
 
+/** Keys every object has (`__proto__` would even be dropped from a plain object): no dictionary's key. */
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
+
+/** What a dictionary's key named in {@link UNSAFE_KEYS} should have been. */
+const SAFE_KEY = 'a key other than "__proto__", "constructor" and "prototype" (names every object has)'
+
 /**
  * An object whose keys are free (non-empty) and whose values are all of
  * `value`, e.g. indicator code → score. Every failing value is reported at
- * its key. @internal
+ * its key; so is a key named as a property of every object (`__proto__`,
+ * `constructor`, `prototype`), which would be lost or misread. @internal
  */
 export function dictionary<A>(value: Codec<A>, name = 'object'): Codec<Readonly<Record<string, A>>> {
   return codec<Readonly<Record<string, A>>>(
@@ -217,6 +230,10 @@ export function dictionary<A>(value: Codec<A>, name = 'object'): Codec<Readonly<
       const errors: t.ValidationError[] = []
       for (const k of Object.keys(u)) {
         const v = u[k]
+        if (UNSAFE_KEYS.has(k)) {
+          errors.push({ value: v, context: t.appendContext(c, k, value, v), message: SAFE_KEY })
+          continue
+        }
         const r = value.validate(v, t.appendContext(c, k, value, v))
         if (isRight(r)) out[k] = r.right
         else append(errors, r.left)

@@ -144,33 +144,59 @@ export function issueFromValidationError(e: t.ValidationError): Issue {
  * @internal
  */
 export function sortIssues(issues: readonly Issue[], input: unknown): Issue[] {
-  const keyRank = (prefix: Path, key: string): number => {
+  // each object's keys by their rank, read once (not once per comparison: n log n, not n² log n)
+  const rankMaps = new WeakMap<object, ReadonlyMap<string, number>>()
+  const rankIn = (node: unknown, key: string): number => {
+    if (!isPlainRecord(node)) return Number.POSITIVE_INFINITY
+    let ranks = rankMaps.get(node)
+    if (ranks === undefined) {
+      const m = new Map<string, number>()
+      Object.keys(node).forEach((k, i) => m.set(k, i))
+      rankMaps.set(node, (ranks = m))
+    }
+    return ranks.get(key) ?? Number.POSITIVE_INFINITY
+  }
+  // the rank of each key of a path in the object it is a key of (keys it lacks last)
+  const ranksOf = (path: Path): number[] => {
+    const ranks: number[] = []
     let node: unknown = input
-    for (const k of prefix) {
+    let found = true
+    for (const k of path) {
+      ranks.push(found && typeof k === 'string' ? rankIn(node, k) : Number.POSITIVE_INFINITY)
+      if (!found) continue
       if (isPlainRecord(node)) node = node[k as string]
       else if (Array.isArray(node)) node = node[k as number]
-      else return Number.POSITIVE_INFINITY
+      else found = false
     }
-    const rank = isPlainRecord(node) ? Object.keys(node).indexOf(key) : -1
-    return rank < 0 ? Number.POSITIVE_INFINITY : rank
+    return ranks
   }
-  const compare = (a: Issue, b: Issue): number => {
-    const n = Math.min(a.path.length, b.path.length)
+  const compare = (a: Ranked, b: Ranked): number => {
+    const n = Math.min(a.issue.path.length, b.issue.path.length)
     for (let i = 0; i < n; i++) {
-      const x = a.path[i]!
-      const y = b.path[i]!
+      const x = a.issue.path[i]!
+      const y = b.issue.path[i]!
       if (x === y) continue
       if (typeof x === 'number' && typeof y === 'number') return x - y
       if (typeof x === 'string' && typeof y === 'string') {
-        const rx = keyRank(a.path.slice(0, i), x)
-        const ry = keyRank(a.path.slice(0, i), y)
+        // the paths agree before i: both keys are of the same object
+        const rx = a.ranks[i]!
+        const ry = b.ranks[i]!
         return rx === ry ? 0 : rx < ry ? -1 : 1
       }
       return 0
     }
-    return a.path.length - b.path.length
+    return a.issue.path.length - b.issue.path.length
   }
-  return [...issues].sort(compare)
+  return issues
+    .map((issue): Ranked => ({ issue, ranks: ranksOf(issue.path) }))
+    .sort(compare)
+    .map((r) => r.issue)
+}
+
+/** An issue with the rank of each key of its path (see {@link sortIssues}). */
+interface Ranked {
+  readonly issue: Issue
+  readonly ranks: readonly number[]
 }
 
 // ---------------------------------------------------------------------------

@@ -17,7 +17,6 @@ import { ageAt, monthsToRetirement } from '../domain/time.js'
 import type { Scenario } from '../domain/types.js'
 import { decodeScenario } from './decode.js'
 import type { InvalidScenario } from './errors.js'
-import { levenshtein } from './known-key.js'
 import type { Path } from './path.js'
 
 /**
@@ -114,6 +113,95 @@ function unheldSpecialties(wanted: Map<string, Path[]>, covered: Set<string>): S
 /** Codes at most this far apart (in edits) are close: one letter for short codes, two for long ones. */
 const closeness = (a: string, b: string): number => (Math.min(a.length, b.length) >= 12 ? 2 : 1)
 
+/** The most near-miss warnings listed one by one; the rest are counted in one more. */
+const MAX_NEAR_MISSES = 20
+
+/** The most distinct codes compared pairwise for near misses (in input order, cadres' codes first). */
+const MAX_COMPARED_CODES = 1000
+
+/** The longest code compared: a longer one is no typo of a code, and would be slow to compare. */
+const MAX_COMPARED_LENGTH = 64
+
+/** A code's characters as a 32-bit set (by their code modulo 32): two codes `k` edits apart differ in at most `k` of them each way. */
+function charBits(code: string): number {
+  let bits = 0
+  for (let i = 0; i < code.length; i++) bits |= 1 << (code.charCodeAt(i) & 31)
+  return bits
+}
+
+const popcount = (x: number): number => {
+  let n = 0
+  for (let y = x >>> 0; y !== 0; y &= y - 1) n++
+  return n
+}
+
+/**
+ * Whether two codes of the same length differ only in digits, each
+ * differing character being a digit on both sides (`engineering/080901` and
+ * `engineering/080902`): numbered codes, no typo of each other.
+ */
+function differInDigitsOnly(a: string, b: string): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i)
+    const y = b.charCodeAt(i)
+    if (x !== y && !(x >= 48 && x <= 57 && y >= 48 && y <= 57)) return false
+  }
+  return true
+}
+
+/** Rows of {@link withinEdits}, reused (codes are at most {@link MAX_COMPARED_LENGTH} long). */
+const ROWS = [new Int32Array(MAX_COMPARED_LENGTH + 2), new Int32Array(MAX_COMPARED_LENGTH + 2)] as const
+
+/** Farther than any distance {@link withinEdits} looks for. */
+const FAR = 1 << 20
+
+/**
+ * Whether two codes are at most `k` edits apart: their Levenshtein distance,
+ * computed only near the diagonal (no more than `k` edits away from it) and
+ * given up once every path costs more than `k`.
+ */
+function withinEdits(a: string, b: string, k: number): boolean {
+  if (Math.abs(a.length - b.length) > k) return false
+  let s = 0
+  while (s < a.length && s < b.length && a.charCodeAt(s) === b.charCodeAt(s)) s++
+  let ea = a.length
+  let eb = b.length
+  while (ea > s && eb > s && a.charCodeAt(ea - 1) === b.charCodeAt(eb - 1)) {
+    ea--
+    eb--
+  }
+  const m = ea - s
+  const n = eb - s
+  if (m === 0 || n === 0) return Math.max(m, n) <= k
+  let [prev, row] = ROWS
+  for (let j = 0; j <= n + 1; j++) prev[j] = j <= k && j <= n ? j : FAR
+  for (let i = 1; i <= m; i++) {
+    const lo = Math.max(1, i - k)
+    const hi = Math.min(n, i + k)
+    row[lo - 1] = lo === 1 ? i : FAR
+    row[hi + 1] = FAR
+    let least = FAR
+    const x = a.charCodeAt(s + i - 1)
+    for (let j = lo; j <= hi; j++) {
+      const d = Math.min(
+        row[j - 1]! + 1,
+        prev[j]! + 1,
+        prev[j - 1]! + (x === b.charCodeAt(s + j - 1) ? 0 : 1),
+      )
+      row[j] = d
+      if (d < least) least = d
+    }
+    if (least > k) return false
+    ;[prev, row] = [row, prev]
+  }
+  return prev[n]! <= k
+}
+
+/** Whether `parent` is `child` up to one of its `/`. */
+const isParent = (parent: string, child: string): boolean =>
+  child.length > parent.length && child.charCodeAt(parent.length) === 47 && child.startsWith(parent)
+
 function nearMisses(
   held: Map<string, Path[]>,
   wanted: Map<string, Path[]>,
@@ -121,24 +209,37 @@ function nearMisses(
 ): ScenarioWarning[] {
   const uses = new Map<string, Path[]>()
   for (const m of [held, wanted])
-    for (const [code, paths] of m) uses.set(code, [...(uses.get(code) ?? []), ...paths])
-  const codes = [...uses.keys()]
+    for (const [code, paths] of m) {
+      const list = uses.get(code)
+      if (list === undefined) uses.set(code, [...paths])
+      else for (const p of paths) list.push(p)
+    }
+  const codes = [...uses.keys()].filter((c) => c.length <= MAX_COMPARED_LENGTH).slice(0, MAX_COMPARED_CODES)
+  const bits = codes.map(charBits)
   const out: ScenarioWarning[] = []
+  let more = 0
+  const morePaths: Path[] = []
   for (let i = 0; i < codes.length; i++) {
     for (let j = i + 1; j < codes.length; j++) {
       const a = codes[i]!
       const b = codes[j]!
       const limit = closeness(a, b)
-      if (Math.abs(a.length - b.length) > limit || a.length > 64 || b.length > 64) continue
-      // a code and its own parent or child are no typo of each other
-      if (a.startsWith(`${b}/`) || b.startsWith(`${a}/`)) continue
-      if (levenshtein(a, b) > limit) continue
+      if (Math.abs(a.length - b.length) > limit) continue
+      if (popcount(bits[i]! & ~bits[j]!) > limit || popcount(bits[j]! & ~bits[i]!) > limit) continue
+      // numbered codes are no typo of each other, nor a code and its own parent or child
+      if (differInDigitsOnly(a, b) || !withinEdits(a, b, limit)) continue
+      if (isParent(a, b) || isParent(b, a)) continue
       // the suspect spelling is the rarer one, then the one no cadre has, then the later one
       const na = uses.get(a)!.length
       const nb = uses.get(b)!.length
       const aFirst = na !== nb ? na < nb : covered.has(b) && !covered.has(a)
       const [odd, usual] = aFirst ? [a, b] : [b, a]
       const paths = uses.get(odd)!
+      if (out.length >= MAX_NEAR_MISSES) {
+        more++
+        if (morePaths.length < MAX_PATHS) morePaths.push(paths[0]!)
+        continue
+      }
       out.push({
         code: 'specialty.near-miss',
         paths: paths.slice(0, MAX_PATHS),
@@ -149,6 +250,15 @@ function nearMisses(
       })
     }
   }
+  if (more > 0)
+    out.push({
+      code: 'specialty.near-miss',
+      paths: morePaths,
+      message: {
+        zh: `另有 ${more} 对专业代码仅差一两个字母，未逐一列出（只列出前 ${MAX_NEAR_MISSES} 对）`,
+        en: `${more} more pair(s) of specialty codes are one or two letters apart, not listed one by one (only the first ${MAX_NEAR_MISSES} are)`,
+      },
+    })
   return out
 }
 
@@ -242,11 +352,10 @@ export function scenarioWarnings(s: Scenario): ScenarioWarning[] {
   pastRetirement(s, out)
   const { held, wanted } = specialtyUses(s)
   const covered = coveredCodes(held)
-  out.push(
-    ...unheldSpecialties(wanted, covered),
-    ...nearMisses(held, wanted, covered),
-    ...unwantedSpecialties(held, wanted),
-  )
+  // appended one by one: a spread of many warnings into push() would overflow the stack
+  for (const w of unheldSpecialties(wanted, covered)) out.push(w)
+  for (const w of nearMisses(held, wanted, covered)) out.push(w)
+  for (const w of unwantedSpecialties(held, wanted)) out.push(w)
   blankIds(s, out)
   unmatchedHometowns(s, out)
   return out

@@ -61,6 +61,31 @@ describe('parseEthnicity', () => {
   })
 })
 
+describe('parseEthnicity (GB numbers)', () => {
+  it('reads a GB number from its digits alone, not "1.0", "2.0" or "1-1" (once korean, lisu, manchu)', () => {
+    expect(['01', '1', ' 02 ', '2', '56', '97', '98'].map(parseEthnicity)).toEqual([
+      'han',
+      'han',
+      'mongol',
+      'mongol',
+      'jino',
+      'other',
+      'foreign-origin',
+    ])
+    expect(
+      ['1.0', '01.0', '2.0', '0.2', '1-1', '0 1', '1 0', '1.', '.1', '1e0', '+1', '001', '１'].map(
+        parseEthnicity,
+      ),
+    ).toEqual(Array(13).fill(undefined))
+  })
+
+  it('still reads names with their punctuation dropped', () => {
+    expect(
+      ["De'ang", 'De-ang', 'de ang', 'De.ang', 'Han Chinese', 'han-chinese'].map(parseEthnicity),
+    ).toEqual(['deang', 'deang', 'deang', 'deang', 'han', 'han'])
+  })
+})
+
 describe('ethnicityLabel', () => {
   it('gives the zh and en names of a code, and a code not in the table as itself', () => {
     expect(ethnicityLabel('mongol')).toEqual({ zh: '蒙古族', en: 'Mongol' })

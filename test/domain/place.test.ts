@@ -100,6 +100,23 @@ describe('parsePlace', () => {
       town: null,
     })
   })
+
+  it('reads a name of up to 100 characters as units, and a longer text as none, matching only itself', () => {
+    const name = (n: number) => `清溪县${'和'.repeat(n - 4)}镇`
+    expect(parsePlace(name(100))).toMatchObject({ county: '清溪县', town: `${'和'.repeat(96)}镇` })
+    expect(parsePlace(`  ${name(100)} `).county).toBe('清溪县')
+    expect(parsePlace(name(101))).toMatchObject({ province: null, above: [], county: null, town: null })
+    expect([
+      samePlace(name(100), '清溪县'),
+      samePlace(name(101), '清溪县'),
+      samePlace(name(101), name(101)),
+    ]).toEqual([true, false, true])
+  })
+
+  it('reads a text of 20,000 characters without overflowing the stack', () => {
+    for (const text of ['市'.repeat(20000), '镇乡'.repeat(10000), `内蒙古${'青山'.repeat(10000)}`])
+      expect(parsePlace(text)).toMatchObject({ text, county: null, town: null })
+  })
 })
 
 describe('samePlace (the home county of hometown avoidance)', () => {
