@@ -357,6 +357,11 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
         if (editedCols[j] === 1 && m.colLower[j]! > 0) locked = true
       }
       const rr = rule.get(r)
+      const named = rr === undefined ? establishmentConflict(m.rowNames[r]!, least, most) : null
+      if (named !== null) {
+        out.push({ ...named, code: locked || named.cadreId !== null ? 'lock' : named.code, row: r })
+        continue
+      }
       const what = rr === undefined ? m.rowNames[r]! : rowText(model, base.milp, rr)
       // In the rule's own terms (a team's total, its members who stay counted), as the label says.
       const k = rr === undefined ? 0 : (shiftOf(base.milp, rr) ?? 0)
@@ -377,6 +382,50 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
       })
     }
     return out
+  }
+  /**
+   * A post's or a cadre's own row made impossible, in the words of the post
+   * and the cadre: every candidate of a post that must be filled forbidden,
+   * two cadres locked to one post, one cadre to two posts.
+   */
+  const establishmentConflict = (name: string, least: number, most: number): Omit<Conflict, 'row'> | null => {
+    const post = /^post:(.+):filled$/.exec(name)
+    if (post !== null) {
+      const postId = post[1]!
+      const loc = base.ctx.postLocation.get(postId)
+      const team = loc === undefined ? undefined : scenario.teams[loc.team]
+      const title = loc === undefined || team === undefined ? '' : `${team.posts[loc.slot]!.title}`
+      const en = team === undefined ? `post ${postId}` : `post ${team.name} ${title} (${postId})`
+      const zh = team === undefined ? `岗位${postId}` : `${team.name}${title}（${postId}）`
+      const empty = most < 1 - 1e-9
+      return {
+        code: 'establishment.vacancy',
+        teamId: team?.id ?? null,
+        postId,
+        cadreId: null,
+        message: empty
+          ? `${en} must be filled; with this session's locks and forbidden pairs no candidate is left`
+          : `${en} holds one cadre; this session locks ${least} to it`,
+        zh: empty
+          ? `${zh}须有人任职；按本次锁定和禁止的组合已无人选`
+          : `${zh}只能一人任职；本次锁定了${least}人`,
+      }
+    }
+    const cadre = /^cadre:(.+):one-post$/.exec(name)
+    if (cadre !== null && least > 1 + 1e-9) {
+      const cadreId = cadre[1]!
+      const c = cadreIndex.get(cadreId)
+      const who = c === undefined ? cadreId : scenario.cadres[c]!.name
+      return {
+        code: 'lock',
+        teamId: null,
+        postId: null,
+        cadreId,
+        message: `cadre ${who} (${cadreId}) holds one post; this session locks them to ${least}`,
+        zh: `干部${who}（${cadreId}）只能任一职；本次锁定了${least}个岗位`,
+      }
+    }
+    return null
   }
   /** The column of a pair, or why there is none. */
   const columnOf = (cadreId: string, postId: string): Either<SessionEditError, number | null> => {

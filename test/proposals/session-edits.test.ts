@@ -56,7 +56,11 @@ describe('a session edit of a row', () => {
     for (let k = el.postStart[0]!; k < el.postStart[1]!; k++) session.forbid(s.cadres[el.cadre[k]!]!.id, post)
     session.allowVacancy(post, false)
     const r = await session.solve()
-    expect(r._tag === 'Left' && r.left._tag).toBe('Infeasible')
+    if (r._tag === 'Right' || r.left._tag !== 'Infeasible') throw new Error('expected Infeasible')
+    expect(r.left.conflicts).toMatchObject([{ code: 'establishment.vacancy', postId: post }])
+    expect(r.left.message).toMatch(
+      /^post .+ \(P\d+\) must be filled; with this session's locks and forbidden pairs no candidate is left$/,
+    )
     const d = await session.diagnose()
     if (d._tag === 'Left') throw new Error(d.left.message)
     expect(d.right.feasible).toBe(false)

@@ -146,7 +146,17 @@ describe('createSession', () => {
     const t = await two.solve(CORE)
     if (t._tag === 'Right' || t.left._tag !== 'Infeasible') throw new Error('expected Infeasible')
     expect(t.left.conflicts.map((c) => c.code)).toContain('lock')
-    expect(t.left.message).toContain(`post:${scenario.openPosts[0]}:filled`)
+    // In the words of the post, not its row's name.
+    const post = scenario.teams
+      .flatMap((tm) => tm.posts.map((p) => [tm, p] as const))
+      .find(([, p]) => p.id === scenario.openPosts[0])!
+    expect(t.left.message).toContain(
+      `post ${post[0].name} ${post[1].title} (${post[1].id}) holds one cadre; this session locks 2 to it`,
+    )
+    expect(t.left.conflicts.find((c) => c.postId === post[1].id)).toMatchObject({
+      code: 'lock',
+      teamId: post[0].id,
+    })
   })
 
   it('a pair the scenario locks cannot be forbidden: the re-solve names the lock, the release restores it', async () => {
