@@ -565,6 +565,9 @@ export const RUNNER_UP_LABELS: Readonly<
 
 /**
  * What a warning is about:
+ * - `input.unknown-key`: a key of the input the decoder does not read (it is
+ *   dropped), outside the policy, where it is an error: often a misspelt key
+ *   (`forbiden`), which leaves its field at the default;
  * - `cadre.past-retirement`: a cadre of the roster has reached the retirement
  *   age of their gender (`policy.people.retirement.retirementAge`) at `asOf`;
  * - `specialty.unheld`: a specialty a post or team wants that no cadre of the
@@ -574,17 +577,22 @@ export const RUNNER_UP_LABELS: Readonly<
  * - `specialty.unwanted`: specialty codes cadres hold in a category no post
  *   or team wants (not even a neighbouring field): they add nothing to any
  *   fit — often majors written where codes belong (`汉语言文学`);
- * - `id.blanks`: a cadre, team or post id with leading, trailing or inner blanks;
+ * - `id.blanks`: a cadre, team or post id with leading, trailing or inner
+ *   blanks, or invisible characters (zero-width space, soft hyphen…);
+ * - `id.lookalike`: a cadre, team or post id that reads the same as an
+ *   earlier id of its kind once normalised (NFKC: `Ｃ1` and `C1`);
  * - `hometown.unmatched`: a hometown that matches no team's locality nor the
  *   county (normal for cadres who grew up elsewhere; listed to spot typos).
  * @category Rules
  */
 export type WarningCode =
+  | 'input.unknown-key'
   | 'cadre.past-retirement'
   | 'specialty.unheld'
   | 'specialty.near-miss'
   | 'specialty.unwanted'
   | 'id.blanks'
+  | 'id.lookalike'
   | 'hometown.unmatched'
 
 /**
@@ -592,11 +600,13 @@ export type WarningCode =
  * @category Rules
  */
 export const WARNING_LABELS: Readonly<Record<WarningCode, Label>> = {
+  'input.unknown-key': { zh: '未读取的键', en: 'key not read' },
   'cadre.past-retirement': { zh: '已达退休年龄', en: 'past retirement age' },
   'specialty.unheld': { zh: '无人具备的专业', en: 'specialty nobody has' },
   'specialty.near-miss': { zh: '疑似拼写错误的专业代码', en: 'specialty code close to another' },
   'specialty.unwanted': { zh: '无岗位需要的专业代码', en: 'specialty codes no post wants' },
-  'id.blanks': { zh: '编号含空白字符', en: 'id with blanks' },
+  'id.blanks': { zh: '编号含空白或不可见字符', en: 'id with blanks or invisible characters' },
+  'id.lookalike': { zh: '编号规范化后重复', en: 'ids alike once normalised' },
   'hometown.unmatched': { zh: '成长地未匹配任何任职地', en: 'hometown matching no locality' },
 }
 
@@ -694,6 +704,7 @@ export const UI_WORDS = {
   strengths: { zh: '优势', en: 'strengths' },
   weaknesses: { zh: '不足', en: 'weaknesses' },
   preferred: { zh: '最优方案选用', en: 'the best proposal prefers' },
+  askedFit: { zh: '此人适配度', en: "this cadre's fit" },
   forceCost: { zh: '改用此人的代价（精确）', en: 'exact cost of forcing the pair' },
   forceCostBounded: {
     zh: '改用此人的代价（重新求解未完成，仅知范围）',

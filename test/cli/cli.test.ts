@@ -6,6 +6,7 @@ import { run } from '../../src/cli/run.js'
 import { encodeScenario } from '../../src/io/encode.js'
 import { writeRoster } from '../../src/io/roster/write.js'
 import { generateScenario } from '../../src/sample/index.js'
+import { eligibilityOf } from '../../src/scoring/index.js'
 
 /** Runs the command line in process; answers its exit code and what it wrote. */
 async function cli(...argv: string[]) {
@@ -145,6 +146,14 @@ describe('banzi (command line)', () => {
     expect(w.code).toBe(0)
     expect((JSON.parse(w.out) as { cadreId: string }).cadreId).toBe(cadre)
     expect((await cli('why-not', county, '--cadre', 'NOPE', '--post', post)).code).toBe(2)
+    // In words: whom the best proposal prefers, both fits labelled.
+    const others = eligibilityOf(scenario)[0]!.eligible.map((x) => x.cadreId)
+    let said = ''
+    for (const c of others.slice(0, 4)) {
+      said = (await cli('why-not', county, '--cadre', c, '--post', post, '--lang', 'en')).out
+      if (said.includes('the best proposal prefers')) break
+    }
+    expect(said).toMatch(/the best proposal prefers: .+ \(fit \d+\.\d; this cadre's fit \d+\.\d\)/)
     const a = await cli('assess', county, '--cadre', cadre, '--json')
     expect(a.code).toBe(0)
     expect((JSON.parse(a.out) as { cadreId: string }[]).map((f) => f.cadreId)).toEqual([cadre])

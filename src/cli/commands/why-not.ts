@@ -55,8 +55,8 @@ export function whyNotCommand(program: Command, io: CliIo, exit: (code: number) 
           }
           const w = await whyNotChosen(scenario, solved.right, o.cadre, o.post, options)
           if (isLeft(w)) {
-            if (w.left._tag === 'UnknownId') return EXIT.badInput
             io.stderr(`${w.left._tag}: ${w.left.message}\n`)
+            if (w.left._tag === 'UnknownId') return EXIT.badInput
             return exitOfSolveError(w.left)
           }
           chosen = w.right
@@ -74,7 +74,7 @@ export function whyNotCommand(program: Command, io: CliIo, exit: (code: number) 
             if (chosen.outcome === 'chosen') io.stdout(`  ${t.isChosen}\n`)
             else if (c !== null)
               io.stdout(
-                `  ${t.preferred}: ${c.cadreId === null ? t.vacant : `${names.get(c.cadreId) ?? c.cadreId} (${c.cadreId})`} (${t.fit} ${fixed(c.fit, 1)}; ${fixed(chosen.fit, 1)})\n`,
+                `  ${t.preferred}: ${c.cadreId === null ? t.vacant : `${names.get(c.cadreId) ?? c.cadreId} (${c.cadreId})`} (${t.fit} ${fixed(c.fit, 1)}; ${t.askedFit} ${fixed(chosen.fit, 1)})\n`,
               )
             const f = chosen.forced
             if (f?._tag === 'Cost')
