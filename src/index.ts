@@ -274,6 +274,7 @@ export type {
   GapSeverity,
   StaffingPlanOptions,
   TeamPlan,
+  UnplacedNeed,
   PostPlan,
   PostProfile,
   PostNeed,

@@ -58,18 +58,26 @@ export interface InvalidAudit {
   readonly message: string
 }
 
-/** Which item a conflicting field belongs to. */
-function itemOf(field: string): AuditItem {
-  if (field === 'birth') return 'age'
-  if (field === 'workStart') return 'work-age'
-  if (field === 'party' || field === 'partyJoined') return 'party-age'
-  return 'experience'
+/**
+ * The one item a conflict is the fault of: the item whose date is checked
+ * against another's. The birth date is what the others are read against (an
+ * age at joining the party or starting work), and the work start what the
+ * history is read against, so: a conflict with a history period or the
+ * current post is the experience's; else one with the party or its date, the
+ * party age's; else one with the work start, the work age's; else the age's.
+ */
+function itemOf(conflict: RecordConflict): AuditItem {
+  const has = (test: (f: string) => boolean) => conflict.fields.some(test)
+  if (has((f) => f.startsWith('history') || f.startsWith('currentPost'))) return 'experience'
+  if (has((f) => f === 'party' || f === 'partyJoined')) return 'party-age'
+  if (has((f) => f === 'workStart')) return 'work-age'
+  return 'age'
 }
 
 function auditCadre(cadre: Cadre, scenario: Scenario): CadreAudit {
   const asOf = scenario.asOf
   const conflicts = recordConflicts(cadre, scenario.policy.people.record, asOf)
-  const inConflict = (item: AuditItem) => conflicts.filter((c) => c.fields.some((f) => itemOf(f) === item))
+  const inConflict = (item: AuditItem) => conflicts.filter((c) => itemOf(c) === item)
   const check = (item: AuditItem, fields: string[], ok: string[], missing: string | null): AuditCheck => {
     const found = inConflict(item)
     if (found.length > 0)

@@ -44,6 +44,7 @@ export type {
   ProfileCandidate,
   StaffingPlanOptions,
   TeamPlan,
+  UnplacedNeed,
 } from './plan.js'
 export {
   applyReview,

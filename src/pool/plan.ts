@@ -43,6 +43,18 @@ export interface PostNeed {
   readonly tag: string
 }
 
+/**
+ * A need no open post took: `no-room` when every open post had its
+ * `maxNeedsPerPost` already, `conflict` when each post with room had a need
+ * no one person can meet with it (`aged ≥ 51` where `aged ≤ 35` is asked);
+ * `why` says which.
+ * @category Pool
+ */
+export interface UnplacedNeed extends PostNeed {
+  readonly reason: 'no-room' | 'conflict'
+  readonly why: string
+}
+
 /** The person wanted for one open post. @category Pool */
 export interface PostProfile {
   readonly postId: string
@@ -95,8 +107,11 @@ export interface TeamPlan {
   readonly gaps: readonly TeamGap[]
   /** Its open posts, in `openPosts` order. */
   readonly posts: readonly PostPlan[]
-  /** Needs left over when the team has fewer open posts than needs: none are dropped silently. */
-  readonly unplaced: readonly PostNeed[]
+  /**
+   * Needs no open post could take — no room left, or none whose needs stay
+   * satisfiable with it: none are dropped silently.
+   */
+  readonly unplaced: readonly UnplacedNeed[]
 }
 
 /** Options of {@link staffingPlan}. @category Pool */
@@ -197,6 +212,85 @@ function meets(ctx: ScenarioContext, c: number, need: Need): boolean {
   }
 }
 
+/** The need in words (`aged ≤ 35`, `a woman`). */
+function describeNeed(need: Need): string {
+  switch (need.kind) {
+    case 'woman':
+      return 'a woman'
+    case 'age':
+      return need.minAge <= 0
+        ? `aged ≤ ${need.maxAge}`
+        : need.maxAge >= 200
+          ? `aged ≥ ${need.minAge}`
+          : `aged ${need.minAge}–${need.maxAge}`
+    case 'minority':
+      return `of an ethnic minority (not ${need.majority})`
+    case 'titular':
+      return `of the titular ethnicity (${need.ethnicity})`
+    case 'non-party':
+      return 'not a party member'
+    case 'specialty':
+      return `with ${need.code}`
+    case 'temperament':
+      return `of temperament ${need.missing.join(' or ')}`
+  }
+}
+
+/** Whether one person can meet both needs: age ranges that meet, one titular ethnicity, … */
+function compatible(a: Need, b: Need): boolean {
+  if (a.kind === 'age' && b.kind === 'age')
+    return Math.max(a.minAge, b.minAge) <= Math.min(a.maxAge, b.maxAge)
+  if (a.kind === 'titular' && b.kind === 'titular') return a.ethnicity === b.ethnicity
+  if (a.kind === 'titular' && b.kind === 'minority') return a.ethnicity !== b.majority
+  if (a.kind === 'minority' && b.kind === 'titular') return b.ethnicity !== a.majority
+  if (a.kind === 'temperament' && b.kind === 'temperament')
+    return a.missing.some((t) => b.missing.includes(t))
+  return true
+}
+
+/**
+ * Deals the needs in order: each to the open post with the fewest needs so
+ * far (ties by order) among those with room whose needs stay satisfiable
+ * together with it (pairwise is enough: age ranges are intervals); a need no
+ * such post takes is unplaced, with why.
+ */
+function dealNeeds(
+  needs: readonly PostNeed[],
+  open: readonly string[],
+  perPost: number,
+): { assigned: PostNeed[][]; unplaced: UnplacedNeed[] } {
+  const assigned: PostNeed[][] = open.map(() => [])
+  const unplaced: UnplacedNeed[] = []
+  for (const need of needs) {
+    let best = -1
+    const clashes: string[] = []
+    for (let k = 0; k < open.length; k++) {
+      const here = assigned[k]!
+      if (here.length >= perPost) continue
+      const clash = here.find((n) => !compatible(n.need, need.need))
+      if (clash !== undefined) {
+        clashes.push(`${open[k]} asks ${describeNeed(clash.need)}`)
+        continue
+      }
+      if (best < 0 || here.length < assigned[best]!.length) best = k
+    }
+    if (best >= 0) assigned[best]!.push(need)
+    else if (clashes.length > 0)
+      unplaced.push({
+        ...need,
+        reason: 'conflict',
+        why: `${describeNeed(need.need)}: no one can meet it where there is room (${clashes.join('; ')})`,
+      })
+    else
+      unplaced.push({
+        ...need,
+        reason: 'no-room',
+        why: `${describeNeed(need.need)}: every open post has ${perPost} needs already (maxNeedsPerPost)`,
+      })
+  }
+  return { assigned, unplaced }
+}
+
 function profileOf(
   scenario: Scenario,
   ctx: ScenarioContext,
@@ -243,7 +337,10 @@ function profileOf(
  * into needs (one per unit of shortfall of a count rule, one per uncovered
  * specialty, one for an average age or temperament mix out of bounds), given
  * in gap order to the open post with the fewest needs so far (ties by
- * `openPosts` order, at most `maxNeedsPerPost` each); each open post's profile
+ * `openPosts` order, at most `maxNeedsPerPost` each) among those whose needs
+ * one person can still meet together (age ranges that meet, one titular
+ * ethnicity, …); a need no post can take is `unplaced`, with why (`no-room`
+ * or `conflict`), never dropped nor dealt into a profile no one can meet; each open post's profile
  * lists the cadres eligible for it (every hard pair rule met), most needs met
  * first, then by fit and roster order.
  *
@@ -290,16 +387,7 @@ export function staffingPlan(
     const structure = teams[t]!
     const teamGapList = gaps.filter((g) => g.teamId === team.id)
     const open = openOfTeam.get(t)!
-    const assigned: PostNeed[][] = open.map(() => [])
-    const unplaced: PostNeed[] = []
-    for (const need of needsOf(scenario, ctx, structure, teamGapList)) {
-      let best = -1
-      for (let k = 0; k < open.length; k++)
-        if (assigned[k]!.length < perPost && (best < 0 || assigned[k]!.length < assigned[best]!.length))
-          best = k
-      if (best < 0) unplaced.push(need)
-      else assigned[best]!.push(need)
-    }
+    const { assigned, unplaced } = dealNeeds(needsOf(scenario, ctx, structure, teamGapList), open, perPost)
     const posts = open.map((postId, k): PostPlan => {
       const profile = profileOf(scenario, ctx, postId, assigned[k]!)
       const eligible = byPost.get(postId)?.eligible ?? []

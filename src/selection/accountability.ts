@@ -70,17 +70,31 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 const LOW: ReadonlySet<string> = new Set(['basic', 'incompetent'])
 
-/** The later findings of a cadre of the scenario, after `since` (a month `YYYY-MM`). */
+/**
+ * The shortest disciplinary period (处分影响期: 警告, 6 months). The roster
+ * records only a period's end, so one ending fewer months than this after a
+ * recommendation began before it: it was running when the cadre was put forward.
+ */
+const SHORTEST_DISCIPLINE_MONTHS = 6
+
+/**
+ * The later findings on the roster of a cadre of the scenario put forward in
+ * the month `since` (`YYYY-MM`): only what began after it. A roster of that
+ * month or earlier shows what was there when the cadre was put forward, so
+ * nothing; a disciplinary period counts only if it can have begun in that
+ * month or after (it ends at least SHORTEST_DISCIPLINE_MONTHS later).
+ */
 function rosterFindings(scenario: Scenario, cadreId: string, since: string): LaterFinding[] {
   const c = scenario.cadres.find((x) => x.id === cadreId)
   if (c === undefined) return []
   const out: LaterFinding[] = []
   const from = monthIndex(since)
   const year = Number(since.slice(0, 4))
-  if (c.integrity.underInvestigation)
+  const rosterLater = monthIndex(scenario.asOf) > from
+  if (c.integrity.underInvestigation && rosterLater)
     out.push({ kind: 'investigation', when: scenario.asOf, detail: 'under investigation (立案审查)' })
   const until = c.integrity.disciplinaryUntil
-  if (until !== null && monthIndex(until) > from)
+  if (until !== null && rosterLater && monthIndex(until) - SHORTEST_DISCIPLINE_MONTHS >= from)
     out.push({ kind: 'discipline', when: until, detail: `disciplinary period until ${until} (处分影响期)` })
   for (const a of c.assessments)
     if (a.year >= year && LOW.has(a.grade))
@@ -95,7 +109,12 @@ function rosterFindings(scenario: Scenario, cadreId: string, since: string): Lat
  * afterwards — in the rounds (an unfit inspection, an upheld objection, a
  * probation not confirmed) and on the scenario's roster (an investigation, a
  * disciplinary period, a basic or incompetent grade since the
- * recommendation's year).
+ * recommendation's year). A finding on the roster is later only when it
+ * began after the recommendation's month: none on a roster of that month or
+ * earlier, and a disciplinary period only when it ends at least
+ * 6 months (警告, the shortest period) after it (the roster records only its
+ * end; one ending sooner was running already). Each round is counted once: a
+ * round id given twice is refused (`rounds[i].id`).
  *
  * @param scenario - the roster as it is now, for the later findings
  * @param rounds - selection rounds (one or many)
@@ -116,8 +135,18 @@ export function recommenderRecord(
   if (typeof scenario !== 'object' || scenario === null || !Array.isArray(scenario.cadres))
     return fail('scenario', 'expected a decoded scenario (call decodeScenario first)')
   const list: readonly unknown[] = Array.isArray(rounds) ? (rounds as readonly unknown[]) : [rounds]
-  for (const [i, r] of list.entries())
+  const ids = new Map<string, number>()
+  for (const [i, r] of list.entries()) {
     if (!isRound(r)) return fail(`rounds[${i}]`, 'expected a selection round')
+    // Given twice, a round would count its appointments twice: each round once, known by its id.
+    const before = ids.get(r.id)
+    if (before !== undefined)
+      return fail(
+        `rounds[${i}].id`,
+        `round "${r.id}" is given twice (as rounds[${before}]); give each round once`,
+      )
+    ids.set(r.id, i)
+  }
   const extra = options.recommendations ?? []
   if (!Array.isArray(extra)) return fail('options.recommendations', 'expected an array of recommendations')
   const names = new Map(scenario.cadres.map((c) => [c.id, c.name]))

@@ -22,6 +22,7 @@ import {
   resolutionInput,
   stamp,
 } from './codec.js'
+import { tallyProblems } from './tally.js'
 import {
   DEFAULT_SELECTION_RULES,
   STAGES,
@@ -199,6 +200,11 @@ export function openRound(
 /**
  * Records recommendations (民主推荐, 实名制推荐) of cadres of the scenario for
  * the round's posts; allowed after the motion and until the shortlist.
+ * Refused (`tally`, naming the place) is whatever `tallyRecommendations`
+ * would refuse among the round's recommendations and these — a democratic
+ * one without its voters, a rater group counted twice for a cadre and post,
+ * or recorded on one post with two counts of voters — so that the round's
+ * recommendations always count into a scenario (`withRecommendations`).
  *
  * @param scenario - the round's scenario (the cadres must be in it)
  * @param round - the round
@@ -241,6 +247,14 @@ export function recordRecommendations(
     if (isLeft(d)) return d
     if (dayNumber(r.date) > dayNumber(last)) last = r.date
   }
+  // What the round holds must count into a scenario (withRecommendations): the tally's checks over
+  // the recommendations recorded before and these, each problem named by its place.
+  const held = round.recommendations.length
+  const problems = tallyProblems([...round.recommendations, ...recs.right], (i) =>
+    i < held ? `round.recommendations[${i}]` : `[${i - held}]`,
+  )
+  const first = problems[0]
+  if (first !== undefined) return fail(step, 'tally', first.path, first.text)
   return right({
     ...round,
     stage: 'recommendation',
@@ -509,7 +523,9 @@ export function startNotice(
 }
 
 /**
- * Records an objection raised during the notice against an appointee.
+ * Records an objection raised during the notice against an appointee: dated
+ * no later than the notice's last working day (`after-notice` otherwise),
+ * even while the notice is not yet closed.
  *
  * @param round - the round
  * @param objection - `cadreId`, `date`, `by`, `summary`
@@ -528,6 +544,15 @@ export function recordObjection(
     return fail(step, 'not-appointed', 'cadreId', `"${o.right.cadreId}" is not an appointee of the notice`)
   const d = notBefore(step, round, o.right.date, 'date')
   if (isLeft(d)) return d
+  // Objections are raised during the notice (公示), through its last working day, not after it.
+  const notice = round.notice!
+  if (!(dayNumber(o.right.date) <= dayNumber(notice.end)))
+    return fail(
+      step,
+      'after-notice',
+      'date',
+      `${o.right.date} is after the notice's last day, ${notice.end} (${round.rules.noticeWorkingDays} working days from ${notice.start}): objections are raised during the notice`,
+    )
   const id = `O${round.objections.length + 1}`
   return right({
     ...round,

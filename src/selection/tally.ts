@@ -67,9 +67,39 @@ function count(
     return invalid([
       `recommendations: expected an array of recommendations, got ${renderValue(recommendations)}`,
     ])
+  const { problems, tallies } = tally(recommendations as readonly unknown[], scenario, (i) => `[${i}]`)
+  return problems.length > 0 ? invalid(problems.map((p) => `${p.path}: ${p.text}`)) : right(tallies)
+}
+
+/** One problem of a tally: the place of the record's field, and what is wrong there. @internal */
+export interface TallyProblem {
+  readonly path: string
+  readonly text: string
+}
+
+/**
+ * The problems the tally finds in `recommendations`, each at its place as
+ * `place(i)` names the i-th record (`[3]`, `round.recommendations[3]`): what
+ * a round checks before it records recommendations, so that it never holds
+ * what `withRecommendations` refuses.
+ * @internal
+ */
+export function tallyProblems(
+  recommendations: readonly unknown[],
+  place: (i: number) => string,
+): readonly TallyProblem[] {
+  return tally(recommendations, null, place).problems
+}
+
+function tally(
+  recommendations: readonly unknown[],
+  scenario: Scenario | null,
+  place: (i: number) => string,
+): { problems: TallyProblem[]; tallies: RecommendationTally[] } {
   const cadres = scenario === null ? null : new Set(scenario.cadres.map((c) => c.id))
   const posts = scenario === null ? null : new Set(scenario.teams.flatMap((t) => t.posts.map((p) => p.id)))
-  const issues: string[] = []
+  const problems: TallyProblem[] = []
+  const issue = (path: string, text: string) => problems.push({ path, text })
   const tallies = new Map<
     string,
     { cadreId: string; postId: string | null; votes: GroupVotes[]; named: string[] }
@@ -78,47 +108,48 @@ function count(
   const counted = new Map<string, number>()
   const voters = new Map<string, { readonly voters: number; readonly at: number }>()
   const name = (x: unknown) => typeof x === 'string' && x.trim() !== ''
-  ;(recommendations as readonly unknown[]).forEach((u, i) => {
-    const at = `[${i}]`
+  recommendations.forEach((u, i) => {
+    const at = place(i)
     if (typeof u !== 'object' || u === null || Array.isArray(u)) {
-      issues.push(`${at}: expected a recommendation object, got ${renderValue(u)}`)
+      issue(`${at}`, `expected a recommendation object, got ${renderValue(u)}`)
       return
     }
     const r = u as Record<string, unknown>
     const kind = 'kind' in r ? r['kind'] : undefined
     if (kind !== undefined && kind !== 'democratic' && kind !== 'real-name') {
-      issues.push(`${at}.kind: expected "democratic" or "real-name", got ${renderValue(kind)}`)
+      issue(`${at}.kind`, `expected "democratic" or "real-name", got ${renderValue(kind)}`)
       return
     }
     const cadreId = r['cadreId']
     if (typeof cadreId !== 'string' || cadreId === '') {
-      issues.push(`${at}.cadreId: expected a cadre id, got ${renderValue(cadreId)}`)
+      issue(`${at}.cadreId`, `expected a cadre id, got ${renderValue(cadreId)}`)
       return
     }
     if (cadres !== null && !cadres.has(cadreId)) {
-      issues.push(`${at}.cadreId: expected a cadre of the scenario, got ${renderValue(cadreId)}`)
+      issue(`${at}.cadreId`, `expected a cadre of the scenario, got ${renderValue(cadreId)}`)
       return
     }
     // A round's recommendation names its post; a reserve recommendation (no kind) counts for any post.
     const postId = kind === undefined ? null : r['postId']
     if (postId !== null && (typeof postId !== 'string' || postId === '')) {
-      issues.push(`${at}.postId: expected a post id, got ${renderValue(postId)}`)
+      issue(`${at}.postId`, `expected a post id, got ${renderValue(postId)}`)
       return
     }
     if (postId !== null && posts !== null && !posts.has(postId)) {
-      issues.push(`${at}.postId: expected a post of the scenario, got ${renderValue(postId)}`)
+      issue(`${at}.postId`, `expected a post of the scenario, got ${renderValue(postId)}`)
       return
     }
     const recommender = r['recommender']
     if (!name(recommender)) {
-      issues.push(`${at}.recommender: expected a name, got ${renderValue(recommender)}`)
+      issue(`${at}.recommender`, `expected a name, got ${renderValue(recommender)}`)
       return
     }
     const who = (recommender as string).trim()
     const date = r['date']
     if (scenario !== null && typeof date === 'string' && date.slice(0, 7) > scenario.asOf) {
-      issues.push(
-        `${at}.date: expected a date not after the scenario's month ${scenario.asOf}, got ${renderValue(date)}`,
+      issue(
+        `${at}.date`,
+        `expected a date not after the scenario's month ${scenario.asOf}, got ${renderValue(date)}`,
       )
       return
     }
@@ -132,30 +163,33 @@ function count(
     const votes = r['votes']
     const n = r['voters'] ?? null
     if (typeof votes !== 'number' || !Number.isInteger(votes) || votes < 0) {
-      issues.push(`${at}.votes: expected a whole number of votes, got ${renderValue(votes)}`)
+      issue(`${at}.votes`, `expected a whole number of votes, got ${renderValue(votes)}`)
       return
     }
     if (n === null) {
-      issues.push(`${at}.voters: a democratic recommendation needs its voters to be read as a share`)
+      issue(`${at}.voters`, `a democratic recommendation needs its voters to be read as a share`)
       return
     }
     if (typeof n !== 'number' || !Number.isInteger(n) || n < Math.max(1, votes)) {
-      issues.push(
-        `${at}.voters: expected a whole number of voters ≥ ${Math.max(1, votes)}, got ${renderValue(n)}`,
+      issue(
+        `${at}.voters`,
+        `expected a whole number of voters ≥ ${Math.max(1, votes)}, got ${renderValue(n)}`,
       )
       return
     }
     const before = counted.get(`${key}\u0000${who}`)
     if (before !== undefined) {
-      issues.push(
-        `${at}.recommender: the rater group "${who}" is already counted for ${cadreId} and ${postId ?? 'any post'} ([${before}])`,
+      issue(
+        `${at}.recommender`,
+        `the rater group "${who}" is already counted for ${cadreId} and ${postId ?? 'any post'} (${place(before)})`,
       )
       return
     }
     const meeting = voters.get(`${who}\u0000${postId ?? ''}`)
     if (meeting !== undefined && meeting.voters !== n) {
-      issues.push(
-        `${at}.voters: expected the group's voters as [${meeting.at}] gives them (${meeting.voters}), got ${n}`,
+      issue(
+        `${at}.voters`,
+        `expected the group's voters as ${place(meeting.at)} gives them (${meeting.voters}), got ${n}`,
       )
       return
     }
@@ -163,15 +197,15 @@ function count(
     if (meeting === undefined) voters.set(`${who}\u0000${postId ?? ''}`, { voters: n, at: i })
     t.votes.push({ group: who, votes, voters: n })
   })
-  if (issues.length > 0) return invalid(issues)
-  return right(
-    [...tallies.values()].map((t) => ({
+  return {
+    problems,
+    tallies: [...tallies.values()].map((t) => ({
       cadreId: t.cadreId,
       postId: t.postId,
       votes: t.votes,
       recommenders: t.named,
     })),
-  )
+  }
 }
 
 /**

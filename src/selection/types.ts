@@ -97,7 +97,8 @@ export interface RoundRecommendation {
   readonly votes: number | null
   /**
    * Voters of the meeting or group who took part (民主推荐), so that the votes
-   * read as a share (`tallyRecommendations`); `null` or absent when not recorded.
+   * read as a share (`tallyRecommendations`); `null` or absent for a real-name one. A round
+   * records a democratic recommendation only with its voters (`recordRecommendations`).
    */
   readonly voters?: number | null
   readonly reason: string

@@ -45,6 +45,10 @@ describe('auditRecords (档案必审)', () => {
           const a = get(s, [c.id]).cadres[0]!
           expect(a.consistent).toBe(!disagrees(s, mutated))
           expect(a.checks.some((k) => k.status === 'conflict')).toBe(!a.consistent)
+          // each conflict under one item, the one whose date is checked: never the age (birth is the anchor)
+          const notes = a.checks.filter((k) => k.status === 'conflict').flatMap((k) => k.notes)
+          expect(notes.sort()).toEqual(a.conflicts.map((x) => x.why).sort())
+          expect(a.checks[0]!.status).toBe('ok')
         },
       ),
       { seed: 5, numRuns: 300 },
@@ -71,6 +75,38 @@ describe('auditRecords (档案必审)', () => {
     ])
     expect(a.complete).toBe(false)
     expect(a.checks[3]!.label).toEqual({ zh: '学历', en: 'education' })
+  })
+
+  it('puts each conflict under the item whose date is wrong (三龄两历)', () => {
+    const c = base.cadres.find((x) => x.party === 'cpc' && x.partyJoined !== null && x.workStart !== null)!
+    const at = (age: number) => `${Number(c.birth.slice(0, 4)) + age}${c.birth.slice(4)}`
+    const status = (over: Partial<Cadre>) => {
+      const s = { ...base, cadres: base.cadres.map((x) => (x === c ? { ...x, ...over } : x)) }
+      return get(s, [c.id]).cadres[0]!.checks.map((k) => [k.item, k.status, k.fields])
+    }
+    // joined the party at 17: the party age is wrong, not the age
+    expect(status({ partyJoined: at(17) })).toEqual([
+      ['age', 'ok', ['birth']],
+      ['work-age', 'ok', ['workStart']],
+      ['party-age', 'conflict', ['birth', 'partyJoined']],
+      ['education', 'ok', ['education']],
+      ['experience', 'ok', ['history', 'currentPost']],
+    ])
+    // started work at 15: the work age
+    expect(status({ workStart: at(15), history: [] }).filter((k) => k[1] === 'conflict')).toEqual([
+      ['work-age', 'conflict', ['birth', 'workStart']],
+    ])
+    // a non-member with a party date: the party age
+    expect(status({ party: 'none', partyJoined: at(25) }).filter((k) => k[1] === 'conflict')).toEqual([
+      ['party-age', 'conflict', ['party', 'partyJoined']],
+    ])
+    // a period of history before work started: the experience
+    const first = c.history[0]!
+    expect(
+      status({ history: [{ ...first, from: at(16), to: at(17) }, ...c.history.slice(1)], currentPost: null })
+        .filter((k) => k[1] === 'conflict')
+        .map((k) => k[0]),
+    ).toEqual(['experience'])
   })
 
   it('names a bad argument', () => {

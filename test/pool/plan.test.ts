@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { resolvePolicy } from '../../src/domain/policy.js'
 import { staffingPlan } from '../../src/pool/index.js'
+import { sampleScenario } from '../../src/sample/index.js'
 import { eligibilityOf } from '../../src/scoring/candidates.js'
 import { county } from './fixtures.js'
 
@@ -78,6 +80,43 @@ describe('staffingPlan', () => {
     expect(t1!.posts[0]!.profile.needs).toHaveLength(7)
     // ≤ 35 and ≤ 40 and ≤ 49: the age range is their intersection
     expect(t1!.posts[0]!.profile.age).toEqual({ minAge: 0, maxAge: 35 })
+  })
+
+  it('deals a need only to a post whose needs one person can meet together, else says why it is unplaced', () => {
+    // 伊和陶勒盖苏木 (T0041), open posts P00294 and P00295: titular, a woman, aged ≤ 35, agriculture, aged ≥ 51.
+    const sample = sampleScenario()
+    const [t] = staffingPlan(sample, { teams: ['T0041'], limit: 1 })
+    for (const p of t!.posts) {
+      const age = p.profile.age
+      expect(age === null || age.minAge <= age.maxAge).toBe(true)
+      expect(p.matching).toBeGreaterThan(0)
+    }
+    // aged ≥ 51 went to the post without the ≤ 35 need, not into P00294's profile
+    expect(t!.posts.map((p) => [p.profile.postId, p.profile.needs.map((n) => n.tag)])).toEqual([
+      ['P00294', ['titular', 'young']],
+      ['P00295', ['women', 'covers-agriculture/livestock/grassland', 'age-51-200']],
+    ])
+    expect(t!.unplaced).toEqual([])
+    // T1 of the small county asks aged ≤ 35 of its one open post P5; an average age of at least 55
+    // asks aged ≥ 56 too: with room left, it is unplaced, and says why, rather than an empty profile.
+    const older = county({
+      policy: resolvePolicy({
+        structure: { averageAge: { enabled: true, min: 55, max: null }, temperament: { minDistinct: 3 } },
+      }),
+    })
+    const [t1] = staffingPlan(older, { teams: ['T1'], maxNeedsPerPost: 8 })
+    expect(t1!.posts[0]!.profile.age).toEqual({ minAge: 0, maxAge: 35 })
+    expect(t1!.posts[0]!.matching).toBe(1)
+    expect(t1!.unplaced).toEqual([
+      {
+        need: { kind: 'age', minAge: 56, maxAge: 200 },
+        code: 'structure.average-age',
+        tag: 'average-age-min',
+        reason: 'conflict',
+        why: 'aged ≥ 56: no one can meet it where there is room (P5 asks aged ≤ 35)',
+      },
+    ])
+    expect(plan[0]!.unplaced.map((n) => n.reason)).toEqual(['no-room', 'no-room', 'no-room', 'no-room'])
   })
 
   it('takes a team filter and a limit, and is deterministic', () => {

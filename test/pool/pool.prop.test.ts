@@ -9,6 +9,7 @@ import {
   reviewReserve,
   scenarioAt,
   SINGLE_VALUED_FACETS,
+  staffingPlan,
   teamGaps,
   type PoolQuery,
 } from '../../src/pool/index.js'
@@ -78,6 +79,28 @@ describe('talent pool and structure on random small scenarios', () => {
         expect(added).toEqual([])
       }),
       { seed: 42, numRuns: 40 },
+    )
+  })
+
+  it('a staffing plan never deals a post needs no one person can meet together', () => {
+    fc.assert(
+      fc.property(smallScenario(), fc.integer({ min: 1, max: 8 }), (s, perPost) => {
+        for (const t of staffingPlan(s, { maxNeedsPerPost: perPost, limit: 1 })) {
+          for (const p of t.posts) {
+            const { age, needs } = p.profile
+            expect(needs.length).toBeLessThanOrEqual(perPost)
+            expect(age === null || age.minAge <= age.maxAge).toBe(true)
+            const titular = new Set(
+              needs.flatMap((n) => (n.need.kind === 'titular' ? [n.need.ethnicity] : [])),
+            )
+            expect(titular.size).toBeLessThanOrEqual(1)
+          }
+          const room = t.posts.some((p) => p.profile.needs.length < perPost)
+          // a post with room at the end had it all along: nothing was unplaced for want of room
+          if (room) for (const n of t.unplaced) expect(n.reason).toBe('conflict')
+        }
+      }),
+      RUNS,
     )
   })
 

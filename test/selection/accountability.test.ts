@@ -137,6 +137,60 @@ describe('recommenderRecord (实名制推荐 responsibility)', () => {
     ])
   })
 
+  it('counts as later only what began after the cadre was put forward', () => {
+    // a and c were put forward in 2026-09. On a roster of 2027-06 a period until 2026-12 was running
+    // already (the shortest lasts 6 months); one until 2027-03 or later can have begun after.
+    const withDiscipline = (ids: Record<string, string>, asOf: string): Scenario => ({
+      ...scenario,
+      asOf,
+      cadres: scenario.cadres.map((x) =>
+        x.id in ids ? { ...x, integrity: { ...x.integrity, disciplinaryUntil: ids[x.id]! } } : x,
+      ),
+    })
+    const kinds = (s: Scenario, who: string) =>
+      get(recommenderRecord(s, [round()], who)).putForward.map((x) => [
+        x.cadreId,
+        x.findings.filter((f) => f.kind === 'discipline').map((f) => f.when),
+      ])
+    expect(kinds(withDiscipline({ [a]: '2026-12', [c]: '2026-12' }, '2027-06'), '张华')).toEqual([
+      [a, []],
+      [c, []],
+    ])
+    expect(kinds(withDiscipline({ [a]: '2027-08', [c]: '2027-03' }, '2027-06'), '张华')).toEqual([
+      [a, ['2027-08']],
+      [c, ['2027-03']],
+    ])
+    // A roster of the recommendation's month shows what was there already: nothing later.
+    expect(kinds(withDiscipline({ [a]: '2027-08' }, '2026-09'), '张华')).toEqual([
+      [a, []],
+      [c, []],
+    ])
+    const investigated = (asOf: string): Scenario => ({
+      ...scenario,
+      asOf,
+      cadres: scenario.cadres.map((x) =>
+        x.id === b ? { ...x, integrity: { ...x.integrity, underInvestigation: true } } : x,
+      ),
+    })
+    const b0 = (s: Scenario) => get(recommenderRecord(s, [round()], '李强')).putForward[0]!.findings
+    expect(b0(investigated('2026-09')).map((f) => f.kind)).toEqual(['unfit-inspection'])
+    expect(b0(investigated('2027-06')).map((f) => f.kind)).toEqual(['unfit-inspection', 'investigation'])
+  })
+
+  it('counts each round once: the same round given twice is refused', () => {
+    const r = round()
+    expect(recommenderRecord(scenario, [r, r], '张华')).toMatchObject({
+      _tag: 'Left',
+      left: {
+        path: 'rounds[1].id',
+        message: `rounds[1].id: round "${r.id}" is given twice (as rounds[0]); give each round once`,
+      },
+    })
+    const other = { ...r, id: `${r.id}-2` }
+    expect(get(recommenderRecord(scenario, [r, other], '张华'))).toMatchObject({ appointed: 2, confirmed: 2 })
+    expect(get(recommenderRecord(scenario, [r], '张华'))).toMatchObject({ appointed: 1, confirmed: 1 })
+  })
+
   it('includes reserve recommendations, and names a bad argument', () => {
     const rec = {
       cadreId: d,

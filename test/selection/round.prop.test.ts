@@ -65,6 +65,13 @@ function audit(r: SelectionRound): string[] {
   }
   if (r.notice !== null) {
     if (d === null) faults.push('notice without a decision')
+    // raised during the notice: within its working days from the start
+    for (const o of r.objections) {
+      let working = 0
+      for (let n = dayNo(r.notice.start); n < dayNo(o.date); n++)
+        if (weekday(n) !== 0 && weekday(n) !== 6) working++
+      if (working >= r.rules.noticeWorkingDays) faults.push(`${o.id} raised after the notice`)
+    }
     if (r.notice.closed !== null) {
       let working = 0
       for (let n = dayNo(r.notice.start); n < dayNo(r.notice.closed.date); n++)
@@ -91,6 +98,20 @@ function audit(r: SelectionRound): string[] {
       if (new Date(`${p.date}T00:00:00Z`) < due) faults.push(`probation of ${p.cadreId} ended early`)
     }
     if (r.notice?.withdrawn.includes(p.cadreId)) faults.push(`${p.cadreId} on probation after withdrawal`)
+  }
+  // Every recommendation counts into a tally: a democratic one with its voters, at least its votes;
+  // a rater group once per cadre and post, with one count of voters per post.
+  const groups = new Map<string, number>()
+  const counted = new Set<string>()
+  for (const x of r.recommendations) {
+    if (x.kind !== 'democratic') continue
+    if (x.voters == null || x.votes === null || x.voters < x.votes)
+      faults.push(`${x.recommender} without voters`)
+    const g = `${x.recommender} ${x.postId}`
+    if (groups.has(g) && groups.get(g) !== x.voters) faults.push(`${g}: two counts of voters`)
+    groups.set(g, x.voters ?? -1)
+    if (counted.has(`${g} ${x.cadreId}`)) faults.push(`${g} counted twice for ${x.cadreId}`)
+    counted.add(`${g} ${x.cadreId}`)
   }
   const order = ['motion', 'recommendation', 'inspection', 'decision', 'notice', 'probation', 'closed']
   if (order.indexOf(r.stage) >= 2 && r.recommendations.length === 0)
@@ -119,10 +140,13 @@ const step = fc.tuple(
   fc.oneof(
     fc.record({
       op: fc.constant('recommend' as const),
-      recs: fc.array(fc.record({ postId: post, cadreId: cadre, votes: fc.option(fc.nat(40)) }), {
-        minLength: 1,
-        maxLength: 4,
-      }),
+      recs: fc.array(
+        fc.record({ postId: post, cadreId: cadre, votes: fc.option(fc.nat(40)), voters: fc.boolean() }),
+        {
+          minLength: 1,
+          maxLength: 4,
+        },
+      ),
     }),
     fc.record({
       op: fc.constant('shortlist' as const),
@@ -178,8 +202,8 @@ function guided(r: SelectionRound, knobs: readonly number[]): Op {
       return {
         op: 'recommend',
         recs: [
-          { postId: pick(posts, 2), cadreId: pick(cadres, 3), votes: 20 },
-          { postId: pick(posts, 4), cadreId: pick(cadres, 5), votes: flaw(6) ? null : 12 },
+          { postId: pick(posts, 2), cadreId: pick(cadres, 3), votes: 20, voters: !flaw(7) },
+          { postId: pick(posts, 4), cadreId: pick(cadres, 5), votes: flaw(6) ? null : 12, voters: true },
         ],
       }
     }
@@ -244,7 +268,9 @@ describe('the selection procedure, model-based', () => {
         if (r._tag === 'Left') throw new Error(r.left.message)
         let round = r.right
         let today = START
+        let meeting = 0
         for (const [shift, guide, knobs, random] of steps) {
+          meeting++
           const flaw = (k: number) => knobs[k] === 0
           const s = guide < 8 ? guided(round, knobs) : random
           today = Math.max(START, today + (s.op === 'probation' && !flaw(7) ? 366 : shift))
@@ -258,7 +284,9 @@ describe('the selection procedure, model-based', () => {
                   s.recs.map((x) => ({
                     ...x,
                     kind: x.votes === null ? ('real-name' as const) : ('democratic' as const),
-                    recommender: '全委会',
+                    // each step's meeting a group of its own, of 40 voters (or none, a flaw)
+                    recommender: x.votes === null ? '张华' : `全委会${meeting}`,
+                    voters: x.votes === null ? null : x.voters ? 40 : null,
                     reason: '',
                     date,
                   })),

@@ -17,6 +17,7 @@ import {
   resolveObjection,
   shortlistForInspection,
   startNotice,
+  withRecommendations,
   type Inspection,
   type SelectionRound,
 } from '../../src/selection/index.js'
@@ -36,6 +37,7 @@ const recommended = () =>
         kind: 'democratic',
         recommender: '全委会',
         votes: 31,
+        voters: 40,
         reason: '',
         date: '2026-09-20',
       },
@@ -54,6 +56,7 @@ const recommended = () =>
         kind: 'democratic',
         recommender: '全委会',
         votes: 27,
+        voters: 40,
         reason: '',
         date: '2026-09-20',
       },
@@ -63,6 +66,7 @@ const recommended = () =>
         kind: 'democratic',
         recommender: '全委会',
         votes: 22,
+        voters: 40,
         reason: '',
         date: '2026-09-20',
       },
@@ -228,6 +232,18 @@ describe('a selection round, motion to probation', () => {
   it('the notice: not closed before its working days have run, nor with an objection open; an upheld one withdraws', () => {
     let r = get(startNotice(decided(), { by: 'x', date: '2026-10-22' }))
     expect(refusal(closeNotice(r, { by: 'x', date: '2026-10-28' })).rule).toBe('notice-too-short')
+    // raised during the notice (through its last day, 2026-10-28), not after it, closed or not
+    expect(
+      refusal(recordObjection(r, { cadreId: a, date: '2026-10-29', by: 'x', summary: '...' })),
+    ).toMatchObject({
+      rule: 'after-notice',
+      path: 'date',
+      message:
+        "date: 2026-10-29 is after the notice's last day, 2026-10-28 (5 working days from 2026-10-22): objections are raised during the notice",
+    })
+    expect(
+      get(recordObjection(r, { cadreId: a, date: '2026-10-28', by: 'x', summary: '...' })).objections,
+    ).toHaveLength(1)
     r = get(recordObjection(r, { cadreId: a, date: '2026-10-23', by: '群众来信', summary: '...' }))
     expect(refusal(closeNotice(r, { by: 'x', date: '2026-10-30' })).rule).toBe('open-objection')
     expect(
@@ -264,6 +280,41 @@ describe('a selection round, motion to probation', () => {
       }),
     )
     expect(r.stage).toBe('closed')
+  })
+
+  it('records only recommendations its tally counts: a round never holds what withRecommendations refuses', () => {
+    const rec = (cadreId: string, votes: number, voters: number | null) => ({
+      postId: posts[0]!,
+      cadreId,
+      kind: 'democratic' as const,
+      recommender: '班子成员',
+      votes,
+      voters,
+      reason: '',
+      date: '2026-09-08',
+    })
+    // One rater group on one post with 9 voters, then 11, then none: refused, naming the place.
+    expect(refusal(recordRecommendations(scenario, opened(), [rec(a, 7, 9), rec(b, 5, 11)]))).toMatchObject({
+      rule: 'tally',
+      path: '[1].voters',
+      message: "[1].voters: expected the group's voters as [0] gives them (9), got 11",
+    })
+    expect(refusal(recordRecommendations(scenario, opened(), [rec(a, 3, null)]))).toMatchObject({
+      rule: 'tally',
+      path: '[0].voters',
+    })
+    // The same group counted twice for one cadre and post.
+    expect(refusal(recordRecommendations(scenario, opened(), [rec(a, 7, 9), rec(a, 6, 9)])).path).toBe(
+      '[1].recommender',
+    )
+    // Against what the round holds already, named as the round's.
+    const held = get(recordRecommendations(scenario, opened(), [rec(a, 7, 9)]))
+    expect(refusal(recordRecommendations(scenario, held, [rec(b, 5, 11)])).message).toBe(
+      "[0].voters: expected the group's voters as round.recommendations[0] gives them (9), got 11",
+    )
+    const r = get(recordRecommendations(scenario, held, [rec(b, 5, 9)]))
+    expect(withRecommendations(scenario, r.recommendations)._tag).toBe('Right')
+    expect(withRecommendations(scenario, recommended().recommendations)._tag).toBe('Right')
   })
 
   it('bad input is named, never thrown', () => {
