@@ -362,7 +362,7 @@ export const TEAM_KIND_LABELS: Readonly<Record<TeamKind, Label>> = {
   cppcc: { zh: '政协', en: 'CPPCC' },
   township: { zh: '乡镇（苏木）', en: 'township' },
   department: { zh: '部门', en: 'department' },
-  agency: { zh: '事业单位', en: 'agency' },
+  agency: { zh: '直属单位', en: 'agency' },
 }
 
 /** Counted team rules, labelled from their bound: `n` is the row's actual bound. */

@@ -287,7 +287,7 @@ export const TEAM_KIND_WORDS: Vocabulary<TeamKind> = {
   cppcc: ['政协'],
   township: ['乡镇', '苏木', '乡镇苏木', '街道', '乡镇(苏木、街道)'],
   department: ['部门', '委办局', '县直部门', '旗直部门'],
-  agency: ['事业单位', '直属事业单位', '单位'],
+  agency: ['直属单位', '事业单位', '直属事业单位', '政法机关', '政法单位', '单位'],
 }
 
 /** 岗位类别. @internal */
