@@ -89,7 +89,14 @@ describe('writeProposal', () => {
     const wb = await written(withTallies, r.right)
     const ws = wb.worksheets[1]!
     const header = values(ws)[0]!
-    expect(header.slice(7, 13)).toEqual(['专业', '考核', '经历', '年龄', '综合考核', '推荐得票'])
+    expect(header.slice(7, 13)).toEqual([
+      '专业匹配(0–1)',
+      '考核(0–1)',
+      '经历(0–1)',
+      '年龄适配(0–1)',
+      '综合考核(0–1)',
+      '推荐得票(0–1)',
+    ])
     expect(header[13]).toBe('说明')
     // Each filled post's support cell is its assignment's support component.
     const support = new Map(r.right.assignments.map((a) => [a.postId, a.components?.support]))
