@@ -128,11 +128,11 @@ export function ranking(scenario: Scenario, ranked: readonly RankedProposal[], l
   const who = (id: string | null) => (id === null ? t.vacant : (names.get(id) ?? id))
   const rows = ranked.map(
     (r) =>
-      `<tr><td>${r.rank}</td><td>${num(r.proposal.objective)}</td><td>${num(r.gapToBest)}</td><td>${r.diff
+      `<tr><td>${r.rank}</td><td>${num(r.proposal.objective)}</td><td>${esc(STATUS_LABELS[r.proposal.status][lang])}</td><td>${num(r.gapToBest)}</td><td>${r.diff
         .map((d) => `${esc(titles.get(d.postId) ?? d.postId)}：${esc(who(d.best))} → ${esc(who(d.here))}`)
         .join('<br>')}</td></tr>`,
   )
-  return `<h2>${esc(t.ranking)}</h2><table><tr><th>${esc(t.rank)}</th><th>${esc(t.objective)}</th><th>${esc(t.behindBest)}</th><th>${esc(t.differingPosts)}</th></tr>${rows.join('')}</table>`
+  return `<h2>${esc(t.ranking)}</h2><table><tr><th>${esc(t.rank)}</th><th>${esc(t.objective)}</th><th>${esc(t.status)}</th><th>${esc(t.behindBest)}</th><th>${esc(t.differingPosts)}</th></tr>${rows.join('')}</table>`
 }
 
 /** What each rule costs the county (an explanation's rule costs), with how it was found. @internal */

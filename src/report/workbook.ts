@@ -59,7 +59,7 @@ const COLUMNS = {
     'explanation',
   ],
   validation: ['rule', 'team', 'postHeld', 'cadre', 'message'],
-  ranking: ['rank', 'objective', 'behindBest', 'postsDiffering', 'postHeld', 'best', 'thisOne'],
+  ranking: ['rank', 'objective', 'status', 'behindBest', 'postsDiffering', 'postHeld', 'best', 'thisOne'],
 } as const satisfies Record<string, readonly UiWord[]>
 
 /** The header of a sheet; the team sheets' combined and support columns only when the policy weighs them. */
@@ -221,9 +221,16 @@ function ranking(
   )
   const name = (id: string | null) => (id === null ? t.vacant : (cadres.get(id) ?? id))
   for (const r of ranked) {
-    ws.addRow([r.rank, round(r.proposal.objective), round(r.gapToBest), r.diff.length])
+    // Each proposal's own status: a ranking the time limit stopped may end with one not proven best.
+    ws.addRow([
+      r.rank,
+      round(r.proposal.objective),
+      STATUS_LABELS[r.proposal.status][lang],
+      round(r.gapToBest),
+      r.diff.length,
+    ])
     for (const d of r.diff)
-      ws.addRow(['', '', '', '', titles.get(d.postId) ?? d.postId, name(d.best), name(d.here)])
+      ws.addRow(['', '', '', '', '', titles.get(d.postId) ?? d.postId, name(d.best), name(d.here)])
   }
 }
 

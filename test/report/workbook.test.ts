@@ -136,6 +136,13 @@ describe('writeProposal', () => {
     const rw = await written(scenario, ranked.right)
     const table = values(rw.getWorksheet('方案比较') as ExcelJS.Worksheet)
     expect(table.filter((r) => typeof r[0] === 'number').map((r) => r[0])).toEqual([1, 2, 3])
+    // Each proposal says its own status: a ranking a time limit stopped may end with one not proven.
+    expect(table[0]?.slice(0, 4)).toEqual(['名次', '目标值', '状态', '与最优差'])
+    const stopped = ranked.right.map((r, i) =>
+      i === 2 ? { ...r, proposal: { ...r.proposal, status: 'time-limit' as const } } : r,
+    )
+    const sw = values((await written(scenario, stopped)).getWorksheet('方案比较') as ExcelJS.Worksheet)
+    expect(sw.filter((r) => typeof r[0] === 'number').map((r) => r[2])).toEqual(['已证明最优', '已证明最优', '到达时限'])
   })
 
   it('gives the same bytes for the same input, and refuses what is not a proposal', async () => {
