@@ -18,6 +18,7 @@
  * @module
  */
 import { functionOption, requireOptions, runRefusal, type OptionSpec } from '../io/door.js'
+import { renderValue } from '../io/errors.js'
 
 /** The checks of {@link HighsInitOptions}' keys. */
 const HIGHS_INIT_SPEC: OptionSpec = {
@@ -93,11 +94,12 @@ function discardInstance(): void {
  * configureHighs({ wasmBinary: await (await fetch('/assets/highs.wasm')).arrayBuffer() })
  */
 export function configureHighs(options: HighsInitOptions): void {
-  requireOptions('configureHighs', options, HIGHS_INIT_SPEC)
-  if (options === undefined)
+  // Nothing is no call for the defaults here ({} is): said first, before the options' own checks.
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
     throw new TypeError(
-      'configureHighs: options: expected an object ({} restores the defaults), got undefined',
+      `configureHighs: options: expected an object ({} restores the defaults), got ${renderValue(options)}`,
     )
+  requireOptions('configureHighs', options, HIGHS_INIT_SPEC)
   const next: InitOptions = {}
   if (options.locateFile !== undefined) next.locateFile = options.locateFile
   if (options.wasmBinary !== undefined) next.wasmBinary = options.wasmBinary

@@ -248,6 +248,9 @@ describe('options of the other entry points', () => {
       /^adjustmentCandidates: options\.lookbackYears: expected an integer ≥ 0, got NaN$/,
     )
     expect(() => banzi.configureHighs(undefined as never)).toThrow(TypeError)
+    expect(() => banzi.configureHighs(5 as never)).toThrow(
+      'configureHighs: options: expected an object ({} restores the defaults), got 5',
+    )
   })
 
   it('numeric methods answer Left for arguments of the wrong kind', async () => {
