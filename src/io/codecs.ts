@@ -168,7 +168,7 @@ const cadre = object('cadre object', {
   birth: req(yearMonth, 'Month of birth; not after asOf.'),
   ethnicity: req(
     ethnicity,
-    'Ethnicity (民族): an ethnic group of GB 3304 as its canonical code (han, mongol…), GB number ("01", "1"), Chinese name with or without 族 (汉族, 汉) or English name in any case (Han, Mongolian); decoded to the canonical code.',
+    'Ethnicity (民族): an ethnic group of GB 3304 as its canonical code (han, mongol…), GB number ("01", "1"; 1–56, 97, 98), Chinese name with or without 族 (汉族, 汉) or English name in any case (Han, Mongolian); decoded to the canonical code. The pattern refuses other numbers and names with digits; a name of no group is refused by the decoder.',
   ),
   party: req(oneOf(PARTY_AFFILIATIONS), 'Political affiliation (政治面貌).'),
   education: req(education, 'Highest education.'),
@@ -317,7 +317,11 @@ export const scenarioCodec = object(
       'Recommendation support (推荐情况): at most one tally per cadre and post (and one per cadre for any post); read by the fit’s support component and the gate recommendation.required.',
     ),
   },
-  { description: 'The input of one adjustment round of banzi (调整方案输入).' },
+  {
+    description: 'The input of one adjustment round of banzi (调整方案输入).',
+    // an editor's link to the JSON Schema, documented as ignored
+    ignored: ['$schema'],
+  },
 )
 
 /** The decoded input format, defaults applied where they do not depend on context. @internal */

@@ -130,6 +130,14 @@ export const yearMonth = leaf<string>(
 )
 
 /**
+ * What an ethnicity's text may be (see {@link parseEthnicity}): a GB 3304
+ * number (`1`–`56`, `97`, `98`, with a leading zero or not) with blanks
+ * around, or text without digits that is not only blanks and the marks a
+ * name may hold (hyphens, apostrophes, dots).
+ */
+const ETHNICITY_PATTERN = "^\\s*(0?[1-9]|[1-4][0-9]|5[0-6]|9[78])\\s*$|^[^0-9]*[^0-9\\s\\-'’.·][^0-9]*$"
+
+/**
  * An ethnicity in any form {@link parseEthnicity} reads (canonical code, GB
  * 3304 number, Chinese or English name), decoded to its canonical code.
  * @internal
@@ -138,9 +146,11 @@ export const ethnicity = leaf<string>(
   "one of China's 56 ethnic groups (GB 3304)",
   {
     type: 'string',
-    minLength: 1,
+    // What decode may read, no more: a GB 3304 number (digits only), or a name, which has no digit.
+    // Which names are known is in the description: the decoder refuses any other.
+    pattern: ETHNICITY_PATTERN,
     description:
-      'An ethnic group of GB 3304, decoded to its canonical code: the canonical code (han, mongol…), the GB 3304 number ("01" or "1"), the Chinese name with or without 族 (汉族, 汉) or the English name in any case (Han, Mongolian).',
+      'An ethnic group of GB 3304, decoded to its canonical code: the canonical code (han, mongol…), the GB 3304 number ("01" or "1": 1–56, 97 or 98, digits only), the Chinese name with or without 族 (汉族, 汉) or the English name or a usual spelling of it in any case, blanks, hyphens, apostrophes and dots aside (Han, Mongolian, De\'ang). The pattern admits any name without digits; only those of the 56 groups (and other, foreign-origin) decode.',
     examples: ETHNIC_GROUPS.map((e) => e.code),
   },
   (u) => {
@@ -240,7 +250,11 @@ export function dictionary<A>(value: Codec<A>, name = 'object'): Codec<Readonly<
       }
       return errors.length > 0 ? t.failures(errors) : t.success(out)
     },
-    { type: 'object', propertyNames: { minLength: 1 }, additionalProperties: value.schema },
+    {
+      type: 'object',
+      propertyNames: { minLength: 1, not: { pattern: `^(${[...UNSAFE_KEYS].join('|')})$` } },
+      additionalProperties: value.schema,
+    },
   )
 }
 
@@ -249,8 +263,11 @@ export function either<A, B>(a: Codec<A>, b: Codec<B>): Codec<A | B> {
   return codec<A | B>(
     `${a.name} or ${b.name}`,
     (u, c) => {
+      const mark = unread?.length
       const ra = a.validate(u, c)
       if (isRight(ra)) return ra
+      // what a failed branch found unread is no key of the value as read
+      if (unread !== undefined && mark !== undefined) unread.length = mark
       const rb = b.validate(u, c)
       if (isRight(rb)) return rb
       // report the branch of the value's own shape: an array goes to the array branch
@@ -306,17 +323,63 @@ export const isPlainRecord = (u: unknown): u is Record<string, unknown> => {
 const unknownKey = leaf<never>('a known key', {}, () => no())
 
 /**
+ * A key of the input that an object codec does not read (and drops), where it
+ * was found: reported as a warning (`input.unknown-key`), see
+ * {@link collectingUnread}.
+ * @internal
+ */
+export interface UnreadKey {
+  /** The context of the key's value (its path, see `errors.ts`). */
+  readonly context: t.Context
+  readonly key: string
+  /** The name of the object codec (`cadre object`). */
+  readonly object: string
+  /** The keys that object reads. */
+  readonly known: readonly string[]
+}
+
+/** Where the object codecs record the keys they drop, while {@link collectingUnread} runs. */
+let unread: UnreadKey[] | undefined
+
+/**
+ * Runs `f` (a validation), collecting the keys the non-strict object codecs
+ * it runs drop, in the order they were found. Outside such a run they are
+ * dropped unseen, at no cost.
+ * @internal
+ */
+export function collectingUnread<T>(f: () => T): {
+  readonly result: T
+  readonly unread: readonly UnreadKey[]
+} {
+  const outer = unread
+  const mine: UnreadKey[] = []
+  unread = mine
+  try {
+    return { result: f(), unread: mine }
+  } finally {
+    unread = outer
+  }
+}
+
+/**
  * An object with the given fields; the result holds exactly those fields.
- * Unknown keys are dropped, or reported when `strict` (the policy, where a
- * typo must not be silently ignored).
+ * Unknown keys are errors when `strict` (the policy, where a typo must not be
+ * silently ignored); otherwise they are dropped, and recorded while
+ * {@link collectingUnread} runs (a warning), except those listed in `ignored`
+ * (documented as ignored, such as `$schema`).
  * @internal
  */
 export function object<F extends Fields>(
   name: string,
   fields: F,
-  options: { readonly strict?: boolean; readonly description?: string } = {},
+  options: {
+    readonly strict?: boolean
+    readonly description?: string
+    readonly ignored?: readonly string[]
+  } = {},
 ): Codec<FieldsOf<F>> {
   const keys = Object.keys(fields)
+  const ignored = new Set(options.ignored ?? [])
   const validate: t.Validate<unknown, FieldsOf<F>> = (u, c) => {
     if (!isPlainRecord(u)) return t.failure(u, c)
     const out: Record<string, unknown> = {}
@@ -341,6 +404,11 @@ export function object<F extends Fields>(
           context: t.appendContext(c, k, unknownKey, v),
           message: knownKeyExpectation(k, keys),
         })
+      }
+    } else if (unread !== undefined) {
+      for (const k of Object.keys(u)) {
+        if (hasOwn(fields, k) || ignored.has(k)) continue
+        unread.push({ context: t.appendContext(c, k, unknownKey, u[k]), key: k, object: name, known: keys })
       }
     }
     return errors.length > 0 ? t.failures(errors) : t.success(out as FieldsOf<F>)

@@ -1,9 +1,10 @@
 /**
  * Checks that need more than one field: ids unique and known, dates not after
- * `asOf`, locks consistent with open posts and forbidden pairs, posts of a
- * team ranked consistently, and the policy values that only make sense
- * together. They run on a scenario whose shapes are valid, so they read typed
- * data; each issue points at the field a user has to change.
+ * `asOf` and a cadre's career after their birth, locks consistent with open
+ * posts and forbidden pairs, posts of a team ranked consistently, and the
+ * policy values that only make sense together. They run on a scenario whose
+ * shapes are valid, so they read typed data; each issue points at the field
+ * a user has to change.
  *
  * @module
  * @internal
@@ -152,13 +153,23 @@ function cadreIssues(s: Scenario, index: Index, issues: Issue[]): void {
   }
   s.cadres.forEach((c, i) => {
     const at = (...rest: (string | number)[]): Where => ['cadres', i, ...rest]
+    const birthYear = Number(c.birth.slice(0, 4))
+    // A birth after asOf is the one issue: the career is not compared with it.
+    const born = c.birth <= s.asOf
+    // A month of the cadre's career: not after asOf, and after the birth (one issue a month).
+    const ofCareer = (path: Where, month: string | null) => {
+      if (month === null) return
+      if (month > s.asOf) notAfterAsOf(path, month)
+      else if (born && month <= c.birth)
+        issues.push(issue(path, `a month after the birth (${c.birth})`, month))
+    }
     notAfterAsOf(at('birth'), c.birth)
-    notAfterAsOf(at('rankSince'), c.rankSince)
-    notAfterAsOf(at('workStart'), c.workStart)
-    notAfterAsOf(at('partyJoined'), c.partyJoined)
+    ofCareer(at('rankSince'), c.rankSince)
+    ofCareer(at('workStart'), c.workStart)
+    ofCareer(at('partyJoined'), c.partyJoined)
     c.history.forEach((h, j) => {
-      notAfterAsOf(at('history', j, 'from'), h.from)
-      notAfterAsOf(at('history', j, 'to'), h.to)
+      ofCareer(at('history', j, 'from'), h.from)
+      ofCareer(at('history', j, 'to'), h.to)
     })
     if (c.currentPost !== null) {
       const { postId, since } = c.currentPost
@@ -169,7 +180,7 @@ function cadreIssues(s: Scenario, index: Index, issues: Issue[]): void {
           issue(at('currentPost', 'postId'), `a post no other cadre holds (${earlier} holds it)`, postId),
         )
       }
-      notAfterAsOf(at('currentPost', 'since'), since)
+      ofCareer(at('currentPost', 'since'), since)
     }
     c.kin.forEach((k, j) => {
       if (k.cadreId === c.id) {
@@ -187,6 +198,8 @@ function cadreIssues(s: Scenario, index: Index, issues: Issue[]): void {
         issues.push(
           issue(at('assessments', j, 'year'), `a year not after ${asOfYear} (the year of asOf)`, a.year),
         )
+      } else if (born && a.year <= birthYear) {
+        issues.push(issue(at('assessments', j, 'year'), `a year after the birth (${c.birth})`, a.year))
       }
       const earlier = gradedAt.get(a.year)
       if (earlier !== undefined)
@@ -222,6 +235,8 @@ function cadreIssues(s: Scenario, index: Index, issues: Issue[]): void {
             r.year,
           ),
         )
+      } else if (born && r.year <= birthYear) {
+        issues.push(issue(at('assessmentRecords', j, 'year'), `a year after the birth (${c.birth})`, r.year))
       }
       for (const code of Object.keys(r.indicators ?? {}))
         if (!indicators.has(code))

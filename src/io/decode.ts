@@ -10,10 +10,19 @@
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
 import { resolvePolicy, type Policy, type PolicyInput } from '../domain/policy.js'
 import type { AssessmentRecord, Cadre, EvaluatorGroup, Scenario, Team } from '../domain/types.js'
-import { isPlainRecord } from './combinators.js'
+import { collectingUnread, isPlainRecord } from './combinators.js'
 import { scenarioCodec, type ScenarioInput } from './codecs.js'
 import { crossReferenceIssues, policyIssues } from './crossref.js'
-import { issue, issueFromValidationError, sortIssues, type InvalidScenario, type Issue } from './errors.js'
+import {
+  issue,
+  issueFromValidationError,
+  pathOf,
+  sortByPath,
+  sortIssues,
+  type InvalidScenario,
+  type Issue,
+} from './errors.js'
+import type { Path } from './path.js'
 import { policyCodec } from './policy-codec.js'
 import { Opaque, snapshot } from './snapshot.js'
 
@@ -43,8 +52,40 @@ const invalid = (issues: readonly Issue[]): InvalidScenario => ({ _tag: 'Invalid
  * //=> '→ at asOf: expected YYYY-MM, got "2025-13"\n→ at teams: expected array, got {}'
  */
 export function decodeScenario(input: unknown): Either<InvalidScenario, Scenario> {
+  const r = decodeInput(input, false)
+  return isLeft(r) ? r : right(r.right.scenario)
+}
+
+/**
+ * A key of the input that the decoder does not read (and drops), where it
+ * was found. @internal
+ */
+export interface UnreadInputKey {
+  readonly path: Path
+  readonly key: string
+  /** The kind of object it is a key of, as a codec names it (`cadre object`). */
+  readonly object: string
+  /** The keys that object reads. */
+  readonly known: readonly string[]
+}
+
+/**
+ * {@link decodeScenario}, with the keys of the input it does not read (the
+ * `input.unknown-key` warnings), in input order. Never throws. @internal
+ */
+export function decodeScenarioWithUnread(input: unknown): Either<InvalidScenario, Decoded> {
+  return decodeInput(input, true)
+}
+
+/** A decoded scenario, with the keys of its input that were not read. @internal */
+export interface Decoded {
+  readonly scenario: Scenario
+  readonly unread: readonly UnreadInputKey[]
+}
+
+function decodeInput(input: unknown, collect: boolean): Either<InvalidScenario, Decoded> {
   try {
-    return decodeSnapshot(snapshot(input))
+    return decodeSnapshot(snapshot(input), collect)
   } catch (e) {
     // Unreachable by design (the snapshot is plain data); a bug must still come back as a value.
     const reason = e instanceof Error ? e.message : 'unknown error'
@@ -54,8 +95,9 @@ export function decodeScenario(input: unknown): Either<InvalidScenario, Scenario
   }
 }
 
-function decodeSnapshot(root: unknown): Either<InvalidScenario, Scenario> {
-  const shape = scenarioCodec.validate(root, [{ key: '', type: scenarioCodec, actual: root }])
+function decodeSnapshot(root: unknown, collect: boolean): Either<InvalidScenario, Decoded> {
+  const validate = () => scenarioCodec.validate(root, [{ key: '', type: scenarioCodec, actual: root }])
+  const { result: shape, unread } = collect ? collectingUnread(validate) : { result: validate(), unread: [] }
   if (isLeft(shape)) {
     const issues = shape.left.map(issueFromValidationError)
     // A well-formed policy is checked as a whole now, so its issues come with the others.
@@ -69,7 +111,14 @@ function decodeSnapshot(root: unknown): Either<InvalidScenario, Scenario> {
   if (policyProblems.length > 0) return left(invalid(sortIssues(policyProblems, root)))
   const scenario = build(shape.right, policy)
   const cross = crossReferenceIssues(scenario, shape.right.openPosts !== 'all')
-  return cross.length > 0 ? left(invalid(sortIssues(cross, root))) : right(deepFreeze(scenario))
+  if (cross.length > 0) return left(invalid(sortIssues(cross, root)))
+  const keys = unread.map((u): UnreadInputKey => ({
+    path: pathOf(u.context),
+    key: u.key,
+    object: u.object,
+    known: u.known,
+  }))
+  return right({ scenario: deepFreeze(scenario), unread: sortByPath(keys, (k) => k.path, root) })
 }
 
 /** The policy completed with the defaults, copied so that freezing it never freezes DEFAULT_POLICY. */

@@ -108,6 +108,16 @@ export function renderValue(v: unknown): string {
 
 const INDEX = /^(0|[1-9][0-9]*)$/
 
+/** The path of an io-ts context: its keys after the root's, array indices as numbers. @internal */
+export function pathOf(entries: t.Context): Path {
+  const path: (string | number)[] = []
+  for (let i = 1; i < entries.length; i++) {
+    const key = entries[i]!.key
+    path.push(Array.isArray(entries[i - 1]!.actual) && INDEX.test(key) ? Number(key) : key)
+  }
+  return path
+}
+
 /**
  * Maps one io-ts validation error into an issue. The path comes from the
  * context (indices as numbers); `expected` from the error's own message, else
@@ -117,11 +127,7 @@ const INDEX = /^(0|[1-9][0-9]*)$/
  */
 export function issueFromValidationError(e: t.ValidationError): Issue {
   const entries = e.context
-  const path: (string | number)[] = []
-  for (let i = 1; i < entries.length; i++) {
-    const key = entries[i]!.key
-    path.push(Array.isArray(entries[i - 1]!.actual) && INDEX.test(key) ? Number(key) : key)
-  }
+  const path = pathOf(entries)
   const last = entries[entries.length - 1]
   const expected = e.message ?? last?.type.name ?? 'a valid value'
   const parent = entries.length >= 2 ? entries[entries.length - 2]!.actual : undefined
@@ -144,6 +150,11 @@ export function issueFromValidationError(e: t.ValidationError): Issue {
  * @internal
  */
 export function sortIssues(issues: readonly Issue[], input: unknown): Issue[] {
+  return sortByPath(issues, (i) => i.path, input)
+}
+
+/** Sorts items by their path into input order, as {@link sortIssues} does. Stable. @internal */
+export function sortByPath<T>(items: readonly T[], where: (item: T) => Path, input: unknown): T[] {
   // each object's keys by their rank, read once (not once per comparison: n log n, not n² log n)
   const rankMaps = new WeakMap<object, ReadonlyMap<string, number>>()
   const rankIn = (node: unknown, key: string): number => {
@@ -170,11 +181,11 @@ export function sortIssues(issues: readonly Issue[], input: unknown): Issue[] {
     }
     return ranks
   }
-  const compare = (a: Ranked, b: Ranked): number => {
-    const n = Math.min(a.issue.path.length, b.issue.path.length)
+  const compare = (a: Ranked<T>, b: Ranked<T>): number => {
+    const n = Math.min(a.path.length, b.path.length)
     for (let i = 0; i < n; i++) {
-      const x = a.issue.path[i]!
-      const y = b.issue.path[i]!
+      const x = a.path[i]!
+      const y = b.path[i]!
       if (x === y) continue
       if (typeof x === 'number' && typeof y === 'number') return x - y
       if (typeof x === 'string' && typeof y === 'string') {
@@ -185,17 +196,21 @@ export function sortIssues(issues: readonly Issue[], input: unknown): Issue[] {
       }
       return 0
     }
-    return a.issue.path.length - b.issue.path.length
+    return a.path.length - b.path.length
   }
-  return issues
-    .map((issue): Ranked => ({ issue, ranks: ranksOf(issue.path) }))
+  return items
+    .map((item): Ranked<T> => {
+      const path = where(item)
+      return { item, path, ranks: ranksOf(path) }
+    })
     .sort(compare)
-    .map((r) => r.issue)
+    .map((r) => r.item)
 }
 
-/** An issue with the rank of each key of its path (see {@link sortIssues}). */
-interface Ranked {
-  readonly issue: Issue
+/** An item with its path and the rank of each key of it (see {@link sortByPath}). */
+interface Ranked<T> {
+  readonly item: T
+  readonly path: Path
   readonly ranks: readonly number[]
 }
 

@@ -1,6 +1,7 @@
 /**
- * What an unknown key of the policy should have been: the nearest known key
- * when there is one (`woman` → `women`), else the list of known keys.
+ * What an unknown key should have been: the nearest known key when there is
+ * one (`woman` → `women`), else the list of known keys. An error in the
+ * policy (strict), a warning elsewhere (`input.unknown-key`).
  *
  * @module
  * @internal
@@ -20,17 +21,28 @@ export function levenshtein(a: string, b: string): number {
 }
 
 /**
- * The `expected` of an unknown key: the nearest known key within a third of its
- * length in edits (at least one), else all known keys.
+ * The known key nearest to an unknown key: within a third of its length in
+ * edits (at least one), case aside; `undefined` when none is that close.
+ * @internal
+ */
+export function nearestKnownKey(key: string, known: readonly string[]): string | undefined {
+  // a key far longer than any known key is no typo, and would make the edit distance slow
+  if (key.length > 64) return undefined
+  const lower = key.toLowerCase()
+  return known
+    .map((k) => ({ k, d: levenshtein(lower, k.toLowerCase()) }))
+    .filter(({ k, d }) => d <= Math.max(1, Math.floor(k.length / 3)))
+    .sort((x, y) => x.d - y.d)[0]?.k
+}
+
+/**
+ * The `expected` of an unknown key: the nearest known key (see
+ * {@link nearestKnownKey}), else all known keys.
  * @internal
  */
 export function knownKeyExpectation(key: string, known: readonly string[]): string {
-  // a key far longer than any known key is no typo, and would make the edit distance slow
-  const near = (key.length > 64 ? [] : known)
-    .map((k) => ({ k, d: levenshtein(key.toLowerCase(), k.toLowerCase()) }))
-    .filter(({ k, d }) => d <= Math.max(1, Math.floor(k.length / 3)))
-    .sort((x, y) => x.d - y.d)[0]
+  const near = nearestKnownKey(key, known)
   return near !== undefined
-    ? `a known key (did you mean "${near.k}"?)`
+    ? `a known key (did you mean "${near}"?)`
     : `a known key (one of ${known.map((k) => JSON.stringify(k)).join(', ')})`
 }

@@ -1,11 +1,12 @@
 /**
  * Warnings about a scenario that decodes: values that are valid but look
- * like a mistake a user would want to see before solving (a cadre past
- * retirement age, a specialty nobody has, a code one letter away from
- * another, codes no post wants, an id with blanks, a hometown that matches
- * no locality). They
- * never stop a decode: {@link decodeScenarioWithWarnings} returns them beside
- * the scenario, {@link scenarioWarnings} computes them for any scenario.
+ * like a mistake a user would want to see before solving (a key the decoder
+ * does not read, a cadre past retirement age, a specialty nobody has, a code
+ * one letter away from another, codes no post wants, an id with blanks or
+ * invisible characters, ids alike once normalised, a hometown that matches
+ * no locality). They never stop a decode: {@link decodeScenarioWithWarnings}
+ * returns them beside the scenario, {@link scenarioWarnings} computes those
+ * of any scenario (all but the unread keys, which only the input has).
  *
  * @module
  */
@@ -15,9 +16,10 @@ import type { Label, WarningCode } from '../domain/codes.js'
 import { samePlace } from '../domain/place.js'
 import { ageAt, monthsToRetirement } from '../domain/time.js'
 import type { Scenario } from '../domain/types.js'
-import { decodeScenario } from './decode.js'
+import { decodeScenarioWithUnread, type UnreadInputKey } from './decode.js'
 import type { InvalidScenario } from './errors.js'
-import type { Path } from './path.js'
+import { nearestKnownKey } from './known-key.js'
+import { formatPath, type Path } from './path.js'
 
 /**
  * One warning about a decodable scenario.
@@ -291,24 +293,85 @@ function unwantedSpecialties(held: Map<string, Path[]>, wanted: Map<string, Path
   ]
 }
 
-const BLANKS = /\s/
+/** A blank, or an invisible (format) character: zero-width space, word joiner, soft hyphen, BOM… */
+const BLANK_OR_INVISIBLE = /[\s\p{Cf}]/u
+const BLANK = /\s/
+const INVISIBLE = /\p{Cf}/gu
+
+/** A string quoted as JSON, with its invisible characters and blanks other than spaces written `\uXXXX`. */
+const shown = (s: string): string =>
+  q(s).replace(
+    /[^\S ]|\p{Cf}/gu,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  )
+
+/** `U+200B, U+00AD`: the distinct invisible characters of a string. */
+const codePoints = (s: string): string =>
+  [...new Set(s.match(INVISIBLE))]
+    .map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)
+    .join(', ')
+
+type IdKind = 'cadre' | 'team' | 'post'
+
+/** Each cadre, team and post id of a scenario, by kind, in input order. */
+function eachId(
+  s: Scenario,
+  f: (id: string, path: Path, kind: IdKind, what: { zh: string; en: string }) => void,
+): void {
+  s.cadres.forEach((c, i) => f(c.id, ['cadres', i, 'id'], 'cadre', { zh: '干部', en: 'cadre' }))
+  s.teams.forEach((t, ti) => {
+    f(t.id, ['teams', ti, 'id'], 'team', { zh: '班子', en: 'team' })
+    t.posts.forEach((p, pi) => f(p.id, ['teams', ti, 'posts', pi, 'id'], 'post', { zh: '岗位', en: 'post' }))
+  })
+}
 
 function blankIds(s: Scenario, out: ScenarioWarning[]): void {
-  const warn = (id: string, path: Path, what: { zh: string; en: string }) => {
-    if (!BLANKS.test(id)) return
+  eachId(s, (id, path, _, what) => {
+    if (!BLANK_OR_INVISIBLE.test(id)) return
+    const blanks = BLANK.test(id)
+    const invisible = codePoints(id)
+    const message =
+      invisible === ''
+        ? {
+            zh: `${what.zh}编号 ${q(id)} 含空白字符（首尾或中间），引用它时须一字不差`,
+            en: `${what.en} id ${q(id)} has blanks (leading, trailing or inner); every reference must repeat them exactly`,
+          }
+        : {
+            zh: `${what.zh}编号 ${shown(id)} 含${blanks ? '空白字符和' : ''}不可见字符（${invisible}），引用它时须一字不差`,
+            en: `${what.en} id ${shown(id)} has ${blanks ? 'blanks and ' : ''}invisible characters (${invisible}); every reference must repeat them exactly`,
+          }
+    out.push({ code: 'id.blanks', paths: [path], message })
+  })
+}
+
+/**
+ * Ids of one kind that differ but read the same once normalised (NFKC:
+ * full-width `Ｃ1` and `C1`), at the later one. Equal ids are errors (see
+ * `crossref.ts`), not warned of.
+ */
+function lookalikeIds(s: Scenario, out: ScenarioWarning[]): void {
+  const first: Record<IdKind, Map<string, { id: string; path: Path }>> = {
+    cadre: new Map(),
+    team: new Map(),
+    post: new Map(),
+  }
+  eachId(s, (id, path, kind, what) => {
+    const seen = first[kind]
+    const normal = id.normalize('NFKC')
+    const earlier = seen.get(normal)
+    if (earlier === undefined) {
+      seen.set(normal, { id, path })
+      return
+    }
+    if (earlier.id === id) return
     out.push({
-      code: 'id.blanks',
+      code: 'id.lookalike',
       paths: [path],
       message: {
-        zh: `${what.zh}编号 ${q(id)} 含空白字符（首尾或中间），引用它时须一字不差`,
-        en: `${what.en} id ${q(id)} has blanks (leading, trailing or inner); every reference must repeat them exactly`,
+        zh: `${what.zh}编号 ${shown(id)} 规范化（NFKC，全角与兼容字符）后与 ${formatPath(earlier.path)} 的 ${shown(earlier.id)} 相同；二者是不同的编号，引用时须一字不差`,
+        en: `${what.en} id ${shown(id)} reads the same as ${shown(earlier.id)} (${formatPath(earlier.path)}) once normalised (NFKC: full-width and compatibility characters); they are different ids, and every reference must repeat each exactly`,
       },
     })
-  }
-  s.cadres.forEach((c, i) => warn(c.id, ['cadres', i, 'id'], { zh: '干部', en: 'cadre' }))
-  s.teams.forEach((t, ti) => {
-    warn(t.id, ['teams', ti, 'id'], { zh: '班子', en: 'team' })
-    t.posts.forEach((p, pi) => warn(p.id, ['teams', ti, 'posts', pi, 'id'], { zh: '岗位', en: 'post' }))
   })
 }
 
@@ -333,10 +396,61 @@ function unmatchedHometowns(s: Scenario, out: ScenarioWarning[]): void {
   }
 }
 
+/** The most distinct unread keys (of one kind of object) warned of one by one; the rest are counted in one more. */
+const MAX_UNREAD_KEYS = 20
+
+/**
+ * One warning per key the decoder does not read, in input order, keys of the
+ * same name in the same kind of object together (a `note` in every cadre),
+ * with the known key it is close to, if any.
+ */
+function unreadKeys(unread: readonly UnreadInputKey[]): ScenarioWarning[] {
+  const groups = new Map<string, { first: UnreadInputKey; paths: Path[] }>()
+  for (const u of unread) {
+    const id = `${u.object}\u0000${u.key}`
+    const g = groups.get(id)
+    if (g === undefined) groups.set(id, { first: u, paths: [u.path] })
+    else g.paths.push(u.path)
+  }
+  const out: ScenarioWarning[] = []
+  const morePaths: Path[] = []
+  let more = 0
+  for (const { first, paths } of groups.values()) {
+    if (out.length >= MAX_UNREAD_KEYS) {
+      more++
+      if (morePaths.length < MAX_PATHS) morePaths.push(paths[0]!)
+      continue
+    }
+    const near = nearestKnownKey(first.key, first.known)
+    const n = paths.length
+    const where = n === 1 ? `the ${first.object}` : `${n} ${first.object}s`
+    out.push({
+      code: 'input.unknown-key',
+      paths: paths.slice(0, MAX_PATHS),
+      message: {
+        zh: `键 ${shown(first.key)}（${n} 处）不是输入格式的字段，未被读取（已忽略）${near === undefined ? '' : `；是否应为 ${q(near)}？`}`,
+        en: `key ${shown(first.key)} of ${where} is not read (it is ignored)${near === undefined ? '' : `; did you mean ${q(near)}?`}`,
+      },
+    })
+  }
+  if (more > 0)
+    out.push({
+      code: 'input.unknown-key',
+      paths: morePaths,
+      message: {
+        zh: `另有 ${more} 个未读取的键，未逐一列出（只列出前 ${MAX_UNREAD_KEYS} 个）`,
+        en: `${more} more key(s) not read, not listed one by one (only the first ${MAX_UNREAD_KEYS} are)`,
+      },
+    })
+  return out
+}
+
 /**
  * The warnings of a scenario (see {@link WarningCode}), grouped by code in
  * the order of {@link WARNING_LABELS}, each group in input order. A warning
- * lists at most 20 paths; its message gives the full count.
+ * lists at most 20 paths; its message gives the full count. Keys the decoder
+ * does not read (`input.unknown-key`) are the input's, not the scenario's:
+ * see {@link decodeScenarioWithWarnings}.
  *
  * @param s - a scenario (decoded or built in code)
  * @returns the warnings; empty when nothing looks odd
@@ -357,13 +471,16 @@ export function scenarioWarnings(s: Scenario): ScenarioWarning[] {
   for (const w of nearMisses(held, wanted, covered)) out.push(w)
   for (const w of unwantedSpecialties(held, wanted)) out.push(w)
   blankIds(s, out)
+  lookalikeIds(s, out)
   unmatchedHometowns(s, out)
   return out
 }
 
 /**
- * {@link decodeScenario}, with the {@link scenarioWarnings} of the decoded
- * scenario beside it. Never throws.
+ * {@link decodeScenario}, with the warnings beside the scenario: first one
+ * per key of the input the decoder does not read (`input.unknown-key`: only
+ * the input has them), then the {@link scenarioWarnings} of the decoded
+ * scenario. Never throws.
  *
  * @param input - anything; typically the result of `JSON.parse`
  * @returns `Right` of the scenario and its warnings, or `Left` of every issue
@@ -373,7 +490,11 @@ export function scenarioWarnings(s: Scenario): ScenarioWarning[] {
  * if (r._tag === 'Right') for (const w of r.right.warnings) console.warn(w.message.en)
  */
 export function decodeScenarioWithWarnings(input: unknown): Either<InvalidScenario, DecodedScenario> {
-  const decoded = decodeScenario(input)
+  const decoded = decodeScenarioWithUnread(input)
   if (isLeft(decoded)) return decoded
-  return right({ scenario: decoded.right, warnings: scenarioWarnings(decoded.right) })
+  const { scenario, unread } = decoded.right
+  const warnings = unreadKeys(unread)
+  // appended one by one, as in scenarioWarnings
+  for (const w of scenarioWarnings(scenario)) warnings.push(w)
+  return right({ scenario, warnings })
 }

@@ -85,6 +85,45 @@ describe('cross-references: dates against asOf (2025-06)', () => {
   })
 })
 
+describe("cross-references: a cadre's career after their birth", () => {
+  it('reports currentPost.since before the birth at its path, naming the birth month', () => {
+    // C4 was born 1994-11: a tenure since 1950 would be 75 years long
+    expect(broken([['cadres', 3, 'currentPost'], { postId: 'P4', since: '1950-01' }])).toEqual([
+      'cadres[3].currentPost.since: expected a month after the birth (1994-11), got "1950-01"',
+    ])
+  })
+
+  it('reports rankSince, workStart, partyJoined, history months and assessment years before the birth', () => {
+    // C1 was born 1980-01; the birth month itself is no month of a career either
+    expect(
+      broken(
+        [['cadres', 0, 'rankSince'], '1979-12'],
+        [['cadres', 0, 'assessments', 0, 'year'], 1979],
+        [['cadres', 0, 'workStart'], '1980-01'],
+        [['cadres', 0, 'partyJoined'], '1960-07'],
+        [['cadres', 0, 'history'], [{ from: '1975-01', to: '1979-06', unit: 'Wudan', post: 'clerk' }]],
+        [['cadres', 0, 'assessmentRecords'], [{ year: 1980, kind: 'annual', grade: 'competent' }]],
+      ),
+    ).toEqual([
+      'cadres[0].rankSince: expected a month after the birth (1980-01), got "1979-12"',
+      'cadres[0].assessments[0].year: expected a year after the birth (1980-01), got 1979',
+      'cadres[0].workStart: expected a month after the birth (1980-01), got "1980-01"',
+      'cadres[0].partyJoined: expected a month after the birth (1980-01), got "1960-07"',
+      'cadres[0].history[0].from: expected a month after the birth (1980-01), got "1975-01"',
+      'cadres[0].history[0].to: expected a month after the birth (1980-01), got "1979-06"',
+      'cadres[0].assessmentRecords[0].year: expected a year after the birth (1980-01), got 1980',
+    ])
+  })
+
+  it('accepts the month after the birth, and reports only the birth when it is after asOf', () => {
+    const s = scenarioOf(edit(full(), [['cadres', 0, 'workStart'], '1980-02']))
+    expect(s.cadres[0]!.workStart).toBe('1980-02')
+    expect(broken([['cadres', 0, 'birth'], '2025-09'])).toEqual([
+      'cadres[0].birth: expected a month not after asOf (2025-06), got "2025-09"',
+    ])
+  })
+})
+
 describe('cross-references: open posts, locks and forbidden pairs', () => {
   it('reports a year graded twice, and a second annual record of a year (which would count by order)', () => {
     expect(broken([['cadres', 0, 'assessments', 1, 'year'], 2023])).toEqual([

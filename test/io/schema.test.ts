@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { ENUMS } from '../../src/io/enums.js'
 import { decodeScenario, encodeScenario } from '../../src/io/index.js'
 import { scenarioJsonSchema } from '../../src/io/schema.js'
-import { edit, full, valid } from './fixtures.js'
+import { edit, full, valid, type Json } from './fixtures.js'
 import { jsonMutation, mutate } from './mutations.js'
 import { scenarioOf } from './helpers.js'
 
@@ -21,7 +21,8 @@ const typeOf = (v: unknown): string =>
 /**
  * A validator for the part of JSON Schema 2020-12 the generated schema uses
  * (type, enum, const, pattern, minLength, minimum, maximum, properties,
- * required, additionalProperties, items, anyOf). Returns the failing paths.
+ * required, additionalProperties, propertyNames, not, items, anyOf). Returns
+ * the failing paths.
  */
 function validate(schema: Schema, v: unknown, path = '$'): string[] {
   const errors: string[] = []
@@ -42,6 +43,8 @@ function validate(schema: Schema, v: unknown, path = '$'): string[] {
     if (schema['minimum'] !== undefined && v < (schema['minimum'] as number)) errors.push(`${path}: minimum`)
     if (schema['maximum'] !== undefined && v > (schema['maximum'] as number)) errors.push(`${path}: maximum`)
   }
+  if (schema['not'] !== undefined && validate(schema['not'] as Schema, v, path).length === 0)
+    errors.push(`${path}: not`)
   if (schema['anyOf'] !== undefined) {
     const branches = schema['anyOf'] as Schema[]
     if (branches.every((b) => validate(b, v, path).length > 0)) errors.push(`${path}: anyOf`)
@@ -52,6 +55,8 @@ function validate(schema: Schema, v: unknown, path = '$'): string[] {
     for (const k of (schema['required'] ?? []) as string[])
       if (!(k in o)) errors.push(`${path}.${k}: required`)
     for (const [k, x] of Object.entries(o)) {
+      if (schema['propertyNames'] !== undefined && validate(schema['propertyNames'] as Schema, k).length > 0)
+        errors.push(`${path}.${k}: propertyNames`)
       if (properties[k] !== undefined) errors.push(...validate(properties[k], x, `${path}.${k}`))
       else if (schema['additionalProperties'] === false) errors.push(`${path}.${k}: additionalProperties`)
     }
@@ -121,6 +126,29 @@ describe('docs/scenario.schema.json', () => {
       '$.cadres[1].name: required',
       '$.policy.structure.woman: additionalProperties',
     ])
+  })
+
+  it('refuses an ethnicity no reading of it names a group: a number not of GB 3304, digits in a name', () => {
+    for (const e of ['mongol', '蒙古族', ' Mongolian ', "De'ang", '02', '2', '98'])
+      expect(validate(committed, edit(full(), [['cadres', 0, 'ethnicity'], e]))).toEqual([])
+    for (const e of ['1.0', '57', '99', '001', 'han1', ' ', '-'])
+      expect(validate(committed, edit(full(), [['cadres', 0, 'ethnicity'], e]))).toEqual([
+        '$.cadres[0].ethnicity: pattern',
+      ])
+  })
+
+  it('refuses the dictionary keys the decoder refuses (__proto__, constructor, prototype)', () => {
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      const indicators = JSON.parse(`{"ability": 80, ${JSON.stringify(key)}: 50}`) as Json
+      const input = edit(full(), [
+        ['cadres', 0, 'assessmentRecords'],
+        [{ year: 2024, kind: 'annual', indicators }],
+      ])
+      expect(isRight(decodeScenario(input))).toBe(false)
+      expect(validate(committed, input)).toEqual([
+        `$.cadres[0].assessmentRecords[0].indicators.${key}: propertyNames`,
+      ])
+    }
   })
 
   it('accepts every JSON input the decoder accepts', () => {

@@ -86,6 +86,38 @@ describe('decodeScenarioWithWarnings', () => {
     ])
   })
 
+  it('warns of ids with invisible characters (zero-width space, word joiner, soft hyphen), written as escapes', () => {
+    const input = edit(
+      valid(),
+      [['cadres', 0, 'id'], 'C\u200b1'],
+      [['cadres', 0, 'hometown'], 'Wengniute'],
+      [['teams', 0, 'id'], 'T\u20601'],
+      [['teams', 0, 'posts', 0, 'id'], 'P\u00ad 1'],
+    )
+    expect(warningsOf(input)).toEqual([
+      'id.blanks @ cadres[0].id: cadre id "C\\u200B1" has invisible characters (U+200B); every reference must repeat them exactly',
+      'id.blanks @ teams[0].id: team id "T\\u20601" has invisible characters (U+2060); every reference must repeat them exactly',
+      'id.blanks @ teams[0].posts[0].id: post id "P\\u00AD 1" has blanks and invisible characters (U+00AD); every reference must repeat them exactly',
+    ])
+  })
+
+  it('warns of two ids of one kind equal once normalised (NFKC), at the later one', () => {
+    const input = edit(
+      full(),
+      [['cadres', 1, 'id'], '\uff23\uff11'],
+      [['cadres', 1, 'currentPost'], null],
+      [['teams', 0, 'posts', 1, 'id'], '\uff30\uff11'],
+    )
+    expect(warningsOf(input).filter((w) => w.startsWith('id.'))).toEqual([
+      'id.lookalike @ cadres[1].id: cadre id "\uff23\uff11" reads the same as "C1" (cadres[0].id) once normalised (NFKC: full-width and compatibility characters); they are different ids, and every reference must repeat each exactly',
+      'id.lookalike @ teams[0].posts[1].id: post id "\uff30\uff11" reads the same as "P1" (teams[0].posts[0].id) once normalised (NFKC: full-width and compatibility characters); they are different ids, and every reference must repeat each exactly',
+    ])
+    // a team id and a post id may look alike: they are ids of different kinds
+    expect(
+      warningsOf(edit(full(), [['teams', 1, 'id'], '\uff30\uff11'])).filter((w) => w.startsWith('id.')),
+    ).toEqual([])
+  })
+
   it('warns once per hometown that matches no locality, with the number of cadres', () => {
     const input = edit(
       full(),
