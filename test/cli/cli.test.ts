@@ -2,19 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { run } from '../../src/cli/run.js'
+import { cli } from './helpers.js'
 import { encodeScenario } from '../../src/io/encode.js'
 import { writeRoster } from '../../src/io/roster/write.js'
 import { generateScenario } from '../../src/sample/index.js'
 import { eligibilityOf } from '../../src/scoring/index.js'
-
-/** Runs the command line in process; answers its exit code and what it wrote. */
-async function cli(...argv: string[]) {
-  let out = ''
-  let err = ''
-  const code = await run(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), tty: false })
-  return { code, out, err }
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'banzi-cli-'))
 const scenario = generateScenario({ seed: 9, cadres: 120, teams: 14 })

@@ -8,18 +8,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from '
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { run } from '../../src/cli/run.js'
+import { cli } from './helpers.js'
 import { REASON_ZH } from '../../src/domain/codes.js'
 import { encodeScenario } from '../../src/io/encode.js'
 import { writeRoster } from '../../src/io/roster/write.js'
 import { generateScenario } from '../../src/sample/index.js'
-
-async function cli(...argv: string[]) {
-  let out = ''
-  let err = ''
-  const code = await run(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), tty: false })
-  return { code, out, err }
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'banzi-cli-faces-'))
 const scenario = generateScenario({ seed: 9, cadres: 120, teams: 14 })

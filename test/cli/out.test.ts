@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { run } from '../../src/cli/run.js'
+import { cli } from './helpers.js'
 import { encodeScenario } from '../../src/io/encode.js'
 import { generateScenario } from '../../src/sample/index.js'
 
@@ -28,13 +28,6 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   }
   return { ...fs, writeFile, default: { ...fs, writeFile } }
 })
-
-async function cli(...argv: string[]) {
-  let out = ''
-  let err = ''
-  const code = await run(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), tty: false })
-  return { code, out, err }
-}
 
 const dir = mkdtempSync(join(tmpdir(), FULL))
 const county = join(dir, 'county.json')
