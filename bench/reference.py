@@ -6,8 +6,10 @@
                                                           endian; square when M is left out)
 
 Prints one JSON object: status, objective, time_ms (the solver call only, not the reading).
-The MPS reader covers what banzi's exportModel writes (free MPS: OBJSENSE, INTORG/INTEND
-markers, RHS, RANGES, BOUNDS UP/LO/FX/MI/PL); it is not a general MPS reader.
+The MPS reader covers what banzi's exportModel writes (free MPS: INTORG/INTEND markers, RHS,
+RANGES, BOUNDS UP/LO/FX/MI/PL/FR, UP 1e30 as infinite; an OBJSENSE section is read if present);
+it is not a general MPS reader. banzi's MPS minimises the negated costs of a model that
+maximises: the objective printed is minus banzi's (bench/references.ts turns it back).
 """
 import json
 import sys
@@ -64,7 +66,7 @@ def read_mps(path):
                 lo, hi = bounds.get(name, (0.0, np.inf))
                 v = float(t[3]) if len(t) > 3 else None
                 if kind == "UP":
-                    hi = v
+                    hi = np.inf if v >= 1e30 else v
                 elif kind == "LO":
                     lo = v
                 elif kind == "FX":
@@ -73,6 +75,8 @@ def read_mps(path):
                     lo = -np.inf
                 elif kind == "PL":
                     hi = np.inf
+                elif kind == "FR":
+                    lo, hi = -np.inf, np.inf
                 elif kind == "BV":
                     lo, hi = 0.0, 1.0
                 bounds[name] = (lo, hi)

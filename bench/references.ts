@@ -119,8 +119,11 @@ function python(args: string[], timeoutMs: number, solver: string): Run {
 }
 
 /** scipy.optimize.milp (native HiGHS, presolve on) on banzi's free MPS export; solver time only. */
-export const runScipyMilp = (mpsPath: string, timeLimitS: number): Run =>
-  python(['milp', mpsPath, String(timeLimitS)], (timeLimitS + 120) * 1000, 'scipy milp')
+export function runScipyMilp(mpsPath: string, timeLimitS: number): Run {
+  const r = python(['milp', mpsPath, String(timeLimitS)], (timeLimitS + 120) * 1000, 'scipy milp')
+  // banzi's MPS files minimise the negated costs of a model that maximises (exportModel): back to its sense.
+  return r.objective === null ? r : { ...r, objective: -r.objective }
+}
 
 /** scipy.optimize.linear_sum_assignment on an OR-Library assignment file; median of 3. */
 export const runScipyLsaFile = (path: string): Run => python(['lsa-assign', path], 300_000, 'scipy lsa')

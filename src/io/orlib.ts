@@ -99,6 +99,25 @@ class Reader {
     return v
   }
 
+  /**
+   * Fails unless `count` tokens are left, before any array of that size is
+   * allocated: a declared size larger than the text (a million, or 20,000
+   * agents) is a Malformed error, never a RangeError or gigabytes allocated
+   * first. The error is the one reading would give: at the first token that
+   * is not an integer, else where the text ends, naming the `what(k)` missing.
+   */
+  need(count: number, what: (k: number) => string): void {
+    const left = this.t.values.length - this.k
+    if (count <= left) return
+    const from = this.k
+    for (let k = 0; k < left; k++) this.int(what(k), -Infinity)
+    this.k = from
+    throw new Malformed(
+      this.t.values.length,
+      `expected ${what(left)}, but the text ends after ${this.t.values.length} tokens`,
+    )
+  }
+
   fill(into: Float64Array, what: (k: number) => string): void {
     for (let k = 0; k < into.length; k++) into[k] = this.int(what(k), -Infinity)
   }
@@ -111,8 +130,10 @@ class Reader {
 
 function readAssign(r: Reader): AssignInstance {
   const n = r.int('the size n', 1)
+  const what = (k: number) => `cost (${Math.floor(k / n) + 1}, ${(k % n) + 1}) of ${n * n}`
+  r.need(n * n, what)
   const data = new Float64Array(n * n)
-  r.fill(data, (k) => `cost (${Math.floor(k / n) + 1}, ${(k % n) + 1}) of ${n * n}`)
+  r.fill(data, what)
   r.end(`the ${n} × ${n} costs`)
   return { kind: 'assign', cost: { rows: n, cols: n, data } }
 }
@@ -123,16 +144,25 @@ function readGap(r: Reader): GapInstance {
   for (let p = 1; p <= count; p++) {
     const agents = r.int(`the number of agents of problem ${p}`, 1)
     const jobs = r.int(`the number of jobs of problem ${p}`, 1)
+    const entry = (name: string, i: number, j: number) =>
+      `${name} (agent ${i + 1}, job ${j + 1}) of problem ${p}`
+    const cap = (i: number) => `capacity of agent ${i + 1} of problem ${p}`
+    const block = agents * jobs
+    r.need(2 * block + agents, (k) =>
+      k < 2 * block
+        ? entry(k < block ? 'cost' : 'weight', Math.floor((k % block) / jobs), k % jobs)
+        : cap(k - 2 * block),
+    )
     const matrix = (name: string) =>
       Array.from({ length: agents }, (_, i) => {
         const row = new Float64Array(jobs)
-        r.fill(row, (j) => `${name} (agent ${i + 1}, job ${j + 1}) of problem ${p}`)
+        r.fill(row, (j) => entry(name, i, j))
         return row
       })
     const cost = matrix('cost')
     const weight = matrix('weight')
     const capacity = new Float64Array(agents)
-    r.fill(capacity, (i) => `capacity of agent ${i + 1} of problem ${p}`)
+    r.fill(capacity, cap)
     problems.push({ agents, jobs, cost, weight, capacity })
   }
   r.end(`the ${count} problems the file announces`)

@@ -13,7 +13,9 @@ import type { Milp } from './milp.js'
  * The name each column and row of a {@link Milp} carries in an exported file:
  * `columns[j]` is the name of IR column `j`, `rows[i]` of IR row `i`. In LP,
  * a row with two finite, different bounds is written as two rows,
- * `<rows[i]>.lo` (≥) and `<rows[i]>.hi` (≤).
+ * `<rows[i]>.lo` (≥) and `<rows[i]>.hi` (≤). In MPS only a row whose lower
+ * bound exceeds its upper bound is split: `<rows[i]>.lo` and `<rows[i]>.hi`
+ * in free MPS; in fixed MPS `rows[i]` (`R<i>`, ≥) and `H<i>` (≤).
  * @category Model
  */
 export interface ExportedNames {
@@ -88,9 +90,10 @@ const short = (prefix: string, n: number): string[] =>
  * @param style - `'domain'` (sanitised domain names) or `'short'` (`C0`, `C1`, … and `R0`, `R1`, …)
  * @returns the exported name of every column and row
  * @example
- * const b = new MilpBuilder()
- * b.addColumn('x:C3:P12', 1, 0, 1, true)
- * exportedNames(b.build(), 'domain').columns //=> ['x_C3_P12']
+ * const m = gapModel({ cost: [[1]], weight: [[1]], capacity: [1], sense: 'max' })
+ * exportedNames(m, 'domain').columns //=> ['x_a0_j0']
+ * exportedNames(m, 'domain').rows //=> ['job_0_assigned', 'agent_0_capacity']
+ * exportedNames(m, 'short').rows //=> ['R0', 'R1']
  */
 export function exportedNames(m: Milp, style: NameStyle = 'domain'): ExportedNames {
   requireShape('exportedNames', 'm', 'milp', m)

@@ -5,8 +5,9 @@
  *
  * Written from the {@link Milp} IR directly (not through a solver's writer)
  * so that the file is the model banzi solves, whatever backend is in use.
- * Maximisation is kept (`Maximize`, `OBJSENSE MAX`); a row with no finite
- * bound constrains nothing and is left out.
+ * LP keeps the maximisation (`Maximize`); MPS minimises the negated objective,
+ * since CBC ignores `OBJSENSE MAX` and GLPK rejects the section. A row with no
+ * finite bound constrains nothing and is left out.
  *
  * @module
  */
@@ -61,9 +62,9 @@ function terms(out: string[], head: string, parts: readonly string[], tail: stri
   }
 }
 
-function header(m: Milp, kind: string, names: string): string[] {
+function header(m: Milp, kind: string, names: string, sense: string): string[] {
   return [
-    `banzi exportModel (${kind}): ${m.colNames.length} columns, ${m.rowNames.length} rows, maximise`,
+    `banzi exportModel (${kind}): ${m.colNames.length} columns, ${m.rowNames.length} rows, ${sense}`,
     `names: ${names}`,
     'columns appear in IR order; exportedNames(model) maps every exported name back to its IR index',
   ]
@@ -72,9 +73,16 @@ function header(m: Milp, kind: string, names: string): string[] {
 const SANITISED =
   "the IR's domain names with every character outside [A-Za-z0-9_] replaced by '_' (a clash gets _2, _3, ...)"
 
+/** A column's upper bound as written: +inf when below its lower bound (then written as a row). */
+const upperOf = (m: Milp, j: number): number => (m.colLower[j]! > m.colUpper[j]! ? Infinity : m.colUpper[j]!)
+
 function writeLp(m: Milp, n: ExportedNames): string {
-  const out = header(m, 'CPLEX LP', SANITISED).map((l) => `\\ ${l}`)
-  out.push('\\ a row with two finite bounds is written as <name>.lo (>=) and <name>.hi (<=)', 'Maximize')
+  const out = header(m, 'CPLEX LP', SANITISED, 'maximise').map((l) => `\\ ${l}`)
+  out.push(
+    '\\ a row with two finite bounds is written as <name>.lo (>=) and <name>.hi (<=)',
+    '\\ a column whose lower bound exceeds its upper bound has its upper bound as the row <name>.ub (<=)',
+    'Maximize',
+  )
   // Every column appears in the objective, zeros included, so readers number the columns in IR order.
   terms(
     out,
@@ -102,13 +110,18 @@ function writeLp(m: Milp, n: ExportedNames): string {
       terms(out, ` ${name}.hi:`, parts, `<= ${num(hi)}`)
     }
   }
+  // A column whose lower bound exceeds its upper bound: GLPK refuses such bounds outright and
+  // CBC's MPS reader rejects them, so the upper bound becomes a row every reader finds infeasible.
+  n.columns.forEach((c, j) => {
+    if (m.colLower[j]! > m.colUpper[j]!) out.push(` ${c}.ub: + 1 ${c} <= ${num(m.colUpper[j]!)}`)
+  })
   out.push('Bounds')
   const generals: string[] = []
   const binaries: string[] = []
   const bound = (v: number) => (v === Infinity ? '+inf' : v === -Infinity ? '-inf' : num(v))
   n.columns.forEach((c, j) => {
     const lo = m.colLower[j]!
-    const hi = m.colUpper[j]!
+    const hi = upperOf(m, j)
     const isInt = m.integer[j] === 1
     if (isInt && lo === 0 && hi === 1) {
       binaries.push(c)
@@ -137,6 +150,10 @@ const freeLine: Line = (...f) => ` ${f.filter((x) => x !== undefined && x !== ''
 const fixedLine: Line = (f1, f2, f3 = '', f4 = '', f5 = '', f6 = '') =>
   ` ${f1.padEnd(2)} ${f2.padEnd(8)}  ${f3.padEnd(8)}  ${f4.padStart(12)}   ${f5.padEnd(8)}  ${f6.padStart(12)}`.trimEnd()
 
+/** The MPS sense line: a minimisation of the negated costs, which every reader takes the same way. */
+const MPS_SENSE =
+  "minimise the negated objective (no OBJSENSE section: CBC ignores OBJSENSE MAX, GLPK rejects it); the optimum a reader reports is minus banzi's"
+
 function writeMps(m: Milp, n: ExportedNames, fixed: boolean): string {
   const line = fixed ? fixedLine : freeLine
   const val = fixed ? num12 : num
@@ -144,16 +161,46 @@ function writeMps(m: Milp, n: ExportedNames, fixed: boolean): string {
     m,
     fixed ? 'fixed MPS' : 'free MPS',
     fixed ? 'C<j>, R<i> with j, i in base 36' : SANITISED,
+    MPS_SENSE,
+  ).map((l) => `* ${l}`)
+  out.push(
+    `* a row whose lower bound exceeds its upper bound (infeasible) is written as two rows, G and L: ${
+      fixed ? 'R<i> and H<i>' : '<name>.lo and <name>.hi'
+    }`,
+    `* a column whose lower bound exceeds its upper bound has its upper bound as the L row ${fixed ? 'U<j>' : '<name>.ub'}`,
+    'NAME          banzi',
+    'ROWS',
+    line('N', 'obj'),
   )
-    .map((l) => `* ${l}`)
-    .concat(['NAME          banzi', 'OBJSENSE', '    MAX', 'ROWS', line('N', 'obj')])
-  const kept = new Uint8Array(m.rowNames.length)
+  // The name of each row as written (null: left out), and of its L half when it is split.
+  const named: (string | null)[] = new Array<string | null>(m.rowNames.length).fill(null)
+  const upperHalf: (string | undefined)[] = new Array<string | undefined>(m.rowNames.length)
   for (let r = 0; r < m.rowNames.length; r++) {
     const lo = m.rowLower[r]!
     const hi = m.rowUpper[r]!
     if (lo === -Infinity && hi === Infinity) continue
-    kept[r] = 1
-    out.push(line(lo === hi ? 'E' : lo === -Infinity ? 'L' : 'G', n.rows[r]!))
+    const name = n.rows[r]!
+    if (lo > hi) {
+      // A G row with a range always admits [rhs, rhs + |R|]: an empty interval needs two rows.
+      named[r] = fixed ? name : `${name}.lo`
+      upperHalf[r] = fixed ? `H${name.slice(1)}` : `${name}.hi`
+      out.push(line('G', named[r]!), line('L', upperHalf[r]!))
+      continue
+    }
+    named[r] = name
+    out.push(line(lo === hi ? 'E' : lo === -Infinity ? 'L' : 'G', name))
+  }
+  // GLPK refuses a column whose lower bound exceeds its upper bound and CBC's reader rejects
+  // its bounds, so such an upper bound is written as a row, which every reader finds infeasible.
+  const upperRow = (j: number): string | undefined =>
+    m.colLower[j]! > m.colUpper[j]!
+      ? fixed
+        ? `U${n.columns[j]!.slice(1)}`
+        : `${n.columns[j]!}.ub`
+      : undefined
+  for (let j = 0; j < m.colNames.length; j++) {
+    const u = upperRow(j)
+    if (u !== undefined) out.push(line('L', u))
   }
   // MPS is written column by column.
   const byCol = columnsOf(m)
@@ -166,39 +213,58 @@ function writeMps(m: Milp, n: ExportedNames, fixed: boolean): string {
     inInt = isInt
     const c = n.columns[j]!
     // The objective entry is written even when zero so that every column is declared.
-    out.push(line('', c, 'obj', val(m.colCost[j]!)))
-    for (let k = byCol.start[j]!; k < byCol.start[j + 1]!; k++)
-      if (kept[byCol.row[k]!] === 1) out.push(line('', c, n.rows[byCol.row[k]!]!, val(byCol.value[k]!)))
+    out.push(line('', c, 'obj', val(-m.colCost[j]!)))
+    const u = upperRow(j)
+    if (u !== undefined) out.push(line('', c, u, '1'))
+    for (let k = byCol.start[j]!; k < byCol.start[j + 1]!; k++) {
+      const r = byCol.row[k]!
+      if (named[r] === null) continue
+      out.push(line('', c, named[r]!, val(byCol.value[k]!)))
+      const half = upperHalf[r]
+      if (half !== undefined) out.push(line('', c, half, val(byCol.value[k]!)))
+    }
   }
   if (inInt) out.push(marker('INTEND'))
   out.push('RHS')
   const ranges: string[] = []
   for (let r = 0; r < m.rowNames.length; r++) {
-    if (kept[r] === 0) continue
+    if (named[r] === null) continue
     const lo = m.rowLower[r]!
     const hi = m.rowUpper[r]!
     const rhs = lo === -Infinity ? hi : lo
-    if (rhs !== 0) out.push(line('', 'RHS', n.rows[r]!, val(rhs)))
-    // A G row with range R admits [rhs, rhs + |R|].
-    if (lo !== hi && lo !== -Infinity && hi !== Infinity)
-      ranges.push(line('', 'RNG', n.rows[r]!, val(hi - lo)))
+    if (rhs !== 0) out.push(line('', 'RHS', named[r]!, val(rhs)))
+    const half = upperHalf[r]
+    if (half !== undefined) {
+      if (hi !== 0) out.push(line('', 'RHS', half, val(hi)))
+    }
+    // A G row with range R admits [rhs, rhs + |R|] (lower ≤ upper here: R ≥ 0).
+    else if (lo !== hi && lo !== -Infinity && hi !== Infinity)
+      ranges.push(line('', 'RNG', named[r]!, val(hi - lo)))
+  }
+  for (let j = 0; j < m.colNames.length; j++) {
+    const u = upperRow(j)
+    if (u !== undefined && m.colUpper[j] !== 0) out.push(line('', 'RHS', u, val(m.colUpper[j]!)))
   }
   if (ranges.length > 0) out.push('RANGES')
   for (const r of ranges) out.push(r)
   out.push('BOUNDS')
+  // CBC's reader (CoinMpsIO) takes PL only as a column's first bound and LO only after nothing
+  // or UP, and MI alone sets the upper bound to 0: hence FR, MI before UP, PL only alone. GLPK
+  // gives an integer column the bounds [0, 1] until told otherwise, so one with a lower bound
+  // and no upper bound gets UP 1e30, which every reader takes as +inf (HiGHS: >= 1e20, CBC: > 1e27).
   for (let j = 0; j < m.colNames.length; j++) {
     const c = n.columns[j]!
     const lo = m.colLower[j]!
-    const hi = m.colUpper[j]!
-    if (lo === hi) {
-      out.push(line('FX', 'BND', c, val(lo)))
-      continue
+    const hi = upperOf(m, j)
+    if (lo === hi) out.push(line('FX', 'BND', c, val(lo)))
+    else if (lo === -Infinity && hi === Infinity) out.push(line('FR', 'BND', c))
+    else if (lo === -Infinity) out.push(line('MI', 'BND', c), line('UP', 'BND', c, val(hi)))
+    else {
+      // A lower bound of 0 is the default; lo <= hi here, so an UP is never negative with it.
+      if (lo !== 0) out.push(line('LO', 'BND', c, val(lo)))
+      if (hi !== Infinity) out.push(line('UP', 'BND', c, val(hi)))
+      else if (m.integer[j] === 1) out.push(lo === 0 ? line('PL', 'BND', c) : line('UP', 'BND', c, '1e30'))
     }
-    if (lo === -Infinity) out.push(line('MI', 'BND', c))
-    else if (lo !== 0) out.push(line('LO', 'BND', c, val(lo)))
-    // Some readers give an integer column without an upper bound the bound 1; say +inf explicitly.
-    if (hi !== Infinity) out.push(line('UP', 'BND', c, val(hi)))
-    else if (m.integer[j] === 1) out.push(line('PL', 'BND', c))
   }
   out.push('ENDATA', '')
   return out.join('\n')
@@ -206,20 +272,30 @@ function writeMps(m: Milp, n: ExportedNames, fixed: boolean): string {
 
 /**
  * Writes the staffing MILP of a scenario (or an already formulated model, or
- * a bare {@link Milp}) as CPLEX LP, free MPS or fixed MPS, maximised, with
- * bounds, binaries and general integers.
+ * a bare {@link Milp}) as CPLEX LP, free MPS or fixed MPS, with bounds,
+ * binaries and general integers.
+ *
+ * LP keeps banzi's sense (`Maximize`). MPS has no `OBJSENSE` section (CBC
+ * 2.10 prints "MAX found after OBJSENSE - Coin ignores" and minimises; GLPK
+ * rejects the section), so it is written as the minimisation of the negated
+ * costs: every reader finds the same optimal columns, and the objective it
+ * reports is minus banzi's (the file's header comment says so).
  *
  * LP and free MPS carry the domain names, sanitised to letters, digits and
  * `_` (`x:C3:P12` → `x_C3_P12`); fixed MPS allows 8 characters, so it uses
  * positional names (`C0`, `C1`, … and `R0`, …). {@link exportedNames} gives
- * the exact name of every IR column and row in either style.
+ * the exact name of every IR column and row in either style. A row whose
+ * lower bound exceeds its upper bound (an infeasible row) is written as two
+ * rows, ≥ lower and ≤ upper (LP and free MPS: `<name>.lo`, `<name>.hi`; fixed
+ * MPS: `R<i>`, `H<i>`), so that every reader finds it infeasible.
  *
- * Checked readers: HiGHS reads all three (round-trip tests); CBC 2.10 reads
- * the LP and both MPS files (it honours `OBJSENSE MAX`); GLPK's `glpsol`
- * reads the LP (`glpsol --lp`) but rejects the `OBJSENSE` section of MPS.
+ * Checked readers: HiGHS reads all three (round-trip tests); CBC 2.10 and
+ * GLPK's `glpsol` (`--lp`, `--freemps`, `--mps`) read the LP and both MPS
+ * files.
  *
  * A minimisation (e.g. `gapModel` of a GAP) is stored in the IR as the
- * maximisation of the negated costs, and is exported that way.
+ * maximisation of the negated costs, and is exported that way: its MPS file
+ * minimises the instance's own costs.
  *
  * @category Model
  * @param source - a scenario, its `formulate` result, or a MILP
@@ -230,10 +306,9 @@ function writeMps(m: Milp, n: ExportedNames, fixed: boolean): string {
  * const lp = exportModel(generateScenario({ seed: 1, cadres: 60 }), 'lp')
  * lp.includes('Maximize') //=> true
  * @example
- * const b = new MilpBuilder()
- * const x = b.addColumn('x', 2, 0, 1, true)
- * b.addRow('cap', [x], [1], -Infinity, 1)
- * exportModel(b.build(), 'lp').split('\n').slice(4, 7) //=> ['Maximize', ' obj: + 2 x', 'Subject To']
+ * const m = gapModel({ cost: [[2]], weight: [[1]], capacity: [1], sense: 'max' })
+ * exportModel(m, 'lp').split('\n').slice(5, 8) //=> ['Maximize', ' obj: + 2 x_a0_j0', 'Subject To']
+ * exportModel(m, 'mps').includes(' x_a0_j0  obj  -2') //=> true
  */
 export function exportModel(source: ExportSource, format: ModelFormat): string {
   requireArgument(

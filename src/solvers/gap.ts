@@ -45,7 +45,7 @@ export interface GapSolution {
   readonly objective: number
   /** Best proven bound in the same sense (equal to the objective when optimal), if known. */
   readonly bound: number | null
-  /** Relative gap between objective and bound, 0 when optimal. */
+  /** Relative gap between objective and bound; 0 when optimal. */
   readonly gap: number | null
   readonly timeMs: number
   readonly backend: string
@@ -161,9 +161,38 @@ export function gapModel(input: GapInput): Milp {
 }
 
 /**
+ * `m` with its costs multiplied by 2^−e, the largest |cost| then in (0.5, 1]
+ * (1 when every cost is 0), and the function that takes an objective back.
+ * Powers of two keep every product exact (short of underflow below 2^−1074).
+ */
+function scaledCosts(m: Milp): { model: Milp; unscale: (v: number) => number } {
+  let largest = 0
+  for (const c of m.colCost) largest = Math.max(largest, Math.abs(c))
+  if (largest === 0) return { model: m, unscale: (v) => v }
+  let e = Math.ceil(Math.log2(largest))
+  // log2 rounds: settle e so that 2^(e−1) < largest ≤ 2^e.
+  const pow = (k: number) => 2 ** Math.trunc(k / 2) * 2 ** (k - Math.trunc(k / 2))
+  while (largest * pow(-e) > 1) e++
+  while (largest * pow(-e) <= 0.5) e--
+  if (e === 0) return { model: m, unscale: (v) => v }
+  const down = (v: number) => v * 2 ** -Math.trunc(e / 2) * 2 ** -(e - Math.trunc(e / 2))
+  const up = (v: number) => v * 2 ** Math.trunc(e / 2) * 2 ** (e - Math.trunc(e / 2))
+  return { model: { ...m, colCost: m.colCost.map(down) }, unscale: up }
+}
+
+/**
  * Solves a generalized assignment problem exactly: every job to one agent,
  * every agent within its capacity, total cost minimised (or profit
  * maximised).
+ *
+ * The costs are scaled by a power of two (exact) so that the largest |cost|
+ * lies in (0.5, 1] before the solve, whatever their magnitude (HiGHS would
+ * otherwise stop within its absolute gap of 1e-7 on costs near 1e-7, and take
+ * a cost of 1e20 or more as infinite); the objective is recomputed from the
+ * input and the bound (and the `onProgress` incumbents and bounds) scaled back.
+ * Differences in total cost below about 1e-7 × the largest |cost| (HiGHS's
+ * gap and feasibility tolerances) are not resolved: an assignment that far
+ * from the optimum may be reported optimal.
  *
  * @category Solvers
  * @param input - `cost`, `weight` (agents × jobs), `capacity` (per agent), `sense`
@@ -190,8 +219,23 @@ export async function generalizedAssignment(
   const agents = input.capacity.length
   const jobs = input.cost[0]?.length ?? 0
   const sign = input.sense === 'max' ? 1 : -1
-  const r = await solver.solve(gapModel(input), options)
-  const bound = r.bound === null ? null : sign * r.bound
+  const { model, unscale } = scaledCosts(gapModel(input))
+  const onProgress = options.onProgress
+  const r = await solver.solve(
+    model,
+    onProgress === undefined
+      ? options
+      : {
+          ...options,
+          onProgress: (e) =>
+            onProgress({
+              ...e,
+              incumbent: e.incumbent === null ? null : unscale(e.incumbent),
+              bound: e.bound === null ? null : unscale(e.bound),
+            }),
+        },
+  )
+  const bound = r.bound === null ? null : sign * unscale(r.bound)
   if (r.status === 'infeasible')
     return left({ _tag: 'Infeasible', message: 'no assignment of every job fits the capacities' })
   if (r.status === 'unbounded' || r.status === 'error')
@@ -220,7 +264,7 @@ export async function generalizedAssignment(
     assignment,
     objective,
     bound: r.status === 'optimal' ? objective : bound,
-    gap: bound === null ? null : relativeGap(sign * objective, sign * bound),
+    gap: r.status === 'optimal' ? 0 : bound === null ? null : relativeGap(sign * objective, sign * bound),
     timeMs: r.timeMs,
     backend: solver.name,
   })

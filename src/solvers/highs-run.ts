@@ -150,11 +150,50 @@ export function stopsAt(
   }
 }
 
+/** HiGHS's infinity: a cost or bound of this magnitude or more is read as infinite (its `infinite_cost`, `infinite_bound`). */
+export const HIGHS_INFINITE = 1e20
+
+/** HiGHS's `large_matrix_value`: it refuses a model with a coefficient of this magnitude or more. */
+export const HIGHS_LARGE_COEFFICIENT = 1e15
+
 /**
- * Runs HiGHS once. Never throws: a failure is `status: 'error'`.
+ * Why HiGHS would misread `m`, or `null`: a cost, or a finite column or row
+ * bound, of magnitude 1e20 or more, which HiGHS takes as infinite (a cost of
+ * 1e21 came back 'optimal' with objective Infinity), or a coefficient of 1e15
+ * or more, which it refuses with a bare "passModel failed". Infinite bounds
+ * are what they say and pass.
+ * @internal
+ */
+export function beyondHighs(
+  m: Pick<MilpArrays, 'colCost' | 'colLower' | 'colUpper' | 'rowLower' | 'rowUpper' | 'rowValue'>,
+): string | null {
+  const big = (v: number) => Math.abs(v) >= HIGHS_INFINITE && Number.isFinite(v)
+  const arrays = [
+    ['cost', m.colCost],
+    ['lower bound', m.colLower],
+    ['upper bound', m.colUpper],
+    ['row lower bound', m.rowLower],
+    ['row upper bound', m.rowUpper],
+  ] as const
+  for (const [what, a] of arrays)
+    for (let k = 0; k < a.length; k++)
+      if (big(a[k]!) || (what === 'cost' && !Number.isFinite(a[k]!)))
+        return `${what.startsWith('row') ? 'row' : 'column'} ${k}: ${what} ${a[k]} is beyond what HiGHS takes as finite (|value| < 1e20); scale the model`
+  for (let k = 0; k < m.rowValue.length; k++)
+    if (!(Math.abs(m.rowValue[k]!) < HIGHS_LARGE_COEFFICIENT))
+      return `matrix entry ${k}: coefficient ${m.rowValue[k]} is beyond what HiGHS takes (|coefficient| < 1e15); scale the model`
+  return null
+}
+
+/**
+ * Runs HiGHS once. Never throws: a failure is `status: 'error'`; so is a
+ * model {@link beyondHighs} refuses.
  * @internal
  */
 export function runHighs(highs: Highs, m: MilpArrays, timeLimitSeconds: number, caller: RunHooks): RawRun {
+  const refused = beyondHighs(m)
+  if (refused !== null)
+    return { status: 'error', values: null, objective: null, dualBound: null, message: refused, fatal: false }
   const hooks = monotoneHooks(caller)
   const numCols = m.colCost.length
   const numRows = m.rowLower.length

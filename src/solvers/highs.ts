@@ -37,7 +37,7 @@ import type { Highs, InitOptions } from 'highs'
 import { entryLease, type Milp } from '../model/milp.js'
 import type { LpRelaxation, RunOptions, Solver, SolverResult, SolverStatus } from './solver.js'
 import { CORE_MIN_COLUMNS, DEFAULT_MAX_CORE_COLUMNS, solveEmpty } from './solver.js'
-import { failedRun, runHighs } from './highs-run.js'
+import { beyondHighs, failedRun, runHighs } from './highs-run.js'
 import type { MilpArrays, RawRun } from './highs-run.js'
 import { runCore } from './core-run.js'
 import type { CoreArrays, CoreRun } from './core-run.js'
@@ -230,6 +230,9 @@ export const highsSolver: Solver = {
     const elapsed = () => performance.now() - started
     if (options.signal?.aborted) return none('interrupted', 0)
     if (model.colNames.length === 0) return solveEmpty(model)
+    // Numbers HiGHS reads as infinite: refused on every path, the priced core's as the direct one's.
+    const beyond = beyondHighs(model)
+    if (beyond !== null) return none('error', 0, beyond)
     const direct = arraysOf(model)
     const pricable = pricableColumns(model)
     let binaries = 0

@@ -28,36 +28,94 @@ interface LpModel {
   options: { timeout: number; tolerance: number }
 }
 
-/** The javascript-lp-solver form of a {@link Milp}; columns are `c<j>`, rows `r<i>`. @internal */
+/**
+ * How column `j` of a {@link Milp} is written for javascript-lp-solver, whose
+ * variables are all ≥ 0: `x = shift + sign · c<j>` (a finite lower bound is
+ * shifted to 0; a column bounded only above is mirrored, `x = hi − c<j>`), and
+ * a free column is split, `x = c<j> − n<j>`. An integer column's bounds are
+ * first rounded inwards, so that the shift is an integer and `c<j>` is an
+ * integer exactly when `x` is. @internal
+ */
+export interface JsLpColumn {
+  readonly shift: number
+  readonly sign: 1 | -1
+  readonly split: boolean
+  /** Upper bound of `c<j>` (`Infinity` for none; negative: no value fits). */
+  readonly upper: number
+}
+
+/** The javascript-lp-solver form of each column. @internal */
+export function jsLpColumns(m: Milp): JsLpColumn[] {
+  const out: JsLpColumn[] = []
+  for (let j = 0; j < m.colNames.length; j++) {
+    const int = m.integer[j] === 1
+    const lo = int ? Math.ceil(m.colLower[j]!) : m.colLower[j]!
+    const hi = int ? Math.floor(m.colUpper[j]!) : m.colUpper[j]!
+    if (lo > -Infinity) out.push({ shift: lo, sign: 1, split: false, upper: hi - lo })
+    else if (hi < Infinity) out.push({ shift: hi, sign: -1, split: false, upper: Infinity })
+    else out.push({ shift: 0, sign: 1, split: true, upper: Infinity })
+  }
+  return out
+}
+
+/** The column values of a javascript-lp-solver result, in the {@link Milp}'s own columns. @internal */
+export function fromLpValues(
+  columns: readonly JsLpColumn[],
+  res: Readonly<Record<string, unknown>>,
+): Float64Array {
+  const at = (key: string) => {
+    const v = res[key]
+    return typeof v === 'number' ? v : 0
+  }
+  return Float64Array.from(columns, (c, j) =>
+    c.split ? at(`c${j}`) - at(`n${j}`) : c.shift + c.sign * at(`c${j}`),
+  )
+}
+
+/**
+ * The javascript-lp-solver form of a {@link Milp}; columns are `c<j>` (and
+ * `n<j>`, the negative part of a free column), rows `r<i>`. Its variables are
+ * all ≥ 0, so columns are shifted, mirrored or split as {@link jsLpColumns}
+ * says, and row bounds shifted to match. @internal
+ */
 export function toLpModel(m: Milp, timeoutMs: number): LpModel {
   const variables: LpModel['variables'] = {}
   const constraints: LpModel['constraints'] = {}
   const ints: LpModel['ints'] = {}
   const binaries: LpModel['binaries'] = {}
+  const columns = jsLpColumns(m)
   for (let j = 0; j < m.colNames.length; j++) {
-    const v: Record<string, number> = { _obj: m.colCost[j]! }
+    const col = columns[j]!
+    const v: Record<string, number> = { _obj: col.sign * m.colCost[j]! }
     variables[`c${j}`] = v
-    const lo = m.colLower[j]!
-    const hi = m.colUpper[j]!
-    const binary = m.integer[j] === 1 && lo === 0 && hi === 1
+    const int = m.integer[j] === 1
+    const binary = int && col.upper === 1
     if (binary) binaries[`c${j}`] = 1
-    else if (m.integer[j] === 1) ints[`c${j}`] = 1
-    if (lo > 0) {
-      constraints[`l${j}`] = { min: lo }
-      v[`l${j}`] = 1
-    }
-    if (!binary && hi < Infinity) {
-      constraints[`u${j}`] = { max: hi }
+    else if (int) ints[`c${j}`] = 1
+    if (!binary && col.upper < Infinity) {
+      constraints[`u${j}`] = { max: col.upper }
       v[`u${j}`] = 1
+    }
+    if (col.split) {
+      variables[`n${j}`] = { _obj: -m.colCost[j]! }
+      if (int) ints[`n${j}`] = 1
     }
   }
   for (let r = 0; r < m.rowNames.length; r++) {
+    // The constant the shifted columns take out of the row's activity.
+    let shift = 0
+    for (let k = m.rowStarts[r]!; k < m.rowStarts[r + 1]!; k++) {
+      const j = m.rowIndex[k]!
+      const col = columns[j]!
+      const a = m.rowValue[k]!
+      shift += a * col.shift
+      variables[`c${j}`]![`r${r}`] = col.sign * a
+      if (col.split) variables[`n${j}`]![`r${r}`] = -a
+    }
     const c: { min?: number; max?: number } = {}
-    if (m.rowLower[r]! > -Infinity) c.min = m.rowLower[r]!
-    if (m.rowUpper[r]! < Infinity) c.max = m.rowUpper[r]!
+    if (m.rowLower[r]! > -Infinity) c.min = m.rowLower[r]! - shift
+    if (m.rowUpper[r]! < Infinity) c.max = m.rowUpper[r]! - shift
     constraints[`r${r}`] = c
-    for (let k = m.rowStarts[r]!; k < m.rowStarts[r + 1]!; k++)
-      variables[`c${m.rowIndex[k]!}`]![`r${r}`] = m.rowValue[k]!
   }
   return {
     optimize: '_obj',
@@ -81,7 +139,11 @@ parentPort.postMessage(JSON.parse(JSON.stringify(result)))
 `
 
 /**
- * The javascript-lp-solver backend.
+ * The javascript-lp-solver backend. Its variables are all ≥ 0, so a column
+ * with a finite lower bound is shifted to it, one bounded only above is
+ * mirrored and a free continuous one split in two; the answer is in the
+ * model's own columns. A free integer column (no finite bound) is refused
+ * with status `'error'`.
  * @category Solvers
  */
 export const jsLpSolver: Solver = {
@@ -103,11 +165,20 @@ export const jsLpSolver: Solver = {
     if (refused !== null) return none('error', refused)
     if (options.signal?.aborted) return none('interrupted')
     if (model.colNames.length === 0) return solveEmpty(model)
+    for (let j = 0; j < model.colNames.length; j++)
+      if (model.integer[j] === 1 && model.colLower[j] === -Infinity && model.colUpper[j] === Infinity)
+        return none(
+          'error',
+          `javascript-lp-solver cannot take the free integer column ${j} (${model.colNames[j]}): its variables are all ≥ 0, and an integer column split into two need not end branch and bound; give it a finite bound or use the HiGHS backend`,
+        )
     // javascript-lp-solver keeps a dense tableau (a row per constraint and bound, a column per
     // variable and slack); past this size it cannot even allocate it (measured: a 1,200-cadre county
     // asks for 11.9 billion cells), so refuse at once instead of spending minutes converting the model.
+    let free = 0
+    for (let j = 0; j < model.colNames.length; j++)
+      if (model.colLower[j] === -Infinity && model.colUpper[j] === Infinity) free++
     const constraints = model.rowNames.length + model.colNames.length
-    const cells = constraints * (model.colNames.length + constraints)
+    const cells = constraints * (model.colNames.length + free + constraints)
     if (cells > MAX_TABLEAU_CELLS)
       return none(
         'error',
@@ -139,11 +210,7 @@ export const jsLpSolver: Solver = {
         const timedOut = elapsed() >= limit * 0.9
         if (res.feasible !== true) return finish(none(timedOut ? 'time-limit' : 'infeasible'))
         if (res.bounded === false) return finish(none('unbounded'))
-        const values = new Float64Array(model.colNames.length)
-        for (let j = 0; j < values.length; j++) {
-          const v = res[`c${j}`]
-          values[j] = typeof v === 'number' ? v : 0
-        }
+        const values = fromLpValues(jsLpColumns(model), res)
         let objective = 0
         for (let j = 0; j < values.length; j++) objective += model.colCost[j]! * values[j]!
         finish({

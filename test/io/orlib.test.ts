@@ -78,6 +78,23 @@ describe('parseOrLibrary(text, "gap")', () => {
     )
   })
 
+  it('checks a declared size against the text before allocating: Left, never a RangeError', () => {
+    const assign = parseOrLibrary('1000000\n 1 2', 'assign')
+    expect(assign._tag === 'Left' && assign.left.message).toBe(
+      'token 4 (line 2, column 5): expected cost (1, 3) of 1000000000000, but the text ends after 3 tokens',
+    )
+    // 20,000 × 20,000 would allocate about 3 GB before reading a number.
+    const started = Date.now()
+    const gap = parseOrLibrary('1\n20000 20000\n 1 2 3', 'gap')
+    expect(gap._tag === 'Left' && gap.left.message).toBe(
+      'token 7 (line 3, column 7): expected cost (agent 1, job 4) of problem 1, but the text ends after 6 tokens',
+    )
+    expect(Date.now() - started).toBeLessThan(1_000)
+    // A bad token before the end is still named first.
+    const bad = parseOrLibrary('1000 1 x', 'assign')
+    expect(bad._tag === 'Left' && bad.left.message).toContain("found 'x'")
+  })
+
   it('returns Left, never throws, on malformed text of either format', () => {
     for (const text of ['', '-', '1 1 1', '1\n1 1\n1.5 1 1', 'x'.repeat(50), '2 1 1 5 5 5'])
       for (const format of ['assign', 'gap'] as const) expect(parseOrLibrary(text, format)._tag).toBe('Left')

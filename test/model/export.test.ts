@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import fc from 'fast-check'
 import highsLoader from 'highs'
 import type { Highs } from 'highs'
@@ -8,15 +12,22 @@ import { exportedNames } from '../../src/model/export-names.js'
 import { formulate } from '../../src/model/formulate.js'
 import { MilpBuilder } from '../../src/model/milp.js'
 import type { Milp } from '../../src/model/milp.js'
+import { editMilp } from '../../src/model/index.js'
 import { generateScenario } from '../../src/sample/index.js'
+import { gapModel } from '../../src/solvers/gap.js'
 import { highsSolver } from '../../src/solvers/highs.js'
+import * as api from '../../src/index.js'
 
 let highs: Highs
 beforeAll(async () => {
   highs = await highsLoader()
 })
 
-/** Reads exported text back with HiGHS's own LP/MPS reader and solves it exactly. */
+/**
+ * Reads exported text back with HiGHS's own LP/MPS reader and solves it
+ * exactly; `objective` is in banzi's sense (MPS minimises the negated
+ * objective, so its optimum is negated back).
+ */
 function readAndSolve(
   text: string,
   format: ModelFormat,
@@ -27,7 +38,12 @@ function readAndSolve(
     const run = hm.run()
     const names = highs.constants.modelStatus as Readonly<Record<string, number>>
     const status = Object.keys(names).find((k) => names[k] === run.modelStatus) ?? String(run.modelStatus)
-    return { status, objective: hm.getObjectiveValue(), cols: hm.getSolution().colValue.length }
+    const objective = hm.getObjectiveValue()
+    return {
+      status,
+      objective: format === 'lp' ? objective : -objective,
+      cols: hm.getSolution().colValue.length,
+    }
   } finally {
     hm.dispose()
   }
@@ -69,7 +85,17 @@ const arbMilp: fc.Arbitrary<Milp> = fc
     cols: fc.array(
       fc.record({
         cost: fc.integer({ min: -20, max: 20 }),
-        kind: fc.constantFrom('binary', 'general', 'continuous', 'fixed', 'negative', 'free-below'),
+        kind: fc.constantFrom(
+          'binary',
+          'general',
+          'continuous',
+          'fixed',
+          'negative',
+          'free-below',
+          'free',
+          'above-2',
+          'crossed',
+        ),
         int: fc.boolean(),
       }),
       { minLength: 1, maxLength: 8 },
@@ -77,7 +103,7 @@ const arbMilp: fc.Arbitrary<Milp> = fc
     rows: fc.array(
       fc.record({
         coefs: fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 8, maxLength: 8 }),
-        kind: fc.constantFrom('le', 'ge', 'eq', 'range', 'free'),
+        kind: fc.constantFrom('le', 'ge', 'eq', 'range', 'free', 'crossed'),
         rhs: fc.integer({ min: -6, max: 10 }),
         width: fc.integer({ min: 0, max: 6 }),
       }),
@@ -99,8 +125,22 @@ const arbMilp: fc.Arbitrary<Milp> = fc
                 ? [2, 2, c.int]
                 : c.kind === 'negative'
                   ? [-4, -1, c.int]
-                  : [-Infinity, 5, c.int]
-      b.addColumn(`col:${j}/${c.kind}>=`, c.kind === 'free-below' ? Math.abs(c.cost) : c.cost, lo, hi, int)
+                  : c.kind === 'free'
+                    ? [-Infinity, Infinity, c.int]
+                    : c.kind === 'above-2'
+                      ? [2, Infinity, c.int]
+                      : c.kind === 'crossed'
+                        ? [0, -1, c.int]
+                        : [-Infinity, 5, c.int]
+      const cost =
+        c.kind === 'free-below'
+          ? Math.abs(c.cost)
+          : c.kind === 'above-2'
+            ? -Math.abs(c.cost)
+            : c.kind === 'free'
+              ? 0
+              : c.cost
+      b.addColumn(`col:${j}/${c.kind}>=`, cost, lo, hi, int)
     })
     rows.forEach((r, i) => {
       const idx = cols.map((_, j) => j)
@@ -114,7 +154,9 @@ const arbMilp: fc.Arbitrary<Milp> = fc
               ? [r.rhs, r.rhs]
               : r.kind === 'range'
                 ? [r.rhs, r.rhs + r.width + 0.5]
-                : [-Infinity, Infinity]
+                : r.kind === 'crossed'
+                  ? [r.rhs, r.rhs - r.width - 0.5]
+                  : [-Infinity, Infinity]
       b.addRow(`row ${i}: ${r.kind}`, idx, coefs, lo, hi)
     })
     return b.build()
@@ -136,8 +178,244 @@ describe('exportModel on random MILPs', () => {
           } else expect(back.status, format).toBe(ref.status === 'infeasible' ? 'infeasible' : back.status)
         }
       }),
-      { seed: 42, numRuns: 60 },
+      { seed: 42, numRuns: 100 },
     )
+  })
+
+  it('every bound reads back exactly under the strictest MPS conventions (CBC, GLPK)', () => {
+    fc.assert(
+      fc.property(arbMilp, fc.boolean(), (m, fixed) => {
+        const read = strictMpsBounds(exportModel(m, fixed ? 'fixed-mps' : 'mps'))
+        const names = exportedNames(m, fixed ? 'short' : 'domain').columns
+        names.forEach((c, j) => {
+          const lo = m.colLower[j]!
+          const hi = m.colUpper[j]!
+          // A column with lower > upper keeps its lower bound; its upper bound is a row.
+          expect(read.bounds.get(c), c).toEqual([lo, lo > hi ? Infinity : hi])
+          if (lo > hi) expect(read.upperRows.get(c), c).toBe(hi)
+        })
+        expect(read.errors).toEqual([])
+      }),
+      { seed: 7, numRuns: 200 },
+    )
+  })
+})
+
+/**
+ * The bounds of a free or fixed MPS file as the strictest readers take them:
+ * CBC's CoinMpsIO (PL only as a column's first bound, LO only after nothing
+ * or UP, MI on an unbounded column sets its upper bound to 0, a negative UP on
+ * a column with no lower bound yet makes the lower bound −∞, 1e30 and more is
+ * infinite) and GLPK (an integer column starts with the bounds [0, 1]).
+ * `upperRows` maps a column to the right-hand side of the one-entry L row
+ * named after it (`<name>.ub` or `U<j>`).
+ */
+function strictMpsBounds(text: string): {
+  bounds: Map<string, [number, number]>
+  upperRows: Map<string, number>
+  errors: string[]
+} {
+  const bounds = new Map<string, [number, number]>()
+  const kind = new Map<string, string>()
+  const rhs = new Map<string, number>()
+  const rowOf = new Map<string, string>()
+  const errors: string[] = []
+  let section = ''
+  let inInt = false
+  const big = (v: number) => (v >= 1e30 ? Infinity : v <= -1e30 ? -Infinity : v)
+  for (const line of text.split('\n')) {
+    if (line.startsWith('*') || line.trim() === '') continue
+    if (!line.startsWith(' ')) {
+      section = line.split(/\s+/)[0]!
+      continue
+    }
+    const t = line.trim().split(/\s+/)
+    if (section === 'COLUMNS') {
+      if (t[1] === "'MARKER'") {
+        inInt = t[2] === "'INTORG'"
+        continue
+      }
+      if (!bounds.has(t[0]!)) bounds.set(t[0]!, [0, inInt ? 1 : Infinity])
+      if (/^U[0-9A-Z]+$|\.ub$/.test(t[1]!)) rowOf.set(t[1]!, t[0]!)
+    } else if (section === 'RHS') rhs.set(t[1]!, Number(t[2]))
+    else if (section === 'BOUNDS') {
+      const [type, , c, v] = t as [string, string, string, string | undefined]
+      const b = bounds.get(c)!
+      const was = kind.get(c) ?? 'unset'
+      const value = v === undefined ? NaN : big(Number(v))
+      const bad = () => errors.push(line)
+      if (type === 'UP') {
+        if (was === 'unset' && value < 0) b[0] = -Infinity
+        else if (was === 'LO' && value < b[0]) bad()
+        else if (was !== 'unset' && was !== 'LO' && was !== 'MI') bad()
+        b[1] = value
+      } else if (type === 'LO') {
+        if (was === 'UP' && value > b[1]) bad()
+        else if (was !== 'unset' && was !== 'UP') bad()
+        b[0] = value
+      } else if (type === 'MI') {
+        if (was === 'unset') b[1] = 0
+        else if (was !== 'UP') bad()
+        b[0] = -Infinity
+      } else if (type === 'PL') {
+        if (was !== 'unset') bad()
+        b[1] = Infinity
+      } else if (type === 'FR' || type === 'FX') {
+        if (was !== 'unset') bad()
+        b[0] = type === 'FR' ? -Infinity : value
+        b[1] = type === 'FR' ? Infinity : value
+      } else bad()
+      kind.set(c, type)
+    }
+  }
+  const upperRows = new Map<string, number>()
+  for (const [row, c] of rowOf) upperRows.set(c, rhs.get(row) ?? 0)
+  return { bounds, upperRows, errors }
+}
+
+describe('exportModel on what MPS readers take differently', () => {
+  // The audit's instance: a GAP whose capacity row editMilp sets to the empty [5, 3].
+  const crossedRow = () =>
+    editMilp(gapModel({ cost: [[1]], weight: [[6]], capacity: [10], sense: 'max' }), {
+      rowBounds: [[1, 5, 3]],
+    })
+  const crossedColumn = () => {
+    const b = new MilpBuilder()
+    b.addColumn('x', 1, 0, -1, false)
+    return b.build()
+  }
+
+  it('writes a row whose lower bound exceeds its upper bound as two rows, infeasible for every reader', async () => {
+    const m = crossedRow()
+    expect((await highsSolver.solve(m, {})).status).toBe('infeasible')
+    for (const format of FORMATS)
+      expect(readAndSolve(exportModel(m, format), format).status, format).toBe('infeasible')
+    const mps = exportModel(m, 'mps')
+    expect(mps).toContain(' G  agent_0_capacity.lo\n L  agent_0_capacity.hi')
+    expect(mps).toContain(' RHS  agent_0_capacity.lo  5\n RHS  agent_0_capacity.hi  3')
+    expect(mps).not.toContain('RANGES')
+    expect(exportModel(m, 'fixed-mps')).toMatch(/ G {2}R1\n L {2}H1\n/)
+  })
+
+  it('writes a column whose lower bound exceeds its upper bound with its upper bound as a row', async () => {
+    const m = crossedColumn()
+    expect((await highsSolver.solve(m, {})).status).toBe('infeasible')
+    for (const format of FORMATS)
+      expect(readAndSolve(exportModel(m, format), format).status, format).toBe('infeasible')
+    const mps = exportModel(m, 'mps')
+    // Never a lone negative UP, which readers take as a lower bound of −∞.
+    expect(mps).not.toMatch(/UP {2}BND {2}x/)
+    expect(mps).toContain(' L  x.ub')
+    expect(mps).toContain(' RHS  x.ub  -1')
+    expect(exportModel(m, 'lp')).toContain(' x.ub: + 1 x <= -1')
+  })
+
+  it('writes each kind of bound as the MPS conventions read it', () => {
+    const b = new MilpBuilder()
+    b.addColumn('fr', 0, -Infinity, Infinity, true)
+    b.addColumn('below', 1, -Infinity, -2.5, false)
+    b.addColumn('neg', 1, -4, -1, true)
+    b.addColumn('int_above', -1, 2, Infinity, true)
+    b.addColumn('int_plain', -1, 0, Infinity, true)
+    b.addColumn('fixed', 1, -2, -2, false)
+    b.addColumn('binary01', 1, 0, 1, true)
+    const bounds = exportModel(b.build(), 'mps').split('BOUNDS\n')[1]!
+    expect(bounds).toBe(
+      [
+        ' FR  BND  fr',
+        ' MI  BND  below',
+        ' UP  BND  below  -2.5',
+        ' LO  BND  neg  -4',
+        ' UP  BND  neg  -1',
+        ' LO  BND  int_above  2',
+        ' UP  BND  int_above  1e30',
+        ' PL  BND  int_plain',
+        ' FX  BND  fixed  -2',
+        ' UP  BND  binary01  1',
+        'ENDATA',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('writes MPS as the minimisation of the negated costs, with no OBJSENSE section', () => {
+    const m = gapModel({ cost: [[2, 3]], weight: [[1, 1]], capacity: [2], sense: 'max' })
+    for (const format of ['mps', 'fixed-mps'] as const) {
+      const text = exportModel(m, format)
+      expect(text.split('\n')).not.toContain('OBJSENSE')
+      expect(text).toContain("the optimum a reader reports is minus banzi's")
+      expect(text).toMatch(/x_a0_j1 {2}obj {2}-3|C1 +obj +-3/)
+      const hm = highs.createModel({ format: 'mps', data: text })
+      try {
+        hm.options.set({ output_flag: false })
+        hm.run()
+        expect(hm.getObjectiveValue(), format).toBe(-5)
+      } finally {
+        hm.dispose()
+      }
+    }
+    expect(exportModel(m, 'lp')).toContain('Maximize')
+  })
+})
+
+// CBC and GLPK are not installed in CI: these run where they are.
+const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0
+
+describe.skipIf(!has('cbc') || !has('glpsol'))('exportModel read by CBC and GLPK', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'banzi-export-'))
+  const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: 'utf8' }).stdout
+  it.each([
+    ['a county', () => formulate(generateScenario({ seed: 1, cadres: 60 })).milp, 658.0125],
+    [
+      'a crossed row',
+      () =>
+        editMilp(gapModel({ cost: [[1]], weight: [[6]], capacity: [10], sense: 'max' }), {
+          rowBounds: [[1, 5, 3]],
+        }),
+      null,
+    ],
+  ])('%s: the same optimum (up to sign in MPS) or infeasible', (_, make, optimum) => {
+    const m = make()
+    for (const format of FORMATS) {
+      const file = join(dir, `m.${format}`)
+      writeFileSync(file, exportModel(m, format))
+      const sign = format === 'lp' ? 1 : -1
+      const cbc = run('cbc', [file, 'solve'])
+      const glp = join(dir, 'glp.out')
+      run('glpsol', [format === 'lp' ? '--lp' : format === 'mps' ? '--freemps' : '--mps', file, '-o', glp])
+      const glpOut = readFileSync(glp, 'utf8')
+      if (optimum === null) {
+        expect(cbc, format).toMatch(/infeasible/i)
+        expect(glpOut, format).toMatch(/INFEASIBLE|UNDEFINED/)
+      } else {
+        expect(Number(/Objective value:\s*(\S+)/.exec(cbc)?.[1]), format).toBeCloseTo(sign * optimum, 6)
+        expect(Number(/Objective:\s+\S+ = (\S+)/.exec(glpOut)?.[1]), format).toBeCloseTo(sign * optimum, 6)
+      }
+    }
+  })
+})
+
+describe('TSDoc examples of exportModel and exportedNames', () => {
+  // Each example runs with only the package's public exports in scope.
+  it.each(['../../src/model/export.ts', '../../src/model/export-names.ts'])('%s', (path) => {
+    const source = readFileSync(new URL(path, import.meta.url), 'utf8')
+    const examples = [...source.matchAll(/ \* @example\n((?: \*(?! @).*\n)+)/g)].map((e) =>
+      e[1]!.split('\n').map((l) => l.replace(/^ \* ?/, '')),
+    )
+    expect(examples.length).toBeGreaterThan(0)
+    for (const lines of examples) {
+      const body = lines
+        .filter((l) => l.trim() !== '' && l !== '/')
+        .map((l) => {
+          const [code, expected] = l.split(' //=> ')
+          return expected === undefined ? code : `check(${code}, ${expected}, ${JSON.stringify(code)})`
+        })
+        .join('\n')
+      const check = (actual: unknown, expected: unknown, code: string) =>
+        expect(actual, code).toEqual(expected)
+      const names = Object.keys(api)
+      new Function(...names, 'check', body)(...names.map((k) => (api as Record<string, unknown>)[k]), check)
+    }
   })
 })
 

@@ -115,3 +115,115 @@ describe('generalizedAssignment', () => {
     ])
   })
 })
+
+describe('generalizedAssignment on costs of any magnitude', () => {
+  const swap = (cost: number[][], sense: 'min' | 'max'): GapInput => ({
+    cost,
+    weight: [
+      [1, 1],
+      [1, 1],
+    ],
+    capacity: [1, 1],
+    sense,
+  })
+
+  it.each([
+    // The audit's instance: costs below HiGHS's absolute gap of 1e-7 (HiGHS alone: 0 with [1, 0]).
+    [
+      'tiny, max',
+      [
+        [3e-8, 0],
+        [0, 5e-8],
+      ],
+      'max',
+      [0, 1],
+      8e-8,
+    ],
+    [
+      'tiny, min',
+      [
+        [5e-8, 9e-8],
+        [8e-8, 3e-8],
+      ],
+      'min',
+      [0, 1],
+      8e-8,
+    ],
+    // HiGHS takes a cost of 1e20 or more as infinite (HiGHS alone: objective Infinity).
+    [
+      '1e20, max',
+      [
+        [1e20, 0],
+        [0, 3e20],
+      ],
+      'max',
+      [0, 1],
+      4e20,
+    ],
+    [
+      '1e300, min',
+      [
+        [5e300, 9e300],
+        [8e300, 3e300],
+      ],
+      'min',
+      [0, 1],
+      8e300,
+    ],
+  ] as const)('%s: the true optimum', async (_, cost, sense, assignment, objective) => {
+    const r = await generalizedAssignment(
+      swap(
+        cost.map((row) => [...row]),
+        sense,
+      ),
+    )
+    expect(r._tag === 'Right' && r.right.status).toBe('optimal')
+    if (r._tag === 'Right') {
+      expect(Array.from(r.right.assignment)).toEqual(assignment)
+      expect(r.right.objective).toBeCloseTo(objective, 20)
+      expect(r.right.objective / objective).toBeCloseTo(1, 12)
+      expect(r.right.bound).toBe(r.right.objective)
+    }
+  })
+
+  it('reports a gap of exactly 0 when optimal', async () => {
+    for (const input of [
+      { cost: [[-3.1, 0.55, 2.34]], weight: [[5, 3, 4]], capacity: [12], sense: 'min' as const },
+      {
+        cost: [
+          [6, -7, 25, -3],
+          [14, 27, 10, 17],
+          [1, 7, 17, 13],
+        ],
+        weight: [
+          [5, 5, -1, 0],
+          [2, 4, 3, -2],
+          [4, -2, 4, 0],
+        ],
+        capacity: [9, 3, 0],
+        sense: 'min' as const,
+      },
+    ]) {
+      const r = await generalizedAssignment(input)
+      expect(r._tag === 'Right' && r.right.status).toBe('optimal')
+      expect(r._tag === 'Right' && r.right.gap).toBe(0)
+    }
+  })
+
+  it('reports progress in the instance’s own scale', async () => {
+    const seen: number[] = []
+    const r = await generalizedAssignment(
+      swap(
+        [
+          [1e6, 0],
+          [0, 3e6],
+        ],
+        'max',
+      ),
+      { onProgress: (e) => e.incumbent !== null && seen.push(e.incumbent) },
+    )
+    expect(r._tag === 'Right' && r.right.objective).toBe(4e6)
+    // Scaled, the best incumbent would be 0.5 (4e6 × 2^−23).
+    if (seen.length > 0) expect(Math.max(...seen)).toBe(4e6)
+  })
+})
