@@ -139,9 +139,11 @@ export function comparisonCurve(
   if (scores !== undefined && !isCombinedScores(scores))
     return left(invalidArgument('scores', 'CombinedScores (from combinedScores)', scores))
   const s = scores ?? combinedScores(scenario)
-  const index = s.cadres.findIndex((x) => x.cadreId === cadreId)
-  const c = s.cadres[index]
-  if (c === undefined) return left({ _tag: 'UnknownCadre', cadreId })
+  const c = s.cadres.find((x) => x.cadreId === cadreId)
+  // The rater groups' records by the cadre's id, never by position: `scores` may list the cadres
+  // in another order than the scenario, or cadres the scenario does not have.
+  const cadre = scenario.cadres.find((x) => x.id === cadreId)
+  if (c === undefined || cadre === undefined) return left({ _tag: 'UnknownCadre', cadreId })
   const keys = new Map(s.years.map((y) => [groupKey(c, y), y]))
   const stats = groupStats(s, new Set(keys.keys()))
   const points: ComparisonPoint[] = []
@@ -161,7 +163,7 @@ export function comparisonCurve(
     })
   }
   const evaluators: EvaluatorPoint[] = []
-  const records = scenario.cadres[index]!.assessmentRecords ?? []
+  const records = cadre.assessmentRecords ?? []
   for (const year of [...new Set(records.map((r) => r.year))].sort((a, b) => a - b))
     for (const group of EVALUATOR_GROUPS) {
       const mean = new WeightedMean()

@@ -19,6 +19,21 @@ import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { AssessmentKind, Scenario } from '../domain/types.js'
 import { combinedScores, type CadreScores, type CombinedScores } from './combined.js'
 import { countBelow, groupKey, groupStats, type GroupYear } from './peers.js'
+import { roundScore, SCORE_DIGITS } from './mean.js'
+
+/**
+ * `x` rounded at the decimal place {@link roundScore} rounds numbers the size
+ * of `scale` to: a difference or spread of scores keeps only the digits the
+ * scores have (70.1 − 70.2 is −0.1, not −0.09999999999999432).
+ */
+function roundAtScaleOf(x: number, scale: number): number {
+  const a = Math.abs(scale)
+  if (x === 0 || a === 0 || !Number.isFinite(x) || !Number.isFinite(a)) return x
+  const k = SCORE_DIGITS - 1 - Math.floor(Math.log10(a))
+  if (k > 22 || k < -22) return x
+  const p = Number(`1e${Math.abs(k)}`)
+  return k >= 0 ? Math.round(x * p) / p : Math.round(x / p) * p
+}
 
 /** An indicator compared with peers. @category Assessment */
 export interface IndicatorComparison {
@@ -166,8 +181,17 @@ function feedbackOf(
       const value = last.indicators[code]
       const d = group.indicators.get(code)
       if (value === undefined || d === undefined || d.sorted.length - 1 < policy.feedback.minPeers) continue
-      if (!(d.sd > 0)) continue
-      const z = (value - d.mean) / d.sd
+      // z from the deviation and the spread rounded at the scores' own digits, then rounded as scores
+      // are: peers symmetric about the mean on paper are ±z exactly, and a z of `deviation` on paper
+      // is `deviation` (not 1.000000000000071 or 0.99999999999997).
+      const scale = Math.max(
+        Math.abs(value),
+        Math.abs(d.sorted[0]!),
+        Math.abs(d.sorted[d.sorted.length - 1]!),
+      )
+      const sd = roundAtScaleOf(d.sd, scale)
+      if (!(sd > 0)) continue
+      const z = roundScore(roundAtScaleOf(value - d.mean, scale) / sd)
       const row: IndicatorComparison = {
         indicator: code,
         value,

@@ -3,6 +3,7 @@
  * section deputies with no specialty (one peer group), scored 2021–2023.
  * X is far below the others in ability and falling; everything else is equal.
  */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   capabilityCurve,
@@ -80,6 +81,34 @@ describe('feedbackList', () => {
     expect(l.weaknesses).toEqual([])
     // the trend needs no peers
     expect(l.training.map((t) => t.because)).toEqual([['falling']])
+  })
+
+  it('lists peers symmetric about the mean on paper as a strength and a weakness alike (z = ±deviation)', () => {
+    // Two peers k/10 and (k + 2j)/10: mean (k + j)/10, population sd j/10, z = −1 and +1 on paper.
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9_990 }), fc.integer({ min: 1, max: 500 }), (k, j) => {
+        const lo = k / 10
+        const hi = (k + 2 * j) / 10
+        const base = county(
+          withRecords('L', [{ year: 2024, kind: 'annual', indicators: { political: lo } }]),
+          withRecords('H', [{ year: 2024, kind: 'annual', indicators: { political: hi } }]),
+        )
+        const a = base.policy.assessment
+        const two: Scenario = {
+          ...base,
+          policy: {
+            ...base.policy,
+            assessment: { ...a, feedback: { ...a.feedback, deviation: 1, minPeers: 1 } },
+          },
+        }
+        const l = listOf(two, 'L')
+        const h = listOf(two, 'H')
+        expect(l.weaknesses.map((r) => r.z)).toEqual([-1])
+        expect(h.strengths.map((r) => r.z)).toEqual([1])
+        expect([l.strengths, h.weaknesses]).toEqual([[], []])
+      }),
+      { numRuns: 300, seed: 31 },
+    )
   })
 
   it('returns UnknownCadre as a value', () => {
@@ -202,5 +231,25 @@ describe('curves', () => {
   it('accepts scores computed once', () => {
     const scores = combinedScores(s)
     expect(comparisonCurve(s, 'X', scores)).toEqual(comparisonCurve(s, 'X'))
+  })
+
+  it('takes the rater groups by cadre id, whatever the order of the scenario the scores came from', () => {
+    const scores = combinedScores(s)
+    const reversed: Scenario = { ...s, cadres: [...s.cadres].reverse() }
+    const r = comparisonCurve(reversed, 'X', scores)
+    if (r._tag === 'Left') throw new Error(r.left._tag)
+    expect(r.right.evaluators).toEqual([
+      { year: 2023, group: 'superiors', score: 70 },
+      { year: 2023, group: 'public', score: 90 },
+    ])
+  })
+
+  it('answers UnknownCadre, never throws, for a cadre the scores have and the scenario not', () => {
+    const scores = combinedScores(s)
+    const fewer: Scenario = { ...s, cadres: s.cadres.filter((c) => c.id !== 'X') }
+    expect(comparisonCurve(fewer, 'X', scores)).toEqual({
+      _tag: 'Left',
+      left: { _tag: 'UnknownCadre', cadreId: 'X' },
+    })
   })
 })

@@ -4,9 +4,10 @@ import ExcelJS from 'exceljs'
 import fc from 'fast-check'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
+import { decodeScenario } from '../../src/io/decode.js'
 import { encodeScenario } from '../../src/io/encode.js'
 import { readRoster, type RosterImport, type RosterSources } from '../../src/io/roster/read.js'
-import { readMonth } from '../../src/io/roster/values.js'
+import { items, readMonth } from '../../src/io/roster/values.js'
 import { rosterTemplate, writeRoster } from '../../src/io/roster/write.js'
 import { formOfCadre } from '../../src/io/lrmx/folder.js'
 import { writeLrmx } from '../../src/io/lrmx/lrmx.js'
@@ -321,6 +322,142 @@ describe('readRoster: round trip and robustness (properties)', () => {
       }),
       { numRuns: 5, seed: 15 },
     )
+  })
+
+  // Texts as clerks write them: full-width forms, brackets of both widths, list separators, quotes,
+  // compatibility characters; the roster keeps them as written (only surrounding blanks are trimmed).
+  const clerkText = fc
+    .array(
+      fc.constantFrom(
+        '副',
+        '旗',
+        '长',
+        '（',
+        '）',
+        '(',
+        ')',
+        'Ａ',
+        '１',
+        'Ｘ',
+        'x',
+        '、',
+        ',',
+        '，',
+        ';',
+        '；',
+        '"',
+        '　',
+        ' ',
+        'ﬁ',
+        '①',
+        '㈱',
+        '今',
+        '.',
+      ),
+      { minLength: 1, maxLength: 10 },
+    )
+    .map((cs) => cs.join(''))
+    .filter((t) => t.trim() === t && t !== '')
+  /** The encoded scenario, as far as these tests change it. */
+  type Item = { id: string } & Record<string, unknown>
+  type Encoded = Record<string, unknown> & { cadres: Item[]; teams: (Item & { posts: Item[] })[] }
+  const renamed = (e: unknown, from: string, to: string): Encoded =>
+    JSON.parse(JSON.stringify(e).split(JSON.stringify(from)).join(JSON.stringify(to))) as Encoded
+
+  it('writeRoster then readRoster keeps full-width, bracketed and separator-holding texts as written', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.record({
+          cadreId: clerkText,
+          postId: clerkText,
+          name: clerkText,
+          title: clerkText,
+          unit: clerkText,
+          locality: clerkText,
+          hometown: clerkText,
+          historyUnit: clerkText,
+          historyPost: clerkText,
+          specialty: clerkText,
+        }),
+        async (seed, t) => {
+          const s0 = generateScenario({ seed, cadres: 20, teams: 2 })
+          const e0 = encodeScenario(s0) as Encoded
+          // Unique new ids: a prefix no generated id has.
+          let e = renamed(e0, e0.cadres[0]!.id, `新${t.cadreId}`)
+          e = renamed(e, e.teams[0]!.posts[0]!.id, `岗${t.postId}`)
+          e.cadres[1]!.name = t.name
+          e.teams[0]!.posts[0]!.title = t.title
+          e.teams[0]!.unit = t.unit
+          e.teams[1]!.locality = t.locality
+          e.cadres[2]!.hometown = t.hometown
+          e.cadres[3]!.history = [{ from: '2010-01', to: null, unit: t.historyUnit, post: t.historyPost }]
+          e.teams[0]!.specialties = [t.specialty]
+          e.teams[1]!.supervisedBy = [`岗${t.postId}`]
+          const decoded = decodeScenario(e)
+          if (decoded._tag === 'Left') throw new Error(JSON.stringify(decoded.left.issues[0]))
+          const s = decoded.right
+          const data = await writeRoster(s)
+          const read = right(await readRoster({ workbook: { name: 'w.xlsx', data } }, optionsOf(s)))
+          expect(encodeScenario(read.scenario)).toEqual(rosterPart(s))
+        },
+      ),
+      { numRuns: 12, seed: 16 },
+    )
+  })
+
+  it('reads the sample county back from its workbook as it was written (titles such as 副旗长（农牧）)', async () => {
+    const s = sampleScenario()
+    const read = right(
+      await readRoster({ workbook: { name: 'w.xlsx', data: await writeRoster(s) } }, optionsOf(s)),
+    )
+    expect(encodeScenario(read.scenario)).toEqual(rosterPart(s))
+  })
+
+  it('keeps two ids that differ only in width apart (X1 and Ｘ1)', async () => {
+    const e0 = encodeScenario(generateScenario({ seed: 1, cadres: 20, teams: 2 })) as Encoded
+    const e = renamed(renamed(e0, e0.cadres[0]!.id, 'X1'), e0.cadres[1]!.id, 'Ｘ1')
+    const decoded = decodeScenario(e)
+    if (decoded._tag === 'Left') throw new Error('invalid')
+    const s = decoded.right
+    const read = right(
+      await readRoster({ workbook: { name: 'w.xlsx', data: await writeRoster(s) } }, optionsOf(s)),
+    )
+    expect(encodeScenario(read.scenario)).toEqual(rosterPart(s))
+  })
+
+  it('reads list items in quotes whole, and trims the blanks around an item', () => {
+    expect(items('"P,1"、P2')).toEqual(['P,1', 'P2'])
+    expect(items('"经济、金融"， "a""b" ; c ')).toEqual(['经济、金融', 'a"b', 'c'])
+    expect(items('Ａ、（b）')).toEqual(['Ａ', '（b）'])
+    expect(items(' 、,')).toEqual([])
+  })
+
+  it('keeps the texts of policy settings as written (a band labelled ４０岁以下（青）)', async () => {
+    const e = encodeScenario(generateScenario({ seed: 34, cadres: 20, teams: 2 })) as Record<string, unknown>
+    e.policy = {
+      structure: {
+        ageBands: {
+          bands: [
+            { label: '４０岁以下（青）', minAge: 0, maxAge: 40 },
+            { label: 'Ａ', minAge: 41, maxAge: 200 },
+          ],
+        },
+      },
+    }
+    const decoded = decodeScenario(e)
+    if (decoded._tag === 'Left') throw new Error('invalid')
+    const s = decoded.right
+    const read = right(
+      await readRoster(
+        { workbook: { name: 'w.xlsx', data: await writeRoster(s) } },
+        { asOf: s.asOf, county: s.county, locks: e.locks, forbidden: e.forbidden },
+      ),
+    )
+    expect(read.scenario.policy.structure.ageBands.bands.map((b) => b.label)).toEqual([
+      '４０岁以下（青）',
+      'Ａ',
+    ])
   })
 
   it('carries the policy in its 政策 sheet: month and county are all a workbook needs', async () => {

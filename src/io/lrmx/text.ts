@@ -18,8 +18,31 @@ export interface Unread {
 
 const MONTH = String.raw`(\d{4})\s*[.．/年]\s*(\d{1,2})\s*月?`
 const DASH = String.raw`\s*(?:--|——|—|―|－－|－|-|~|～|至)\s*`
-/** A résumé line: a period, then the unit and post. */
-const PERIOD = new RegExp(String.raw`^${MONTH}${DASH}(?:${MONTH}|(至今|今))?\s*(.*)$`)
+/**
+ * A résumé line: a period, then the unit and post. An open period ends in
+ * 至今 (a bare 今 is the start of the unit: 今日报社), or in nothing.
+ */
+const PERIOD = new RegExp(String.raw`^${MONTH}${DASH}(?:${MONTH}|(至今))?\s*(.*)$`, 'd')
+
+/**
+ * A text folded (NFKC) character by character, for matching dates and
+ * keywords, with the index in the text each folded character came from: a
+ * match on the folded text takes its stored part from the text as written
+ * (`Ａ局` stays `Ａ局`).
+ */
+function foldWithOrigins(t: string): { folded: string; origin: number[] } {
+  let folded = ''
+  const origin: number[] = []
+  let i = 0
+  for (const ch of t) {
+    const f = ch.normalize('NFKC')
+    for (let k = 0; k < f.length; k++) origin.push(i)
+    folded += f
+    i += ch.length
+  }
+  origin.push(i)
+  return { folded, origin }
+}
 
 const month = (y: string, m: string): string | null => {
   const n = Number(m)
@@ -34,8 +57,14 @@ const month = (y: string, m: string): string | null => {
 const TITLE = String.raw`(?:党委|党组|党工委|纪委|纪工委|政府|人大|人大主席团|政协|团委)?(?:常务)?(?:副)?(?:书记|镇长|乡长|县长|旗长|苏木达|区长|市长|局长|主任|部长|科长|股长|所长|站长|院长|校长|主席|秘书长|委员|科员|干事|办事员|经理|队长|馆长|社长|行长|专员|调研员|组长|检察长|庭长|审判员|检察员|教师|职员|主任科员|一级科员|二级科员|四级主任科员|三级主任科员|二级主任科员|一级主任科员|成员)`
 const POST = new RegExp(String.raw`(${TITLE}(?:[、,，](?:[^、,，]*?)${TITLE})*)$`)
 
-/** Notes in brackets at the end of an entry (`（其间：2012.03--2012.07在市委党校学习）`): commentary, not the post. */
-const NOTES = /(\s*\([^()]*\))+$/
+/**
+ * Notes in brackets at the end of an entry: commentary, not the post. A
+ * bracket is a note when a blank stands before it (`科员 （借调市委办）`), or
+ * when it says 其间/期间 as the forms' notes do
+ * (`镇长（其间：2012.03--2012.07在市委党校学习）`). Any other bracket right
+ * after the post is part of it (`副旗长（农牧）`, `副局长(主持工作)`).
+ */
+const NOTES = /(\s+[（(][^（()）]*[）)]|\s*[（(]\s*(?:其间|期间)[^（()）]*[）)])+$/
 
 /**
  * Splits a résumé entry into unit and post, its bracketed notes left aside:
@@ -79,16 +108,19 @@ export function readResume(text: string): { periods: WorkPeriod[]; unread: Unrea
   // Entries and unread lines in the order written; continuation lines join the entry above.
   const items: (Entry | Unread)[] = []
   let last: Entry | null = null
-  for (const raw of text.normalize('NFKC').split(/\r\n?|\n/)) {
+  // Dates matched folded (２００１．０１, －－); units and posts kept as written.
+  for (const raw of text.split(/\r\n?|\n/)) {
     const line = raw.trim()
     if (line === '') continue
-    const m = PERIOD.exec(line)
+    const { folded, origin } = foldWithOrigins(line)
+    const m = PERIOD.exec(folded)
     if (m !== null) {
       const from = month(m[1] as string, m[2] as string)
       const to = m[3] === undefined ? null : month(m[3], m[4] as string)
-      last = { line, from, to, open: m[3] === undefined, rest: (m[6] ?? '').trim() }
+      const start = origin[m.indices?.[6]?.[0] ?? folded.length] ?? line.length
+      last = { line, from, to, open: m[3] === undefined, rest: line.slice(start).trim() }
       items.push(last)
-    } else if (last !== null && !/^\d{4}/.test(line)) {
+    } else if (last !== null && !/^\d{4}/.test(folded)) {
       last.rest = `${last.rest}${line}`
     } else {
       items.push({ text: line, expected: 'a résumé line: YYYY.MM--YYYY.MM, then the unit and post' })
@@ -115,12 +147,12 @@ export function readResume(text: string): { periods: WorkPeriod[]; unread: Unrea
   return { periods, unread }
 }
 
-/** Writes a résumé the way `readResume` reads it back. @internal */
+/** Writes a résumé the way `readResume` reads it back: an open period as `YYYY.MM--至今`. @internal */
 export function writeResume(periods: readonly WorkPeriod[]): string {
   return periods
     .map(
       (p) =>
-        `${dottedMonth(p.from)}--${p.to === null ? '' : dottedMonth(p.to)}  ${joinUnitPost(p.unit, p.post)}`,
+        `${dottedMonth(p.from)}--${p.to === null ? '至今' : dottedMonth(p.to)}  ${joinUnitPost(p.unit, p.post)}`,
     )
     .join('\n')
 }

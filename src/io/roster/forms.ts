@@ -16,8 +16,9 @@ import type { RosterFile } from './types.js'
  * are warnings with their field and text.
  */
 export function mergeForms(files: readonly RosterFile[], cadres: Json[], r: Reader): void {
-  // Names compared without blanks: rosters pad two-character names to the width of three (张 三 with a full-width blank).
-  const nameKey = (name: string): string => name.replace(/\s/g, '')
+  // Names compared folded (NFKC) and without blanks: rosters pad two-character names to the width of
+  // three (张 三 with a full-width blank).
+  const nameKey = (name: string): string => name.normalize('NFKC').replace(/\s/g, '')
   const byName = new Map<string, number[]>()
   cadres.forEach((c, i) => {
     if (typeof c.name === 'string') byName.set(nameKey(c.name), [...(byName.get(nameKey(c.name)) ?? []), i])

@@ -4,20 +4,28 @@
  *
  * @module
  */
-import { readBoolean, text, type Cell, type Read } from './values.js'
+import { folded, readBoolean, text, type Cell, type Read } from './values.js'
 import { pathKey, type Json, type Reader, type Sheet } from './reader.js'
 
-/** A policy value as typed in its cell: numbers, 是/否 or true/false, JSON (`[…]`, `{…}`, `"…"`), `null`, else text. */
+/**
+ * A policy value as typed in its cell: numbers, 是/否 or true/false, JSON
+ * (`[…]`, `{…}`, `"…"`), `null`, else text. Numbers, yes/no and `null` are
+ * matched folded (NFKC); JSON and text keep their texts as written
+ * (a band's label ４０岁以下（青）), surrounding blanks trimmed.
+ */
 function policyValue(cell: Cell): Read<unknown> {
   if (typeof cell === 'number' || typeof cell === 'boolean') return { ok: true, value: cell }
   const t = text(cell)
-  if (/^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(t)) return { ok: true, value: Number(t) }
-  const yes = readBoolean(t)
+  const f = folded(cell)
+  if (/^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(f)) return { ok: true, value: Number(f) }
+  const yes = readBoolean(f)
   if (yes.ok) return yes
-  if (t === 'null') return { ok: true, value: null }
-  if (/^[[{"]/.test(t))
+  if (f === 'null') return { ok: true, value: null }
+  // JSON as written; typed with full-width brackets (［…］), folded.
+  const json = /^[[{"]/.test(t) ? t : /^[[{"]/.test(f) ? f : null
+  if (json !== null)
     try {
-      return { ok: true, value: JSON.parse(t) as unknown }
+      return { ok: true, value: JSON.parse(json) as unknown }
     } catch {
       return { ok: false, expected: 'JSON (a list, an object or a quoted text)' }
     }
@@ -32,7 +40,7 @@ export function readPolicy(sheet: Sheet, r: Reader): Json {
   const policy: Json = {}
   for (const row of sheet.table.rows) {
     const pathCell = r.cell(sheet, row, 'path')
-    const path = text(pathCell)
+    const path = folded(pathCell)
       .split('.')
       .map((k) => k.trim())
     // A key that names a property of every object (`__proto__`, `constructor`) is no setting, and

@@ -9,7 +9,7 @@ import { renderValue } from '../errors.js'
 import type { Path } from '../path.js'
 import type { SheetKind } from './headers.js'
 import { columnLetter, type Table, type TableRow } from './tables.js'
-import { isBlank, items, readCode, readMonth, text, type Cell, type Read } from './values.js'
+import { folded, isBlank, items, readCode, readMonth, text, type Cell, type Read } from './values.js'
 import type { RosterIssue, RosterWarning } from './types.js'
 
 /** A row read into the input format, before decoding. */
@@ -99,7 +99,10 @@ export const pathKey = (path: Path): string => path.join('.')
 const renderCell = (cell: Cell): string =>
   cell === null ? 'nothing' : cell instanceof Date ? `date ${text(cell)}` : renderValue(cell)
 
+/** Stored text (ids, names, titles, units, places): as written, surrounding blanks trimmed. */
 export const asText = (cell: Cell): Read<string> => ({ ok: true, value: text(cell) })
+/** A coded value the decoder matches (民族: 蒙古族, mongol, 01): full-width forms folded (NFKC). */
+export const asFolded = (cell: Cell): Read<string> => ({ ok: true, value: folded(cell) })
 export const asList = (cell: Cell): Read<string[]> => ({ ok: true, value: items(cell) })
 export const asMonth = (cell: Cell, format: string | undefined): Read<string> => readMonth(cell, format)
 export const code =

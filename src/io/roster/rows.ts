@@ -11,6 +11,7 @@ import type { TableRow } from './tables.js'
 import { isBlank, readBoolean, text } from './values.js'
 import { EDUCATION_LEVELS } from '../../domain/types.js'
 import {
+  asFolded,
   asList,
   asMonth,
   asText,
@@ -35,7 +36,7 @@ export function readCadres(sheet: Sheet, r: Reader): { cadres: Json[]; byId: Map
     r.put(c, 'name', at('name'), sheet, row, 'name', asText)
     r.put(c, 'gender', at('gender'), sheet, row, 'gender', code(wordsOf('cadres', 'gender')))
     r.put(c, 'birth', at('birth'), sheet, row, 'birth', asMonth)
-    r.put(c, 'ethnicity', at('ethnicity'), sheet, row, 'ethnicity', asText)
+    r.put(c, 'ethnicity', at('ethnicity'), sheet, row, 'ethnicity', asFolded)
     r.put(c, 'party', at('party'), sheet, row, 'party', code(wordsOf('cadres', 'party')))
     r.put(c, 'partyJoined', at('partyJoined'), sheet, row, 'partyJoined', asMonth)
     r.put(c, 'workStart', at('workStart'), sheet, row, 'workStart', asMonth)
@@ -160,7 +161,7 @@ export function readTeams(teamSheet: Sheet, postSheet: Sheet | undefined, r: Rea
       teamSheet,
       row,
       'titularEthnicity',
-      asText,
+      asFolded,
     )
     if (Object.keys(area).length > 0) t.area = area
     r.put(

@@ -32,12 +32,23 @@ export type Read<A> =
 const ok = <A>(value: A): Read<A> => ({ ok: true, value })
 const no = (expected: string): Read<never> => ({ ok: false, expected })
 
-/** Text of a cell, full-width forms folded (NFKC) and trimmed; `''` for an empty cell. @internal */
+/**
+ * Text of a cell as written, surrounding blanks trimmed (a clerk's stray
+ * space); `''` for an empty cell. The reading of stored text: ids, names,
+ * titles, units, places keep their full-width forms and brackets. @internal
+ */
 export function text(cell: Cell): string {
   if (cell === null) return ''
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10)
-  return String(cell).normalize('NFKC').trim()
+  return String(cell).trim()
 }
+
+/**
+ * Text of a cell as compared: full-width forms folded (NFKC) and trimmed, for
+ * the values the reader matches (coded words, dates, numbers, yes/no, keys),
+ * never for text it stores. @internal
+ */
+export const folded = (cell: Cell): string => text(cell).normalize('NFKC').trim()
 
 /** Whether a cell holds nothing (empty, or only blanks). @internal */
 export const isBlank = (cell: Cell): boolean => text(cell) === ''
@@ -127,7 +138,7 @@ export function readMonth(cell: Cell, numberFormat?: string): Read<string> {
     const m = hundredths % 10 === 0 && !twoDecimals ? hundredths / 10 : hundredths
     return month(year, m)
   }
-  const s = text(cell)
+  const s = folded(cell)
   const typed = MONTH_TEXT.exec(s)
   if (typed !== null) {
     if (!dayOk(typed[3] ?? typed[4])) return no(MONTH_EXPECTED)
@@ -147,7 +158,7 @@ export const dottedMonth = (m: string): string => m.replace('-', '.')
 
 /** A year (`2023`, `2023年`, `2023年度`) from a cell. @internal */
 export function readYear(cell: Cell): Read<number> {
-  const s = text(cell).replace(/年度?$/, '')
+  const s = folded(cell).replace(/年度?$/, '')
   if (!/^\d{4}$/.test(s)) return no('a year such as 2023')
   return ok(Number(s))
 }
@@ -155,7 +166,7 @@ export function readYear(cell: Cell): Read<number> {
 /** A finite number from a number cell or typed digits. @internal */
 export function readNumber(cell: Cell): Read<number> {
   if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : no('a number')
-  const s = text(cell)
+  const s = folded(cell)
   if (!/^[-+]?\d+(\.\d+)?$/.test(s)) return no('a number')
   return ok(Number(s))
 }
@@ -170,18 +181,62 @@ const NO = new Set(['否', '无', 'n', 'no', 'false', '0', '×', '✗'])
 /** A yes/no cell: 是/否, 有/无, yes/no, true/false, 1/0, √/×. @internal */
 export function readBoolean(cell: Cell): Read<boolean> {
   if (typeof cell === 'boolean') return ok(cell)
-  const s = text(cell).toLowerCase()
+  const s = folded(cell).toLowerCase()
   if (YES.has(s)) return ok(true)
   if (NO.has(s)) return ok(false)
   return no('是 or 否 (yes or no)')
 }
 
-/** The items of a list cell, split at 、 , ， ; ； and line breaks; blanks dropped. @internal */
-export const items = (cell: Cell): string[] =>
-  text(cell)
-    .split(/[、,，;；\n\r]+/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '')
+/** The separators of a list cell's items: 、 , ， ; ； and line breaks. @internal */
+export const LIST_SEPARATORS = /[、,，;；\n\r]/
+
+/**
+ * An item as a list cell writes it: quoted (`"P,1"`, a quote inside doubled)
+ * when it holds a separator or a quote, else as it is. @internal
+ */
+export const listItem = (item: string): string =>
+  LIST_SEPARATORS.test(item) || item.includes('"') ? `"${item.replaceAll('"', '""')}"` : item
+
+/**
+ * The items of a list cell, split at 、 , ， ; ； and line breaks; blanks
+ * around an item dropped, and empty items. An item in double quotes is read
+ * whole, separators included (`"P,1"`; `""` inside is a quote), as written. @internal
+ */
+export function items(cell: Cell): string[] {
+  const s = text(cell)
+  const out: string[] = []
+  let i = 0
+  while (i < s.length) {
+    let item = ''
+    let quoted = false
+    while (i < s.length && /\s/.test(s[i] as string) && !LIST_SEPARATORS.test(s[i] as string)) i++
+    if (s[i] === '"') {
+      // A quoted item: to the lone closing quote (or the end of the cell).
+      quoted = true
+      i++
+      while (i < s.length) {
+        if (s[i] === '"') {
+          if (s[i + 1] === '"') {
+            item += '"'
+            i += 2
+            continue
+          }
+          i++
+          break
+        }
+        item += s[i]
+        i++
+      }
+    }
+    // Unquoted text (or text after a closing quote) runs to the next separator.
+    let rest = ''
+    while (i < s.length && !LIST_SEPARATORS.test(s[i] as string)) rest += s[i++]
+    i++
+    const value = quoted ? item + rest.trim() : rest.trim()
+    if (quoted || value !== '') out.push(value)
+  }
+  return out
+}
 
 // ---------------------------------------------------------------------------
 // coded values
@@ -196,7 +251,7 @@ export type Vocabulary<A extends string> = Readonly<Record<A, readonly string[]>
 
 /** Reads a coded cell through its vocabulary; the issue lists the accepted words. @internal */
 export function readCode<A extends string>(cell: Cell, vocabulary: Vocabulary<A>): Read<A> {
-  const s = text(cell)
+  const s = folded(cell)
   const key = s.toLowerCase().replace(/\s+/g, '')
   for (const code of Object.keys(vocabulary) as A[]) {
     if (code.toLowerCase() === key) return ok(code)

@@ -15,7 +15,7 @@ import { DEFAULT_POLICY } from '../../domain/policy.js'
 import type { Scenario } from '../../domain/types.js'
 import { COLUMNS, SHEET_KINDS, SHEET_NAMES, type ColumnSpec, type SheetKind } from './headers.js'
 import { columnLetter } from './tables.js'
-import { dottedMonth, type Vocabulary } from './values.js'
+import { dottedMonth, listItem, type Vocabulary } from './values.js'
 
 type Json = Record<string, unknown>
 type Value = string | number | null
@@ -27,7 +27,9 @@ const word = (vocabulary: Vocabulary<string>, code: unknown): Value =>
   typeof code === 'string' ? (vocabulary[code]?.[0] ?? code) : null
 const month = (m: unknown): Value => (typeof m === 'string' ? dottedMonth(m) : null)
 const yes = (b: unknown): Value => (b === true ? '是' : '否')
-const list = (xs: unknown): Value => (Array.isArray(xs) && xs.length > 0 ? xs.join('、') : null)
+/** A list joined by 、, an item holding a separator or a quote quoted (`"P,1"`). */
+const list = (xs: unknown): Value =>
+  Array.isArray(xs) && xs.length > 0 ? xs.map((x) => listItem(String(x))).join('、') : null
 const str = (s: unknown): Value => (typeof s === 'string' ? s : typeof s === 'number' ? s : null)
 
 /** The policy's settings as rows: every leaf with its dotted path; lists, and text that would read as a number or yes/no, as JSON. */
@@ -36,7 +38,9 @@ function policyRows(policy: unknown, path: string[] = []): Json[] {
     return Object.entries(policy).flatMap(([k, v]) => policyRows(v, [...path, k]))
   const plainText =
     typeof policy === 'string' &&
-    !/^([-+]?\d|[[{"]|null$|是$|否$|有$|无$|y$|n$|yes$|no$|true$|false$|√$|×$)/i.test(policy.trim())
+    !/^([-+]?\d|[[{"]|null$|是$|否$|有$|无$|y$|n$|yes$|no$|true$|false$|√$|×$)/i.test(
+      policy.normalize('NFKC').trim(),
+    )
   const value = typeof policy === 'number' ? policy : plainText ? policy : JSON.stringify(policy)
   return [{ path: path.join('.'), value }]
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import type { LrmxForm } from '../../../src/io/lrmx/form.js'
 import { formOfCadre, readLrmxFolder } from '../../../src/io/lrmx/folder.js'
 import { readLrmx, writeLrmx } from '../../../src/io/lrmx/lrmx.js'
-import { readAssessments, readResume } from '../../../src/io/lrmx/text.js'
+import { readAssessments, readResume, writeResume } from '../../../src/io/lrmx/text.js'
 import { generateScenario, sampleScenario } from '../../../src/sample/index.js'
 
 // A form as a county's editor writes it: GB2312 declared, a wrapped résumé line, odd lines.
@@ -138,6 +138,33 @@ describe('résumé and assessment text', () => {
     ])
   })
 
+  it('keeps units and posts as written: brackets after the post, 今 and dates in the unit, full-width forms', () => {
+    const H = (unit: string, post: string, to: string | null = null) => [{ from: '2001-01', to, unit, post }]
+    for (const periods of [
+      H('青山旗人民政府', '副旗长（农牧）'),
+      H('青山旗农牧局', '副局长(主持工作)'),
+      H('今日报社', '记者'),
+      H('今日报社', '记者', '2005-06'),
+      H('2020.1号院管委会', '主任'),
+      H('Ａ局', '科员'),
+    ])
+      expect(readResume(writeResume(periods)), JSON.stringify(periods)).toEqual({ periods, unread: [] })
+    // An open period is written 至今; a bare 今 begins the unit.
+    expect(writeResume(H('今日报社', '记者'))).toBe('2001.01--至今  今日报社  记者')
+    expect(readResume('2001.01--  今日报社  记者').periods).toEqual(H('今日报社', '记者'))
+    // Dates are matched folded, the text kept as written.
+    expect(readResume('２００１．０１－－２００５．０６  Ａ局  科员').periods).toEqual(
+      H('Ａ局', '科员', '2005-06'),
+    )
+    // A bracket after a blank, or one saying 其间, is a note; one right after the post is the post's.
+    expect(readResume('2001.01--至今  青山旗农牧局  科员 （借调市委办）').periods).toEqual(
+      H('青山旗农牧局', '科员'),
+    )
+    expect(readResume('2001.01--至今  和溪镇  镇长（其间：2012.03--2012.07在党校学习）').periods).toEqual(
+      H('和溪镇', '镇长'),
+    )
+  })
+
   it('reads grades without taking 基本称职 for 称职', () => {
     expect(readAssessments('2021年度考核基本称职，2022年度考核不称职').assessments).toEqual([
       { year: 2021, grade: 'basic' },
@@ -164,8 +191,35 @@ const text = fc.oneof(
 const ym = fc
   .tuple(fc.integer({ min: 1940, max: 2030 }), fc.integer({ min: 1, max: 12 }))
   .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`)
-const unit = fc.constantFrom('清溪县和溪镇', '清溪县农牧局', '青山旗党委', '某某中学', '清溪县 和溪镇')
-const post = fc.constantFrom('科员', '副镇长', '党委书记', '局长', '书记', '教师', '副主任科员', '干部')
+// Units and posts as written: full-width forms, brackets right after the post, a unit beginning
+// with 今, 至今 or a date, full-width digits.
+const unit = fc.constantFrom(
+  '清溪县和溪镇',
+  '清溪县农牧局',
+  '青山旗党委',
+  '某某中学',
+  '清溪县 和溪镇',
+  '今日报社',
+  '至今大厦管理处',
+  '2020.1号院管委会',
+  '２０２０．１号院',
+  'Ａ局',
+  '青山旗（牧区）工委',
+)
+const post = fc.constantFrom(
+  '科员',
+  '副镇长',
+  '党委书记',
+  '局长',
+  '书记',
+  '教师',
+  '副主任科员',
+  '干部',
+  '副旗长（农牧）',
+  '副局长(主持工作)',
+  'Ａ组组长',
+  '㈱经理',
+)
 const form: fc.Arbitrary<LrmxForm> = fc.record({
   name: word.filter((s) => s.trim() === s && s !== ''),
   gender: fc.constantFrom('male', 'female', null),
