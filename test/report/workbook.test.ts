@@ -142,7 +142,11 @@ describe('writeProposal', () => {
       i === 2 ? { ...r, proposal: { ...r.proposal, status: 'time-limit' as const } } : r,
     )
     const sw = values((await written(scenario, stopped)).getWorksheet('方案比较') as ExcelJS.Worksheet)
-    expect(sw.filter((r) => typeof r[0] === 'number').map((r) => r[2])).toEqual(['已证明最优', '已证明最优', '到达时限'])
+    expect(sw.filter((r) => typeof r[0] === 'number').map((r) => r[2])).toEqual([
+      '已证明最优',
+      '已证明最优',
+      '到达时限',
+    ])
   })
 
   it('gives the same bytes for the same input, and refuses what is not a proposal', async () => {
