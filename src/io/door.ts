@@ -154,6 +154,13 @@ export function eitherOption(a: OptionCheck, b: OptionCheck): OptionCheck {
   return { expected: `${a.expected}, or ${b.expected}`, test: (v) => a.test(v) || b.test(v) }
 }
 
+/** An option's name as a near miss reads it: case aside, British spellings (-ise, -our) as American. */
+const looseKey = (k: string): string =>
+  k
+    .toLowerCase()
+    .replace(/is(e|ed|es|ing|ation)/g, 'iz$1')
+    .replace(/our/g, 'or')
+
 /** Reads a property without letting a throwing getter or proxy escape. */
 function read(o: object, key: string): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -188,6 +195,29 @@ export function checkOptions<O>(
       }
       if (r.value !== undefined && !spec[key]!.test(r.value))
         issues.push(issue([path, key], spec[key]!.expected, r.value))
+    }
+    // A key the call does not know is left alone (one object may serve several calls), unless it
+    // is a known key misspelt in a way no other call's key is: case, British spelling, a missing
+    // unit (maximise, timeLimit, timelimitms). Left alone, such a key silently did nothing.
+    let own: string[]
+    try {
+      own = Object.keys(options)
+    } catch {
+      own = []
+    }
+    for (const key of own) {
+      if (Object.hasOwn(spec, key)) continue
+      const near = Object.keys(spec).find(
+        (k) => looseKey(key) === looseKey(k) || `${looseKey(key)}ms` === looseKey(k),
+      )
+      if (near !== undefined)
+        issues.push(
+          issue(
+            [path, key],
+            `a known option (did you mean "${near}"?)`,
+            ((r) => (r.ok ? r.value : undefined))(read(options, key)),
+          ),
+        )
     }
   }
   return issues.length === 0

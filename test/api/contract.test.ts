@@ -35,6 +35,32 @@ const leftOf = <E, A>(r: { _tag: 'Left'; left: E } | { _tag: 'Right'; right: A }
   return r.left
 }
 
+describe('options misspelt', () => {
+  it('refuses a known key misspelt by case, British spelling or a missing unit, and leaves other keys alone', async () => {
+    const lap = banzi.linearSumAssignment(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      { maximise: true } as never,
+    )
+    expect(lap._tag === 'Left' && lap.left.message).toBe(
+      'options.maximise: expected a known option (did you mean "maximize"?), got true',
+    )
+    for (const [key, near] of [
+      ['timeLimit', 'timeLimitMs'],
+      ['timelimitms', 'timeLimitMs'],
+    ] as const) {
+      const e = leftOf(await solve(county, { [key]: 5 } as never))
+      expect(e._tag === 'InvalidOptions' && e.issues.map((i) => [i.path, i.expected])).toEqual([
+        [['options', key], `a known option (did you mean "${near}"?)`],
+      ])
+    }
+    // One object for solve and rankProposals: rankProposals' keys are no misspelling of solve's.
+    expect((await solve(county, { timeLimitMs: 60_000, k: 2, minDifference: 2 } as never))._tag).toBe('Right')
+  })
+})
+
 describe('rankProposals refuses k out of range', () => {
   it.each([0, -3, 1.5, Number.NaN, '3'])('k = %s → InvalidOptions naming options.k', async (k) => {
     const e = leftOf(await rankProposals(county, { k } as never))
