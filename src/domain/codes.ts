@@ -469,7 +469,8 @@ const listZh = (text: unknown, words: Readonly<Record<string, string>>): string 
     })
     .join('、')
 const years = (months: unknown): string => {
-  const m = num(months)
+  // A requirement in fractional years (2.04 × 12 = 24.48 months) is met in whole months: 25.
+  const m = Math.ceil(num(months) - 1e-9)
   return m % 12 === 0 ? `${m / 12}年` : `${Math.floor(m / 12)}年${m % 12}个月`
 }
 

@@ -25,10 +25,12 @@ export const recommendationRequired: PairRule = pairRule({
     const r = supportReading(ctx.scenario, cadre.id, post.id)
     const { minShare } = ctx.scenario.policy.people.recommendation
     const share = r.share
+    // Rounded down to 4 decimals for the message: never printed at or above the minShare it misses.
+    const shown = Math.floor(share * 1e4 + 1e-9) / 1e4
     return {
       message:
         r.groups > 0
-          ? `${cadre.name} is not recommended for ${post.title}: mean vote share ${share} over ${r.groups} rater group(s), needs above 0 and at least ${minShare}, and no real-name recommender`
+          ? `${cadre.name} is not recommended for ${post.title}: mean vote share ${shown} over ${r.groups} rater group(s), needs above 0 and at least ${minShare}, and no real-name recommender`
           : `${cadre.name} is not recommended for ${post.title}: no democratic votes and no real-name recommender`,
       facts: { share, groups: r.groups, named: r.named, minShare },
     }

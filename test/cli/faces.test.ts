@@ -152,6 +152,16 @@ describe('what the command line says of what it finds', () => {
     expect(say(0.3, 0.5)).toContain('平均得票率30%，须不低于50%')
     expect(say(0.57, 0.6)).toContain('平均得票率57%，须不低于60%')
   })
+
+  it('a requirement in fractional years reads in the whole months that meet it, never "1.5个月"', () => {
+    // 2.04 years at rank: the ladder rule asks for 25 whole months (24.48 rounded up).
+    expect(
+      REASON_ZH['ladder.min-years']('甲', '乡长', { rank: 'section-deputy', months: 12, needed: 24.48 }),
+    ).toContain('晋升须满2年1个月')
+    expect(REASON_ZH['rotation.must-move']('甲', '乡长', { months: 61, limit: 61.5 })).toContain(
+      '已5年1个月，满5年2个月必须交流',
+    )
+  })
 })
 
 describe('banzi solve: the changes by team', () => {

@@ -220,6 +220,13 @@ describe('no promotion without recommendation (recommendation.required)', () => 
     expect(verdictOf(high, bi, b.postId, 'recommendation.required')?.message).toMatch(
       /mean vote share 0\.5 over 1 rater group\(s\), needs above 0 and at least 0\.6/,
     )
+    // A share below its threshold prints rounded down, never at it: 2 of 3 is 0.6666, not 0.6666666666666666.
+    const twoThirds = county([{ cadreId: b.cadreId, votes: [{ group: '全体干部', votes: 2, voters: 3 }] }], {
+      people: { recommendation: { enabled: true, minShare: 0.6667 } },
+    })
+    expect(verdictOf(twoThirds, bi, b.postId, 'recommendation.required')?.message).toMatch(
+      /mean vote share 0\.6666 over 1 rater group\(s\), needs above 0 and at least 0\.6667/,
+    )
     const soft = county([], { people: { recommendation: { enabled: true, hard: false, penalty: 7 } } })
     const paid = (await best(soft)).penalties.filter((x) => x.code === 'recommendation.required')
     for (const x of paid) expect(x.amount).toBe(7)
