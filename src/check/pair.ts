@@ -174,8 +174,15 @@ function notRecommended(s: Staffing, cadre: Cadre, postId: string, minShare: num
     : `is promoted with a mean vote share of ${mean.toFixed(4)} over ${groups.length} group(s) (needs above 0 and at least ${minShare}) and no real-name recommender`
 }
 
-/** Rules for an appointment to a post ranked above the cadre. */
-function promotionRules(s: Staffing, cadre: Cadre, postId: string): Broken[] {
+/** An assignment flagged `exceptional` where no years at rank were waived. */
+const WAIVES_NOTHING =
+  'is recorded as an exceptional promotion (破格) that waives nothing (not a promotion before the years at rank of a cadre approved for it)'
+
+/**
+ * Rules for an appointment to a post ranked above the cadre; `recorded`:
+ * whether its assignment flags an exceptional promotion.
+ */
+function promotionRules(s: Staffing, cadre: Cadre, postId: string, recorded: boolean): Broken[] {
   const people = s.scenario.policy.people
   const out: Broken[] = []
   const unsupported = notRecommended(s, cadre, postId, people.recommendation.minShare)
@@ -189,6 +196,17 @@ function promotionRules(s: Staffing, cadre: Cadre, postId: string): Broken[] {
       `has ${atRank} months at ${cadre.rank}, needs ${needMonths}`,
     ])
   }
+  // 破格 is an explicit, recorded override, never silent (DOMAIN.md): a promotion that waives the years
+  // at rank says so in its assignment, and an assignment that says so waives them.
+  const waived = atRank < needMonths && cadre.exceptionalPromotion
+  if (people.ladder.enabled && waived !== recorded)
+    out.push([
+      ALWAYS_HARD,
+      'ladder.min-years',
+      waived
+        ? 'is promoted before the years at rank under exceptional promotion (破格), which the assignment does not record (exceptional is not true)'
+        : WAIVES_NOTHING,
+    ])
   const { retirementAge, minYears } = people.retirement
   const monthsLeft = 12 * retirementAge[cadre.gender] - monthsSince(s.asOf, cadre.birth)
   if (monthsLeft < 12 * minYears) {
@@ -222,23 +240,10 @@ function checkPair(s: Staffing, cadre: Cadre, seat: Seat, out: Finding[]): void 
   }
   if (stay) broken.push(...stayRules(s, cadre, seat))
   else broken.push(...appointmentRules(s, cadre, seat, rungs))
-  if (promotion) broken.push(...promotionRules(s, cadre, post.id))
-  // 破格 is an explicit, recorded override, never silent (DOMAIN.md): a promotion that waives the years
-  // at rank says so in its assignment, and an assignment that says so waives them.
-  const ladder = s.scenario.policy.people.ladder
-  const waived =
-    promotion &&
-    cadre.exceptionalPromotion &&
-    monthsSince(s.asOf, cadre.rankSince) < 12 * ladder.minYearsAtRank[cadre.rank]
   const recorded = s.answers.get(post.id)?.[0]?.exceptional === true
-  if (ladder.enabled && waived !== recorded)
-    broken.push([
-      ALWAYS_HARD,
-      'ladder.min-years',
-      waived
-        ? 'is promoted before the years at rank under exceptional promotion (破格), which the assignment does not record (exceptional is not true)'
-        : 'is recorded as an exceptional promotion (破格) that waives nothing (not a promotion before the years at rank of a cadre approved for it)',
-    ])
+  if (promotion) broken.push(...promotionRules(s, cadre, post.id, recorded))
+  else if (recorded && s.scenario.policy.people.ladder.enabled)
+    broken.push([ALWAYS_HARD, 'ladder.min-years', WAIVES_NOTHING])
   const place = {
     teamIndex: seat.teamIndex,
     postIndex: seat.postIndex,
