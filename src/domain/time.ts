@@ -61,6 +61,10 @@ export function monthsToRetirement(birth: YearMonth, retirementAge: number, asOf
   return 12 * retirementAge - monthsBetween(birth, asOf)
 }
 
+/** Whether `x` is a month written `YYYY-MM`, month 01–12 (any year). @internal */
+export const isMonth = (x: unknown): x is YearMonth =>
+  typeof x === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(x)
+
 /**
  * The month `n` months after `ym` (before it for a negative `n`).
  * @throws TypeError when `ym` is not a month `YYYY-MM` or `n` not a whole number in ±120,000 (a programmer error; docs/guide.md, "What throws")
@@ -70,7 +74,7 @@ export function monthsToRetirement(birth: YearMonth, retirementAge: number, asOf
  */
 export function monthsAfter(ym: YearMonth, n: number): YearMonth {
   const at = monthIndex(ym)
-  if (Number.isNaN(at) || !/^\d{4}-(0[1-9]|1[0-2])$/.test(ym))
+  if (Number.isNaN(at) || !isMonth(ym))
     throw new TypeError(`monthsAfter: ym: expected a month YYYY-MM, got ${shown(ym)}`)
   if (typeof n !== 'number' || !Number.isInteger(n) || Math.abs(n) > 120_000)
     throw new TypeError(`monthsAfter: n: expected a whole number of months in ±120,000, got ${shown(n)}`)

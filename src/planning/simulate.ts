@@ -9,7 +9,7 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { VegaLiteSpec } from '../assessment/curves.js'
 import type { Proposal } from '../domain/proposal.js'
-import { ageAt, monthIndex, monthsAfter, monthsToRetirement } from '../domain/time.js'
+import { ageAt, isMonth, monthIndex, monthsAfter, monthsToRetirement } from '../domain/time.js'
 import type { Cadre, Scenario, TeamKind, YearMonth } from '../domain/types.js'
 import { placeProposal } from '../pool/compare.js'
 import { analyseStructure, teamGaps } from '../pool/structure.js'
@@ -64,8 +64,6 @@ export interface InvalidSimulation {
   readonly _tag: 'InvalidSimulation'
   readonly message: string
 }
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
 
 const addYears = (ym: YearMonth, n: number): YearMonth => monthsAfter(ym, 12 * n)
 
@@ -149,10 +147,7 @@ export function simulate(
   const posts = new Set(scenario.teams.flatMap((t) => t.posts.map((p) => p.id)))
   for (const [i, r] of (rounds as readonly PlannedRound[]).entries()) {
     // A real month only: monthIndex reads "2026-13" as 2027-01 and "2027-00" as 2026-12.
-    const at =
-      typeof r === 'object' && r !== null && typeof r.at === 'string' && MONTH.test(r.at)
-        ? monthIndex(r.at)
-        : Number.NaN
+    const at = typeof r === 'object' && r !== null && isMonth(r.at) ? monthIndex(r.at) : Number.NaN
     if (Number.isNaN(at) || at < monthIndex(scenario.asOf) || at > last)
       return invalid(
         `options.rounds[${i}].at: expected a month from ${scenario.asOf} to ${addYears(scenario.asOf, years)}, got ${JSON.stringify(r?.at)}`,

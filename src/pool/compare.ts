@@ -6,7 +6,7 @@
  * @module
  */
 import { requireArgument, requireProposal, requireSameScenario, requireScenario } from '../io/door.js'
-import { YEAR_RANGE } from '../io/combinators.js'
+import { YEAR_RANGE, yearMonth } from '../io/combinators.js'
 import type { Proposal } from '../domain/proposal.js'
 import type { Cadre, Scenario, YearMonth } from '../domain/types.js'
 import { analyseStructure, type CountyStructure } from './structure.js'
@@ -68,11 +68,8 @@ export function scenarioAt(scenario: Scenario, asOf: YearMonth): Scenario {
     'asOf',
     `a month YYYY-MM of ${YEAR_RANGE.min}–${YEAR_RANGE.max}`,
     asOf,
-    // The years a scenario's months may have (decodeScenario's), so that the scenario still encodes and decodes.
-    typeof asOf === 'string' &&
-      /^\d{4}-(0[1-9]|1[0-2])$/.test(asOf) &&
-      Number(asOf.slice(0, 4)) >= YEAR_RANGE.min &&
-      Number(asOf.slice(0, 4)) <= YEAR_RANGE.max,
+    // decodeScenario's own month, so that the scenario still encodes and decodes.
+    yearMonth.is(asOf),
   )
   return { ...scenario, asOf }
 }

@@ -11,7 +11,7 @@ import { renderValue } from '../io/errors.js'
 import { isContext, isReview, requireArgument, requireScenario, scenarioArgument } from '../io/door.js'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { ReserveExitReason } from '../domain/codes.js'
-import { monthIndex } from '../domain/time.js'
+import { isMonth, monthIndex } from '../domain/time.js'
 import {
   RANKS,
   type Cadre,
@@ -113,9 +113,6 @@ const bad = (field: string, expected: string, value: unknown): InvalidReserveOpt
     message: `${field}: expected ${expected}, got ${got}`,
   }
 }
-
-/** A month `YYYY-MM`, `01`–`12`. */
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
 
 const GRADES: readonly Grade[] = ['excellent', 'competent', 'basic', 'incompetent']
 
@@ -325,7 +322,7 @@ export function reviewReserve(
       ),
     )
   const asOf = options.asOf ?? scenario.asOf
-  if (typeof asOf !== 'string' || !MONTH.test(asOf)) return left(bad('asOf', 'a month YYYY-MM', asOf))
+  if (!isMonth(asOf)) return left(bad('asOf', 'a month YYYY-MM', asOf))
   const resolved = resolveReserveCriteria(options.criteria)
   if (resolved._tag === 'Left') return resolved
   const k = resolved.right
@@ -456,7 +453,7 @@ export function reserveHealth(
     'review',
     'a ReserveReview (from reviewReserve)',
     review,
-    isReview(review) && typeof review.asOf === 'string' && MONTH.test(review.asOf),
+    isReview(review) && isMonth(review.asOf),
   )
   requireArgument(
     'reserveHealth',
