@@ -219,8 +219,12 @@ export function array<A>(item: Codec<A>, name = 'array'): Codec<readonly A[]> {
   )
 }
 
-/** Keys every object has (`__proto__` would even be dropped from a plain object): no dictionary's key. */
-const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
+/**
+ * Keys every object has (`__proto__` would even be dropped from a plain
+ * object): no dictionary's key, nor a step of a policy sheet's path.
+ * @internal
+ */
+export const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
 
 /** What a dictionary's key named in {@link UNSAFE_KEYS} should have been. */
 const SAFE_KEY = 'a key other than "__proto__", "constructor" and "prototype" (names every object has)'

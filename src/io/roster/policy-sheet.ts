@@ -6,6 +6,7 @@
  */
 import { folded, readBoolean, text, type Cell, type Read } from './values.js'
 import { pathKey, type Json, type Reader, type Sheet } from './reader.js'
+import { UNSAFE_KEYS } from '../combinators.js'
 
 /**
  * A policy value as typed in its cell: numbers, 是/否 or true/false, JSON
@@ -32,9 +33,6 @@ function policyValue(cell: Cell): Read<unknown> {
   return { ok: true, value: t }
 }
 
-/** Keys no setting has, which would write into every object's prototype. */
-const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
-
 /** The policy sheet: one row per setting, its path (`structure.women.min`) and its value. */
 export function readPolicy(sheet: Sheet, r: Reader): Json {
   const policy: Json = {}
@@ -60,7 +58,7 @@ export function readPolicy(sheet: Sheet, r: Reader): Json {
     for (const key of path.slice(0, -1)) {
       const next = Object.hasOwn(node, key) ? node[key] : undefined
       if (next === undefined) node = node[key] = {}
-      else if (typeof next === 'object' && next !== null && !Array.isArray(next)) node = next as Json
+      else if (plain(next)) node = next
       else clash = true
       if (clash) break
     }
@@ -75,9 +73,11 @@ export function readPolicy(sheet: Sheet, r: Reader): Json {
   return policy
 }
 
+/** An object `merged` goes into (any object but an array); anything else is a value that replaces. */
+const plain = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x)
+
 /** `over` on top of `base`, object by object. */
 export function merged(base: unknown, over: unknown): unknown {
-  const plain = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x)
   if (!plain(base) || !plain(over)) return over
   const out: Json = { ...base }
   for (const [k, v] of Object.entries(over)) out[k] = k in base ? merged(base[k], v) : v
@@ -90,7 +90,6 @@ export function merged(base: unknown, over: unknown): unknown {
  * over the sheet's.
  */
 export function leavesOf(over: unknown, prefix: readonly string[]): string[][] {
-  const plain = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x)
   if (!plain(over)) return [[...prefix]]
   return Object.entries(over).flatMap(([k, v]) => leavesOf(v, [...prefix, k]))
 }
