@@ -21,6 +21,7 @@ import { checkOptions, isScenario, requireArgument } from '../io/door.js'
 import { diagnoseModel } from './diagnose.js'
 import type { Diagnosis } from './diagnose.js'
 import { ruleRowLabel } from '../domain/codes.js'
+import { postById, teamOfPost } from '../rules/index.js'
 import { proposalFromValues } from './decode.js'
 
 /**
@@ -357,9 +358,9 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
         if (editedCols[j] === 1 && m.colLower[j]! > 0) locked = true
       }
       const rr = rule.get(r)
-      const named = rr === undefined ? establishmentConflict(m.rowNames[r]!, least, most) : null
+      const named = rr === undefined ? establishmentConflict(m.rowNames[r]!, least, most, locked) : null
       if (named !== null) {
-        out.push({ ...named, code: locked || named.cadreId !== null ? 'lock' : named.code, row: r })
+        out.push({ ...named, row: r })
         continue
       }
       const what = rr === undefined ? m.rowNames[r]! : rowText(model, base.milp, rr)
@@ -388,19 +389,24 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
    * and the cadre: every candidate of a post that must be filled forbidden,
    * two cadres locked to one post, one cadre to two posts.
    */
-  const establishmentConflict = (name: string, least: number, most: number): Omit<Conflict, 'row'> | null => {
+  const establishmentConflict = (
+    name: string,
+    least: number,
+    most: number,
+    locked: boolean,
+  ): Omit<Conflict, 'row'> | null => {
     const post = /^post:(.+):filled$/.exec(name)
     if (post !== null) {
+      // A post row is formulated for an open post of the scenario only.
       const postId = post[1]!
-      const loc = base.ctx.postLocation.get(postId)
-      const team = loc === undefined ? undefined : scenario.teams[loc.team]
-      const title = loc === undefined || team === undefined ? '' : `${team.posts[loc.slot]!.title}`
-      const en = team === undefined ? `post ${postId}` : `post ${team.name} ${title} (${postId})`
-      const zh = team === undefined ? `岗位${postId}` : `${team.name}${title}（${postId}）`
+      const team = teamOfPost(base.ctx, postId)
+      const title = postById(base.ctx, postId).title
+      const en = `post ${team.name} ${title} (${postId})`
+      const zh = `${team.name}${title}（${postId}）`
       const empty = most < 1 - 1e-9
       return {
-        code: 'establishment.vacancy',
-        teamId: team?.id ?? null,
+        code: locked ? 'lock' : 'establishment.vacancy',
+        teamId: team.id,
         postId,
         cadreId: null,
         message: empty
