@@ -207,17 +207,11 @@ export function checkOptions<O>(
     }
     for (const key of own) {
       if (Object.hasOwn(spec, key)) continue
-      const near = Object.keys(spec).find(
-        (k) => looseKey(key) === looseKey(k) || `${looseKey(key)}ms` === looseKey(k),
-      )
-      if (near !== undefined)
-        issues.push(
-          issue(
-            [path, key],
-            `a known option (did you mean "${near}"?)`,
-            ((r) => (r.ok ? r.value : undefined))(read(options, key)),
-          ),
-        )
+      const loose = looseKey(key)
+      const near = Object.keys(spec).find((k) => loose === looseKey(k) || `${loose}ms` === looseKey(k))
+      if (near === undefined) continue
+      const r = read(options, key)
+      issues.push(issue([path, key], `a known option (did you mean "${near}"?)`, r.ok ? r.value : undefined))
     }
   }
   return issues.length === 0
