@@ -44,7 +44,7 @@ function describeProposal(scenario: Scenario, p: Proposal, lang: Lang): string {
     `${t.changes} ${changed.length}: ${[...counts].map(([c, n]) => `${CHANGE_LABELS[c as Change][lang]} ${n}`).join(', ')}`,
   )
   // By team, in the roster's order of teams and posts, whatever order the open posts came in.
-  const order = new Map(scenario.teams.flatMap((tm, i) => tm.posts.map((post, j) => [post.id, i * 1e6 + j])))
+  const order = new Map(scenario.teams.flatMap((tm) => tm.posts).map((post, i) => [post.id, i]))
   const byTeam = [...changed].sort((x, y) => (order.get(x.postId) ?? 0) - (order.get(y.postId) ?? 0))
   let team = ''
   for (const a of byTeam) {
