@@ -131,13 +131,10 @@ function issueLine(
  */
 function rosterLine(origins: ReadonlyMap<string, Origin>, i: RosterIssue): string {
   if (i.source !== 'options' || i.column === null) return i.message
-  const top = /^[A-Za-z]+/.exec(i.column)?.[0]
-  const origin = originOf(
-    origins,
-    i.column.split(/[.[\]]+/).filter((k) => k !== ''),
-  )
-  if (top === undefined || origin === undefined) return i.message
-  const inside = origin.depth === 0 ? i.column : i.column.slice(top.length).replace(/^\./, '')
+  const path = i.column.split(/[.[\]]+/).filter((k) => k !== '')
+  const origin = originOf(origins, path)
+  if (origin === undefined) return i.message
+  const inside = origin.depth === 0 ? i.column : i.column.slice(path[0]!.length).replace(/^\./, '')
   return `${origin.flag}:${inside === '' ? '' : ` ${inside}:`} expected ${i.expected}, got ${i.got}`
 }
 
