@@ -10,7 +10,8 @@ import { left, right } from 'fp-ts/lib/Either.js'
 import type { PairRuleCode, TeamRuleCode } from '../domain/codes.js'
 import type { FitComponents, Proposal, ProposalStatus } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
-import { activityRange, editMilp, formulate } from '../model/index.js'
+import { editMilp, formulate } from '../model/index.js'
+import { pairReach } from '../model/reach.js'
 import type { MilpEdit, StaffingModel } from '../model/index.js'
 import { PAIR_FLAG, pairVerdicts } from '../rules/index.js'
 import { componentsOf, scoreOf } from '../scoring/fit.js'
@@ -440,6 +441,7 @@ async function estimatedCosts(
       if (amount > 0) pairGain.set(code, Math.max(pairGain.get(code) ?? 0, dj + amount))
   }
   const costs: RuleCost[] = []
+  const reachOf = pairReach(model)
   for (const { code, hard } of rulesOf(model)) {
     const paid = proposal.penalties.filter((x) => x.code === code).reduce((t, x) => t + x.amount, 0)
     let cost = 0
@@ -448,8 +450,9 @@ async function estimatedCosts(
       const dual = y[r.row]!
       if (Math.abs(dual) < 1e-9) continue
       // y < 0: the lower bound is active (raising it costs); y > 0: the upper bound is. It can move
-      // until the row cannot bind: to the least (or most) activity its columns reach within their bounds.
-      const reach = activityRange(m, r.row)
+      // until the row cannot bind: to the least (or most) activity its columns reach within their
+      // bounds, one cadre per post and one post per cadre.
+      const reach = reachOf(m, r.row)
       const move = dual < 0 ? m.rowLower[r.row]! - reach.least : reach.most - m.rowUpper[r.row]!
       // One unit: one person more or fewer in a count (a woman fewer needed, one more member of a field).
       if (move > 0) cost += Math.abs(dual) * Math.min(move, 1)

@@ -14,6 +14,8 @@ import type { Proposal } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
 import { editMilp, formulate } from '../model/index.js'
 import type { Conflict, Milp, MilpEdit, RuleRow, StaffingModel } from '../model/index.js'
+import { pairReach } from '../model/reach.js'
+import type { Reach } from '../model/reach.js'
 import type { WarmStart } from '../solvers/solver.js'
 import type { SolveError, SolveOptions } from './solve.js'
 import { isModel, SOLVE_OPTION_SPEC, solveModelValues } from './solve.js'
@@ -107,61 +109,6 @@ function rowText(model: StaffingModel, base: Milp, rr: RuleRow): string {
   const where = team === undefined ? '' : `team ${team.name} (${team.id}): `
   const text = ruleRowLabel(rr.code, detailNow(model.milp, base, rr))
   return `${where}${text.en} / ${text.zh}`
-}
-
-/**
- * The least and most a row's columns can give within their bounds, knowing
- * that an open post holds one cadre and a cadre one post: the pairs of one
- * post (or of one cadre) give together at most what the best of them gives,
- * or exactly what a locked one gives. (`activityRange`, summing every column
- * alone, lets a team's 34 eligible women fill its 2 open posts.)
- */
-function pairRange(
-  m: Milp,
-  r: number,
-  owner: Int32Array,
-  groups: number,
-  scratch: { lo: Float64Array; hi: Float64Array; forced: Float64Array; seen: Int32Array; stamp: number },
-): { least: number; most: number } {
-  if (scratch.lo.length < groups) {
-    scratch.lo = new Float64Array(groups)
-    scratch.hi = new Float64Array(groups)
-    scratch.forced = new Float64Array(groups)
-    scratch.seen = new Int32Array(groups)
-  }
-  const stamp = ++scratch.stamp
-  const { lo, hi, forced, seen } = scratch
-  const touched: number[] = []
-  let least = 0
-  let most = 0
-  for (let e = m.rowStarts[r]!; e < m.rowStarts[r + 1]!; e++) {
-    const j = m.rowIndex[e]!
-    const v = m.rowValue[e]!
-    const g = owner[j]!
-    if (g < 0) {
-      least += Math.min(v * m.colLower[j]!, v * m.colUpper[j]!)
-      most += Math.max(v * m.colLower[j]!, v * m.colUpper[j]!)
-      continue
-    }
-    if (seen[g] !== stamp) {
-      seen[g] = stamp
-      lo[g] = 0
-      hi[g] = 0
-      forced[g] = NaN
-      touched.push(g)
-    }
-    if (m.colLower[j]! > 0) forced[g] = (Number.isNaN(forced[g]!) ? 0 : forced[g]!) + v * m.colLower[j]!
-    else {
-      lo[g] = Math.min(lo[g]!, v * m.colUpper[j]!)
-      hi[g] = Math.max(hi[g]!, v * m.colUpper[j]!)
-    }
-  }
-  for (const g of touched) {
-    const f = forced[g]!
-    least += Number.isNaN(f) ? lo[g]! : f
-    most += Number.isNaN(f) ? hi[g]! : f
-  }
-  return { least, most }
 }
 
 /** Why a session edit was refused (the model is then unchanged). @category Proposals */
@@ -286,32 +233,7 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
     return right(model)
   }
 
-  // Each column's open post and cadre (−1: not a pair column; a post's vacancy column is the post's).
-  let owners: { readonly post: Int32Array; readonly cadre: Int32Array } | null = null
-  const ownersOf = () => {
-    if (owners !== null) return owners
-    const n = base.milp.colCost.length
-    const post = new Int32Array(n).fill(-1)
-    const cadre = new Int32Array(n).fill(-1)
-    const elig = base.eligibility
-    for (let k = 0; k < elig.size; k++) {
-      const j = base.pairCol[k]!
-      if (j < 0) continue
-      post[j] = elig.post[k]!
-      cadre[j] = elig.cadre[k]!
-    }
-    base.vacancyCol.forEach((j, p) => {
-      if (j >= 0) post[j] = p
-    })
-    return (owners = { post, cadre })
-  }
-  const scratch = {
-    lo: new Float64Array(0),
-    hi: new Float64Array(0),
-    forced: new Float64Array(0),
-    seen: new Int32Array(0),
-    stamp: 0,
-  }
+  let reach: ((m: Milp, r: number) => Reach) | null = null
 
   /**
    * Rows the edits make impossible on their own — a quota raised beyond what its candidates
@@ -343,12 +265,9 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
           zh: `方案锁定干部${l.cadreId}任${l.postId}，本次又禁止该人岗组合`,
           row: null,
         })
-    const own = ownersOf()
+    reach ??= pairReach(base)
     for (const r of [...rows].sort((a, b) => a - b)) {
-      const byPost = pairRange(m, r, own.post, scenario.openPosts.length, scratch)
-      const byCadre = pairRange(m, r, own.cadre, scenario.cadres.length, scratch)
-      const least = Math.max(byPost.least, byCadre.least)
-      const most = Math.min(byPost.most, byCadre.most)
+      const { least, most } = reach(m, r)
       const lower = m.rowLower[r]!
       const upper = m.rowUpper[r]!
       if (most >= lower - 1e-9 && least <= upper + 1e-9) continue
