@@ -45,6 +45,13 @@ export interface StaffingModel {
   readonly pairComponents: PairComponents
   /** Column of the vacancy of each open post. */
   readonly vacancyCol: Int32Array
+  /** Row of each open post (`post:<id>:filled`: its pairs and its vacancy sum to 1). */
+  readonly postRow: Int32Array
+  /**
+   * Row of each cadre (`cadre:<id>:one-post`: at most one of their pairs),
+   * −1 for a cadre with fewer than two pairs, who needs none.
+   */
+  readonly cadreRow: Int32Array
   readonly slacks: readonly SlackInfo[]
   /** Rows that encode one rule instance each (team quotas, kin pairs, stability). */
   readonly ruleRows: readonly RuleRow[]
@@ -132,6 +139,7 @@ export function formulate(scenario: Scenario): StaffingModel {
 
   const vacancy = scenario.policy.vacancy
   const vacancyCol = new Int32Array(open.length)
+  const postRow = new Int32Array(open.length)
   open.forEach((postId, i) => {
     vacancyCol[i] = b.addColumn(`vacant:${postId}`, -vacancy.penalty, 0, vacancy.allowed ? 1 : 0, true)
     const from = elig.postStart[i]!
@@ -139,7 +147,7 @@ export function formulate(scenario: Scenario): StaffingModel {
     const cols = new Int32Array(to - from + 1)
     cols.set(pairCol.subarray(from, to))
     cols[to - from] = vacancyCol[i]!
-    b.addRow(`post:${postId}:filled`, cols, 1, 1, 1)
+    postRow[i] = b.addRow(`post:${postId}:filled`, cols, 1, 1, 1)
     if (!vacancy.allowed && to === from)
       conflicts.push({
         code: 'establishment.vacancy',
@@ -168,16 +176,17 @@ export function formulate(scenario: Scenario): StaffingModel {
   for (let c = 0; c < scenario.cadres.length; c++) if (perCadre[c + 1]! - perCadre[c]! >= 2) several.push(c)
   several.sort((x, y) => firstPair[x]! - firstPair[y]!)
   // The cadre rows tie the teams together: the solver's bound relaxes them and solves each team whole.
-  for (const c of several)
-    b.markLinking(
-      b.addRow(
-        `cadre:${cadreIds[c]!}:one-post`,
-        colsOfCadre.subarray(perCadre[c]!, perCadre[c + 1]!),
-        1,
-        -Infinity,
-        1,
-      ),
+  const cadreRow = new Int32Array(scenario.cadres.length).fill(-1)
+  for (const c of several) {
+    cadreRow[c] = b.addRow(
+      `cadre:${cadreIds[c]!}:one-post`,
+      colsOfCadre.subarray(perCadre[c]!, perCadre[c + 1]!),
+      1,
+      -Infinity,
+      1,
     )
+    b.markLinking(cadreRow[c]!)
+  }
 
   const openPos = new Map(open.map((id, i) => [id, i]))
   const lockCols: { cadreId: string; postId: string; col: number }[] = []
@@ -222,6 +231,8 @@ export function formulate(scenario: Scenario): StaffingModel {
     pairFit,
     pairComponents,
     vacancyCol,
+    postRow,
+    cadreRow,
     slacks: rows.slacks,
     ruleRows: rows.ruleRows,
     lockCols,

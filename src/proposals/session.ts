@@ -234,6 +234,16 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
   }
 
   let reach: ((m: Milp, r: number) => Reach) | null = null
+  // The open post or the cadre whose own row a row is.
+  let rowOwner: Map<number, { readonly post?: number; readonly cadre?: number }> | null = null
+  const ownerOfRows = () => {
+    const owners = new Map<number, { readonly post?: number; readonly cadre?: number }>()
+    base.postRow.forEach((r, p) => owners.set(r, { post: p }))
+    base.cadreRow.forEach((r, c) => {
+      if (r >= 0) owners.set(r, { cadre: c })
+    })
+    return owners
+  }
 
   /**
    * Rows the edits make impossible on their own — a quota raised beyond what its candidates
@@ -277,7 +287,7 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
         if (editedCols[j] === 1 && m.colLower[j]! > 0) locked = true
       }
       const rr = rule.get(r)
-      const named = rr === undefined ? establishmentConflict(m.rowNames[r]!, least, most, locked) : null
+      const named = rr === undefined ? establishmentConflict(r, least, most, locked) : null
       if (named !== null) {
         out.push({ ...named, row: r })
         continue
@@ -309,15 +319,15 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
    * two cadres locked to one post, one cadre to two posts.
    */
   const establishmentConflict = (
-    name: string,
+    r: number,
     least: number,
     most: number,
     locked: boolean,
   ): Omit<Conflict, 'row'> | null => {
-    const post = /^post:(.+):filled$/.exec(name)
-    if (post !== null) {
-      // A post row is formulated for an open post of the scenario only.
-      const postId = post[1]!
+    rowOwner ??= ownerOfRows()
+    const owner = rowOwner.get(r)
+    if (owner?.post !== undefined) {
+      const postId = scenario.openPosts[owner.post]!
       const team = teamOfPost(base.ctx, postId)
       const title = postById(base.ctx, postId).title
       const en = `post ${team.name} ${title} (${postId})`
@@ -336,11 +346,9 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
           : `${zh}只能一人任职；本次锁定了${least}人`,
       }
     }
-    const cadre = /^cadre:(.+):one-post$/.exec(name)
-    if (cadre !== null && least > 1 + 1e-9) {
-      const cadreId = cadre[1]!
-      const c = cadreIndex.get(cadreId)
-      const who = c === undefined ? cadreId : scenario.cadres[c]!.name
+    if (owner?.cadre !== undefined && least > 1 + 1e-9) {
+      const cadreId = scenario.cadres[owner.cadre]!.id
+      const who = scenario.cadres[owner.cadre]!.name
       return {
         code: 'lock',
         teamId: null,
