@@ -1,7 +1,8 @@
 /**
  * Combined assessment scores (三结合): per cadre and year, the annual, ongoing
  * and special assessments weighted by the policy, renormalised over the kinds
- * actually present (an absent kind is listed, never scored zero), with the
+ * actually present (an absent kind is listed, never scored zero; a kind the
+ * policy weighs 0 is listed as weighted out, not absent), with the
  * indicator profile of the year and the rank among peers of the same rank and
  * category. See docs/assessment.md.
  *
@@ -57,9 +58,17 @@ export interface YearScore {
   readonly score: number
   /** The kinds present, in kind order. */
   readonly sources: readonly SourceScore[]
-  /** The kinds with no scored record this year (their weight went to the others). */
+  /**
+   * The kinds the policy weighs with a positive weight that have no scored
+   * record this year: missing data (their weight went to the others).
+   */
   readonly absent: readonly AssessmentKind[]
-  /** True when a kind with a positive policy weight was absent and the weights were renormalised. */
+  /**
+   * The kinds the policy weighs 0, left out of the score whether or not they
+   * were scored this year: weighted out by the policy, never missing data.
+   */
+  readonly weightedOut: readonly AssessmentKind[]
+  /** True when a kind was absent (`absent` is not empty) and the weights were renormalised. */
   readonly renormalised: boolean
   /**
    * Indicator profile of the year: each indicator's score, weighted by the
@@ -221,21 +230,21 @@ export function cadreYearScores(
     if (!(present > 0)) continue
     const sources: SourceScore[] = []
     const absent: AssessmentKind[] = []
+    const weightedOut: AssessmentKind[] = []
     const combined = mean.reset()
-    let renormalised = false
     for (let k = 0; k < 3; k++) {
       const kind = ASSESSMENT_KINDS[k]!
       const at = y * 3 + k
       const c = slotCount(kindMeans, at)
-      if (c > 0 && w[k]! > 0) {
+      // a kind weighed 0 is the policy's choice, not missing data: weighted out, scored or not
+      if (!(w[k]! > 0)) weightedOut.push(kind)
+      else if (c > 0) {
         const kindScore = slotMean(kindMeans, at)
         combined.add(kindScore, w[k]!)
         sources.push({ kind, score: kindScore, weight: w[k]! / present, records: c, origin: origin[at]! })
-      } else {
-        absent.push(kind)
-        if (w[k]! > 0) renormalised = true
-      }
+      } else absent.push(kind)
     }
+    const renormalised = absent.length > 0
     const score = combined.value()!
     const indicators: Record<string, number> = {}
     for (let i = 0; i < nInd; i++) {
@@ -247,7 +256,7 @@ export function cadreYearScores(
       const v = profile.value()
       if (v !== null) indicators[codes[i]!] = v
     }
-    out.push({ year: years[y]!, score, sources, absent, renormalised, indicators })
+    out.push({ year: years[y]!, score, sources, absent, weightedOut, renormalised, indicators })
   }
   return out
 }
@@ -264,7 +273,7 @@ export function cadreYearScores(
  * @example
  * const scores = combinedScores(sampleScenario())
  * Object.keys(scores.cadres[0].years.at(-1))
- * //=> ['year', 'score', 'sources', 'absent', 'renormalised', 'indicators', 'peerRank', 'peers', 'percentile']
+ * //=> ['year', 'score', 'sources', 'absent', 'weightedOut', 'renormalised', 'indicators', 'peerRank', 'peers', 'percentile']
  */
 export function combinedScores(scenario: Scenario): CombinedScores {
   requireScenario('combinedScores', scenario)
@@ -339,6 +348,7 @@ export function combinedScores(scenario: Scenario): CombinedScores {
           score: y.score,
           sources: y.sources,
           absent: y.absent,
+          weightedOut: y.weightedOut,
           renormalised: y.renormalised,
           indicators: y.indicators,
           peerRank: peerRank[e]!,

@@ -77,14 +77,28 @@ export interface FeedbackList {
   /** Rank among peers in that year (1 = best) and the group's size. */
   readonly peerRank: number | null
   readonly peers: number
-  /** Kinds absent in that year: the combined score was renormalised over the others. */
+  /** Kinds absent (missing) in that year: the combined score was renormalised over the others. */
   readonly absent: readonly AssessmentKind[]
+  /** Kinds the policy weighs 0, left out of that year's score by the policy (not missing data). */
+  readonly weightedOut: readonly AssessmentKind[]
   /** False when the peer group has fewer than `policy.assessment.feedback.minPeers` other members. */
   readonly compared: boolean
-  /** Indicators well above peers, highest z first (ties by policy order). */
+  /** Indicators well above peers (z > 0 and z ≥ `deviation`), highest z first (ties by policy order). */
   readonly strengths: readonly IndicatorComparison[]
-  /** Indicators well below peers, lowest z first. */
+  /** Indicators well below peers (z < 0 and z ≤ −`deviation`), lowest z first. */
   readonly weaknesses: readonly IndicatorComparison[]
+  /**
+   * Indicators of the cadre that could not be compared with peers, in policy
+   * order, and why (listed when `compared`; otherwise none was compared):
+   * `no-spread` when every peer has the same score (standard deviation 0, so
+   * no one is above or below the others: neither a strength nor a weakness),
+   * `few-peers` when fewer than `policy.assessment.feedback.minPeers` other
+   * peers have the indicator.
+   */
+  readonly notCompared: readonly {
+    readonly indicator: string
+    readonly reason: 'no-spread' | 'few-peers'
+  }[]
   readonly warnings: readonly TrendWarning[]
   /** One need per weak or falling indicator, in policy order. */
   readonly training: readonly TrainingNeed[]
@@ -166,9 +180,11 @@ function feedbackOf(
       peerRank: null,
       peers: 0,
       absent: [],
+      weightedOut: [],
       compared: false,
       strengths: [],
       weaknesses: [],
+      notCompared: [],
       warnings: [],
       training: [],
     }
@@ -176,11 +192,16 @@ function feedbackOf(
   const compared = last.peers - 1 >= policy.feedback.minPeers
   const strengths: IndicatorComparison[] = []
   const weaknesses: IndicatorComparison[] = []
+  const notCompared: FeedbackList['notCompared'][number][] = []
   if (compared && group !== undefined) {
     for (const code of s.indicators) {
       const value = last.indicators[code]
       const d = group.indicators.get(code)
-      if (value === undefined || d === undefined || d.sorted.length - 1 < policy.feedback.minPeers) continue
+      if (value === undefined || d === undefined) continue
+      if (d.sorted.length - 1 < policy.feedback.minPeers) {
+        notCompared.push({ indicator: code, reason: 'few-peers' })
+        continue
+      }
       // z from the deviation and the spread rounded at the scores' own digits, then rounded as scores
       // are: peers symmetric about the mean on paper are ±z exactly, and a z of `deviation` on paper
       // is `deviation` (not 1.000000000000071 or 0.99999999999997).
@@ -190,7 +211,11 @@ function feedbackOf(
         Math.abs(d.sorted[d.sorted.length - 1]!),
       )
       const sd = roundAtScaleOf(d.sd, scale)
-      if (!(sd > 0)) continue
+      // no spread, no z: nobody is above or below peers who all have the same score
+      if (!(sd > 0)) {
+        notCompared.push({ indicator: code, reason: 'no-spread' })
+        continue
+      }
       const z = roundScore(roundAtScaleOf(value - d.mean, scale) / sd)
       const row: IndicatorComparison = {
         indicator: code,
@@ -201,8 +226,9 @@ function feedbackOf(
         percentile: (100 * countBelow(d.sorted, value)) / (d.sorted.length - 1),
         peers: d.sorted.length,
       }
-      if (z >= policy.feedback.deviation) strengths.push(row)
-      else if (z <= -policy.feedback.deviation) weaknesses.push(row)
+      // z = 0 (the peer mean) is neither above nor below, even when `deviation` is 0
+      if (z > 0 && z >= policy.feedback.deviation) strengths.push(row)
+      else if (z < 0 && z <= -policy.feedback.deviation) weaknesses.push(row)
     }
   }
   const order = (code: string): number => s.indicators.indexOf(code)
@@ -249,9 +275,11 @@ function feedbackOf(
     peerRank: last.peerRank,
     peers: last.peers,
     absent: last.absent,
+    weightedOut: last.weightedOut,
     compared,
     strengths,
     weaknesses,
+    notCompared,
     warnings,
     training,
   }

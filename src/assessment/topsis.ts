@@ -108,14 +108,20 @@ export function topsis(
   }
   const n = weights.length
   let wsum = 0
+  let wmax = 0
   for (const w of weights) {
     if (!(w >= 0) || !Number.isFinite(w)) return left({ _tag: 'BadWeights', reason: 'a weight is not ≥ 0' })
     wsum += w
+    if (w > wmax) wmax = w
   }
   if (!(wsum > 0)) return left({ _tag: 'BadWeights', reason: 'the weights sum to 0' })
   const benefit = options.benefit ?? weights.map(() => true)
   if (benefit.length !== n) return left({ _tag: 'BadWeights', reason: 'benefit has not one flag per weight' })
-  const w = weights.map((x) => x / wsum)
+  // finite weights whose sum overflows are summed scaled by a power of two (exact), as combineWeights
+  // does: w / Infinity would be 0 for every weight, and every closeness 0.5
+  const wscale = wsum === Infinity ? powerOfTwoNear(wmax) : 1
+  if (wscale !== 1) wsum = weights.reduce((a, x) => a + x / wscale, 0)
+  const w = weights.map((x) => x / wscale / wsum)
   const maxAbs = new Float64Array(n)
   for (let i = 0; i < m; i++) {
     const r = matrix[i]!

@@ -4,7 +4,7 @@
  * ongoing 0.3, special 0.2; rater groups 0.4, 0.3, 0.2, 0.1.
  */
 import { describe, expect, it } from 'vitest'
-import { cadreYearScores, combinedScores, recordScore } from '../../src/assessment/index.js'
+import { cadreYearScores, combinedScores, feedbackList, recordScore } from '../../src/assessment/index.js'
 import { DEFAULT_POLICY, resolvePolicy } from '../../src/domain/policy.js'
 import { cadre } from '../check/fixtures.js'
 import { annual, county, withRecords } from './fixtures.js'
@@ -119,9 +119,34 @@ describe('cadreYearScores', () => {
   it('scores no year from kinds the policy weighs 0', () => {
     const only = resolvePolicy({ assessment: { kinds: { annual: 1, ongoing: 0, special: 0 } } }).assessment
     expect(cadreYearScores(withRecords('S', [{ year: 2023, kind: 'special', score: 90 }]), only)).toEqual([])
-    // a zero-weighted kind is absent but does not count as renormalisation
+    // a zero-weighted kind is weighted out, not absent (missing), and is no renormalisation
     const [y] = cadreYearScores(withRecords('S', [annual(2023, 90)]), only)
-    expect(y).toMatchObject({ score: 90, absent: ['ongoing', 'special'], renormalised: false })
+    expect(y).toMatchObject({
+      score: 90,
+      absent: [],
+      weightedOut: ['ongoing', 'special'],
+      renormalised: false,
+    })
+  })
+
+  it('lists a kind the policy weighs 0 as weighted out, never as absent, even when it was scored', () => {
+    // was absent: ['ongoing', 'special'], as if the special record (60) were missing data
+    const noSpecial = resolvePolicy({ assessment: { kinds: { annual: 0.5, ongoing: 0.3, special: 0 } } })
+    const c = withRecords('W', [annual(2023, 80), { year: 2023, kind: 'special', score: 60 }])
+    const [y] = cadreYearScores(c, noSpecial.assessment)
+    expect(y).toMatchObject({ score: 80, absent: ['ongoing'], weightedOut: ['special'], renormalised: true })
+    expect(y!.sources.map((x) => [x.kind, x.weight])).toEqual([['annual', 1]])
+    // and so in the combined scores and in the feedback list
+    const s = { ...county(c), policy: noSpecial }
+    expect(combinedScores(s).cadres[0]!.years[0]).toMatchObject({
+      absent: ['ongoing'],
+      weightedOut: ['special'],
+    })
+    const list = feedbackList(s, 'W')
+    expect(list._tag === 'Right' && [list.right.absent, list.right.weightedOut]).toEqual([
+      ['ongoing'],
+      ['special'],
+    ])
   })
 })
 

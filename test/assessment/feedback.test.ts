@@ -51,9 +51,15 @@ describe('feedbackList', () => {
     expect(w.peerMean).toBeCloseTo(mean, 12)
     expect(w.peerSd).toBeCloseTo(sd, 12)
     expect(w.z).toBeCloseTo((50 - mean) / sd, 12)
-    // indicators equal across the group have no spread: no comparison
+    // indicators equal across the group have no spread: no comparison, and the list says so
     expect(list.strengths).toEqual([])
     expect(list.compared).toBe(true)
+    expect(list.notCompared).toEqual(
+      ['political', 'diligence', 'performance', 'integrity'].map((indicator) => ({
+        indicator,
+        reason: 'no-spread',
+      })),
+    )
   })
 
   it('warns of what fell two years running', () => {
@@ -79,6 +85,8 @@ describe('feedbackList', () => {
     const l = listOf(small, 'X')
     expect(l.compared).toBe(false)
     expect(l.weaknesses).toEqual([])
+    // the whole list is not compared: no indicator is listed one by one
+    expect(l.notCompared).toEqual([])
     // the trend needs no peers
     expect(l.training.map((t) => t.because)).toEqual([['falling']])
   })
@@ -111,6 +119,82 @@ describe('feedbackList', () => {
     )
   })
 
+  it('never calls an indicator with no spread a strength or a weakness, at any deviation, and says why', () => {
+    // n cadres with the same political score v (sd 0, z would be 0) and ability 70 + i (a spread)
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 2, max: 9 }),
+        fc.constantFrom(0, 0.25, 0.5, 1, 2),
+        (k, n, deviation) => {
+          const v = k / 10
+          const base = county(
+            ...Array.from({ length: n }, (_, i) =>
+              withRecords(`C${i}`, [
+                { year: 2024, kind: 'annual', indicators: { political: v, ability: 70 + i } },
+              ]),
+            ),
+          )
+          const a = base.policy.assessment
+          const sc: Scenario = {
+            ...base,
+            policy: {
+              ...base.policy,
+              assessment: { ...a, feedback: { ...a.feedback, deviation, minPeers: 1 } },
+            },
+          }
+          for (const l of feedbackLists(sc)) {
+            expect(l.compared).toBe(true)
+            const classified = [...l.strengths, ...l.weaknesses]
+            expect(classified.map((r) => r.indicator)).not.toContain('political')
+            // what is classified lies off the mean: z = 0 is neither above nor below
+            for (const r of classified) expect(r.z).not.toBe(0)
+            expect(l.notCompared).toEqual([{ indicator: 'political', reason: 'no-spread' }])
+          }
+        },
+      ),
+      { numRuns: 200, seed: 7 },
+    )
+  })
+
+  it('does not call a score at the peer mean a strength when deviation is 0 (z = 0 is neither)', () => {
+    // ability 72 … 78: the cadre at 75 is the mean (z = 0); was listed as a strength with z 0
+    const base = county(
+      ...[72, 73, 74, 75, 76, 77, 78].map((v) =>
+        withRecords(`A${v}`, [{ year: 2024, kind: 'annual', indicators: { ability: v } }]),
+      ),
+    )
+    const a = base.policy.assessment
+    const zero: Scenario = {
+      ...base,
+      policy: { ...base.policy, assessment: { ...a, feedback: { ...a.feedback, deviation: 0 } } },
+    }
+    const mid = listOf(zero, 'A75')
+    expect([mid.strengths, mid.weaknesses, mid.notCompared]).toEqual([[], [], []])
+    expect(listOf(zero, 'A76').strengths.map((r) => r.z)).toEqual([0.5])
+    expect(listOf(zero, 'A74').weaknesses.map((r) => r.z)).toEqual([-0.5])
+  })
+
+  it('says which indicators too few peers have', () => {
+    // six peers have ability; only X and one other have political
+    const few = county(
+      ...Array.from({ length: 6 }, (_, i) =>
+        withRecords(`F${i}`, [
+          {
+            year: 2024,
+            kind: 'annual',
+            indicators: i === 0 ? { ability: 70 + i, political: 60 } : { ability: 70 + i },
+          },
+        ]),
+      ),
+      withRecords('X', [{ year: 2024, kind: 'annual', indicators: { ability: 90, political: 90 } }]),
+    )
+    const l = listOf(few, 'X')
+    expect(l.compared).toBe(true)
+    expect(l.strengths.map((r) => r.indicator)).toEqual(['ability'])
+    expect(l.notCompared).toEqual([{ indicator: 'political', reason: 'few-peers' }])
+  })
+
   it('returns UnknownCadre as a value', () => {
     expect(feedbackList(s, 'nobody')).toEqual({
       _tag: 'Left',
@@ -141,7 +225,14 @@ describe('feedbackList', () => {
 
   it('gives an empty list to a cadre with no scored year', () => {
     const l = listOf(county(withRecords('E', []), x), 'E')
-    expect(l).toMatchObject({ year: null, score: null, peerRank: null, strengths: [], training: [] })
+    expect(l).toMatchObject({
+      year: null,
+      score: null,
+      peerRank: null,
+      strengths: [],
+      notCompared: [],
+      training: [],
+    })
   })
 })
 

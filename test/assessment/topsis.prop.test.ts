@@ -4,6 +4,8 @@
  * unit) changes neither the closeness nor the ranking; nor, at any magnitude
  * (columns at 1e-150…1e150, scaled by 1e-150…1e150, so squares and sums
  * reach past the range of a double), the closeness or the entropy weights.
+ * Nor does scaling all the weights by one factor (1e-300…1e308: finite weights
+ * whose sum overflows were normalised to 0 and every closeness was 0.5).
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -77,6 +79,30 @@ describe('at extreme magnitudes', () => {
           e.right.weights.forEach((w, j) => expect(Math.abs(f.right.weights[j]! - w)).toBeLessThan(1e-9))
         }
       }),
+      RUNS,
+    )
+  })
+})
+
+describe('weights at any magnitude', () => {
+  it('scaling every weight by 1e-300…1e308 changes neither the weights used nor the closeness', () => {
+    fc.assert(
+      fc.property(
+        instance,
+        fc.integer({ min: -300, max: 308 }).map((e) => 10 ** e),
+        ({ matrix, weights, benefit }, factor) => {
+          const a = topsis(matrix, weights, { benefit })
+          const b = topsis(
+            matrix,
+            weights.map((w) => w * factor),
+            { benefit },
+          )
+          if (a._tag === 'Left' || b._tag === 'Left') throw new Error('unexpected error')
+          a.right.weights.forEach((w, j) => expect(Math.abs(b.right.weights[j]! - w)).toBeLessThan(1e-12))
+          a.right.closeness.forEach((c, i) => expect(Math.abs(b.right.closeness[i]! - c)).toBeLessThan(1e-9))
+          expect(b.right.order).toEqual(a.right.order)
+        },
+      ),
       RUNS,
     )
   })

@@ -69,6 +69,30 @@ describe('topsis: hand-computed and edge cases', () => {
     expect(r.order).toEqual([1, 0])
   })
 
+  it('normalises finite weights whose sum overflows (was weights [0, 0] and closeness [0.5, 0.5])', () => {
+    const huge = ok(
+      topsis(
+        [
+          [1, 3],
+          [2, 1],
+        ],
+        [1e308, 1e308],
+      ),
+    )
+    const unit = ok(
+      topsis(
+        [
+          [1, 3],
+          [2, 1],
+        ],
+        [1, 1],
+      ),
+    )
+    expect(huge.weights).toEqual([0.5, 0.5])
+    expect(huge.closeness).toEqual(unit.closeness)
+    expect(huge.order).toEqual([0, 1])
+  })
+
   it('breaks ties by id, then by row', () => {
     const r = ok(topsis([[1], [1], [1]], [1], { ids: ['b', 'c', 'a'] }))
     expect(r.closeness).toEqual([0.5, 0.5, 0.5])
