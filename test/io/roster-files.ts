@@ -26,7 +26,8 @@ export function rosterSheets(s: Scenario, words = false): Record<string, { heade
   const e = encodeScenario(s) as Json
   const cadres = e.cadres as Json[]
   const teams = e.teams as Json[]
-  const open = new Set(e.openPosts as string[])
+  // Each open post's place in openPosts (1, 2, …): the order proposals list the posts in.
+  const place = new Map((e.openPosts as string[]).map((id, i) => [id, i + 1]))
   const sheet = (header: string[], rows: Row[]) => ({ header, rows })
   return {
     干部: sheet(
@@ -138,6 +139,7 @@ export function rosterSheets(s: Scenario, words = false): Record<string, { heade
         '特殊角色',
         '免于轮岗',
         '本轮调整',
+        '调整顺序',
       ],
       teams.flatMap((t) =>
         (t.posts as Json[]).map((p) => ({
@@ -149,7 +151,8 @@ export function rosterSheets(s: Scenario, words = false): Record<string, { heade
           专业要求: (p.specialties as string[]).join('、'),
           特殊角色: say(V.POST_ROLE_WORDS, p.role),
           免于轮岗: YES(p.rotationExempt),
-          本轮调整: open.has(p.id as string) ? '是' : '否',
+          本轮调整: place.has(p.id as string) ? '是' : '否',
+          调整顺序: place.get(p.id as string) ?? null,
         })),
       ),
     ),
@@ -230,8 +233,23 @@ export function optionsOf(s: Scenario) {
   return { asOf: s.asOf, county: s.county, policy: e.policy, locks: e.locks, forbidden: e.forbidden }
 }
 
-/** The scenario without what a roster does not carry (detailed assessment records). */
+/**
+ * The scenario as a roster carries it: without detailed assessment records,
+ * and with a team's `supervisedBy: []` as no `supervisedBy` at all. The two
+ * mean the same (no supervising post: the decoder's "missing means none", and
+ * the validator, the rules' context and the formulation all read a missing
+ * list as empty), and a roster has one way to say it, an empty cell; so the
+ * round trip is compared up to that equivalence, stated here.
+ */
 export function rosterPart(s: Scenario): Json {
   const e = encodeScenario(s) as Json
-  return { ...e, cadres: (e.cadres as Json[]).map(({ assessmentRecords: _, ...c }) => c) }
+  return {
+    ...e,
+    cadres: (e.cadres as Json[]).map(({ assessmentRecords: _, ...c }) => c),
+    teams: (e.teams as Json[]).map((t) => {
+      if (!Array.isArray(t.supervisedBy) || t.supervisedBy.length > 0) return t
+      const { supervisedBy: _, ...rest } = t
+      return rest
+    }),
+  }
 }

@@ -13,6 +13,11 @@ import { formOfCadre } from '../../src/io/lrmx/folder.js'
 import { writeLrmx } from '../../src/io/lrmx/lrmx.js'
 import { withRosterColumns } from '../../src/io/roster/doc.js'
 import { generateScenario, sampleScenario } from '../../src/sample/index.js'
+import type { Scenario } from '../../src/domain/types.js'
+import { formulate } from '../../src/model/index.js'
+import { solve } from '../../src/proposals/index.js'
+import { validateProposal } from '../../src/check/index.js'
+import { scenarioWarnings } from '../../src/io/warnings.js'
 import { optionsOf, rosterPart, rosterSheets, toCsv, toXlsx } from './roster-files.js'
 
 const KINDS = {
@@ -293,35 +298,151 @@ describe('rosterTemplate', () => {
   })
 })
 
+/**
+ * A generated county varied where a roster round trip has gone wrong: its open posts listed in the
+ * order `keys` gives (a scenario's own: proposals list the posts in it, and its fingerprint covers
+ * it), and the teams `empty` picks among those led by no post given `supervisedBy: []` (the same as
+ * none: `rosterPart` compares them as one).
+ */
+function varied(s: Scenario, keys: readonly number[], empty: readonly boolean[]): Scenario {
+  const e = encodeScenario(s) as { openPosts: string[]; teams: { supervisedBy?: string[] }[] }
+  e.openPosts = e.openPosts
+    .map((id, i) => ({ id, key: keys[i % keys.length] as number }))
+    .sort((a, b) => a.key - b.key)
+    .map((o) => o.id)
+  e.teams.forEach((t, i) => {
+    if (t.supervisedBy === undefined && empty[i % empty.length] === true) t.supervisedBy = []
+  })
+  const decoded = decodeScenario(e)
+  if (decoded._tag === 'Left') throw new Error(JSON.stringify(decoded.left.issues[0]))
+  return decoded.right
+}
+const orderKeys = fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 40 })
+const emptyTeams = fc.array(fc.boolean(), { minLength: 1, maxLength: 8 })
+
 describe('readRoster: round trip and robustness (properties)', () => {
   it('CSV files written from a generated county read back into the same scenario', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 10_000 }), async (seed) => {
-        const s = generateScenario({ seed, cadres: 40, teams: 6 })
-        const words = seed % 2 === 0
-        const read = right(
-          await readRoster(
-            csvSources(s, (t) => t, words),
-            optionsOf(s),
-          ),
-        )
-        expect(encodeScenario(read.scenario)).toEqual(rosterPart(s))
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 10_000 }),
+        orderKeys,
+        emptyTeams,
+        async (seed, keys, empty) => {
+          const s = varied(generateScenario({ seed, cadres: 40, teams: 6 }), keys, empty)
+          const words = seed % 2 === 0
+          const read = right(
+            await readRoster(
+              csvSources(s, (t) => t, words),
+              optionsOf(s),
+            ),
+          )
+          expect(encodeScenario(read.scenario)).toEqual(rosterPart(s))
+        },
+      ),
       { numRuns: 8, seed: 14 },
     )
   })
 
   it('writeRoster then readRoster gives the same scenario', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 10_000 }), async (seed) => {
-        const s = generateScenario({ seed, cadres: 40, teams: 6 })
-        const data = await writeRoster(s)
-        const read = right(await readRoster({ workbook: { name: 'w.xlsx', data } }, optionsOf(s)))
-        expect(encodeScenario(read.scenario)).toEqual(rosterPart(s))
-        expect(read.warnings.filter((w) => w.code === undefined)).toEqual([])
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 10_000 }),
+        orderKeys,
+        emptyTeams,
+        async (seed, keys, empty) => {
+          const s = varied(generateScenario({ seed, cadres: 40, teams: 6 }), keys, empty)
+          const data = await writeRoster(s)
+          const read = right(await readRoster({ workbook: { name: 'w.xlsx', data } }, optionsOf(s)))
+          // Up to supervisedBy [] ≡ absent (see rosterPart); open posts in their own order, not as a set.
+          expect(encodeScenario(read.scenario)).toEqual(rosterPart(s))
+          expect(read.scenario.openPosts).toEqual(s.openPosts)
+          expect(read.warnings.filter((w) => w.code === undefined)).toEqual([])
+        },
+      ),
       { numRuns: 5, seed: 15 },
     )
+  })
+
+  it('keeps the order of the open posts, numbering them in 调整顺序 only when it is not team order', async () => {
+    const s = generateScenario({ seed: 4, cadres: 30, teams: 4 })
+    const header = async (data: Uint8Array) => {
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load(data as unknown as ArrayBuffer)
+      return (wb.getWorksheet('岗位')?.getRow(1).values as unknown[]).slice(1)
+    }
+    expect(await header(await writeRoster(s))).not.toContain('调整顺序')
+    const reversed = varied(s, [...s.openPosts.keys()].reverse(), [false])
+    expect(reversed.openPosts).toEqual([...s.openPosts].reverse())
+    const data = await writeRoster(reversed)
+    expect(await header(data)).toContain('调整顺序')
+    const read = right(await readRoster({ workbook: { name: 'w.xlsx', data } }, optionsOf(s)))
+    expect(read.scenario.openPosts).toEqual(reversed.openPosts)
+  })
+
+  it('reads 调整顺序: numbered posts first, the others after them in team order; bad numbers at their cells', async () => {
+    const read = (posts: string) =>
+      readRoster(
+        {
+          cadres: { name: 'c.csv', data: CADRES },
+          teams: { name: 't.csv', data: TEAMS },
+          posts: { name: 'p.csv', data: posts },
+        },
+        { asOf: '2026-12', county: '青山旗' },
+      )
+    const head = '岗位编号,班子编号,职务名称,岗位类别,职级,特殊角色'
+    const open = async (posts: string) => right(await read(posts)).scenario.openPosts
+    expect(
+      await open(
+        `${head},本轮调整,调整顺序\nP1,T1,党委书记,正职,正科,党委书记,是,\nP2,T1,副镇长,副职,副科,,是,\nP3,T1,委员,成员,副科,,是,１\n`,
+      ),
+    ).toEqual(['P3', 'P1', 'P2'])
+    // Without an open column every post is open, in the order given.
+    expect(
+      await open(
+        `${head},调整顺序\nP1,T1,党委书记,正职,正科,党委书记,3\nP2,T1,副镇长,副职,副科,,2\nP3,T1,委员,成员,副科,,1\n`,
+      ),
+    ).toEqual(['P3', 'P2', 'P1'])
+    const bad = await read(
+      `${head},本轮调整,调整顺序\nP1,T1,党委书记,正职,正科,党委书记,否,1\nP2,T1,副镇长,副职,副科,,是,2\nP3,T1,委员,成员,副科,,是,2\nP4,T1,委员,成员,副科,,是,0\n`,
+    )
+    expect(bad._tag === 'Left' && bad.left.issues.map((i) => i.message)).toEqual([
+      'p.csv, row 2, column H (调整顺序): expected nothing: the post is not open this round (本轮调整 is not 是), got "1"',
+      'p.csv, row 4, column H (调整顺序): expected a number no other post has (row 3 has 2), got "2"',
+      'p.csv, row 5, column H (调整顺序): expected a whole number from 1 (1, 2, 3 …), got "0"',
+    ])
+  })
+
+  it('reads supervisedBy [] of a team back as none, which means the same everywhere downstream', async () => {
+    const s = generateScenario({ seed: 9, cadres: 40, teams: 6 })
+    const e = encodeScenario(s) as { teams: { supervisedBy?: string[] }[] }
+    const none = e.teams.findIndex((t) => t.supervisedBy === undefined)
+    expect(none).toBeGreaterThanOrEqual(0)
+    ;(e.teams[none] as { supervisedBy?: string[] }).supervisedBy = []
+    const decoded = decodeScenario(e)
+    if (decoded._tag === 'Left') throw new Error('invalid')
+    const withEmpty = decoded.right
+    expect(withEmpty.teams[none]?.supervisedBy).toEqual([])
+    const read = right(
+      await readRoster({ workbook: { name: 'w.xlsx', data: await writeRoster(withEmpty) } }, optionsOf(s)),
+    )
+    expect(read.scenario.teams[none]?.supervisedBy).toBeUndefined()
+    // Downstream, [] and absent are one: the same model, the same proposal, the same findings.
+    const shape = (m: ReturnType<typeof formulate>['milp']) => ({
+      columns: [...m.colNames],
+      rows: [...m.rowNames],
+      cost: [...m.colCost],
+      lower: [...m.rowLower],
+      upper: [...m.rowUpper],
+      index: [...m.rowIndex],
+      value: [...m.rowValue],
+    })
+    expect(shape(formulate(read.scenario).milp)).toEqual(shape(formulate(withEmpty).milp))
+    const pa = await solve(withEmpty)
+    const pb = await solve(read.scenario)
+    if (pa._tag === 'Left' || pb._tag === 'Left') throw new Error('not solved')
+    expect(pb.right.assignments).toEqual(pa.right.assignments)
+    expect(validateProposal(read.scenario, pa.right)).toEqual(validateProposal(withEmpty, pa.right))
+    expect(scenarioWarnings(read.scenario)).toEqual(scenarioWarnings(withEmpty))
   })
 
   // Texts as clerks write them: full-width forms, brackets of both widths, list separators, quotes,
@@ -744,6 +865,43 @@ describe('readRoster with LRMX forms', () => {
       ['stranger.lrmx: form of 无此人 matches no cadre of the roster: not read'],
     )
     expect(s.cadres.some((c) => c.kin.length > 0) && s.cadres.some((c) => c.history.length > 0)).toBe(true)
+  })
+
+  it('says so, naming both cadres, when a family member matches two cadres of the roster', async () => {
+    const e = encodeScenario(generateScenario({ seed: 12, cadres: 20, teams: 4 })) as {
+      cadres: { id: string; name: string; birth: string; kin: unknown[] }[]
+    }
+    const [a, b, c] = e.cadres as [(typeof e.cadres)[0], (typeof e.cadres)[0], (typeof e.cadres)[0]]
+    // Two cadres of one name and birth month; a's form names one of them as his wife.
+    b.name = '王芳'
+    c.name = '王　芳'
+    c.birth = b.birth
+    for (const x of e.cadres) x.kin = []
+    const decoded = decodeScenario({
+      ...e,
+      cadres: e.cadres.map((x) => (x === a ? { ...x, kin: [{ cadreId: b.id, relation: 'spouse' }] } : x)),
+    })
+    const plain = decodeScenario(e)
+    if (decoded._tag === 'Left' || plain._tag === 'Left') throw new Error('invalid')
+    const form = formOfCadre(decoded.right, a.id)
+    if (form._tag === 'Left') throw new Error(form.left.message)
+    const read = right(
+      await readRoster(
+        {
+          workbook: { name: 'w.xlsx', data: await writeRoster(plain.right) },
+          lrmx: [{ name: `${a.id}.lrmx`, data: writeLrmx(form.right) }],
+        },
+        optionsOf(plain.right),
+      ),
+    )
+    // No link is guessed ...
+    expect(read.scenario.cadres.find((x) => x.id === a.id)?.kin).toEqual([])
+    // ... and none is dropped unsaid: the warning names the file, the member and both cadres.
+    expect(read.warnings.filter((w) => w.code === undefined).map((w) => `${w.source}: ${w.message}`)).toEqual(
+      [
+        `${a.id}.lrmx: JiaTingChengYuan[0] (配偶 王芳): matches 2 cadres of the roster by name and birth month, "${b.id}", "${c.id}": no kin link made, so kin avoidance does not see it; give the link in the kin sheet (亲属)`,
+      ],
+    )
   })
 
   it('reports a form that cannot be read, at its file and element', async () => {

@@ -13,7 +13,10 @@ import type { RosterFile } from './types.js'
  * Fills the cadres the forms match with what the form carries and the sheets
  * left empty. A form that matches no cadre is a warning; one that matches two
  * (same name and birth) is an issue; lines of a form that could not be read
- * are warnings with their field and text.
+ * are warnings with their field and text. A family member who matches two
+ * cadres or more makes no kin link, with a warning naming the member and
+ * every cadre id it matches (a member who matches none is no cadre: no link,
+ * nothing to say).
  */
 export function mergeForms(files: readonly RosterFile[], cadres: Json[], r: Reader): void {
   // Names compared folded (NFKC) and without blanks: rosters pad two-character names to the width of
@@ -84,11 +87,22 @@ export function mergeForms(files: readonly RosterFile[], cadres: Json[], r: Read
       )
     if ((c.kin as Json[]).length === 0) {
       const kin: Json[] = []
-      for (const m of form.family) {
-        if (m.relation === null) continue
-        const k = matches(m.name, m.birth).filter((i) => i !== ci)
+      form.family.forEach((m, i) => {
+        if (m.relation === null) return
+        const k = matches(m.name, m.birth).filter((j) => j !== ci)
         if (k.length === 1) kin.push({ cadreId: (cadres[k[0] as number] as Json).id, relation: m.relation })
-      }
+        else if (k.length > 1) {
+          // Never guessed, never dropped unsaid: a link left out is a kin pair avoidance cannot see.
+          const ids = k.map((j) => JSON.stringify((cadres[j] as Json).id)).join(', ')
+          r.warnings.push({
+            source: file.name,
+            message:
+              `JiaTingChengYuan[${i}] (${m.title} ${m.name}): matches ${k.length} cadres of the roster ` +
+              `${m.birth === null ? 'by name (the form gives no birth month)' : 'by name and birth month'}, ${ids}: ` +
+              `no kin link made, so kin avoidance does not see it; give the link in the kin sheet (亲属)`,
+          })
+        }
+      })
       if (kin.length > 0) fill('kin', 'JiaTingChengYuan', kin)
     }
     if (c.workStart === undefined && form.workStart !== null)

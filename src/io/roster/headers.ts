@@ -139,6 +139,7 @@ export const COLUMNS: Readonly<Record<SheetKind, readonly ColumnSpec[]>> = {
     coded(col('role', false, '特殊角色', '回避类岗位'), POST_ROLE_WORDS),
     yesNo(col('rotationExempt', false, '免于轮岗', '特殊岗位')),
     yesNo(col('open', false, '本轮调整', '空缺或调整', '开放')),
+    col('openOrder', false, '调整顺序', '本轮调整顺序'),
   ],
   specialties: [
     col('cadre', true, '干部编号', '编号'),

@@ -8,7 +8,7 @@
 import type { Path } from '../path.js'
 import { wordsOf } from './headers.js'
 import type { TableRow } from './tables.js'
-import { isBlank, readBoolean, text } from './values.js'
+import { isBlank, readBoolean, readOrdinal, text } from './values.js'
 import { EDUCATION_LEVELS } from '../../domain/types.js'
 import {
   asFolded,
@@ -187,8 +187,11 @@ export function readTeams(teamSheet: Sheet, postSheet: Sheet | undefined, r: Rea
     if (typeof t.id === 'string' && !byId.has(t.id)) byId.set(t.id, i)
     teams.push(t)
   })
-  const open: { team: number; post: number; id: unknown }[] = []
+  const open: { team: number; post: number; id: unknown; order: number }[] = []
   let hasOpen = false
+  let ordered = false
+  /** Each 调整顺序 number given, with the row that gave it first. */
+  const orders = new Map<number, number>()
   postSheet?.table.rows.forEach((row) => {
     const teamCell = r.cell(postSheet, row, 'team')
     const ti = byId.get(text(teamCell))
@@ -212,12 +215,39 @@ export function readTeams(teamSheet: Sheet, postSheet: Sheet | undefined, r: Rea
     const flag: Json = {}
     r.put(flag, 'open', at('open'), postSheet, row, 'open', readBoolean)
     if (postSheet.index.has('open')) hasOpen = true
-    if (flag.open === true) open.push({ team: ti, post: pi, id: p.id })
+    // Without an open column every post is open; 调整顺序 may still order them.
+    const isOpen = postSheet.index.has('open') ? flag.open === true : true
+    r.put(flag, 'order', at('openOrder'), postSheet, row, 'openOrder', readOrdinal)
+    const order = flag.order as number | undefined
+    if (order !== undefined) {
+      const cell = r.cell(postSheet, row, 'openOrder')
+      const first = orders.get(order)
+      if (!isOpen) {
+        // A post whose 本轮调整 cell cannot be read is reported there, once.
+        if (!r.reported.has(pathKey(at('open'))))
+          r.fail(
+            postSheet,
+            row,
+            'openOrder',
+            'nothing: the post is not open this round (本轮调整 is not 是)',
+            cell,
+          )
+      } else if (first !== undefined)
+        r.fail(postSheet, row, 'openOrder', `a number no other post has (row ${first} has ${order})`, cell)
+      else {
+        orders.set(order, row.row)
+        ordered = true
+      }
+    }
+    if (isOpen) open.push({ team: ti, post: pi, id: p.id, order: order ?? Infinity })
     posts.push(p)
   })
-  // Open posts in team order, as "all" lists them.
-  open.sort((a, b) => a.team - b.team || a.post - b.post)
-  return { teams, openPosts: hasOpen ? open.map((o) => o.id) : null }
+  // Open posts in the order 调整顺序 gives (the order proposals list them in), those it does not number
+  // after them in team order, as "all" lists them.
+  open.sort((a, b) =>
+    a.order !== b.order ? (a.order < b.order ? -1 : 1) : a.team - b.team || a.post - b.post,
+  )
+  return { teams, openPosts: hasOpen || ordered ? open.map((o) => o.id) : null }
 }
 
 export function attach(

@@ -52,7 +52,9 @@ export interface ReadRosterOptions {
   readonly policy?: unknown
   /**
    * Posts staffed in this round; when absent, the posts sheet's 本轮调整
-   * column says (posts marked 是), or every post when it has no such column.
+   * column says (posts marked 是), or every post when it has no such column:
+   * in team order, or in the order its 调整顺序 column numbers them (the
+   * order proposals list the posts in).
    */
   readonly openPosts?: 'all' | readonly string[]
   readonly locks?: unknown

@@ -171,6 +171,12 @@ export function readNumber(cell: Cell): Read<number> {
   return ok(Number(s))
 }
 
+/** A place in a list: a whole number from 1, from a number cell or typed digits. @internal */
+export function readOrdinal(cell: Cell): Read<number> {
+  const n = typeof cell === 'number' ? cell : /^\+?\d+$/.test(folded(cell)) ? Number(folded(cell)) : NaN
+  return Number.isSafeInteger(n) && n >= 1 ? ok(n) : no('a whole number from 1 (1, 2, 3 …)')
+}
+
 // ---------------------------------------------------------------------------
 // yes / no and lists
 // ---------------------------------------------------------------------------

@@ -23,6 +23,20 @@ type Value = string | number | null
 /** Columns the writer leaves out: the reader's alternatives to a column it writes. */
 const NOT_WRITTEN: Partial<Record<SheetKind, readonly string[]>> = { cadres: ['degree'] }
 
+/**
+ * Whether the open posts are listed in another order than team order (the
+ * order of the posts sheet's rows): only then does the posts sheet need its
+ * 调整顺序 column, since the order is the scenario's (proposals list the
+ * posts in it, and the scenario's fingerprint covers it).
+ */
+function ownOrder(e: Json): boolean {
+  const open = new Set(e.openPosts as string[])
+  const inTeamOrder = (e.teams as Json[]).flatMap((t) =>
+    (t.posts as Json[]).map((p) => p.id as string).filter((id) => open.has(id)),
+  )
+  return inTeamOrder.some((id, i) => id !== (e.openPosts as string[])[i])
+}
+
 const word = (vocabulary: Vocabulary<string>, code: unknown): Value =>
   typeof code === 'string' ? (vocabulary[code]?.[0] ?? code) : null
 const month = (m: unknown): Value => (typeof m === 'string' ? dottedMonth(m) : null)
@@ -49,7 +63,8 @@ function policyRows(policy: unknown, path: string[] = []): Json[] {
 function rowsOf(e: Json): Record<SheetKind, Json[]> {
   const cadres = e.cadres as Json[]
   const teams = e.teams as Json[]
-  const open = new Set(e.openPosts as string[])
+  const openPosts = e.openPosts as string[]
+  const place = new Map(openPosts.map((id, i) => [id, i + 1]))
   const titles = new Map<string, string>()
   for (const t of teams)
     for (const p of t.posts as Json[]) titles.set(p.id as string, `${t.name as string}${p.title as string}`)
@@ -71,7 +86,12 @@ function rowsOf(e: Json): Record<SheetKind, Json[]> {
     }),
     teams: teams.map((t) => ({ ...t, ...(t.area as Json) })),
     posts: teams.flatMap((t) =>
-      (t.posts as Json[]).map((p) => ({ ...p, team: t.id, open: open.has(p.id as string) })),
+      (t.posts as Json[]).map((p) => ({
+        ...p,
+        team: t.id,
+        open: place.has(p.id as string),
+        openOrder: place.get(p.id as string) ?? null,
+      })),
     ),
     specialties: cadres.flatMap((c) => of(c, 'specialties')),
     history: cadres.flatMap((c) => of(c, 'history')),
@@ -151,11 +171,15 @@ export async function stable(wb: ExcelJS.Workbook, stamp: Date = STAMP): Promise
   return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } })
 }
 
-async function workbookOf(rows: Record<SheetKind, Json[]>): Promise<Uint8Array> {
+async function workbookOf(rows: Record<SheetKind, Json[]>, openOrder = false): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook()
   for (const kind of SHEET_KINDS) {
     const ws = wb.addWorksheet(SHEET_NAMES[kind][0] as string)
-    const columns = COLUMNS[kind].filter((c) => NOT_WRITTEN[kind]?.includes(c.field) !== true)
+    const columns = COLUMNS[kind].filter(
+      (c) =>
+        NOT_WRITTEN[kind]?.includes(c.field) !== true &&
+        (openOrder || kind !== 'posts' || c.field !== 'openOrder'),
+    )
     ws.addRow(columns.map((c) => c.headers[0] as string))
     ws.getRow(1).font = { bold: true }
     ws.views = [{ state: 'frozen', ySplit: 1 }]
@@ -183,14 +207,19 @@ async function workbookOf(rows: Record<SheetKind, Json[]>): Promise<Uint8Array> 
  * locks and forbidden pairs, which a roster does not carry; detailed
  * assessment records are not written). Sheets: 干部, 班子, 岗位, 专业,
  * 工作经历, 亲属, 考核; coded columns in Chinese words with a list of the
- * accepted words on each.
+ * accepted words on each. The open posts are marked 是 in 本轮调整; when
+ * they are listed in another order than team order, a 调整顺序 column numbers
+ * them in the scenario's order (1, 2, …), which `readRoster` keeps. A team's
+ * `supervisedBy: []` is written as an empty cell and reads back absent: both
+ * mean no supervising post.
  *
  * @param scenario - a decoded scenario
  * @returns the workbook's bytes
  * @category Roster
  */
 export async function writeRoster(scenario: Scenario): Promise<Uint8Array> {
-  return workbookOf(rowsOf(encodeScenario(scenario) as Json))
+  const e = encodeScenario(scenario) as Json
+  return workbookOf(rowsOf(e), ownOrder(e))
 }
 
 /**
