@@ -136,7 +136,11 @@ export interface Readiness {
   readonly monthsAtRank: number
   /** Months the ladder asks for at the cadre's rank. */
   readonly monthsRequired: number
-  /** The four checks done, double-signed, clean, no open case or disciplinary period. */
+  /**
+   * The four checks done, double-signed, clean and dated within the
+   * integrity rule's `maxAgeMonths` (as the integrity gate reads them), no
+   * open case or disciplinary period.
+   */
   readonly integrityCleared: boolean
   /** Reserve groups (四类干部) the cadre is listed in. */
   readonly reserveGroups: readonly string[]
@@ -279,6 +283,7 @@ function readinessOf(scenario: Scenario, c: Cadre): Readiness {
   const monthsRequired = Math.max(0, Math.ceil(needed - 1e-9))
   const monthsAtRank = monthsBetween(c.rankSince, scenario.asOf)
   const i = c.integrity
+  // As the integrity gate reads them: the checks count only when dated within `maxAgeMonths`.
   const integrityCleared =
     i.fileAudited &&
     i.personalMattersVerified &&
@@ -286,6 +291,8 @@ function readinessOf(scenario: Scenario, c: Cadre): Readiness {
     i.complaintsInvestigated &&
     i.doubleSigned &&
     i.clean &&
+    i.checkedOn !== null &&
+    monthsBetween(i.checkedOn, scenario.asOf) <= scenario.policy.people.integrity.maxAgeMonths &&
     !i.underInvestigation &&
     (i.disciplinaryUntil === null || i.disciplinaryUntil < scenario.asOf)
   const topRank = RANKS.indexOf(c.rank) === RANKS.length - 1

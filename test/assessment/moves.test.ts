@@ -69,6 +69,21 @@ describe('moveCandidates', () => {
     expect(m.down[1]!.grades).toEqual([{ year: 2023, grade: 'incompetent' }])
   })
 
+  it('is not ready when the integrity checks are stale or undated, as the integrity gate reads them', () => {
+    const checked = (id: string, checkedOn: string | null) => {
+      const c = graded(id, [2022, 'excellent'], [2023, 'excellent'])
+      return { ...c, integrity: { ...c.integrity, checkedOn } }
+    }
+    // 2024-06 less 12 months (the default maxAgeMonths) passes; 13 months or no date does not.
+    const t = county(checked('FRESH', '2023-06'), checked('STALE', '2023-05'), checked('UNDATED', null))
+    const m = moveCandidates(t, { includeNotReady: true })
+    const of = (id: string) => m.up.find((c) => c.cadreId === id)!.readiness
+    expect(of('FRESH')).toMatchObject({ integrityCleared: true, ready: true })
+    expect(of('STALE')).toMatchObject({ integrityCleared: false, ready: false })
+    expect(of('UNDATED')).toMatchObject({ integrityCleared: false, ready: false })
+    expect(moveCandidates(t).up.map((c) => c.cadreId)).toEqual(['FRESH'])
+  })
+
   it('lists a cadre not ready only when asked, with the reason', () => {
     const m = moveCandidates(s, { includeNotReady: true })
     const nw = m.up.find((c) => c.cadreId === 'NEW')!
