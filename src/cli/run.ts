@@ -2,8 +2,9 @@
  * The `banzi` command line: `solve`, `check`, `diagnose`, `gaps`, `pool`,
  * `explain`, `why-not`, `assess`, `bench`, one module each in `commands/`.
  * `run(argv, io)` answers the exit code, so that tests drive it in process:
- * 0 ok, 1 infeasible or violations, 2 bad input, 3 time limit without a
- * proposal. Progress of long work goes to stderr: a live line on a terminal,
+ * 0 ok, 1 infeasible or violations, 2 bad input (no command at all
+ * included: the usage goes to stderr), 3 time limit without a proposal.
+ * Progress of long work goes to stderr: a live line on a terminal,
  * plain lines otherwise. `--json` prints machine-readable results.
  *
  * @module
@@ -58,6 +59,11 @@ Example: banzi solve examples/data/sample-county.json --top 3 --out proposal.jso
   ])
     add(program, io, exit)
 
+  // No command is a bad call like any other: the usage on stderr, exit 2 (`--help` asks for it: exit 0).
+  if (argv.length === 0) {
+    program.outputHelp({ error: true })
+    return EXIT.badInput
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' })
   } catch (e) {

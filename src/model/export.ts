@@ -7,7 +7,9 @@
  * so that the file is the model banzi solves, whatever backend is in use.
  * LP keeps the maximisation (`Maximize`); MPS minimises the negated objective,
  * since CBC ignores `OBJSENSE MAX` and GLPK rejects the section. A row with no
- * finite bound constrains nothing and is left out.
+ * finite bound constrains nothing and is left out. An integer column's bounds
+ * are written rounded inward (GLPK refuses fractional ones); an LP file with
+ * no row gets one harmless row (GLPK requires a `Subject To` entry).
  *
  * @module
  */
@@ -73,25 +75,80 @@ function header(m: Milp, kind: string, names: string, sense: string): string[] {
 const SANITISED =
   "the IR's domain names with every character outside [A-Za-z0-9_] replaced by '_' (a clash gets _2, _3, ...)"
 
+/**
+ * The column bounds as written. An integer column's are rounded inward,
+ * `ceil(lower)` and `floor(upper)`: they admit the same integers, and GLPK's
+ * `glp_intopt` refuses an integer column with a fractional bound. Exact
+ * rounding, as the `javascript-lp-solver` backend does: a lower bound above
+ * the upper one stays above it (`ceil(l) ≥ l > u ≥ floor(u)`), so an
+ * infeasible column stays infeasible, and one like `[0.3, 0.6]` that holds
+ * no integer becomes such a column.
+ */
+interface Bounds {
+  readonly lower: Float64Array
+  readonly upper: Float64Array
+}
+
+function boundsOf(m: Milp): Bounds {
+  const lower = Float64Array.from(m.colLower)
+  const upper = Float64Array.from(m.colUpper)
+  for (let j = 0; j < lower.length; j++)
+    if (m.integer[j] === 1) {
+      lower[j] = Math.ceil(lower[j]!)
+      upper[j] = Math.floor(upper[j]!)
+    }
+  return { lower, upper }
+}
+
+const fractional = (v: number): boolean => Number.isFinite(v) && !Number.isInteger(v)
+
+/** Whether an integer column of `m` has a fractional bound, which {@link boundsOf} rounds. */
+const rounds = (m: Milp): boolean => {
+  for (let j = 0; j < m.colNames.length; j++)
+    if (m.integer[j] === 1 && (fractional(m.colLower[j]!) || fractional(m.colUpper[j]!))) return true
+  return false
+}
+
+const ROUNDED = "an integer column's fractional bounds are written rounded inward: ceil(lower), floor(upper)"
+
+/** Whether column `j`'s lower bound (as written) exceeds its upper bound: its upper bound is then a row. */
+const crossed = (b: Bounds, j: number): boolean => b.lower[j]! > b.upper[j]!
+
 /** A column's upper bound as written: +inf when below its lower bound (then written as a row). */
-const upperOf = (m: Milp, j: number): number => (m.colLower[j]! > m.colUpper[j]! ? Infinity : m.colUpper[j]!)
+const upperOf = (b: Bounds, j: number): number => (crossed(b, j) ? Infinity : b.upper[j]!)
+
+// GLPK's LP reader needs at least one variable in the objective and one row
+// under `Subject To`: a model without either gets a harmless stand-in, named
+// in the file's header. No other name of its kind is written, so neither can clash.
+const NO_COLUMNS = 'no_columns'
+const NO_ROWS = 'no_rows'
+
+/** Whether any row of `m` has a finite bound (others are left out), or any column's upper bound is written as a row. */
+const writesRows = (m: Milp, b: Bounds): boolean => {
+  for (let r = 0; r < m.rowNames.length; r++)
+    if (m.rowLower[r]! !== -Infinity || m.rowUpper[r]! !== Infinity) return true
+  for (let j = 0; j < m.colNames.length; j++) if (crossed(b, j)) return true
+  return false
+}
 
 function writeLp(m: Milp, n: ExportedNames): string {
+  const b = boundsOf(m)
   const out = header(m, 'CPLEX LP', SANITISED, 'maximise').map((l) => `\\ ${l}`)
   out.push(
     '\\ a row with two finite bounds is written as <name>.lo (>=) and <name>.hi (<=)',
     '\\ a column whose lower bound exceeds its upper bound has its upper bound as the row <name>.ub (<=)',
-    'Maximize',
   )
+  if (rounds(m)) out.push(`\\ ${ROUNDED}`)
+  const stand = m.colNames.length === 0
+  const noRows = !writesRows(m, b)
+  if (stand)
+    out.push(`\\ the model has no columns: ${NO_COLUMNS}, fixed at 0, stands in for them (GLPK needs one)`)
+  if (noRows) out.push(`\\ the model has no rows: ${NO_ROWS}, 0 <= 0, stands in for them (GLPK needs one)`)
+  out.push('Maximize')
   // Every column appears in the objective, zeros included, so readers number the columns in IR order.
-  terms(
-    out,
-    ' obj:',
-    n.columns.map((c, j) => signed(m.colCost[j]!, c)),
-    '',
-  )
+  terms(out, ' obj:', stand ? [signed(0, NO_COLUMNS)] : n.columns.map((c, j) => signed(m.colCost[j]!, c)), '')
   out.push('Subject To')
-  const first = n.columns[0]
+  const first = stand ? NO_COLUMNS : n.columns[0]!
   for (let r = 0; r < m.rowNames.length; r++) {
     const lo = m.rowLower[r]!
     const hi = m.rowUpper[r]!
@@ -100,7 +157,7 @@ function writeLp(m: Milp, n: ExportedNames): string {
     for (let k = m.rowStarts[r]!; k < m.rowStarts[r + 1]!; k++)
       parts.push(signed(m.rowValue[k]!, n.columns[m.rowIndex[k]!]!))
     // A row without entries still has to be written (it may be infeasible); `0 x` keeps it well formed.
-    if (parts.length === 0 && first !== undefined) parts.push(`+ 0 ${first}`)
+    if (parts.length === 0) parts.push(`+ 0 ${first}`)
     const name = n.rows[r]!
     if (lo === hi) terms(out, ` ${name}:`, parts, `= ${num(lo)}`)
     else if (lo === -Infinity) terms(out, ` ${name}:`, parts, `<= ${num(hi)}`)
@@ -113,15 +170,17 @@ function writeLp(m: Milp, n: ExportedNames): string {
   // A column whose lower bound exceeds its upper bound: GLPK refuses such bounds outright and
   // CBC's MPS reader rejects them, so the upper bound becomes a row every reader finds infeasible.
   n.columns.forEach((c, j) => {
-    if (m.colLower[j]! > m.colUpper[j]!) out.push(` ${c}.ub: + 1 ${c} <= ${num(m.colUpper[j]!)}`)
+    if (crossed(b, j)) out.push(` ${c}.ub: + 1 ${c} <= ${num(b.upper[j]!)}`)
   })
+  if (noRows) out.push(` ${NO_ROWS}: + 0 ${first} <= 0`)
   out.push('Bounds')
+  if (stand) out.push(` ${NO_COLUMNS} = 0`)
   const generals: string[] = []
   const binaries: string[] = []
   const bound = (v: number) => (v === Infinity ? '+inf' : v === -Infinity ? '-inf' : num(v))
   n.columns.forEach((c, j) => {
-    const lo = m.colLower[j]!
-    const hi = upperOf(m, j)
+    const lo = b.lower[j]!
+    const hi = upperOf(b, j)
     const isInt = m.integer[j] === 1
     if (isInt && lo === 0 && hi === 1) {
       binaries.push(c)
@@ -146,9 +205,45 @@ type Line = (f1: string, f2: string, f3?: string, f4?: string, f5?: string, f6?:
 
 const freeLine: Line = (...f) => ` ${f.filter((x) => x !== undefined && x !== '').join('  ')}`
 
-// Fixed MPS fields start in columns 2, 5, 15, 25, 40 and 50.
+/** Widths of the six fields of a fixed-MPS line: names 8, numbers 12. */
+const FIXED_WIDTHS = [2, 8, 8, 12, 8, 12] as const
+
+/** Throws unless `field` fits field `k` (0-based) of a fixed-MPS line. */
+function fits(field: string, k: number): string {
+  if (field.length > FIXED_WIDTHS[k]!)
+    throw new Error(
+      `exportModel: fixed MPS cannot hold "${field}" (field ${k + 1} has ${FIXED_WIDTHS[k]!} characters); export as 'mps' (free MPS) instead`,
+    )
+  return field
+}
+
+// Fixed MPS fields start in columns 2, 5, 15, 25, 40 and 50 and end by column 61. A field
+// that does not fit would shift the next ones: the writer stops rather than write such a line.
 const fixedLine: Line = (f1, f2, f3 = '', f4 = '', f5 = '', f6 = '') =>
-  ` ${f1.padEnd(2)} ${f2.padEnd(8)}  ${f3.padEnd(8)}  ${f4.padStart(12)}   ${f5.padEnd(8)}  ${f6.padStart(12)}`.trimEnd()
+  ` ${fits(f1, 0).padEnd(2)} ${fits(f2, 1).padEnd(8)}  ${fits(f3, 2).padEnd(8)}  ${fits(f4, 3).padStart(12)}   ${fits(f5, 4).padEnd(8)}  ${fits(f6, 5).padStart(12)}`.trimEnd()
+
+/** Fixed MPS records end by column 80 (GLPK warns past it, and other readers cut the record there). */
+const FIXED_RECORD = 80
+
+/**
+ * A comment as `*` lines of at most {@link FIXED_RECORD} characters: cut after
+ * each `; ` first, then between words; a continuation is indented.
+ */
+function fixedComment(text: string): string[] {
+  const out: string[] = []
+  for (const clause of text.split(/(?<=;) /)) {
+    let cur = '*'
+    for (const word of clause.split(' ')) {
+      if (cur.length + 1 + word.length > FIXED_RECORD && cur.trim() !== '*') {
+        out.push(cur)
+        cur = '*  '
+      }
+      cur += ` ${word}`
+    }
+    out.push(cur)
+  }
+  return out
+}
 
 /** The MPS sense line: a minimisation of the negated costs, which every reader takes the same way. */
 const MPS_SENSE =
@@ -157,21 +252,22 @@ const MPS_SENSE =
 function writeMps(m: Milp, n: ExportedNames, fixed: boolean): string {
   const line = fixed ? fixedLine : freeLine
   const val = fixed ? num12 : num
-  const out = header(
-    m,
-    fixed ? 'fixed MPS' : 'free MPS',
-    fixed ? 'C<j>, R<i> with j, i in base 36' : SANITISED,
-    MPS_SENSE,
-  ).map((l) => `* ${l}`)
-  out.push(
-    `* a row whose lower bound exceeds its upper bound (infeasible) is written as two rows, G and L: ${
+  const b = boundsOf(m)
+  const comments = [
+    ...header(
+      m,
+      fixed ? 'fixed MPS' : 'free MPS',
+      fixed ? 'C<j>, R<i> with j, i in base 36' : SANITISED,
+      MPS_SENSE,
+    ),
+    `a row whose lower bound exceeds its upper bound (infeasible) is written as two rows, G and L: ${
       fixed ? 'R<i> and H<i>' : '<name>.lo and <name>.hi'
     }`,
-    `* a column whose lower bound exceeds its upper bound has its upper bound as the L row ${fixed ? 'U<j>' : '<name>.ub'}`,
-    'NAME          banzi',
-    'ROWS',
-    line('N', 'obj'),
-  )
+    `a column whose lower bound exceeds its upper bound has its upper bound as the L row ${fixed ? 'U<j>' : '<name>.ub'}`,
+    ...(rounds(m) ? [ROUNDED] : []),
+  ]
+  const out = fixed ? comments.flatMap(fixedComment) : comments.map((l) => `* ${l}`)
+  out.push('NAME          banzi', 'ROWS', line('N', 'obj'))
   // The name of each row as written (null: left out), and of its L half when it is split.
   const named: (string | null)[] = new Array<string | null>(m.rowNames.length).fill(null)
   const upperHalf: (string | undefined)[] = new Array<string | undefined>(m.rowNames.length)
@@ -193,11 +289,7 @@ function writeMps(m: Milp, n: ExportedNames, fixed: boolean): string {
   // GLPK refuses a column whose lower bound exceeds its upper bound and CBC's reader rejects
   // its bounds, so such an upper bound is written as a row, which every reader finds infeasible.
   const upperRow = (j: number): string | undefined =>
-    m.colLower[j]! > m.colUpper[j]!
-      ? fixed
-        ? `U${n.columns[j]!.slice(1)}`
-        : `${n.columns[j]!}.ub`
-      : undefined
+    crossed(b, j) ? (fixed ? `U${n.columns[j]!.slice(1)}` : `${n.columns[j]!}.ub`) : undefined
   for (let j = 0; j < m.colNames.length; j++) {
     const u = upperRow(j)
     if (u !== undefined) out.push(line('L', u))
@@ -243,7 +335,7 @@ function writeMps(m: Milp, n: ExportedNames, fixed: boolean): string {
   }
   for (let j = 0; j < m.colNames.length; j++) {
     const u = upperRow(j)
-    if (u !== undefined && m.colUpper[j] !== 0) out.push(line('', 'RHS', u, val(m.colUpper[j]!)))
+    if (u !== undefined && b.upper[j] !== 0) out.push(line('', 'RHS', u, val(b.upper[j]!)))
   }
   if (ranges.length > 0) out.push('RANGES')
   for (const r of ranges) out.push(r)
@@ -254,8 +346,8 @@ function writeMps(m: Milp, n: ExportedNames, fixed: boolean): string {
   // and no upper bound gets UP 1e30, which every reader takes as +inf (HiGHS: >= 1e20, CBC: > 1e27).
   for (let j = 0; j < m.colNames.length; j++) {
     const c = n.columns[j]!
-    const lo = m.colLower[j]!
-    const hi = upperOf(m, j)
+    const lo = b.lower[j]!
+    const hi = upperOf(b, j)
     if (lo === hi) out.push(line('FX', 'BND', c, val(lo)))
     else if (lo === -Infinity && hi === Infinity) out.push(line('FR', 'BND', c))
     else if (lo === -Infinity) out.push(line('MI', 'BND', c), line('UP', 'BND', c, val(hi)))
@@ -289,9 +381,22 @@ function writeMps(m: Milp, n: ExportedNames, fixed: boolean): string {
  * rows, ≥ lower and ≤ upper (LP and free MPS: `<name>.lo`, `<name>.hi`; fixed
  * MPS: `R<i>`, `H<i>`), so that every reader finds it infeasible.
  *
+ * An integer column's bounds are written rounded inward, `ceil(lower)` and
+ * `floor(upper)` (the same integers; GLPK refuses fractional bounds on an
+ * integer column); a lower bound above the upper one stays above it. GLPK's
+ * LP reader needs a row under `Subject To` and a variable in the objective:
+ * an LP file of a model with no row to write gets the row `no_rows: + 0 x <= 0`
+ * (on its first column), and one of a model with no column the column
+ * `no_columns`, fixed at 0; the header says so. MPS needs neither.
+ *
+ * Fixed MPS keeps every record within 80 characters (header comments are
+ * wrapped) and every field within its columns; a name or number that cannot
+ * fit its field throws an `Error` saying so (positional names fit up to 36⁷
+ * columns or rows, and every number is written in at most 12 characters).
+ *
  * Checked readers: HiGHS reads all three (round-trip tests); CBC 2.10 and
- * GLPK's `glpsol` (`--lp`, `--freemps`, `--mps`) read the LP and both MPS
- * files.
+ * GLPK's `glpsol` 5.0 (`--lp`, `--freemps`, `--mps`) read the LP and both MPS
+ * files, a model without rows or columns included.
  *
  * A minimisation (e.g. `gapModel` of a GAP) is stored in the IR as the
  * maximisation of the negated costs, and is exported that way: its MPS file
@@ -302,6 +407,7 @@ function writeMps(m: Milp, n: ExportedNames, fixed: boolean): string {
  * @param format - `'lp'`, `'mps'` (free) or `'fixed-mps'`
  * @returns the model as text
  * @throws TypeError when an argument is not of its kind (a programmer error; docs/guide.md, "What throws")
+ * @throws Error when a fixed-MPS field cannot hold a name or number (see above)
  * @example
  * const lp = exportModel(generateScenario({ seed: 1, cadres: 60 }), 'lp')
  * lp.includes('Maximize') //=> true

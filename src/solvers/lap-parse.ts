@@ -15,7 +15,30 @@ const invalid = (message: string): LapError => ({
 })
 
 const describe = (x: unknown): string =>
-  x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x === 'string' ? 'a string' : typeof x
+  x === null
+    ? 'null'
+    : Array.isArray(x)
+      ? 'an array'
+      : ArrayBuffer.isView(x)
+        ? `a ${Object.prototype.toString.call(x).slice(8, -1)}`
+        : typeof x === 'string'
+          ? 'a string'
+          : typeof x
+
+/** What a row must be. */
+const ROW = 'an array of numbers or a typed array (e.g. Float64Array)'
+
+/**
+ * Whether `x` can be a row: an array (its entries are checked one by one) or
+ * a typed array of numbers (`Float64Array`, `Int32Array`, …; not the
+ * `BigInt64Array`s, whose entries are bigints, nor a `DataView`).
+ */
+const isRow = (x: unknown): x is ArrayLike<unknown> =>
+  Array.isArray(x) ||
+  (ArrayBuffer.isView(x) &&
+    !(x instanceof DataView) &&
+    !(x instanceof BigInt64Array) &&
+    !(x instanceof BigUint64Array))
 
 /**
  * Why an entry cannot be used, or `null` when it can. Only one infinity is a
@@ -57,8 +80,7 @@ const fromRows = (rows: readonly unknown[], maximize: boolean): Either<LapError,
   const nr = rows.length
   if (nr === 0) return right({ rows: 0, cols: 0, data: new Float64Array(0) })
   const first: unknown = rows[0]
-  if (!Array.isArray(first))
-    return left(invalid(`cost[0] is ${describe(first)}, expected an array of numbers`))
+  if (!isRow(first)) return left(invalid(`cost[0] is ${describe(first)}, expected ${ROW}`))
   const nc = first.length
   let data: Float64Array | null
   try {
@@ -69,8 +91,7 @@ const fromRows = (rows: readonly unknown[], maximize: boolean): Either<LapError,
   const wrong = maximize ? Infinity : -Infinity // NaN is caught as the only x !== x
   for (let i = 0; i < nr; i++) {
     const row: unknown = rows[i]
-    if (!Array.isArray(row))
-      return left(invalid(`cost[${i}] is ${describe(row)}, expected an array of numbers`))
+    if (!isRow(row)) return left(invalid(`cost[${i}] is ${describe(row)}, expected ${ROW}`))
     if (row.length !== nc)
       return left(invalid(`ragged rows: cost[${i}] has ${row.length} entries, cost[0] has ${nc}`))
     const base = i * nc
@@ -87,14 +108,18 @@ const fromRows = (rows: readonly unknown[], maximize: boolean): Either<LapError,
 
 /**
  * Reads a cost matrix given as an array of rows or as a {@link CostMatrix}.
- * A `CostMatrix` is used as is (never copied or written to).
+ * A row is an array of numbers or a typed array (`Float64Array`,
+ * `Float32Array`, `Int32Array`, …), checked alike: equally long rows of
+ * numbers, no NaN, no infinity meaningless for the sense. The rows are
+ * copied into one row-major `Float64Array`. A `CostMatrix` is used as is
+ * (never copied or written to).
  */
 export const readCost = (cost: unknown, maximize: boolean): Either<LapError, CostMatrix> => {
   if (Array.isArray(cost)) return fromRows(cost, maximize)
   if (!isCostMatrix(cost))
     return left(
       invalid(
-        `cost is ${describe(cost)}, expected an array of rows or { rows, cols, data: Float64Array } with data.length = rows * cols`,
+        `cost is ${describe(cost)}, expected an array of rows (arrays of numbers or typed arrays) or { rows, cols, data: Float64Array } with data.length = rows * cols`,
       ),
     )
   const { cols, data } = cost

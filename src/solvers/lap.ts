@@ -177,8 +177,12 @@ const LAP_OPTION_SPEC: OptionSpec = { maximize: booleanOption }
  * that) and freed by the garbage collector, as are the working arrays
  * of sides up to 4,096, also kept for the next call.
  *
- * @param cost - The cost matrix: an array of equally long rows of numbers, or
- *   a row-major {@link CostMatrix} (read, never written).
+ * @param cost - The cost matrix: an array of equally long rows, each an
+ *   array of numbers or a typed array of numbers (`Float64Array`,
+ *   `Float32Array`, `Int32Array`, …; rows of different kinds may be mixed),
+ *   checked alike (numbers only, no NaN, equal lengths) and copied into one
+ *   `Float64Array`; or a row-major {@link CostMatrix} (read in place, never
+ *   written).
  * @param options - See {@link LapOptions}.
  * @returns `right` with the optimal assignment, or `left` with
  *   `InvalidCost` or `Infeasible`.
@@ -196,10 +200,27 @@ const LAP_OPTION_SPEC: OptionSpec = { maximize: booleanOption }
  *
  * linearSumAssignment([[1, Infinity], [2, Infinity]])
  * //=> left({ _tag: 'Infeasible', message: '…' })
+ *
+ * // rows as typed arrays, e.g. from another numeric library
+ * linearSumAssignment([Float64Array.of(4, 1, 3), Float64Array.of(2, 0, 5), Float64Array.of(3, 2, 2)])
+ * //=> right({ rowInd: Int32Array [0, 1, 2], colInd: Int32Array [1, 0, 2], total: 5 })
  * ```
  */
 export function linearSumAssignment(
-  cost: readonly (readonly number[])[] | CostMatrix,
+  cost:
+    | readonly (
+        | readonly number[]
+        | Float64Array
+        | Float32Array
+        | Int32Array
+        | Int16Array
+        | Int8Array
+        | Uint32Array
+        | Uint16Array
+        | Uint8Array
+        | Uint8ClampedArray
+      )[]
+    | CostMatrix,
   options?: LapOptions,
 ): Either<LapError, LapResult> {
   const checked = checkOptions<LapOptions>(options, LAP_OPTION_SPEC)

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
@@ -95,6 +95,8 @@ const arbMilp: fc.Arbitrary<Milp> = fc
           'free',
           'above-2',
           'crossed',
+          'fractional',
+          'no-integer',
         ),
         int: fc.boolean(),
       }),
@@ -131,7 +133,11 @@ const arbMilp: fc.Arbitrary<Milp> = fc
                       ? [2, Infinity, c.int]
                       : c.kind === 'crossed'
                         ? [0, -1, c.int]
-                        : [-Infinity, 5, c.int]
+                        : c.kind === 'fractional'
+                          ? [-1.5, 2.5, c.int]
+                          : c.kind === 'no-integer'
+                            ? [0.3, 0.6, c.int]
+                            : [-Infinity, 5, c.int]
       const cost =
         c.kind === 'free-below'
           ? Math.abs(c.cost)
@@ -185,11 +191,20 @@ describe('exportModel on random MILPs', () => {
   it('every bound reads back exactly under the strictest MPS conventions (CBC, GLPK)', () => {
     fc.assert(
       fc.property(arbMilp, fc.boolean(), (m, fixed) => {
-        const read = strictMpsBounds(exportModel(m, fixed ? 'fixed-mps' : 'mps'))
+        const text = exportModel(m, fixed ? 'fixed-mps' : 'mps')
+        // Fixed MPS: every record within 80 columns, comments included (GLPK warns past it).
+        if (fixed) expect(text.split('\n').filter((l) => l.length > 80)).toEqual([])
+        const read = strictMpsBounds(text)
         const names = exportedNames(m, fixed ? 'short' : 'domain').columns
         names.forEach((c, j) => {
-          const lo = m.colLower[j]!
-          const hi = m.colUpper[j]!
+          // An integer column's bounds are rounded inward (GLPK refuses fractional ones).
+          const int = m.integer[j] === 1
+          const lo = int ? Math.ceil(m.colLower[j]!) : m.colLower[j]!
+          const hi = int ? Math.floor(m.colUpper[j]!) : m.colUpper[j]!
+          expect(
+            read.bounds.get(c)!.every((v) => !int || !Number.isFinite(v) || Number.isInteger(v)),
+            c,
+          ).toBe(true)
           // A column with lower > upper keeps its lower bound; its upper bound is a row.
           expect(read.bounds.get(c), c).toEqual([lo, lo > hi ? Infinity : hi])
           if (lo > hi) expect(read.upperRows.get(c), c).toBe(hi)
@@ -395,6 +410,111 @@ describe.skipIf(!has('cbc') || !has('glpsol'))('exportModel read by CBC and GLPK
   })
 })
 
+/**
+ * What CBC and GLPK's `glpsol` make of an exported file: `read` false when a
+ * reader refused it, `status` optimal or infeasible, the optimum in banzi's
+ * sense (MPS minimises the negated objective), and what glpsol warned of.
+ */
+function viaCbcAndGlpk(
+  m: Milp,
+  format: ModelFormat,
+  dir: string,
+): { cbc: Outcome; glpk: Outcome & { warnings: string[] } } {
+  const file = join(dir, `m.${format}`)
+  const glp = join(dir, 'glp.out')
+  rmSync(glp, { force: true })
+  writeFileSync(file, exportModel(m, format))
+  const sign = format === 'lp' ? 1 : -1
+  const cbc = spawnSync('cbc', [file, 'solve'], { encoding: 'utf8' }).stdout
+  const glpsol = spawnSync(
+    'glpsol',
+    [format === 'lp' ? '--lp' : format === 'mps' ? '--freemps' : '--mps', file, '-o', glp],
+    { encoding: 'utf8' },
+  ).stdout
+  const glpOut = existsSync(glp) ? readFileSync(glp, 'utf8') : ''
+  const cbcValue = /Objective value:\s*(\S+)|Optimal - objective value (\S+)/.exec(cbc)
+  const glpValue = /Objective:\s+\S+ = (\S+)/.exec(glpOut)
+  return {
+    cbc: {
+      read: !/errors? on input|not valid|processing error/i.test(cbc),
+      status: /infeasible/i.test(cbc) ? 'infeasible' : cbcValue !== null ? 'optimal' : 'other',
+      objective: sign * Number(cbcValue?.[1] ?? cbcValue?.[2]),
+    },
+    glpk: {
+      read: glpOut !== '',
+      status: /Status:\s+(INTEGER )?OPTIMAL/.test(glpOut)
+        ? 'optimal'
+        : /Status:\s+(INTEGER EMPTY|INFEASIBLE|UNDEFINED)/.test(glpOut)
+          ? 'infeasible'
+          : 'other',
+      objective: sign * Number(glpValue?.[1]),
+      warnings: glpsol.split('\n').filter((l) => /warning|non-integer/i.test(l)),
+    },
+  }
+}
+
+interface Outcome {
+  readonly read: boolean
+  readonly status: 'optimal' | 'infeasible' | 'other'
+  readonly objective: number
+}
+
+describe.skipIf(!has('cbc') || !has('glpsol'))('exportModel read by CBC and GLPK, whatever the model', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'banzi-export-any-'))
+
+  /** Every format read by both, with the status and optimum HiGHS finds on the IR. */
+  async function agrees(m: Milp): Promise<void> {
+    const ref = await highsSolver.solve(m, {})
+    for (const format of FORMATS) {
+      const { cbc, glpk } = viaCbcAndGlpk(m, format, dir)
+      for (const [who, got] of [
+        ['cbc', cbc],
+        ['glpsol', glpk],
+      ] as const) {
+        const label = `${who}, ${format}:\n${exportModel(m, format)}`
+        expect(got.read, label).toBe(true)
+        if (ref.status === 'optimal') {
+          expect(got.status, label).toBe('optimal')
+          expect(close(got.objective, ref.objective!), `${label}\n${got.objective} vs ${ref.objective}`).toBe(
+            true,
+          )
+        } else expect(got.status, label).toBe(ref.status === 'infeasible' ? 'infeasible' : got.status)
+      }
+      // Fixed MPS within its 80 columns; integer columns with integer bounds.
+      expect(glpk.warnings, format).toEqual([])
+    }
+  }
+
+  it('a model with no rows, its integer columns with fractional bounds', async () => {
+    const b = new MilpBuilder()
+    b.addColumn('x', 1, 0, 3.5, true)
+    b.addColumn('y', -1, 0.5, 4, true)
+    b.addColumn('z', 2, 0, 2.5, false)
+    await agrees(b.build())
+  })
+
+  it('a model whose only row is free (left out), and one with no column at all', async () => {
+    const b = new MilpBuilder()
+    b.addColumn('x', 1, -2.5, 1.5, true)
+    b.addRow('free', [0], [1], -Infinity, Infinity)
+    await agrees(b.build())
+    await agrees(new MilpBuilder().build())
+  })
+
+  it('an integer column whose bounds hold no integer is infeasible for both', async () => {
+    const b = new MilpBuilder()
+    b.addColumn('x', 1, 0.3, 0.6, true)
+    await agrees(b.build())
+  })
+
+  it('random MILPs, with or without rows, in every format (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbMilp, (m) => agrees(m)),
+      { seed: 11, numRuns: 25 },
+    )
+  }, 240_000)
+})
+
 describe('TSDoc examples of exportModel and exportedNames', () => {
   // Each example runs with only the package's public exports in scope.
   it.each(['../../src/model/export.ts', '../../src/model/export-names.ts'])('%s', (path) => {
@@ -446,9 +566,11 @@ describe('exportedNames', () => {
     const names = exportedNames(model.milp, 'short')
     expect(names.columns.every((n) => n.length <= 8)).toBe(true)
     expect(new Set(names.columns).size).toBe(names.columns.length)
-    // Fields end by column 61; `*` comment lines are free text.
-    for (const line of exportModel(model, 'fixed-mps').split('\n'))
-      if (!line.startsWith('*')) expect(line.length).toBeLessThanOrEqual(61)
+    // Fields end by column 61; every record, `*` comments included, by column 80 (GLPK warns past it).
+    for (const line of exportModel(model, 'fixed-mps').split('\n')) {
+      expect(line.length, line).toBeLessThanOrEqual(80)
+      if (!line.startsWith('*')) expect(line.length, line).toBeLessThanOrEqual(61)
+    }
   })
 
   it('writes a ranged row as two LP rows and one MPS row with a range', () => {

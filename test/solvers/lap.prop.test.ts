@@ -571,6 +571,45 @@ describe('linearSumAssignment (property)', () => {
     )
   })
 
+  it('takes rows as typed arrays exactly as the same rows as arrays: the same answer or the same refusal', () => {
+    const entry = fc.oneof(
+      { arbitrary: fc.integer({ min: -50, max: 50 }), weight: 20 },
+      { arbitrary: fc.constantFrom(NaN, Infinity, -Infinity, -0, 0.5), weight: 1 },
+    )
+    const kinds = [Float64Array, Float32Array, Int32Array, Int16Array, Int8Array, Uint8Array] as const
+    const arb = fc.record({
+      // Mostly rectangular; now and then a ragged row.
+      cost: fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 })).chain(([nr, nc]) =>
+        fc.array(fc.array(entry, { minLength: nc, maxLength: nc + (nr > 1 ? 1 : 0) }), {
+          minLength: nr,
+          maxLength: nr,
+        }),
+      ),
+      // Which rows become typed arrays, and of which kind (kinds other than Float64Array only
+      // for rows they hold exactly).
+      typed: fc.array(fc.nat({ max: kinds.length }), { minLength: 7, maxLength: 7 }),
+      maximize: fc.boolean(),
+    })
+    fc.assert(
+      fc.property(arb, ({ cost, typed, maximize }) => {
+        const rows = cost.map((row, i) => {
+          const k = typed[i]!
+          if (k === kinds.length) return row
+          const kind = kinds[k]!
+          const t = kind.from(row)
+          return Array.from(t).every((x, j) => Object.is(x, row[j]!)) ? t : Float64Array.from(row)
+        })
+        const plain = readCost(cost, maximize)
+        const asTyped = readCost(rows, maximize)
+        expect(asTyped).toEqual(plain)
+        const r = linearSumAssignment(rows, { maximize })
+        const s = linearSumAssignment(cost, { maximize })
+        expect(r).toEqual(s)
+      }),
+      params(500),
+    )
+  })
+
   it('never throws on CostMatrix-like records of any shape', () => {
     const arb = fc.record({
       rows: fc.oneof(fc.integer({ min: -2, max: 6 }), fc.double()),
@@ -620,7 +659,10 @@ describe('linearSumAssignment (property)', () => {
         const r = readCost(cost, maximize)
         expect(['Left', 'Right']).toContain(r._tag)
         if (isRight(r) && Array.isArray(cost) && cost.length > 0) {
-          expect(Array.from(r.right.data)).toEqual((cost as number[][]).flat())
+          // Rows may be arrays or typed arrays.
+          expect(Array.from(r.right.data)).toEqual(
+            (cost as ArrayLike<number>[]).flatMap((row) => Array.from(row)),
+          )
         }
       }),
       params(500),

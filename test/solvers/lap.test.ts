@@ -154,6 +154,36 @@ describe('linearSumAssignment: small hand-checked cases', () => {
     expect(data).toEqual(copy)
   })
 
+  it('accepts rows given as Float64Arrays or other typed arrays, mixed with arrays, and leaves them untouched', () => {
+    const rows = [Float64Array.of(4, 1, 3), Float64Array.of(2, 0, 5), Float64Array.of(3, 2, 2)]
+    const copies = rows.map((r) => r.slice())
+    expect(solve(rows)).toEqual({ rows: [0, 1, 2], cols: [1, 0, 2], total: 5 })
+    expect(solve(rows, { maximize: true })).toMatchObject({ total: 11 })
+    expect(rows).toEqual(copies)
+    expect(solve([Int32Array.of(4, 1, 3), [2, 0, 5], Float32Array.of(3, 2, 2)])).toEqual({
+      rows: [0, 1, 2],
+      cols: [1, 0, 2],
+      total: 5,
+    })
+    // Rectangular both ways, and forbidden pairs, as with arrays.
+    expect(solve([Float64Array.of(9, 9, 5), Float64Array.of(1, 1, 5)])).toEqual(
+      solve([
+        [9, 9, 5],
+        [1, 1, 5],
+      ]),
+    )
+    expect(solve([Uint8Array.of(9, 9), Uint8Array.of(5, 1), Uint8Array.of(1, 5)])).toEqual({
+      rows: [1, 2],
+      cols: [1, 0],
+      total: 2,
+    })
+    expect(solve([Float64Array.of(1, Infinity), Float64Array.of(2, 3)])).toEqual({
+      rows: [0, 1],
+      cols: [0, 1],
+      total: 4,
+    })
+  })
+
   it('reads a CostMatrix changed in place between calls afresh (its copy in WebAssembly lasts one solve)', () => {
     // 80 × 80: copied into WebAssembly by the column reduction. Lowering row r's entries below
     // everything else moves the answer; a stale copy would keep the old one.
@@ -251,6 +281,27 @@ describe('linearSumAssignment: invalid input', () => {
     expect(invalid(null)).toMatchObject({ _tag: 'InvalidCost' })
     expect(invalid(undefined)).toMatchObject({ _tag: 'InvalidCost' })
     expect(invalid('[[1]]')).toMatchObject({ _tag: 'InvalidCost' })
+  })
+
+  it('checks typed-array rows as it checks arrays: NaN, the wrong infinity, ragged rows, bigint rows', () => {
+    expect(invalid([Float64Array.of(1, 2), Float64Array.of(NaN, 3)])).toEqual({
+      _tag: 'InvalidCost',
+      message: 'linearSumAssignment: cost[1][0] is NaN',
+    })
+    expect(invalid([Float64Array.of(1, -Infinity)])).toMatchObject({ message: /cost\[0\]\[1\] is -Infinity/ })
+    expect(invalid([Float32Array.of(1, Infinity)], { maximize: true })).toMatchObject({
+      message: /cost\[0\]\[1\] is Infinity/,
+    })
+    expect(invalid([Float64Array.of(1, 2, 3), [4, 5]])).toMatchObject({ message: /ragged rows: cost\[1\]/ })
+    expect(invalid([[1, 2], Float64Array.of(4)])).toMatchObject({ message: /ragged rows: cost\[1\]/ })
+    expect(invalid([new BigInt64Array(2)])).toMatchObject({
+      _tag: 'InvalidCost',
+      message: /cost\[0\] is a BigInt64Array, expected an array of numbers or a typed array/,
+    })
+    expect(invalid([[1], new DataView(new ArrayBuffer(8))])).toMatchObject({
+      message: /cost\[1\] is a DataView/,
+    })
+    expect(invalid([{ length: 1, 0: 1 }])).toMatchObject({ message: /cost\[0\] is object/ })
   })
 
   it('rejects a CostMatrix whose size does not match its data, or whose data is not a Float64Array', () => {
