@@ -31,8 +31,22 @@ function at(policy: Policy, path: string): unknown {
 const isSwitch = (v: unknown): v is RuleSwitch =>
   typeof v === 'object' && v !== null && 'enabled' in v && 'hard' in v && 'penalty' in v
 
+/**
+ * A number as written: whole, a fraction of a small denominator (1/3, the
+ * default share of changes, read as 0.333 would be another rule), or its
+ * shortest exact decimal.
+ */
+function showNumber(v: number): string {
+  if (Number.isInteger(v) || !Number.isFinite(v)) return String(v)
+  for (let d = 2; d <= 12; d++) {
+    const n = Math.round(v * d)
+    if (n / d === v && String(v).length > 6) return `${n}/${d}`
+  }
+  return String(v)
+}
+
 function show(v: unknown): string {
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Math.round(v * 1000) / 1000)
+  if (typeof v === 'number') return showNumber(v)
   if (Array.isArray(v)) return v.every((x) => typeof x === 'string') ? v.join(', ') : `${v.length} items`
   if (typeof v === 'object' && v !== null)
     return Object.entries(v)

@@ -56,4 +56,18 @@ describe('docs/rules.md', () => {
     )
     expect(renderRuleTable(policy)).toMatch(/`tenure\.max-terms`[^\n]*\| off, hard \|/)
   })
+
+  it('shows every default value exactly: a share of 1/3 is 1/3, not 0.333', () => {
+    // 0.333 of a 6-post team allows 1 change where 1/3 allows 2: a county copying the printed number
+    // would get another rule.
+    expect(renderRuleTable()).toMatch(/`stability\.max-changed`[^\n]*`maxChangedShare`: 1\/3;/)
+    const policy = {
+      ...DEFAULT_POLICY,
+      stability: {
+        ...DEFAULT_POLICY.stability,
+        maxChanged: { ...DEFAULT_POLICY.stability.maxChanged, maxChangedShare: 0.3335 },
+      },
+    }
+    expect(renderRuleTable(policy)).toMatch(/`maxChangedShare`: 0\.3335;/)
+  })
 })
