@@ -102,6 +102,7 @@ export const COLUMNS: Readonly<Record<SheetKind, readonly ColumnSpec[]>> = {
     coded(col('rank', true, '职级', '现职级'), RANK_WORDS),
     col('rankSince', true, '任现职级时间', '任现职级年月', '职级时间'),
     col('hometown', true, '成长地', '籍贯'),
+    col('idNumber', false, '身份证号', '身份证号码', '公民身份号码'),
     coded(col('temperament', false, '气质类型'), TEMPERAMENT_WORDS),
     coded(col('reserveGroups', false, '后备类别', '四类干部'), RESERVE_WORDS),
     coded(col('category', false, '干部类别'), CATEGORY_WORDS),

@@ -20,7 +20,7 @@ import {
   asText,
   code,
   pathKey,
-  placeText,
+  placeInFile,
   Reader,
   rosterIssue,
   type Place,
@@ -237,7 +237,7 @@ export async function readRoster(
   for (const w of decoded.right.warnings) {
     const found = w.paths[0] === undefined ? null : placeOf(w.paths[0], r)
     const place = found?.place ?? { source: null, row: null, column: null, header: null }
-    const at = placeText({ ...place, source: '' }).replace(/^(, )?/, '')
+    const at = placeInFile(place)
     const prefix = at === '' ? '' : `${at}: `
     r.warnings.push({ source: place.source ?? 'roster', message: `${prefix}${w.message.en}`, code: w.code })
   }

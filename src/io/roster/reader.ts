@@ -31,6 +31,9 @@ export const placeText = (p: Place): string => {
   return parts.join(', ')
 }
 
+/** Where in its file a place is (`row 4, column K (籍贯)`), or '' when nowhere in particular. */
+export const placeInFile = (p: Place): string => placeText({ ...p, source: '' }).replace(/^(, )?/, '')
+
 export function rosterIssue(place: Place, expected: string, got: string): RosterIssue {
   return { ...place, got, expected, message: `${placeText(place)}: expected ${expected}, got ${got}` }
 }

@@ -9,6 +9,7 @@ import type { Path } from '../path.js'
 import { wordsOf } from './headers.js'
 import type { TableRow } from './tables.js'
 import { isBlank, readBoolean, readOrdinal, text } from './values.js'
+import { readIdNumber } from './id-number.js'
 import { EDUCATION_LEVELS } from '../../domain/types.js'
 import {
   asFolded,
@@ -18,12 +19,42 @@ import {
   code,
   codes,
   pathKey,
+  placeInFile,
   type Json,
   type Reader,
   type Sheet,
 } from './reader.js'
 
 const LEVEL_RANK = (level: string): number => EDUCATION_LEVELS.indexOf(level as never)
+
+/**
+ * The 身份证号 of a cadre's row against the birth month and gender the row
+ * gives: a disagreement, or a number that cannot be read, is a warning at
+ * the cell (the cadre file's dates rule, 以档案为准, so the roster's are
+ * kept); a masked number is left alone. The number is never kept nor
+ * written in a message.
+ */
+function checkIdNumber(c: Json, sheet: Sheet, row: TableRow, r: Reader): void {
+  const cell = r.cell(sheet, row, 'idNumber')
+  if (isBlank(cell)) return
+  const id = readIdNumber(text(cell))
+  if (id.kind === 'masked') return
+  const where = placeInFile(r.cellPlace(sheet, row, 'idNumber'))
+  if (id.kind === 'unreadable') {
+    r.warnings.push({ source: sheet.table.source, message: `${where}: not an identity number: ${id.why}` })
+    return
+  }
+  const says: string[] = []
+  if (typeof c.birth === 'string' && c.birth !== id.birth)
+    says.push(`born ${id.birth}, where 出生年月 says ${c.birth}`)
+  if (typeof c.gender === 'string' && c.gender !== id.gender)
+    says.push(`${id.gender === 'male' ? 'a man' : 'a woman'}, where 性别 says ${c.gender}`)
+  if (says.length > 0)
+    r.warnings.push({
+      source: sheet.table.source,
+      message: `${where}: the identity number says ${says.join(' and ')}; the roster's values are used (check which is right)`,
+    })
+}
 
 export function readCadres(sheet: Sheet, r: Reader): { cadres: Json[]; byId: Map<string, number> } {
   const cadres: Json[] = []
@@ -72,6 +103,7 @@ export function readCadres(sheet: Sheet, r: Reader): { cadres: Json[]; byId: Map
     r.put(c, 'rank', at('rank'), sheet, row, 'rank', code(wordsOf('cadres', 'rank')))
     r.put(c, 'rankSince', at('rankSince'), sheet, row, 'rankSince', asMonth)
     r.put(c, 'hometown', at('hometown'), sheet, row, 'hometown', asText)
+    checkIdNumber(c, sheet, row, r)
     r.put(
       c,
       'temperament',

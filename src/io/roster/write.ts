@@ -20,8 +20,11 @@ import { dottedMonth, listItem, type Vocabulary } from './values.js'
 type Json = Record<string, unknown>
 type Value = string | number | null
 
-/** Columns the writer leaves out: the reader's alternatives to a column it writes. */
-const NOT_WRITTEN: Partial<Record<SheetKind, readonly string[]>> = { cadres: ['degree'] }
+/**
+ * Columns the writer leaves out: the reader's alternatives to a column it
+ * writes, and what the reader checks but a scenario does not keep (身份证号).
+ */
+const NOT_WRITTEN: Partial<Record<SheetKind, readonly string[]>> = { cadres: ['degree', 'idNumber'] }
 
 /**
  * Whether the open posts are listed in another order than team order (the
