@@ -20,7 +20,7 @@ import { gapsCommand } from './commands/gaps.js'
 import { poolCommand } from './commands/pool.js'
 import { solveCommand } from './commands/solve.js'
 import { whyNotCommand } from './commands/why-not.js'
-import { EXIT, type CliIo } from './shared.js'
+import { EXIT, terminalIo, type CliIo } from './shared.js'
 
 export { EXIT, type CliIo } from './shared.js'
 
@@ -29,13 +29,19 @@ export { EXIT, type CliIo } from './shared.js'
  * answers the exit code.
  * @internal
  */
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+export async function run(argv: readonly string[], given: CliIo): Promise<number> {
   let code: number = EXIT.ok
+  // Text for a terminal shows the controls of user data (a name's ESC ] 0; …) escaped; --json's stdout is left as it is.
+  let jsonOut = false
+  const io = terminalIo(given, () => jsonOut)
   const program = new Command('banzi')
     .description('Exact, explained and checked staffing of a county’s leadership teams (领导班子配备).')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError()
+    .hook('preAction', (_program, command) => {
+      jsonOut = command.opts<{ json?: boolean }>().json === true
+    })
   program.addHelpText(
     'after',
     `

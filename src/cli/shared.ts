@@ -20,6 +20,40 @@ export interface CliIo {
   readonly stderr: (text: string) => void
   /** Whether stderr is a terminal (a live progress line) or not (plain lines). */
   readonly tty: boolean
+  /**
+   * The command line's own terminal controls on stderr (the live progress
+   * line's `\r` and erase-to-end), written as they are; `stderr` when absent.
+   * Nothing from the input goes through it.
+   */
+  readonly control?: (text: string) => void
+}
+
+/** C0 controls but \n and \t, DEL, and C1 controls (U+0080–U+009F). */
+// eslint-disable-next-line no-control-regex -- the controls are what it finds
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g
+
+/**
+ * Text as it may reach a terminal: each control character that could move
+ * the cursor, retitle, hide or clear it (C0 but \n and \t, DEL, C1) shown as
+ * its escape, `\u001b` for ESC. @internal
+ */
+export const visible = (text: string): string =>
+  text.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+
+/**
+ * The one place the command line's text reaches a terminal: what goes to
+ * stderr, and to stdout unless `json()` (`--json`: stdout is JSON for a
+ * program, left as `JSON.stringify` wrote it), passes through
+ * {@link visible}; commander's usage and errors included. Files written with
+ * `--out` do not go through it, nor {@link CliIo.control}. @internal
+ */
+export function terminalIo(io: CliIo, json: () => boolean): CliIo {
+  return {
+    stdout: (text) => io.stdout(json() ? text : visible(text)),
+    stderr: (text) => io.stderr(visible(text)),
+    control: io.control ?? io.stderr,
+    tty: io.tty,
+  }
 }
 
 /** Exit codes, as documented in docs/cli.md. @internal */
@@ -45,12 +79,14 @@ export function progress(
 ): { onProgress: (e: ProgressEvent) => void; done: () => void } {
   let last = -Infinity
   let live = false
+  const control = io.control ?? io.stderr
   const line = (e: ProgressEvent) =>
     `${t.progress}: ${t.incumbent} ${fixed(e.incumbent)} ${t.bound} ${fixed(e.bound)} ${t.gap} ${e.gap === null ? '—' : `${(e.gap * 100).toFixed(3)}%`} ${(e.elapsedMs / 1000).toFixed(1)} s`
   return {
     onProgress: (e) => {
       if (io.tty) {
-        io.stderr(`\r${line(e)}\u001b[K`)
+        // A line of numbers and words of our own: its controls go as they are.
+        control(`\r${line(e)}\u001b[K`)
         live = true
       } else if (e.elapsedMs - last >= 1000) {
         last = e.elapsedMs

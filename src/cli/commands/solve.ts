@@ -4,8 +4,9 @@
  * @module
  * @internal
  */
+import { randomBytes } from 'node:crypto'
 import { constants } from 'node:fs'
-import { access, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { access, open, readdir, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { validateProposal } from '../../check/index.js'
@@ -83,19 +84,118 @@ async function whyUnwritable(path: string): Promise<string | null> {
   return null
 }
 
+/** A file's device and inode (`stat`, so through symlinks), or `null` when there is none. */
+async function identity(path: string): Promise<{ dev: bigint; ino: bigint } | null> {
+  try {
+    const s = await stat(path, { bigint: true })
+    return { dev: s.dev, ino: s.ino }
+  } catch {
+    return null
+  }
+}
+
+/** A path with its folder's symlinks and `.`/`..` resolved (the file's own too, when it exists). */
+async function canonical(path: string): Promise<string> {
+  const full = resolve(path)
+  try {
+    return await realpath(full)
+  } catch {
+    try {
+      return join(await realpath(dirname(full)), basename(full))
+    } catch {
+      return full
+    }
+  }
+}
+
+/** Whether `a` and `b` are one file: the same device and inode when both exist, else the same real path. */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([identity(a), identity(b)])
+  if (x !== null && y !== null) return x.dev === y.dev && x.ino === y.ino
+  return (await canonical(a)) === (await canonical(b))
+}
+
+/** What a folder roster reads (docs/cli.md): its CSV, XLSX and LRMX files. */
+const ROSTER_FILES = new Set(['.csv', '.xlsx', '.lrmx'])
+
+/**
+ * The files a solve reads, each with how it is named: the roster (a file, or
+ * the files a folder roster reads), `--round` and `--policy`.
+ */
+async function inputsOf(roster: string, o: Common): Promise<{ what: string; path: string }[]> {
+  const inputs: { what: string; path: string }[] = []
+  let folder = false
+  try {
+    folder = (await stat(roster)).isDirectory()
+  } catch {
+    // Not there: the load said so already; compared as a path below.
+  }
+  if (!folder) inputs.push({ what: 'the roster', path: roster })
+  else
+    for (const name of await readdir(roster).catch(() => [] as string[]))
+      if (ROSTER_FILES.has(extname(name).toLowerCase()))
+        inputs.push({ what: 'the roster folder’s file', path: join(roster, name) })
+  if (o.round !== undefined) inputs.push({ what: '--round', path: o.round })
+  if (o.policy !== undefined) inputs.push({ what: '--policy', path: o.policy })
+  return inputs
+}
+
+/** Why `--out <path>` would overwrite a file the solve reads, or `null`. */
+async function whyOverwritesInput(out: string, roster: string, o: Common): Promise<string | null> {
+  for (const input of await inputsOf(roster, o))
+    if (await sameFile(out, input.path))
+      return `is the same file as ${input.what} ${input.path}: refusing to overwrite an input (nothing written)`
+  return null
+}
+
+/** How many names `writeWhole` tries for its file before it gives up. */
+const TRIES = 8
+
 /**
  * Writes `data` to `path` whole or not at all: into a file of its own beside
- * it, renamed onto `path` once written (removed on a failure). Answers why
- * it failed, or `null`.
+ * it, renamed onto `path` once written (removed on a failure). That file has
+ * a name no one can guess and is made anew (`wx`: a file or symlink already
+ * there is never followed; another name is tried), readable by its owner
+ * alone while written; the result keeps the mode (and, where it can, the
+ * group) of the file it replaces, or stays 0600 when there was none.
+ * Answers why it failed, or `null`.
  */
 async function writeWhole(path: string, data: string | Uint8Array): Promise<string | null> {
-  const part = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.part`)
+  const folder = dirname(resolve(path))
+  let part: string | null = null
+  let handle: FileHandle | null = null
   try {
-    await writeFile(part, data)
-    await rename(part, path)
+    let before: { mode: number; gid: number } | null = null
+    try {
+      const s = await stat(path)
+      if (s.isFile()) before = { mode: s.mode & 0o777, gid: s.gid }
+    } catch {
+      // No such file yet: it is made 0600.
+    }
+    for (let tries = 1; handle === null; tries++) {
+      const name = join(folder, `.${basename(path)}.${randomBytes(8).toString('hex')}.part`)
+      try {
+        handle = await open(name, 'wx', 0o600)
+        part = name
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || tries >= TRIES) throw e
+      }
+    }
+    await handle.writeFile(data)
+    let mode = before?.mode ?? 0o600
+    if (before !== null && (await handle.stat()).gid !== before.gid)
+      // The replaced file's group, or none of its access when that group cannot be kept.
+      await handle.chown(-1, before.gid).catch(() => {
+        mode &= 0o707
+      })
+    await handle.chmod(mode)
+    await handle.close()
+    handle = null
+    await rename(part as string, path)
     return null
   } catch (e) {
-    await rm(part, { force: true }).catch(() => undefined)
+    await handle?.close().catch(() => undefined)
+    if (part !== null) await rm(part, { force: true }).catch(() => undefined)
     return reason(e)
   }
 }
@@ -131,7 +231,10 @@ export function solveCommand(program: Command, io: CliIo, exit: (code: number) =
           return EXIT.badInput
         }
         // Where the result goes is checked before the solve, not found wrong after it.
-        const unwritable = o.out === undefined ? null : await whyUnwritable(o.out)
+        const unwritable =
+          o.out === undefined
+            ? null
+            : ((await whyOverwritesInput(o.out, path, o)) ?? (await whyUnwritable(o.out)))
         if (unwritable !== null) {
           io.stderr(`--out ${o.out}: ${unwritable}\n`)
           return EXIT.badInput
@@ -178,6 +281,12 @@ export function solveCommand(program: Command, io: CliIo, exit: (code: number) =
               return EXIT.failed
             }
             data = book.right
+          }
+          // Again just before the write: an input may have been put there during the solve.
+          const overwrites = await whyOverwritesInput(o.out, path, o)
+          if (overwrites !== null) {
+            io.stderr(`--out ${o.out}: ${overwrites}\n`)
+            return EXIT.badInput
           }
           const failed = await writeWhole(o.out, data)
           if (failed !== null) {
