@@ -26,7 +26,18 @@ import {
 } from '../pool/index.js'
 import type { Diagnosis, Explanation, RankedProposal, SolveError } from '../proposals/index.js'
 import { isScenario, proposalOf, requireArgument, requireScenario } from '../io/door.js'
-import { costs, curves, diagnosis, esc, ranking, reserve, summary, svgOf, teamCards } from './sections.js'
+import {
+  costs,
+  curves,
+  diagnosis,
+  esc,
+  escPhrase,
+  ranking,
+  reserve,
+  summary,
+  svgOf,
+  teamCards,
+} from './sections.js'
 
 export { esc } from './sections.js'
 
@@ -302,9 +313,17 @@ export async function renderReport(
   const t = wordsIn(lang)
   const proposal = input.proposal ?? input.ranked?.[0]?.proposal
   const violations = proposal === undefined ? [] : validateProposal(scenario, proposal)
-  const title = options.title ?? UI_PHRASES.reportTitle(scenario.county, scenario.asOf)[lang]
+  // Escaped: the county's name and the month each by itself in the default title.
+  const title =
+    options.title === undefined
+      ? escPhrase(
+          (county, asOf) => UI_PHRASES.reportTitle(county, asOf)[lang],
+          scenario.county,
+          scenario.asOf,
+        )
+      : esc(options.title)
   const parts = [
-    `<h1>${esc(title)}</h1>`,
+    `<h1>${title}</h1>`,
     summary(proposal, violations, lang, input.error),
     await charts(scenario, proposal, lang),
     proposal === undefined ? '' : teamCards(scenario, proposal, violations, input.explanation, lang),
@@ -318,7 +337,7 @@ export async function renderReport(
   return right(
     `<!DOCTYPE html>\n<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">` +
       `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">` +
-      `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title><style>${CSS}</style></head>` +
+      `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>${CSS}</style></head>` +
       `<body>${parts.join('\n')}</body></html>\n`,
   )
 }

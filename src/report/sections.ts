@@ -33,18 +33,87 @@ const ESCAPES: Readonly<Record<string, string>> = {
   "'": '&#39;',
 }
 
-/** Escapes a string for HTML text and attribute values. @internal */
-export const esc = (s: unknown): string => String(s).replace(/[&<>"']/g, (c) => ESCAPES[c] as string)
+/**
+ * What in a string could reach past it and reorder the text around it: the
+ * Unicode `Bidi_Control` characters — the embeddings and overrides
+ * (U+202A–U+202E), the isolates (U+2066–U+2069), and the marks ALM, LRM, RLM
+ * (U+061C, U+200E, U+200F) — and the paragraph separators of the
+ * bidirectional algorithm (U+2029, U+001C–U+001E, U+0085), which would end an
+ * isolate early. A right-to-left override in one cadre's name would otherwise
+ * show the names and fit scores after it reversed (`(8.94) 02erdaC`).
+ */
+// eslint-disable-next-line no-control-regex -- the separators are what it finds
+const REACHING = /[\p{Bidi_Control}\u001C-\u001E\u0085\u2029]/gu
+
+/** Where a {@link REACHING} character stood: U+FFFD, seen, so that two names differing by one never look the same. */
+const SHOWN_FOR_CONTROL = '\uFFFD'
+
+/**
+ * A right-to-left character (bidi classes R and AL: Hebrew, Arabic, Syriac,
+ * Thaana, N'Ko …, by the blocks Unicode gives those classes by default) or an
+ * Arabic digit (AN): text that would draw the neutral characters and numbers
+ * next to it into its own direction.
+ */
+const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFE\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u
+
+/** A string with every {@link REACHING} character replaced by a visible U+FFFD. @internal */
+export const neutral = (s: string): string => s.replace(REACHING, SHOWN_FOR_CONTROL)
+
+/**
+ * Escapes a string for an HTML attribute value: markup characters as
+ * references, {@link REACHING} characters replaced by U+FFFD.
+ * @internal
+ */
+export const escAttr = (s: unknown): string =>
+  neutral(String(s)).replace(/[&<>"']/g, (c) => ESCAPES[c] as string)
+
+/**
+ * Escapes a string for HTML text — every user string of the report goes
+ * through here — so that it can neither be markup nor change how the text
+ * around it is shown: markup characters as references; bidirectional controls
+ * and paragraph separators replaced by a visible U+FFFD; and a string that
+ * holds right-to-left text isolated (FSI … PDI, as `<bdi>` would, but valid in
+ * `<title>` too), so that it keeps to itself the direction it has — the
+ * numbers and names after it are shown in their order. Strings of left-to-right
+ * text alone come out as they are: in the page's left-to-right paragraphs,
+ * they reorder nothing.
+ * @internal
+ */
+export const esc = (s: unknown): string => {
+  const text = escAttr(s)
+  return RTL.test(text) ? `\u2068${text}\u2069` : text
+}
+
+/**
+ * A phrase of the report's words with user strings in it (a county's name in
+ * the title), escaped: the words as {@link esc} escapes them, and each user
+ * string escaped by itself, so that a right-to-left one is isolated from the
+ * words and numbers around it. `phrase` puts its arguments in the words.
+ * @internal
+ */
+export function escPhrase(phrase: (...slots: string[]) => string, ...parts: readonly unknown[]): string {
+  // Private-use characters hold the places: the report's words have none, and a user string put in is not scanned again.
+  const slots = parts.map((_, i) => String.fromCharCode(0xe000 + i))
+  return esc(phrase(...slots)).replace(/[\ue000-\ue0ff]/g, (c) => esc(parts[c.charCodeAt(0) - 0xe000]))
+}
 
 /** A number to `d` decimals, `—` when there is none. @internal */
 export const num = (x: number | null | undefined, d = 2): string =>
   typeof x === 'number' && Number.isFinite(x) ? x.toFixed(d) : '—'
 
-/** Renders a Vega-Lite spec to SVG text, in process. @internal */
+/**
+ * Renders a Vega-Lite spec to SVG text, in process. The SVG's text (labels,
+ * titles, their `aria-label`s) comes from the spec's strings, the user's among
+ * them: its bidirectional controls and paragraph separators are replaced by
+ * U+FFFD, as {@link esc} replaces them in the page. Each label and title is
+ * an SVG `<text>` of its own, a paragraph of its own: what is left in it
+ * cannot reach the text of another.
+ * @internal
+ */
 export async function svgOf(spec: TopLevelSpec): Promise<string> {
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' })
   try {
-    return await view.toSVG()
+    return neutral(await view.toSVG())
   } finally {
     view.finalize()
   }
@@ -122,14 +191,17 @@ export function teamCards(
 export function ranking(scenario: Scenario, ranked: readonly RankedProposal[], lang: Lang): string {
   const t = wordsIn(lang)
   const names = new Map(scenario.cadres.map((c) => [c.id, c.name]))
+  // Escaped here, each user string by itself: a right-to-left team name is isolated from the post's title.
   const titles = new Map(
-    scenario.teams.flatMap((team) => team.posts.map((post) => [post.id, `${team.name} ${post.title}`])),
+    scenario.teams.flatMap((team) =>
+      team.posts.map((post) => [post.id, `${esc(team.name)} ${esc(post.title)}`]),
+    ),
   )
   const who = (id: string | null) => (id === null ? t.vacant : (names.get(id) ?? id))
   const rows = ranked.map(
     (r) =>
       `<tr><td>${r.rank}</td><td>${num(r.proposal.objective)}</td><td>${esc(STATUS_LABELS[r.proposal.status][lang])}</td><td>${num(r.gapToBest)}</td><td>${r.diff
-        .map((d) => `${esc(titles.get(d.postId) ?? d.postId)}：${esc(who(d.best))} → ${esc(who(d.here))}`)
+        .map((d) => `${titles.get(d.postId) ?? esc(d.postId)}：${esc(who(d.best))} → ${esc(who(d.here))}`)
         .join('<br>')}</td></tr>`,
   )
   return `<h2>${esc(t.ranking)}</h2><table><tr><th>${esc(t.rank)}</th><th>${esc(t.objective)}</th><th>${esc(t.status)}</th><th>${esc(t.behindBest)}</th><th>${esc(t.differingPosts)}</th></tr>${rows.join('')}</table>`
@@ -151,19 +223,18 @@ export function costs(explanation: Explanation, lang: Lang): string {
 /** Why the rules cannot all be met. @internal */
 export function diagnosis(d: Diagnosis, lang: Lang): string {
   const t = wordsIn(lang)
+  // Items as HTML, each escaped by itself: a label is isolated from the numbers after it.
   const list = (title: string, items: readonly string[]) =>
-    items.length === 0
-      ? ''
-      : `<h3>${esc(title)}</h3><ul>${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`
+    items.length === 0 ? '' : `<h3>${esc(title)}</h3><ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`
   return `<h2>${esc(t.diagnosis)}</h2>${list(
     t.supply,
-    d.supply.map((s) => (lang === 'zh' ? s.zh : s.message)),
+    d.supply.map((s) => esc(lang === 'zh' ? s.zh : s.message)),
   )}${list(
     t.conflict,
-    d.conflict.map((m) => m.label),
+    d.conflict.map((m) => esc(m.label)),
   )}${list(
     t.relaxation,
-    d.relaxations.map((r) => `${r.member.label}: ${num(r.violation, 0)} (${num(r.cost)})`),
+    d.relaxations.map((r) => `${esc(r.member.label)}: ${num(r.violation, 0)} (${num(r.cost)})`),
   )}`
 }
 
@@ -237,7 +308,7 @@ export async function curves(
       padding: { left: 36, top: 5, right: 5, bottom: 5 },
       config: { font: 'sans-serif' },
     }
-    shown.push(`<div class="chart curve" data-curve="${esc(id)}">${await svgOf(spec)}</div>`)
+    shown.push(`<div class="chart curve" data-curve="${escAttr(id)}">${await svgOf(spec)}</div>`)
   }
   if (shown.length === 0) return ''
   const note =

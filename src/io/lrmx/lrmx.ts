@@ -239,6 +239,29 @@ export function readLrmx(data: Uint8Array | string, file = 'form.lrmx'): Either<
 
 const builder = new XMLBuilder({ format: true, indentBy: '  ', suppressEmptyNode: false })
 
+/**
+ * The characters XML 1.0 cannot hold (outside its `Char` production): the C0
+ * controls but tab, LF and CR; U+FFFE and U+FFFF; a surrogate not in a pair.
+ * A standard parser (expat, libxml2, .NET) refuses a file holding one, even
+ * as a character reference.
+ */
+// eslint-disable-next-line no-control-regex -- the controls are what it finds
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/gu
+
+/**
+ * Every text of a form without the characters XML 1.0 cannot hold (left out,
+ * as a roster's workbook leaves them out): the one place the writer cleans
+ * what it writes, before the résumé is laid out, so its lines are decided on
+ * the text the file holds. Bytes (the photo) stay as they are.
+ */
+function xmlSafe<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(NOT_XML, '') as T
+  if (Array.isArray(value)) return value.map(xmlSafe) as T
+  if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlSafe(v)])) as T
+  return value
+}
+
 const compact = (m: YearMonth | null): string => (m === null ? '' : m.replace('-', ''))
 const first = <A extends string>(words: Readonly<Record<A, readonly string[]>>, code: A | null): string =>
   code === null ? '' : (words[code][0] ?? code)
@@ -246,13 +269,19 @@ const first = <A extends string>(words: Readonly<Record<A, readonly string[]>>, 
 /**
  * Writes a form as an LRMX file (UTF-8 XML) that `readLrmx` reads back into
  * the same form: dates as `YYYYMM`, the résumé one period a line, assessment
- * results grouped by grade, the photo as base64.
+ * results grouped by grade, the photo as base64. What XML 1.0 cannot hold
+ * (C0 controls but tab and line breaks, U+FFFE, U+FFFF, lone surrogates) is
+ * left out; a carriage return is written `&#xD;`, as the editors write it, so
+ * that it reads back as itself (a parser turns a raw one into a line feed).
+ * A line break inside a résumé unit or post is dropped with the blanks around
+ * it: the résumé holds one period a line.
  *
  * @param form - the form's fields
  * @returns the file's text
  * @category LRMX
  */
 export function writeLrmx(form: LrmxForm): string {
+  const safe = xmlSafe(form)
   const edu = (prefix: string, e: LrmxEducation) => ({
     [`${prefix}_XueLi`]: e.level,
     [`${prefix}_XueWei`]: e.degree,
@@ -260,29 +289,29 @@ export function writeLrmx(form: LrmxForm): string {
     [`${prefix}_XueWei_BiYeYuanXiaoXi`]: e.degreeSchool,
   })
   const person = {
-    XingMing: form.name,
-    XingBie: first(GENDER_WORDS, form.gender),
-    ChuShengNianYue: compact(form.birth),
-    MinZu: form.ethnicity,
-    JiGuan: form.ancestralHome,
-    ChuShengDi: form.birthplace,
-    RuDangShiJian: compact(form.partyJoined),
-    ZhengZhiMianMao: first(PARTY_WORDS, form.party),
-    CanJiaGongZuoShiJian: compact(form.workStart),
-    JianKangZhuangKuang: form.health,
-    ZhuanYeJiShuZhiWu: form.professionalTitle,
-    ShuXiZhuanYeYouHeZhuanChang: form.expertise,
-    ...edu('QuanRiZhiJiaoYu', form.fullTimeEducation),
-    ...edu('ZaiZhiJiaoYu', form.inServiceEducation),
-    XianRenZhiWu: form.currentPost,
-    NiRenZhiWu: form.proposedPost,
-    NiMianZhiWu: form.removedPost,
-    JianLi: writeResume(form.history),
-    JiangChengQingKuang: form.rewards,
-    NianDuKaoHeJieGuo: writeAssessments(form.assessments),
-    RenMianLiYou: form.reason,
+    XingMing: safe.name,
+    XingBie: first(GENDER_WORDS, safe.gender),
+    ChuShengNianYue: compact(safe.birth),
+    MinZu: safe.ethnicity,
+    JiGuan: safe.ancestralHome,
+    ChuShengDi: safe.birthplace,
+    RuDangShiJian: compact(safe.partyJoined),
+    ZhengZhiMianMao: first(PARTY_WORDS, safe.party),
+    CanJiaGongZuoShiJian: compact(safe.workStart),
+    JianKangZhuangKuang: safe.health,
+    ZhuanYeJiShuZhiWu: safe.professionalTitle,
+    ShuXiZhuanYeYouHeZhuanChang: safe.expertise,
+    ...edu('QuanRiZhiJiaoYu', safe.fullTimeEducation),
+    ...edu('ZaiZhiJiaoYu', safe.inServiceEducation),
+    XianRenZhiWu: safe.currentPost,
+    NiRenZhiWu: safe.proposedPost,
+    NiMianZhiWu: safe.removedPost,
+    JianLi: writeResume(safe.history),
+    JiangChengQingKuang: safe.rewards,
+    NianDuKaoHeJieGuo: writeAssessments(safe.assessments),
+    RenMianLiYou: safe.reason,
     JiaTingChengYuan: {
-      Item: form.family.map((f) => ({
+      Item: safe.family.map((f) => ({
         ChengWei: f.title,
         XingMing: f.name,
         ChuShengRiQi: f.birthText,
@@ -290,12 +319,14 @@ export function writeLrmx(form: LrmxForm): string {
         GongZuoDanWeiJiZhiWu: f.work,
       })),
     },
-    ChengBaoDanWei: form.submittingUnit,
-    JiSuanNianLingShiJian: compact(form.asOf),
-    TianBiaoShiJian: compact(form.filledOn),
-    TianBiaoRen: form.filledBy,
-    ShenFenZheng: form.idNumber,
-    ZhaoPian: form.photo === null ? '' : Buffer.from(form.photo).toString('base64'),
+    ChengBaoDanWei: safe.submittingUnit,
+    JiSuanNianLingShiJian: compact(safe.asOf),
+    TianBiaoShiJian: compact(safe.filledOn),
+    TianBiaoRen: safe.filledBy,
+    ShenFenZheng: safe.idNumber,
+    ZhaoPian: safe.photo === null ? '' : Buffer.from(safe.photo).toString('base64'),
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build({ Person: person }) as string}`
+  // The builder's own text holds no CR: every CR is the form's, kept as a reference.
+  const xml = (builder.build({ Person: person }) as string).replace(/\r/g, '&#xD;')
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`
 }

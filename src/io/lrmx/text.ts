@@ -25,6 +25,16 @@ const DASH = String.raw`\s*(?:--|——|—|―|－－|－|-|~|～|至)\s*`
 const PERIOD = new RegExp(String.raw`^${MONTH}${DASH}(?:${MONTH}|(至今))?\s*(.*)$`, 'd')
 
 /**
+ * A line break of the résumé (and of the assessment results): LF, CR, CRLF,
+ * and Unicode's line and paragraph separators (U+2028, U+2029), which text
+ * copied from web pages and word processors holds; the reader and the writer
+ * both take them as such (`.` in {@link PERIOD} never meets one).
+ */
+const LINE_BREAK = /\r\n?|[\n\u2028\u2029]/
+/** A line break with the blanks around it, as the reader drops it when it joins a continuation line on. */
+const BREAK_AND_BLANKS = /\s*(?:\r\n?|[\n\u2028\u2029])\s*/g
+
+/**
  * A text folded (NFKC) character by character, for matching dates and
  * keywords, with the index in the text each folded character came from: a
  * match on the folded text takes its stored part from the text as written
@@ -96,9 +106,10 @@ export function joinUnitPost(unit: string, post: string): string {
 }
 
 /**
- * Reads a résumé (简历): one period per line; a line that does not begin
- * with a date continues the entry above it (long entries wrap). Periods come
- * back oldest first, as written.
+ * Reads a résumé (简历): one period per line (lines broken by LF, CR, CRLF,
+ * U+2028 or U+2029); a line that does not begin with a date continues the
+ * entry above it (long entries wrap). Periods come back oldest first, as
+ * written.
  * @internal
  */
 export function readResume(text: string): { periods: WorkPeriod[]; unread: Unread[] } {
@@ -109,7 +120,7 @@ export function readResume(text: string): { periods: WorkPeriod[]; unread: Unrea
   const items: (Entry | Unread)[] = []
   let last: Entry | null = null
   // Dates matched folded (２００１．０１, －－); units and posts kept as written.
-  for (const raw of text.split(/\r\n?|\n/)) {
+  for (const raw of text.split(LINE_BREAK)) {
     const line = raw.trim()
     if (line === '') continue
     const { folded, origin } = foldWithOrigins(line)
@@ -147,12 +158,20 @@ export function readResume(text: string): { periods: WorkPeriod[]; unread: Unrea
   return { periods, unread }
 }
 
-/** Writes a résumé the way `readResume` reads it back: an open period as `YYYY.MM--至今`. @internal */
+/**
+ * Writes a résumé the way `readResume` reads it back: one period a line, an
+ * open period as `YYYY.MM--至今`. A line break inside a unit or post (LF, CR,
+ * U+2028, U+2029) is dropped with the blanks around it, as the reader would
+ * join the continuation line on: the line holds the unit and post the reader
+ * reads, never a continuation line that could read as a period of its own.
+ * @internal
+ */
 export function writeResume(periods: readonly WorkPeriod[]): string {
+  const oneLine = (s: string) => s.replace(BREAK_AND_BLANKS, '')
   return periods
     .map(
       (p) =>
-        `${dottedMonth(p.from)}--${p.to === null ? '至今' : dottedMonth(p.to)}  ${joinUnitPost(p.unit, p.post)}`,
+        `${dottedMonth(p.from)}--${p.to === null ? '至今' : dottedMonth(p.to)}  ${joinUnitPost(oneLine(p.unit), oneLine(p.post))}`,
     )
     .join('\n')
 }
@@ -221,7 +240,7 @@ export function readAssessments(text: string): { assessments: Assessment[]; unre
     if (pending !== null) unread.push({ text: pending.text, expected: GRADE_WORDS })
     pending = null
   }
-  for (const raw of text.normalize('NFKC').split(/[。;；,，\r\n]+/)) {
+  for (const raw of text.normalize('NFKC').split(/[。;；,，\r\n\u2028\u2029]+/)) {
     const clause = raw.trim()
     if (clause === '') continue
     const years: number[] = []

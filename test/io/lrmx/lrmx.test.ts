@@ -178,22 +178,53 @@ describe('résumé and assessment text', () => {
   })
 })
 
-// Arbitrary forms: text without leading/trailing blanks, dates as months.
+// Characters the round trip changes, drawn into the forms' texts: what XML 1.0 cannot hold, carriage
+// returns and line breaks of every kind, tabs.
+const NOT_XML = [
+  '\u0000',
+  '\u0001',
+  '\u0008',
+  '\u000B',
+  '\u000C',
+  '\u000E',
+  '\u001F',
+  '\uFFFE',
+  '\uFFFF',
+  '\uD800',
+  '\uDFFF',
+]
+const BREAKS = ['\r', '\r\n', '\n', '\u2028', '\u2029']
+const ODD = [...NOT_XML, ...BREAKS, '\t']
+/** A character outside XML 1.0's `Char` production (a surrogate in a pair is a character of its own). */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u
+
+// What the round trip keeps of a text (docs/import-export.md, LRMX): the characters XML 1.0 cannot
+// hold are left out, and the surrounding blanks (spaces, tabs, line breaks) trimmed; CR, tabs and line
+// breaks inside are kept. Inside a résumé unit or post a line break goes too, with the blanks around it.
+const kept = (t: string) => t.replace(new RegExp(NOT_XML_CHAR.source, 'gu'), '').trim()
+const keptInResume = (t: string) => kept(kept(t).replace(/\s*(?:\r\n?|[\n\u2028\u2029])\s*/g, ''))
+
+// Arbitrary forms: dates as months; texts with blanks, line breaks and controls anywhere.
 const word = fc.string({
-  unit: fc.constantFrom(...'清溪和县镇局办科员长a1-（）&<>"\''),
+  unit: fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...'清溪和县镇局办科员长a1-（）&<>"\' ') },
+    { weight: 1, arbitrary: fc.constantFrom(...ODD) },
+  ),
   minLength: 1,
   maxLength: 12,
 })
-const text = fc.oneof(
-  fc.constant(''),
-  word.map((s) => s.trim()),
-)
+const text = fc.oneof(fc.constant(''), word)
+/** `s` with `c` put in at `at` (modulo its length + 1). */
+const putIn = ([s, at, c]: readonly [string, number, string]) => {
+  const i = at % (s.length + 1)
+  return `${s.slice(0, i)}${c}${s.slice(i)}`
+}
 const ym = fc
   .tuple(fc.integer({ min: 1940, max: 2030 }), fc.integer({ min: 1, max: 12 }))
   .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`)
 // Units and posts as written: full-width forms, brackets right after the post, a unit beginning
 // with 今, 至今 or a date, full-width digits.
-const unit = fc.constantFrom(
+const listedUnit = fc.constantFrom(
   '清溪县和溪镇',
   '清溪县农牧局',
   '青山旗党委',
@@ -206,7 +237,7 @@ const unit = fc.constantFrom(
   'Ａ局',
   '青山旗（牧区）工委',
 )
-const post = fc.constantFrom(
+const listedPost = fc.constantFrom(
   '科员',
   '副镇长',
   '党委书记',
@@ -220,8 +251,14 @@ const post = fc.constantFrom(
   'Ａ组组长',
   '㈱经理',
 )
+// Either as listed, or with a line break, a control or a tab (a unit) put in.
+const unit = fc.oneof(listedUnit, fc.tuple(listedUnit, fc.nat(), fc.constantFrom(...ODD)).map(putIn))
+const post = fc.oneof(
+  listedPost,
+  fc.tuple(listedPost, fc.nat(), fc.constantFrom(...NOT_XML, ...BREAKS)).map(putIn),
+)
 const form: fc.Arbitrary<LrmxForm> = fc.record({
-  name: word.filter((s) => s.trim() === s && s !== ''),
+  name: word.filter((s) => kept(s) !== ''),
   gender: fc.constantFrom('male', 'female', null),
   birth: fc.option(ym, { nil: null }),
   ethnicity: text,
@@ -255,7 +292,7 @@ const form: fc.Arbitrary<LrmxForm> = fc.record({
     fc
       .record({
         title: fc.constantFrom('妻子', '丈夫', '父亲', '母亲', '儿子', '女儿', '哥哥'),
-        name: word.filter((s) => s.trim() === s && s !== ''),
+        name: text,
         birth: fc.option(ym, { nil: null }),
         party: text,
         work: text,
@@ -285,17 +322,138 @@ const form: fc.Arbitrary<LrmxForm> = fc.record({
   photo: fc.option(fc.uint8Array({ minLength: 1, maxLength: 40 }), { nil: null }),
 }) as fc.Arbitrary<LrmxForm>
 
+/** The form `readLrmx(writeLrmx(f))` gives: `f` with each text as the round trip keeps it. */
+function roundTrip(f: LrmxForm): LrmxForm {
+  const edu = (e: LrmxForm['fullTimeEducation']) => ({
+    level: kept(e.level),
+    degree: kept(e.degree),
+    school: kept(e.school),
+    degreeSchool: kept(e.degreeSchool),
+  })
+  return {
+    ...f,
+    name: kept(f.name),
+    ethnicity: kept(f.ethnicity),
+    ancestralHome: kept(f.ancestralHome),
+    birthplace: kept(f.birthplace),
+    health: kept(f.health),
+    professionalTitle: kept(f.professionalTitle),
+    expertise: kept(f.expertise),
+    fullTimeEducation: edu(f.fullTimeEducation),
+    inServiceEducation: edu(f.inServiceEducation),
+    currentPost: kept(f.currentPost),
+    proposedPost: kept(f.proposedPost),
+    removedPost: kept(f.removedPost),
+    history: f.history.map((h) => ({ ...h, unit: keptInResume(h.unit), post: keptInResume(h.post) })),
+    rewards: kept(f.rewards),
+    reason: kept(f.reason),
+    family: f.family.map((m) => ({ ...m, name: kept(m.name), party: kept(m.party), work: kept(m.work) })),
+    submittingUnit: kept(f.submittingUnit),
+    filledBy: kept(f.filledBy),
+    idNumber: kept(f.idNumber),
+  }
+}
+
+describe('writeLrmx: what XML cannot hold, carriage returns, line separators, blanks', () => {
+  const s = sampleScenario()
+  const made = formOfCadre(s, s.cadres[0]!.id)
+  if (made._tag === 'Left') throw new Error(made.left.message)
+  const base = made.right
+  const back = (f: LrmxForm) => {
+    const r = readLrmx(writeLrmx(f))
+    if (r._tag === 'Left') throw new Error(r.left.issues[0]?.message)
+    return r.right
+  }
+
+  it('leaves out the characters XML 1.0 cannot hold, so that any XML parser reads the file', () => {
+    const f = {
+      ...base,
+      name: '张\u0001伟',
+      currentPost: '\uFFFE清溪县\uD800农牧局局长\uFFFF',
+      rewards: 'a\u0000b\u000Bc\u000Cd\u001Fe',
+      family: base.family.map((m) => ({ ...m, work: `${m.work}\u0008` })),
+    }
+    const xml = writeLrmx(f)
+    expect(xml).not.toMatch(NOT_XML_CHAR)
+    const r = back(f)
+    expect(r.unread).toEqual([])
+    expect(r.form).toEqual({
+      ...f,
+      name: '张伟',
+      currentPost: '清溪县农牧局局长',
+      rewards: 'abcde',
+      family: base.family,
+    })
+    // A surrogate pair is one character, kept.
+    expect(back({ ...base, rewards: '𠀀' }).form.rewards).toBe('𠀀')
+  })
+
+  it('a carriage return reads back as itself (written &#xD;, as the editors write it)', () => {
+    const f = { ...base, rewards: '2019年嘉奖\r\n2021年记三等功\r2022年', reason: '工作\n需要' }
+    expect(writeLrmx(f)).toContain('2019年嘉奖&#xD;\n2021年记三等功&#xD;2022年')
+    expect(back(f).form).toEqual(f)
+  })
+
+  it('a résumé unit holding U+2028 or U+2029 is read: the separator is a line break, dropped inside a unit', () => {
+    const history = [
+      { from: '1998-07', to: '2002-09', unit: '清溪县\u2028和溪镇', post: '科员' },
+      { from: '2002-09', to: null, unit: '清溪县农牧局', post: '副\u2029局长' },
+    ]
+    const r = back({ ...base, history })
+    expect(r.unread).toEqual([])
+    expect(r.form.history).toEqual([
+      { from: '1998-07', to: '2002-09', unit: '清溪县和溪镇', post: '科员' },
+      { from: '2002-09', to: null, unit: '清溪县农牧局', post: '副局长' },
+    ])
+    // Read as line breaks between periods too, and in the assessment results.
+    expect(readResume('2001.01--2005.06  A局  科员\u20282005.06--至今  B局  局长').periods).toEqual([
+      { from: '2001-01', to: '2005-06', unit: 'A局', post: '科员' },
+      { from: '2005-06', to: null, unit: 'B局', post: '局长' },
+    ])
+    expect(readAssessments('2021年度考核优秀\u20292022年度考核称职')).toEqual({
+      assessments: [
+        { year: 2021, grade: 'excellent' },
+        { year: 2022, grade: 'competent' },
+      ],
+      unread: [],
+    })
+  })
+
+  it('the blanks around a text, a leading tab among them, are trimmed (those inside are kept)', () => {
+    const r = back({ ...base, health: '\t健康', expertise: '农牧\t经济 ' })
+    expect([r.form.health, r.form.expertise]).toEqual(['健康', '农牧\t经济'])
+  })
+})
+
 describe('writeLrmx / readLrmx (properties)', () => {
-  it('readLrmx(writeLrmx(form)) is the form, nothing unread', () => {
+  it('readLrmx(writeLrmx(form)) is the form as the round trip keeps it, nothing unread; the file is XML 1.0', () => {
     fc.assert(
       fc.property(form, (f) => {
-        const r = readLrmx(writeLrmx(f))
+        const xml = writeLrmx(f)
+        expect(xml).not.toMatch(NOT_XML_CHAR)
+        const r = readLrmx(xml)
         expect(r._tag).toBe('Right')
         if (r._tag !== 'Right') return
         expect(r.right.unread).toEqual([])
-        expect(r.right.form).toEqual(f)
+        expect(r.right.form).toEqual(roundTrip(f))
       }),
       { numRuns: 300, seed: 20 },
+    )
+  })
+
+  it('a form of clean texts comes back exactly', () => {
+    const clean = (t: string) => kept(t).replace(/[\r\n\t\u2028\u2029]/g, '')
+    fc.assert(
+      fc.property(form, (g) => {
+        // The generated form, its texts made clean: nothing the round trip changes.
+        const f = JSON.parse(JSON.stringify({ ...g, photo: null }), (_, v: unknown) =>
+          typeof v === 'string' ? clean(v) : v,
+        ) as LrmxForm
+        fc.pre(f.name !== '')
+        const r = readLrmx(writeLrmx({ ...f, photo: g.photo }))
+        expect(r._tag === 'Right' && r.right.form).toEqual({ ...f, photo: g.photo })
+      }),
+      { numRuns: 200, seed: 22 },
     )
   })
 
