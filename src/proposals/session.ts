@@ -153,9 +153,12 @@ export interface StaffingSession {
    */
   allowVacancy(postId: string, allowed: boolean): Either<SessionEditError, StaffingModel>
   /**
-   * Sets the bounds of a row by name — a quota such as `team:T0003:women>=1`
-   * (`model.ruleRows` lists the rows of rules with their labels). A soft row
-   * keeps its slack: the new bound is then a target, as formulated.
+   * Sets the bounds of a row of a rule by name — a quota such as
+   * `team:T0003:women>=1` (`model.ruleRows` lists the rows of rules with
+   * their labels). A soft row keeps its slack: the new bound is then a
+   * target, as formulated. Any other row (a post's own row, a cadre's
+   * one-post row) is an `UnknownRow`: one cadre per post and one post per
+   * cadre are not rules to move.
    */
   setRowBounds(name: string, lower: number, upper: number): Either<SessionEditError, StaffingModel>
   /**
@@ -472,13 +475,17 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
       return diagnoseModel({ ...model, ruleRows, lockCols: [...model.lockCols, ...own] }, options)
     },
     setRowBounds(name, lower, upper) {
-      rowByName ??= new Map(model.milp.rowNames.map((n, r) => [n, r]))
-      const row = rowByName.get(name)
+      // Rows of rules only: a post's or a cadre's own row (one cadre per post, one post per cadre) is
+      // the establishment, not a rule to move; moved, a cadre held two posts in an "optimal" proposal.
+      rowByName ??= new Map(base.ruleRows.map((rr) => [base.milp.rowNames[rr.row]!, rr.row]))
+      const row = typeof name === 'string' ? rowByName.get(name) : undefined
       if (row === undefined)
         return left({
           _tag: 'UnknownRow',
           name,
-          message: `name: no row "${name}" in the model (model.ruleRows lists the rows of rules)`,
+          message: model.milp.rowNames.includes(name)
+            ? `name: "${name}" is not a row of a rule (one cadre per post and one post per cadre stay as they are; model.ruleRows lists the rows of rules)`
+            : `name: no row "${name}" in the model (model.ruleRows lists the rows of rules)`,
         })
       if (
         typeof lower !== 'number' ||

@@ -98,8 +98,11 @@ describe('createSession', () => {
       session.lock('nobody', post),
       session.forbid(cadre, 'no-such-post'),
       session.setRowBounds('team:T9999:women>=1', 1, 2),
-      session.setRowBounds(before.milp.rowNames[0]!, 3, 2),
-      session.setRowBounds(before.milp.rowNames[0]!, Number.NaN, 2),
+      session.setRowBounds(before.milp.rowNames[before.ruleRows[0]!.row]!, 3, 2),
+      session.setRowBounds(before.milp.rowNames[before.ruleRows[0]!.row]!, Number.NaN, 2),
+      // A post's own row and a cadre's one-post row are not rules: moved, a cadre held two posts.
+      session.setRowBounds(before.milp.rowNames[before.postRow[0]!]!, 2, 2),
+      session.setRowBounds(before.milp.rowNames[[...before.cadreRow].find((r) => r >= 0)!]!, 0, 2),
     ].map((r) => (r._tag === 'Left' ? r.left : null))
     expect(tags.map((t) => t?._tag)).toEqual([
       'UnknownCadre',
@@ -107,7 +110,11 @@ describe('createSession', () => {
       'UnknownRow',
       'InvalidBounds',
       'InvalidBounds',
+      'UnknownRow',
+      'UnknownRow',
     ])
+    expect(tags[5]!.message).toContain('is not a row of a rule')
+    expect(tags[6]!.message).toContain('is not a row of a rule')
     expect(tags[0]!.message).toContain('nobody')
     expect(tags[1]!.message).toContain('no-such-post')
     expect(tags[2]!.message).toContain('team:T9999:women>=1')
