@@ -8,8 +8,12 @@ import { shown } from './shown.js'
 import type { YearMonth } from './types.js'
 
 /**
- * Month index `year × 12 + (month − 1)` of a `YYYY-MM` string. The decoder
- * guarantees the format; on anything else this returns `NaN`.
+ * Month index `year × 12 + (month − 1)` of a `YYYY-MM` string: four digits,
+ * a hyphen, two digits; `NaN` for any other shape. The two digits of the
+ * month are read as they are, not checked against the calendar: `2026-13`
+ * reads as 2027-01 and `2026-00` as 2025-12. The decoder guarantees months
+ * 01–12; an entry point that takes a month it has not decoded checks it with
+ * {@link isMonth} first.
  * @category Domain
  * @example
  * monthIndex('2026-01') - monthIndex('2025-12') //=> 1

@@ -9,8 +9,12 @@
  */
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import { AUDIT_ITEM_LABELS, type AuditItem, type Label } from '../domain/codes.js'
-import { ageAt, monthsBetween } from '../domain/time.js'
+import { ageAt, isMonth, monthsBetween } from '../domain/time.js'
 import type { Cadre, Scenario, YearMonth } from '../domain/types.js'
+import { isPlainRecord } from '../io/combinators.js'
+import { isScenario } from '../io/door.js'
+import { issue, type Issue } from '../io/errors.js'
+import type { Path } from '../io/path.js'
 import { recordConflicts, type RecordConflict } from '../rules/record.js'
 
 /** The audit's items, in the order of a checklist. @category Planning */
@@ -52,9 +56,19 @@ export interface RecordAudit {
   readonly incomplete: number
 }
 
-/** Why an audit was not made. @category Planning */
+/**
+ * Why an audit was not made: the argument refused, named by its place
+ * (`scenario: expected a decoded scenario …`, `scenario.asOf: expected
+ * YYYY-MM, got "2026-13"`, `scenario.cadres[3].birth: expected YYYY-MM, got
+ * "1990-13"`, `options.cadreIds[0]: no cadre "C9" in the scenario`). A date
+ * of an audited record that is not a real month is refused rather than read
+ * as another (`1990-13` as 1991-01, an age a month off). Nothing was
+ * computed.
+ * @category Planning
+ */
 export interface InvalidAudit {
   readonly _tag: 'InvalidAudit'
+  /** The place refused and why, in one line. */
   readonly message: string
 }
 
@@ -72,6 +86,43 @@ function itemOf(conflict: RecordConflict): AuditItem {
   if (has((f) => f === 'party' || f === 'partyJoined')) return 'party-age'
   if (has((f) => f === 'workStart')) return 'work-age'
   return 'age'
+}
+
+const MONTH = 'YYYY-MM'
+const MONTH_OR_NULL = 'YYYY-MM or null'
+const monthOrNull = (x: unknown): boolean => x === null || isMonth(x)
+
+/**
+ * The first part of a cadre's record the audit reads that it cannot read —
+ * a date that is not a real month, a list or record missing — or `null`.
+ * `at` is the cadre's path (`['scenario', 'cadres', 3]`).
+ */
+function unreadable(cadre: unknown, at: Path): Issue | null {
+  if (!isPlainRecord(cadre)) return issue(at, 'a cadre', cadre)
+  const c = cadre
+  if (!isMonth(c.birth)) return issue([...at, 'birth'], MONTH, c.birth)
+  if (typeof c.party !== 'string') return issue([...at, 'party'], 'a party affiliation', c.party)
+  for (const key of ['workStart', 'partyJoined'] as const)
+    if (!monthOrNull(c[key])) return issue([...at, key], MONTH_OR_NULL, c[key])
+  const edu = c.education
+  if (!isPlainRecord(edu) || typeof edu.level !== 'string' || typeof edu.fullTime !== 'boolean')
+    return issue([...at, 'education'], 'an education { level, fullTime }', edu)
+  if (!Array.isArray(c.history))
+    return issue([...at, 'history'], 'an array of periods { from, to }', c.history)
+  for (const [i, h] of (c.history as unknown[]).entries()) {
+    if (!isPlainRecord(h)) return issue([...at, 'history', i], 'a period { from, to }', h)
+    if (!isMonth(h.from)) return issue([...at, 'history', i, 'from'], MONTH, h.from)
+    if (!monthOrNull(h.to)) return issue([...at, 'history', i, 'to'], MONTH_OR_NULL, h.to)
+  }
+  const post = c.currentPost
+  if (post !== null) {
+    if (!isPlainRecord(post))
+      return issue([...at, 'currentPost'], 'a post held { postId, since }, or null', post)
+    if (!isMonth(post.since)) return issue([...at, 'currentPost', 'since'], MONTH, post.since)
+  }
+  if (!isPlainRecord(c.integrity) || typeof c.integrity.fileAudited !== 'boolean')
+    return issue([...at, 'integrity'], 'an integrity record { fileAudited, … }', c.integrity)
+  return null
 }
 
 function auditCadre(cadre: Cadre, scenario: Scenario): CadreAudit {
@@ -142,6 +193,10 @@ function auditCadre(cadre: Cadre, scenario: Scenario): CadreAudit {
  * checklist of 三龄两历, the conflicts the record rule blocks appointment on,
  * and whether the file is marked audited.
  *
+ * Never throws: a scenario that is not one, an `asOf` or a date of an
+ * audited record that is not a real month (`"1990-13"`), or options that are
+ * not of their kind answer {@link InvalidAudit} naming the place.
+ *
  * @param scenario - a decoded scenario; ages and open periods are read at its `asOf`
  * @param options - `cadreIds`: only these cadres, in this order
  * @category Planning
@@ -150,11 +205,22 @@ export function auditRecords(
   scenario: Scenario,
   options: { readonly cadreIds?: readonly string[] } = {},
 ): Either<InvalidAudit, RecordAudit> {
-  if (typeof scenario !== 'object' || scenario === null || !Array.isArray(scenario.cadres))
-    return left({
-      _tag: 'InvalidAudit',
-      message: 'scenario: expected a decoded scenario (call decodeScenario first)',
-    })
+  const refused = (found: Issue) => left<InvalidAudit>({ _tag: 'InvalidAudit', message: found.message })
+  if (!isScenario(scenario))
+    return refused(issue(['scenario'], 'a decoded scenario (call decodeScenario first)', scenario))
+  // A real month only: monthIndex reads "2026-13" as 2027-01, and every age would be a month off.
+  if (!isMonth(scenario.asOf)) return refused(issue(['scenario', 'asOf'], MONTH, scenario.asOf))
+  const limits: unknown = scenario.policy.people.record
+  if (
+    !isPlainRecord(limits) ||
+    typeof limits.minPartyAge !== 'number' ||
+    typeof limits.minWorkAge !== 'number'
+  )
+    return refused(
+      issue(['scenario', 'policy', 'people', 'record'], 'a rule { minPartyAge, minWorkAge, … }', limits),
+    )
+  if (options !== undefined && !isPlainRecord(options))
+    return refused(issue(['options'], 'an options object (or nothing, for the defaults)', options))
   const byId = new Map(scenario.cadres.map((c) => [c.id, c]))
   let cadres: readonly Cadre[] = scenario.cadres
   if (options.cadreIds !== undefined) {
@@ -171,6 +237,11 @@ export function auditRecords(
       picked.push(c)
     }
     cadres = picked
+  }
+  const index = new Map(scenario.cadres.map((c, i) => [c, i]))
+  for (const c of cadres) {
+    const found = unreadable(c, ['scenario', 'cadres', index.get(c)!])
+    if (found !== null) return refused(found)
   }
   const audits = cadres.map((c) => auditCadre(c, scenario))
   return right({

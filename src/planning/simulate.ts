@@ -8,9 +8,12 @@
  */
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { VegaLiteSpec } from '../assessment/curves.js'
-import type { Proposal } from '../domain/proposal.js'
+import type { Assignment, Proposal } from '../domain/proposal.js'
 import { ageAt, isMonth, monthIndex, monthsAfter, monthsToRetirement } from '../domain/time.js'
 import type { Cadre, Scenario, TeamKind, YearMonth } from '../domain/types.js'
+import { isPlainRecord } from '../io/combinators.js'
+import { isScenario } from '../io/door.js'
+import { issue } from '../io/errors.js'
 import { placeProposal } from '../pool/compare.js'
 import { analyseStructure, teamGaps } from '../pool/structure.js'
 
@@ -59,13 +62,26 @@ export interface Simulation {
   readonly spec: VegaLiteSpec
 }
 
-/** Why a simulation was not run. @category Planning */
+/**
+ * Why a simulation was not run: the argument refused, named by its place
+ * (`scenario: expected a decoded scenario …`, `scenario.asOf: expected
+ * YYYY-MM, got "2026-13"`, `options: expected an options object …`,
+ * `options.years: …`, `options.rounds[2].at: …`,
+ * `options.rounds[0].proposal.assignments[3]: expected an assignment …`).
+ * Nothing was computed.
+ * @category Planning
+ */
 export interface InvalidSimulation {
   readonly _tag: 'InvalidSimulation'
+  /** The place refused and why, in one line. */
   readonly message: string
 }
 
 const addYears = (ym: YearMonth, n: number): YearMonth => monthsAfter(ym, 12 * n)
+
+/** Whether `a` is an assignment: a post id, and a cadre id or `null`. */
+const isAssignment = (a: unknown): a is Pick<Assignment, 'postId' | 'cadreId'> =>
+  isPlainRecord(a) && typeof a.postId === 'string' && (a.cadreId === null || typeof a.cadreId === 'string')
 
 /**
  * Whether a cadre has reached the retirement age of their gender at `asOf`,
@@ -135,8 +151,14 @@ export function simulate(
   options: SimulateOptions = {},
 ): Either<InvalidSimulation, Simulation> {
   const invalid = (message: string) => left<InvalidSimulation>({ _tag: 'InvalidSimulation', message })
-  if (typeof scenario !== 'object' || scenario === null || !Array.isArray(scenario.cadres))
-    return invalid('scenario: expected a decoded scenario (call decodeScenario first)')
+  const refused = (path: (string | number)[], expected: string, value: unknown) =>
+    invalid(issue(path, expected, value).message)
+  if (!isScenario(scenario))
+    return refused(['scenario'], 'a decoded scenario (call decodeScenario first)', scenario)
+  // A real month only: monthsAfter refuses "2026-13", and monthIndex would read it as 2027-01.
+  if (!isMonth(scenario.asOf)) return refused(['scenario', 'asOf'], 'YYYY-MM', scenario.asOf)
+  if (options !== undefined && !isPlainRecord(options))
+    return refused(['options'], 'an options object (or nothing, for the defaults)', options)
   const years = options.years ?? 3
   if (typeof years !== 'number' || !Number.isInteger(years) || years < 1 || years > 20)
     return invalid(`options.years: expected a whole number in 1–20, got ${JSON.stringify(years)}`)
@@ -146,15 +168,22 @@ export function simulate(
   const known = new Set(scenario.cadres.map((c) => c.id))
   const posts = new Set(scenario.teams.flatMap((t) => t.posts.map((p) => p.id)))
   for (const [i, r] of (rounds as readonly PlannedRound[]).entries()) {
+    if (!isPlainRecord(r)) return refused(['options', 'rounds', i], 'a round { at, proposal }', r)
     // A real month only: monthIndex reads "2026-13" as 2027-01 and "2027-00" as 2026-12.
-    const at = typeof r === 'object' && r !== null && isMonth(r.at) ? monthIndex(r.at) : Number.NaN
+    const at = isMonth(r.at) ? monthIndex(r.at) : Number.NaN
     if (Number.isNaN(at) || at < monthIndex(scenario.asOf) || at > last)
       return invalid(
-        `options.rounds[${i}].at: expected a month from ${scenario.asOf} to ${addYears(scenario.asOf, years)}, got ${JSON.stringify(r?.at)}`,
+        `options.rounds[${i}].at: expected a month from ${scenario.asOf} to ${addYears(scenario.asOf, years)}, got ${JSON.stringify(r.at)}`,
       )
     if (typeof r.proposal !== 'object' || r.proposal === null || !Array.isArray(r.proposal.assignments))
       return invalid(`options.rounds[${i}].proposal: expected a proposal`)
-    for (const [j, a] of r.proposal.assignments.entries()) {
+    for (const [j, a] of (r.proposal.assignments as readonly unknown[]).entries()) {
+      if (!isAssignment(a))
+        return refused(
+          ['options', 'rounds', i, 'proposal', 'assignments', j],
+          'an assignment { postId, cadreId }',
+          a,
+        )
       if (!posts.has(a.postId))
         return invalid(
           `options.rounds[${i}].proposal.assignments[${j}].postId: no post "${a.postId}" in the scenario`,

@@ -8,9 +8,21 @@
  */
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { TrainingKind } from '../domain/codes.js'
+import { isMonth } from '../domain/time.js'
 import type { Scenario, YearMonth } from '../domain/types.js'
-import { array, nonEmptyString, number, object, oneOf, opt, req, yearMonth } from '../io/combinators.js'
-import type { Issue } from '../io/errors.js'
+import {
+  array,
+  isPlainRecord,
+  nonEmptyString,
+  number,
+  object,
+  oneOf,
+  opt,
+  req,
+  yearMonth,
+} from '../io/combinators.js'
+import { isScenario } from '../io/door.js'
+import { issue, type Issue } from '../io/errors.js'
 import { readDatedRecords } from '../io/read.js'
 
 /** The kinds of training, in the order a ledger lists them. @category Planning */
@@ -30,12 +42,15 @@ export interface TrainingRecord {
   readonly completed: YearMonth
 }
 
+/** The hours a record may credit. */
+const HOURS = { min: 0.5, max: 2000 } as const
+
 const record = object('training record object', {
   cadreId: req(nonEmptyString, 'Id of the cadre; a cadre of the scenario.'),
   course: req(nonEmptyString, 'The course’s name.'),
   topic: req(nonEmptyString, 'The course’s topic (a training topic code or the county’s own).'),
   kind: opt(oneOf(TRAINING_KINDS), 'centralised', 'How it was taken (集中培训, 党校, 网络, 自学).'),
-  hours: req(number({ min: 0.5, max: 2000 }), 'Study hours credited (学时), 0.5–2000.'),
+  hours: req(number(HOURS), 'Study hours credited (学时), 0.5–2000.'),
   completed: req(yearMonth, 'Month the course was completed; not after the scenario’s asOf.'),
 })
 
@@ -92,7 +107,12 @@ export interface StudyLedger {
   readonly byTopic: readonly { readonly topic: string; readonly hours: number }[]
   /** The year's courses, in the order of the records. */
   readonly courses: readonly TrainingRecord[]
-  /** Hours short of the requirement (0 when met). */
+  /**
+   * Hours short of the requirement, exactly: more than 0 whenever the year's
+   * hours are under `required`, by however little (109.996 hours against 110
+   * are 0.004 short); 0 when met. Hours are summed as written, without
+   * rounding (see {@link studyHours}).
+   */
   readonly short: number
 }
 
@@ -106,19 +126,84 @@ export interface StudyHours {
   readonly shortOf: readonly string[]
 }
 
-/** Why a ledger was not made. @category Planning */
+/**
+ * Why a ledger was not made: the argument refused, named by its place
+ * (`scenario: expected a decoded scenario …`, `scenario.asOf: expected
+ * YYYY-MM, got "2026-13"`, `options.required: …`, `trainings[3]: expected a
+ * training record …`, `trainings[3].hours: expected number in 0.5–2000, got
+ * NaN`, `trainings[3].completed: expected YYYY-MM, got "2026-13"`). Nothing
+ * was computed.
+ * @category Planning
+ */
 export interface InvalidStudyHours {
   readonly _tag: 'InvalidStudyHours'
+  /** The place refused and why, in one line. */
   readonly message: string
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100
+/** A decimal: `units × 10^−scale`. */
+interface Decimal {
+  readonly units: bigint
+  readonly scale: number
+}
+
+/**
+ * A finite number as the decimal it is written as (its shortest form:
+ * `33.3` is 333 × 10⁻¹, not the binary fraction nearest it).
+ */
+function decimalOf(x: number): Decimal {
+  // String() writes every finite number in this form; the hours and requirement are checked finite.
+  const [, minus = '', whole = '0', fraction = '', exponent = '0'] =
+    /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x)) ?? []
+  const scale = fraction.length - Number(exponent)
+  const units = BigInt(`${minus}${whole}${fraction}`)
+  return scale >= 0 ? { units, scale } : { units: units * 10n ** BigInt(-scale), scale: 0 }
+}
+
+/**
+ * A sum of hours kept exact, as an integer count of its last decimal place:
+ * so 33.3 + 33.3 + 33.4 is 100 (not 99.99999999999999), and 109.996 is
+ * 0.004 short of 110 — a shortfall is never rounded away, nor made up by the
+ * binary error of a sum.
+ */
+class ExactSum implements Decimal {
+  units = 0n
+  scale = 0
+
+  /** Adds `d`, or subtracts it with `sign` −1. */
+  add(d: Decimal, sign: 1n | -1n = 1n): this {
+    if (d.scale > this.scale) {
+      this.units *= 10n ** BigInt(d.scale - this.scale)
+      this.scale = d.scale
+    }
+    const units = d.scale === this.scale ? d.units : d.units * 10n ** BigInt(this.scale - d.scale)
+    this.units += sign * units
+    return this
+  }
+
+  /** The sum, as the number nearest it. */
+  value(): number {
+    return Number(`${this.units}e-${this.scale}`)
+  }
+
+  /** Whether the sum is above 0. */
+  positive(): boolean {
+    return this.units > 0n
+  }
+}
 
 /**
  * The study-hours ledger of every cadre for a year (学时管理): the courses
  * completed that year, hours by kind and topic, and how far each cadre is
  * short of `required` hours. Records of cadres not on the roster are left
- * out (decode them against the scenario to have them reported).
+ * out (decode them against the scenario to have them reported). Hours are
+ * summed exactly as written, never rounded: a cadre is short, and in
+ * `shortOf`, exactly when their hours are under `required`.
+ *
+ * Never throws: a scenario that is not one, an `asOf` or `completed` that is
+ * not a real month (`"2026-13"`), hours that are not a number in 0.5–2000
+ * (`NaN`) or options out of range answer {@link InvalidStudyHours} naming
+ * the place.
  *
  * @param scenario - a decoded scenario
  * @param trainings - training records (from {@link decodeTrainingRecords})
@@ -131,16 +216,22 @@ export function studyHours(
   options: StudyHoursOptions = {},
 ): Either<InvalidStudyHours, StudyHours> {
   const invalid = (message: string) => left<InvalidStudyHours>({ _tag: 'InvalidStudyHours', message })
-  if (typeof scenario !== 'object' || scenario === null || !Array.isArray(scenario.cadres))
-    return invalid('scenario: expected a decoded scenario (call decodeScenario first)')
+  const refused = (path: (string | number)[], expected: string, value: unknown) =>
+    invalid(issue(path, expected, value).message)
+  if (!isScenario(scenario))
+    return refused(['scenario'], 'a decoded scenario (call decodeScenario first)', scenario)
+  if (!isMonth(scenario.asOf)) return refused(['scenario', 'asOf'], 'YYYY-MM', scenario.asOf)
   if (!Array.isArray(trainings))
     return invalid('trainings: expected an array of training records (decodeTrainingRecords)')
+  if (options !== undefined && !isPlainRecord(options))
+    return refused(['options'], 'an options object (or nothing, for the defaults)', options)
   const year = options.year ?? Number(scenario.asOf.slice(0, 4))
   if (typeof year !== 'number' || !Number.isInteger(year) || year < 1900 || year > 2100)
     return invalid(`options.year: expected a year in 1900–2100, got ${JSON.stringify(year)}`)
   const required = options.required ?? 110
   if (typeof required !== 'number' || !Number.isFinite(required) || required < 0 || required > 2000)
     return invalid(`options.required: expected hours in 0–2000, got ${JSON.stringify(required)}`)
+  const requiredHours = decimalOf(required)
   const byCadre = new Map<string, TrainingRecord[]>()
   for (const [i, t] of (trainings as readonly unknown[]).entries()) {
     const r = t as TrainingRecord
@@ -153,30 +244,41 @@ export function studyHours(
       !TRAINING_KINDS.includes(r.kind)
     )
       return invalid(`trainings[${i}]: expected a training record (decodeTrainingRecords)`)
+    // What the decoder holds a record to: hours it credits, a real month ("2026-13" is none of 2026).
+    if (!Number.isFinite(r.hours) || r.hours < HOURS.min || r.hours > HOURS.max)
+      return refused(['trainings', i, 'hours'], `number in ${HOURS.min}–${HOURS.max}`, r.hours)
+    if (!isMonth(r.completed)) return refused(['trainings', i, 'completed'], 'YYYY-MM', r.completed)
     if (r.completed.slice(0, 4) !== String(year)) continue
     byCadre.set(r.cadreId, [...(byCadre.get(r.cadreId) ?? []), r])
   }
   const cadres = scenario.cadres.map((c): StudyLedger => {
     const courses = byCadre.get(c.id) ?? []
-    const byKind = Object.fromEntries(TRAINING_KINDS.map((k) => [k, 0])) as Record<TrainingKind, number>
-    const topics = new Map<string, number>()
-    let total = 0
+    const kinds = new Map(TRAINING_KINDS.map((k) => [k, new ExactSum()]))
+    const topics = new Map<string, ExactSum>()
+    const total = new ExactSum()
     for (const r of courses) {
-      total += r.hours
-      byKind[r.kind] += r.hours
-      topics.set(r.topic, (topics.get(r.topic) ?? 0) + r.hours)
+      const hours = decimalOf(r.hours)
+      total.add(hours)
+      kinds.get(r.kind)!.add(hours)
+      let topic = topics.get(r.topic)
+      if (topic === undefined) topics.set(r.topic, (topic = new ExactSum()))
+      topic.add(hours)
     }
-    for (const k of TRAINING_KINDS) byKind[k] = round2(byKind[k])
+    // What is still owed: the requirement less every hour, exact (positive exactly when short).
+    const owed = new ExactSum().add(requiredHours).add(total, -1n)
     return {
       cadreId: c.id,
       name: c.name,
-      total: round2(total),
-      byKind,
+      total: total.value(),
+      byKind: Object.fromEntries(TRAINING_KINDS.map((k) => [k, kinds.get(k)!.value()])) as Record<
+        TrainingKind,
+        number
+      >,
       byTopic: [...topics]
-        .map(([topic, hours]) => ({ topic, hours: round2(hours) }))
+        .map(([topic, hours]) => ({ topic, hours: hours.value() }))
         .sort((a, b) => b.hours - a.hours || (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0)),
       courses,
-      short: round2(Math.max(0, required - total)),
+      short: owed.positive() ? owed.value() : 0,
     }
   })
   const order = new Map(cadres.map((c, i) => [c.cadreId, i]))

@@ -12,9 +12,11 @@
  */
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import { feedbackLists } from '../assessment/feedback.js'
-import { monthIndex } from '../domain/time.js'
+import { isMonth, monthIndex } from '../domain/time.js'
 import type { Scenario, YearMonth } from '../domain/types.js'
 import { array, nonEmptyString, number, object, oneOf, opt, req, yearMonth } from '../io/combinators.js'
+import { isScenario } from '../io/door.js'
+import { issue } from '../io/errors.js'
 import { formatPath } from '../io/path.js'
 import { read } from '../io/read.js'
 import { MilpBuilder } from '../model/milp.js'
@@ -82,9 +84,17 @@ export interface TrainingPlan {
   readonly needs: readonly TrainingNeedOf[]
 }
 
-/** Why a plan was not made. @category Planning */
+/**
+ * Why a plan was not made. `InvalidTrainingPlan`: an argument refused, named
+ * by its place (`scenario: expected a decoded scenario …`, `scenario.asOf:
+ * expected YYYY-MM, got "2026-13"`, `options.courses[0].seats: …`,
+ * `options.needs[2].cadreId: …`), nothing computed; `SolverFailure`: the
+ * exact plan's MILP ended without a solution.
+ * @category Planning
+ */
 export interface InvalidTrainingPlan {
   readonly _tag: 'InvalidTrainingPlan' | 'SolverFailure'
+  /** The place refused and why, or how the solve ended, in one line. */
   readonly message: string
 }
 
@@ -209,6 +219,10 @@ function greedy(
  * a topic they need, one per need covered) solved to proven optimality; the
  * greedy plan (`method: 'greedy'`) is the baseline it never falls below.
  *
+ * Never throws: a scenario that is not one (or whose `asOf` is not a real
+ * month) and options out of range answer {@link InvalidTrainingPlan} naming
+ * the place.
+ *
  * @param scenario - a decoded scenario: its feedback lists and team gaps give the needs
  * @param options - the courses, hours per cadre, needs to add, method, time limit
  * @category Planning
@@ -218,8 +232,10 @@ export async function planTraining(
   options: TrainingPlanOptions,
 ): Promise<Either<InvalidTrainingPlan, TrainingPlan>> {
   const invalid = (message: string) => left<InvalidTrainingPlan>({ _tag: 'InvalidTrainingPlan', message })
-  if (typeof scenario !== 'object' || scenario === null || !Array.isArray(scenario.cadres))
-    return invalid('scenario: expected a decoded scenario (call decodeScenario first)')
+  if (!isScenario(scenario))
+    return invalid(issue(['scenario'], 'a decoded scenario (call decodeScenario first)', scenario).message)
+  // A real month only: the feedback's years and the team gaps' ages are read at asOf.
+  if (!isMonth(scenario.asOf)) return invalid(issue(['scenario', 'asOf'], 'YYYY-MM', scenario.asOf).message)
   const o = read(optionsCodec, options, 'training plan options')
   if (o._tag === 'Left') return invalid(o.left.map((i) => `options.${i.message}`).join('; '))
   const { courses, hoursPerCadre, method, timeLimitMs } = o.right

@@ -39,7 +39,13 @@ export interface GenerateOptions {
   readonly openShare?: number
   /** Fraction of posts currently vacant, 0 … 0.5. @defaultValue 0.08 */
   readonly vacancyShare?: number
-  /** Partial policy; its structure minima shape the incumbents. @defaultValue {} */
+  /**
+   * Partial policy; its structure minima shape the incumbents. Fractional
+   * years (`people.mustRotate.years` 6.3, `ladder.minYearsAtRank` 2.3) are
+   * met in whole months, as the rules count them: a cadre due to rotate at
+   * 6.3 years (75.6 months) has held the post 76 months or more, one who is
+   * not, 75 or fewer. @defaultValue {}
+   */
   readonly policy?: PolicyInput
   /** Reference date (计算年龄时间), `YYYY-MM`. @defaultValue '2026-09' */
   readonly asOf?: YearMonth
@@ -161,7 +167,7 @@ const INCUMBENTS: Base = { female: 0.14, ethnicity: ETHNICITY, party: INCUMBENT_
  */
 export function generateScenario(options: GenerateOptions = {}): Scenario {
   const o = resolveOptions(options)
-  const rng = createRng(o.seed)
+  const rng = wholeDraws(createRng(o.seed))
   const asOf = toMonth(o.asOf)
   const ctx = {
     asOf,
@@ -208,10 +214,12 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
     if (headRole(p)) unitsWithMovingHead.add(plan.team.unit)
   })
 
-  // tenure: a quarter of the incumbents are due to move (≥ 5 years); only the chosen few must (≥ 10)
-  const rotateYears = o.policy.people.mustRotate.years
-  const shouldYears = Math.min(o.policy.people.shouldRotate.years, rotateYears)
-  const cap = Math.max(1, 12 * rotateYears - 1)
+  // tenure: a quarter of the incumbents are due to move (≥ 5 years); only the chosen few must (≥ 10).
+  // In whole months, as the rules count them (months in post ≥ 12 × years): a fractional limit
+  // is reached in the month after it, 6.3 years (75.6 months) at 76 months and not at 75.
+  const mustMonths = Math.ceil(12 * o.policy.people.mustRotate.years)
+  const shouldMonths = Math.min(Math.ceil(12 * o.policy.people.shouldRotate.years), mustMonths)
+  const cap = Math.max(1, mustMonths - 1)
   const avoid = new Set<string>(
     o.policy.people.hometownAvoidance.enabled ? o.policy.people.hometownAvoidance.roles : [],
   )
@@ -222,12 +230,12 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
     const w = witnesses[t]?.get(i)
     const maxAge = w?.maxAge
     const months = mustMove.has(plan.post.id)
-      ? rng.int(12 * rotateYears, 12 * rotateYears + 50)
+      ? rng.int(mustMonths, mustMonths + 50)
       : maxAge !== undefined
-        ? rng.int(1, Math.max(1, Math.min(59, 12 * (maxAge - 25), cap)))
+        ? rng.int(1, Math.max(1, Math.min(59, Math.floor(12 * (maxAge - 25)), cap)))
         : rng.chance(0.25)
-          ? rng.int(Math.min(12 * shouldYears, cap), cap)
-          : rng.int(1, Math.min(12 * shouldYears - 1, cap))
+          ? rng.int(Math.min(shouldMonths, cap), cap)
+          : rng.int(1, Math.min(shouldMonths - 1, cap))
     const spec: CadreSpec = {
       rank: plan.post.rank,
       female: w?.female,
@@ -279,6 +287,19 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
     locks: [],
     forbidden: [],
   }
+}
+
+/**
+ * The stream with its whole-number draws kept whole whatever their bounds: a
+ * bound a fractional policy setting makes fractional (the months at rank of
+ * `ladder.minYearsAtRank` 2.3, 27.6; the age limit of `young.maxAge` 38.3)
+ * is rounded inward, the lower up and the upper down, so that a draw is a
+ * whole number within the bounds — a month `YYYY-MM`, never
+ * `2016-6.400000000001455`. Whole bounds draw exactly as before, from the
+ * same stream.
+ */
+function wholeDraws(rng: Rng): Rng {
+  return { ...rng, int: (min, max) => rng.int(Math.ceil(min), Math.floor(max)) }
 }
 
 const RESERVE_CATEGORIES: readonly (readonly [CadreCategory, number])[] = [

@@ -116,4 +116,77 @@ describe('auditRecords (档案必审)', () => {
     })
     expect(auditRecords(null as never)._tag).toBe('Left')
   })
+
+  it('refuses a scenario that is not one, a month that is not a real month, or options that are not an object (never throws)', () => {
+    const left = (message: string | RegExp) => ({
+      _tag: 'Left',
+      left: {
+        _tag: 'InvalidAudit',
+        message: typeof message === 'string' ? message : expect.stringMatching(message),
+      },
+    })
+    for (const bad of [{ cadres: [{}] }, { cadres: [] }, [], 'x'])
+      expect(auditRecords(bad as never)).toMatchObject(
+        left(/^scenario: expected a decoded scenario \(call decodeScenario first\), got /),
+      )
+    // "2026-13" is not read as 2027-01: every age would be a month off
+    for (const asOf of ['2026-13', '2026-00', '2026-9'])
+      expect(auditRecords({ ...base, asOf })).toMatchObject(
+        left(`scenario.asOf: expected YYYY-MM, got "${asOf}"`),
+      )
+    expect(auditRecords(base, null as never)).toMatchObject(
+      left('options: expected an options object (or nothing, for the defaults), got null'),
+    )
+    const c = base.cadres[3]!
+    // born "1990-13" is not 1991-01: no age is made up for it
+    expect(
+      auditRecords({ ...base, cadres: base.cadres.map((x) => (x === c ? { ...x, birth: '1990-13' } : x)) }),
+    ).toMatchObject(left('scenario.cadres[3].birth: expected YYYY-MM, got "1990-13"'))
+    const broken = { ...base, cadres: base.cadres.map((x) => (x === c ? { id: c.id } : x)) } as never
+    expect(auditRecords(broken)).toMatchObject(left(/^scenario\.cadres\[3\]\.\w+: expected /))
+    // a cadre left out of the audit is not read
+    expect(auditRecords(broken, { cadreIds: [base.cadres[0]!.id] })._tag).toBe('Right')
+  })
+
+  it('refuses a record date that is not a real month, naming the field, and audits every real one (property)', () => {
+    const notMonth = fc.oneof(
+      fc.constantFrom('1990-13', '1990-00', '1990-9', '', '1990/01'),
+      fc.string({ maxLength: 8 }).filter((x) => !/^\d{4}-(0[1-9]|1[0-2])$/.test(x)),
+      fc.constantFrom(undefined, 1990, {}),
+    )
+    const withHistory = base.cadres.findIndex((x) => x.history.length > 1 && x.currentPost !== null)
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          ['birth'],
+          ['workStart'],
+          ['partyJoined'],
+          ['currentPost', 'since'],
+          ['history', 0, 'from'],
+          ['history', 1, 'to'],
+        ),
+        fc.oneof(notMonth, ym),
+        (path, value) => {
+          const c = structuredClone(base.cadres[withHistory]!) as unknown as Record<string, unknown>
+          let at = c as Record<string | number, unknown>
+          for (const k of path.slice(0, -1)) at = at[k] as Record<string | number, unknown>
+          at[path[path.length - 1]!] = value
+          const s = { ...base, cadres: base.cadres.map((x, i) => (i === withHistory ? c : x)) } as Scenario
+          const r = auditRecords(s, { cadreIds: [base.cadres[withHistory]!.id] })
+          const real = typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value)
+          if (real) expect(r._tag).toBe('Right')
+          else {
+            expect(r._tag).toBe('Left')
+            const where = path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('')
+            expect(r._tag === 'Left' && r.left.message).toMatch(
+              new RegExp(
+                `^scenario\\.cadres\\[${withHistory}\\]${where.replace(/[.[\]]/g, '\\$&')}: expected YYYY-MM`,
+              ),
+            )
+          }
+        },
+      ),
+      { seed: 21, numRuns: 200 },
+    )
+  })
 })

@@ -1,7 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { simulate } from '../../src/planning/index.js'
 import { retiredBy } from '../../src/planning/simulate.js'
-import { monthsAfter } from '../../src/domain/time.js'
+import { isMonth, monthsAfter } from '../../src/domain/time.js'
 import { scenarioWarnings } from '../../src/io/warnings.js'
 import { solve } from '../../src/proposals/index.js'
 import { generateScenario } from '../../src/sample/index.js'
@@ -121,5 +122,64 @@ describe('simulate (what-if over years)', () => {
       _tag: 'Left',
       left: { message: 'options.rounds[0].proposal.assignments[0].postId: no post "P?" in the scenario' },
     })
+  })
+
+  it('refuses a scenario that is not one, or whose month is not a real month, naming the place (never throws)', () => {
+    for (const asOf of ['2026-13', '2026-00', '2026-9']) {
+      expect(simulate({ ...scenario, asOf })).toMatchObject({
+        _tag: 'Left',
+        left: { _tag: 'InvalidSimulation', message: `scenario.asOf: expected YYYY-MM, got "${asOf}"` },
+      })
+    }
+    for (const bad of [{ cadres: [] }, null, [], { ...scenario, teams: undefined }])
+      expect(simulate(bad as never)).toMatchObject({
+        _tag: 'Left',
+        left: {
+          _tag: 'InvalidSimulation',
+          message: expect.stringMatching(
+            /^scenario: expected a decoded scenario \(call decodeScenario first\), got /,
+          ),
+        },
+      })
+  })
+
+  it('refuses options that are not an object, and rounds or assignments that are not one, naming them', () => {
+    const left = (message: string) => ({ _tag: 'Left', left: { _tag: 'InvalidSimulation', message } })
+    expect(simulate(scenario, null as never)).toMatchObject(
+      left('options: expected an options object (or nothing, for the defaults), got null'),
+    )
+    expect(simulate(scenario, [] as never)).toMatchObject(
+      left('options: expected an options object (or nothing, for the defaults), got []'),
+    )
+    expect(simulate(scenario, { rounds: [null as never] })).toMatchObject(
+      left('options.rounds[0]: expected a round { at, proposal }, got null'),
+    )
+    for (const a of [null, 3, { postId: 7, cadreId: null }, { postId: scenario.openPosts[0] }])
+      expect(
+        simulate(scenario, { rounds: [{ at: scenario.asOf, proposal: { assignments: [a] } as never }] }),
+      ).toMatchObject(
+        left(
+          `options.rounds[0].proposal.assignments[0]: expected an assignment { postId, cadreId }, got ${a === null ? 'null' : JSON.stringify(a)}`,
+        ),
+      )
+  })
+
+  it('answers an Either whatever its scenario month and options (property)', () => {
+    const small = generateScenario({ seed: 4, cadres: 20, teams: 2 })
+    const digits = (n: number) =>
+      fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n })
+    const month = fc.oneof(
+      fc.tuple(digits(4), digits(2)).map(([y, m]) => `${y}-${m}`),
+      fc.string({ maxLength: 8 }),
+    )
+    fc.assert(
+      fc.property(month, fc.oneof(fc.constant(undefined), fc.anything()), (asOf, options) => {
+        const r = simulate({ ...small, asOf }, options as never)
+        expect(['Left', 'Right']).toContain(r._tag)
+        // a month out of 01–12 is never read as the month before or after
+        if (!isMonth(asOf)) expect(r).toMatchObject({ _tag: 'Left', left: { _tag: 'InvalidSimulation' } })
+      }),
+      { seed: 11, numRuns: 200 },
+    )
   })
 })

@@ -84,4 +84,103 @@ describe('studyHours (学时管理)', () => {
       left: { message: 'trainings[0]: expected a training record (decodeTrainingRecords)' },
     })
   })
+
+  it('refuses what is not a scenario, a real month or a record it can count, naming the place (never throws)', () => {
+    const left = (message: string | RegExp) => ({
+      _tag: 'Left',
+      left: {
+        _tag: 'InvalidStudyHours',
+        message: typeof message === 'string' ? message : expect.stringMatching(message),
+      },
+    })
+    expect(studyHours({ cadres: [] } as never, [])).toMatchObject(
+      left(/^scenario: expected a decoded scenario \(call decodeScenario first\), got /),
+    )
+    for (const asOf of ['2026-13', '2026-00', 'abcd-01'])
+      expect(studyHours({ ...scenario, asOf }, [])).toMatchObject(
+        left(`scenario.asOf: expected YYYY-MM, got "${asOf}"`),
+      )
+    expect(studyHours(scenario, [], null as never)).toMatchObject(
+      left('options: expected an options object (or nothing, for the defaults), got null'),
+    )
+    const one = {
+      cadreId: ids[0]!,
+      course: 'x',
+      topic: 'y',
+      kind: 'online' as const,
+      hours: 10,
+      completed: '2026-03',
+    }
+    for (const hours of [Number.NaN, Infinity, -50, 0, 2001])
+      expect(studyHours(scenario, [one, { ...one, hours }])).toMatchObject(
+        left(`trainings[1].hours: expected number in 0.5–2000, got ${hours}`),
+      )
+    // "2026-13" is no month of 2026 (nor January 2027): refused, not counted
+    for (const completed of ['2026-13', '2026-00', '2026-9'])
+      expect(studyHours(scenario, [{ ...one, completed }])).toMatchObject(
+        left(`trainings[0].completed: expected YYYY-MM, got "${completed}"`),
+      )
+  })
+
+  it('counts a cadre short of the requirement by any amount as short, by exactly that amount', () => {
+    const one = { cadreId: ids[0]!, course: 'x', topic: 'y', kind: 'online' as const, completed: '2026-03' }
+    const ledger = (hours: number[], required: number) => {
+      const r = studyHours(
+        scenario,
+        hours.map((h) => ({ ...one, hours: h })),
+        { year: 2026, required },
+      )
+      if (r._tag === 'Left') throw new Error(r.left.message)
+      return { l: r.right.cadres[0]!, shortOf: r.right.shortOf }
+    }
+    const a = ledger([109.996], 110)
+    expect(a.l.total).toBe(109.996)
+    expect(a.l.short).toBe(0.004)
+    expect(a.shortOf).toContain(ids[0])
+    // hours summed as written: 33.3 + 33.3 + 33.4 is 100, not 99.99999999999999 short of nothing
+    const b = ledger([33.3, 33.3, 33.4], 100)
+    expect([b.l.total, b.l.short, b.shortOf.includes(ids[0]!)]).toEqual([100, 0, false])
+    const c = ledger([0.5, 0.5, 0.5], 1.5)
+    expect([c.l.total, c.l.short]).toEqual([1.5, 0])
+    // 0.7 + 0.6 + 0.8 is 2.0999999999999996 in binary: no shortage of 4e-16 either
+    const d = ledger([0.7, 0.6, 0.8], 2.1)
+    expect([d.l.total, d.l.short, d.shortOf.includes(ids[0]!)]).toEqual([2.1, 0, false])
+    expect(ledger([0.7, 0.6, 0.8], 2.2).l.short).toBe(0.1)
+  })
+
+  it('is short exactly when the hours are under the requirement, by the exact difference (property)', () => {
+    // hours and requirement in thousandths of an hour: the oracle sums integers
+    const thousandths = fc.integer({ min: 500, max: 200_000 })
+    fc.assert(
+      fc.property(
+        fc.array(thousandths, { maxLength: 8 }),
+        fc.integer({ min: 0, max: 2_000_000 }),
+        fc.integer({ min: -3, max: 3 }),
+        (hours, req, nudge) => {
+          const sum = hours.reduce((s, h) => s + h, 0)
+          // half the cases right at the requirement, a few thousandths either side
+          const required = Math.min(
+            2_000_000,
+            Math.max(0, hours.length > 0 && req % 2 === 0 ? sum + nudge : req),
+          )
+          const recs = hours.map((h) => ({
+            cadreId: ids[1]!,
+            course: 'c',
+            topic: 't',
+            kind: 'online' as const,
+            hours: h / 1000,
+            completed: '2026-05',
+          }))
+          const r = studyHours(scenario, recs, { year: 2026, required: required / 1000 })
+          if (r._tag === 'Left') throw new Error(r.left.message)
+          const l = r.right.cadres[1]!
+          expect(l.total).toBe(sum / 1000)
+          expect(l.short).toBe(Math.max(0, required - sum) / 1000)
+          expect(l.short > 0).toBe(sum < required)
+          expect(r.right.shortOf.includes(ids[1]!)).toBe(sum < required)
+        },
+      ),
+      { seed: 17, numRuns: 400 },
+    )
+  })
 })

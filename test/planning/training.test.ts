@@ -137,4 +137,41 @@ describe('planTraining (缺什么补什么)', () => {
       (await planTraining(scenario, { courses: [], needs: [{ cadreId: 'x', topic: 't', weight: 1 }] }))._tag,
     ).toBe('Left')
   })
+
+  it('refuses what is not a scenario, or a scenario month that is not a real month, naming it (never throws)', async () => {
+    for (const bad of [{ cadres: [] }, null, { ...scenario, policy: undefined }])
+      expect(await planTraining(bad as never, { courses: [] })).toMatchObject({
+        _tag: 'Left',
+        left: {
+          _tag: 'InvalidTrainingPlan',
+          message: expect.stringMatching(
+            /^scenario: expected a decoded scenario \(call decodeScenario first\), got /,
+          ),
+        },
+      })
+    const digits = (n: number) =>
+      fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n })
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.tuple(fc.integer({ min: 1990, max: 2060 }), digits(2)).map(([y, m]) => `${y}-${m}`),
+          fc.constantFrom('2026-13', '2026-00', '2026-9', '', 'abcd-01'),
+        ),
+        async (asOf) => {
+          const r = await planTraining({ ...scenario, asOf }, { courses: [], method: 'greedy' })
+          // "2026-13" is not read as 2027-01 (ages, feedback years): refused
+          if (/^\d{4}-(0[1-9]|1[0-2])$/.test(asOf)) expect(r._tag).toBe('Right')
+          else
+            expect(r).toMatchObject({
+              _tag: 'Left',
+              left: {
+                _tag: 'InvalidTrainingPlan',
+                message: `scenario.asOf: expected YYYY-MM, got "${asOf}"`,
+              },
+            })
+        },
+      ),
+      { seed: 6, numRuns: 60 },
+    )
+  })
 })

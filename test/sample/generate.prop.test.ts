@@ -1,7 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
+import { isMonth } from '../../src/domain/time.js'
 import type { Scenario } from '../../src/domain/types.js'
+import { decodeScenario } from '../../src/io/decode.js'
+import { encodeScenario } from '../../src/io/encode.js'
 import { generateScenario, type GenerateOptions } from '../../src/sample/index.js'
 import { month, stayProposalViolations } from './supply.js'
 
@@ -134,5 +137,75 @@ describe('generateScenario (properties)', () => {
       ),
       params,
     )
+  })
+
+  describe('with fractional years in its policy (6.3 years is 75.6 months)', () => {
+    const years = (min: number, max: number) =>
+      fc.oneof(
+        fc.double({ min, max, noNaN: true }),
+        fc.integer({ min: Math.ceil(min * 10), max: Math.floor(max * 10) }).map((n) => n / 10),
+      )
+    const fractional = fc.record({
+      seed: fc.integer({ min: 0, max: 10_000 }),
+      cadres: fc.integer({ min: 20, max: 120 }),
+      must: years(1, 20),
+      should: years(0.1, 20),
+      ladder: fc.tuple(years(0, 6), years(0, 6), years(0, 6), years(0, 6)),
+      young: years(28, 45),
+    })
+    type Fractional = typeof fractional extends fc.Arbitrary<infer T> ? T : never
+    const optionsOf = (f: Fractional): GenerateOptions => ({
+      seed: f.seed,
+      cadres: f.cadres,
+      policy: {
+        people: {
+          mustRotate: { years: f.must },
+          shouldRotate: { years: f.should },
+          ladder: {
+            minYearsAtRank: {
+              'section-member': f.ladder[0],
+              'section-deputy': f.ladder[1],
+              'section-chief': f.ladder[2],
+              'division-deputy': f.ladder[3],
+            },
+          },
+        },
+        structure: { young: { maxAge: f.young } },
+      },
+    })
+
+    it('dates everything in whole, real months, and every scenario decodes back to itself', () => {
+      fc.assert(
+        fc.property(fractional, (f) => {
+          const s = generateScenario(optionsOf(f))
+          for (const c of s.cadres) {
+            const dates = [
+              c.birth,
+              c.rankSince,
+              c.currentPost?.since,
+              c.workStart,
+              c.partyJoined,
+              c.integrity.checkedOn,
+              c.integrity.disciplinaryUntil,
+              ...c.history.flatMap((h) => [h.from, h.to]),
+            ]
+            for (const d of dates) if (d !== null && d !== undefined) expect(isMonth(d)).toBe(true)
+          }
+          const back = decodeScenario(JSON.parse(JSON.stringify(encodeScenario(s))))
+          if (back._tag === 'Left') throw new Error(back.left.issues[0]!.message)
+          expect(back.right).toEqual(s)
+        }),
+        { seed: 42, numRuns: 60 },
+      )
+    })
+
+    it('still leaves a feasible round: the must-movers are past the fractional limit, the others short of it', () => {
+      fc.assert(
+        fc.property(fractional, (f) => {
+          expect(stayProposalViolations(generateScenario(optionsOf(f)))).toEqual([])
+        }),
+        { seed: 42, numRuns: 40 },
+      )
+    })
   })
 })
