@@ -742,7 +742,9 @@ export function isMilpEdit(v: unknown): boolean {
 
 /** The checks of `RunOptions`' keys, shared by every call that runs a backend. @internal */
 export const RUN_OPTION_SPEC: OptionSpec = {
-  timeLimitMs: numberOption({ min: 0 }),
+  // At most what a timer can wait (2³¹ − 1 ms, 24.8 days): beyond it Node fires at once, and a solve would stop
+  // before it started. No limit at all: leave it out.
+  timeLimitMs: numberOption({ min: 0, max: 2 ** 31 - 1 }),
   signal: signalOption,
   onProgress: functionOption,
   start: objectOption,

@@ -18,6 +18,7 @@ import { startModuleWorker } from './node-worker.js'
 import { failedRun } from './highs-run.js'
 import type { MilpArrays, RawRun } from './highs-run.js'
 import type { CoreArrays, CoreRun } from './core-run.js'
+import { timerAfter } from './timer.js'
 
 /**
  * How long past an abort a worker may take before it is terminated. HiGHS
@@ -154,13 +155,13 @@ export async function runInWorker(
       Atomics.store(flag, 0, 1)
       killer = setTimeout(() => stop('interrupted', 'aborted; HiGHS did not stop in time'), ABORT_GRACE_MS)
     }
-    const stopper = setTimeout(
+    const stopper = timerAfter(
       () => {
         if (incumbent !== null) stop('timeLimit', 'HiGHS ran past its time limit; stopped with its incumbent')
       },
       left + stopGrace(left),
     )
-    const watchdog = setTimeout(
+    const watchdog = timerAfter(
       () => stop('timeLimit', 'HiGHS ran past its time limit'),
       left + limitGrace(left),
     )

@@ -13,6 +13,7 @@ import type { Milp } from '../model/milp.js'
 import { startWorker } from './node-worker.js'
 import type { RunOptions, Solver, SolverResult } from './solver.js'
 import { solveEmpty } from './solver.js'
+import { timerAfter } from './timer.js'
 
 const DEFAULT_TIME_LIMIT_MS = 60_000
 /** Largest dense tableau attempted (Float64 cells); larger ones cannot be allocated. */
@@ -203,7 +204,7 @@ export const jsLpSolver: Solver = {
         resolve(r)
       }
       const onAbort = () => finish(none('interrupted'))
-      const timer = setTimeout(() => finish(none('time-limit')), limit)
+      const timer = timerAfter(() => finish(none('time-limit')), limit)
       options.signal?.addEventListener('abort', onAbort)
       worker.on('error', (e) => finish(none('error', String(e))))
       worker.on('message', (res: Record<string, unknown>) => {

@@ -20,7 +20,11 @@ export interface ProgressEvent {
 
 /** Options every long call takes. @category Solvers */
 export interface RunOptions {
-  /** Stop after this many milliseconds and return the best found. @defaultValue 60000 */
+  /**
+   * Stop after this many milliseconds and return the best found: 0 to
+   * 2,147,483,647 (2³¹ − 1, what a timer can wait, 24.8 days); a larger value
+   * is an `InvalidOptions`. @defaultValue 60000
+   */
   readonly timeLimitMs?: number
   /** Abort the solve. */
   readonly signal?: AbortSignal

@@ -82,8 +82,19 @@ describe('solve refuses a time limit out of range', () => {
     const e = leftOf(await solve(county, { timeLimitMs: -5 }))
     expect(e).toMatchObject({
       _tag: 'InvalidOptions',
-      message: 'options.timeLimitMs: expected a finite number ≥ 0, got -5',
+      message: 'options.timeLimitMs: expected a number in 0–2147483647, got -5',
     })
+  })
+
+  it('refuses a time limit no timer can wait: a solve would stop before it started', async () => {
+    // 2³¹ ms and more: Node's timers fire at once (TimeoutOverflowWarning), so "no limit" meant none at all.
+    for (const timeLimitMs of [2 ** 31, Number.MAX_SAFE_INTEGER])
+      expect(leftOf(await solve(county, { timeLimitMs }))).toMatchObject({
+        _tag: 'InvalidOptions',
+        message: `options.timeLimitMs: expected a number in 0–2147483647, got ${timeLimitMs}`,
+      })
+    const r = await solve(county, { timeLimitMs: 2 ** 31 - 1 })
+    expect(r._tag === 'Right' && r.right.status).toBe('optimal')
   })
 
   it('timeLimitMs: NaN → InvalidOptions, not a SolverFailure from HiGHS', async () => {
@@ -91,7 +102,7 @@ describe('solve refuses a time limit out of range', () => {
       const e = leftOf(await solve(county, { timeLimitMs: Number.NaN, ...(backend ? { backend } : {}) }))
       expect(e).toMatchObject({
         _tag: 'InvalidOptions',
-        message: 'options.timeLimitMs: expected a finite number ≥ 0, got NaN',
+        message: 'options.timeLimitMs: expected a number in 0–2147483647, got NaN',
       })
     }
   })
@@ -306,7 +317,7 @@ describe('the exported backends refuse bad run options as a status, not a HiGHS 
       const r = await backend.solve(milp, { timeLimitMs: Number.NaN })
       expect(r).toMatchObject({
         status: 'error',
-        message: 'options.timeLimitMs: expected a finite number ≥ 0, got NaN',
+        message: 'options.timeLimitMs: expected a number in 0–2147483647, got NaN',
       })
       expect((await backend.solve({} as never, {})).message).toMatch(/^model: expected a Milp/)
     }
