@@ -34,20 +34,31 @@
  * after the first also have those pairs, the time-bound people rules off, as
  * hold-on columns only. What the model does not admit (documented
  * restrictions): a starting holder who leaves a post and comes back to it,
- * and a horizon in which an appointee would be due to rotate again. Every
- * round keeps every hard rule: the exact plan never makes the structure rules
- * soft, and every must-move is made by its deadline.
+ * and a horizon in which an appointee would be due to rotate again or reach
+ * the term limit. Every round keeps every hard rule: the exact plan never
+ * makes the structure rules soft, and every must-move is made by its
+ * deadline — unless no plan can make them all: then (built `unforced`) a
+ * must-mover may stay, the rules that bar it (`people.mustRotate`,
+ * `people.terms`) soft, and the plan kept is first the one with the fewest
+ * such stays, then the best of those ({@link solveHorizon}).
+ *
+ * An appointee whose post is of another rank than theirs takes the post's
+ * rank in the month of the round (see `placeProposal`), so their fit in a
+ * later round — its experience part, months at rank — depends on the round
+ * that appointed them; the model's objective counts it so (see
+ * {@link buildHorizon}).
  *
  * @module
  */
 import { monthsBetween } from '../domain/time.js'
-import type { Cadre, Pair, Scenario, YearMonth } from '../domain/types.js'
-import { activityRange, formulate, MilpBuilder } from '../model/index.js'
+import type { Cadre, Pair, Post, Scenario, Team, YearMonth } from '../domain/types.js'
+import { activityRange, editMilp, formulate, MilpBuilder } from '../model/index.js'
 import type { Milp, StaffingModel } from '../model/index.js'
 import { contextOf, eligibility } from '../rules/index.js'
+import { componentsOf, scoreOf } from '../scoring/fit.js'
 import { highsSolver } from '../solvers/highs.js'
-import type { RunOptions } from '../solvers/solver.js'
-import { dueOf, exemptPosts, opensOf } from './rounds.js'
+import type { RunOptions, SolverResult } from '../solvers/solver.js'
+import { dueOf, exemptPosts, forbiddenOf, opensOf, unforcedPolicy } from './rounds.js'
 import { retiredBy } from './simulate.js'
 
 /** One round block of the horizon model. @internal */
@@ -75,6 +86,11 @@ export interface HorizonModel {
   readonly opens: ReadonlyMap<string, number>
   /** Per round and post (posts opened before the round): the previous round's columns that hold the post on. */
   readonly holdOn: readonly ReadonlyMap<string, readonly number[]>[]
+  /**
+   * Built `unforced`: the column of each must-mover staying in a round they
+   * must move in (empty otherwise: the model forbids those stays).
+   */
+  readonly mustStays: readonly number[]
 }
 
 /** Why the horizon model was not built. @internal */
@@ -87,26 +103,44 @@ export type HorizonRefusal =
  * Builds the horizon model, or says why not: more than `maxColumns`
  * columns (counted round by round as the blocks are built, so that a county
  * far over the limit is refused after its first blocks), or a lock of the
- * first round that cannot hold.
+ * first round that cannot hold. With `unforced`, a must-mover may stay in
+ * their post (the rules that bar it soft, at their penalties) and
+ * {@link HorizonModel.mustStays} lists those stays.
+ *
+ * The fit of an appointee holding a post on is counted as of the round that
+ * appointed them: a pair of a cadre and a post of another rank is, in each
+ * round `q` it may be chosen afresh, worth its fit in round `q` and then, in
+ * every later round `r` it holds on, its fit with the post's rank since
+ * `months[q]` (months at rank: the experience part). The pair's columns of a
+ * run of rounds only grow (`z[r] ≥ z[r−1]`), so with `a[q] = z[q] − z[q−1]`
+ * the value `Σ_q a[q]·A(q)` is linear: column `q` costs `A(q) − A(q+1)`.
  * @internal
  */
 export function buildHorizon(
   scenario: Scenario,
   months: readonly YearMonth[],
   maxColumns: number,
+  options: { readonly unforced?: boolean } = {},
 ): { readonly _tag: 'Built'; readonly model: HorizonModel } | HorizonRefusal {
   const count = months.length - 1
+  const unforced = options.unforced === true
   // The model holds every appointee in post to the end: a horizon in which an appointee of its
-  // first round would be due to move again is beyond it.
+  // first round would be due to move again, or reach the term limit, is beyond it.
   const people = scenario.policy.people
+  const span = (to: number) => monthsBetween(months[0]!, months[to]!)
+  const termLimit = 12 * people.terms.termYears * people.terms.maxTerms
   if (
-    (people.shouldRotate.enabled &&
-      monthsBetween(months[0]!, months[count - 1]!) >= people.shouldRotate.years * 12) ||
-    (people.mustRotate.enabled && monthsBetween(months[0]!, months[count]!) >= people.mustRotate.years * 12)
+    (people.shouldRotate.enabled && span(count - 1) >= people.shouldRotate.years * 12) ||
+    (people.mustRotate.enabled && span(count) >= people.mustRotate.years * 12)
   )
     return {
       _tag: 'TooLong',
       message: `the horizon is long enough for an appointee of its first round to be due to rotate again (people.shouldRotate.years ${people.shouldRotate.years}), which the exact plan's model does not hold`,
+    }
+  if (people.terms.enabled && span(count) >= termLimit)
+    return {
+      _tag: 'TooLong',
+      message: `the horizon is long enough for an appointee of its first round to reach the term limit (people.terms: ${people.terms.maxTerms} × ${people.terms.termYears} years), which the exact plan's model does not hold`,
     }
   const exempt = exemptPosts(scenario)
   const allPosts = scenario.teams.flatMap((t) => t.posts.map((p) => p.id))
@@ -121,8 +155,7 @@ export function buildHorizon(
   const dueAt = (postId: string, r: number): 'must' | 'should' | 'no' | null => {
     const h = startHolder.get(postId)
     if (h === undefined || goneAt(h.id, r)) return null
-    if (exempt.has(postId)) return 'no'
-    return dueOf(scenario, h.currentPost!.since, months[r]!, months[r + 1]!) ?? 'no'
+    return dueOf(scenario, h.currentPost!.since, months[r]!, months[r + 1]!, exempt.has(postId)) ?? 'no'
   }
   const opens = opensOf(scenario, months)
 
@@ -145,11 +178,13 @@ export function buildHorizon(
     const s: Scenario = {
       // The scenario's recommendation tallies are the first round's (as placeProposal ends them).
       ...(r === 0 ? scenario : later),
+      ...(unforced ? { policy: unforcedPolicy(scenario.policy) } : {}),
       asOf: at,
       cadres,
       openPosts,
+      // Locks: the first round's; forbidden pairs: every round's (as openRound has them).
       locks: r === 0 ? scenario.locks : [],
-      forbidden: [...(r === 0 ? scenario.forbidden : []), ...must],
+      forbidden: [...forbiddenOf(scenario, cadres), ...(unforced ? [] : must)],
     }
     // After the first round, the block also has a column for every pair an earlier round could
     // have appointed and the round's own rules would not appoint now (an integrity check grown
@@ -204,17 +239,22 @@ export function buildHorizon(
       if (Number.isNaN(f) && opens.get(b.scenario.openPosts[el.post[k]!]!) === r) upper[r]![pairCol[k]!] = 0
     }
   })
-  const colOf = (r: number, cadreId: string, postId: string): number => {
+  // The pair (cadre, post) of block r: its index, its column (−1: none).
+  const pairOf = (r: number, cadreId: string, postId: string): number => {
     const b = blocks[r]!
     const c = b.model.ctx.cadreIndex.get(cadreId)
     const i = b.openPos.get(postId)
-    if (c === undefined || i === undefined) return -1
-    const k = b.model.eligibility.indexOf(c, i)
-    return k < 0 ? -1 : b.model.pairCol[k]!
+    return c === undefined || i === undefined ? -1 : b.model.eligibility.indexOf(c, i)
+  }
+  const colOf = (r: number, cadreId: string, postId: string): number => {
+    const k = pairOf(r, cadreId, postId)
+    return k < 0 ? -1 : blocks[r]!.model.pairCol[k]!
   }
   type Entry = readonly [col: number, coef: number]
   const links: { name: string; entries: Entry[]; lower: number; upper: number }[] = []
   const holdOn: Map<string, number[]>[] = blocks.map(() => new Map())
+  // Per round q: a pair of another holder than the starting one → the same pair in round q + 1, held on.
+  const heldNext: Map<number, number>[] = blocks.map(() => new Map())
   const g = (r: number, col: number) => blocks[r]!.offset + col
   for (let r = 1; r < count; r++) {
     const b = blocks[r]!
@@ -256,6 +296,7 @@ export function buildHorizon(
           continue
         }
         held.push(g(r - 1, before))
+        if (cadreId !== holder) heldNext[r - 1]!.set(pairOf(r - 1, cadreId, postId), k)
         // A pair the round would not choose afresh only holds on.
         const onlyHold = cadreId === holder || Number.isNaN(fresh)
         links.push({
@@ -287,6 +328,52 @@ export function buildHorizon(
       }
     })
   }
+
+  // An appointee to a post of another rank holds it on with the post's rank since the round that
+  // appointed them (placeProposal): their fit in round r > q, appointed in round q, is f(r, q). A
+  // run of a pair's columns q0..e counts Σ_r fit(r)·z[r] so far (the block's fit, the cadre's own
+  // rank); with D(q) = Σ_{r>q} (f(r, q) − fit(r)) over the run, column q gains D(q) − D(q+1), and
+  // the run is worth, appointed in round q, exactly its fits as of then.
+  const postOf = new Map<string, { readonly post: Post; readonly team: Team }>()
+  for (const team of scenario.teams) for (const post of team.posts) postOf.set(post.id, { post, team })
+  const heldFitAs = (r: number, cadre: Cadre, post: Post, team: Team, since: YearMonth): number => {
+    const s = blocks[r]!.scenario
+    return scoreOf(s, componentsOf(s, { ...cadre, rank: post.rank, rankSince: since }, post, team))
+  }
+  /** D(q) of the pair `k` of block q. */
+  const rankGain = (q: number, k: number): number => {
+    const b = blocks[q]!
+    const postId = b.scenario.openPosts[b.model.eligibility.post[k]!]!
+    const { post, team } = postOf.get(postId)!
+    let d = 0
+    for (let r = q + 1, at = heldNext[q]!.get(k); at !== undefined; at = heldNext[r]?.get(at), r++) {
+      const br = blocks[r]!
+      const cadre = br.scenario.cadres[br.model.eligibility.cadre[at]!]!
+      d += heldFitAs(r, cadre, post, team, months[q]!) - br.model.pairFit[at]!
+    }
+    return d
+  }
+  blocks.forEach((b, q) => {
+    const { eligibility: el, pairCol } = b.model
+    for (let k = 0; k < pairCol.length; k++) {
+      const postId = b.scenario.openPosts[el.post[k]!]!
+      const cadre = b.scenario.cadres[el.cadre[k]!]!
+      if (cadre.rank === postOf.get(postId)!.post.rank || startHolder.get(postId)?.id === cadre.id) continue
+      const next = heldNext[q]!.get(k)
+      const gain = rankGain(q, k) - (next === undefined ? 0 : rankGain(q + 1, next))
+      if (gain !== 0) cost[q]![pairCol[k]!] = cost[q]![pairCol[k]!]! + gain
+    }
+  })
+
+  // Unforced: each stay of a must-mover in a round they must move in.
+  const mustStays: number[] = []
+  if (unforced)
+    for (let r = 0; r < count; r++)
+      for (const postId of blocks[r]!.scenario.openPosts) {
+        if (dueAt(postId, r) !== 'must') continue
+        const col = colOf(r, startHolder.get(postId)!.id, postId)
+        if (col >= 0 && upper[r]![col]! > 0) mustStays.push(g(r, col))
+      }
 
   const b = new MilpBuilder()
   blocks.forEach((blk, r) => {
@@ -458,7 +545,7 @@ export function buildHorizon(
       a.lower,
       a.upper,
     )
-  return { _tag: 'Built', model: { milp: b.build(), blocks, opens, holdOn } }
+  return { _tag: 'Built', model: { milp: b.build(), blocks, opens, holdOn, mustStays } }
 }
 
 /** The plan the horizon model chose: per round, the cadre of each post really open (null: vacant). @internal */
@@ -475,18 +562,52 @@ export interface HorizonStop {
   readonly message: string
 }
 
-/** Solves the horizon model and reads the plan; `null` when it is infeasible. @internal */
+/**
+ * Solves the horizon model and reads the plan; `null` when it is infeasible.
+ * A model built `unforced` is solved twice: first for the fewest stays of
+ * must-movers (an objective of one per stay, nothing else), then for the
+ * best plan with at most that many (its `bound` is that plan's: among the
+ * plans keeping as few must-movers).
+ * @internal
+ */
 export async function solveHorizon(
   h: HorizonModel,
   options: RunOptions,
 ): Promise<HorizonChoice | HorizonStop | null> {
-  const r = await highsSolver.solve(h.milp, options)
+  const stopped = (r: SolverResult): HorizonStop | null =>
+    r.values !== null && r.objective !== null
+      ? null
+      : r.status === 'time-limit' || r.status === 'interrupted'
+        ? { stopped: r.status, message: `no plan found before the solve stopped (${r.status})` }
+        : { stopped: 'failed', message: r.message ?? `status ${r.status}` }
+  let milp = h.milp
+  let fewestStatus: SolverResult['status'] = 'optimal'
+  if (h.mustStays.length > 0) {
+    const colCosts = Array.from(milp.colCost, (_, c): [number, number] => [c, 0])
+    for (const c of h.mustStays) colCosts[c] = [c, -1]
+    const first = await highsSolver.solve(editMilp(milp, { colCosts }), options)
+    if (first.status === 'infeasible') return null
+    const stop = stopped(first)
+    if (stop !== null) return stop
+    const kept = h.mustStays.filter((c) => first.values![c]! > 0.5).length
+    fewestStatus = first.status
+    milp = editMilp(milp, {
+      rows: [
+        {
+          name: 'must-movers-kept',
+          cols: h.mustStays,
+          coefs: h.mustStays.map(() => 1),
+          lower: -Infinity,
+          upper: kept,
+        },
+      ],
+    })
+  }
+  const r = await highsSolver.solve(milp, options)
   if (r.status === 'infeasible') return null
-  if (r.values === null || r.objective === null)
-    return r.status === 'time-limit' || r.status === 'interrupted'
-      ? { stopped: r.status, message: `no plan found before the solve stopped (${r.status})` }
-      : { stopped: 'failed', message: r.message ?? `status ${r.status}` }
-  const x = r.values
+  const stop = stopped(r)
+  if (stop !== null) return stop
+  const x = r.values!
   const rounds = h.blocks.map((blk, q) => {
     const chosen = new Map<string, string | null>()
     const m = blk.model
@@ -500,13 +621,15 @@ export async function solveHorizon(
     })
     return chosen
   })
+  // The fewest stays not proven: the plan is not proven best either.
+  const worst = r.status === 'optimal' ? fewestStatus : r.status
   const status =
-    r.status === 'optimal'
+    worst === 'optimal'
       ? 'optimal'
-      : r.status === 'interrupted'
+      : worst === 'interrupted'
         ? 'interrupted'
-        : r.status === 'memory-limit'
+        : worst === 'memory-limit'
           ? 'memory-limit'
           : 'time-limit'
-  return { status, objective: r.objective, bound: r.bound, rounds }
+  return { status, objective: r.objective!, bound: r.bound, rounds }
 }

@@ -1,19 +1,23 @@
 /**
  * The rotation plan (交流预判): rounds over years, each a proposal on the
- * county as it will be then — older, with retirements — that moves everyone
- * who must rotate (`people.mustRotate`, ten years in a post by default) by
- * the last round before their deadline, lets those who should rotate
- * (`people.shouldRotate`) move where the round allows, and keeps every rule
- * of the round (the stability rules among them: at most a third of a team
- * changed, the two heads not both).
+ * county as it will be then — older, with retirements, the earlier rounds'
+ * appointees in their posts and at their posts' ranks — that moves everyone
+ * who must (`people.mustRotate`, ten years in a post by default; or at the
+ * term limit, `people.terms`) by the last round before their deadline, lets
+ * those who should rotate (`people.shouldRotate`) move where the round
+ * allows, and keeps every rule of the round (the stability rules among them:
+ * at most a third of a team changed, the two heads not both) and the
+ * scenario's forbidden pairs.
  *
  * Two methods. Round by round with look-ahead: each round opens the posts of
  * those whose deadline falls before the next round and forbids them to stay,
- * and is solved exactly on its own; anyone who must rotate and cannot is
- * reported with what stops it. Exact over the whole horizon: one
- * time-indexed MILP of every round at once (src/planning/horizon.ts), where
- * a choice of round 1 is made knowing round 2's deadlines, retirements and
- * ages; it is replayed round by round through the same rounds, so that its
+ * and is solved exactly on its own; when the must-moves cannot all be made,
+ * as many as the rules allow are, and each one kept is reported with what
+ * stops it. Exact over the whole horizon: one time-indexed MILP of every
+ * round at once (src/planning/horizon.ts), where a choice of round 1 is made
+ * knowing round 2's deadlines, retirements and ages; where no plan makes
+ * every must-move, the plan keeping the fewest must-movers, then the best of
+ * those. It is replayed round by round through the same rounds, so that its
  * rounds are real proposals on their counties. `'auto'` takes the exact plan
  * where its model fits ({@link HORIZON_MAX_COLUMNS}) and keeps every rule.
  *
@@ -21,13 +25,15 @@
  */
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { Proposal } from '../domain/proposal.js'
-import { monthsAfter } from '../domain/time.js'
-import type { Scenario, YearMonth } from '../domain/types.js'
-import { editMilp, formulate } from '../model/index.js'
+import type { Pair, Scenario, YearMonth } from '../domain/types.js'
+import { isScenario } from '../io/door.js'
+import { YEAR_RANGE, yearMonth } from '../io/combinators.js'
+import { renderValue } from '../io/errors.js'
+import { editMilp, formulate, type StaffingModel } from '../model/index.js'
 import { placeProposal } from '../pool/compare.js'
 import { solve, solveModel, type SolveError, type SolveOptions } from '../proposals/solve.js'
 import { buildHorizon, solveHorizon, type HorizonChoice } from './horizon.js'
-import { heldFit, openRound, opensOf, roundMonths } from './rounds.js'
+import { heldFit, openRound, opensOf, roundMonths, type OpenedRound } from './rounds.js'
 
 /** Options of {@link planRotation}. @category Planning */
 export interface RotationOptions {
@@ -38,12 +44,15 @@ export interface RotationOptions {
   /**
    * How the plan is made: `'exact'`, one MILP over the whole horizon (the
    * best plan by {@link RotationPlan.value} among those its model admits,
-   * see docs/planning.md); `'round-by-round'`, each round solved exactly on
-   * its own; `'auto'`, the exact plan when its model has at most
-   * `maxColumns` columns and a plan keeping every rule of every round
-   * exists, else round by round ({@link RotationPlan.fallback} says why);
-   * an exact solve stopped before its proof (time limit) gives way to the
-   * round-by-round plan when that one is worth more.
+   * see docs/planning.md; where no plan makes every must-move, the best of
+   * those that keep the fewest must-movers in their posts); `'round-by-round'`,
+   * each round solved exactly on its own; `'auto'`, the exact plan when its
+   * model has at most `maxColumns` columns and a plan keeping every rule of
+   * every round — or every rule but some must-moves — exists, else round by
+   * round ({@link RotationPlan.fallback} says why); an exact plan leaving
+   * must-moves unmade gives way to the round-by-round plan when that one
+   * leaves fewer (it makes structure rules soft first), and an exact solve
+   * stopped before its proof (time limit) when that one is worth more.
    * @defaultValue 'auto'
    */
   readonly method?: 'exact' | 'round-by-round' | 'auto'
@@ -85,8 +94,11 @@ export interface RotationRound {
   readonly scenario: Scenario
   /**
    * Why the round's structure rules were made soft (each a conflict of the
-   * round as it should have been), when its open posts could not meet them;
-   * empty when the round keeps every rule as the policy says.
+   * round as it should have been, or how many more must-moves that made),
+   * when its open posts could not meet them; empty when the round keeps its
+   * structure rules as the policy says. A round that keeps must-movers
+   * (`unmet`) has the rules that bar them from staying (`people.mustRotate`,
+   * `people.terms`) soft in its `scenario`, their penalties paid.
    */
   readonly relaxed: readonly string[]
   /**
@@ -97,18 +109,27 @@ export interface RotationRound {
   readonly value: number
 }
 
-/** Someone who must rotate within the plan and is not moved by their deadline. @category Planning */
+/**
+ * Someone who must move within the plan and is kept in their post by a round
+ * that had to move them: one entry per such round (kept in two rounds, two
+ * entries). @category Planning
+ */
 export interface UnmetRotation {
   readonly cadreId: string
   readonly postId: string
   /**
-   * The month they reach `mustRotate` years in the post; fractional years count in whole months,
-   * a fraction of a month up (9.3 years: 112 months after `since`).
+   * Their deadline: the month they reach `mustRotate` years in the post, or the term limit
+   * (`terms.termYears × terms.maxTerms`), whichever comes first; fractional years count in whole
+   * months, a fraction of a month up (9.3 years: 112 months after `since`).
    */
   readonly due: YearMonth
   /** The round that had to move them. */
   readonly round: YearMonth
-  /** What stops it, from the round's diagnosis (rule labels), or `stays` when the round kept them. */
+  /**
+   * What stops it: the conflicts of the round with its must-moves forced (e.g. stability: at most
+   * two of six posts changed), or, for the exact plan, that no plan keeping every rule of every
+   * round makes every must-move.
+   */
   readonly why: string
 }
 
@@ -117,6 +138,7 @@ export interface RotationPlan {
   /** The method that made the plan. */
   readonly method: 'round-by-round' | 'exact'
   readonly rounds: readonly RotationRound[]
+  /** The must-movers kept in their posts, per round that had to move them (both methods). */
   readonly unmet: readonly UnmetRotation[]
   /**
    * The value of the plan, the same measure for both methods: the sum over
@@ -160,12 +182,16 @@ export type PlanningError =
  * by round with look-ahead otherwise (see the module and
  * {@link RotationOptions.method}). Round by round, each round is solved
  * exactly on its own county; a round whose must-moves cannot all be met is
- * solved without forcing them, and they are reported with the rules in the
- * way. Exactly, the plan of highest {@link RotationPlan.value} among those
- * keeping every rule of every round; its rounds are replayed on their
- * counties, each a proposal the validator can re-check.
+ * solved without forcing them, making as many as its rules allow, and those
+ * kept are reported with the rules in the way. Exactly, the plan of highest
+ * {@link RotationPlan.value} among those keeping every rule of every round
+ * (where none makes every must-move, among those keeping the fewest
+ * must-movers, reported alike); its rounds are replayed on their counties,
+ * each a proposal the validator can re-check. A scenario that is not one
+ * (not decoded, or an `asOf` that is no month) is refused with
+ * `InvalidPlanOptions`, as bad options are; nothing throws.
  *
- * @param scenario - a decoded scenario (its `openPosts` are the first round's besides the rotation's own)
+ * @param scenario - a decoded scenario (its `openPosts` and `locks` are the first round's besides the rotation's own; its `forbidden` pairs every round's)
  * @param options - years, rounds a year, method, solve options
  * @category Planning
  */
@@ -174,8 +200,15 @@ export async function planRotation(
   options: RotationOptions = {},
 ): Promise<Either<PlanningError, RotationPlan>> {
   const invalid = (message: string) => left<PlanningError>({ _tag: 'InvalidPlanOptions', message })
-  if (typeof scenario !== 'object' || scenario === null || !Array.isArray(scenario.cadres))
-    return invalid('scenario: expected a decoded scenario (call decodeScenario first)')
+  if (!isScenario(scenario))
+    return invalid(
+      `scenario: expected a decoded scenario (call decodeScenario first), got ${renderValue(scenario)}`,
+    )
+  // decodeScenario's own month: a round's month is counted from it ('2026-13' is no month).
+  if (!yearMonth.is(scenario.asOf))
+    return invalid(
+      `scenario.asOf: expected a month YYYY-MM (01–12) of ${YEAR_RANGE.min}–${YEAR_RANGE.max}, got ${renderValue(scenario.asOf)}`,
+    )
   if (typeof options !== 'object' || options === null)
     return invalid(`options: expected an object, got ${JSON.stringify(options)}`)
   const years = options.years ?? 3
@@ -196,13 +229,23 @@ export async function planRotation(
   if (method === 'round-by-round') return roundByRound(scenario, months, options.solve)
   const exact = await exactPlan(scenario, months, maxColumns, options.solve)
   if (exact._tag === 'Right') {
-    if (method === 'exact' || exact.right.status === 'optimal') return exact
-    // Stopped before the proof: the better of the best found and the round-by-round plan.
+    const e = exact.right
+    if (method === 'exact' || (e.status === 'optimal' && e.unmet.length === 0)) return exact
+    // A plan leaving must-moves unmade: round by round's when it leaves fewer (it makes the
+    // structure rules soft before it gives up a must-move, the exact plan never). Stopped before
+    // the proof: the better of the best found and the round-by-round plan.
     const rbr = await roundByRound(scenario, months, options.solve)
-    if (rbr._tag === 'Left' || rbr.right.value <= exact.right.value) return exact
+    if (rbr._tag === 'Left') return exact
+    const other = rbr.right
+    if (other.unmet.length < e.unmet.length)
+      return right({
+        ...other,
+        fallback: `no plan keeping every rule of every round makes every must-move: the exact plan leaves ${e.unmet.length} unmade, round by round ${other.unmet.length}`,
+      })
+    if (e.status === 'optimal' || other.unmet.length > e.unmet.length || other.value <= e.value) return exact
     return right({
-      ...rbr.right,
-      fallback: `the exact plan's solve stopped (${exact.right.status}) at a value of ${exact.right.value}, below the round-by-round plan's`,
+      ...other,
+      fallback: `the exact plan's solve stopped (${e.status}) at a value of ${e.value}, below the round-by-round plan's`,
     })
   }
   const why = exact.left
@@ -233,13 +276,69 @@ function worstStatus(rounds: readonly RotationRound[]): RotationPlan['status'] {
   return rounds.find((r) => r.proposal.status !== 'optimal')?.proposal.status ?? 'optimal'
 }
 
+/** Why the first solve of a round failed, in words: the conflicts found, or the solver's message. */
+const conflictsOf = (e: SolveError): string[] =>
+  e._tag === 'Infeasible' ? (e.conflicts.length > 0 ? e.conflicts.map((c) => c.message) : [e.message]) : []
+
+/** A round's proposal and the must-movers it keeps in their posts. */
+interface Kept {
+  readonly proposal: Proposal
+  readonly kept: readonly Pair[]
+}
+
+/** The must-movers a proposal keeps in their posts. */
+const keptBy = (proposal: Proposal, must: readonly Pair[]): Pair[] =>
+  must.filter((m) => proposal.assignments.some((a) => a.postId === m.postId && a.cadreId === m.cadreId))
+
 /**
- * The whole months of `mustRotate.years`, a fraction of a month up: 9.3 years is 111.6 months,
- * reached at 112 (as `dueOf` compares whole months held with `12 × years`, and as the ladder rule
- * counts 2.04 years at rank as 25 months).
+ * Solves a round that cannot make all its must-moves (`round`: the rules
+ * that bar them from staying soft) keeping as few of them as its rules allow,
+ * and among those staffings the best: first the fewest stays of must-movers
+ * (a model whose only objective is one per stay), then the round's own
+ * objective with at most that many.
  */
-const mustRotateMonths = (people: Scenario['policy']['people']): number =>
-  Math.max(0, Math.ceil(12 * people.mustRotate.years - 1e-9))
+async function solveKeepingFewest(
+  round: Scenario,
+  must: readonly Pair[],
+  options: SolveOptions | undefined,
+): Promise<Either<SolveError, Kept>> {
+  const model = formulate(round)
+  const el = model.eligibility
+  const open = new Map(round.openPosts.map((p, i) => [p, i]))
+  const stays: number[] = []
+  for (const m of must) {
+    const c = model.ctx.cadreIndex.get(m.cadreId)
+    const i = open.get(m.postId)
+    const k = c === undefined || i === undefined ? -1 : el.indexOf(c, i)
+    if (k >= 0) stays.push(model.pairCol[k]!)
+  }
+  const run = { ...options, fastPath: false }
+  const solveWith = (edit: Parameters<typeof editMilp>[1]) =>
+    solveModel({ ...model, milp: editMilp(model.milp, edit) } satisfies StaffingModel, run)
+  let fewest = 0
+  if (stays.length > 0) {
+    const colCosts = Array.from(model.milp.colCost, (_, j): [number, number] => [j, 0])
+    for (const j of stays) colCosts[j] = [j, -1]
+    const first = await solveWith({ colCosts })
+    if (first._tag === 'Left') return first
+    fewest = keptBy(first.right, must).length
+  }
+  const best = await solveWith({
+    rows:
+      stays.length === 0
+        ? []
+        : [
+            {
+              name: 'must-movers-kept',
+              cols: stays,
+              coefs: stays.map(() => 1),
+              lower: -Infinity,
+              upper: fewest,
+            },
+          ],
+  })
+  return best._tag === 'Left' ? best : right({ proposal: best.right, kept: keptBy(best.right, must) })
+}
 
 /** The round-by-round plan. */
 async function roundByRound(
@@ -247,7 +346,6 @@ async function roundByRound(
   months: readonly YearMonth[],
   options: SolveOptions | undefined,
 ): Promise<Either<PlanningError, RotationPlan>> {
-  const people = scenario.policy.people
   const opens = opensOf(scenario, months)
   const rounds: RotationRound[] = []
   const unmet: UnmetRotation[] = []
@@ -257,34 +355,23 @@ async function roundByRound(
     const { at, must } = o
     // The round as it should be; if its rules cannot all be met with the posts it opens (a team
     // whose structure its open posts cannot mend), with the structure rules soft (reported); and
-    // if the must-moves still cannot all be made, without forcing them (reported).
+    // if the must-moves still cannot all be made, without forcing them: as many made as the
+    // rules allow, the others kept and reported.
     let round = o.scenario
     let solved = await solve(round, options)
     let relaxed: string[] = []
-    const conflicts = (e: SolveError) =>
-      e._tag === 'Infeasible'
-        ? e.conflicts.length > 0
-          ? e.conflicts.map((c) => c.message)
-          : [e.message]
-        : []
     if (solved._tag === 'Left' && solved.left._tag === 'Infeasible') {
-      relaxed = conflicts(solved.left)
+      relaxed = conflictsOf(solved.left)
       round = softStructure(o.scenario)
       solved = await solve(round, options)
     }
     if (solved._tag === 'Left' && solved.left._tag === 'Infeasible' && must.length > 0) {
-      const why = conflicts(solved.left).join('; ')
-      round = softStructure(o.base)
-      solved = await solve(round, options)
-      if (solved._tag === 'Right')
-        for (const m of must)
-          if (solved.right.assignments.some((a) => a.postId === m.postId && a.cadreId === m.cadreId))
-            unmet.push({
-              ...m,
-              due: monthsAfter(o.held.get(m.postId)!.currentPost!.since, mustRotateMonths(people)),
-              round: at,
-              why,
-            })
+      const why = conflictsOf(solved.left).join('; ')
+      const fewest = await keepingFewest(o, relaxed, options)
+      if (fewest._tag === 'Left') return fewest
+      ;({ round, relaxed } = fewest.right)
+      solved = right(fewest.right.proposal)
+      for (const m of fewest.right.kept) unmet.push({ ...m, due: o.due.get(m.postId)!, round: at, why })
     }
     if (solved._tag === 'Left') return solved
     rounds.push({
@@ -310,6 +397,38 @@ async function roundByRound(
     fallback: null,
     columns: null,
   })
+}
+
+/**
+ * A round whose must-moves cannot all be made, solved without forcing them:
+ * its structure rules as the policy says, or soft when that lets more
+ * must-moves be made (must-moves come before structure, as the round made the
+ * structure rules soft before giving up a must-move); in each, as many
+ * must-moves as the rules allow ({@link solveKeepingFewest}).
+ */
+async function keepingFewest(
+  o: OpenedRound,
+  conflicts: readonly string[],
+  options: SolveOptions | undefined,
+): Promise<Either<SolveError, Kept & { readonly round: Scenario; readonly relaxed: string[] }>> {
+  const hard = await solveKeepingFewest(o.unforced, o.must, options)
+  if (hard._tag === 'Left' && hard.left._tag !== 'Infeasible') return hard
+  if (hard._tag === 'Right' && hard.right.kept.length === 0)
+    return right({ ...hard.right, round: o.unforced, relaxed: [] })
+  const round = softStructure(o.unforced)
+  const soft = await solveKeepingFewest(round, o.must, options)
+  if (soft._tag === 'Left' && (hard._tag === 'Left' || soft.left._tag !== 'Infeasible')) return soft
+  if (soft._tag === 'Right' && (hard._tag === 'Left' || soft.right.kept.length < hard.right.kept.length)) {
+    const relaxed =
+      hard._tag === 'Left'
+        ? conflictsOf(hard.left)
+        : [
+            `${hard.right.kept.length - soft.right.kept.length} more must-move(s) made with the structure rules soft (${conflicts.join('; ')})`,
+          ]
+    return right({ ...soft.right, round, relaxed })
+  }
+  if (hard._tag === 'Left') return hard
+  return right({ ...hard.right, round: o.unforced, relaxed: [] })
 }
 
 /**
@@ -339,30 +458,47 @@ async function exactPlan(
     ...(options?.timeLimitMs === undefined ? {} : { timeLimitMs: options.timeLimitMs }),
     ...(options?.signal === undefined ? {} : { signal: options.signal }),
   }
-  const choice = await solveHorizon(built.model, run)
-  if (choice === null)
-    return left({
+  let model = built.model
+  let choice = await solveHorizon(model, run)
+  if (choice === null) {
+    // No plan makes every must-move by its deadline: the plans keeping as few must-movers in their
+    // posts as the rules allow (each round a must-mover stays counts one), the best of them.
+    const infeasible = left<NoExact>({
       kind: 'infeasible',
       message:
-        'no plan keeps every rule of every round and makes every must-move by its deadline: planned round by round',
+        'no plan keeps every rule of every round, even leaving must-moves unmade: planned round by round',
     })
+    const unforced = buildHorizon(scenario, months, maxColumns, { unforced: true })
+    if (unforced._tag === 'TooLarge')
+      return left({
+        kind: 'too-large',
+        message: `the exact plan's model leaving must-moves unmade has more than ${unforced.limit.toLocaleString('en-US')} columns: planned round by round`,
+      })
+    if (unforced._tag !== 'Built' || unforced.model.mustStays.length === 0) return infeasible
+    if (options?.signal?.aborted)
+      return left({ kind: 'stopped', error: { _tag: 'Aborted', message: 'aborted' } })
+    model = unforced.model
+    choice = await solveHorizon(model, run)
+    if (choice === null) return infeasible
+  }
   if ('stopped' in choice)
     return choice.stopped === 'interrupted'
       ? left({ kind: 'stopped', error: { _tag: 'Aborted', message: choice.message } })
       : choice.stopped === 'time-limit'
         ? left({ kind: 'time-limit', message: `the exact plan's ${choice.message}: planned round by round` })
         : left({ kind: 'failed', message: `the exact plan's solve failed: ${choice.message}` })
-  const rounds = await replay(scenario, months, choice, run)
-  if (rounds._tag === 'Left') return rounds
+  const replayed = await replay(scenario, months, choice, run)
+  if (replayed._tag === 'Left') return replayed
+  const { rounds, unmet } = replayed.right
   return right({
     method: 'exact',
-    rounds: rounds.right,
-    unmet: [],
-    value: valueOf(rounds.right),
+    rounds,
+    unmet,
+    value: valueOf(rounds),
     bound: choice.bound === null ? null : round6(choice.bound),
     status: choice.status,
     fallback: null,
-    columns: built.model.milp.colNames.length,
+    columns: model.milp.colNames.length,
   })
 }
 
@@ -372,9 +508,10 @@ async function replay(
   months: readonly YearMonth[],
   choice: HorizonChoice,
   run: SolveOptions,
-): Promise<Either<NoExact, RotationRound[]>> {
+): Promise<Either<NoExact, { rounds: RotationRound[]; unmet: UnmetRotation[] }>> {
   const opens = opensOf(scenario, months)
   const rounds: RotationRound[] = []
+  const unmet: UnmetRotation[] = []
   let county: Scenario = scenario
   for (let r = 0; r < months.length - 1; r++) {
     const o = openRound(scenario, county, r, months[r]!, months[r + 1]!)
@@ -383,14 +520,25 @@ async function replay(
       left<NoExact>({ kind: 'failed', message: `the exact plan does not replay in round ${o.at}: ${what}` })
     if (o.openPosts.length !== chosen.size || o.openPosts.some((p) => !chosen.has(p)))
       return mismatch('other posts open')
-    const model = formulate(o.scenario)
+    // A round of the plan that keeps must-movers: without forcing them, as round by round solves it.
+    const kept = o.must.filter((m) => chosen.get(m.postId) === m.cadreId)
+    const round = kept.length === 0 ? o.scenario : o.unforced
+    const model = formulate(round)
+    if (kept.length > 0) {
+      const forced = formulate(o.scenario).conflicts.map((c) => c.message)
+      const why =
+        forced.length > 0
+          ? forced.join('; ')
+          : 'no plan keeping every rule of every round makes every must-move by its deadline'
+      for (const m of kept) unmet.push({ ...m, due: o.due.get(m.postId)!, round: o.at, why })
+    }
     const el = model.eligibility
     const colBounds: [number, number, number][] = []
     for (let i = 0; i < o.openPosts.length; i++) {
       const who = chosen.get(o.openPosts[i]!)!
       let found = who === null
       for (let k = el.postStart[i]!; k < el.postStart[i + 1]!; k++) {
-        const v = o.scenario.cadres[el.cadre[k]!]!.id === who ? 1 : 0
+        const v = round.cadres[el.cadre[k]!]!.id === who ? 1 : 0
         if (v === 1) found = true
         colBounds.push([model.pairCol[k]!, v, v])
       }
@@ -416,13 +564,13 @@ async function replay(
       shouldMove: o.should.map((m) => m.cadreId),
       retired: o.retired,
       proposal: solved.right,
-      scenario: o.scenario,
+      scenario: round,
       relaxed: [],
-      value: round6(solved.right.objective + heldFit(o.scenario, opens, r)),
+      value: round6(solved.right.objective + heldFit(round, opens, r)),
     })
-    county = placeProposal(o.scenario, solved.right)
+    county = placeProposal(round, solved.right)
   }
-  return right(rounds)
+  return right({ rounds, unmet })
 }
 
 /** The scenario with its team structure rules soft (each at its policy penalty). */

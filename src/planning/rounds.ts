@@ -6,6 +6,11 @@
  * round through {@link openRound}, so that both are measured on the same
  * rounds.
  *
+ * Who must move: a holder who will have held their post `mustRotate.years`
+ * (a post not exempt from rotation), or the `terms` limit (`termYears ×
+ * maxTerms`, any post: a term limit is about the office, not the place), by
+ * the next round.
+ *
  * @module
  */
 import { monthsAfter, monthsBetween } from '../domain/time.js'
@@ -20,18 +25,68 @@ export function roundMonths(asOf: YearMonth, years: number, perYear: number): Ye
   return Array.from({ length: years * perYear + 1 }, (_, r) => monthsAfter(asOf, Math.round(r * step)))
 }
 
-/** Whether the incumbent of a post must move in the round at `at` (their deadline falls before `next`), or should. @internal */
+/** Months in a post from which a further term is not allowed (`tenure.max-terms`). */
+const termMonths = (people: Scenario['policy']['people']): number =>
+  12 * people.terms.termYears * people.terms.maxTerms
+
+/**
+ * Whether the incumbent of a post must move in the round at `at` (their
+ * rotation deadline or their term limit falls before `next`), or should. A
+ * post exempt from rotation (`exempt`) still has its term limit.
+ * @internal
+ */
 export function dueOf(
   scenario: Scenario,
   since: YearMonth,
   at: YearMonth,
   next: YearMonth,
+  exempt = false,
 ): 'must' | 'should' | null {
   const people = scenario.policy.people
-  if (people.mustRotate.enabled && monthsBetween(since, next) >= people.mustRotate.years * 12) return 'must'
+  const held = monthsBetween(since, next)
+  if (people.terms.enabled && held >= termMonths(people)) return 'must'
+  if (exempt) return null
+  if (people.mustRotate.enabled && held >= people.mustRotate.years * 12) return 'must'
   if (people.shouldRotate.enabled && monthsBetween(since, at) >= people.shouldRotate.years * 12)
     return 'should'
   return null
+}
+
+/** Whole months of `years`, a fraction of a month up (9.3 years: 112), as the rules compare months held with `12 × years`. */
+const wholeMonths = (years: number): number => Math.max(0, Math.ceil(12 * years - 1e-9))
+
+/**
+ * The month a holder since `since` must have left their post: the first
+ * whole month at which they reach `mustRotate.years` (not in a post exempt
+ * from rotation) or the term limit, whichever comes first (`null`: neither
+ * rule is on).
+ * @internal
+ */
+export function deadlineOf(scenario: Scenario, since: YearMonth, exempt: boolean): YearMonth | null {
+  const people = scenario.policy.people
+  const months: number[] = []
+  if (people.terms.enabled) months.push(wholeMonths(people.terms.termYears * people.terms.maxTerms))
+  if (!exempt && people.mustRotate.enabled) months.push(wholeMonths(people.mustRotate.years))
+  return months.length === 0 ? null : monthsAfter(since, Math.min(...months))
+}
+
+/**
+ * The policy of a round that cannot make all its must-moves: the rules that
+ * bar a must-mover from staying (`people.mustRotate`, `people.terms`) soft,
+ * each at its own penalty, so that a must-mover the round cannot move stays
+ * and the rule's penalty is paid (and reported) for it.
+ * @internal
+ */
+export function unforcedPolicy(policy: Scenario['policy']): Scenario['policy'] {
+  const { mustRotate, terms } = policy.people
+  return {
+    ...policy,
+    people: {
+      ...policy.people,
+      mustRotate: { ...mustRotate, hard: false },
+      terms: { ...terms, hard: false },
+    },
+  }
 }
 
 /** The posts exempt from rotation. @internal */
@@ -44,10 +99,17 @@ export interface OpenedRound {
   readonly at: YearMonth
   /** The county at `at`, the round's posts open, the must-movers forbidden to stay. */
   readonly scenario: Scenario
-  /** The same without the must-movers forbidden (what a round solves when they cannot all move). */
+  /** The same without the must-movers forbidden. */
   readonly base: Scenario
+  /**
+   * What a round solves when its must-moves cannot all be made: `base`, the
+   * rules that bar a must-mover from staying soft ({@link unforcedPolicy}).
+   */
+  readonly unforced: Scenario
   readonly openPosts: readonly string[]
   readonly must: readonly Pair[]
+  /** The deadline of each must-mover ({@link deadlineOf}), by post. */
+  readonly due: ReadonlyMap<string, YearMonth>
   readonly should: readonly Pair[]
   /** Holders of a post who reached retirement age by `at`. */
   readonly retired: readonly string[]
@@ -58,8 +120,12 @@ export interface OpenedRound {
 /**
  * Opens round `r` on `county` (the county after the previous rounds): ages it
  * to `at`, retires, opens the vacant posts and those of who must or should
- * move (the first round also the scenario's own `openPosts`, locks and
- * forbidden pairs), forbids the must-movers to stay.
+ * move (the first round also the scenario's own `openPosts` and locks),
+ * forbids the must-movers to stay. The scenario's forbidden pairs ("pairs no
+ * proposal may contain") hold in every round, less those naming a cadre who
+ * has retired; its locks are decisions of its own round (each names a post
+ * the scenario opens) and hold in the first round only. Every round keeps the
+ * scenario's policy, whatever an earlier round made soft.
  * @internal
  */
 export function openRound(
@@ -86,11 +152,14 @@ export function openRound(
   )
   const must: Pair[] = []
   const should: Pair[] = []
+  const deadline = new Map<string, YearMonth>()
   for (const [postId, c] of held) {
-    if (exempt.has(postId)) continue
-    const due = dueOf(scenario, c.currentPost!.since, at, next)
-    if (due === 'must') must.push({ cadreId: c.id, postId })
-    else if (due === 'should') should.push({ cadreId: c.id, postId })
+    const since = c.currentPost!.since
+    const due = dueOf(scenario, since, at, next, exempt.has(postId))
+    if (due === 'must') {
+      must.push({ cadreId: c.id, postId })
+      deadline.set(postId, deadlineOf(scenario, since, exempt.has(postId))!)
+    } else if (due === 'should') should.push({ cadreId: c.id, postId })
   }
   const open = new Set<string>(r === 0 ? scenario.openPosts : [])
   for (const p of allPosts) if (!held.has(p)) open.add(p)
@@ -103,22 +172,33 @@ export function openRound(
   const base: Scenario = {
     ...rest,
     ...(tallies === undefined ? {} : { recommendations: tallies }),
+    // The user's policy: a round that made a rule soft does not make it soft for the next.
+    policy: scenario.policy,
     asOf: at,
     cadres: aged,
     openPosts,
     locks: r === 0 ? scenario.locks : [],
-    forbidden: r === 0 ? scenario.forbidden : [],
+    forbidden: forbiddenOf(scenario, aged),
   }
   return {
     at,
     scenario: { ...base, forbidden: [...base.forbidden, ...must] },
     base,
+    unforced: { ...base, policy: unforcedPolicy(base.policy) },
     openPosts,
     must,
+    due: deadline,
     should,
     retired,
     held,
   }
+}
+
+/** The scenario's forbidden pairs that name a cadre of a round's roster `cadres` (every round's). @internal */
+export function forbiddenOf(scenario: Scenario, cadres: readonly Cadre[]): readonly Pair[] {
+  if (scenario.forbidden.length === 0) return scenario.forbidden
+  const present = new Set(cadres.map((c) => c.id))
+  return scenario.forbidden.filter((p) => present.has(p.cadreId))
 }
 
 /**
@@ -145,7 +225,7 @@ export function opensOf(scenario: Scenario, months: readonly YearMonth[]): Reado
           h === undefined ||
           retiredBy(scenario, h, months[r]!) ||
           (r === 0 && userOpen.has(id)) ||
-          (!exempt.has(id) && dueOf(scenario, h.currentPost!.since, months[r]!, months[r + 1]!) !== null)
+          dueOf(scenario, h.currentPost!.since, months[r]!, months[r + 1]!, exempt.has(id)) !== null
         if (due) {
           opens.set(id, r)
           break

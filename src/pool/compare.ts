@@ -8,14 +8,21 @@
 import { requireArgument, requireProposal, requireSameScenario, requireScenario } from '../io/door.js'
 import { YEAR_RANGE, yearMonth } from '../io/combinators.js'
 import type { Proposal } from '../domain/proposal.js'
-import type { Cadre, Scenario, YearMonth } from '../domain/types.js'
+import type { Cadre, Rank, Scenario, YearMonth } from '../domain/types.js'
 import { analyseStructure, type CountyStructure } from './structure.js'
 
 /**
  * The scenario after a proposal: each assigned cadre holds their post (since
  * `asOf`, or since their old date when they stay), incumbents of open posts
  * who are not placed hold none, and no post is open any more — so a
- * structure analysis counts the proposal's members.
+ * structure analysis counts the proposal's members. A cadre appointed to a
+ * post of another rank than theirs — a promotion, or a step down (降级任职,
+ * 能上能下) — holds the post's rank from then on (`rank` the post's,
+ * `rankSince` the scenario's `asOf`), as the ladder reads rank: a post's
+ * rank is the rank needed to hold it; and an exceptional promotion (破格) the
+ * proposal made (`exceptional`) spends the cadre's approval
+ * (`exceptionalPromotion` false): the next promotion waives nothing unless
+ * approved again. A cadre who stays, or moves at their own rank, keeps both.
  *
  * @param scenario - the scenario the proposal was made for
  * @param proposal - e.g. from `solve`; only its `assignments` are read
@@ -38,14 +45,27 @@ export function applyProposal(scenario: Scenario, proposal: Proposal): Scenario 
  */
 export function placeProposal(scenario: Scenario, proposal: Proposal): Scenario {
   const open = new Set(scenario.openPosts)
-  const placed = new Map<string, string>()
+  const rankOf = new Map<string, Rank>()
+  for (const team of scenario.teams) for (const post of team.posts) rankOf.set(post.id, post.rank)
+  const placed = new Map<string, { readonly postId: string; readonly exceptional: boolean }>()
   for (const a of proposal.assignments)
-    if (a.cadreId !== null && open.has(a.postId)) placed.set(a.cadreId, a.postId)
+    if (a.cadreId !== null && open.has(a.postId))
+      placed.set(a.cadreId, { postId: a.postId, exceptional: a.exceptional })
   const cadres = scenario.cadres.map((c): Cadre => {
     const to = placed.get(c.id)
     if (to !== undefined) {
-      const since = c.currentPost?.postId === to ? c.currentPost.since : scenario.asOf
-      return { ...c, currentPost: { postId: to, since } }
+      const { postId } = to
+      if (c.currentPost?.postId === postId) return c
+      const moved: Cadre = { ...c, currentPost: { postId, since: scenario.asOf } }
+      const rank = rankOf.get(postId)
+      if (rank === undefined || rank === c.rank) return moved
+      // A post of another rank: its rank from now on; a 破格 promotion made spends the approval.
+      return {
+        ...moved,
+        rank,
+        rankSince: scenario.asOf,
+        ...(to.exceptional ? { exceptionalPromotion: false } : {}),
+      }
     }
     if (c.currentPost !== null && open.has(c.currentPost.postId)) return { ...c, currentPost: null }
     return c

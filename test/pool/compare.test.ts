@@ -1,9 +1,13 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { applyProposal, compareStructure, scenarioAt, teamStructures } from '../../src/pool/index.js'
 import { decodeScenario, encodeScenario } from '../../src/index.js'
 import type { Assignment } from '../../src/domain/proposal.js'
+import { RANKS, type Rank } from '../../src/domain/types.js'
+import { solve } from '../../src/proposals/solve.js'
+import { generateScenario } from '../../src/sample/index.js'
 import { proposalOf } from '../check/fixtures.js'
-import { county } from './fixtures.js'
+import { cadre, county } from './fixtures.js'
 
 const assignment = (postId: string, cadreId: string): Assignment => ({
   postId,
@@ -33,6 +37,77 @@ describe('applyProposal', () => {
     ])
     expect(s.cadres.find((c) => c.id === 'C5')!.currentPost).not.toBeNull()
   })
+
+  it('gives a cadre appointed to a post of another rank that rank from the round on; a stay or a move at their rank keeps it', () => {
+    const s = county({
+      cadres: [
+        ...county().cadres,
+        cadre('D1', { rank: 'section-chief', rankSince: '2015-03' }),
+        cadre('X1', { rank: 'section-member', rankSince: '2019-05', exceptionalPromotion: true }),
+      ],
+      openPosts: ['P2', 'P3', 'P5', 'Q2'],
+    })
+    const after = applyProposal(
+      s,
+      proposalOf([
+        // D1 (section-chief) steps down to a section-deputy post (降级任职)
+        assignment('P2', 'D1'),
+        // C2 moves from P2 to P3 at their own rank (section-deputy)
+        assignment('P3', 'C2'),
+        // C8 (section-member) promoted to a section-deputy post
+        assignment('P5', 'C8'),
+        // C7 stays in Q2
+        assignment('Q2', 'C7'),
+      ]),
+    )
+    const byId = new Map(after.cadres.map((c) => [c.id, c]))
+    expect(byId.get('C8')).toMatchObject({ rank: 'section-deputy', rankSince: '2024-06' })
+    expect(byId.get('D1')).toMatchObject({ rank: 'section-deputy', rankSince: '2024-06' })
+    expect(byId.get('C7')).toMatchObject({ rank: 'section-deputy', rankSince: '2018-01' })
+    expect(byId.get('C2')).toMatchObject({ rank: 'section-deputy', rankSince: '2018-01' })
+    expect(byId.get('C2')!.currentPost).toEqual({ postId: 'P3', since: '2024-06' })
+    // An exceptional promotion (破格) spends the approval; one not flagged exceptional keeps it.
+    const promote = (exceptional: boolean) =>
+      applyProposal(
+        { ...s, openPosts: ['P5'] },
+        proposalOf([{ ...assignment('P5', 'X1'), change: 'promotion', exceptional }]),
+      ).cadres.find((c) => c.id === 'X1')!
+    expect(promote(true)).toMatchObject({
+      rank: 'section-deputy',
+      rankSince: '2024-06',
+      exceptionalPromotion: false,
+    })
+    expect(promote(false)).toMatchObject({ rank: 'section-deputy', exceptionalPromotion: true })
+  })
+
+  it('holds every placed cadre at the rank of their post when they moved, and every other cadre as they were (generated counties)', async () => {
+    let changed = 0
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 10_000 }), async (seed) => {
+        const s = generateScenario({ seed, cadres: 40, teams: 4, openShare: 0.3 })
+        const p = await solve(s)
+        if (p._tag === 'Left') throw new Error(p.left.message)
+        const after = applyProposal(s, p.right)
+        const rankOf = new Map(s.teams.flatMap((t) => t.posts.map((q) => [q.id, q.rank] as const)))
+        const before = new Map(s.cadres.map((c) => [c.id, c]))
+        for (const c of after.cadres) {
+          const was = before.get(c.id)!
+          const a = p.right.assignments.find((x) => x.cadreId === c.id)
+          if (a === undefined || a.change === 'stays' || rankOf.get(a.postId) === was.rank) {
+            expect([c.rank, c.rankSince]).toEqual([was.rank, was.rankSince])
+            continue
+          }
+          changed++
+          expect([c.rank, c.rankSince]).toEqual([rankOf.get(a.postId), s.asOf])
+          // The proposal's own reading of the change agrees with the ranks.
+          const rungs = RANKS.indexOf(c.rank as Rank) - RANKS.indexOf(was.rank)
+          expect(a.change).toBe(rungs > 0 ? 'promotion' : 'demotion')
+        }
+      }),
+      { numRuns: 8, seed: 20261207 },
+    )
+    expect(changed).toBeGreaterThan(0)
+  }, 60_000)
 })
 
 describe('compareStructure', () => {
