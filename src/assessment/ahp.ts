@@ -32,6 +32,21 @@ export const RANDOM_INDEX: readonly number[] = [
 /** The usual limit of the consistency ratio. @category Assessment */
 export const MAX_CONSISTENCY_RATIO = 0.1
 
+/**
+ * The largest judgement `ahpWeights` reads, and its reciprocal the smallest:
+ * 10⁴. Saaty's scale ends at 9; what people write beyond it — extended
+ * scales (1–99), geometric means of several judges, ratios of measured
+ * quantities, consistent matrices built from weights a hundredfold apart —
+ * stays well within four orders of magnitude, and a judgement past them says
+ * nothing a judgement of 10⁴ does not. It is also where the eigen solver is
+ * sound: within it, over tens of thousands of random reciprocal matrices
+ * (n ≤ 15, cells at the bounds), every weight is positive and A·w = λ·w holds
+ * to 1e-8 in every component, where from about 10⁸ it gives negative weights
+ * and near 10¹⁹⁵ never returns. A cell outside is refused (`OutOfRange`) and
+ * never reaches the solver.
+ */
+const JUDGEMENT_LIMIT = 1e4
+
 /** Weights of an AHP comparison matrix and its consistency. @category Assessment */
 export interface AhpResult {
   /** Principal eigenvector normalised to sum 1; every weight positive. */
@@ -48,7 +63,7 @@ export interface AhpResult {
 
 /**
  * Why an AHP matrix gives no weights: not a square positive reciprocal matrix
- * (the cell is named), too large for the random index table, or too
+ * of judgements within 10⁻⁴–10⁴ (the cell is named), too large for the random index table, or too
  * inconsistent (the weights and CR are reported, not used).
  * @category Assessment
  */
@@ -56,6 +71,15 @@ export type AhpError =
   | { readonly _tag: 'NotSquare'; readonly rows: number; readonly row: number; readonly columns: number }
   | { readonly _tag: 'Empty' }
   | { readonly _tag: 'NotPositive'; readonly row: number; readonly column: number; readonly value: number }
+  /** A judgement outside `min`–`max` (10⁻⁴–10⁴): far past Saaty's 1–9 scale, meaningless as a judgement. */
+  | {
+      readonly _tag: 'OutOfRange'
+      readonly row: number
+      readonly column: number
+      readonly value: number
+      readonly min: number
+      readonly max: number
+    }
   | {
       readonly _tag: 'NotReciprocal'
       readonly row: number
@@ -87,9 +111,11 @@ export interface AhpOptions {
 /**
  * AHP weights of a pairwise comparison matrix: `matrix[i][j]` says how much
  * more important criterion i is than j (Saaty's 1–9 scale), and
- * `matrix[j][i] = 1 / matrix[i][j]`.
+ * `matrix[j][i] = 1 / matrix[i][j]`. A judgement outside 10⁻⁴–10⁴ is
+ * refused (`OutOfRange`, naming the cell): no scale of judgements reaches
+ * it, and the eigen solver is not trusted there.
  *
- * @param matrix - a square positive reciprocal matrix, rows of equal length (n ≤ 15)
+ * @param matrix - a square positive reciprocal matrix, rows of equal length (n ≤ 15), judgements within 10⁻⁴–10⁴
  * @param options - the CR limit and the reciprocity tolerance
  * @returns the weights with λmax, CI, RI and CR; or an {@link AhpError}
  * @category Assessment
@@ -113,6 +139,15 @@ export function ahpWeights(
     for (let j = 0; j < n; j++) {
       const v = row[j]!
       if (!(v > 0) || !Number.isFinite(v)) return left({ _tag: 'NotPositive', row: i, column: j, value: v })
+      if (v > JUDGEMENT_LIMIT || v < 1 / JUDGEMENT_LIMIT)
+        return left({
+          _tag: 'OutOfRange',
+          row: i,
+          column: j,
+          value: v,
+          min: 1 / JUDGEMENT_LIMIT,
+          max: JUDGEMENT_LIMIT,
+        })
     }
   }
   for (let i = 0; i < n; i++)

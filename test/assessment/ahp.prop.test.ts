@@ -1,6 +1,7 @@
 /**
  * Properties of AHP (seed 42 so a failure replays): weights are positive and
- * sum to 1; a consistent matrix a_ij = w_i / w_j has CR 0 (within 1e-9) and
+ * sum to 1, on Saaty's scale and anywhere within the judgements read
+ * (10⁻⁴–10⁴); a judgement outside is refused, naming its cell; a consistent matrix a_ij = w_i / w_j has CR 0 (within 1e-9) and
  * gives back w; permuting the criteria permutes the weights.
  */
 import fc from 'fast-check'
@@ -27,6 +28,29 @@ const reciprocal = fc.integer({ min: 2, max: 9 }).chain((n) =>
     }),
 )
 
+/** A judgement anywhere in 10⁻⁴–10⁴ (log-uniform), the bounds and Saaty's scale among them. */
+const judgement = fc.oneof(
+  fc.constantFrom(1e4, 1e-4, 1, ...SAATY),
+  fc
+    .double({ min: -Math.log(1e4), max: Math.log(1e4), noNaN: true })
+    .map((x) => Math.min(1e4, Math.max(1e-4, Math.exp(x)))),
+)
+
+/** A reciprocal matrix of n ∈ 2…15 with upper judgements drawn from `value`. */
+const reciprocalOf = (value: fc.Arbitrary<number>) =>
+  fc.integer({ min: 2, max: 15 }).chain((n) =>
+    fc.array(value, { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 }).map((upper) => {
+      const m = Array.from({ length: n }, () => new Array<number>(n).fill(1))
+      let k = 0
+      for (let i = 0; i < n; i++)
+        for (let j = i + 1; j < n; j++) {
+          m[i]![j] = upper[k]!
+          m[j]![i] = 1 / upper[k++]!
+        }
+      return m
+    }),
+  )
+
 const positiveWeights = fc.array(fc.double({ min: 0.01, max: 100, noNaN: true }), {
   minLength: 2,
   maxLength: 12,
@@ -45,6 +69,48 @@ describe('ahpWeights properties', () => {
         const w = weightsOf(m).weights
         expect(w.every((x) => x > 0)).toBe(true)
         expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9)
+      }),
+      RUNS,
+    )
+  })
+
+  it('gives positive weights summing to 1 for any judgements within 10⁻⁴–10⁴', () => {
+    fc.assert(
+      fc.property(reciprocalOf(judgement), (m) => {
+        const w = weightsOf(m).weights
+        expect(w.every((x) => Number.isFinite(x) && x > 0)).toBe(true)
+        expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9)
+      }),
+      { ...RUNS, numRuns: 1000 },
+    )
+  })
+
+  it('refuses a judgement outside 10⁻⁴–10⁴, naming its cell, whatever the rest', () => {
+    const outside = fc.oneof(
+      fc.double({ min: 1e4, max: 1e300, noNaN: true, minExcluded: true }),
+      fc.double({ min: 1e-300, max: 1e-4, noNaN: true, maxExcluded: true }),
+    )
+    const placed = reciprocalOf(fc.constantFrom(...SAATY)).chain((m) =>
+      fc
+        .tuple(fc.nat(m.length - 1), fc.nat(m.length - 2), outside)
+        .map(([i, k, v]) => ({ m, i, j: k >= i ? k + 1 : k, v })),
+    )
+    fc.assert(
+      fc.property(placed, ({ m, i, j, v }) => {
+        const bad = m.map((r) => [...r])
+        bad[i]![j] = v
+        bad[j]![i] = 1 / v
+        // the first cell met, row by row: the one of the upper row
+        const [row, column, value] = i < j ? [i, j, v] : [j, i, 1 / v]
+        const r = ahpWeights(bad, { maxCr: Infinity })
+        expect(r._tag === 'Left' && r.left).toEqual({
+          _tag: 'OutOfRange',
+          row,
+          column,
+          value,
+          min: 1e-4,
+          max: 1e4,
+        })
       }),
       RUNS,
     )

@@ -162,3 +162,50 @@ describe('ahpWeights: hand-computed and edge cases', () => {
     expect(ahpWeights(big)).toEqual({ _tag: 'Left', left: { _tag: 'TooLarge', n: 16, max: 15 } })
   })
 })
+
+describe('ahpWeights: judgements far past any scale', () => {
+  const outOfRange = (row: number, column: number, value: number) => ({
+    _tag: 'Left',
+    left: { _tag: 'OutOfRange', row, column, value, min: 1e-4, max: 1e4 },
+  })
+
+  it('refuses a judgement of 6.4e17 (the eigen solver gave a negative weight) naming its cell', () => {
+    const m = Array.from({ length: 6 }, () => new Array<number>(6).fill(1))
+    m[4]![5] = 638660882222775800
+    m[5]![4] = 1.5657761855080753e-18
+    expect(ahpWeights(m, { maxCr: Infinity })).toEqual(outOfRange(4, 5, 638660882222775800))
+    expect(ahpWeights(m)).toEqual(outOfRange(4, 5, 638660882222775800))
+  })
+
+  it('refuses ratios of 1e195–1e308 (the eigen solver never returned) at once', () => {
+    // Before the range check this call never returned; the range check answers before the solver runs.
+    const m = [
+      [1, 3.58574790936986e-196, 2.2988363624860614e-222],
+      [2.7888184704421525e195, 1, 1e308],
+      [4.350026893252013e221, 1e-308, 1],
+    ]
+    expect(ahpWeights(m, { maxCr: Infinity })).toEqual(outOfRange(0, 1, 3.58574790936986e-196))
+  })
+
+  it('reads judgements up to 1e4 and down to 1e-4, with positive weights', () => {
+    const r = ok([
+      [1, 1e4, 1e4],
+      [1e-4, 1, 1],
+      [1e-4, 1, 1],
+    ])
+    expect(r.weights.every((w) => w > 0)).toBe(true)
+    expect(r.weights[0]).toBeCloseTo(1e4 / (1e4 + 2), 12)
+    expect(
+      ahpWeights([
+        [1, 10000.5],
+        [1 / 10000.5, 1],
+      ]),
+    ).toEqual(outOfRange(0, 1, 10000.5))
+    expect(
+      ahpWeights([
+        [1, 1 / 10000.5],
+        [10000.5, 1],
+      ]),
+    ).toEqual(outOfRange(0, 1, 1 / 10000.5))
+  })
+})

@@ -9,6 +9,8 @@ import { encodeScenario } from '../../src/io/encode.js'
 import { readRoster, type RosterImport, type RosterSources } from '../../src/io/roster/read.js'
 import { items, readMonth } from '../../src/io/roster/values.js'
 import { rosterTemplate, writeRoster } from '../../src/io/roster/write.js'
+import { leavesOf } from '../../src/io/roster/policy-sheet.js'
+import { formatPath } from '../../src/io/path.js'
 import { formOfCadre } from '../../src/io/lrmx/folder.js'
 import { writeLrmx } from '../../src/io/lrmx/lrmx.js'
 import { withRosterColumns } from '../../src/io/roster/doc.js'
@@ -666,6 +668,37 @@ describe('readRoster: round trip and robustness (properties)', () => {
     expect(
       sheetBad._tag === 'Left' && sheetBad.left.issues.map((i) => `${i.source} ${i.row}${i.column}`),
     ).toEqual(['政策.csv 2B', 'options nullpolicy.structure.young.maxAge'])
+  })
+
+  it('blames an options.policy value of {} on the options too, never on the 政策 cell it replaced', async () => {
+    const s = generateScenario({ seed: 33, cadres: 40, teams: 6 })
+    const data = await writeRoster(s) // its 政策 sheet sets every setting, validly
+    const issues = async (policy: unknown) => {
+      const r = await readRoster({ workbook: { name: 'w.xlsx', data } }, {
+        asOf: s.asOf,
+        county: s.county,
+        policy,
+      } as never)
+      return r._tag === 'Left' ? r.left.issues.map((i) => [i.source, i.row, i.column, i.header]) : []
+    }
+    for (const v of [{}, [], 'x', -1])
+      expect(await issues({ structure: { women: { min: v } } })).toEqual([
+        ['options', null, 'policy.structure.women.min', null],
+      ])
+    // {} where the sheet has a section merges nothing: no issue, the sheet's settings stand.
+    expect(await issues({ structure: { women: {} } })).toEqual([])
+    // Property: {} put over any setting of the sheet is the options' own value wherever it is refused.
+    const settings = leavesOf((encodeScenario(s) as { policy: unknown }).policy, [])
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...settings), async (path) => {
+        const policy = path.reduceRight<unknown>((v, k) => ({ [k]: v }), {})
+        for (const [source, row, column] of await issues(policy)) {
+          expect([source, row]).toEqual(['options', null])
+          expect(String(column).startsWith(formatPath(['policy', ...path]))).toBe(true)
+        }
+      }),
+      { seed: 5, numRuns: 25 },
+    )
   })
 
   it('writes the same bytes for the same scenario', async () => {

@@ -9,6 +9,15 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import { ethnicityLabel } from '../../domain/ethnicity.js'
 import type { Cadre, KinRelation, Scenario } from '../../domain/types.js'
+import {
+  checkOptions,
+  invalidArgument,
+  scenarioArgument,
+  stringOption,
+  type InvalidArgument,
+  type InvalidOptions,
+  type OptionSpec,
+} from '../door.js'
 import { dottedMonth, EDUCATION_WORDS, KIN_WORDS, PARTY_WORDS } from '../roster/values.js'
 import type { LrmxForm, LrmxRelative } from './form.js'
 import { readLrmx, type LrmxIssue } from './lrmx.js'
@@ -22,23 +31,34 @@ export interface UnknownCadre {
   readonly message: string
 }
 
+/** The checks of `formOfCadre`'s `proposed` texts. */
+const PROPOSED_SPEC: OptionSpec = { post: stringOption, removed: stringOption, reason: stringOption }
+
 /**
  * The form (干部任免审批表) of one cadre of a scenario, for `writeLrmx`: what
  * the scenario knows of the cadre — personal data, education, current post
  * (the team's name and the post's title), résumé, assessments, and the kin
  * who are cadres of the roster as family members. What the scenario does not
- * hold (photo, id number, schools, rewards) is left empty.
+ * hold (photo, id number, schools, rewards) is left empty. Never throws:
+ * `scenario` not a decoded scenario or `cadreId` not a string answers
+ * `InvalidArgument`, `proposed` not an object of texts `InvalidOptions`
+ * (its path starting `proposed`), an id no cadre has `UnknownId`.
  *
  * @param scenario - a decoded scenario
  * @param cadreId - the cadre's id
- * @param proposed - the post proposed for the cadre (拟任职务) and the post to leave (拟免职务), as text
+ * @param proposed - the post proposed for the cadre (拟任职务), the post to leave (拟免职务) and the reason (任免理由), as text
  * @category LRMX
  */
 export function formOfCadre(
   scenario: Scenario,
   cadreId: string,
   proposed: { readonly post?: string; readonly removed?: string; readonly reason?: string } = {},
-): Either<UnknownCadre, LrmxForm> {
+): Either<UnknownCadre | InvalidArgument | InvalidOptions, LrmxForm> {
+  const notScenario = scenarioArgument(scenario)
+  if (notScenario !== null) return left(notScenario)
+  if (typeof cadreId !== 'string') return left(invalidArgument('cadreId', 'a cadre id (a string)', cadreId))
+  const texts = checkOptions<typeof proposed>(proposed, PROPOSED_SPEC, 'proposed')
+  if (texts._tag === 'Left') return texts
   const byId = new Map(scenario.cadres.map((c) => [c.id, c]))
   const cadre = byId.get(cadreId)
   if (cadre === undefined)

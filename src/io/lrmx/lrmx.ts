@@ -9,6 +9,7 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import { XMLBuilder, XMLParser } from 'fast-xml-parser'
 import type { Gender, PartyAffiliation, YearMonth } from '../../domain/types.js'
+import { requireArgument } from '../door.js'
 import { decodeText } from '../roster/tables.js'
 import { GENDER_WORDS, KIN_WORDS, PARTY_WORDS, readCode, readMonth } from '../roster/values.js'
 import type { LrmxEducation, LrmxForm, LrmxRelative } from './form.js'
@@ -20,10 +21,21 @@ export interface LrmxIssue {
   readonly file: string
   /** The element (`JianLi`, `JiaTingChengYuan[2].ChengWei`), or `null` for the file as a whole. */
   readonly field: string | null
-  /** The text found (a line of a free-text field, or the field's value). */
+  /**
+   * The text found (a line of a free-text field, or the field's value); of
+   * an element written more than once with different texts, every copy's
+   * text, one after another on lines of their own (the photo's and the
+   * 身份证号's copies are not shown: see `copies`).
+   */
   readonly text: string
   readonly expected: string
   readonly message: string
+  /**
+   * Of an element written more than once with different texts (a re-saved
+   * or merged file): each copy's text, in the file's order. None is read
+   * into the form.
+   */
+  readonly copies?: readonly string[]
 }
 
 /** Why an LRMX file could not be read at all: not XML, no `<Person>`, or a core field unreadable. @category LRMX */
@@ -38,13 +50,35 @@ export interface LrmxRead {
   readonly unread: readonly LrmxIssue[]
 }
 
+/** A text for a message: quoted, cut at 80 characters; `nothing` when empty. */
+const quoted = (text: string): string =>
+  text === '' ? 'nothing' : JSON.stringify(text.length > 80 ? `${text.slice(0, 79)}…` : text)
+
 const issue = (file: string, field: string | null, text: string, expected: string): LrmxIssue => ({
   file,
   field,
   text,
   expected,
-  message: `${file}${field === null ? '' : ` ${field}`}: expected ${expected}, got ${text === '' ? 'nothing' : JSON.stringify(text.length > 80 ? `${text.slice(0, 79)}…` : text)}`,
+  message: `${file}${field === null ? '' : ` ${field}`}: expected ${expected}, got ${quoted(text)}`,
 })
+
+/** Elements whose texts a message never shows: the photo (base64), the 身份证号 (personal data). */
+const UNSHOWN = new Set(['ZhaoPian', 'ShenFenZheng'])
+
+/** An element written more than once with different texts: what it is, every copy kept. */
+function givenTwice(file: string, field: string, copies: readonly string[]): LrmxIssue {
+  const element = field.replace(/^.*\./, '')
+  const shown = !UNSHOWN.has(element)
+  const times = copies.length === 2 ? 'twice' : `${copies.length} times`
+  return {
+    file,
+    field,
+    text: shown ? copies.join('\n') : `${copies.length} different values, not shown`,
+    expected: `one value (<${element}> once, or its copies alike)`,
+    message: `${file} ${field}: given ${times} with different values${shown ? `: ${copies.map((c) => (c === '' ? '""' : quoted(c))).join(', ')}` : ' (not shown)'}`,
+    copies,
+  }
+}
 
 /**
  * The text of LRMX bytes, as a roster's CSV file's (`decodeText`): a
@@ -81,12 +115,35 @@ const str = (v: unknown): string => {
   return ''
 }
 
-function education(p: Node, prefix: string): LrmxEducation {
+/**
+ * The copies of an element as the parser gives them: an element written once
+ * is its value; one written twice or more (a re-saved or merged file) is an
+ * array of its copies — whatever `isArray` says, which makes arrays only of
+ * `Item`. The one place a repeated element is seen: every read of an element
+ * goes through it ({@link readLrmx}'s `once`), so that none reads as absent.
+ */
+const copiesOf = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : [v])
+
+/** The texts of an element's value, its children's one after another (a family list, to show it). */
+const flat = (v: unknown): string =>
+  Array.isArray(v)
+    ? v
+        .map(flat)
+        .filter((t) => t !== '')
+        .join('\n')
+    : v !== null && typeof v === 'object'
+      ? Object.values(v)
+          .map(flat)
+          .filter((t) => t !== '')
+          .join(' ')
+      : str(v)
+
+function education(text: (el: string) => string, prefix: string): LrmxEducation {
   return {
-    level: str(p[`${prefix}_XueLi`]),
-    degree: str(p[`${prefix}_XueWei`]),
-    school: str(p[`${prefix}_XueLi_BiYeYuanXiaoXi`]),
-    degreeSchool: str(p[`${prefix}_XueWei_BiYeYuanXiaoXi`]),
+    level: text(`${prefix}_XueLi`),
+    degree: text(`${prefix}_XueWei`),
+    school: text(`${prefix}_XueLi_BiYeYuanXiaoXi`),
+    degreeSchool: text(`${prefix}_XueWei_BiYeYuanXiaoXi`),
   }
 }
 
@@ -102,7 +159,10 @@ function base64Bytes(text: string): Uint8Array | null {
  * file is refused with every reason; lines of the free-text fields that
  * follow no pattern (résumé lines, assessment clauses, family members' titles
  * and dates) come back in `unread` with their field and text and are left
- * out of the form. Never throws on bad data.
+ * out of the form. An element written more than once is read when its copies
+ * agree; copies that differ refuse the file for a core field, and come back
+ * in `unread` (every copy in `copies`) for any other, the field left empty —
+ * never read as absent. Never throws on bad data.
  *
  * @param data - the file's bytes (UTF-8 when they are valid UTF-8, else GBK) or its text
  * @param file - the file's name, for messages
@@ -130,47 +190,68 @@ export function readLrmx(data: Uint8Array | string, file = 'form.lrmx'): Either<
   const p = person as Node
   const issues: LrmxIssue[] = []
   const unread: LrmxIssue[] = []
-  const field = (name: string) => str(p[name])
+  // An element's text. Written more than once, its copies agreeing (blanks around them aside), it is
+  // their text; disagreeing, it is `null`, reported into `into` with every copy, and none is read.
+  const once = (node: Node, el: string, at: string, into: LrmxIssue[]): string | null => {
+    const copies = copiesOf(node[el]).map(str)
+    if (copies.every((c) => c === copies[0])) return copies[0] ?? ''
+    into.push(givenTwice(file, at, copies))
+    return null
+  }
+  // A core field disagreeing refuses the file; any other is unread, and left empty in the form.
+  const core = (el: string) => once(p, el, el, issues)
+  const text = (el: string) => once(p, el, el, unread) ?? ''
 
-  const name = field('XingMing')
+  const name = core('XingMing')
   if (name === '') issues.push(issue(file, 'XingMing', '', '姓名'))
-  const coded = <A extends string>(el: string, words: Readonly<Record<A, readonly string[]>>): A | null => {
-    const t = field(el)
-    if (t === '') return null
+  const coded = <A extends string>(
+    el: string,
+    t: string | null,
+    words: Readonly<Record<A, readonly string[]>>,
+  ): A | null => {
+    if (t === null || t === '') return null
     const r = readCode(t, words)
     if (r.ok) return r.value
     issues.push(issue(file, el, t, r.expected))
     return null
   }
   const monthOf = (el: string, into: LrmxIssue[]): YearMonth | null => {
-    const t = field(el)
-    if (t === '') return null
+    const t = once(p, el, el, into)
+    if (t === null || t === '') return null
     const r = readMonth(t)
     if (r.ok) return r.value
     into.push(issue(file, el, t, r.expected))
     return null
   }
-  const gender: Gender | null = coded('XingBie', GENDER_WORDS)
+  const gender: Gender | null = coded('XingBie', core('XingBie'), GENDER_WORDS)
   const birth = monthOf('ChuShengNianYue', issues)
   const partyJoined = monthOf('RuDangShiJian', issues)
   const workStart = monthOf('CanJiaGongZuoShiJian', issues)
-  let party: PartyAffiliation | null = coded('ZhengZhiMianMao', PARTY_WORDS)
-  if (party === null && field('ZhengZhiMianMao') === '' && partyJoined !== null) party = 'cpc'
+  const partyText = core('ZhengZhiMianMao')
+  let party: PartyAffiliation | null = coded('ZhengZhiMianMao', partyText, PARTY_WORDS)
+  if (party === null && partyText === '' && partyJoined !== null) party = 'cpc'
 
-  const resume = readResume(str(p.JianLi))
+  const resume = readResume(text('JianLi'))
   for (const u of resume.unread) unread.push(issue(file, 'JianLi', u.text, u.expected))
-  const graded = readAssessments(str(p.NianDuKaoHeJieGuo))
+  const graded = readAssessments(text('NianDuKaoHeJieGuo'))
   for (const u of graded.unread) unread.push(issue(file, 'NianDuKaoHeJieGuo', u.text, u.expected))
 
   const family: LrmxRelative[] = []
-  const items = (p.JiaTingChengYuan as Node | undefined)?.Item
+  // The list written twice is read when its copies are alike; else unread, each copy's members shown.
+  const lists = copiesOf(p.JiaTingChengYuan)
+  const same = lists.every((l) => JSON.stringify(l) === JSON.stringify(lists[0]))
+  if (!same) unread.push(givenTwice(file, 'JiaTingChengYuan', lists.map(flat)))
+  const listNode = same ? lists[0] : undefined
+  const items = listNode !== null && typeof listNode === 'object' ? (listNode as Node).Item : undefined
   const list = Array.isArray(items) ? items : []
   list.forEach((item: unknown, i) => {
     const it = (item !== null && typeof item === 'object' ? item : {}) as Node
     const at = `JiaTingChengYuan[${i}]`
-    const title = str(it.ChengWei)
+    const part = (el: string) => once(it, el, `${at}.${el}`, unread)
+    const titleText = part('ChengWei')
+    const title = titleText ?? ''
     const kin = readCode(title, KIN_WORDS)
-    if (!kin.ok)
+    if (!kin.ok && titleText !== null)
       unread.push(
         issue(
           file,
@@ -179,22 +260,22 @@ export function readLrmx(data: Uint8Array | string, file = 'form.lrmx'): Either<
           `a relation: ${Object.values(KIN_WORDS).flat().slice(0, 12).join('、')} …`,
         ),
       )
-    const birthText = str(it.ChuShengRiQi)
+    const birthText = part('ChuShengRiQi') ?? ''
     const b = birthText === '' ? null : readMonth(birthText)
     if (b !== null && !b.ok && !/^\d{4}$/.test(birthText))
       unread.push(issue(file, `${at}.ChuShengRiQi`, birthText, 'a month such as 1956.03 (or a year)'))
     family.push({
       title,
       relation: kin.ok ? kin.value : null,
-      name: str(it.XingMing),
+      name: part('XingMing') ?? '',
       birth: b !== null && b.ok ? b.value : null,
       birthText,
-      party: str(it.ZhengZhiMianMao),
-      work: str(it.GongZuoDanWeiJiZhiWu),
+      party: part('ZhengZhiMianMao') ?? '',
+      work: part('GongZuoDanWeiJiZhiWu') ?? '',
     })
   })
 
-  const photoText = field('ZhaoPian')
+  const photoText = text('ZhaoPian')
   const photo = base64Bytes(photoText)
   if (photoText !== '' && photo === null)
     unread.push(issue(file, 'ZhaoPian', `${photoText.length} characters`, 'a base64 image'))
@@ -204,33 +285,33 @@ export function readLrmx(data: Uint8Array | string, file = 'form.lrmx'): Either<
   if (issues.length > 0) return left({ _tag: 'InvalidLrmx', issues })
   return right({
     form: {
-      name,
+      name: name ?? '',
       gender,
       birth,
-      ethnicity: field('MinZu'),
-      ancestralHome: field('JiGuan'),
-      birthplace: field('ChuShengDi'),
+      ethnicity: text('MinZu'),
+      ancestralHome: text('JiGuan'),
+      birthplace: text('ChuShengDi'),
       partyJoined,
       party,
       workStart,
-      health: field('JianKangZhuangKuang'),
-      professionalTitle: field('ZhuanYeJiShuZhiWu'),
-      expertise: field('ShuXiZhuanYeYouHeZhuanChang'),
-      fullTimeEducation: education(p, 'QuanRiZhiJiaoYu'),
-      inServiceEducation: education(p, 'ZaiZhiJiaoYu'),
-      currentPost: field('XianRenZhiWu'),
-      proposedPost: field('NiRenZhiWu'),
-      removedPost: field('NiMianZhiWu'),
+      health: text('JianKangZhuangKuang'),
+      professionalTitle: text('ZhuanYeJiShuZhiWu'),
+      expertise: text('ShuXiZhuanYeYouHeZhuanChang'),
+      fullTimeEducation: education(text, 'QuanRiZhiJiaoYu'),
+      inServiceEducation: education(text, 'ZaiZhiJiaoYu'),
+      currentPost: text('XianRenZhiWu'),
+      proposedPost: text('NiRenZhiWu'),
+      removedPost: text('NiMianZhiWu'),
       history: resume.periods,
-      rewards: field('JiangChengQingKuang'),
+      rewards: text('JiangChengQingKuang'),
       assessments: graded.assessments,
-      reason: field('RenMianLiYou'),
+      reason: text('RenMianLiYou'),
       family,
-      submittingUnit: field('ChengBaoDanWei'),
+      submittingUnit: text('ChengBaoDanWei'),
       asOf,
       filledOn,
-      filledBy: field('TianBiaoRen'),
-      idNumber: field('ShenFenZheng'),
+      filledBy: text('TianBiaoRen'),
+      idNumber: text('ShenFenZheng'),
       photo,
     },
     unread,
@@ -262,6 +343,162 @@ function xmlSafe<T>(value: T): T {
   return value
 }
 
+/** A month `YYYY-MM`. */
+const MONTH = /^\d{4}-(?:0[1-9]|1[0-2])$/
+
+/** What each kind of field of a form must be, in words and as a test. */
+const FIELD_KINDS = {
+  text: { expected: 'a string', test: (v: unknown) => typeof v === 'string' },
+  month: {
+    expected: 'a month YYYY-MM, or null',
+    test: (v: unknown) => v === null || (typeof v === 'string' && MONTH.test(v)),
+  },
+  gender: {
+    expected: `one of ${Object.keys(GENDER_WORDS)
+      .map((k) => JSON.stringify(k))
+      .join(', ')}, or null`,
+    test: (v: unknown) => v === null || (typeof v === 'string' && Object.hasOwn(GENDER_WORDS, v)),
+  },
+  party: {
+    expected: `one of ${Object.keys(PARTY_WORDS)
+      .map((k) => JSON.stringify(k))
+      .join(', ')}, or null`,
+    test: (v: unknown) => v === null || (typeof v === 'string' && Object.hasOwn(PARTY_WORDS, v)),
+  },
+  photo: {
+    expected: 'bytes (a Uint8Array), or null',
+    test: (v: unknown) => v === null || v instanceof Uint8Array,
+  },
+} as const
+
+type FieldKind = keyof typeof FIELD_KINDS
+
+/** The fields `writeLrmx` writes, each with its kind. */
+const FORM_FIELDS: Readonly<Record<string, FieldKind>> = {
+  name: 'text',
+  gender: 'gender',
+  birth: 'month',
+  ethnicity: 'text',
+  ancestralHome: 'text',
+  birthplace: 'text',
+  partyJoined: 'month',
+  party: 'party',
+  workStart: 'month',
+  health: 'text',
+  professionalTitle: 'text',
+  expertise: 'text',
+  currentPost: 'text',
+  proposedPost: 'text',
+  removedPost: 'text',
+  rewards: 'text',
+  reason: 'text',
+  submittingUnit: 'text',
+  asOf: 'month',
+  filledOn: 'month',
+  filledBy: 'text',
+  idNumber: 'text',
+  photo: 'photo',
+}
+const EDUCATION_FIELDS: Readonly<Record<string, FieldKind>> = {
+  level: 'text',
+  degree: 'text',
+  school: 'text',
+  degreeSchool: 'text',
+}
+const PERIOD_FIELDS: Readonly<Record<string, FieldKind>> = { from: 'month', unit: 'text', post: 'text' }
+const RELATIVE_FIELDS: Readonly<Record<string, FieldKind>> = {
+  title: 'text',
+  name: 'text',
+  birthText: 'text',
+  party: 'text',
+  work: 'text',
+}
+const GRADES = ['excellent', 'competent', 'basic', 'incompetent']
+
+const isRecord = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * What is wrong with a form `writeLrmx` is given, as the first field that is
+ * not of its kind (`family[1].name`, `birth`), or `null`: a form not built by
+ * `readLrmx` or `formOfCadre` would otherwise fail deep in the writer with a
+ * message naming nothing.
+ */
+function formProblem(form: unknown): { path: string; expected: string; value: unknown } | null {
+  const fields = (node: unknown, at: string, kinds: Readonly<Record<string, FieldKind>>, what: string) => {
+    if (!isRecord(node)) return { path: at, expected: what, value: node }
+    for (const [key, kind] of Object.entries(kinds))
+      if (!FIELD_KINDS[kind].test(node[key]))
+        return { path: `${at}.${key}`, expected: FIELD_KINDS[kind].expected, value: node[key] }
+    return null
+  }
+  const list = (node: Node, key: string, item: (v: unknown, at: string) => ReturnType<typeof fields>) => {
+    const v = node[key]
+    if (!Array.isArray(v)) return { path: `form.${key}`, expected: 'an array', value: v }
+    for (let i = 0; i < v.length; i++) {
+      const bad = item(v[i], `form.${key}[${i}]`)
+      if (bad !== null) return bad
+    }
+    return null
+  }
+  const top = fields(form, 'form', FORM_FIELDS, 'a form (LrmxForm: from readLrmx or formOfCadre)')
+  if (top !== null) return top
+  const f = form as Node
+  return (
+    fields(f.fullTimeEducation, 'form.fullTimeEducation', EDUCATION_FIELDS, 'an education entry') ??
+    fields(f.inServiceEducation, 'form.inServiceEducation', EDUCATION_FIELDS, 'an education entry') ??
+    list(f, 'history', (v, at) => {
+      const bad = fields(v, at, PERIOD_FIELDS, 'a work period { from, to, unit, post }')
+      if (bad !== null) return bad
+      const to = (v as Node).to
+      return to === null || (typeof to === 'string' && MONTH.test(to))
+        ? null
+        : { path: `${at}.to`, expected: 'a month YYYY-MM, or null (an open period)', value: to }
+    }) ??
+    list(f, 'assessments', (v, at) => {
+      if (!isRecord(v)) return { path: at, expected: 'an assessment { year, grade }', value: v }
+      if (!(typeof v.year === 'number' && Number.isInteger(v.year) && v.year >= 1000 && v.year <= 9999))
+        return { path: `${at}.year`, expected: 'a year of four digits', value: v.year }
+      if (typeof v.grade !== 'string' || !GRADES.includes(v.grade))
+        return {
+          path: `${at}.grade`,
+          expected: `one of ${GRADES.map((g) => JSON.stringify(g)).join(', ')}`,
+          value: v.grade,
+        }
+      return null
+    }) ??
+    list(f, 'family', (v, at) => fields(v, at, RELATIVE_FIELDS, 'a family member'))
+  )
+}
+
+/** The fields of a form `writeLrmx` writes, and those only (other keys a caller's object holds are no part of it). */
+function formFields(f: LrmxForm): LrmxForm {
+  const edu = (e: LrmxEducation): LrmxEducation => ({
+    level: e.level,
+    degree: e.degree,
+    school: e.school,
+    degreeSchool: e.degreeSchool,
+  })
+  return {
+    ...(Object.fromEntries(Object.keys(FORM_FIELDS).map((k) => [k, f[k as keyof LrmxForm]])) as Pick<
+      LrmxForm,
+      keyof LrmxForm
+    >),
+    fullTimeEducation: edu(f.fullTimeEducation),
+    inServiceEducation: edu(f.inServiceEducation),
+    history: f.history.map((h) => ({ from: h.from, to: h.to, unit: h.unit, post: h.post })),
+    assessments: f.assessments.map((a) => ({ year: a.year, grade: a.grade })),
+    family: f.family.map((m) => ({
+      title: m.title,
+      relation: m.relation,
+      name: m.name,
+      birth: m.birth,
+      birthText: m.birthText,
+      party: m.party,
+      work: m.work,
+    })),
+  }
+}
+
 const compact = (m: YearMonth | null): string => (m === null ? '' : m.replace('-', ''))
 const first = <A extends string>(words: Readonly<Record<A, readonly string[]>>, code: A | null): string =>
   code === null ? '' : (words[code][0] ?? code)
@@ -276,12 +513,21 @@ const first = <A extends string>(words: Readonly<Record<A, readonly string[]>>, 
  * A line break inside a résumé unit or post is dropped with the blanks around
  * it: the résumé holds one period a line.
  *
+ * A form whose fields are not of their kinds (`form.birth` not a month
+ * `YYYY-MM` nor `null`, a grade not a grade, `form` not a form at all) is a
+ * programmer error, as for every function answering a plain value
+ * (docs/guide.md, "What throws"): a `TypeError` naming the field
+ * (`writeLrmx: form.family[0].name: expected a string, got 3`).
+ *
  * @param form - the form's fields
  * @returns the file's text
+ * @throws TypeError when a field of `form` is not of its kind
  * @category LRMX
  */
 export function writeLrmx(form: LrmxForm): string {
-  const safe = xmlSafe(form)
+  const bad = formProblem(form)
+  if (bad !== null) requireArgument('writeLrmx', bad.path, bad.expected, bad.value, false)
+  const safe = xmlSafe(formFields(form))
   const edu = (prefix: string, e: LrmxEducation) => ({
     [`${prefix}_XueLi`]: e.level,
     [`${prefix}_XueWei`]: e.degree,

@@ -93,3 +93,18 @@ export function leavesOf(over: unknown, prefix: readonly string[]): string[][] {
   if (!plain(over)) return [[...prefix]]
   return Object.entries(over).flatMap(([k, v]) => leavesOf(v, [...prefix, k]))
 }
+
+/**
+ * The paths of `merged(base, over)` that are `over`'s own, each under
+ * `prefix`: where `merged` goes into an object of both, the paths below it;
+ * everywhere else the path of the value `over` puts there — an empty object
+ * too, which replaces what `base` had (a value, a list) as any other value
+ * does. Unlike {@link leavesOf}, which sees no `base` and so finds no path in
+ * `{}`.
+ */
+export function leavesOver(base: unknown, over: unknown, prefix: readonly string[]): string[][] {
+  if (!plain(base) || !plain(over)) return [[...prefix]]
+  return Object.entries(over).flatMap(([k, v]) =>
+    Object.hasOwn(base, k) ? leavesOver(base[k], v, [...prefix, k]) : [[...prefix, k]],
+  )
+}

@@ -29,7 +29,7 @@ import {
 import { sheetsOf } from './sheets.js'
 import { attach, matchTitles, readCadres, readTeams } from './rows.js'
 import { mergeForms } from './forms.js'
-import { leavesOf, merged, readPolicy } from './policy-sheet.js'
+import { leavesOver, merged, readPolicy } from './policy-sheet.js'
 import { wordsOf } from './headers.js'
 import type { InvalidRoster, ReadRosterOptions, RosterFile, RosterImport, RosterSources } from './types.js'
 
@@ -197,7 +197,7 @@ export async function readRoster(
   // A setting options.policy gives is its own, not the sheet's cell it replaced: a bad value there
   // is placed at 'options' (column: its path), and so is anything below it the sheet had set.
   if (sheetPolicy !== undefined && options.policy !== undefined)
-    for (const leaf of leavesOf(options.policy, ['policy'])) {
+    for (const leaf of leavesOver(sheetPolicy, options.policy, ['policy'])) {
       const key = pathKey(leaf)
       for (const k of [...r.places.keys()]) if (k === key || k.startsWith(`${key}.`)) r.places.delete(k)
       r.places.set(key, { source: 'options', row: null, column: formatPath(leaf), header: null })

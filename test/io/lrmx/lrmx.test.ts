@@ -496,6 +496,276 @@ describe('writeLrmx / readLrmx (properties)', () => {
   })
 })
 
+/** `xml` with the first `<el>…</el>` followed by a copy of it, its text `copy` (by default the same). */
+function twice(xml: string, el: string, copy?: (inner: string) => string): string {
+  const m = new RegExp(`<${el}>([\\s\\S]*?)</${el}>`).exec(xml)
+  if (m === null) throw new Error(`no <${el}>`)
+  const again = copy === undefined ? m[0] : `<${el}>${copy(m[1]!)}</${el}>`
+  return xml.replace(m[0], `${m[0]}\n${again}`)
+}
+
+/** The elements `writeLrmx` writes under `<Person>`, and those of them a form is refused for. */
+const ELEMENTS = [
+  'XingMing',
+  'XingBie',
+  'ChuShengNianYue',
+  'MinZu',
+  'JiGuan',
+  'ChuShengDi',
+  'RuDangShiJian',
+  'ZhengZhiMianMao',
+  'CanJiaGongZuoShiJian',
+  'JianKangZhuangKuang',
+  'ZhuanYeJiShuZhiWu',
+  'ShuXiZhuanYeYouHeZhuanChang',
+  'QuanRiZhiJiaoYu_XueLi',
+  'ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi',
+  'XianRenZhiWu',
+  'NiRenZhiWu',
+  'NiMianZhiWu',
+  'JianLi',
+  'JiangChengQingKuang',
+  'NianDuKaoHeJieGuo',
+  'RenMianLiYou',
+  'JiaTingChengYuan',
+  'ChengBaoDanWei',
+  'JiSuanNianLingShiJian',
+  'TianBiaoShiJian',
+  'TianBiaoRen',
+  'ShenFenZheng',
+  'ZhaoPian',
+]
+const CORE = [
+  'XingMing',
+  'XingBie',
+  'ChuShengNianYue',
+  'RuDangShiJian',
+  'ZhengZhiMianMao',
+  'CanJiaGongZuoShiJian',
+]
+
+describe('readLrmx: an element written twice (a re-saved or merged file)', () => {
+  it('reads the copies when they agree: the same form, the same lines unread', () => {
+    const once = readLrmx(FORM, 'zhang.lrmx')
+    for (const el of [...ELEMENTS.filter((e) => FORM.includes(`<${e}>`)), 'ChengWei'])
+      expect(readLrmx(twice(FORM, el), 'zhang.lrmx'), el).toEqual(once)
+    // An Item twice is two members alike, each read: a list, not a field.
+    const items = readLrmx(twice(FORM, 'Item'), 'zhang.lrmx')
+    expect(items._tag === 'Right' && items.right.form.family.map((m) => m.name)).toEqual([
+      '李娜',
+      '李娜',
+      '张建国',
+      '王某',
+    ])
+  })
+
+  it('refuses a core field given twice with different values, naming the element and both texts', () => {
+    const r = readLrmx(
+      twice(FORM, 'XingMing', () => '张三'),
+      'zhang.lrmx',
+    )
+    expect(r).toEqual({
+      _tag: 'Left',
+      left: {
+        _tag: 'InvalidLrmx',
+        issues: [
+          {
+            file: 'zhang.lrmx',
+            field: 'XingMing',
+            text: '张伟\n张三',
+            copies: ['张伟', '张三'],
+            expected: 'one value (<XingMing> once, or its copies alike)',
+            message: 'zhang.lrmx XingMing: given twice with different values: "张伟", "张三"',
+          },
+        ],
+      },
+    })
+    for (const el of [
+      'ChuShengNianYue',
+      'RuDangShiJian',
+      'ZhengZhiMianMao',
+      'XingBie',
+      'CanJiaGongZuoShiJian',
+    ]) {
+      const bad = readLrmx(
+        twice(FORM, el, (t) => (el === 'XingBie' ? '女' : `${t.slice(0, 4)}01`)),
+        'zhang.lrmx',
+      )
+      expect(bad._tag === 'Left' && bad.left.issues.map((i) => [i.field, i.copies?.length]), el).toEqual([
+        [el, 2],
+      ])
+      expect(bad._tag === 'Left' && bad.left.issues[0]!.message, el).toContain(
+        `zhang.lrmx ${el}: given twice with different values: `,
+      )
+    }
+  })
+
+  it('leaves any other field given twice with different values out of the form, unread with both texts', () => {
+    const cases: [string, (f: LrmxForm) => unknown][] = [
+      ['MinZu', (f) => f.ethnicity],
+      ['JiGuan', (f) => f.ancestralHome],
+      ['JianLi', (f) => f.history],
+      ['NianDuKaoHeJieGuo', (f) => f.assessments],
+      ['JiaTingChengYuan', (f) => f.family],
+      ['ShenFenZheng', (f) => f.idNumber],
+      ['ZhaoPian', (f) => f.photo],
+      ['JiSuanNianLingShiJian', (f) => f.asOf],
+    ]
+    const empty = readLrmx('<Person><XingMing>张伟</XingMing></Person>')
+    if (empty._tag === 'Left') throw new Error('expected a form')
+    for (const [el, of] of cases) {
+      const r = readLrmx(
+        twice(FORM, el, (t) => `${t}改`),
+        'zhang.lrmx',
+      )
+      if (r._tag === 'Left') throw new Error(`${el}: ${r.left.issues[0]?.message}`)
+      expect(of(r.right.form), el).toEqual(of(empty.right.form))
+      const said = r.right.unread.filter((u) => u.field === el)
+      expect(
+        said.map((u) => u.copies?.length),
+        el,
+      ).toEqual([2])
+      expect(said[0]!.message, el).toMatch(
+        new RegExp(`^zhang\\.lrmx ${el}: given twice with different values`),
+      )
+    }
+    const r = readLrmx(
+      twice(FORM, 'JiGuan', () => '青山旗'),
+      'zhang.lrmx',
+    )
+    expect(r._tag === 'Right' && r.right.unread.find((u) => u.field === 'JiGuan')).toEqual({
+      file: 'zhang.lrmx',
+      field: 'JiGuan',
+      text: '内蒙古清溪县\n青山旗',
+      copies: ['内蒙古清溪县', '青山旗'],
+      expected: 'one value (<JiGuan> once, or its copies alike)',
+      message: 'zhang.lrmx JiGuan: given twice with different values: "内蒙古清溪县", "青山旗"',
+    })
+    // The 身份证号 and the photo are kept in `copies`, never shown in a message.
+    const id = readLrmx(
+      twice(FORM, 'ShenFenZheng', () => '150000197503019999'),
+      'zhang.lrmx',
+    )
+    const said = id._tag === 'Right' ? id.right.unread.find((u) => u.field === 'ShenFenZheng') : undefined
+    expect(said?.copies).toEqual(['150000197503010000', '150000197503019999'])
+    expect(`${said?.message} ${said?.text}`).not.toMatch(/15000019750301/)
+    // A family member's field given twice: that field unread, the member kept.
+    const member = readLrmx(
+      twice(FORM, 'ChengWei', () => '丈夫'),
+      'zhang.lrmx',
+    )
+    if (member._tag === 'Left') throw new Error('expected a form')
+    expect(member.right.form.family[0]).toMatchObject({ title: '', relation: null, name: '李娜' })
+    expect(member.right.unread.filter((u) => u.field?.startsWith('JiaTingChengYuan[0]'))).toEqual([
+      expect.objectContaining({ field: 'JiaTingChengYuan[0].ChengWei', copies: ['妻子', '丈夫'] }),
+    ])
+  })
+
+  it('any element written twice: alike, the file reads as once; different, never silently absent (property)', () => {
+    fc.assert(
+      fc.property(form, fc.constantFrom(...ELEMENTS), fc.boolean(), (f, el, alike) => {
+        const xml = writeLrmx(f)
+        const once = readLrmx(xml)
+        const r = readLrmx(twice(xml, el, alike ? undefined : (t) => `${t}改`))
+        if (alike) {
+          expect(r).toEqual(once)
+          return
+        }
+        const found = r._tag === 'Left' ? r.left.issues : r.right.unread
+        expect(r._tag).toBe(CORE.includes(el) ? 'Left' : 'Right')
+        expect(found.filter((i) => i.field === el).map((i) => i.copies?.length)).toEqual([2])
+      }),
+      { numRuns: 300, seed: 23 },
+    )
+  })
+})
+
+describe('the door of formOfCadre and writeLrmx', () => {
+  const s = sampleScenario()
+  const id = s.cadres[0]!.id
+
+  it('formOfCadre answers a Left naming the argument, never throws', () => {
+    const tagOf = (r: ReturnType<typeof formOfCadre>) => (r._tag === 'Left' ? r.left._tag : 'Right')
+    const messageOf = (r: ReturnType<typeof formOfCadre>) => (r._tag === 'Left' ? r.left.message : '')
+    for (const bad of [undefined, null, 42, {}, { cadres: [] }, [s]]) {
+      const r = formOfCadre(bad as never, id)
+      expect(tagOf(r)).toBe('InvalidArgument')
+      expect(messageOf(r)).toMatch(/^scenario: expected a decoded Scenario/)
+    }
+    expect(messageOf(formOfCadre(s, 42 as never))).toBe('cadreId: expected a cadre id (a string), got 42')
+    const nul = formOfCadre(s, id, null as never)
+    expect(tagOf(nul)).toBe('InvalidOptions')
+    expect(messageOf(nul)).toMatch(/^proposed: expected an options object/)
+    expect(messageOf(formOfCadre(s, id, { post: 3 } as never))).toBe(
+      'proposed.post: expected a string, got 3',
+    )
+    expect(messageOf(formOfCadre(s, 'nope'))).toBe('no cadre with id "nope"')
+    expect(tagOf(formOfCadre(s, id, undefined))).toBe('Right')
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(s), fc.constant(id)), { maxLength: 3 }),
+        (args) => {
+          expect(() => (formOfCadre as (...a: unknown[]) => unknown)(...args)).not.toThrow()
+        },
+      ),
+      { numRuns: 300, seed: 24 },
+    )
+  })
+
+  it('writeLrmx throws a TypeError naming the field of a malformed form, never a bare one', () => {
+    const made = formOfCadre(s, id)
+    if (made._tag === 'Left') throw new Error(made.left.message)
+    const f = made.right
+    const cases: [unknown, string][] = [
+      [undefined, 'writeLrmx: form: expected a form (LrmxForm: from readLrmx or formOfCadre), got undefined'],
+      [null, 'writeLrmx: form: expected a form (LrmxForm: from readLrmx or formOfCadre), got null'],
+      [{ ...f, name: undefined }, 'writeLrmx: form.name: expected a string, got undefined'],
+      [{ ...f, birth: '1975-3' }, 'writeLrmx: form.birth: expected a month YYYY-MM, or null, got "1975-3"'],
+      [{ ...f, gender: 'x' }, 'writeLrmx: form.gender: expected one of "male", "female", or null, got "x"'],
+      [
+        { ...f, fullTimeEducation: undefined },
+        'writeLrmx: form.fullTimeEducation: expected an education entry',
+      ],
+      [{ ...f, history: null }, 'writeLrmx: form.history: expected an array, got null'],
+      [
+        { ...f, history: [{ from: '2001-01', to: 5, unit: 'a', post: 'b' }] },
+        'writeLrmx: form.history[0].to: expected a month',
+      ],
+      [
+        { ...f, assessments: [{ year: 2020, grade: 'good' }] },
+        'writeLrmx: form.assessments[0].grade: expected one of',
+      ],
+      [
+        { ...f, family: [{ title: '妻子' }] },
+        'writeLrmx: form.family[0].name: expected a string, got undefined',
+      ],
+      [{ ...f, photo: [1, 2] }, 'writeLrmx: form.photo: expected bytes (a Uint8Array), or null, got [1,2]'],
+    ]
+    for (const [bad, message] of cases) {
+      expect(() => writeLrmx(bad as LrmxForm)).toThrow(TypeError)
+      expect(() => writeLrmx(bad as LrmxForm)).toThrow(message)
+    }
+    // A key that is no field of a form is left alone, even one that holds itself.
+    const cyclic: Record<string, unknown> = { ...f }
+    cyclic.self = cyclic
+    expect(writeLrmx(cyclic as unknown as LrmxForm)).toBe(writeLrmx(f))
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(f)), { maxLength: 2 }),
+        (args) => {
+          try {
+            ;(writeLrmx as (...a: unknown[]) => unknown)(...args)
+          } catch (e) {
+            expect(e).toBeInstanceOf(TypeError)
+            expect((e as Error).message).toMatch(/^writeLrmx: form(\.|\[|:)/)
+          }
+        },
+      ),
+      { numRuns: 300, seed: 25 },
+    )
+  })
+})
+
 describe('forms of a scenario', () => {
   it('a cadre written as a form reads back with the same personal data, résumé and grades', () => {
     for (const seed of [1, 2, 3]) {
