@@ -154,6 +154,15 @@ export function eitherOption(a: OptionCheck, b: OptionCheck): OptionCheck {
   return { expected: `${a.expected}, or ${b.expected}`, test: (v) => a.test(v) || b.test(v) }
 }
 
+/**
+ * Any value: a key the call knows and whose value it reads itself, with an
+ * error of its own naming what it found (a pool query's criteria, a reserve's
+ * ranks). In a spec it makes the key known, so that a near miss of it is
+ * refused rather than left alone.
+ * @internal
+ */
+export const anyOption: OptionCheck = { expected: 'any value', test: () => true }
+
 /** An option's name as a near miss reads it: case aside, British spellings (-ise, -our) as American. */
 const looseKey = (k: string): string =>
   k

@@ -6,8 +6,18 @@
  *
  * @module
  */
-import { isContext, requireShape, scenarioArgument } from '../io/door.js'
+import {
+  anyOption,
+  checkOptions,
+  isContext,
+  requireShape,
+  scenarioArgument,
+  type InvalidOptions,
+  type OptionSpec,
+} from '../io/door.js'
+import { isPlainRecord } from '../io/combinators.js'
 import { renderValue } from '../io/errors.js'
+import { formatPath, type Path } from '../io/path.js'
 import { parseEthnicity } from '../domain/ethnicity.js'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { FitComponents } from '../domain/proposal.js'
@@ -197,6 +207,54 @@ function invalid(field: string, expected: string, value: unknown): InvalidQuery 
 const listOf = (values: readonly string[]): string =>
   `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`
 
+/**
+ * The keys of a {@link PoolQuery}: each value is read by {@link checkQuery},
+ * which names it in an {@link InvalidQuery}; the door refuses a near miss of a
+ * key (`minage`, `MaxAge`), which would else match every cadre.
+ */
+const QUERY_SPEC: OptionSpec = {
+  categories: anyOption,
+  specialties: anyOption,
+  ranks: anyOption,
+  minAge: anyOption,
+  maxAge: anyOption,
+  genders: anyOption,
+  ethnicities: anyOption,
+  parties: anyOption,
+  minEducation: anyOption,
+  lastGrades: anyOption,
+  reserveGroups: anyOption,
+  candidatesOnly: anyOption,
+  sortBy: anyOption,
+  limit: anyOption,
+}
+
+/** The keys of a {@link TargetProfile}. */
+const PROFILE_SPEC: OptionSpec = { kind: anyOption, rank: anyOption, specialties: anyOption }
+
+/**
+ * {@link checkOptions} of an object found at `at` inside an argument (`['options', 'criteria',
+ * 'young']`): its issues' paths start there. @internal
+ */
+export function optionsAt<O>(value: unknown, spec: OptionSpec, at: Path): Either<InvalidOptions, O> {
+  const r = checkOptions<O>(value, spec, String(at[0]))
+  if (r._tag === 'Right' || at.length === 1) return r
+  const issues = r.left.issues.map((i) => {
+    const path = [...at, ...i.path.slice(1)]
+    return { ...i, path, message: `${formatPath(path)}: expected ${i.expected}, got ${i.got}` }
+  })
+  return left({ _tag: 'InvalidOptions', issues, message: issues.map((i) => i.message).join('\n') })
+}
+
+/** The door's refusal of a query object's keys (its own and its `sortBy`'s), or `null`. */
+function queryKeys(q: object): InvalidOptions | null {
+  const own = optionsAt(q, QUERY_SPEC, ['query'])
+  if (own._tag === 'Left') return own.left
+  const sortBy = (q as PoolQuery).sortBy
+  const profile = isPlainRecord(sortBy) ? optionsAt(sortBy, PROFILE_SPEC, ['query', 'sortBy']) : null
+  return profile?._tag === 'Left' ? profile.left : null
+}
+
 /** The first problem of a query, or `null`. */
 function checkQuery(q: PoolQuery): InvalidQuery | null {
   if (typeof q !== 'object' || q === null || Array.isArray(q))
@@ -340,7 +398,9 @@ function facetCounts(values: Iterable<string>, order: readonly string[] = []): F
  * @param scenario - a decoded scenario (ages are taken at its `asOf`)
  * @param query - the criteria; see {@link PoolQuery}
  * @param context - the scenario's context, when the caller already built it
- * @returns `Right` of the result, or `Left` of the first query value that cannot be read, naming its field
+ * @returns `Right` of the result, or `Left`: an {@link InvalidQuery} naming the field of the first
+ * value that cannot be read, or `InvalidOptions` naming a key misspelt by case, British spelling
+ * or a missing unit (`query.minage: expected a known option (did you mean "minAge"?), got 50`)
  * @category Pool
  * @example
  * const r = queryPool(sampleScenario(), { specialties: ['economy/finance'], genders: ['female'], maxAge: 40 })
@@ -351,7 +411,7 @@ export function queryPool(
   scenario: Scenario,
   query: PoolQuery = {},
   context?: ScenarioContext,
-): Either<InvalidQuery, PoolResult> {
+): Either<InvalidQuery | InvalidOptions, PoolResult> {
   const notScenario = scenarioArgument(scenario)
   if (notScenario !== null)
     return left({
@@ -369,9 +429,13 @@ export function queryPool(
       got: renderValue(context),
       message: `context: expected a ScenarioContext (from contextOf), or nothing, got ${renderValue(context)}`,
     })
-  const ctx = context ?? contextOf(scenario)
+  // A query that is not an object at all is the query's own error (checkQuery names it).
+  const misspelt =
+    typeof query === 'object' && query !== null && !Array.isArray(query) ? queryKeys(query) : null
+  if (misspelt !== null) return left(misspelt)
   const problem = checkQuery(query)
   if (problem !== null) return left(problem)
+  const ctx = context ?? contextOf(scenario)
   const cadres = scenario.cadres
   const candidate = query.candidatesOnly === true ? new Set(ctx.candidates) : null
   const heldInTeams = (c: Cadre): boolean =>

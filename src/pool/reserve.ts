@@ -8,7 +8,19 @@
  * @module
  */
 import { renderValue } from '../io/errors.js'
-import { isContext, isReview, requireArgument, requireScenario, scenarioArgument } from '../io/door.js'
+import {
+  anyOption,
+  isContext,
+  isReview,
+  objectOption,
+  requireArgument,
+  requireScenario,
+  scenarioArgument,
+  type InvalidOptions,
+  type OptionCheck,
+  type OptionSpec,
+} from '../io/door.js'
+import type { Path } from '../io/path.js'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { ReserveExitReason } from '../domain/codes.js'
 import { isMonth, monthIndex } from '../domain/time.js'
@@ -23,7 +35,7 @@ import {
   type YearMonth,
 } from '../domain/types.js'
 import { contextOf, type ScenarioContext } from '../rules/context.js'
-import { lastGradeOf } from './query.js'
+import { lastGradeOf, optionsAt } from './query.js'
 import type { FacetCount } from './query.js'
 import type { TeamGap } from './structure.js'
 import { teamGaps } from './structure.js'
@@ -116,34 +128,71 @@ const bad = (field: string, expected: string, value: unknown): InvalidReserveOpt
 
 const GRADES: readonly Grade[] = ['excellent', 'competent', 'basic', 'incompetent']
 
+/** A reserve group's criteria: an object (`{ maxAge }`), not the age itself. */
+const GROUP_OPTION: OptionCheck = { expected: 'an object { maxAge }', test: objectOption.test }
+
 /**
- * The criteria with the defaults filled in, or the first field that cannot be read.
- * @category Pool
- * @example
- * resolveReserveCriteria({ young: { maxAge: 40 } })
- * //=> right({ ...DEFAULT_RESERVE_CRITERIA, young: { maxAge: 40 } })
+ * The keys of {@link ReserveCriteriaInput}; the values are read by
+ * {@link resolveCriteria}, which names them in an {@link InvalidReserveOptions},
+ * but for a group's that is not an object (`young: 30`), which would else be
+ * read as the default.
  */
-export function resolveReserveCriteria(
-  input: ReserveCriteriaInput = {},
-): Either<InvalidReserveOptions, ReserveCriteria> {
+const CRITERIA_SPEC: OptionSpec = {
+  young: GROUP_OPTION,
+  women: GROUP_OPTION,
+  minority: GROUP_OPTION,
+  nonParty: GROUP_OPTION,
+  minRank: anyOption,
+  maxRank: anyOption,
+  exitGrades: anyOption,
+  integrity: anyOption,
+  requireRecommendation: anyOption,
+}
+
+const GROUP_SPEC: OptionSpec = { maxAge: anyOption }
+
+/** The keys of {@link ReserveReviewOptions}, each read by {@link reviewReserve}. */
+const REVIEW_SPEC: OptionSpec = { asOf: anyOption, criteria: anyOption, recommendations: anyOption }
+
+const AGE_GROUPS = ['young', 'women', 'minority', 'nonParty'] as const
+
+/**
+ * The criteria found at `at` (`criteria`, or `options.criteria` of a review)
+ * with the defaults filled in: the door's refusal of a misspelt key or a
+ * group that is not an object, or the first field that cannot be read. A
+ * part left out, or `undefined`, takes its default.
+ */
+function resolveCriteria(
+  criteria: unknown,
+  at: Path,
+): Either<InvalidReserveOptions | InvalidOptions, ReserveCriteria> {
+  const input = criteria === undefined ? {} : criteria
   if (input === null || typeof input !== 'object' || Array.isArray(input))
     return left(bad('criteria', 'an object', input))
+  const door = optionsAt<ReserveCriteriaInput>(input, CRITERIA_SPEC, at)
+  if (door._tag === 'Left') return door
+  const given = door.right
+  for (const key of AGE_GROUPS) {
+    const group = optionsAt(given[key], GROUP_SPEC, [...at, key])
+    if (group._tag === 'Left') return group
+  }
   const d = DEFAULT_RESERVE_CRITERIA
-  const ages = {} as Record<'young' | 'women' | 'minority' | 'nonParty', { maxAge: number }>
-  for (const key of ['young', 'women', 'minority', 'nonParty'] as const) {
-    const maxAge: unknown = input[key]?.maxAge ?? d[key].maxAge
+  const or = <T>(v: T | undefined, dflt: T): T => (v === undefined ? dflt : v)
+  const ages = {} as Record<(typeof AGE_GROUPS)[number], { maxAge: number }>
+  for (const key of AGE_GROUPS) {
+    const maxAge: unknown = or(given[key]?.maxAge, d[key].maxAge)
     if (!Number.isInteger(maxAge) || (maxAge as number) < 0 || (maxAge as number) > 150)
       return left(bad(`criteria.${key}.maxAge`, 'an integer age in 0–150', maxAge))
     ages[key] = { maxAge: maxAge as number }
   }
-  const minRank: unknown = input.minRank ?? d.minRank
-  const maxRank: unknown = input.maxRank ?? d.maxRank
+  const minRank: unknown = or(given.minRank, d.minRank)
+  const maxRank: unknown = or(given.maxRank, d.maxRank)
   const rankList = `one of ${RANKS.map((r) => JSON.stringify(r)).join(', ')}`
   if (!RANKS.includes(minRank as Rank)) return left(bad('criteria.minRank', rankList, minRank))
   if (!RANKS.includes(maxRank as Rank)) return left(bad('criteria.maxRank', rankList, maxRank))
   if (RANKS.indexOf(maxRank as Rank) < RANKS.indexOf(minRank as Rank))
     return left(bad('criteria.maxRank', `a rank not below minRank "${minRank as string}"`, maxRank))
-  const exitGrades: unknown = input.exitGrades ?? d.exitGrades
+  const exitGrades: unknown = or(given.exitGrades, d.exitGrades)
   if (!Array.isArray(exitGrades)) return left(bad('criteria.exitGrades', 'an array of grades', exitGrades))
   for (let i = 0; i < exitGrades.length; i++)
     if (!GRADES.includes(exitGrades[i] as Grade))
@@ -151,7 +200,7 @@ export function resolveReserveCriteria(
         bad(`criteria.exitGrades[${i}]`, `one of ${GRADES.map((g) => `"${g}"`).join(', ')}`, exitGrades[i]),
       )
   for (const key of ['integrity', 'requireRecommendation'] as const) {
-    const v: unknown = input[key]
+    const v: unknown = given[key]
     if (v !== undefined && typeof v !== 'boolean') return left(bad(`criteria.${key}`, 'a boolean', v))
   }
   return right({
@@ -159,9 +208,28 @@ export function resolveReserveCriteria(
     minRank: minRank as Rank,
     maxRank: maxRank as Rank,
     exitGrades: [...(exitGrades as Grade[])],
-    integrity: input.integrity ?? d.integrity,
-    requireRecommendation: input.requireRecommendation ?? d.requireRecommendation,
+    integrity: or(given.integrity, d.integrity),
+    requireRecommendation: or(given.requireRecommendation, d.requireRecommendation),
   })
+}
+
+/**
+ * The criteria with the defaults filled in (a part left out, or `undefined`,
+ * takes its default), or why they cannot be read: `InvalidOptions` for a key
+ * misspelt by case, British spelling or a missing unit (`criteria.Young:
+ * expected a known option (did you mean "young"?)`, `criteria.young.maxage`)
+ * or a group that is not an object (`criteria.young: expected an object {
+ * maxAge }, got 30`); else {@link InvalidReserveOptions} naming the first
+ * field that cannot be read.
+ * @category Pool
+ * @example
+ * resolveReserveCriteria({ young: { maxAge: 40 } })
+ * //=> right({ ...DEFAULT_RESERVE_CRITERIA, young: { maxAge: 40 } })
+ */
+export function resolveReserveCriteria(
+  input: ReserveCriteriaInput = {},
+): Either<InvalidReserveOptions | InvalidOptions, ReserveCriteria> {
+  return resolveCriteria(input, ['criteria'])
 }
 
 /** Options of {@link reviewReserve}. @category Pool */
@@ -284,7 +352,10 @@ function groupFailures(
  * @param scenario - a decoded scenario
  * @param options - date, criteria and recommendations; see {@link ReserveReviewOptions}
  * @param ctx - the scenario's context, reused when the review date is `scenario.asOf`
- * @returns `Right` of the review, or `Left` naming the first option that cannot be read
+ * @returns `Right` of the review, or `Left`: `InvalidOptions` for a key misspelt by case, British
+ * spelling or a missing unit (`options.asof: expected a known option (did you mean "asOf"?)`), in
+ * the options or their criteria, or a criteria group that is not an object; else
+ * {@link InvalidReserveOptions} naming the first option that cannot be read
  * @category Pool
  * @example
  * const r = reviewReserve(sampleScenario(), { asOf: '2027-09' })
@@ -295,13 +366,15 @@ export function reviewReserve(
   scenario: Scenario,
   options: ReserveReviewOptions = {},
   ctx?: ScenarioContext,
-): Either<InvalidReserveOptions, ReserveReview> {
+): Either<InvalidReserveOptions | InvalidOptions, ReserveReview> {
   const notScenario = scenarioArgument(scenario)
   if (notScenario !== null) return left(bad('scenario', notScenario.expected, scenario))
   if (ctx !== undefined && !isContext(ctx))
     return left(bad('ctx', 'a ScenarioContext (from contextOf), or nothing', ctx))
   if (typeof options !== 'object' || options === null || Array.isArray(options))
     return left(bad('options', 'an options object (or nothing, for the defaults)', options))
+  const door = optionsAt<ReserveReviewOptions>(options, REVIEW_SPEC, ['options'])
+  if (door._tag === 'Left') return door
   const recs: unknown = options.recommendations
   if (recs !== undefined && !Array.isArray(recs))
     return left(bad('recommendations', 'an array of recommendations (from decodeRecommendations)', recs))
@@ -321,9 +394,9 @@ export function reviewReserve(
         (recs as unknown[])[badRec],
       ),
     )
-  const asOf = options.asOf ?? scenario.asOf
+  const asOf = options.asOf === undefined ? scenario.asOf : options.asOf
   if (!isMonth(asOf)) return left(bad('asOf', 'a month YYYY-MM', asOf))
-  const resolved = resolveReserveCriteria(options.criteria)
+  const resolved = resolveCriteria(options.criteria, ['options', 'criteria'])
   if (resolved._tag === 'Left') return resolved
   const k = resolved.right
   const context = asOf === scenario.asOf ? (ctx ?? contextOf(scenario)) : contextOf({ ...scenario, asOf })

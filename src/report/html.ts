@@ -25,7 +25,20 @@ import {
   type ReserveHealth,
 } from '../pool/index.js'
 import type { Diagnosis, Explanation, RankedProposal, SolveError } from '../proposals/index.js'
-import { isScenario, proposalOf, requireArgument, requireScenario } from '../io/door.js'
+
+import {
+  anyOption,
+  checkOptions,
+  isScenario,
+  numberOption,
+  oneOfOption,
+  requireArgument,
+  requireScenario,
+  stringOption,
+  type OptionSpec,
+} from '../io/door.js'
+import { renderValue } from '../io/errors.js'
+import { proposalProblem, rankedProblem } from './door.js'
 import {
   costs,
   curves,
@@ -77,6 +90,23 @@ export interface ReportOptions {
 export interface InvalidReportInput {
   readonly _tag: 'InvalidReportInput'
   readonly message: string
+}
+
+/** The checks of {@link ReportOptions}' keys. */
+const REPORT_OPTION_SPEC: OptionSpec = {
+  lang: oneOfOption(['zh', 'en']),
+  title: stringOption,
+  maxCurves: numberOption({ min: 0, integer: true }),
+}
+
+/** The keys of {@link ReportInput}: each read (and named) by {@link renderReport}; a near miss is refused. */
+const REPORT_INPUT_SPEC: OptionSpec = {
+  proposal: anyOption,
+  ranked: anyOption,
+  explanation: anyOption,
+  diagnosis: anyOption,
+  error: anyOption,
+  reserve: anyOption,
 }
 
 const CSS = `
@@ -204,16 +234,10 @@ async function charts(scenario: Scenario, proposal: Proposal | undefined, lang: 
   return `<h2>${esc(wordsIn(lang).structure)}</h2><div class="charts">${out.join('')}</div>`
 }
 
-/** Throws a `TypeError` naming the function unless `proposal` is a proposal of `scenario`. */
+/** Throws a `TypeError` naming the function unless `proposal` is a proposal of `scenario` the report can show. */
 function requireSameRound(fn: string, scenario: Scenario, proposal: unknown): void {
-  const wrong = proposalOf(scenario, proposal)
-  requireArgument(
-    fn,
-    'proposal',
-    `a proposal of this scenario (${wrong?.message ?? ''})`,
-    proposal,
-    wrong === null,
-  )
+  const wrong = proposalProblem(scenario, proposal, 'proposal')
+  requireArgument(fn, 'proposal', `a proposal of this scenario (${wrong ?? ''})`, proposal, wrong === null)
 }
 
 /**
@@ -268,48 +292,35 @@ export async function renderReport(
   input: ReportInput,
   options: ReportOptions = {},
 ): Promise<Either<InvalidReportInput, string>> {
+  const refuse = (message: string) => left<InvalidReportInput>({ _tag: 'InvalidReportInput', message })
+  const checked = checkOptions<ReportOptions>(options, REPORT_OPTION_SPEC)
+  if (checked._tag === 'Left') return refuse(checked.left.message)
   const lang = options.lang ?? 'zh'
-  if (lang !== 'zh' && lang !== 'en')
-    return left({
-      _tag: 'InvalidReportInput',
-      message: `options.lang: expected "zh" or "en", got ${JSON.stringify(lang)}`,
-    })
   if (
     input !== null &&
     typeof input === 'object' &&
     input.ranked !== undefined &&
     !Array.isArray(input.ranked)
   )
-    return left({
-      _tag: 'InvalidReportInput',
-      message: 'input.ranked: expected an array (from rankProposals)',
-    })
+    return refuse(`input.ranked: expected an array (from rankProposals), got ${renderValue(input.ranked)}`)
   if (!isScenario(scenario))
-    return left({
-      _tag: 'InvalidReportInput',
-      message: 'scenario: expected a decoded Scenario (call decodeScenario first)',
-    })
-  if (typeof input !== 'object' || input === null)
-    return left({
-      _tag: 'InvalidReportInput',
-      message: 'input: expected { proposal?, ranked?, explanation?, diagnosis?, error? }',
-    })
-  for (const [path, p] of [
-    ['input.proposal', input.proposal],
-    ...(Array.isArray(input.ranked) ? input.ranked : []).map(
-      (r, i) => [`input.ranked[${i}].proposal`, (r as RankedProposal | undefined)?.proposal] as const,
-    ),
-  ] as const) {
-    if (p === undefined && path === 'input.proposal') continue
-    const wrong = proposalOf(scenario, p, path)
-    if (wrong !== null) return left({ _tag: 'InvalidReportInput', message: wrong.message })
-  }
+    return refuse(
+      `scenario: expected a decoded Scenario (call decodeScenario first), got ${renderValue(scenario)}`,
+    )
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return refuse(
+      `input: expected { proposal?, ranked?, explanation?, diagnosis?, error?, reserve? }, got ${renderValue(input)}`,
+    )
+  const keys = checkOptions<ReportInput>(input, REPORT_INPUT_SPEC, 'input')
+  if (keys._tag === 'Left') return refuse(keys.left.message)
+  const problem =
+    (input.proposal === undefined ? null : proposalProblem(scenario, input.proposal, 'input.proposal')) ??
+    (input.ranked ?? []).reduce<string | null>(
+      (found, r, i) => found ?? rankedProblem(scenario, r, `input.ranked[${i}]`),
+      null,
+    )
+  if (problem !== null) return refuse(problem)
   const maxCurves = options.maxCurves ?? 12
-  if (typeof maxCurves !== 'number' || !Number.isInteger(maxCurves) || maxCurves < 0)
-    return left({
-      _tag: 'InvalidReportInput',
-      message: `options.maxCurves: expected a whole number ≥ 0, got ${JSON.stringify(maxCurves)}`,
-    })
   const t = wordsIn(lang)
   const proposal = input.proposal ?? input.ranked?.[0]?.proposal
   const violations = proposal === undefined ? [] : validateProposal(scenario, proposal)

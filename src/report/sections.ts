@@ -16,6 +16,7 @@ import {
   UI_PHRASES,
   VALUE_LABELS,
   wordsIn,
+  type Label,
   type Lang,
 } from '../domain/codes.js'
 import type { Proposal, Violation } from '../domain/proposal.js'
@@ -119,6 +120,14 @@ export async function svgOf(spec: TopLevelSpec): Promise<string> {
   }
 }
 
+/**
+ * The label of `value` in `labels`, or the value itself when it has none: a
+ * proposal kept as JSON may hold a status or change this version does not
+ * know (the report's door refuses it; a section shows it as it is).
+ */
+const labelIn = (labels: Readonly<Record<string, Label>>, value: string, lang: Lang): string =>
+  Object.hasOwn(labels, value) ? labels[value]![lang] : value
+
 /** The summary: status, objective, changes and the validator's verdict (or the error of a solve that found none). @internal */
 export function summary(
   p: Proposal | undefined,
@@ -132,13 +141,13 @@ export function summary(
   const counts = new Map<string, number>()
   for (const a of p.assignments)
     if (a.change !== 'stays') counts.set(a.change, (counts.get(a.change) ?? 0) + 1)
-  const changes = [...counts].map(([c, n]) => `${CHANGE_LABELS[c as 'promotion'][lang]} ${n}`).join('，')
+  const changes = [...counts].map(([c, n]) => `${labelIn(CHANGE_LABELS, c, lang)} ${n}`).join('，')
   const verdict =
     violations.length === 0
       ? `<span class="ok">${esc(t.noViolation)}</span>`
       : `<span class="bad">${esc(UI_PHRASES.violationCount(violations.length)[lang])}</span>`
   return `<h2>${esc(t.summary)}</h2><table>
-<tr><th>${esc(t.status)}</th><td>${esc(STATUS_LABELS[p.status][lang])}</td></tr>
+<tr><th>${esc(t.status)}</th><td>${esc(labelIn(STATUS_LABELS, p.status, lang))}</td></tr>
 <tr><th>${esc(t.objective)}</th><td>${num(p.objective)}</td></tr>
 <tr><th>${esc(t.bound)}</th><td>${num(p.bound)}</td></tr>
 <tr><th>${esc(t.gap)}</th><td>${typeof p.gap === 'number' ? `${(p.gap * 100).toFixed(4)}%` : '—'}</td></tr>
@@ -180,7 +189,7 @@ export function teamCards(
             ? ''
             : `${esc(t.otherCandidates)}：${e.runnersUp.map((r) => `${esc(who(r.cadreId))} (${num(r.fit, 1)})`).join('，')}`
         const cls = faults.has(post.id) ? 'fault' : a !== undefined && a.change !== 'stays' ? 'changed' : ''
-        return `<tr class="${cls}"><td>${esc(post.title)}</td><td>${esc(who(before))}</td><td>${esc(a === undefined ? who(before) : who(a.cadreId))}</td><td>${a === undefined ? '' : esc(CHANGE_LABELS[a.change][lang])}</td><td>${a === undefined || a.cadreId === null ? '' : num(a.fit, 1)}</td><td>${others}</td></tr>`
+        return `<tr class="${cls}"><td>${esc(post.title)}</td><td>${esc(who(before))}</td><td>${esc(a === undefined ? who(before) : who(a.cadreId))}</td><td>${a === undefined ? '' : esc(labelIn(CHANGE_LABELS, a.change, lang))}</td><td>${a === undefined || a.cadreId === null ? '' : num(a.fit, 1)}</td><td>${others}</td></tr>`
       })
       return `<div class="card"><h3>${esc(team.name)}</h3><table><tr><th>${esc(t.post)}</th><th>${esc(t.before)}</th><th>${esc(t.after)}</th><th>${esc(t.change)}</th><th>${esc(t.fit)}</th><th>${esc(t.explanation)}</th></tr>${rows.join('')}</table></div>`
     })
@@ -200,7 +209,7 @@ export function ranking(scenario: Scenario, ranked: readonly RankedProposal[], l
   const who = (id: string | null) => (id === null ? t.vacant : (names.get(id) ?? id))
   const rows = ranked.map(
     (r) =>
-      `<tr><td>${r.rank}</td><td>${num(r.proposal.objective)}</td><td>${esc(STATUS_LABELS[r.proposal.status][lang])}</td><td>${num(r.gapToBest)}</td><td>${r.diff
+      `<tr><td>${r.rank}</td><td>${num(r.proposal.objective)}</td><td>${esc(labelIn(STATUS_LABELS, r.proposal.status, lang))}</td><td>${num(r.gapToBest)}</td><td>${r.diff
         .map((d) => `${titles.get(d.postId) ?? esc(d.postId)}：${esc(who(d.best))} → ${esc(who(d.here))}`)
         .join('<br>')}</td></tr>`,
   )

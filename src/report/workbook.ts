@@ -17,12 +17,17 @@ import {
   TEAM_KIND_LABELS,
   UI_WORDS,
   wordsIn,
+  type Label,
   type Lang,
   type UiWord,
 } from '../domain/codes.js'
-import type { Assignment, Proposal, Violation } from '../domain/proposal.js'
+import type { Proposal, Violation } from '../domain/proposal.js'
 import type { Scenario, TeamKind } from '../domain/types.js'
 import type { Explanation, RankedProposal, RunnerUp } from '../proposals/index.js'
+import { isPlainRecord } from '../io/combinators.js'
+import { checkOptions, isScenario, oneOfOption, type OptionCheck, type OptionSpec } from '../io/door.js'
+import { renderValue } from '../io/errors.js'
+import { proposalProblem, rankedProblem } from './door.js'
 import { stable } from '../io/roster/write.js'
 import { runnerUpReason } from './words.js'
 
@@ -39,6 +44,30 @@ export interface InvalidProposalInput {
   readonly _tag: 'InvalidProposalInput'
   readonly message: string
 }
+
+/** An explanation, as far as the sheets read it: its posts, each with its runners-up. */
+const EXPLANATION_OPTION: OptionCheck = {
+  expected: 'an Explanation (from explainProposal)',
+  test: (v) =>
+    isPlainRecord(v) &&
+    Array.isArray(v.posts) &&
+    (v.posts as unknown[]).every(
+      (p) => isPlainRecord(p) && typeof p.postId === 'string' && Array.isArray(p.runnersUp),
+    ),
+}
+
+/** The checks of {@link WriteProposalOptions}' keys. */
+const WRITE_PROPOSAL_OPTION_SPEC: OptionSpec = {
+  lang: oneOfOption(['zh', 'en']),
+  explanation: EXPLANATION_OPTION,
+}
+
+/**
+ * The label of `value` in `labels`, or the value itself when it has none (the
+ * door refuses a proposal with a status or change this version does not know).
+ */
+const labelIn = (labels: Readonly<Record<string, Label>>, value: string, lang: Lang): string =>
+  Object.hasOwn(labels, value) ? labels[value]![lang] : value
 
 /** The columns of the team sheets, the validation sheet and the ranking sheet. */
 const COLUMNS = {
@@ -92,17 +121,14 @@ function summary(wb: ExcelJS.Workbook, p: Proposal, violations: readonly Violati
   const counts = new Map<string, number>()
   for (const a of p.assignments) counts.set(a.change, (counts.get(a.change) ?? 0) + 1)
   const rows: [string, string | number][] = [
-    [t.status, STATUS_LABELS[p.status][lang]],
+    [t.status, labelIn(STATUS_LABELS, p.status, lang)],
     [t.objective, round(p.objective)],
     [t.bound, round(p.bound)],
     [t.gap, typeof p.gap === 'number' ? `${(p.gap * 100).toFixed(4)}%` : '—'],
     [t.totalFit, round(p.parts.fit)],
     [t.vacancyPenalties, round(p.parts.vacancies)],
     [t.softPenalties, round(p.parts.penalties)],
-    ...[...counts].map(([c, n]): [string, number] => [
-      `${t.changes}: ${CHANGE_LABELS[c as Assignment['change']][lang]}`,
-      n,
-    ]),
+    ...[...counts].map(([c, n]): [string, number] => [`${t.changes}: ${labelIn(CHANGE_LABELS, c, lang)}`, n]),
     [t.validatorViolations, violations.length],
   ]
   for (const r of rows) ws.addRow(r)
@@ -164,7 +190,7 @@ function teamSheets(
           post.id,
           name(before),
           a === undefined ? name(before) : name(a.cadreId),
-          a === undefined ? '' : CHANGE_LABELS[a.change][lang],
+          a === undefined ? '' : labelIn(CHANGE_LABELS, a.change, lang),
           a === undefined || a.cadreId === null ? '' : round(a.fit, 1),
           c === null ? '' : round(c.specialty, 2),
           c === null ? '' : round(c.assessment, 2),
@@ -225,7 +251,7 @@ function ranking(
     ws.addRow([
       r.rank,
       round(r.proposal.objective),
-      STATUS_LABELS[r.proposal.status][lang],
+      labelIn(STATUS_LABELS, r.proposal.status, lang),
       round(r.gapToBest),
       r.diff.length,
     ])
@@ -257,24 +283,31 @@ export async function writeProposal(
   proposal: Proposal | readonly RankedProposal[],
   options: WriteProposalOptions = {},
 ): Promise<Either<InvalidProposalInput, Uint8Array>> {
+  const refuse = (message: string) => left<InvalidProposalInput>({ _tag: 'InvalidProposalInput', message })
+  const checked = checkOptions<WriteProposalOptions>(options, WRITE_PROPOSAL_OPTION_SPEC)
+  if (checked._tag === 'Left') return refuse(checked.left.message)
   const lang: Lang = options.lang ?? 'zh'
-  if (lang !== 'zh' && lang !== 'en')
-    return left({
-      _tag: 'InvalidProposalInput',
-      message: `options.lang: expected "zh" or "en", got ${JSON.stringify(lang)}`,
-    })
-  const ranked = Array.isArray(proposal) ? (proposal as readonly RankedProposal[]) : null
-  const best = ranked === null ? (proposal as Proposal) : ranked[0]?.proposal
-  if (best === undefined || typeof best !== 'object' || best === null || !Array.isArray(best.assignments))
-    return left({
-      _tag: 'InvalidProposalInput',
-      message: 'proposal: expected a proposal or a non-empty ranking',
-    })
+  if (!isScenario(scenario))
+    return refuse(
+      `scenario: expected a decoded Scenario (call decodeScenario first), got ${renderValue(scenario)}`,
+    )
+  const ranked = Array.isArray(proposal) ? (proposal as readonly unknown[]) : null
+  if (ranked !== null && ranked.length === 0)
+    return refuse('proposal: expected a proposal or a non-empty ranking, got []')
+  const problem =
+    ranked === null
+      ? proposalProblem(scenario, proposal, 'proposal')
+      : ranked.reduce<string | null>(
+          (found, r, i) => found ?? rankedProblem(scenario, r, `proposal[${i}]`),
+          null,
+        )
+  if (problem !== null) return refuse(problem)
+  const best = ranked === null ? (proposal as Proposal) : (ranked[0] as RankedProposal).proposal
   const violations = validateProposal(scenario, best)
   const wb = new ExcelJS.Workbook()
   summary(wb, best, violations, lang)
   teamSheets(wb, scenario, best, violations, lang, options.explanation)
   validation(wb, scenario, violations, lang)
-  if (ranked !== null) ranking(wb, scenario, ranked, lang)
+  if (ranked !== null) ranking(wb, scenario, ranked as readonly RankedProposal[], lang)
   return right(await stable(wb))
 }

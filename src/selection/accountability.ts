@@ -9,6 +9,8 @@
  */
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import { monthIndex } from '../domain/time.js'
+import { anyOption, checkOptions, isScenario, type InvalidOptions, type OptionSpec } from '../io/door.js'
+import { renderValue } from '../io/errors.js'
 import type { Recommendation, Scenario } from '../domain/types.js'
 import { dayNumber } from './calendar.js'
 import { isRound } from './round.js'
@@ -66,6 +68,9 @@ export interface InvalidRecordQuery {
   readonly message: string
 }
 
+/** The keys of {@link recommenderRecord}'s options; `recommendations` is read (and named) by the call. */
+const RECORD_OPTION_SPEC: OptionSpec = { recommendations: anyOption }
+
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 const LOW: ReadonlySet<string> = new Set(['basic', 'incompetent'])
@@ -120,6 +125,9 @@ function rosterFindings(scenario: Scenario, cadreId: string, since: string): Lat
  * @param rounds - selection rounds (one or many)
  * @param recommender - the recommender's name as recorded
  * @param options - reserve `recommendations` (from `decodeRecommendations`) to include
+ * @returns the record, or `Left`: {@link InvalidRecordQuery} naming the argument at fault, or
+ * `InvalidOptions` for options that are not an object or a key misspelt by case
+ * (`options.Recommendations: expected a known option (did you mean "recommendations"?)`)
  * @category Selection
  */
 export function recommenderRecord(
@@ -127,13 +135,16 @@ export function recommenderRecord(
   rounds: SelectionRound | readonly SelectionRound[],
   recommender: string,
   options: { readonly recommendations?: readonly Recommendation[] } = {},
-): Either<InvalidRecordQuery, RecommenderRecord> {
+): Either<InvalidRecordQuery | InvalidOptions, RecommenderRecord> {
   const fail = (path: string, message: string) =>
     left<InvalidRecordQuery>({ _tag: 'InvalidRecordQuery', path, message: `${path}: ${message}` })
   if (typeof recommender !== 'string' || recommender.trim() === '')
     return fail('recommender', 'expected a name')
-  if (typeof scenario !== 'object' || scenario === null || !Array.isArray(scenario.cadres))
-    return fail('scenario', 'expected a decoded scenario (call decodeScenario first)')
+  if (!isScenario(scenario))
+    return fail(
+      'scenario',
+      `expected a decoded scenario (call decodeScenario first), got ${renderValue(scenario)}`,
+    )
   const list: readonly unknown[] = Array.isArray(rounds) ? (rounds as readonly unknown[]) : [rounds]
   const ids = new Map<string, number>()
   for (const [i, r] of list.entries()) {
@@ -147,8 +158,17 @@ export function recommenderRecord(
       )
     ids.set(r.id, i)
   }
-  const extra = options.recommendations ?? []
-  if (!Array.isArray(extra)) return fail('options.recommendations', 'expected an array of recommendations')
+  const checked = checkOptions<{ readonly recommendations?: readonly Recommendation[] }>(
+    options,
+    RECORD_OPTION_SPEC,
+  )
+  if (checked._tag === 'Left') return checked
+  const extra: unknown = options.recommendations === undefined ? [] : options.recommendations
+  if (!Array.isArray(extra))
+    return fail(
+      'options.recommendations',
+      `expected an array of recommendations, got ${renderValue(options.recommendations)}`,
+    )
   const names = new Map(scenario.cadres.map((c) => [c.id, c.name]))
   const who = recommender.trim()
   const out: RecommendedCadre[] = []

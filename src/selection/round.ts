@@ -9,6 +9,7 @@
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { Scenario } from '../domain/types.js'
 import { array, type Codec } from '../io/combinators.js'
+import { renderValue } from '../io/errors.js'
 import { formatPath } from '../io/path.js'
 import { read } from '../io/read.js'
 import { addMonths, dayNumber, lastWorkingDay } from './calendar.js'
@@ -263,12 +264,22 @@ export function recordRecommendations(
   })
 }
 
-const isList = (u: unknown): u is { readonly postId: string; readonly cadreIds: readonly string[] } =>
-  typeof u === 'object' &&
-  u !== null &&
-  typeof (u as { postId: unknown }).postId === 'string' &&
-  Array.isArray((u as { cadreIds: unknown }).cadreIds) &&
-  (u as { cadreIds: unknown[] }).cadreIds.every((c) => typeof c === 'string')
+/**
+ * Why one list of a shortlist step cannot be read, naming the exact place and
+ * the value found (`lists[0].cadreIds[1]: expected a cadre id, got 42`), or
+ * `null`.
+ */
+function listProblem(u: unknown, at: string): { readonly path: string; readonly message: string } | null {
+  const got = (expected: string, v: unknown) => `expected ${expected}, got ${renderValue(v)}`
+  if (typeof u !== 'object' || u === null || Array.isArray(u))
+    return { path: at, message: got('{ postId, cadreIds }', u) }
+  const { postId, cadreIds } = u as { postId?: unknown; cadreIds?: unknown }
+  if (typeof postId !== 'string') return { path: `${at}.postId`, message: got('a post id', postId) }
+  if (!Array.isArray(cadreIds))
+    return { path: `${at}.cadreIds`, message: got('an array of cadre ids', cadreIds) }
+  const j = (cadreIds as unknown[]).findIndex((c) => typeof c !== 'string')
+  return j < 0 ? null : { path: `${at}.cadreIds[${j}]`, message: got('a cadre id', cadreIds[j]) }
+}
 
 /**
  * Fixes who is inspected for each post (差额考察): for every post of the
@@ -295,18 +306,27 @@ export function shortlistForInspection(
   const lists: readonly unknown[] | null = Array.isArray(step.lists)
     ? (step.lists as readonly unknown[])
     : null
-  if (lists === null) return fail(name, 'input', 'lists', 'expected an array of { postId, cadreIds }')
+  if (lists === null)
+    return fail(
+      name,
+      'input',
+      'lists',
+      `expected an array of { postId, cadreIds }, got ${renderValue(step.lists)}`,
+    )
   const d = notBefore(name, round, s.right.date, 'date')
   if (isLeft(d)) return d
   const byPost = new Map<string, readonly string[]>()
-  for (const [i, l] of lists.entries()) {
-    if (!isList(l)) return fail(name, 'input', `lists[${i}]`, 'expected { postId, cadreIds: string[] }')
+  for (const [i, item] of lists.entries()) {
+    const problem = listProblem(item, `lists[${i}]`)
+    if (problem !== null) return fail(name, 'input', problem.path, problem.message)
+    const l = item as { readonly postId: string; readonly cadreIds: readonly string[] }
     if (!round.posts.some((p) => p.postId === l.postId))
       return fail(name, 'unknown-post', `lists[${i}].postId`, `"${l.postId}" is not a post of the round`)
     if (byPost.has(l.postId))
       return fail(name, 'duplicate', `lists[${i}].postId`, `post "${l.postId}" is listed twice`)
     const ids = [...new Set(l.cadreIds)]
-    for (const [j, c] of ids.entries())
+    // Named at its place in the list given (a cadre listed twice counts once).
+    for (const [j, c] of l.cadreIds.entries())
       if (!round.recommendations.some((r) => r.postId === l.postId && r.cadreId === c))
         return fail(
           name,

@@ -13,6 +13,8 @@ import type { Recommendation, Scenario } from '../domain/types.js'
 import { createSession, sessionInternals, type StaffingSession } from '../proposals/session.js'
 import type { SolveError, SolveOptions } from '../proposals/solve.js'
 import { supportReading } from '../scoring/support.js'
+import { anyOption, checkOptions, isScenario, objectOption, type OptionSpec } from '../io/door.js'
+import { renderValue } from '../io/errors.js'
 import { byColumn, nearBest } from './near.js'
 import type { RoundRecommendation } from './types.js'
 
@@ -110,6 +112,19 @@ export interface InvalidShortlistOptions {
 
 const round6 = (x: number): number => Math.round(x * 1e6) / 1e6
 
+/**
+ * The keys of {@link ShortlistOptions}: `posts`, `perPost` and
+ * `recommendations` are read by {@link shortlistBy}, which names them in an
+ * {@link InvalidShortlistOptions}; `solve` is an object (its keys are the
+ * session's solve's to check).
+ */
+const SHORTLIST_OPTION_SPEC: OptionSpec = {
+  posts: anyOption,
+  perPost: anyOption,
+  recommendations: anyOption,
+  solve: objectOption,
+}
+
 function supportOf(
   scenario: Scenario,
   recs: readonly (RoundRecommendation | Recommendation)[] | undefined,
@@ -200,7 +215,10 @@ function sparse(values: Float64Array): { indices: Int32Array; values: Float64Arr
  *
  * @param scenario - a decoded scenario
  * @param options - posts, candidates per post, recommendations, solve options
- * @returns the shortlists, or why the best proposal or a re-solve failed
+ * @returns the shortlists, or why the best proposal or a re-solve failed; `InvalidOptions` for
+ * options that are not an object, a key misspelt by case, British spelling or a missing unit
+ * (`options.perpost: expected a known option (did you mean "perPost"?), got 2`), or `solve` not
+ * an object; {@link InvalidShortlistOptions} for a value out of its range
  * @category Selection
  */
 export function shortlist(
@@ -230,20 +248,26 @@ export async function shortlistBy(
 ): Promise<Either<SolveError | InvalidShortlistOptions, Shortlist>> {
   const invalid = (message: string) =>
     left<InvalidShortlistOptions>({ _tag: 'InvalidShortlistOptions', message })
-  if (typeof scenario !== 'object' || scenario === null || !Array.isArray(scenario.openPosts))
-    return invalid('scenario: expected a decoded scenario (call decodeScenario first)')
-  const perPost = options.perPost ?? 3
+  if (!isScenario(scenario))
+    return invalid(
+      `scenario: expected a decoded scenario (call decodeScenario first), got ${renderValue(scenario)}`,
+    )
+  const checked = checkOptions<ShortlistOptions>(options, SHORTLIST_OPTION_SPEC)
+  if (checked._tag === 'Left') return checked
+  // Only a key left out (or undefined) takes its default: a null is a value, refused below.
+  const perPost = options.perPost === undefined ? 3 : options.perPost
   if (typeof perPost !== 'number' || !Number.isInteger(perPost) || perPost < 1 || perPost > 20)
-    return invalid(`options.perPost: expected a whole number in 1–20, got ${JSON.stringify(perPost)}`)
+    return invalid(`options.perPost: expected a whole number in 1–20, got ${renderValue(perPost)}`)
   const open = new Set(scenario.openPosts)
-  const posts = options.posts ?? scenario.openPosts
-  if (!Array.isArray(posts)) return invalid('options.posts: expected an array of open post ids')
+  const posts = options.posts === undefined ? scenario.openPosts : options.posts
+  if (!Array.isArray(posts))
+    return invalid(`options.posts: expected an array of open post ids, got ${renderValue(posts)}`)
   for (const [i, id] of (posts as readonly unknown[]).entries())
     if (typeof id !== 'string' || !open.has(id))
-      return invalid(`options.posts[${i}]: expected an open post of the scenario, got ${JSON.stringify(id)}`)
+      return invalid(`options.posts[${i}]: expected an open post of the scenario, got ${renderValue(id)}`)
   const recs = options.recommendations
   if (recs !== undefined && !Array.isArray(recs))
-    return invalid('options.recommendations: expected an array of recommendations')
+    return invalid(`options.recommendations: expected an array of recommendations, got ${renderValue(recs)}`)
 
   const session = createSession(scenario)
   const solveOptions = options.solve ?? {}

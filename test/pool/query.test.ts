@@ -125,7 +125,7 @@ describe('queryPool', () => {
   it('names the field of a value it cannot read', () => {
     const field = (q: object) => {
       const r = queryPool(s, q as never)
-      return r._tag === 'Left' ? r.left.field : null
+      return r._tag === 'Left' && r.left._tag === 'InvalidQuery' ? r.left.field : null
     }
     expect(field({ ranks: ['section-chief', 'general'] })).toBe('ranks[1]')
     expect(field({ minAge: 40, maxAge: 30 })).toBe('maxAge')
@@ -146,6 +146,41 @@ describe('queryPool', () => {
   })
 })
 
+describe('queryPool at the door', () => {
+  const s = county()
+
+  it('refuses a criterion misspelt by case as InvalidOptions naming the key it misses, never matching everyone', () => {
+    expect(queryPool(s, { minage: 50 } as never)).toMatchObject({
+      _tag: 'Left',
+      left: {
+        _tag: 'InvalidOptions',
+        issues: [
+          { path: ['query', 'minage'], expected: 'a known option (did you mean "minAge"?)', got: '50' },
+        ],
+        message: 'query.minage: expected a known option (did you mean "minAge"?), got 50',
+      },
+    })
+    const maxAge = queryPool(s, { MaxAge: 35 } as never)
+    expect(maxAge._tag === 'Left' && maxAge.left.message).toBe(
+      'query.MaxAge: expected a known option (did you mean "maxAge"?), got 35',
+    )
+    const profile = queryPool(s, {
+      sortBy: { kind: 'head', rank: 'section-chief', Specialties: ['economy'] },
+    } as never)
+    expect(
+      profile._tag === 'Left' && profile.left._tag === 'InvalidOptions' && profile.left.issues[0]!.path,
+    ).toEqual(['query', 'sortBy', 'Specialties'])
+  })
+
+  it('leaves alone a key that is no near miss of a criterion, and keeps its own error for a query that is no object', () => {
+    expect(queryPool(s, { note: 'x' } as never)).toEqual(queryPool(s, {}))
+    expect(queryPool(s, [] as never)).toMatchObject({
+      _tag: 'Left',
+      left: { _tag: 'InvalidQuery', field: 'query' },
+    })
+  })
+})
+
 describe('queryPool by ethnicity', () => {
   it('reads ethnic groups in any form the decoder reads, and refuses what is none', () => {
     const s = sampleScenario()
@@ -159,6 +194,6 @@ describe('queryPool by ethnicity', () => {
     expect(total(['汉族'])).toBe(han)
     expect(total(['Han', '01'])).toBe(han)
     const bad = queryPool(s, { ethnicities: ['Hann'] })
-    expect(bad._tag === 'Left' && bad.left.field).toBe('ethnicities[0]')
+    expect(bad._tag === 'Left' && bad.left._tag === 'InvalidQuery' && bad.left.field).toBe('ethnicities[0]')
   })
 })

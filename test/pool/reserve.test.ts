@@ -128,7 +128,8 @@ describe('reviewReserve', () => {
   })
 
   it('names the option it cannot read', () => {
-    const field = (r: ReturnType<typeof reviewReserve>) => (r._tag === 'Left' ? r.left.field : null)
+    const field = (r: ReturnType<typeof reviewReserve>) =>
+      r._tag === 'Left' && r.left._tag === 'InvalidReserveOptions' ? r.left.field : null
     expect(field(reviewReserve(county(), { asOf: 'June' }))).toBe('asOf')
     expect(field(reviewReserve(county(), { criteria: { young: { maxAge: -1 } } }))).toBe(
       'criteria.young.maxAge',
@@ -143,6 +144,51 @@ describe('reviewReserve', () => {
       'criteria.exitGrades[0]',
     )
     expect(resolveReserveCriteria()).toEqual({ _tag: 'Right', right: DEFAULT_RESERVE_CRITERIA })
+  })
+
+  it('refuses a misspelt option as InvalidOptions naming the key it misses, never reviewing at the default', () => {
+    const review = reviewReserve(county(), { asof: '2028-09' } as never)
+    expect(review).toMatchObject({
+      _tag: 'Left',
+      left: {
+        _tag: 'InvalidOptions',
+        issues: [{ path: ['options', 'asof'] }],
+        message: 'options.asof: expected a known option (did you mean "asOf"?), got "2028-09"',
+      },
+    })
+    const nested = reviewReserve(county(), { criteria: { young: { maxage: 30 } } } as never)
+    expect(nested._tag === 'Left' && nested.left.message).toBe(
+      'options.criteria.young.maxage: expected a known option (did you mean "maxAge"?), got 30',
+    )
+  })
+
+  it('resolveReserveCriteria refuses a group given as a number or misspelt, and a null, rather than take the default', () => {
+    expect(resolveReserveCriteria({ young: 30 } as never)).toMatchObject({
+      _tag: 'Left',
+      left: {
+        _tag: 'InvalidOptions',
+        issues: [{ path: ['criteria', 'young'], expected: 'an object { maxAge }', got: '30' }],
+        message: 'criteria.young: expected an object { maxAge }, got 30',
+      },
+    })
+    const young = resolveReserveCriteria({ Young: { maxAge: 30 } } as never)
+    expect(young._tag === 'Left' && young.left.message).toBe(
+      'criteria.Young: expected a known option (did you mean "young"?), got {"maxAge":30}',
+    )
+    expect(resolveReserveCriteria({ nonparty: { maxAge: 45 } } as never)).toMatchObject({
+      left: { _tag: 'InvalidOptions', issues: [{ path: ['criteria', 'nonparty'] }] },
+    })
+    expect(resolveReserveCriteria({ women: { maxAge: null } } as never)).toMatchObject({
+      left: { _tag: 'InvalidReserveOptions', field: 'criteria.women.maxAge', got: 'null' },
+    })
+    expect(resolveReserveCriteria({ minRank: null } as never)).toMatchObject({
+      left: { _tag: 'InvalidReserveOptions', field: 'criteria.minRank' },
+    })
+    // What is meant is read as meant; a key that is no near miss is left alone.
+    expect(resolveReserveCriteria({ young: { maxAge: 30 }, note: 'x' } as never)).toEqual({
+      _tag: 'Right',
+      right: { ...DEFAULT_RESERVE_CRITERIA, young: { maxAge: 30 } },
+    })
   })
 })
 

@@ -188,6 +188,41 @@ describe('a selection round, motion to probation', () => {
     expect(stranger).toMatchObject({ rule: 'not-recommended', path: 'lists[0].cadreIds[1]' })
   })
 
+  it('names the exact place and the value of a list it cannot read', () => {
+    const refused = (lists: unknown) =>
+      refusal(shortlistForInspection(recommended(), { by: 'x', date: '2026-10-08', lists: lists as never }))
+    expect(refused([{ postId: posts[0]!, cadreIds: [a, 42] }])).toMatchObject({
+      rule: 'input',
+      path: 'lists[0].cadreIds[1]',
+      message: 'lists[0].cadreIds[1]: expected a cadre id, got 42',
+    })
+    expect(
+      refused([
+        { postId: posts[0]!, cadreIds: [a, b] },
+        { postId: 7, cadreIds: [c] },
+      ]),
+    ).toMatchObject({
+      path: 'lists[1].postId',
+      message: 'lists[1].postId: expected a post id, got 7',
+    })
+    expect(refused([{ postId: posts[0]!, cadreIds: a }]).message).toBe(
+      `lists[0].cadreIds: expected an array of cadre ids, got "${a}"`,
+    )
+    expect(refused([null]).message).toBe('lists[0]: expected { postId, cadreIds }, got null')
+    expect(refused('all').message).toBe('lists: expected an array of { postId, cadreIds }, got "all"')
+  })
+
+  it('names a candidate nobody recommended at its place in the list given, a repeated one counted once', () => {
+    const e = refusal(
+      shortlistForInspection(recommended(), {
+        by: 'x',
+        date: '2026-10-08',
+        lists: [{ postId: posts[0]!, cadreIds: [a, a, c] }],
+      }),
+    )
+    expect(e).toMatchObject({ rule: 'not-recommended', path: 'lists[0].cadreIds[2]' })
+  })
+
   it('refuses a decision without every inspection, the four musts, both signatures, a quorum or a majority', () => {
     const partly = get(recordInspection(shortlisted(), inspectionOf(posts[0]!, a)))
     expect(refusal(recordDecision(partly, decisionOf())).rule).toBe('not-inspected')
