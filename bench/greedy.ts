@@ -40,7 +40,7 @@ export interface GreedyOptions {
 
 const proposalOf = (model: StaffingModel, chosen: Int32Array): Proposal =>
   // The clerk solves nothing: the status says so, and no bound is claimed.
-  proposalFromChoice(model, chosen, new Array<number>(model.slacks.length).fill(0), {
+  proposalFromChoice(model, chosen, {
     status: 'interrupted',
     bound: null,
     backend: 'greedy',

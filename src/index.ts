@@ -210,6 +210,9 @@ export type {
   Backend,
   RankOptions,
   RankedProposal,
+  Ranking,
+  RankingStatus,
+  RankingStop,
   PostDiff,
 } from './proposals/index.js'
 export type {

@@ -13,7 +13,7 @@ import type { YearMonth } from './types.js'
  * month are read as they are, not checked against the calendar: `2026-13`
  * reads as 2027-01 and `2026-00` as 2025-12. The decoder guarantees months
  * 01–12; an entry point that takes a month it has not decoded checks it with
- * {@link isMonth} first.
+ * `isMonth` (a month the decoder accepts) first.
  * @category Domain
  * @example
  * monthIndex('2026-01') - monthIndex('2025-12') //=> 1

@@ -9,6 +9,7 @@ import type { StaffingModel } from '../model/index.js'
 import { RANKS } from '../domain/types.js'
 import { relativeGap } from '../solvers/solver.js'
 import { stampProposal } from '../io/door.js'
+import { auxiliaryAt } from './columns.js'
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6
 /** Up to the 1e-6 grid (a value within 1e-9 above a grid point stays on it: float noise). */
@@ -23,7 +24,9 @@ export interface SolveFacts {
 
 /**
  * Reads the chosen pair of each open post from a 0/1 column vector (values
- * above one half count as chosen) and builds the proposal.
+ * above one half count as chosen) and builds the proposal. Only the pair
+ * columns are read: the penalties are those of the staffing (see
+ * {@link proposalFromChoice}), not the solver's slack.
  * @internal
  */
 export function proposalFromValues(
@@ -34,21 +37,22 @@ export function proposalFromValues(
   const chosen = new Int32Array(model.ctx.scenario.openPosts.length).fill(-1)
   const post = model.eligibility.post
   for (let k = 0; k < model.pairCol.length; k++) if (values[model.pairCol[k]!]! > 0.5) chosen[post[k]!] = k
-  const slackValues = model.slacks.map((s) => values[s.col]!)
-  return proposalFromChoice(model, chosen, slackValues, facts)
+  return decode(model, chosen, facts)
 }
 
 /**
  * Builds a proposal from the chosen pair index of each open post (−1 for a
- * vacancy) and the slack of each soft rule.
+ * vacancy). The soft rules' shortfalls are recomputed from that staffing
+ * (src/proposals/columns.ts): a stopped solve's incumbent may pay slack its
+ * staffing does not need (an indicator left at 0, `has ≤ Σ x`), and its
+ * proposal must state the penalties and objective of the staffing itself.
  * @internal
  */
-export function proposalFromChoice(
-  model: StaffingModel,
-  chosen: Int32Array,
-  slackValues: readonly number[],
-  facts: SolveFacts,
-): Proposal {
+export function proposalFromChoice(model: StaffingModel, chosen: Int32Array, facts: SolveFacts): Proposal {
+  return decode(model, chosen, facts)
+}
+
+function decode(model: StaffingModel, chosen: Int32Array, facts: SolveFacts): Proposal {
   const { ctx, eligibility } = model
   const { scenario } = ctx
   const assignments: Assignment[] = []
@@ -121,8 +125,10 @@ export function proposalFromChoice(
     if (inc !== undefined && !placed.has(inc))
       moves.push({ cadreId: scenario.cadres[inc]!.id, fromPostId: postId, toPostId: null })
   })
-  model.slacks.forEach((s, j) => {
-    const v = slackValues[j]!
+  // Each soft rule's shortfall at this staffing: its slack with the indicators at their natural values.
+  const aux = model.slacks.length === 0 ? null : auxiliaryAt(model, chosen)
+  model.slacks.forEach((s) => {
+    const v = aux!.get(s.col) ?? 0
     if (v <= 1e-6) return
     const shortfall = round6(v)
     penalties.push({

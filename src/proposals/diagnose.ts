@@ -54,9 +54,16 @@ type Group =
 /** What softening a lock costs in the relaxation: locks are the user's word, so above any rule. */
 const LOCK_WEIGHT = 1e5
 
+/**
+ * Whether the model as it stands closes a lock's column (a session's forbid of a pair the scenario
+ * locks): such a lock cannot hold whatever else gives, and is no member the filters may enforce.
+ */
+const closedLock = (model: StaffingModel, l: { readonly col: number }): boolean =>
+  model.milp.colUpper[l.col]! < 1 - 1e-9
+
 function groupsOf(model: StaffingModel): Group[] {
   const out: Group[] = model.ruleRows.filter((r) => r.hard).map((row) => ({ kind: 'rule' as const, row }))
-  for (const l of model.lockCols) out.push({ kind: 'lock', ...l })
+  for (const l of model.lockCols) if (!closedLock(model, l)) out.push({ kind: 'lock', ...l })
   // Posts that must be filled, as the model has them now: the policy's rule, or a session's
   // allowVacancy(post, false).
   model.ctx.scenario.openPosts.forEach((postId, i) => {
@@ -106,7 +113,8 @@ function restricted(model: StaffingModel, groups: readonly Group[], active: Read
   groups.forEach((g, i) => {
     if (active.has(i)) return
     if (g.kind === 'rule') rowBounds.push([g.row.row, -Infinity, Infinity])
-    else if (g.kind === 'lock') colBounds.push([g.col, 0, 1])
+    // A lock dropped frees its pair within the bounds the model has now, never beyond them.
+    else if (g.kind === 'lock') colBounds.push([g.col, 0, model.milp.colUpper[g.col]!])
     else colBounds.push([g.col, 0, 1])
   })
   const m = editMilp(model.milp, { rowBounds, colBounds })
@@ -126,6 +134,8 @@ function elastic(
   const colCost = milp.colCost
   const colLower = milp.colLower.slice()
   const colUpper = milp.colUpper.slice()
+  // A lock that cannot hold (its column closed) is dropped, whatever else is soft.
+  for (const l of model.lockCols) if (closedLock(model, l)) colLower[l.col] = 0
   const violation: { group: number; cols: readonly number[]; sign: 1 | -1; offset: number }[] = []
   for (const { g, i } of soft) {
     const w = weight(g)
@@ -198,13 +208,18 @@ export async function diagnose(
 
 /**
  * {@link diagnose} on a formulated model, as it stands: its row bounds (a
- * session's quotas) and its locks (`lockCols`, a session's included) are the
- * ones diagnosed; supply findings count against the scenario's policy.
+ * session's quotas), its column bounds (a session's forbidden pairs) and its
+ * locks (`lockCols`, a session's included) are the ones diagnosed; supply
+ * findings count against the scenario's policy. A lock whose column the model
+ * closes cannot hold: `unheld` names such locks in the caller's words (a
+ * session's: "the scenario locks …, and this session forbids the pair"); one
+ * it does not name is named here.
  * @internal
  */
 export async function diagnoseModel(
   model: StaffingModel,
   options: SolveOptions = {},
+  unheld: readonly ConflictMember[] = [],
 ): Promise<Either<SolveError, Diagnosis>> {
   const { scenario } = model.ctx
   const supply = supplyFindings(model)
@@ -227,18 +242,61 @@ export async function diagnoseModel(
             message: `diagnosis solve ended with status ${status}`,
           }
 
-  // A lock on a blocked pair is infeasible on its own: it is the whole conflict.
-  const badLock = model.conflicts.find((c) => c.code === 'lock')
-  if (badLock !== undefined && badLock.cadreId !== null && badLock.postId !== null)
-    return right({
+  const groups = groupsOf(model)
+  // Cheapest relaxation: every group elastic, each violation at its rule's penalty.
+  const weight = (g: Group) =>
+    g.kind === 'rule' ? g.row.penalty : g.kind === 'lock' ? LOCK_WEIGHT : scenario.policy.vacancy.penalty
+  const cheapest = async (): Promise<Either<SolveError, Relaxation[]>> => {
+    const { milp, violation } = elastic(model, groups, new Set(), weight)
+    const r = await run(milp)
+    if (r.status !== 'optimal' || r.values === null) return left(stopped(r.status))
+    const values = r.values
+    const relaxations: Relaxation[] = []
+    for (const v of violation) {
+      const amount = v.cols.reduce((s, c) => s + v.offset + v.sign * values[c]!, 0)
+      if (amount <= 1e-6) continue
+      const g = groups[v.group]!
+      relaxations.push({
+        member: memberOf(model, g),
+        violation: Math.round(amount * 1e6) / 1e6,
+        cost: Math.round(amount * weight(g) * 1e6) / 1e6,
+      })
+    }
+    return right(relaxations)
+  }
+  const infeasible = (conflict: readonly ConflictMember[], relaxations: readonly Relaxation[]) =>
+    right({
       feasible: false,
       supply,
-      conflict: [{ kind: 'lock', cadreId: badLock.cadreId, postId: badLock.postId, label: badLock.message }],
-      relaxations: [],
-      relaxationCost: Infinity,
+      conflict,
+      relaxations,
+      relaxationCost: Math.round(relaxations.reduce((s, x) => s + x.cost, 0) * 1e6) / 1e6,
     })
 
-  const groups = groupsOf(model)
+  // Locks that cannot hold whatever else gives: one on a pair a hard rule blocks (the model has no
+  // column for it), one on a pair the model as edited closes (a session's forbid of a pair the
+  // scenario locks). Each is infeasible on its own, so the first is the whole conflict, found
+  // without a filter; the relaxation drops each of them — at a lock's price — and whatever the rest
+  // of the model then still needs, from one elastic solve of the model without them.
+  const lost: ConflictMember[] = []
+  for (const c of model.conflicts)
+    if (c.code === 'lock' && c.cadreId !== null && c.postId !== null)
+      lost.push({ kind: 'lock', cadreId: c.cadreId, postId: c.postId, label: c.message })
+  for (const l of model.lockCols) {
+    if (!closedLock(model, l)) continue
+    const named = unheld.find((m) => m.kind === 'lock' && m.cadreId === l.cadreId && m.postId === l.postId)
+    const member = memberOf(model, { kind: 'lock', ...l })
+    lost.push(named ?? { ...member, label: `${member.label}: the model as edited closes the pair` })
+  }
+  if (lost.length > 0) {
+    const rest = await cheapest()
+    if (rest._tag === 'Left') return rest
+    return infeasible(
+      [lost[0]!],
+      [...lost.map((member) => ({ member, violation: 1, cost: LOCK_WEIGHT })), ...rest.right],
+    )
+  }
+
   const all = new Set(groups.map((_, i) => i))
   const feasible = async (active: ReadonlySet<number>): Promise<boolean | SolveError> => {
     const r = await run(restricted(model, groups, active))
@@ -284,29 +342,10 @@ export async function diagnoseModel(
     if (ok) conflictSet.add(g)
   }
 
-  // Cheapest relaxation: every group elastic, each violation at its rule's penalty.
-  const weight = (g: Group) =>
-    g.kind === 'rule' ? g.row.penalty : g.kind === 'lock' ? LOCK_WEIGHT : scenario.policy.vacancy.penalty
-  const { milp, violation } = elastic(model, groups, new Set(), weight)
-  const r = await run(milp)
-  if (r.status !== 'optimal' || r.values === null) return left(stopped(r.status))
-  const values = r.values
-  const relaxations: Relaxation[] = []
-  for (const v of violation) {
-    const amount = v.cols.reduce((s, c) => s + v.offset + v.sign * values[c]!, 0)
-    if (amount <= 1e-6) continue
-    const g = groups[v.group]!
-    relaxations.push({
-      member: memberOf(model, g),
-      violation: Math.round(amount * 1e6) / 1e6,
-      cost: Math.round(amount * weight(g) * 1e6) / 1e6,
-    })
-  }
-  return right({
-    feasible: false,
-    supply,
-    conflict: [...conflictSet].sort((a, b) => a - b).map((i) => memberOf(model, groups[i]!)),
-    relaxations,
-    relaxationCost: Math.round(relaxations.reduce((s, x) => s + x.cost, 0) * 1e6) / 1e6,
-  })
+  const relaxations = await cheapest()
+  if (relaxations._tag === 'Left') return relaxations
+  return infeasible(
+    [...conflictSet].sort((a, b) => a - b).map((i) => memberOf(model, groups[i]!)),
+    relaxations.right,
+  )
 }

@@ -17,6 +17,7 @@ import { PAIR_FLAG, pairVerdicts } from '../rules/index.js'
 import { componentsOf, scoreOf } from '../scoring/fit.js'
 import type { SolveError, SolveOptions } from './solve.js'
 import { backendOf, SOLVE_OPTION_SPEC, solveModel } from './solve.js'
+import { columnsAt } from './columns.js'
 import {
   checkOptions,
   numberOption,
@@ -43,8 +44,9 @@ export interface RuleCost {
   readonly cost: number
   /**
    * The most the rule can cost: `cost` itself when `exact`; for `bounded`,
-   * from the stopped re-solve's proven bound, or `null` when it proved none;
-   * `null` for `estimate`.
+   * the stopped re-solve's proven bound (on the objective without the rule)
+   * less the proposal's objective, or `null` when it proved none; `null` for
+   * `estimate`.
    */
   readonly upper: number | null
   /** Teams where the rule binds: a soft rule's penalty is paid there, or a hard rule's row is tight. */
@@ -193,37 +195,6 @@ function rulesOf(model: StaffingModel): { code: RuleCost['code']; hard: boolean 
     .map(([code, hard]) => ({ code: code as RuleCost['code'], hard }))
 }
 
-/**
- * Every column's value at the proposal: its pairs and vacancies fixed, and the
- * auxiliary columns re-solved to their natural values — a team has a
- * temperament (`has:`) when a member brings it, a head has changed
- * (`changed:`) only when one did, a slack is the shortfall.
- */
-async function columnsAt(
-  model: StaffingModel,
-  p: Proposal,
-  options: SolveOptions,
-): Promise<Float64Array | null> {
-  const { scenario } = model.ctx
-  const chosen = new Set(p.assignments.map((a) => `${a.cadreId}\u0000${a.postId}`))
-  const colBounds: (readonly [number, number, number])[] = []
-  const { cadre, post } = model.eligibility
-  for (let k = 0; k < model.eligibility.size; k++) {
-    const on = chosen.has(`${scenario.cadres[cadre[k]!]!.id}\u0000${scenario.openPosts[post[k]!]!}`) ? 1 : 0
-    colBounds.push([model.pairCol[k]!, on, on])
-  }
-  p.assignments.forEach((a, i) => {
-    const on = a.cadreId === null ? 1 : 0
-    colBounds.push([model.vacancyCol[i]!, on, on])
-  })
-  const m = editMilp(model.milp, { colBounds })
-  const colCost = m.colNames.map((name) =>
-    name.startsWith('has:') ? 1 : name.startsWith('changed:') || name.startsWith('slack:') ? -1 : 0,
-  )
-  const r = await backendOf(options.backend).solve({ ...m, colCost: Float64Array.from(colCost) }, options)
-  return r.status === 'optimal' ? r.values : null
-}
-
 /** Teams where a rule binds in the proposal: a soft rule's penalty is paid there, or a hard row is tight. */
 function bindingTeams(
   model: StaffingModel,
@@ -346,7 +317,7 @@ export async function explainProposal(
   if ((options.costs ?? 'exact') === 'none')
     return right({ objective: proposal.objective, ruleCosts: [], posts })
   const deadline = performance.now() + (options.timeLimitMs ?? 60_000)
-  const at = await columnsAt(model, proposal, options)
+  const at = columnsAt(model, proposal)
   if (options.costs === 'estimate') {
     const est = await estimatedCosts(model, proposal, at, options)
     return est._tag === 'Left' ? est : right({ objective: proposal.objective, ruleCosts: est.right, posts })
@@ -373,15 +344,19 @@ export async function explainProposal(
     }
     const r = await solveModel(relaxed, { ...options, timeLimitMs: remaining, fastPath: false })
     if (r._tag === 'Left') return r
-    // The relaxed proposal still reports the dropped rule's penalties; without the rule they are not paid.
+    // The relaxed proposal still reports the dropped rule's penalties (its staffing's shortfalls, as
+    // every proposal does); without the rule they are not paid.
     const unpaid = r.right.penalties.filter((x) => x.code === code).reduce((t, x) => t + x.amount, 0)
     // Within the solver's tolerance (docs/guide.md) a difference is none; past it, as found.
     const gained = (v: number) => (Math.abs(v) <= 2e-6 ? 0 : round6(v))
     const cost = gained(r.right.objective + unpaid - proposal.objective)
     const status = r.right.status
+    // The re-solve's bound is on the relaxed model's objective, where the dropped rule costs nothing
+    // already: nothing is added back to it. It bounds the staffing found too (objective + unpaid),
+    // so it is at least `cost` but for rounding.
     const bound = r.right.bound
     const upper =
-      status === 'optimal' ? cost : bound === null ? null : gained(bound + unpaid - proposal.objective)
+      status === 'optimal' ? cost : bound === null ? null : Math.max(cost, gained(bound - proposal.objective))
     ruleCosts.push({
       code,
       hard,
@@ -476,6 +451,12 @@ async function estimatedCosts(
 export type ForcedPair =
   | { readonly _tag: 'AlreadyThere' }
   | {
+      /**
+       * The pair cannot be formed: `codes` are the hard pair rules that block
+       * it; `messages` say why in words — first, when it is so, that the post
+       * is not open or that the cadre holds a post not open this round (not a
+       * candidate, whatever the rules), then one message per code.
+       */
       readonly _tag: 'Blocked'
       readonly codes: readonly PairRuleCode[]
       readonly messages: readonly string[]
@@ -540,10 +521,16 @@ export async function forcePair(
   if (k < 0) {
     const verdicts = pairVerdicts(model.ctx, c, postId).filter((v) => v._tag === 'blocked')
     const messages = verdicts.map((v) => (v._tag === 'blocked' ? v.message : ''))
+    // Not a candidate: whatever the pair rules say, the cadre is not part of this round.
+    const held = scenario.cadres[c]!.currentPost?.postId
+    const outside = model.ctx.candidates.includes(c)
+      ? []
+      : [`${cadreId} holds post ${held}, which is not open in this round: not a candidate for ${postId}`]
+    const reasons = [...outside, ...messages]
     return right({
       _tag: 'Blocked',
       codes: verdicts.map((v) => (v._tag === 'blocked' ? v.code : 'forbidden-pair')),
-      messages: messages.length > 0 ? messages : [`${cadreId} holds a post that is not open in this round`],
+      messages: reasons.length > 0 ? reasons : [`${cadreId} is not eligible for ${postId}`],
     })
   }
   const col = model.pairCol[k]!

@@ -75,5 +75,5 @@ export function solveByAssignment(model: StaffingModel): Proposal | null {
   const chosen = new Int32Array(posts).fill(-1)
   const { rowInd, colInd } = result.right
   for (let k = 0; k < rowInd.length; k++) chosen[rowInd[k]!] = pairAt[rowInd[k]! * cols + colInd[k]!]!
-  return proposalFromChoice(model, chosen, [], { status: 'optimal', bound: null, backend: 'lap' })
+  return proposalFromChoice(model, chosen, { status: 'optimal', bound: null, backend: 'lap' })
 }

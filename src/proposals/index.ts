@@ -3,7 +3,7 @@ export { solveMany } from './many.js'
 export type { SolveManyOptions } from './many.js'
 export type { SolveError, SolveOptions, Backend } from './solve.js'
 export { rankProposals, rankModel, diffProposals } from './rank.js'
-export type { RankOptions, RankedProposal, PostDiff } from './rank.js'
+export type { RankOptions, RankedProposal, PostDiff, Ranking, RankingStatus, RankingStop } from './rank.js'
 export { explainProposal, forcePair } from './explain.js'
 export type {
   ExplainOptions,

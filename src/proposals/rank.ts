@@ -16,6 +16,7 @@ import type { SolveError, SolveOptions } from './solve.js'
 import { modelArgument, SOLVE_OPTION_SPEC, solveModelValues } from './solve.js'
 import {
   checkOptions,
+  type InvalidOptions,
   isProposal,
   numberOption,
   oneOfOption,
@@ -24,6 +25,7 @@ import {
   type OptionSpec,
 } from '../io/door.js'
 import { proposalFromValues } from './decode.js'
+import { issue } from '../io/errors.js'
 import { supportOf } from '../scoring/support.js'
 
 /** Options of {@link rankProposals}. @category Proposals */
@@ -37,7 +39,13 @@ export interface RankOptions extends SolveOptions {
    * @defaultValue 'exact'
    */
   readonly mode?: 'exact' | 'diverse'
-  /** Posts (or team places, with `differ: 'teams'`) in which diverse proposals differ pairwise, an integer ≥ 1. @defaultValue 2 */
+  /**
+   * Posts (or team places, with `differ: 'teams'`) in which diverse proposals
+   * differ pairwise, an integer ≥ 1. `diverse` mode only: `exact` ranks the k
+   * best distinct proposals (a difference of 1), and refuses any other value
+   * (`InvalidOptions` naming `options.minDifference`) rather than ignore it.
+   * @defaultValue 2 in `diverse` mode
+   */
   readonly minDifference?: number
   /**
    * What makes two proposals different. `posts`: who sits in which post.
@@ -72,6 +80,47 @@ export interface RankedProposal {
   readonly diff: readonly PostDiff[]
 }
 
+/**
+ * What stopped a ranking before it was complete: the time limit, an abort
+ * (`signal`), HiGHS running out of memory, or another failure of the solver.
+ * @category Proposals
+ */
+export type RankingStop = 'time-limit' | 'aborted' | 'memory-limit' | 'solver-failure'
+
+/** Whether a ranking ran to its end, as a {@link Ranking} carries it. @category Proposals */
+export interface RankingStatus {
+  /**
+   * `true`: the ranking ran to its end — k proposals, or fewer when no other
+   * proposal exists (none left, or in `diverse` mode none differing enough),
+   * each proven by its solve. `false`: a stop (`stopped`) ended it
+   * first — fewer than k came back although more may exist, or the last one
+   * came from a solve that stopped (its `status` says how), so a better one
+   * may take its place.
+   */
+  readonly complete: boolean
+  /** Why the ranking stopped before it was complete; `null` when complete. */
+  readonly stopped: RankingStop | null
+  /**
+   * When not complete: a proven upper bound on the objective of the
+   * proposals the ranking did not reach — the next one it would have found
+   * (in `diverse` mode, one differing enough from every proposal returned),
+   * or a better one in place of an unproven last. It is the least bound its
+   * solves proved: each round's cuts only remove proposals, so a round's
+   * bound holds for every round after it. `null` when no solve proved one,
+   * and when complete.
+   */
+  readonly nextBound: number | null
+}
+
+/**
+ * The ranked proposals, best first — an array, so that whatever reads a
+ * `RankedProposal[]` reads it — carrying {@link RankingStatus}: whether the
+ * ranking ran to its end, and if not why it stopped. The status is not part
+ * of the array's JSON (`JSON.stringify` writes the proposals alone).
+ * @category Proposals
+ */
+export type Ranking = RankedProposal[] & RankingStatus
+
 const DEFAULTS = { k: 3, mode: 'exact' as const, minDifference: 2, timeLimitMs: 60_000 }
 
 /** The checks of {@link RankOptions}' keys. @internal */
@@ -81,6 +130,45 @@ export const RANK_OPTION_SPEC: OptionSpec = {
   mode: oneOfOption(['exact', 'diverse']),
   minDifference: numberOption({ min: 1, integer: true }),
   differ: oneOfOption(['posts', 'teams']),
+}
+
+/**
+ * {@link RANK_OPTION_SPEC}'s checks, then the options' combinations: a
+ * `minDifference` other than 1 outside `diverse` mode is refused, since
+ * `exact` ranks the k best distinct proposals and would ignore it.
+ */
+function checkRankOptions(options: RankOptions): Either<InvalidOptions, RankOptions> {
+  const checked = checkOptions<RankOptions>(options, RANK_OPTION_SPEC)
+  if (checked._tag === 'Left') return checked
+  const { mode, minDifference } = options
+  if ((mode ?? DEFAULTS.mode) === 'exact' && minDifference !== undefined && minDifference !== 1) {
+    const i = issue(
+      ['options', 'minDifference'],
+      "1 or nothing in mode 'exact' (the k best distinct proposals), or mode: 'diverse' with it",
+      minDifference,
+    )
+    return left({ _tag: 'InvalidOptions', issues: [i], message: i.message })
+  }
+  return checked
+}
+
+/** The stop a solve's error or a stopped proposal's status means, or `null` when the ranking is complete. */
+function stopOf(r: SolveError | Proposal['status']): RankingStop | null {
+  switch (typeof r === 'string' ? r : r._tag) {
+    case 'optimal':
+    case 'Infeasible':
+      return null
+    case 'time-limit':
+    case 'TimeLimit':
+      return 'time-limit'
+    case 'interrupted':
+    case 'Aborted':
+      return 'aborted'
+    case 'memory-limit':
+      return 'memory-limit'
+    default:
+      return 'solver-failure'
+  }
 }
 
 /**
@@ -311,24 +399,30 @@ export function diffProposals(best: Proposal, p: Proposal): PostDiff[] {
 }
 
 /**
- * The k best proposals of a scenario (see {@link RankOptions}). Fewer than k
- * come back when fewer exist. `timeLimitMs` bounds the whole ranking.
+ * The k best proposals of a scenario (see {@link RankOptions}). `timeLimitMs`
+ * bounds the whole ranking. Fewer than k come back when fewer exist — the
+ * ranking is then `complete` — or when a stop (the time limit, an abort, a
+ * solver failure) ended it after its first proposal: `complete: false`, with
+ * why in `stopped` and the bound on the proposals it did not prove in
+ * `nextBound` (see {@link RankingStatus}). A stop before the first proposal
+ * is a `Left`, as for `solve`.
  *
  * @category Proposals
  * @param scenario - a decoded scenario
- * @param options - `k`, `mode`, `minDifference`, and the options of `solve`
- * @returns the proposals, best first, or why there is not even one
+ * @param options - `k`, `mode`, `minDifference`, `differ`, and the options of `solve`
+ * @returns the proposals, best first, with whether the ranking is complete, or why there is not even one
  * @example
  * const ranked = await rankProposals(generateScenario({ seed: 1, cadres: 60 }), { k: 3 })
  * isRight(ranked) && ranked.right.map((r) => r.rank) //=> [1, 2, 3]
+ * isRight(ranked) && ranked.right.complete //=> true
  */
 export async function rankProposals(
   scenario: Scenario,
   options: RankOptions = {},
-): Promise<Either<SolveError, RankedProposal[]>> {
+): Promise<Either<SolveError, Ranking>> {
   const bad = scenarioArgument(scenario)
   if (bad !== null) return left(bad)
-  const checked = checkOptions<RankOptions>(options, RANK_OPTION_SPEC)
+  const checked = checkRankOptions(options)
   if (checked._tag === 'Left') return checked
   if (options.signal?.aborted) return left({ _tag: 'Aborted', message: 'aborted before the ranking started' })
   return rankModel(formulate(scenario), options)
@@ -341,13 +435,14 @@ export async function rankProposals(
 export async function rankModel(
   model: StaffingModel,
   options: RankOptions = {},
-): Promise<Either<SolveError, RankedProposal[]>> {
+): Promise<Either<SolveError, Ranking>> {
   const bad = modelArgument(model)
   if (bad !== null) return left(bad)
-  const checked = checkOptions<RankOptions>(options, RANK_OPTION_SPEC)
+  const checked = checkRankOptions(options)
   if (checked._tag === 'Left') return checked
   const k = options.k ?? DEFAULTS.k
   const mode = options.mode ?? DEFAULTS.mode
+  // Exact mode takes no other difference (checkRankOptions).
   const d = mode === 'exact' ? 1 : (options.minDifference ?? DEFAULTS.minDifference)
   const deadline = performance.now() + (options.timeLimitMs ?? DEFAULTS.timeLimitMs)
   const cuts: ExtraRow[] = []
@@ -356,9 +451,19 @@ export async function rankModel(
   const rowsOfCol = columnsOf(model.milp)
   // The column values and choice of the last proposal, when it was proven optimal.
   let last: { values: Float64Array; chosen: number[] } | null = null
+  // What stopped the ranking before it was complete, and the least bound its solves proved: each
+  // round's bound holds for every later round too, whose cuts only remove proposals.
+  let stopped: RankingStop | null = null
+  let least = Infinity
+  const bounded = (b: number | null) => {
+    if (b !== null && b < least) least = b
+  }
   while (found.length < k) {
     const remaining = deadline - performance.now()
-    if (found.length > 0 && (remaining <= 0 || options.signal?.aborted)) break
+    if (found.length > 0 && (remaining <= 0 || options.signal?.aborted)) {
+      stopped = options.signal?.aborted ? 'aborted' : 'time-limit'
+      break
+    }
     // Cuts couple posts, so the assignment fast path no longer applies.
     const variant: StaffingModel = { ...model, milp: editMilp(model.milp, { rows: cuts }), hasTeamRows: true }
     // A tie needs no solve: the cuts only remove solutions, so the last optimum bounds this one,
@@ -394,14 +499,21 @@ export async function rankModel(
     })
     if (r._tag === 'Left') {
       if (found.length === 0) return r
+      // An infeasible round: no other proposal exists (complete). Else a stop: keep its bound.
+      stopped = stopOf(r.left)
+      if (r.left._tag === 'TimeLimit') bounded(r.left.bound)
       break
     }
     const p = r.right.proposal
     found.push(p)
+    bounded(p.bound)
     const values = r.right.values
     last = p.status === 'optimal' && values !== null ? { values, chosen: choiceOf(model, values) } : null
     cuts.push(cutOf(model, p, differ, d, `rank:cut:${found.length}`))
-    if (p.status !== 'optimal') break
+    if (p.status !== 'optimal') {
+      stopped = stopOf(p.status)
+      break
+    }
   }
   // Equal objectives are ordered for a reason, never by the solver: more recommendation support,
   // then fewer changes, then the cadre ids post by post (docs/proposals.md, "Ties").
@@ -421,12 +533,16 @@ export async function rankModel(
     })
   }
   const best = found[0]!
-  return right(
-    found.map((proposal, i) => ({
-      rank: i + 1,
-      proposal,
-      gapToBest: Math.max(0, Math.round((best.objective - proposal.objective) * 1e6) / 1e6),
-      diff: i === 0 ? [] : diffProposals(best, proposal),
-    })),
-  )
+  const ranked = found.map((proposal, i) => ({
+    rank: i + 1,
+    proposal,
+    gapToBest: Math.max(0, Math.round((best.objective - proposal.objective) * 1e6) / 1e6),
+    diff: i === 0 ? [] : diffProposals(best, proposal),
+  }))
+  const status: RankingStatus = {
+    complete: stopped === null,
+    stopped,
+    nextBound: stopped === null || least === Infinity ? null : least,
+  }
+  return right(Object.assign(ranked, status))
 }

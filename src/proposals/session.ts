@@ -1,8 +1,10 @@
 /**
  * Staffing sessions: one formulated scenario re-solved after small edits — a
  * lock, a forbidden pair, a quota changed — as a department does in a meeting.
- * Each solve starts from the last proven optimum (its solution, LP basis and
- * gap; see `RunOptions.warmStart`), so a re-solve at county scale takes a
+ * Each solve starts from the last proven optimum (its solution, whenever the
+ * edits leave it feasible, whatever the method: a re-solve stopped early
+ * answers at least as well; after a priced-core solve, its LP basis and gap
+ * too, see `RunOptions.warmStart`), so a re-solve at county scale takes a
  * fraction of a first solve, and is as exact: the proposal is optimal for the
  * edited model, proven the same way.
  *
@@ -17,6 +19,7 @@ import type { Conflict, Milp, MilpEdit, RuleRow, StaffingModel } from '../model/
 import { pairReach } from '../model/reach.js'
 import type { Reach } from '../model/reach.js'
 import type { WarmStart } from '../solvers/solver.js'
+import { checkedStart } from '../solvers/highs-run.js'
 import type { SolveError, SolveOptions } from './solve.js'
 import { isModel, SOLVE_OPTION_SPEC, solveModelValues } from './solve.js'
 import { checkOptions, isScenario, requireArgument } from '../io/door.js'
@@ -59,6 +62,17 @@ export interface SessionInternals {
 }
 
 const internals = new WeakMap<StaffingSession, SessionInternals>()
+
+/** `values` as a sparse start, when they are a solution of `m` (its bounds and rows as edited); else `null`. */
+function feasibleStart(
+  m: Milp,
+  values: Float64Array,
+): { readonly indices: Int32Array; readonly values: Float64Array } | null {
+  const indices: number[] = []
+  for (let j = 0; j < values.length; j++) if (values[j] !== 0) indices.push(j)
+  const start = { indices: Int32Array.from(indices), values: Float64Array.from(indices, (j) => values[j]!) }
+  return checkedStart(m, start) === null ? null : start
+}
 
 /** The internal handles of a session made by {@link createSession}. @internal */
 export function sessionInternals(session: StaffingSession): SessionInternals {
@@ -134,8 +148,10 @@ export interface StaffingSession {
   readonly model: StaffingModel
   /**
    * Solves the current model, starting from the last proven optimum of this
-   * session (the first solve starts cold). Options as for `solveModel`; a
-   * `warmStart` given here replaces the session's own. An edit that makes a
+   * session (the first solve starts cold): its solution is the start whenever
+   * the edits leave it feasible, so a solve the time limit or an abort stops
+   * answers at least that. Options as for `solveModel`; a `warmStart` or a
+   * `start` given here replaces the session's own. An edit that makes a
    * row impossible on its own (a quota raised beyond its candidates, two locks
    * on one post) is an `Infeasible` with that row as its conflict, found
    * without a solve.
@@ -164,7 +180,10 @@ export interface StaffingSession {
   /**
    * Diagnoses the model as edited (see `diagnose`): an irreducible conflict
    * among the hard rules with this session's bounds, the scenario's locks and
-   * this session's locks, and the cheapest relaxation. Supply findings count
+   * this session's locks, this session's forbidden pairs standing, and the
+   * cheapest relaxation. A pair the scenario locks and this session forbids
+   * is a lock that cannot hold: the whole conflict, named as `solve()` names
+   * it, dropped in the relaxation at a lock's price. Supply findings count
    * against the scenario's policy.
    */
   diagnose(options?: SolveOptions): Promise<Either<SolveError, Diagnosis>>
@@ -248,6 +267,20 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
     return owners
   }
 
+  /** Pairs the scenario locks and this session forbids: locks that cannot hold, as conflicts. */
+  const forbiddenLocks = (): Conflict[] =>
+    base.lockCols
+      .filter((l) => model.milp.colUpper[l.col]! < base.milp.colLower[l.col]!)
+      .map((l) => ({
+        code: 'lock',
+        teamId: null,
+        postId: l.postId,
+        cadreId: l.cadreId,
+        message: `the scenario locks cadre ${l.cadreId} to post ${l.postId}, and this session forbids the pair`,
+        zh: `方案锁定干部${l.cadreId}任${l.postId}，本次又禁止该人岗组合`,
+        row: null,
+      }))
+
   /**
    * Rows the edits make impossible on their own — a quota raised beyond what its candidates
    * can give, two locks on one post or one cadre, every candidate of a post that must be
@@ -265,19 +298,7 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
             break
           }
     const rule = new Map(model.ruleRows.map((rr) => [rr.row, rr]))
-    const out: Conflict[] = []
-    // A pair the scenario locks and this session forbids: the lock cannot hold.
-    for (const l of base.lockCols)
-      if (m.colUpper[l.col]! < base.milp.colLower[l.col]!)
-        out.push({
-          code: 'lock',
-          teamId: null,
-          postId: l.postId,
-          cadreId: l.cadreId,
-          message: `the scenario locks cadre ${l.cadreId} to post ${l.postId}, and this session forbids the pair`,
-          zh: `方案锁定干部${l.cadreId}任${l.postId}，本次又禁止该人岗组合`,
-          row: null,
-        })
+    const out: Conflict[] = forbiddenLocks()
     reach ??= pairReach(base)
     for (const r of [...rows].sort((a, b) => a - b)) {
       const { least, most } = reach(m, r)
@@ -403,8 +424,14 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
           conflicts,
           message: conflicts.map((c) => c.message).join('\n'),
         })
+      // The last solution, when the edits leave it feasible, is the start whatever the method (a
+      // warm start of the priced core also carries it, but only after a priced-core solve): a
+      // re-solve stopped early still answers at least as well.
+      const start =
+        lastValues === null || options.start !== undefined ? null : feasibleStart(model.milp, lastValues)
       const r = await solveModelValues(model, {
         ...(warm === undefined ? {} : { warmStart: warm }),
+        ...(start === null ? {} : { start }),
         ...options,
         // The assignment fast path reads the formulation, not the edited bounds.
         ...(edited ? { fastPath: false } : {}),
@@ -472,7 +499,15 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
       const ruleRows = model.ruleRows.map((rr) =>
         editedRows.has(rr.row) ? { ...rr, detail: detailNow(model.milp, base.milp, rr) } : rr,
       )
-      return diagnoseModel({ ...model, ruleRows, lockCols: [...model.lockCols, ...own] }, options)
+      // A pair the scenario locks and this session forbids is a lock that cannot hold: named as
+      // solve() names it, never enforced nor freed by the diagnosis (the forbid stands).
+      const unheld = forbiddenLocks().map((c) => ({
+        kind: 'lock' as const,
+        cadreId: c.cadreId!,
+        postId: c.postId!,
+        label: c.message,
+      }))
+      return diagnoseModel({ ...model, ruleRows, lockCols: [...model.lockCols, ...own] }, options, unheld)
     },
     setRowBounds(name, lower, upper) {
       // Rows of rules only: a post's or a cadre's own row (one cadre per post, one post per cadre) is

@@ -40,8 +40,9 @@
  * model: the Lagrangian `B + Σ max(0, d_j)` over the left-out columns (`B`
  * kept current as columns join), or, with a dual bound HiGHS proved on the
  * core's own solutions, `max(core bound, B + max_j d_j)` when that is lower —
- * never the core's incumbent as its bound. The Lagrangian bound is reported
- * after every pricing round.
+ * never the core's incumbent as its bound, and never above a bound the run
+ * reported in progress (the least one it proved is its answer's). The
+ * Lagrangian bound is reported after every pricing round.
  *
  * **Warm** (`CoreArrays.warm`, from an earlier run of the same columns): the
  * pricing starts from the earlier LP core and basis; the first MILP core is
@@ -148,12 +149,52 @@ function runRounds(highs: Highs, m: CoreArrays, timeLimitSeconds: number, hooks:
 }
 
 /**
- * One part of a run (see {@link runCore}) on one HiGHS instance: the first
- * core, pricing, the rounds of cuts (each appended to the model and to
- * HiGHS's rows in place, the basis kept, then priced again), the core MILP
- * and its proof.
+ * One part of a run (see {@link runCore}), answered with the least bound it
+ * proved: every bound the part reports in progress holds for the whole model
+ * (each from its own duals, core or blocks), and the one its last stage
+ * computes may be looser than an earlier one (Lagrangian bounds do not fall
+ * monotonically from one pricing round to the next), so a stopped answer's
+ * bound is never above a bound the part reported. A second part (without
+ * cuts, see {@link runRounds}) takes only its own: it runs when the first
+ * found the model with its cuts infeasible, where that part's bounds are
+ * what is in doubt.
  */
 function runPart(highs: Highs, given: CoreArrays, deadline: number, hooks: RunHooks, ws: Workspace): Part {
+  let least = Infinity
+  const keeping: RunHooks = {
+    ...hooks,
+    onImproved: (incumbent, bound, gap) => {
+      // `<` is false on NaN: a bound that is no number proves nothing.
+      if (bound !== null && bound < least) least = bound
+      hooks.onImproved(incumbent, bound, gap)
+    },
+  }
+  const part = solvePart(highs, given, deadline, keeping, ws)
+  return { ...part, run: atMostBound(part.run, least) }
+}
+
+/** Statuses whose answer has no bound to tighten: proven optimal, or no solution to bound. */
+const NO_BOUND = new Set(['optimal', 'infeasible', 'unbounded', 'error'])
+
+/**
+ * A stopped run's answer with its bound taken down to `least`, a bound the
+ * run proved for the whole model, when that is lower (or the answer has
+ * none); never below the answer's objective, which a valid bound cannot be
+ * (only rounding could put it there). Other answers are returned as they are.
+ * @internal
+ */
+export function atMostBound(run: CoreRun, least: number): CoreRun {
+  if (NO_BOUND.has(run.status) || !(least < Infinity)) return run
+  if (run.dualBound !== null && run.dualBound <= least) return run
+  return { ...run, dualBound: Math.max(least, run.objective ?? -Infinity) }
+}
+
+/**
+ * One part of a run on one HiGHS instance: the first core, pricing, the
+ * rounds of cuts (each appended to the model and to HiGHS's rows in place,
+ * the basis kept, then priced again), the core MILP and its proof.
+ */
+function solvePart(highs: Highs, given: CoreArrays, deadline: number, hooks: RunHooks, ws: Workspace): Part {
   // The model with every round of cuts so far.
   let m = given
   // Whether a round of cuts joined it.

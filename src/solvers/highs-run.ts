@@ -186,6 +186,55 @@ export function beyondHighs(
 }
 
 /**
+ * A start (sparse column values, a {@link RunHooks.start}) as a solution of
+ * `m`, or `null` when it is none: the values of integer columns rounded and
+ * every value clamped to its column's bounds, as the priced core fits a start
+ * (`fitStart` in `core/warm.ts`), then every row met within 1e-6. A solution
+ * is returned dense, with its objective. What a stopped run answers at the
+ * least when it was given a feasible start (see `highs.ts`): HiGHS takes a
+ * start only once its MIP search begins, and a run stopped before that has no
+ * incumbent of its own.
+ * @internal
+ */
+export function checkedStart(
+  m: Pick<
+    MilpArrays,
+    | 'colCost'
+    | 'colLower'
+    | 'colUpper'
+    | 'integer'
+    | 'rowLower'
+    | 'rowUpper'
+    | 'rowStarts'
+    | 'rowIndex'
+    | 'rowValue'
+  >,
+  start: { readonly indices: Int32Array; readonly values: Float64Array },
+): { values: Float64Array; objective: number } | null {
+  // Local names for the arrays: one property load per run, not one per entry.
+  const { colCost, colLower, colUpper, integer, rowLower, rowUpper, rowStarts, rowIndex, rowValue } = m
+  const nc = colCost.length
+  const x = new Float64Array(nc)
+  for (let k = 0; k < start.indices.length; k++) {
+    const j = start.indices[k]!
+    if (j >= 0 && j < nc) x[j] = start.values[k]!
+  }
+  let objective = 0
+  for (let j = 0; j < nc; j++) {
+    const v = integer[j] === 1 ? Math.round(x[j]!) : x[j]!
+    if (!Number.isFinite(v)) return null
+    x[j] = Math.min(colUpper[j]!, Math.max(colLower[j]!, v))
+    if (x[j] !== 0) objective += colCost[j]! * x[j]!
+  }
+  for (let r = 0; r < rowLower.length; r++) {
+    let act = 0
+    for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) act += rowValue[e]! * x[rowIndex[e]!]!
+    if (!(act >= rowLower[r]! - 1e-6 && act <= rowUpper[r]! + 1e-6)) return null
+  }
+  return { values: x, objective }
+}
+
+/**
  * Runs HiGHS once. Never throws: a failure is `status: 'error'`; so is a
  * model {@link beyondHighs} refuses.
  * @internal

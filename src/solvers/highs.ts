@@ -37,7 +37,7 @@ import type { Highs, InitOptions } from 'highs'
 import { entryLease, type Milp } from '../model/milp.js'
 import type { LpRelaxation, RunOptions, Solver, SolverResult, SolverStatus } from './solver.js'
 import { CORE_MIN_COLUMNS, DEFAULT_MAX_CORE_COLUMNS, solveEmpty } from './solver.js'
-import { beyondHighs, failedRun, runHighs } from './highs-run.js'
+import { beyondHighs, checkedStart, failedRun, runHighs } from './highs-run.js'
 import type { MilpArrays, RawRun } from './highs-run.js'
 import { runCore } from './core-run.js'
 import type { CoreArrays, CoreRun } from './core-run.js'
@@ -260,25 +260,33 @@ export const highsSolver: Solver = {
               }),
         }
       : direct
-    const raw = await run(
-      arrays,
-      warm !== undefined && options.start === undefined ? { ...options, start: warm.start } : options,
-      started,
-    )
+    const start = options.start ?? warm?.start
+    const raw = await run(arrays, start === options.start ? options : { ...options, start }, started)
+    const status = statusOf(raw.status)
+    // A stopped run answers at least its start, when the start is a solution of this model: HiGHS
+    // takes a start only once its MIP search begins, and a run stopped before (a re-solve given a
+    // few milliseconds, an abort) has no incumbent of its own, or a worse one.
+    const stopped = status === 'time-limit' || status === 'interrupted' || status === 'memory-limit'
+    const fitted = stopped && start !== undefined ? checkedStart(model, start) : null
+    const own =
+      fitted === null || (raw.values !== null && raw.objective !== null && raw.objective >= fitted.objective)
+    const values = own ? raw.values : fitted.values
+    const objective = own ? raw.objective : fitted.objective
     const stats = 'stats' in raw && raw.stats !== null ? raw.stats : undefined
-    const next = 'warm' in raw && raw.warm !== undefined && raw.values !== null ? raw.warm : undefined
+    const next = own && 'warm' in raw && raw.warm !== undefined && raw.values !== null ? raw.warm : undefined
     const base = {
-      values: raw.values,
-      objective: raw.objective,
+      values,
+      objective,
       timeMs: elapsed(),
       ...(stats === undefined ? {} : { core: stats }),
       ...(next === undefined || raw.values === null
         ? {}
         : { warmStart: { columns: nc, start: sparseOf(raw.values), ...next } }),
     }
-    // A stop before HiGHS proved a dual bound leaves the bound unknown: never the incumbent.
-    const bound = raw.dualBound
-    const status = statusOf(raw.status)
+    // A stop before HiGHS proved a dual bound leaves the bound unknown: never the incumbent (nor a
+    // bound not above the start answered in its place, see runHighs).
+    const bound =
+      own || raw.dualBound === null || raw.dualBound > fitted.objective + 1e-9 ? raw.dualBound : null
     switch (status) {
       case 'optimal':
         return { ...base, status, bound: raw.objective }
@@ -289,7 +297,7 @@ export const highsSolver: Solver = {
       case 'interrupted':
         return { ...base, status, bound }
       case 'memory-limit':
-        return raw.values === null
+        return values === null
           ? { ...base, status: 'error', bound, message: raw.message ?? 'HiGHS ran out of memory' }
           : { ...base, status, bound }
       case 'error':

@@ -33,7 +33,10 @@ export interface RunOptions {
   /**
    * A hint: column values (sparse) of a solution believed feasible, for the
    * backend to try as its first incumbent. Ignored when it is not feasible,
-   * and by backends that cannot use it.
+   * and by backends that cannot use it. The HiGHS backend checks it (integer
+   * columns rounded, values clamped to their bounds, every row met): a solve
+   * it stops — time limit, abort, memory — answers at least a feasible start,
+   * even when HiGHS stopped before taking it.
    */
   readonly start?: { readonly indices: Int32Array; readonly values: Float64Array }
   /**

@@ -15,6 +15,7 @@ import { CHANGE_LABELS, STATUS_LABELS, wordsIn, type Lang } from '../../domain/c
 import { type Change, type Proposal } from '../../domain/proposal.js'
 import { type Scenario } from '../../domain/types.js'
 import { rankProposals, solve, type RankedProposal } from '../../proposals/index.js'
+import type { Ranking, RankingStop } from '../../proposals/rank.js'
 import { renderReport } from '../../report/html.js'
 import { writeProposal } from '../../report/workbook.js'
 import {
@@ -63,6 +64,38 @@ function describeProposal(scenario: Scenario, p: Proposal, lang: Lang): string {
 }
 
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e))
+
+/** What stopped a ranking, in words. */
+const STOP_WORDS: Record<RankingStop, Record<Lang, string>> = {
+  'time-limit': { zh: '到达时限', en: 'the time limit' },
+  aborted: { zh: '已中止', en: 'an abort' },
+  'memory-limit': { zh: '到达内存上限', en: 'the memory limit' },
+  'solver-failure': { zh: '求解器故障', en: 'a solver failure' },
+}
+
+/**
+ * The stderr line of a ranking that did not run to its end (`complete:
+ * false`): what stopped it, how many of the k asked for came back (or that
+ * the last is not proven), and the bound on the proposals it did not prove.
+ */
+function incompleteLine(ranking: Ranking, k: number, lang: Lang): string {
+  const why = STOP_WORDS[ranking.stopped ?? 'solver-failure'][lang]
+  const n = ranking.length
+  const bound = ranking.nextBound
+  if (lang === 'zh')
+    return `排序未完成（${why}）：得到 ${n} 个方案，要求 ${k} 个${n < k ? '，可能还有其他方案' : '，最后一个未证明最优'}${bound === null ? '' : `；其余方案的上界 ${fixed(bound)}`}\n`
+  return `ranking incomplete (stopped by ${why}): ${n} of ${k} proposals${n < k ? ', more may exist' : ', the last not proven optimal'}${bound === null ? '' : `; bound for the rest ${fixed(bound)}`}\n`
+}
+
+/**
+ * The exit code of a ranking that came back with fewer than the k asked for
+ * because it stopped: as the same stop before any proposal (a time limit 3,
+ * a failure 1); `null` otherwise.
+ */
+function exitOfShortRanking(ranking: Ranking, k: number): number | null {
+  if (ranking.complete || ranking.length >= k) return null
+  return ranking.stopped === 'time-limit' ? EXIT.timeLimit : EXIT.failed
+}
 
 /**
  * Why `--out <path>` cannot be written, or `null`: its folder must exist and
@@ -251,6 +284,9 @@ export function solveCommand(program: Command, io: CliIo, exit: (code: number) =
           else io.stderr(`${result.left._tag}: ${result.left.message}\n`)
           return exitOfSolveError(result.left)
         }
+        // A ranking a stop ended early says so: the proposals found are still printed and written.
+        const ranking = o.top !== undefined && Array.isArray(result.right) ? (result.right as Ranking) : null
+        if (ranking !== null && !ranking.complete) io.stderr(incompleteLine(ranking, o.top!, o.lang))
         const proposals = Array.isArray(result.right)
           ? result.right.map((r) => r.proposal)
           : [result.right as Proposal]
@@ -294,7 +330,22 @@ export function solveCommand(program: Command, io: CliIo, exit: (code: number) =
             return EXIT.badInput
           }
         }
-        if (o.json === true) io.stdout(json({ result: result.right, violations }))
+        if (o.json === true)
+          io.stdout(
+            json(
+              ranking === null
+                ? { result: result.right, violations }
+                : {
+                    result: result.right,
+                    ranking: {
+                      complete: ranking.complete,
+                      stopped: ranking.stopped,
+                      nextBound: ranking.nextBound,
+                    },
+                    violations,
+                  },
+            ),
+          )
         else
           proposals.forEach((p, i) => {
             if (proposals.length > 1) io.stdout(`\n# ${i + 1}\n`)
@@ -302,7 +353,8 @@ export function solveCommand(program: Command, io: CliIo, exit: (code: number) =
             io.stdout(`${t.validator}: ${violations[i]?.length ?? 0} ${t.violations}\n`)
             for (const v of violations[i] ?? []) io.stdout(`  ${v.message}\n`)
           })
-        return violations.some((v) => v.length > 0) ? EXIT.failed : EXIT.ok
+        if (violations.some((v) => v.length > 0)) return EXIT.failed
+        return (ranking === null ? null : exitOfShortRanking(ranking, o.top!)) ?? EXIT.ok
       }),
     )
   })
