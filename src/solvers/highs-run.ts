@@ -8,6 +8,7 @@
 import type { Highs } from 'highs'
 import type { Milp } from '../model/milp.js'
 import { relativeGap } from './solver.js'
+import { fitStart } from './core/warm.js'
 
 /** The arrays of a {@link Milp} that HiGHS needs (names stay behind). @internal */
 export type MilpArrays = Pick<
@@ -197,41 +198,13 @@ export function beyondHighs(
  * @internal
  */
 export function checkedStart(
-  m: Pick<
-    MilpArrays,
-    | 'colCost'
-    | 'colLower'
-    | 'colUpper'
-    | 'integer'
-    | 'rowLower'
-    | 'rowUpper'
-    | 'rowStarts'
-    | 'rowIndex'
-    | 'rowValue'
-  >,
+  m: Parameters<typeof fitStart>[0],
   start: { readonly indices: Int32Array; readonly values: Float64Array },
 ): { values: Float64Array; objective: number } | null {
-  // Local names for the arrays: one property load per run, not one per entry.
-  const { colCost, colLower, colUpper, integer, rowLower, rowUpper, rowStarts, rowIndex, rowValue } = m
-  const nc = colCost.length
-  const x = new Float64Array(nc)
-  for (let k = 0; k < start.indices.length; k++) {
-    const j = start.indices[k]!
-    if (j >= 0 && j < nc) x[j] = start.values[k]!
-  }
-  let objective = 0
-  for (let j = 0; j < nc; j++) {
-    const v = integer[j] === 1 ? Math.round(x[j]!) : x[j]!
-    if (!Number.isFinite(v)) return null
-    x[j] = Math.min(colUpper[j]!, Math.max(colLower[j]!, v))
-    if (x[j] !== 0) objective += colCost[j]! * x[j]!
-  }
-  for (let r = 0; r < rowLower.length; r++) {
-    let act = 0
-    for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) act += rowValue[e]! * x[rowIndex[e]!]!
-    if (!(act >= rowLower[r]! - 1e-6 && act <= rowUpper[r]! + 1e-6)) return null
-  }
-  return { values: x, objective }
+  const fitted = fitStart(m, start)
+  return fitted.violated.length > 0 || !Number.isFinite(fitted.value)
+    ? null
+    : { values: fitted.x, objective: fitted.value }
 }
 
 /**

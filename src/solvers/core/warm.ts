@@ -76,7 +76,18 @@ export function warmGap(warm: CoreWarm): number {
  * value when it violates none (−∞ otherwise). @internal
  */
 export function fitStart(
-  m: CoreArrays,
+  m: Pick<
+    CoreArrays,
+    | 'colCost'
+    | 'colLower'
+    | 'colUpper'
+    | 'integer'
+    | 'rowLower'
+    | 'rowUpper'
+    | 'rowStarts'
+    | 'rowIndex'
+    | 'rowValue'
+  >,
   start: { readonly indices: Int32Array; readonly values: Float64Array },
 ): { x: Float64Array; violated: number[]; value: number } {
   // Local names for the arrays: one property load per run, not one per entry.
@@ -95,7 +106,8 @@ export function fitStart(
   for (let r = 0; r < rowLower.length; r++) {
     let act = 0
     for (let e = rowStarts[r]!; e < rowStarts[r + 1]!; e++) act += rowValue[e]! * x[rowIndex[e]!]!
-    if (act < rowLower[r]! - 1e-6 || act > rowUpper[r]! + 1e-6) violated.push(r)
+    // Written to fail on NaN too: a start holding NaN violates the rows it is in.
+    if (!(act >= rowLower[r]! - 1e-6 && act <= rowUpper[r]! + 1e-6)) violated.push(r)
   }
   let value = -Infinity
   if (violated.length === 0) {
