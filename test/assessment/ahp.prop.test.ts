@@ -12,22 +12,6 @@ const RUNS = { seed: 42, numRuns: 200 }
 
 const SAATY = [1 / 9, 1 / 8, 1 / 7, 1 / 6, 1 / 5, 1 / 4, 1 / 3, 1 / 2, 1, 2, 3, 4, 5, 6, 7, 8, 9]
 
-/** A reciprocal matrix of n ∈ 2…9 with judgements on Saaty's scale. */
-const reciprocal = fc.integer({ min: 2, max: 9 }).chain((n) =>
-  fc
-    .array(fc.constantFrom(...SAATY), { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 })
-    .map((upper) => {
-      const m = Array.from({ length: n }, () => new Array<number>(n).fill(1))
-      let k = 0
-      for (let i = 0; i < n; i++)
-        for (let j = i + 1; j < n; j++) {
-          m[i]![j] = upper[k]!
-          m[j]![i] = 1 / upper[k++]!
-        }
-      return m
-    }),
-)
-
 /** A judgement anywhere in 10⁻⁴–10⁴ (log-uniform), the bounds and Saaty's scale among them. */
 const judgement = fc.oneof(
   fc.constantFrom(1e4, 1e-4, 1, ...SAATY),
@@ -36,9 +20,9 @@ const judgement = fc.oneof(
     .map((x) => Math.min(1e4, Math.max(1e-4, Math.exp(x)))),
 )
 
-/** A reciprocal matrix of n ∈ 2…15 with upper judgements drawn from `value`. */
-const reciprocalOf = (value: fc.Arbitrary<number>) =>
-  fc.integer({ min: 2, max: 15 }).chain((n) =>
+/** A reciprocal matrix of n ∈ 2…`most` with upper judgements drawn from `value`. */
+const reciprocalOf = (value: fc.Arbitrary<number>, most = 15) =>
+  fc.integer({ min: 2, max: most }).chain((n) =>
     fc.array(value, { minLength: (n * (n - 1)) / 2, maxLength: (n * (n - 1)) / 2 }).map((upper) => {
       const m = Array.from({ length: n }, () => new Array<number>(n).fill(1))
       let k = 0
@@ -50,6 +34,9 @@ const reciprocalOf = (value: fc.Arbitrary<number>) =>
       return m
     }),
   )
+
+/** A reciprocal matrix of n ∈ 2…9 with judgements on Saaty's scale. */
+const reciprocal = reciprocalOf(fc.constantFrom(...SAATY), 9)
 
 const positiveWeights = fc.array(fc.double({ min: 0.01, max: 100, noNaN: true }), {
   minLength: 2,
