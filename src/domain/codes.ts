@@ -812,6 +812,27 @@ export const UI_PHRASES = {
     zh: `共 ${of} 人有考核记录，显示前 ${shown} 人。`,
     en: `${of} appointees have assessment records; the first ${shown} are shown.`,
   }),
+  /**
+   * A ranking that did not run to its end: what stopped it (`stop`), how many
+   * of the `k` asked for came back, and the bound on the rest when proven.
+   */
+  rankingIncomplete: (
+    stop: 'time-limit' | 'aborted' | 'memory-limit' | 'solver-failure',
+    n: number,
+    k: number,
+    bound: string | null,
+  ): Label => {
+    const why = {
+      'time-limit': { zh: '到达时限', en: 'the time limit' },
+      aborted: { zh: '已中止', en: 'an abort' },
+      'memory-limit': { zh: '到达内存上限', en: 'the memory limit' },
+      'solver-failure': { zh: '求解器故障', en: 'a solver failure' },
+    }[stop]
+    return {
+      zh: `排序未完成（${why.zh}）：得到 ${n} 个方案，要求 ${k} 个${n < k ? '，可能还有其他方案' : '，最后一个未证明最优'}${bound === null ? '' : `；其余方案的上界 ${bound}`}`,
+      en: `ranking incomplete (stopped by ${why.en}): ${n} of ${k} proposals${n < k ? ', more may exist' : ', the last not proven optimal'}${bound === null ? '' : `; bound for the rest ${bound}`}`,
+    }
+  },
 }
 
 /** The languages banzi speaks: zh-CN (`zh`, the default) and English. @category Report */

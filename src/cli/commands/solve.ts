@@ -11,11 +11,11 @@ import { basename, dirname, extname, join, resolve } from 'node:path'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { validateProposal } from '../../check/index.js'
 import { type Command, CommanderError } from 'commander'
-import { CHANGE_LABELS, STATUS_LABELS, wordsIn, type Lang } from '../../domain/codes.js'
+import { CHANGE_LABELS, STATUS_LABELS, UI_PHRASES, wordsIn, type Lang } from '../../domain/codes.js'
 import { type Change, type Proposal } from '../../domain/proposal.js'
 import { type Scenario } from '../../domain/types.js'
 import { rankProposals, solve, type RankedProposal } from '../../proposals/index.js'
-import type { Ranking, RankingStop } from '../../proposals/rank.js'
+import type { Ranking } from '../../proposals/rank.js'
 import { renderReport } from '../../report/html.js'
 import { writeProposal } from '../../report/workbook.js'
 import {
@@ -65,26 +65,20 @@ function describeProposal(scenario: Scenario, p: Proposal, lang: Lang): string {
 
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 
-/** What stopped a ranking, in words. */
-const STOP_WORDS: Record<RankingStop, Record<Lang, string>> = {
-  'time-limit': { zh: '到达时限', en: 'the time limit' },
-  aborted: { zh: '已中止', en: 'an abort' },
-  'memory-limit': { zh: '到达内存上限', en: 'the memory limit' },
-  'solver-failure': { zh: '求解器故障', en: 'a solver failure' },
-}
-
 /**
  * The stderr line of a ranking that did not run to its end (`complete:
  * false`): what stopped it, how many of the k asked for came back (or that
  * the last is not proven), and the bound on the proposals it did not prove.
  */
 function incompleteLine(ranking: Ranking, k: number, lang: Lang): string {
-  const why = STOP_WORDS[ranking.stopped ?? 'solver-failure'][lang]
-  const n = ranking.length
   const bound = ranking.nextBound
-  if (lang === 'zh')
-    return `排序未完成（${why}）：得到 ${n} 个方案，要求 ${k} 个${n < k ? '，可能还有其他方案' : '，最后一个未证明最优'}${bound === null ? '' : `；其余方案的上界 ${fixed(bound)}`}\n`
-  return `ranking incomplete (stopped by ${why}): ${n} of ${k} proposals${n < k ? ', more may exist' : ', the last not proven optimal'}${bound === null ? '' : `; bound for the rest ${fixed(bound)}`}\n`
+  const line = UI_PHRASES.rankingIncomplete(
+    ranking.stopped ?? 'solver-failure',
+    ranking.length,
+    k,
+    bound === null ? null : fixed(bound),
+  )
+  return `${line[lang]}\n`
 }
 
 /**
