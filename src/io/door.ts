@@ -18,6 +18,7 @@ import type { Proposal } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
 import { isPlainRecord } from './combinators.js'
 import { issue, renderValue, type Issue } from './errors.js'
+import type { Path } from './path.js'
 
 // ---------------------------------------------------------------------------
 // errors
@@ -183,27 +184,30 @@ function read(o: object, key: string): { ok: true; value: unknown } | { ok: fals
  * Checks an options object against its spec: `undefined` is the defaults, an
  * object is read key by key (a key left out or `undefined` takes its
  * default; keys the spec does not know are left alone), anything else is
- * refused whole.
+ * refused whole. `path` names the object: an argument (`'options'`), or a
+ * place inside one (`['options', 'criteria', 'young']`), where its issues'
+ * paths start.
  * @internal
  */
 export function checkOptions<O>(
   options: unknown,
   spec: OptionSpec,
-  path: string = 'options',
+  path: string | Path = 'options',
 ): Either<InvalidOptions, O> {
   if (options === undefined) return right({} as O)
+  const at: Path = typeof path === 'string' ? [path] : path
   const issues: Issue[] = []
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    issues.push(issue([path], 'an options object (or nothing, for the defaults)', options))
+    issues.push(issue(at, 'an options object (or nothing, for the defaults)', options))
   } else {
     for (const key of Object.keys(spec)) {
       const r = read(options, key)
       if (!r.ok) {
-        issues.push(issue([path, key], spec[key]!.expected, undefined))
+        issues.push(issue([...at, key], spec[key]!.expected, undefined))
         continue
       }
       if (r.value !== undefined && !spec[key]!.test(r.value))
-        issues.push(issue([path, key], spec[key]!.expected, r.value))
+        issues.push(issue([...at, key], spec[key]!.expected, r.value))
     }
     // A key the call does not know is left alone (one object may serve several calls), unless it
     // is a known key misspelt in a way no other call's key is: case, British spelling, a missing
@@ -220,7 +224,7 @@ export function checkOptions<O>(
       const near = Object.keys(spec).find((k) => loose === looseKey(k) || `${loose}ms` === looseKey(k))
       if (near === undefined) continue
       const r = read(options, key)
-      issues.push(issue([path, key], `a known option (did you mean "${near}"?)`, r.ok ? r.value : undefined))
+      issues.push(issue([...at, key], `a known option (did you mean "${near}"?)`, r.ok ? r.value : undefined))
     }
   }
   return issues.length === 0

@@ -17,7 +17,6 @@ import {
 } from '../io/door.js'
 import { isPlainRecord } from '../io/combinators.js'
 import { renderValue } from '../io/errors.js'
-import { formatPath, type Path } from '../io/path.js'
 import { parseEthnicity } from '../domain/ethnicity.js'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { FitComponents } from '../domain/proposal.js'
@@ -232,26 +231,12 @@ const QUERY_SPEC: OptionSpec = {
 /** The keys of a {@link TargetProfile}. */
 const PROFILE_SPEC: OptionSpec = { kind: anyOption, rank: anyOption, specialties: anyOption }
 
-/**
- * {@link checkOptions} of an object found at `at` inside an argument (`['options', 'criteria',
- * 'young']`): its issues' paths start there. @internal
- */
-export function optionsAt<O>(value: unknown, spec: OptionSpec, at: Path): Either<InvalidOptions, O> {
-  const r = checkOptions<O>(value, spec, String(at[0]))
-  if (r._tag === 'Right' || at.length === 1) return r
-  const issues = r.left.issues.map((i) => {
-    const path = [...at, ...i.path.slice(1)]
-    return { ...i, path, message: `${formatPath(path)}: expected ${i.expected}, got ${i.got}` }
-  })
-  return left({ _tag: 'InvalidOptions', issues, message: issues.map((i) => i.message).join('\n') })
-}
-
 /** The door's refusal of a query object's keys (its own and its `sortBy`'s), or `null`. */
 function queryKeys(q: object): InvalidOptions | null {
-  const own = optionsAt(q, QUERY_SPEC, ['query'])
+  const own = checkOptions(q, QUERY_SPEC, 'query')
   if (own._tag === 'Left') return own.left
   const sortBy = (q as PoolQuery).sortBy
-  const profile = isPlainRecord(sortBy) ? optionsAt(sortBy, PROFILE_SPEC, ['query', 'sortBy']) : null
+  const profile = isPlainRecord(sortBy) ? checkOptions(sortBy, PROFILE_SPEC, ['query', 'sortBy']) : null
   return profile?._tag === 'Left' ? profile.left : null
 }
 

@@ -11,6 +11,7 @@ import { renderValue } from '../io/errors.js'
 import {
   anyOption,
   isContext,
+  checkOptions,
   isReview,
   objectOption,
   requireArgument,
@@ -35,7 +36,7 @@ import {
   type YearMonth,
 } from '../domain/types.js'
 import { contextOf, type ScenarioContext } from '../rules/context.js'
-import { lastGradeOf, optionsAt } from './query.js'
+import { lastGradeOf } from './query.js'
 import type { FacetCount } from './query.js'
 import type { TeamGap } from './structure.js'
 import { teamGaps } from './structure.js'
@@ -169,11 +170,11 @@ function resolveCriteria(
   const input = criteria === undefined ? {} : criteria
   if (input === null || typeof input !== 'object' || Array.isArray(input))
     return left(bad('criteria', 'an object', input))
-  const door = optionsAt<ReserveCriteriaInput>(input, CRITERIA_SPEC, at)
+  const door = checkOptions<ReserveCriteriaInput>(input, CRITERIA_SPEC, at)
   if (door._tag === 'Left') return door
   const given = door.right
   for (const key of AGE_GROUPS) {
-    const group = optionsAt(given[key], GROUP_SPEC, [...at, key])
+    const group = checkOptions(given[key], GROUP_SPEC, [...at, key])
     if (group._tag === 'Left') return group
   }
   const d = DEFAULT_RESERVE_CRITERIA
@@ -373,7 +374,7 @@ export function reviewReserve(
     return left(bad('ctx', 'a ScenarioContext (from contextOf), or nothing', ctx))
   if (typeof options !== 'object' || options === null || Array.isArray(options))
     return left(bad('options', 'an options object (or nothing, for the defaults)', options))
-  const door = optionsAt<ReserveReviewOptions>(options, REVIEW_SPEC, ['options'])
+  const door = checkOptions<ReserveReviewOptions>(options, REVIEW_SPEC)
   if (door._tag === 'Left') return door
   const recs: unknown = options.recommendations
   if (recs !== undefined && !Array.isArray(recs))
