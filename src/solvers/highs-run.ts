@@ -198,7 +198,7 @@ export function beyondHighs(
  * @internal
  */
 export function checkedStart(
-  m: Parameters<typeof fitStart>[0],
+  m: MilpArrays,
   start: { readonly indices: Int32Array; readonly values: Float64Array },
 ): { values: Float64Array; objective: number } | null {
   const fitted = fitStart(m, start)

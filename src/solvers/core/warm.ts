@@ -9,6 +9,7 @@
  * @module
  */
 import type { CoreContext } from './context.js'
+import type { MilpArrays } from '../highs-run.js'
 import type { CoreArrays, CoreWarm } from './types.js'
 
 /**
@@ -76,18 +77,7 @@ export function warmGap(warm: CoreWarm): number {
  * value when it violates none (−∞ otherwise). @internal
  */
 export function fitStart(
-  m: Pick<
-    CoreArrays,
-    | 'colCost'
-    | 'colLower'
-    | 'colUpper'
-    | 'integer'
-    | 'rowLower'
-    | 'rowUpper'
-    | 'rowStarts'
-    | 'rowIndex'
-    | 'rowValue'
-  >,
+  m: MilpArrays,
   start: { readonly indices: Int32Array; readonly values: Float64Array },
 ): { x: Float64Array; violated: number[]; value: number } {
   // Local names for the arrays: one property load per run, not one per entry.
