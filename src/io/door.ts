@@ -16,7 +16,7 @@ import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import type { Proposal } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
-import { isPlainRecord } from './combinators.js'
+import { isPlainRecord, yearMonth } from './combinators.js'
 import { issue, renderValue, type Issue } from './errors.js'
 import type { Path } from './path.js'
 
@@ -255,7 +255,7 @@ const POLICY_SECTIONS = ['structure', 'stability', 'people', 'fit', 'vacancy', '
 export function isScenario(value: unknown): value is Scenario {
   if (!isPlainRecord(value)) return false
   if (recognised.has(value)) return true
-  const ok = isScenarioShape(value) && openPostsKnown(value)
+  const ok = isScenarioShape(value) && yearMonth.is(value.asOf) && openPostsKnown(value)
   // Remembered: the door of a call made once per pair (fitComponents) must stay O(1).
   if (ok) recognised.add(value)
   return ok
@@ -312,15 +312,44 @@ function openPostsKnown(s: Record<string, unknown>): boolean {
   return true
 }
 
-const NOT_A_SCENARIO = 'a decoded Scenario (call decodeScenario first)'
+/**
+ * What every call expects of a scenario argument, word for word in each
+ * refusal (`scenario: expected a decoded Scenario (call decodeScenario
+ * first), got {}`). @internal
+ */
+export const SCENARIO_EXPECTED = 'a decoded Scenario (call decodeScenario first)'
+
+/** What a scenario's `asOf` must be: decodeScenario's own month, in its words. */
+const AS_OF_EXPECTED = 'YYYY-MM'
 
 /**
- * An {@link InvalidArgument} for a value that is not a scenario, or nothing
- * when it is one.
+ * Why `value`, given as a scenario at `path`, is not one (see
+ * {@link isScenario}), or `null` when it is: its `asOf` not a month
+ * (`scenario.asOf: expected YYYY-MM, got "2026-13"` — a scenario
+ * edited after decoding, whose ages and tenures would be read at no month),
+ * else {@link SCENARIO_EXPECTED} at `path`. The one refusal of every entry
+ * point that takes a scenario.
+ * @internal
+ */
+export function scenarioIssue(value: unknown, path: Path = ['scenario']): Issue | null {
+  if (isScenario(value)) return null
+  if (isScenarioShape(value) && !yearMonth.is(value.asOf))
+    return issue([...path, 'asOf'], AS_OF_EXPECTED, value.asOf)
+  return issue(path, SCENARIO_EXPECTED, value)
+}
+
+/**
+ * An {@link InvalidArgument} for a value that is not a scenario (see
+ * {@link scenarioIssue}), or nothing when it is one.
  * @internal
  */
 export function scenarioArgument(value: unknown, argument = 'scenario'): InvalidArgument | null {
-  return isScenario(value) ? null : invalidArgument(argument, NOT_A_SCENARIO, value)
+  const found = scenarioIssue(value, [argument])
+  if (found === null) return null
+  // Refused at its asOf (a path one longer) or as a whole.
+  return found.path.length > 1
+    ? invalidArgument(`${argument}.asOf`, found.expected, (value as Scenario).asOf)
+    : invalidArgument(argument, found.expected, value)
 }
 
 /** Builds an {@link InvalidArgument}. @internal */
@@ -357,7 +386,8 @@ export function requireScenario(
   value: unknown,
   argument = 'scenario',
 ): asserts value is Scenario {
-  requireArgument(fn, argument, NOT_A_SCENARIO, value, isScenario(value))
+  const found = scenarioIssue(value, [argument])
+  if (found !== null) throw new TypeError(`${fn}: ${found.message}`)
 }
 
 /**
@@ -366,7 +396,7 @@ export function requireScenario(
  * @internal
  */
 export function requireScenarioShape(fn: string, value: unknown): asserts value is Scenario {
-  requireArgument(fn, 'scenario', NOT_A_SCENARIO, value, isScenarioShape(value))
+  requireArgument(fn, 'scenario', SCENARIO_EXPECTED, value, isScenarioShape(value))
 }
 
 /** Throws unless `value` is a plain object (or, with `optional`, `undefined`). @internal */

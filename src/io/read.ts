@@ -10,7 +10,7 @@ import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { Codec } from './combinators.js'
 import { issue, issueFromValidationError, sortIssues, type Issue } from './errors.js'
 import { snapshot } from './snapshot.js'
-import { isScenario } from './door.js'
+import { scenarioIssue } from './door.js'
 import { monthIndex } from '../domain/time.js'
 import type { Scenario } from '../domain/types.js'
 
@@ -41,8 +41,8 @@ export function readDatedRecords<A extends { readonly cadreId: string }>(
   what: string,
   dateKey: keyof A & string,
 ): Either<readonly Issue[], readonly A[]> {
-  if (scenario !== undefined && !isScenario(scenario))
-    return left([issue(['scenario'], 'a decoded Scenario (call decodeScenario first), or nothing', scenario)])
+  const notScenario = scenario === undefined ? null : scenarioIssue(scenario)
+  if (notScenario !== null) return left([notScenario])
   const r = read(c, input, what)
   if (isLeft(r) || scenario === undefined) return r
   const known = new Set(scenario.cadres.map((x) => x.id))

@@ -17,7 +17,7 @@ import type { Scenario } from '../domain/types.js'
 import { exportedNames } from './export-names.js'
 import type { ExportedNames } from './export-names.js'
 import { formulate } from './formulate.js'
-import { isScenario, requireArgument, SHAPES } from '../io/door.js'
+import { isScenario, requireArgument, SHAPES, SCENARIO_EXPECTED } from '../io/door.js'
 import type { StaffingModel } from './formulate.js'
 import { columnsOf } from './milp.js'
 import type { Milp } from './milp.js'
@@ -420,7 +420,7 @@ export function exportModel(source: ExportSource, format: ModelFormat): string {
   requireArgument(
     'exportModel',
     'source',
-    'a decoded Scenario (call decodeScenario first), a StaffingModel or a Milp',
+    `${SCENARIO_EXPECTED}, a StaffingModel or a Milp`,
     source,
     isScenario(source) ||
       SHAPES.milp.test(source) ||

@@ -12,7 +12,7 @@ import { AUDIT_ITEM_LABELS, type AuditItem, type Label } from '../domain/codes.j
 import { ageAt, isMonth, monthsBetween } from '../domain/time.js'
 import type { Cadre, Scenario, YearMonth } from '../domain/types.js'
 import { isPlainRecord } from '../io/combinators.js'
-import { isScenario } from '../io/door.js'
+import { scenarioIssue } from '../io/door.js'
 import { issue, type Issue } from '../io/errors.js'
 import type { Path } from '../io/path.js'
 import { recordConflicts, type RecordConflict } from '../rules/record.js'
@@ -206,10 +206,9 @@ export function auditRecords(
   options: { readonly cadreIds?: readonly string[] } = {},
 ): Either<InvalidAudit, RecordAudit> {
   const refused = (found: Issue) => left<InvalidAudit>({ _tag: 'InvalidAudit', message: found.message })
-  if (!isScenario(scenario))
-    return refused(issue(['scenario'], 'a decoded scenario (call decodeScenario first)', scenario))
-  // A real month only: monthIndex reads "2026-13" as 2027-01, and every age would be a month off.
-  if (!isMonth(scenario.asOf)) return refused(issue(['scenario', 'asOf'], MONTH, scenario.asOf))
+  // Its asOf a real month too: monthIndex reads "2026-13" as 2027-01, and every age would be a month off.
+  const notScenario = scenarioIssue(scenario)
+  if (notScenario !== null) return refused(notScenario)
   const limits: unknown = scenario.policy.people.record
   if (
     !isPlainRecord(limits) ||

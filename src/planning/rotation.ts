@@ -26,9 +26,7 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { Proposal } from '../domain/proposal.js'
 import type { Pair, Scenario, YearMonth } from '../domain/types.js'
-import { isScenario } from '../io/door.js'
-import { YEAR_RANGE, yearMonth } from '../io/combinators.js'
-import { renderValue } from '../io/errors.js'
+import { scenarioIssue } from '../io/door.js'
 import { editMilp, formulate, type StaffingModel } from '../model/index.js'
 import { placeProposal } from '../pool/compare.js'
 import { solve, solveModel, type SolveError, type SolveOptions } from '../proposals/solve.js'
@@ -200,15 +198,9 @@ export async function planRotation(
   options: RotationOptions = {},
 ): Promise<Either<PlanningError, RotationPlan>> {
   const invalid = (message: string) => left<PlanningError>({ _tag: 'InvalidPlanOptions', message })
-  if (!isScenario(scenario))
-    return invalid(
-      `scenario: expected a decoded scenario (call decodeScenario first), got ${renderValue(scenario)}`,
-    )
-  // decodeScenario's own month: a round's month is counted from it ('2026-13' is no month).
-  if (!yearMonth.is(scenario.asOf))
-    return invalid(
-      `scenario.asOf: expected a month YYYY-MM (01–12) of ${YEAR_RANGE.min}–${YEAR_RANGE.max}, got ${renderValue(scenario.asOf)}`,
-    )
+  // Its asOf decodeScenario's own month too: a round's month is counted from it ('2026-13' is no month).
+  const notScenario = scenarioIssue(scenario)
+  if (notScenario !== null) return invalid(notScenario.message)
   if (typeof options !== 'object' || options === null)
     return invalid(`options: expected an object, got ${JSON.stringify(options)}`)
   const years = options.years ?? 3

@@ -12,7 +12,7 @@ import type { Assignment, Proposal } from '../domain/proposal.js'
 import { ageAt, isMonth, monthIndex, monthsAfter, monthsToRetirement } from '../domain/time.js'
 import type { Cadre, Scenario, TeamKind, YearMonth } from '../domain/types.js'
 import { isPlainRecord } from '../io/combinators.js'
-import { isScenario } from '../io/door.js'
+import { scenarioIssue } from '../io/door.js'
 import { issue } from '../io/errors.js'
 import { placeProposal } from '../pool/compare.js'
 import { analyseStructure, teamGaps } from '../pool/structure.js'
@@ -153,10 +153,9 @@ export function simulate(
   const invalid = (message: string) => left<InvalidSimulation>({ _tag: 'InvalidSimulation', message })
   const refused = (path: (string | number)[], expected: string, value: unknown) =>
     invalid(issue(path, expected, value).message)
-  if (!isScenario(scenario))
-    return refused(['scenario'], 'a decoded scenario (call decodeScenario first)', scenario)
-  // A real month only: monthsAfter refuses "2026-13", and monthIndex would read it as 2027-01.
-  if (!isMonth(scenario.asOf)) return refused(['scenario', 'asOf'], 'YYYY-MM', scenario.asOf)
+  // Its asOf a real month too: monthsAfter refuses "2026-13", and monthIndex would read it as 2027-01.
+  const notScenario = scenarioIssue(scenario)
+  if (notScenario !== null) return invalid(notScenario.message)
   if (options !== undefined && !isPlainRecord(options))
     return refused(['options'], 'an options object (or nothing, for the defaults)', options)
   const years = options.years ?? 3

@@ -21,7 +21,7 @@ import {
   req,
   yearMonth,
 } from '../io/combinators.js'
-import { isScenario } from '../io/door.js'
+import { scenarioIssue } from '../io/door.js'
 import { issue, type Issue } from '../io/errors.js'
 import { readDatedRecords } from '../io/read.js'
 
@@ -218,9 +218,8 @@ export function studyHours(
   const invalid = (message: string) => left<InvalidStudyHours>({ _tag: 'InvalidStudyHours', message })
   const refused = (path: (string | number)[], expected: string, value: unknown) =>
     invalid(issue(path, expected, value).message)
-  if (!isScenario(scenario))
-    return refused(['scenario'], 'a decoded scenario (call decodeScenario first)', scenario)
-  if (!isMonth(scenario.asOf)) return refused(['scenario', 'asOf'], 'YYYY-MM', scenario.asOf)
+  const notScenario = scenarioIssue(scenario)
+  if (notScenario !== null) return invalid(notScenario.message)
   if (!Array.isArray(trainings))
     return invalid('trainings: expected an array of training records (decodeTrainingRecords)')
   if (options !== undefined && !isPlainRecord(options))

@@ -12,11 +12,10 @@
  */
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import { feedbackLists } from '../assessment/feedback.js'
-import { isMonth, monthIndex } from '../domain/time.js'
+import { monthIndex } from '../domain/time.js'
 import type { Scenario, YearMonth } from '../domain/types.js'
 import { array, nonEmptyString, number, object, oneOf, opt, req, yearMonth } from '../io/combinators.js'
-import { isScenario } from '../io/door.js'
-import { issue } from '../io/errors.js'
+import { scenarioIssue } from '../io/door.js'
 import { formatPath } from '../io/path.js'
 import { read } from '../io/read.js'
 import { MilpBuilder } from '../model/milp.js'
@@ -232,10 +231,9 @@ export async function planTraining(
   options: TrainingPlanOptions,
 ): Promise<Either<InvalidTrainingPlan, TrainingPlan>> {
   const invalid = (message: string) => left<InvalidTrainingPlan>({ _tag: 'InvalidTrainingPlan', message })
-  if (!isScenario(scenario))
-    return invalid(issue(['scenario'], 'a decoded scenario (call decodeScenario first)', scenario).message)
-  // A real month only: the feedback's years and the team gaps' ages are read at asOf.
-  if (!isMonth(scenario.asOf)) return invalid(issue(['scenario', 'asOf'], 'YYYY-MM', scenario.asOf).message)
+  // Its asOf a real month too: the feedback's years and the team gaps' ages are read at it.
+  const notScenario = scenarioIssue(scenario)
+  if (notScenario !== null) return invalid(notScenario.message)
   const o = read(optionsCodec, options, 'training plan options')
   if (o._tag === 'Left') return invalid(o.left.map((i) => `options.${i.message}`).join('; '))
   const { courses, hoursPerCadre, method, timeLimitMs } = o.right

@@ -22,7 +22,7 @@ import type { WarmStart } from '../solvers/solver.js'
 import { checkedStart } from '../solvers/highs-run.js'
 import type { SolveError, SolveOptions } from './solve.js'
 import { isModel, SOLVE_OPTION_SPEC, solveModelValues } from './solve.js'
-import { checkOptions, isScenario, requireArgument } from '../io/door.js'
+import { checkOptions, isScenario, requireArgument, SCENARIO_EXPECTED } from '../io/door.js'
 import { diagnoseModel } from './diagnose.js'
 import type { Diagnosis } from './diagnose.js'
 import { ruleRowLabel } from '../domain/codes.js'
@@ -211,7 +211,7 @@ export function createSession(source: Scenario | StaffingModel): StaffingSession
   requireArgument(
     'createSession',
     'source',
-    'a decoded Scenario (call decodeScenario first) or a StaffingModel (from formulate)',
+    `${SCENARIO_EXPECTED} or a StaffingModel (from formulate)`,
     source,
     isScenario(source) || isModel(source),
   )

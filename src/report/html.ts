@@ -29,13 +29,13 @@ import type { Diagnosis, Explanation, RankedProposal, SolveError } from '../prop
 import {
   anyOption,
   checkOptions,
-  isScenario,
   numberOption,
   oneOfOption,
   requireArgument,
   requireScenario,
   stringOption,
   type OptionSpec,
+  scenarioIssue,
 } from '../io/door.js'
 import { renderValue } from '../io/errors.js'
 import { proposalProblem, rankedProblem } from './door.js'
@@ -303,10 +303,8 @@ export async function renderReport(
     !Array.isArray(input.ranked)
   )
     return refuse(`input.ranked: expected an array (from rankProposals), got ${renderValue(input.ranked)}`)
-  if (!isScenario(scenario))
-    return refuse(
-      `scenario: expected a decoded Scenario (call decodeScenario first), got ${renderValue(scenario)}`,
-    )
+  const notScenario = scenarioIssue(scenario)
+  if (notScenario !== null) return refuse(notScenario.message)
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     return refuse(
       `input: expected { proposal?, ranked?, explanation?, diagnosis?, error?, reserve? }, got ${renderValue(input)}`,

@@ -25,8 +25,7 @@ import type { Proposal, Violation } from '../domain/proposal.js'
 import type { Scenario, TeamKind } from '../domain/types.js'
 import type { Explanation, RankedProposal, RunnerUp } from '../proposals/index.js'
 import { isPlainRecord } from '../io/combinators.js'
-import { checkOptions, isScenario, oneOfOption, type OptionCheck, type OptionSpec } from '../io/door.js'
-import { renderValue } from '../io/errors.js'
+import { checkOptions, oneOfOption, type OptionCheck, type OptionSpec, scenarioIssue } from '../io/door.js'
 import { proposalProblem, rankedProblem } from './door.js'
 import { stable } from '../io/roster/write.js'
 import { runnerUpReason } from './words.js'
@@ -287,10 +286,8 @@ export async function writeProposal(
   const checked = checkOptions<WriteProposalOptions>(options, WRITE_PROPOSAL_OPTION_SPEC)
   if (checked._tag === 'Left') return refuse(checked.left.message)
   const lang: Lang = options.lang ?? 'zh'
-  if (!isScenario(scenario))
-    return refuse(
-      `scenario: expected a decoded Scenario (call decodeScenario first), got ${renderValue(scenario)}`,
-    )
+  const notScenario = scenarioIssue(scenario)
+  if (notScenario !== null) return refuse(notScenario.message)
   const ranked = Array.isArray(proposal) ? (proposal as readonly unknown[]) : null
   if (ranked !== null && ranked.length === 0)
     return refuse('proposal: expected a proposal or a non-empty ranking, got []')

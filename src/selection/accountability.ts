@@ -9,12 +9,13 @@
  */
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import { monthIndex } from '../domain/time.js'
-import { anyOption, checkOptions, isScenario, type InvalidOptions, type OptionSpec } from '../io/door.js'
+import { anyOption, checkOptions, type InvalidOptions, type OptionSpec, scenarioIssue } from '../io/door.js'
 import { renderValue } from '../io/errors.js'
 import type { Recommendation, Scenario } from '../domain/types.js'
 import { dayNumber } from './calendar.js'
 import { isRound } from './round.js'
 import type { Day, SelectionRound } from './types.js'
+import { formatPath } from '../io/path.js'
 
 /** What became of a cadre put forward. @category Selection */
 export type RecommendationOutcome =
@@ -140,11 +141,9 @@ export function recommenderRecord(
     left<InvalidRecordQuery>({ _tag: 'InvalidRecordQuery', path, message: `${path}: ${message}` })
   if (typeof recommender !== 'string' || recommender.trim() === '')
     return fail('recommender', 'expected a name')
-  if (!isScenario(scenario))
-    return fail(
-      'scenario',
-      `expected a decoded scenario (call decodeScenario first), got ${renderValue(scenario)}`,
-    )
+  const notScenario = scenarioIssue(scenario)
+  if (notScenario !== null)
+    return fail(formatPath(notScenario.path), `expected ${notScenario.expected}, got ${notScenario.got}`)
   const list: readonly unknown[] = Array.isArray(rounds) ? (rounds as readonly unknown[]) : [rounds]
   const ids = new Map<string, number>()
   for (const [i, r] of list.entries()) {

@@ -39,6 +39,7 @@ import {
   type StepName,
   type WorkingCalendar,
 } from './types.js'
+import { scenarioIssue } from '../io/door.js'
 
 type Step<A> = Either<ProcedureError, A>
 
@@ -106,14 +107,6 @@ function notBefore(step: StepName, round: SelectionRound, date: Day, path: strin
     : right(null)
 }
 
-/** A scenario's shape at a glance (without narrowing its readonly arrays). */
-const looksLikeScenario = (u: unknown): boolean =>
-  typeof u === 'object' &&
-  u !== null &&
-  Array.isArray((u as Scenario).teams) &&
-  Array.isArray((u as Scenario).cadres) &&
-  typeof (u as Scenario).county === 'string'
-
 const logged = (round: SelectionRound, step: StepName, by: string, date: Day): SelectionRound['log'] => [
   ...round.log,
   { step, by, date },
@@ -141,8 +134,14 @@ export function openRound(
   const step: StepName = 'open-round'
   const m = input(step, motionInput, motion, 'a motion object')
   if (isLeft(m)) return m
-  if (!looksLikeScenario(scenario))
-    return fail(step, 'input', 'scenario', 'expected a decoded scenario (call decodeScenario first)')
+  const notScenario = scenarioIssue(scenario)
+  if (notScenario !== null)
+    return fail(
+      step,
+      'input',
+      formatPath(notScenario.path),
+      `expected ${notScenario.expected}, got ${notScenario.got}`,
+    )
   const { posts, reason, proposer, date } = m.right
   if (posts.length === 0) return fail(step, 'no-posts', 'posts', 'a round fills at least one post')
   const where = new Map(
@@ -223,8 +222,14 @@ export function recordRecommendations(
   const recs = input(step, array(recommendationCodec), recommendations, 'an array of recommendations')
   if (isLeft(recs)) return recs
   if (recs.right.length === 0) return fail(step, 'input', '', 'no recommendation to record')
-  if (!looksLikeScenario(scenario))
-    return fail(step, 'input', 'scenario', 'expected a decoded scenario (call decodeScenario first)')
+  const notScenario = scenarioIssue(scenario)
+  if (notScenario !== null)
+    return fail(
+      step,
+      'input',
+      formatPath(notScenario.path),
+      `expected ${notScenario.expected}, got ${notScenario.got}`,
+    )
   const cadres = new Set(scenario.cadres.map((c) => c.id))
   const posts = new Set(round.posts.map((p) => p.postId))
   let last = round.log[round.log.length - 1]!.date

@@ -13,7 +13,7 @@ import type { Recommendation, Scenario } from '../domain/types.js'
 import { createSession, sessionInternals, type StaffingSession } from '../proposals/session.js'
 import type { SolveError, SolveOptions } from '../proposals/solve.js'
 import { supportReading } from '../scoring/support.js'
-import { anyOption, checkOptions, isScenario, objectOption, type OptionSpec } from '../io/door.js'
+import { anyOption, checkOptions, objectOption, type OptionSpec, scenarioIssue } from '../io/door.js'
 import { renderValue } from '../io/errors.js'
 import { byColumn, nearBest } from './near.js'
 import type { RoundRecommendation } from './types.js'
@@ -248,10 +248,8 @@ export async function shortlistBy(
 ): Promise<Either<SolveError | InvalidShortlistOptions, Shortlist>> {
   const invalid = (message: string) =>
     left<InvalidShortlistOptions>({ _tag: 'InvalidShortlistOptions', message })
-  if (!isScenario(scenario))
-    return invalid(
-      `scenario: expected a decoded scenario (call decodeScenario first), got ${renderValue(scenario)}`,
-    )
+  const notScenario = scenarioIssue(scenario)
+  if (notScenario !== null) return invalid(notScenario.message)
   const checked = checkOptions<ShortlistOptions>(options, SHORTLIST_OPTION_SPEC)
   if (checked._tag === 'Left') return checked
   // Only a key left out (or undefined) takes its default: a null is a value, refused below.

@@ -12,6 +12,7 @@ import { decodeScenario } from '../io/decode.js'
 import { encodeScenario } from '../io/encode.js'
 import { renderValue } from '../io/errors.js'
 import type { RoundRecommendation } from './types.js'
+import { scenarioIssue } from '../io/door.js'
 
 /** Why recommendations could not be counted into a scenario. @category Selection */
 export interface InvalidTally {
@@ -225,12 +226,9 @@ export function withRecommendations(
   scenario: Scenario,
   recommendations: readonly (RoundRecommendation | Recommendation)[],
 ): Either<InvalidTally, Scenario> {
-  if (typeof scenario !== 'object' || scenario === null || !Array.isArray(scenario.cadres))
-    return left({
-      _tag: 'InvalidTally',
-      issues: ['scenario: expected a decoded scenario (call decodeScenario first)'],
-      message: 'scenario: expected a decoded scenario (call decodeScenario first)',
-    })
+  const notScenario = scenarioIssue(scenario)
+  if (notScenario !== null)
+    return left({ _tag: 'InvalidTally', issues: [notScenario.message], message: notScenario.message })
   const tallies = count(recommendations, scenario)
   if (isLeft(tallies)) return tallies
   const input = { ...(encodeScenario(scenario) as Record<string, unknown>), recommendations: tallies.right }

@@ -234,6 +234,27 @@ describe('entry points that take a scenario check that they got one', () => {
     expect(banzi.isScenario(JSON.parse(JSON.stringify(banzi.encodeScenario(county))))).toBe(true)
   })
 
+  it('a scenario whose asOf was edited into no month is refused at scenario.asOf, everywhere', async () => {
+    // Before, solve answered "optimal" for asOf 2026-13 with a staffing the validator faulted 7 times
+    // (ages and tenures read at no month): the door checked the shape, not the month.
+    for (const asOf of ['2026-13', '2026-00', '26-09', '1899-12']) {
+      const bad = { ...county, asOf } as Scenario
+      expect(banzi.isScenario(bad)).toBe(false)
+      const message = `scenario.asOf: expected YYYY-MM, got "${asOf}"`
+      expect(leftOf(await solve(bad))).toMatchObject({
+        _tag: 'InvalidArgument',
+        argument: 'scenario.asOf',
+        message,
+      })
+      expect(leftOf(await rankProposals(bad))).toMatchObject({ message })
+      expect(() => formulate(bad)).toThrow(`formulate: ${message}`)
+      expect(() => eligibilityOf(bad)).toThrow(`eligibilityOf: ${message}`)
+      expect(leftOf(await banzi.planRotation(bad, { years: 1 }))).toMatchObject({ message })
+      expect(leftOf(banzi.simulate(bad))).toMatchObject({ message })
+      expect(leftOf(banzi.auditRecords(bad))).toMatchObject({ message })
+    }
+  })
+
   it('createSession throws a TypeError naming its argument', () => {
     expect(() => createSession({} as never)).toThrow(/^createSession: source: expected a decoded Scenario/)
   })

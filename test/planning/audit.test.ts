@@ -127,7 +127,7 @@ describe('auditRecords (档案必审)', () => {
     })
     for (const bad of [{ cadres: [{}] }, { cadres: [] }, [], 'x'])
       expect(auditRecords(bad as never)).toMatchObject(
-        left(/^scenario: expected a decoded scenario \(call decodeScenario first\), got /),
+        left(/^scenario: expected a decoded Scenario \(call decodeScenario first\), got /),
       )
     // "2026-13" is not read as 2027-01: every age would be a month off
     for (const asOf of ['2026-13', '2026-00', '2026-9'])

@@ -420,7 +420,7 @@ describe('planRotation refuses what is not a scenario, without throwing', () => 
         _tag: 'Left',
         left: {
           _tag: 'InvalidPlanOptions',
-          message: expect.stringMatching(/^scenario\.asOf: expected a month/),
+          message: expect.stringMatching(/^scenario\.asOf: expected YYYY-MM, got /),
         },
       })
     await fc.assert(
@@ -442,7 +442,7 @@ describe('planRotation refuses what is not a scenario, without throwing', () => 
         _tag: 'Left',
         left: {
           _tag: 'InvalidPlanOptions',
-          message: expect.stringMatching(/^scenario: expected a decoded scenario/),
+          message: expect.stringMatching(/^scenario: expected a decoded Scenario/),
         },
       })
   }, 60_000)

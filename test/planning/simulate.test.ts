@@ -137,7 +137,7 @@ describe('simulate (what-if over years)', () => {
         left: {
           _tag: 'InvalidSimulation',
           message: expect.stringMatching(
-            /^scenario: expected a decoded scenario \(call decodeScenario first\), got /,
+            /^scenario: expected a decoded Scenario \(call decodeScenario first\), got /,
           ),
         },
       })

@@ -94,7 +94,7 @@ describe('studyHours (学时管理)', () => {
       },
     })
     expect(studyHours({ cadres: [] } as never, [])).toMatchObject(
-      left(/^scenario: expected a decoded scenario \(call decodeScenario first\), got /),
+      left(/^scenario: expected a decoded Scenario \(call decodeScenario first\), got /),
     )
     for (const asOf of ['2026-13', '2026-00', 'abcd-01'])
       expect(studyHours({ ...scenario, asOf }, [])).toMatchObject(

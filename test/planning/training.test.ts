@@ -145,7 +145,7 @@ describe('planTraining (缺什么补什么)', () => {
         left: {
           _tag: 'InvalidTrainingPlan',
           message: expect.stringMatching(
-            /^scenario: expected a decoded scenario \(call decodeScenario first\), got /,
+            /^scenario: expected a decoded Scenario \(call decodeScenario first\), got /,
           ),
         },
       })

@@ -43,7 +43,7 @@ describe('shortlist at the door', () => {
       _tag: 'Left',
       left: {
         _tag: 'InvalidShortlistOptions',
-        message: 'scenario: expected a decoded scenario (call decodeScenario first), got {"openPosts":[]}',
+        message: 'scenario: expected a decoded Scenario (call decodeScenario first), got {"openPosts":[]}',
       },
     })
   })

@@ -153,7 +153,7 @@ describe('withRecommendations', () => {
     ])
     const notScenario = withRecommendations(null as never, [])
     expect(notScenario._tag === 'Left' && notScenario.left.message).toMatch(
-      /^scenario: expected a decoded scenario/,
+      /^scenario: expected a decoded Scenario/,
     )
   })
 })
