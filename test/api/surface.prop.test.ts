@@ -1,4 +1,5 @@
-// The public API's contract (issue #19): every function exported by src/index.ts, called with
+// The public API's contract (issue #19): every function exported by src/index.ts and by the
+// subpath entries banzi/roster (src/roster.ts) and banzi/report (src/report.ts), called with
 // arbitrary JSON-like arguments (and the real things mixed in), answers a value or an Either.
 // Anything it throws is a programmer error listed in docs/guide.md's "What throws" table, a
 // TypeError or RangeError whose message names the function and the argument.
@@ -7,6 +8,8 @@ import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import * as banzi from '../../src/index.js'
 import type { Proposal } from '../../src/index.js'
+import * as report from '../../src/report.js'
+import * as roster from '../../src/roster.js'
 
 const guide = readFileSync(new URL('../../docs/guide.md', import.meta.url), 'utf8')
 
@@ -33,7 +36,8 @@ beforeAll(async () => {
   proposal = r.right
 })
 
-const functions = Object.entries(banzi)
+// Each entry's functions once (the subpaths re-export none of the main entry's).
+const functions = [...Object.entries(banzi), ...Object.entries(roster), ...Object.entries(report)]
   .filter((e): e is [string, (...args: unknown[]) => unknown] => typeof e[1] === 'function')
   .sort((a, b) => (a[0] < b[0] ? -1 : 1))
 

@@ -9,6 +9,7 @@
  */
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
+import { requireScenario } from '../door.js'
 import { encodeScenario } from '../encode.js'
 import { ethnicityLabel } from '../../domain/ethnicity.js'
 import { DEFAULT_POLICY } from '../../domain/policy.js'
@@ -218,9 +219,11 @@ async function workbookOf(rows: Record<SheetKind, Json[]>, openOrder = false): P
  *
  * @param scenario - a decoded scenario
  * @returns the workbook's bytes
+ * @throws TypeError when `scenario` is not a decoded scenario (the promise rejects)
  * @category Roster
  */
 export async function writeRoster(scenario: Scenario): Promise<Uint8Array> {
+  requireScenario('writeRoster', scenario)
   const e = encodeScenario(scenario) as Json
   return workbookOf(rowsOf(e), ownOrder(e))
 }
