@@ -40,16 +40,30 @@ const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g
 export const visible = (text: string): string =>
   text.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 
+/** DEL and C1 controls: what `JSON.stringify` leaves raw (it escapes the C0 ones). */
+// eslint-disable-next-line no-control-regex -- the controls are what it finds
+const RAW_IN_JSON = /[\u007f-\u009f]/g
+
+/**
+ * JSON text with DEL and the C1 controls written as escapes too (`\u009b`):
+ * the same JSON value, none of whose characters a terminal acts on (a C1 CSI
+ * can clear a screen). They can only stand inside strings, where the escape
+ * means the character. @internal
+ */
+export const jsonVisible = (text: string): string =>
+  text.replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+
 /**
  * The one place the command line's text reaches a terminal: what goes to
- * stderr, and to stdout unless `json()` (`--json`: stdout is JSON for a
- * program, left as `JSON.stringify` wrote it), passes through
- * {@link visible}; commander's usage and errors included. Files written with
- * `--out` do not go through it, nor {@link CliIo.control}. @internal
+ * stderr, and to stdout unless `json()`, passes through {@link visible};
+ * commander's usage and errors included. With `--json` stdout is JSON for a
+ * program, the same value `JSON.stringify` wrote, through
+ * {@link jsonVisible}. Files written with `--out` do not go through it, nor
+ * {@link CliIo.control}. @internal
  */
 export function terminalIo(io: CliIo, json: () => boolean): CliIo {
   return {
-    stdout: (text) => io.stdout(json() ? text : visible(text)),
+    stdout: (text) => io.stdout(json() ? jsonVisible(text) : visible(text)),
     stderr: (text) => io.stderr(visible(text)),
     control: io.control ?? io.stderr,
     tty: io.tty,

@@ -2,7 +2,7 @@
  * The command line's text for a terminal never carries the controls of user
  * data: a cadre named with ESC ] 0; … BEL (retitle), ESC [ 8 m (hide), a C1
  * CSI or a DEL shows them as escapes (`\u001b`), on stdout and stderr alike;
- * `--json` gives the data as it is, and the live progress line keeps its own
+ * `--json` gives the data as it is (its JSON text escaped alike), and the live progress line keeps its own
  * controls.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs'
@@ -53,12 +53,15 @@ describe('text output shows the controls of user data as escapes', () => {
     expect(r.err).not.toMatch(CONTROL)
   })
 
-  it('--json gives the names as they are', async () => {
+  it('--json gives the names as they are, in JSON a terminal shows as text', async () => {
     const r = await cli('pool', county, '--json')
     expect(r.code).toBe(0)
     const names = (JSON.parse(r.out) as { cadres: { name: string }[] }).cadres.map((c) => c.name)
     expect(names.length).toBeGreaterThan(0)
     for (const n of names) expect(n.endsWith(HOSTILE)).toBe(true)
+    // JSON.stringify escapes the C0 controls, not DEL nor C1 (a CSI, U+009B): they are escaped too.
+    expect(r.out).toContain('\\u009b2J\\u007f\\r')
+    expect(r.out).not.toMatch(CONTROL)
   })
 
   it('the live progress line on a terminal keeps its own \\r and erase', async () => {
