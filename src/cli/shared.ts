@@ -41,7 +41,6 @@ export const visible = (text: string): string =>
   text.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 
 /** DEL and C1 controls: what `JSON.stringify` leaves raw (it escapes the C0 ones). */
-// eslint-disable-next-line no-control-regex -- the controls are what it finds
 const RAW_IN_JSON = /[\u007f-\u009f]/g
 
 /**
