@@ -16,7 +16,9 @@ import {
   type OptionSpec,
 } from '../io/door.js'
 import { isPlainRecord } from '../io/combinators.js'
-import { renderValue } from '../io/errors.js'
+import { issue, renderValue } from '../io/errors.js'
+import { knownKeyExpectation, nearestKnownKey } from '../io/known-key.js'
+import { formatPath, type Path } from '../io/path.js'
 import { parseEthnicity } from '../domain/ethnicity.js'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { FitComponents } from '../domain/proposal.js'
@@ -231,13 +233,39 @@ const QUERY_SPEC: OptionSpec = {
 /** The keys of a {@link TargetProfile}. */
 const PROFILE_SPEC: OptionSpec = { kind: anyOption, rank: anyOption, specialties: anyOption }
 
-/** The door's refusal of a query object's keys (its own and its `sortBy`'s), or `null`. */
+/**
+ * The door's refusal of a query object's keys (its own and its `sortBy`'s),
+ * or `null`. Besides the options door's near misses (case, British
+ * spelling), a key within a few edits of a criterion is refused with it
+ * (`gender` → `genders`, `specialty` → `specialties`): left alone, it
+ * filtered nothing and the query matched every cadre. A key that is no near
+ * miss (a note of the caller's) is left alone.
+ */
 function queryKeys(q: object): InvalidOptions | null {
-  const own = checkOptions(q, QUERY_SPEC, 'query')
-  if (own._tag === 'Left') return own.left
+  const own = withNearMisses(q, QUERY_SPEC, ['query'])
+  if (own !== null) return own
   const sortBy = (q as PoolQuery).sortBy
-  const profile = isPlainRecord(sortBy) ? checkOptions(sortBy, PROFILE_SPEC, ['query', 'sortBy']) : null
-  return profile?._tag === 'Left' ? profile.left : null
+  return isPlainRecord(sortBy) ? withNearMisses(sortBy, PROFILE_SPEC, ['query', 'sortBy']) : null
+}
+
+/** {@link checkOptions} of `o` at `path`, and a refusal of each unknown key near a known one. */
+function withNearMisses(o: object, spec: OptionSpec, path: Path): InvalidOptions | null {
+  const checked = checkOptions(o, spec, path)
+  const issues = checked._tag === 'Left' ? [...checked.left.issues] : []
+  const known = Object.keys(spec)
+  const named = new Set(issues.map((i) => formatPath(i.path)))
+  for (const key of Object.keys(o)) {
+    if (Object.hasOwn(spec, key) || named.has(formatPath([...path, key]))) continue
+    // A singular read as its plural too (`party` → `parties`).
+    const near = [key, `${key}s`].find((k) => nearestKnownKey(k, known) !== undefined)
+    if (near !== undefined)
+      issues.push(
+        issue([...path, key], knownKeyExpectation(near, known), (o as Record<string, unknown>)[key]),
+      )
+  }
+  return issues.length === 0
+    ? null
+    : { _tag: 'InvalidOptions', issues, message: issues.map((i) => i.message).join('\n') }
 }
 
 /** The first problem of a query, or `null`. */

@@ -172,6 +172,36 @@ describe('queryPool at the door', () => {
     ).toEqual(['query', 'sortBy', 'Specialties'])
   })
 
+  it('refuses the singular of a list criterion, or a criterion a few edits off, naming the one it misses', () => {
+    // Before, { gender: ['female'] } filtered nothing: the query matched every cadre.
+    const misses: [string, string][] = [
+      ['gender', 'genders'],
+      ['category', 'categories'],
+      ['specialty', 'specialties'],
+      ['rank', 'ranks'],
+      ['ethnicity', 'ethnicities'],
+      ['party', 'parties'],
+      ['lastGrade', 'lastGrades'],
+      ['reserveGroup', 'reserveGroups'],
+      ['candidates', 'candidatesOnly'],
+      ['limt', 'limit'],
+    ]
+    for (const [key, meant] of misses) {
+      const r = queryPool(s, { [key]: ['x'] } as never)
+      expect(r).toMatchObject({
+        _tag: 'Left',
+        left: {
+          _tag: 'InvalidOptions',
+          issues: [{ path: ['query', key], expected: `a known key (did you mean "${meant}"?)` }],
+        },
+      })
+    }
+    const profile = queryPool(s, { sortBy: { kind: 'head', rank: 'section-chief', specialty: [] } } as never)
+    expect(profile._tag === 'Left' && profile.left.message).toBe(
+      'query.sortBy.specialty: expected a known key (did you mean "specialties"?), got []',
+    )
+  })
+
   it('leaves alone a key that is no near miss of a criterion, and keeps its own error for a query that is no object', () => {
     expect(queryPool(s, { note: 'x' } as never)).toEqual(queryPool(s, {}))
     expect(queryPool(s, [] as never)).toMatchObject({
