@@ -19,7 +19,7 @@ import {
   type OptionSpec,
 } from '../door.js'
 import { dottedMonth, EDUCATION_WORDS, KIN_WORDS, PARTY_WORDS } from '../roster/values.js'
-import type { LrmxForm, LrmxRelative } from './form.js'
+import { personKey, type LrmxForm, type LrmxRelative } from './form.js'
 import { readLrmx, type LrmxIssue } from './lrmx.js'
 
 const EMPTY_EDUCATION = { level: '', degree: '', school: '', degreeSchool: '' }
@@ -134,7 +134,8 @@ export interface LrmxFolder {
 /**
  * Reads a folder of LRMX files (given as `{ name, data }`) into one list of
  * forms. A family member who has a form of his or her own in the folder —
- * the same name, and the same birth month when both say one — becomes a kin
+ * the same name (blanks and full-width forms aside, as the roster's merge
+ * reads them), and the same birth month when both say one — becomes a kin
  * link between the two files; one who matches two forms is reported, never
  * guessed. A refused file is reported and the others are still read; the
  * answer is `Left` only when no file could be read.
@@ -170,12 +171,16 @@ export function readLrmxFolder(
     }
   }
   const byName = new Map<string, { file: string; form: LrmxForm }[]>()
-  for (const f of forms) byName.set(f.form.name, [...(byName.get(f.form.name) ?? []), f])
+  // Names matched as the roster's merge matches them (personKey): 张 三 on one form is 张三 on another.
+  for (const f of forms) {
+    const key = personKey(f.form.name)
+    byName.set(key, [...(byName.get(key) ?? []), f])
+  }
   const kin: LrmxKinLink[] = []
   for (const f of forms)
     f.form.family.forEach((m, i) => {
       if (m.relation === null) return
-      const same = (byName.get(m.name) ?? []).filter(
+      const same = (byName.get(personKey(m.name)) ?? []).filter(
         (o) => o.file !== f.file && (m.birth === null || o.form.birth === null || o.form.birth === m.birth),
       )
       if (same.length === 1)

@@ -107,3 +107,11 @@ export interface LrmxForm {
   /** 照片, as the image's bytes; `null` when the form has none. */
   readonly photo: Uint8Array | null
 }
+
+/**
+ * A person's name as forms and rosters are matched by it: folded (NFKC) and
+ * without blanks, since rosters and forms pad a two-character name to the
+ * width of three (张 三, with a full-width blank) and may write it in
+ * full-width letters. @internal
+ */
+export const personKey = (name: string): string => name.normalize('NFKC').replace(/\s/g, '')

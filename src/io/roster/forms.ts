@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { personKey } from '../lrmx/form.js'
 import { readLrmx } from '../lrmx/lrmx.js'
 import { pathKey, rosterIssue, type Json, type Place, type Reader } from './reader.js'
 import type { RosterFile } from './types.js'
@@ -19,9 +20,8 @@ import type { RosterFile } from './types.js'
  * nothing to say).
  */
 export function mergeForms(files: readonly RosterFile[], cadres: Json[], r: Reader): void {
-  // Names compared folded (NFKC) and without blanks: rosters pad two-character names to the width of
-  // three (张 三 with a full-width blank).
-  const nameKey = (name: string): string => name.normalize('NFKC').replace(/\s/g, '')
+  // Names compared as personKey folds them: 张 三 (a full-width blank) is 张三.
+  const nameKey = personKey
   const byName = new Map<string, number[]>()
   cadres.forEach((c, i) => {
     if (typeof c.name === 'string') byName.set(nameKey(c.name), [...(byName.get(nameKey(c.name)) ?? []), i])

@@ -810,6 +810,30 @@ describe('forms of a scenario', () => {
     expect(links).toEqual(want)
     expect(links.length).toBeGreaterThan(0)
   })
+
+  it('matches a relative to a form as the roster merge does: blanks and full-width forms aside', () => {
+    // Before, a form of 张 三 (padded with a full-width blank) was no kin of the form naming 张三.
+    const s = sampleScenario()
+    const c = s.cadres.find((x) => x.kin.length > 0)!
+    const relative = c.kin[0]!
+    const own = formOfCadre(s, c.id)
+    const theirs = formOfCadre(s, relative.cadreId)
+    if (own._tag === 'Left' || theirs._tag === 'Left') throw new Error('expected forms')
+    const name = theirs.right.name
+    const padded = [...name].join('\u3000')
+    const files = [
+      { name: 'own.lrmx', data: writeLrmx(own.right) },
+      { name: 'theirs.lrmx', data: writeLrmx({ ...theirs.right, name: padded }) },
+    ]
+    const r = readLrmxFolder(files)
+    if (r._tag === 'Left') throw new Error('expected forms')
+    expect(r.right.forms.map((f) => f.form.name)).toContain(padded)
+    expect(r.right.kin).toContainEqual({
+      file: 'own.lrmx',
+      kinFile: 'theirs.lrmx',
+      relation: relative.relation,
+    })
+  })
 })
 
 describe('the fixture folder (test/fixtures/lrmx)', () => {
