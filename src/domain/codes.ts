@@ -582,6 +582,9 @@ export const RUNNER_UP_LABELS: Readonly<
  *   blanks, or invisible characters (zero-width space, soft hyphen…);
  * - `id.lookalike`: a cadre, team or post id that reads the same as an
  *   earlier id of its kind once normalised (NFKC: `Ｃ1` and `C1`);
+ * - `name.invisible`: a cadre's or team's name or a post's title with
+ *   invisible characters (zero-width space, a direction override…): it
+ *   shows like another name, or reorders the text around it;
  * - `hometown.unmatched`: a hometown that matches no team's locality nor the
  *   county (normal for cadres who grew up elsewhere; listed to spot typos).
  * @category Rules
@@ -594,6 +597,7 @@ export type WarningCode =
   | 'specialty.unwanted'
   | 'id.blanks'
   | 'id.lookalike'
+  | 'name.invisible'
   | 'hometown.unmatched'
 
 /**
@@ -608,6 +612,7 @@ export const WARNING_LABELS: Readonly<Record<WarningCode, Label>> = {
   'specialty.unwanted': { zh: '无岗位需要的专业代码', en: 'specialty codes no post wants' },
   'id.blanks': { zh: '编号含空白或不可见字符', en: 'id with blanks or invisible characters' },
   'id.lookalike': { zh: '编号规范化后重复', en: 'ids alike once normalised' },
+  'name.invisible': { zh: '名称含不可见字符', en: 'name with invisible characters' },
   'hometown.unmatched': { zh: '成长地未匹配任何任职地', en: 'hometown matching no locality' },
 }
 

@@ -3,7 +3,8 @@
  * like a mistake a user would want to see before solving (a key the decoder
  * does not read, a cadre past retirement age, a specialty nobody has, a code
  * one letter away from another, codes no post wants, an id with blanks or
- * invisible characters, ids alike once normalised, a hometown that matches
+ * invisible characters, ids alike once normalised, a name with invisible
+ * characters, a hometown that matches
  * no locality). They never stop a decode: {@link decodeScenarioWithWarnings}
  * returns them beside the scenario, {@link scenarioWarnings} computes those
  * of any scenario (all but the unread keys, which only the input has).
@@ -345,6 +346,34 @@ function blankIds(s: Scenario, out: ScenarioWarning[]): void {
 }
 
 /**
+ * Names (a cadre's, a team's) and post titles with invisible (format)
+ * characters: a zero-width space makes 张\u200B三 look like 张三 in every
+ * list and report, a direction override (U+202E) reverses what follows it.
+ * Blanks are usual in names (张 三, padded) and not warned of.
+ */
+function invisibleNames(s: Scenario, out: ScenarioWarning[]): void {
+  const check = (name: string, path: Path, what: { zh: string; en: string }) => {
+    const invisible = codePoints(name)
+    if (invisible === '') return
+    out.push({
+      code: 'name.invisible',
+      paths: [path],
+      message: {
+        zh: `${what.zh} ${shown(name)} 含不可见字符（${invisible}），显示时与不含它们的名称无从区分`,
+        en: `${what.en} ${shown(name)} has invisible characters (${invisible}): it shows as a name without them would`,
+      },
+    })
+  }
+  s.cadres.forEach((c, i) => check(c.name, ['cadres', i, 'name'], { zh: '干部姓名', en: 'cadre name' }))
+  s.teams.forEach((t, ti) => {
+    check(t.name, ['teams', ti, 'name'], { zh: '班子名称', en: 'team name' })
+    t.posts.forEach((p, pi) =>
+      check(p.title, ['teams', ti, 'posts', pi, 'title'], { zh: '岗位名称', en: 'post title' }),
+    )
+  })
+}
+
+/**
  * Ids of one kind that differ but read the same once normalised (NFKC:
  * full-width `Ｃ1` and `C1`), at the later one. Equal ids are errors (see
  * `crossref.ts`), not warned of.
@@ -472,6 +501,7 @@ export function scenarioWarnings(s: Scenario): ScenarioWarning[] {
   for (const w of unwantedSpecialties(held, wanted)) out.push(w)
   blankIds(s, out)
   lookalikeIds(s, out)
+  invisibleNames(s, out)
   unmatchedHometowns(s, out)
   return out
 }

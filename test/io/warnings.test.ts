@@ -98,6 +98,22 @@ describe('decodeScenarioWithWarnings', () => {
       'id.blanks @ cadres[0].id: cadre id "C\\u200B1" has invisible characters (U+200B); every reference must repeat them exactly',
       'id.blanks @ teams[0].id: team id "T\\u20601" has invisible characters (U+2060); every reference must repeat them exactly',
       'id.blanks @ teams[0].posts[0].id: post id "P\\u00AD 1" has blanks and invisible characters (U+00AD); every reference must repeat them exactly',
+      // The post has no title of its own: its id is its title.
+      'name.invisible @ teams[0].posts[0].title: post title "P\\u00AD 1" has invisible characters (U+00AD): it shows as a name without them would',
+    ])
+  })
+
+  it('warns of names and titles with invisible characters (zero-width space, direction override), not of blanks', () => {
+    const input = edit(
+      valid(),
+      [['cadres', 0, 'name'], '张\u200b三'],
+      [['cadres', 0, 'hometown'], 'Wengniute'],
+      [['teams', 0, 'name'], '\u202e乡镇'],
+      [['teams', 0, 'posts', 0, 'title'], '书 记'],
+    )
+    expect(warningsOf(input)).toEqual([
+      'name.invisible @ cadres[0].name: cadre name "张\\u200B三" has invisible characters (U+200B): it shows as a name without them would',
+      'name.invisible @ teams[0].name: team name "\\u202E乡镇" has invisible characters (U+202E): it shows as a name without them would',
     ])
   })
 

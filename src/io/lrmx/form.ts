@@ -109,9 +109,11 @@ export interface LrmxForm {
 }
 
 /**
- * A person's name as forms and rosters are matched by it: folded (NFKC) and
- * without blanks, since rosters and forms pad a two-character name to the
- * width of three (张 三, with a full-width blank) and may write it in
- * full-width letters. @internal
+ * A person's name as forms and rosters are matched by it: folded (NFKC),
+ * without blanks nor invisible (format) characters, since rosters and forms
+ * pad a two-character name to the width of three (张 三, with a full-width
+ * blank), may write it in full-width letters, and a zero-width space copied
+ * in with it shows as nothing (the roster warns of it: `name.invisible`).
+ * @internal
  */
-export const personKey = (name: string): string => name.normalize('NFKC').replace(/\s/g, '')
+export const personKey = (name: string): string => name.normalize('NFKC').replace(/[\s\p{Cf}]/gu, '')
