@@ -400,7 +400,9 @@ export function diffProposals(best: Proposal, p: Proposal): PostDiff[] {
 
 /**
  * The k best proposals of a scenario (see {@link RankOptions}). `timeLimitMs`
- * bounds the whole ranking. Fewer than k come back when fewer exist — the
+ * bounds the whole ranking's solves: once it has passed, an equal-value
+ * exchange of the last proposal (a tie, found without a solve) is still
+ * taken, nothing else. Fewer than k come back when fewer exist — the
  * ranking is then `complete` — or when a stop (the time limit, an abort, a
  * solver failure) ended it after its first proposal: `complete: false`, with
  * why in `stopped` and the bound on the proposals it did not prove in
@@ -460,8 +462,14 @@ export async function rankModel(
   }
   while (found.length < k) {
     const remaining = deadline - performance.now()
-    if (found.length > 0 && (remaining <= 0 || options.signal?.aborted)) {
-      stopped = options.signal?.aborted ? 'aborted' : 'time-limit'
+    if (found.length > 0 && options.signal?.aborted) {
+      stopped = 'aborted'
+      break
+    }
+    // Out of time, a tie (which costs no solve, below) is still taken; nothing else is.
+    const late = found.length > 0 && remaining <= 0
+    if (late && last === null) {
+      stopped = 'time-limit'
       break
     }
     // Cuts couple posts, so the assignment fast path no longer applies.
@@ -489,6 +497,10 @@ export async function rankModel(
         cuts.push(cutOf(model, p, differ, d, `rank:cut:${found.length}`))
         continue
       }
+    }
+    if (late) {
+      stopped = 'time-limit'
+      break
     }
     const first = found.length === 0 ? undefined : equalSwaps(model, found, differ, d).next()
     const r = await solveModelValues(variant, {

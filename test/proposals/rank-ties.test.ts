@@ -55,4 +55,36 @@ describe('ranking among ties', () => {
     expect(rest.status).toBe('optimal')
     expect(rest.objective!).toBeLessThanOrEqual(r.right[9]!.proposal.objective + 1e-6)
   }, 120_000)
+
+  it('still takes the ties, which cost no solve, once the time is up', async () => {
+    // Before, a ranking whose first solve used up its time stopped there, one proposal long, while
+    // the sample county's optimum has many equal-value exchanges that need no solve.
+    const scenario = sampleScenario()
+    const model = formulate(scenario)
+    let solves = 0
+    const limit = 1500
+    const slow: Solver = {
+      name: 'highs',
+      solve: async (m, o) => {
+        solves++
+        const started = performance.now()
+        const r = await highsSolver.solve(m, o)
+        // The answer arrives after the ranking's time is up.
+        const wait = limit + 100 - (performance.now() - started)
+        if (wait > 0) await new Promise((done) => setTimeout(done, wait))
+        return r
+      },
+    }
+    const r = await rankModel(model, { k: 5, backend: slow, timeLimitMs: limit })
+    if (r._tag === 'Left') throw new Error(r.left.message)
+    expect(solves).toBe(1)
+    expect(r.right).toHaveLength(5)
+    expect(r.right.complete).toBe(true)
+    const best = r.right[0]!.proposal.objective
+    for (const { proposal } of r.right) {
+      expect(proposal.status).toBe('optimal')
+      expect(proposal.objective).toBeCloseTo(best, 9)
+      expect(validateProposal(scenario, proposal)).toEqual([])
+    }
+  }, 120_000)
 })
