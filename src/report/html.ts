@@ -38,7 +38,14 @@ import {
   scenarioIssue,
 } from '../io/door.js'
 import { renderValue } from '../io/errors.js'
-import { proposalProblem, rankedProblem } from './door.js'
+import {
+  diagnosisProblem,
+  explanationProblem,
+  proposalProblem,
+  rankedProblem,
+  reserveProblem,
+  solveErrorProblem,
+} from './door.js'
 import {
   costs,
   curves,
@@ -249,7 +256,9 @@ function requireSameRound(fn: string, scenario: Scenario, proposal: unknown): vo
  * @param scenario - the scenario of the proposal
  * @param proposal - the proposal
  * @param options - language (default `zh`) and an explanation for the other candidates
- * @throws TypeError when `scenario` is not a decoded scenario or `proposal` not one of its proposals
+ * @throws TypeError when `scenario` is not a decoded scenario, `proposal` not one of its proposals, or
+ * `options.explanation` not an explanation the report can show (naming the place: `toHtml:
+ * options.explanation.posts: expected an array, got "x"`)
  * @category Report
  */
 export function toHtml(
@@ -260,8 +269,11 @@ export function toHtml(
   requireScenario('toHtml', scenario)
   requireSameRound('toHtml', scenario, proposal)
   const lang = options?.lang === 'en' ? 'en' : 'zh'
+  const explanation = options?.explanation
+  const wrong = explanation === undefined ? null : explanationProblem(explanation, 'options.explanation')
+  if (wrong !== null) throw new TypeError(`toHtml: ${wrong}`)
   const violations = validateProposal(scenario, proposal)
-  return `<div class="banzi">${summary(proposal, violations, lang, undefined)}${teamCards(scenario, proposal, violations, options.explanation, lang)}</div>`
+  return `<div class="banzi">${summary(proposal, violations, lang, undefined)}${teamCards(scenario, proposal, violations, explanation, lang)}</div>`
 }
 
 function defaultReserve(scenario: Scenario, proposal: Proposal | undefined): ReserveHealth | null {
@@ -279,10 +291,14 @@ function defaultReserve(scenario: Scenario, proposal: Proposal | undefined): Res
  * here, never taken from the proposal), the structure charts before and
  * after, a card per team the proposal changes (with the other candidates when
  * an explanation is given), the ranked alternatives' differences, the rule
- * costs, and the diagnosis. Chinese by default.
+ * costs, and the diagnosis. Chinese by default. Never throws: what it cannot
+ * show — options, a proposal, or an explanation, diagnosis, reserve health or
+ * solve error without what its section reads (docs/report.md) — is refused,
+ * naming the place (`input.explanation.ruleCosts[0].cost: expected a number,
+ * got "x"`).
  *
  * @param scenario - the scenario of the round
- * @param input - a proposal and/or ranking, explanation, diagnosis or solve error
+ * @param input - a proposal and/or ranking, explanation, diagnosis, solve error or reserve health
  * @param options - language, title
  * @returns the page, or why it was not rendered
  * @category Report
@@ -316,7 +332,14 @@ export async function renderReport(
     (input.ranked ?? []).reduce<string | null>(
       (found, r, i) => found ?? rankedProblem(scenario, r, `input.ranked[${i}]`),
       null,
-    )
+    ) ??
+    (input.explanation === undefined ? null : explanationProblem(input.explanation, 'input.explanation')) ??
+    (input.diagnosis === undefined ? null : diagnosisProblem(input.diagnosis, 'input.diagnosis')) ??
+    (input.error === undefined ? null : solveErrorProblem(input.error, 'input.error')) ??
+    // `null`, as nothing: the default review's health.
+    (input.reserve === undefined || input.reserve === null
+      ? null
+      : reserveProblem(input.reserve, 'input.reserve'))
   if (problem !== null) return refuse(problem)
   const maxCurves = options.maxCurves ?? 12
   const t = wordsIn(lang)
