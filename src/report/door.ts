@@ -188,6 +188,61 @@ function partProblem<A>(codec: Codec<A>, value: unknown, path: string): string |
   return `${at}: expected ${first.expected}, got ${first.got}`
 }
 
+/** Rule codes, each labelled. */
+const ruleCodes = (u: unknown): boolean =>
+  Array.isArray(u) && u.every((c) => typeof c === 'string' && Object.hasOwn(RULE_LABELS, c))
+
+/** What the sheets read of a runner-up's outcome (`runnerUpReason`), by its tag. */
+const OUTCOME_READS: Readonly<Record<string, (o: Record<string, unknown>) => boolean>> = {
+  PlacedElsewhere: (o) => typeof o.postId === 'string',
+  LowerFit: (o) => typeof o.by === 'number',
+  Penalised: (o) => ruleCodes(o.codes) && typeof o.amount === 'number',
+  Locked: () => true,
+  TeamRules: () => true,
+  Blocked: (o) =>
+    ruleCodes(o.codes) && Array.isArray(o.messages) && o.messages.every((m) => typeof m === 'string'),
+}
+
+const OUTCOME = kind(
+  'a RunnerUpOutcome (PlacedElsewhere, LowerFit, Penalised, Locked, TeamRules or Blocked, with its fields)',
+  (u) =>
+    isPlainRecord(u) &&
+    typeof u._tag === 'string' &&
+    Object.hasOwn(OUTCOME_READS, u._tag) &&
+    OUTCOME_READS[u._tag]!(u),
+)
+
+/** What the proposal workbook reads of an explanation: each post's runners-up, with why they were not chosen. */
+const SHEET_EXPLANATION = object('an Explanation (from explainProposal)', {
+  posts: req(
+    list(
+      object('a PostExplanation', {
+        postId: req(aString, 'the post'),
+        runnersUp: req(
+          list(
+            object('a RunnerUp', {
+              cadreId: req(aString, 'named'),
+              fit: req(aNumber, 'shown'),
+              outcome: req(OUTCOME, 'why not chosen'),
+            }),
+          ),
+          'shown',
+        ),
+      }),
+    ),
+    'the 说明 column',
+  ),
+})
+
+/**
+ * Why `value` is not an explanation the proposal workbook can show (the
+ * runners-up of each post, with why each was not chosen), naming the place,
+ * or `null`.
+ * @internal
+ */
+export const sheetExplanationProblem = (value: unknown, path: string): string | null =>
+  partProblem(SHEET_EXPLANATION, value, path)
+
 /**
  * Why `value` is not an explanation the report can show (its rule costs, and
  * the runners-up of each post in the team cards), naming the place, or `null`.

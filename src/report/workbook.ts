@@ -24,9 +24,8 @@ import {
 import type { Proposal, Violation } from '../domain/proposal.js'
 import type { Scenario, TeamKind } from '../domain/types.js'
 import type { Explanation, RankedProposal, RunnerUp } from '../proposals/index.js'
-import { isPlainRecord } from '../io/combinators.js'
-import { checkOptions, oneOfOption, type OptionCheck, type OptionSpec, scenarioIssue } from '../io/door.js'
-import { proposalProblem, rankedProblem } from './door.js'
+import { anyOption, checkOptions, oneOfOption, type OptionSpec, scenarioIssue } from '../io/door.js'
+import { proposalProblem, rankedProblem, sheetExplanationProblem } from './door.js'
 import { stable } from '../io/roster/write.js'
 import { runnerUpReason } from './words.js'
 
@@ -44,21 +43,10 @@ export interface InvalidProposalInput {
   readonly message: string
 }
 
-/** An explanation, as far as the sheets read it: its posts, each with its runners-up. */
-const EXPLANATION_OPTION: OptionCheck = {
-  expected: 'an Explanation (from explainProposal)',
-  test: (v) =>
-    isPlainRecord(v) &&
-    Array.isArray(v.posts) &&
-    (v.posts as unknown[]).every(
-      (p) => isPlainRecord(p) && typeof p.postId === 'string' && Array.isArray(p.runnersUp),
-    ),
-}
-
-/** The checks of {@link WriteProposalOptions}' keys. */
+/** The checks of {@link WriteProposalOptions}' keys; the explanation's, deeper, after (`sheetExplanationProblem`). */
 const WRITE_PROPOSAL_OPTION_SPEC: OptionSpec = {
   lang: oneOfOption(['zh', 'en']),
-  explanation: EXPLANATION_OPTION,
+  explanation: anyOption,
 }
 
 /**
@@ -285,6 +273,11 @@ export async function writeProposal(
   const refuse = (message: string) => left<InvalidProposalInput>({ _tag: 'InvalidProposalInput', message })
   const checked = checkOptions<WriteProposalOptions>(options, WRITE_PROPOSAL_OPTION_SPEC)
   if (checked._tag === 'Left') return refuse(checked.left.message)
+  const explained =
+    options.explanation === undefined
+      ? null
+      : sheetExplanationProblem(options.explanation, 'options.explanation')
+  if (explained !== null) return refuse(explained)
   const lang: Lang = options.lang ?? 'zh'
   const notScenario = scenarioIssue(scenario)
   if (notScenario !== null) return refuse(notScenario.message)

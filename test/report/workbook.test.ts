@@ -125,6 +125,32 @@ describe('writeProposal', () => {
     ).toBe(v.length)
   })
 
+  it('refuses an explanation whose runners-up it cannot read, naming the place, never throwing', async () => {
+    // Before, runnersUp: [{}] threw "reading '_tag'" and a Penalised outcome with codes: 3 threw
+    // "o.codes.map is not a function" from inside the sheets.
+    const e = await explainProposal(scenario, proposal, { costs: 'none' })
+    if (e._tag === 'Left') throw new Error(e.left.message)
+    const post = e.right.posts.find((p) => p.runnersUp.length > 0)!
+    const withRunnerUp = (r: unknown) => ({ ...e.right, posts: [{ ...post, runnersUp: [r] }] })
+    const cases: [unknown, string][] = [
+      [withRunnerUp({}), 'options.explanation.posts[0].runnersUp[0].cadreId: expected a string, got nothing'],
+      [
+        withRunnerUp({ ...post.runnersUp[0]!, outcome: { _tag: 'Penalised', codes: 3, amount: 1 } }),
+        'options.explanation.posts[0].runnersUp[0].outcome: expected a RunnerUpOutcome',
+      ],
+      [
+        withRunnerUp({ ...post.runnersUp[0]!, outcome: { _tag: 'Blocked', codes: ['nope'], messages: [] } }),
+        'options.explanation.posts[0].runnersUp[0].outcome: expected a RunnerUpOutcome',
+      ],
+      [{ posts: 'x' }, 'options.explanation.posts: expected an array, got "x"'],
+    ]
+    for (const [explanation, message] of cases) {
+      const r = await writeProposal(scenario, proposal, { explanation: explanation as never })
+      expect(r._tag).toBe('Left')
+      if (r._tag === 'Left') expect(r.left.message.startsWith(message)).toBe(true)
+    }
+  })
+
   it('explains each post with its runners-up, and compares a ranking', async () => {
     const e = await explainProposal(scenario, proposal, { costs: 'none' })
     if (e._tag === 'Left') throw new Error(e.left.message)
