@@ -15,6 +15,7 @@
  * @module
  */
 import { requireArgument, requireString } from './door.js'
+import { renderValue } from './errors.js'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import type { CostMatrix } from '../solvers/lap.js'
@@ -93,7 +94,8 @@ class Reader {
     const s = this.t.values[this.k]!
     const v = Number(s)
     if (!/^[+-]?\d+$/.test(s) || !Number.isSafeInteger(v))
-      throw new Malformed(this.k, `expected ${what} (an integer), found '${s}'`)
+      // Quoted as JSON (cut at about 60 characters): a control character or a megabyte-long token is shown, not echoed.
+      throw new Malformed(this.k, `expected ${what} (an integer), found ${renderValue(s)}`)
     if (v < min) throw new Malformed(this.k, `expected ${what} of at least ${min}, found ${v}`)
     this.k++
     return v
@@ -124,7 +126,7 @@ class Reader {
 
   end(after: string): void {
     if (this.k < this.t.values.length)
-      throw new Malformed(this.k, `unexpected '${this.t.values[this.k]}' after ${after}`)
+      throw new Malformed(this.k, `unexpected ${renderValue(this.t.values[this.k])} after ${after}`)
   }
 }
 
@@ -195,7 +197,7 @@ function locate(t: Tokens, token: number): { line: number; column: number } {
  * isRight(r) && Array.from(r.right.cost.data) //=> [4, 1, 2, 9]
  * @example
  * const bad = parseOrLibrary('2\n 4 1\n 2 x\n', 'assign')
- * isLeft(bad) && bad.left.message //=> "token 5 (line 3, column 4): expected cost (2, 2) of 4 (an integer), found 'x'"
+ * isLeft(bad) && bad.left.message //=> 'token 5 (line 3, column 4): expected cost (2, 2) of 4 (an integer), found "x"'
  */
 export function parseOrLibrary(text: string, format: 'assign'): Either<OrLibraryError, AssignInstance>
 export function parseOrLibrary(text: string, format: 'gap'): Either<OrLibraryError, GapInstance>

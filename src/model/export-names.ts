@@ -16,6 +16,9 @@ import type { Milp } from './milp.js'
  * `<rows[i]>.lo` (≥) and `<rows[i]>.hi` (≤). In MPS only a row whose lower
  * bound exceeds its upper bound is split: `<rows[i]>.lo` and `<rows[i]>.hi`
  * in free MPS; in fixed MPS `rows[i]` (`R<i>`, ≥) and `H<i>` (≤).
+ * Domain names are cut to 150 characters (then made unique by `_2`, `_3`,
+ * …), so that every name written, suffixes included, stays within the 160
+ * characters of CBC's MPS reader (and the 255 of CPLEX LP).
  * @category Model
  */
 export interface ExportedNames {
@@ -54,14 +57,18 @@ const RESERVED = new Set([
   'obj',
 ])
 
+/** Longest sanitised name before its clash suffix (see {@link sanitise}). */
+const MAX_NAME = 150
+
 /**
  * A name both LP and free MPS accept: letters, digits and `_` only (so that
  * the `.lo`/`.hi` suffixes of split LP rows cannot collide with another
  * name), never a leading digit, never a keyword.
  */
 function sanitise(name: string): string {
-  // CPLEX LP allows 255 characters; room is left for a `_k` clash suffix and a `.lo`/`.hi` split.
-  let s = name.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 240)
+  // CBC 2.10's free-MPS reader (CoinMpsIO) takes fields of at most 160 characters and crashed on
+  // a name of 164; CPLEX LP allows 255. Room is left for a `_k` clash suffix and a `.lo`/`.hi`/`.ub`.
+  let s = name.replace(/[^A-Za-z0-9_]/g, '_').slice(0, MAX_NAME)
   if (s === '' || /^[0-9]/.test(s) || RESERVED.has(s.toLowerCase())) s = `_${s}`
   return s
 }

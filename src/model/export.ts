@@ -21,6 +21,7 @@ import { isScenario, requireArgument, SHAPES, SCENARIO_EXPECTED } from '../io/do
 import type { StaffingModel } from './formulate.js'
 import { columnsOf } from './milp.js'
 import type { Milp } from './milp.js'
+import { milpFault } from '../solvers/highs-run.js'
 
 /** What {@link exportModel} writes: CPLEX LP, free MPS, or fixed MPS. @category Model */
 export type ModelFormat = 'lp' | 'mps' | 'fixed-mps'
@@ -393,6 +394,10 @@ function writeMps(m: Milp, n: ExportedNames, fixed: boolean): string {
  * wrapped) and every field within its columns; a name or number that cannot
  * fit its field throws an `Error` saying so (positional names fit up to 36⁷
  * columns or rows, and every number is written in at most 12 characters).
+ * A hand-built `Milp` that no solver reads — a NaN or infinite cost or
+ * coefficient, a NaN bound, a column index out of range, arrays whose
+ * lengths disagree — is refused with a `TypeError` naming the entry, as the
+ * HiGHS backend refuses it, rather than written with `NaN` or `undefined`.
  *
  * Checked readers: HiGHS reads all three (round-trip tests); CBC 2.10 and
  * GLPK's `glpsol` 5.0 (`--lp`, `--freemps`, `--mps`) read the LP and both MPS
@@ -434,6 +439,10 @@ export function exportModel(source: ExportSource, format: ModelFormat): string {
     format === 'lp' || format === 'mps' || format === 'fixed-mps',
   )
   const m = milpOf(source)
+  // A model no solver reads would come out with NaN, Infinity or undefined in it: refused as HiGHS refuses it.
+  const fault = milpFault(m)
+  if (fault !== null)
+    throw new TypeError(`exportModel: source: expected a Milp that a solver can read, got one with ${fault}`)
   if (format === 'lp') return writeLp(m, exportedNames(m, 'domain'))
   return writeMps(m, exportedNames(m, format === 'fixed-mps' ? 'short' : 'domain'), format === 'fixed-mps')
 }

@@ -157,33 +157,95 @@ export const HIGHS_INFINITE = 1e20
 /** HiGHS's `large_matrix_value`: it refuses a model with a coefficient of this magnitude or more. */
 export const HIGHS_LARGE_COEFFICIENT = 1e15
 
+/** The arrays {@link milpFault} reads: a {@link Milp}'s, its names when there are any. @internal */
+export type CheckedArrays = Pick<
+  MilpArrays,
+  | 'colCost'
+  | 'colLower'
+  | 'colUpper'
+  | 'integer'
+  | 'rowLower'
+  | 'rowUpper'
+  | 'rowStarts'
+  | 'rowIndex'
+  | 'rowValue'
+> & { readonly colNames?: readonly string[]; readonly rowNames?: readonly string[] }
+
 /**
- * Why HiGHS would misread `m`, or `null`: a cost, or a finite column or row
- * bound, of magnitude 1e20 or more, which HiGHS takes as infinite (a cost of
- * 1e21 came back 'optimal' with objective Infinity), or a coefficient of 1e15
- * or more, which it refuses with a bare "passModel failed". Infinite bounds
- * are what they say and pass.
+ * Why `m` states no model, or `null`: arrays whose lengths disagree (names
+ * included, when given), row starts that do not run from 0 up to the number
+ * of entries, a column index outside the columns, a cost or coefficient that
+ * is NaN or infinite, a NaN bound, or a lower bound of `Infinity` or an upper
+ * one of `-Infinity`. No solver reads such a model (HiGHS refuses each, most
+ * with a bare "passModel failed"), and no LP or MPS file can say it (one
+ * would hold `NaN`, `Infinity` or `undefined`): the one check of the HiGHS
+ * backend ({@link beyondHighs}) and of `exportModel`. With `highs`, also a
+ * number HiGHS misreads (see {@link beyondHighs}). One pass over each array.
  * @internal
  */
-export function beyondHighs(
-  m: Pick<MilpArrays, 'colCost' | 'colLower' | 'colUpper' | 'rowLower' | 'rowUpper' | 'rowValue'>,
-): string | null {
-  const big = (v: number) => Math.abs(v) >= HIGHS_INFINITE && Number.isFinite(v)
-  const arrays = [
-    ['cost', m.colCost],
-    ['lower bound', m.colLower],
-    ['upper bound', m.colUpper],
-    ['row lower bound', m.rowLower],
-    ['row upper bound', m.rowUpper],
+export function milpFault(m: CheckedArrays, highs = false): string | null {
+  const nc = m.colCost.length
+  const nr = m.rowLower.length
+  const lengths = [
+    ['colLower', m.colLower.length, nc, 'one per column'],
+    ['colUpper', m.colUpper.length, nc, 'one per column'],
+    ['integer', m.integer.length, nc, 'one per column'],
+    ['colNames', m.colNames?.length ?? nc, nc, 'one per column'],
+    ['rowUpper', m.rowUpper.length, nr, 'one per row'],
+    ['rowNames', m.rowNames?.length ?? nr, nr, 'one per row'],
+    ['rowStarts', m.rowStarts.length, nr + 1, 'one per row, and one more'],
+    ['rowValue', m.rowValue.length, m.rowIndex.length, 'one per entry of rowIndex'],
   ] as const
-  for (const [what, a] of arrays)
-    for (let k = 0; k < a.length; k++)
-      if (big(a[k]!) || (what === 'cost' && !Number.isFinite(a[k]!)))
-        return `${what.startsWith('row') ? 'row' : 'column'} ${k}: ${what} ${a[k]} is beyond what HiGHS takes as finite (|value| < 1e20); scale the model`
-  for (let k = 0; k < m.rowValue.length; k++)
-    if (!(Math.abs(m.rowValue[k]!) < HIGHS_LARGE_COEFFICIENT))
-      return `matrix entry ${k}: coefficient ${m.rowValue[k]} is beyond what HiGHS takes (|coefficient| < 1e15); scale the model`
+  for (const [what, length, expected, of] of lengths)
+    if (length !== expected) return `${what}: ${length} entries, expected ${expected} (${of})`
+  if (m.rowStarts[0] !== 0 || m.rowStarts[nr] !== m.rowIndex.length)
+    return `rowStarts: runs from ${m.rowStarts[0]} to ${m.rowStarts[nr]}, not from 0 to the ${m.rowIndex.length} entries`
+  for (let r = 0; r < nr; r++)
+    if (m.rowStarts[r + 1]! < m.rowStarts[r]!)
+      return `row ${r}: its entries end (${m.rowStarts[r + 1]}) before they start (${m.rowStarts[r]})`
+  const big = (v: number) => highs && Math.abs(v) >= HIGHS_INFINITE && Number.isFinite(v)
+  const beyond = (place: string, what: string, v: number) =>
+    `${place}: ${what} ${v} is beyond what HiGHS takes as finite (|value| < 1e20); scale the model`
+  for (let j = 0; j < nc; j++) {
+    const cost = m.colCost[j]!
+    const lo = m.colLower[j]!
+    const hi = m.colUpper[j]!
+    if (!Number.isFinite(cost)) return `column ${j}: cost ${cost} is not a finite number`
+    if (Number.isNaN(lo) || lo === Infinity) return `column ${j}: lower bound ${lo} admits no value`
+    if (Number.isNaN(hi) || hi === -Infinity) return `column ${j}: upper bound ${hi} admits no value`
+    if (big(cost)) return beyond(`column ${j}`, 'cost', cost)
+    if (big(lo)) return beyond(`column ${j}`, 'lower bound', lo)
+    if (big(hi)) return beyond(`column ${j}`, 'upper bound', hi)
+  }
+  for (let r = 0; r < nr; r++) {
+    const lo = m.rowLower[r]!
+    const hi = m.rowUpper[r]!
+    if (Number.isNaN(lo) || lo === Infinity) return `row ${r}: row lower bound ${lo} admits no activity`
+    if (Number.isNaN(hi) || hi === -Infinity) return `row ${r}: row upper bound ${hi} admits no activity`
+    if (big(lo)) return beyond(`row ${r}`, 'row lower bound', lo)
+    if (big(hi)) return beyond(`row ${r}`, 'row upper bound', hi)
+  }
+  for (let k = 0; k < m.rowIndex.length; k++) {
+    const j = m.rowIndex[k]!
+    const v = m.rowValue[k]!
+    if (!(j >= 0 && j < nc)) return `matrix entry ${k}: column index ${j} is outside the ${nc} columns`
+    if (!Number.isFinite(v)) return `matrix entry ${k}: coefficient ${v} is not a finite number`
+    if (highs && !(Math.abs(v) < HIGHS_LARGE_COEFFICIENT))
+      return `matrix entry ${k}: coefficient ${v} is beyond what HiGHS takes (|coefficient| < 1e15); scale the model`
+  }
   return null
+}
+
+/**
+ * Why HiGHS would refuse or misread `m`, or `null`: a {@link milpFault}; a
+ * cost, or a finite column or row bound, of magnitude 1e20 or more, which
+ * HiGHS takes as infinite (a cost of 1e21 came back 'optimal' with objective
+ * Infinity); or a coefficient of 1e15 or more, which it refuses with a bare
+ * "passModel failed". Infinite bounds are what they say and pass.
+ * @internal
+ */
+export function beyondHighs(m: CheckedArrays): string | null {
+  return milpFault(m, true)
 }
 
 /**

@@ -9,6 +9,25 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
 import type { CostMatrix, LapError } from './lap.js'
 
+/**
+ * A cost matrix read, and whether it holds a finite entry of magnitude
+ * {@link HUGE} or more: the search's sums of such costs may overflow, so
+ * `linearSumAssignment` scales the matrix down first.
+ */
+export interface ReadCost extends CostMatrix {
+  readonly huge: boolean
+}
+
+/** Finite entries from this magnitude on flag a matrix as {@link ReadCost.huge}. */
+export const HUGE = 2 ** 960
+
+/**
+ * `x · OVER` overflows to ±Infinity exactly when |x| ≥ {@link HUGE} (the
+ * product is exact below): `x · OVER − x · OVER` is then NaN, as is
+ * `x − x` for a NaN or infinite x. One test clears four ordinary entries.
+ */
+const OVER = 2 ** 64
+
 const invalid = (message: string): LapError => ({
   _tag: 'InvalidCost',
   message: `linearSumAssignment: ${message}`,
@@ -76,9 +95,9 @@ const isCostMatrix = (x: unknown): x is CostMatrix => {
  * even be allocatable (a huge or sparse array), the pass still runs, without
  * copying, so the first bad entry is named as usual and nothing throws.
  */
-const fromRows = (rows: readonly unknown[], maximize: boolean): Either<LapError, CostMatrix> => {
+const fromRows = (rows: readonly unknown[], maximize: boolean): Either<LapError, ReadCost> => {
   const nr = rows.length
-  if (nr === 0) return right({ rows: 0, cols: 0, data: new Float64Array(0) })
+  if (nr === 0) return right({ rows: 0, cols: 0, data: new Float64Array(0), huge: false })
   const first: unknown = rows[0]
   if (!isRow(first)) return left(invalid(`cost[0] is ${describe(first)}, expected ${ROW}`))
   const nc = first.length
@@ -89,6 +108,7 @@ const fromRows = (rows: readonly unknown[], maximize: boolean): Either<LapError,
     data = null
   }
   const wrong = maximize ? Infinity : -Infinity // NaN is caught as the only x !== x
+  let huge = false
   for (let i = 0; i < nr; i++) {
     const row: unknown = rows[i]
     if (!isRow(row)) return left(invalid(`cost[${i}] is ${describe(row)}, expected ${ROW}`))
@@ -99,11 +119,12 @@ const fromRows = (rows: readonly unknown[], maximize: boolean): Either<LapError,
       const x: unknown = row[j]
       if (typeof x !== 'number') return left(invalid(`${at(i, j)} is ${describe(x)}, expected a number`))
       if (x !== x || x === wrong) return left(invalid(`${at(i, j)} ${badEntry(x, maximize) ?? ''}`))
+      if (x >= HUGE || x <= -HUGE) huge ||= x - x === 0
       if (data !== null) data[base + j] = x
     }
   }
   if (data === null) return left(invalid(`cost is too large: ${nr} × ${nc} entries`))
-  return right({ rows: nr, cols: nc, data })
+  return right({ rows: nr, cols: nc, data, huge })
 }
 
 /**
@@ -112,9 +133,10 @@ const fromRows = (rows: readonly unknown[], maximize: boolean): Either<LapError,
  * `Float32Array`, `Int32Array`, …), checked alike: equally long rows of
  * numbers, no NaN, no infinity meaningless for the sense. The rows are
  * copied into one row-major `Float64Array`. A `CostMatrix` is used as is
- * (never copied or written to).
+ * (never copied or written to). The same pass notes whether an entry is
+ * {@link HUGE} ({@link ReadCost.huge}).
  */
-export const readCost = (cost: unknown, maximize: boolean): Either<LapError, CostMatrix> => {
+export const readCost = (cost: unknown, maximize: boolean): Either<LapError, ReadCost> => {
   if (Array.isArray(cost)) return fromRows(cost, maximize)
   if (!isCostMatrix(cost))
     return left(
@@ -122,35 +144,38 @@ export const readCost = (cost: unknown, maximize: boolean): Either<LapError, Cos
         `cost is ${describe(cost)}, expected an array of rows (arrays of numbers or typed arrays) or { rows, cols, data: Float64Array } with data.length = rows * cols`,
       ),
     )
-  const { cols, data } = cost
-  const k = firstBad(data, maximize ? Infinity : -Infinity)
-  if (k === -1) return right(cost)
+  const { rows, cols, data } = cost
+  const found = firstBad(data, maximize ? Infinity : -Infinity)
+  if (found.bad === -1) return right({ rows, cols, data, huge: found.huge })
+  const k = found.bad
   return left(invalid(`${at(Math.floor(k / cols), k % cols)} ${badEntry(data[k]!, maximize) ?? ''}`))
 }
 
 /**
- * Index of the first NaN or `wrong` entry of `data`, or -1. `x − x` is 0 for
- * every finite `x` and NaN otherwise, so four entries are cleared by one
- * test; only a block holding an infinity or NaN is looked at entry by entry
- * (NaN is the only value not equal to itself).
+ * Index of the first NaN or `wrong` entry of `data` (-1 when there is none),
+ * and whether a finite entry before it is {@link HUGE}. `x · OVER − x · OVER`
+ * is 0 for every finite `x` below HUGE and NaN otherwise (see {@link OVER}),
+ * so four entries are cleared by one test; only a block holding an infinity,
+ * a NaN or a huge entry is looked at entry by entry (NaN is the only value
+ * not equal to itself).
  */
-const firstBad = (data: Float64Array, wrong: number): number => {
+const firstBad = (data: Float64Array, wrong: number): { bad: number; huge: boolean } => {
   const n = data.length
+  let huge = false
+  const look = (x: number): boolean => {
+    if (x !== x || x === wrong) return true
+    if (x >= HUGE || x <= -HUGE) huge ||= x - x === 0
+    return false
+  }
   let k = 0
   for (; k + 4 <= n; k += 4) {
-    const a = data[k]!
-    const b = data[k + 1]!
-    const c = data[k + 2]!
-    const d = data[k + 3]!
+    const a = data[k]! * OVER
+    const b = data[k + 1]! * OVER
+    const c = data[k + 2]! * OVER
+    const d = data[k + 3]! * OVER
     if (a - a + (b - b) + (c - c) + (d - d) === 0) continue
-    for (let q = k; q < k + 4; q++) {
-      const x = data[q]!
-      if (x !== x || x === wrong) return q
-    }
+    for (let q = k; q < k + 4; q++) if (look(data[q]!)) return { bad: q, huge }
   }
-  for (; k < n; k++) {
-    const x = data[k]!
-    if (x !== x || x === wrong) return k
-  }
-  return -1
+  for (; k < n; k++) if (look(data[k]!)) return { bad: k, huge }
+  return { bad: -1, huge }
 }

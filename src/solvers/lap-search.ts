@@ -473,17 +473,22 @@ export const complete = (
 }
 
 /**
- * The plain search, from every row in order and zero duals: the index of
- * the first row with no augmenting path (rows `0..that` cannot all be
- * assigned at once), or -1. Used only to explain an infeasible problem.
+ * The plain search (Crouse 2016, Algorithm 1: every row in order, from zero
+ * duals), run when the warm start and its completion found no augmenting
+ * path for some row: the index of the first row with none (rows `0..that`
+ * cannot all be assigned at once), to explain an infeasible problem. Should
+ * it assign every row after all (the two agree in exact arithmetic; a
+ * rounding could part them), its assignment, `col4row`, which is as optimal:
+ * so a caller never takes a success for a row to blame.
  * @internal
  */
-export const firstUnassignable = (nr: number, nc: number, c: Float64Array, s: number): number => {
+export const plainSearch = (nr: number, nc: number, c: Float64Array, s: number): Int32Array | number => {
   const rows = new Int32Array(nr)
   for (let i = 0; i < nr; i++) rows[i] = i
   const col4row = new Int32Array(nr).fill(-1)
   const row4col = new Int32Array(nc).fill(-1)
   const u = new Float64Array(nr)
   const v = new Float64Array(nc)
-  return shortestPaths(nr, nc, c, s, u, v, col4row, row4col, rows, nr, wasmSwitch(nr, nc))
+  const failed = shortestPaths(nr, nc, c, s, u, v, col4row, row4col, rows, nr, wasmSwitch(nr, nc))
+  return failed === -1 ? col4row : failed
 }

@@ -9,7 +9,7 @@
  * @internal
  */
 import type { CostMatrix } from './lap.js'
-import { complete, firstUnassignable } from './lap-search.js'
+import { complete, plainSearch } from './lap-search.js'
 import { KEEP as WARM_KEEP, keptMins, reduceRows, rowMins, type RowMins } from './lap-warm.js'
 
 /**
@@ -107,7 +107,7 @@ export const augmentTall = (m: CostMatrix, s: number): Int32Array | number => {
   if (count === 0) return col4row
   const ct = c ?? transposed(m, s)
   const solved = complete(cols, rows, ct, 1, v, col4row, row4col, free, count)
-  return solved === -1 ? firstUnassignable(cols, rows, ct, 1) : solved
+  return solved === -1 ? plainSearch(cols, rows, ct, 1) : solved
 }
 
 /**

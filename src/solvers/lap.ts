@@ -24,9 +24,9 @@
  */
 import { booleanOption, checkOptions, type InvalidOptions, type OptionSpec } from '../io/door.js'
 import { left, right, type Either } from 'fp-ts/lib/Either.js'
-import { readCost } from './lap-parse.js'
+import { readCost, type ReadCost } from './lap-parse.js'
 import { f64, i32, Slot } from './lap-pool.js'
-import { columnsInWasm, complete, firstUnassignable } from './lap-search.js'
+import { columnsInWasm, complete, plainSearch } from './lap-search.js'
 import { augmentTall } from './lap-tall.js'
 import { KEEP, keepRowMins, keptMins, reduceColumns, reduceRows, type RowMins } from './lap-warm.js'
 import { wasmForget, wasmWarm } from './lap-wasm.js'
@@ -64,7 +64,7 @@ export interface CostMatrix {
 export interface LapResult {
   readonly rowInd: Int32Array
   readonly colInd: Int32Array
-  /** Sum of the costs of the assigned pairs, in the order of `rowInd`. */
+  /** Sum of the costs of the assigned pairs, in the order of `rowInd` (±Infinity if that sum overflows). */
   readonly total: number
 }
 
@@ -100,8 +100,9 @@ export type LapError =
  * A warm start of Jonker & Volgenant (column reduction and reduction
  * transfer when square, then augmenting row reduction) assigns most rows
  * cheaply; {@link shortestPaths} completes the assignment. Should it find
- * the problem infeasible, the plain search from every row in order says
- * which rows are to blame.
+ * the problem infeasible, the plain search from every row in order
+ * ({@link plainSearch}) says which rows are to blame, or, should it assign
+ * them all after all, gives its assignment.
  */
 const augment = (nr: number, nc: number, c: Float64Array, s: number): Int32Array | number => {
   try {
@@ -120,7 +121,7 @@ const augmentSquareOrWide = (nr: number, nc: number, c: Float64Array, s: number)
   const col4row = i32(Slot.col4row, nr).fill(-1)
   const row4col = (wasm?.row4col ?? i32(Slot.row4col, nc)).fill(-1)
   const free = i32(Slot.free, nr)
-  if (nr === nc && !reduceColumns(nr, c, s, v, col4row, row4col, wasm)) return firstUnassignable(nr, nc, c, s)
+  if (nr === nc && !reduceColumns(nr, c, s, v, col4row, row4col, wasm)) return plainSearch(nr, nc, c, s)
   let count = 0
   for (let i = 0; i < nr; i++) if (col4row[i] === -1) free[count++] = i
   // A row read by the reduction keeps its least entries of c − v; as v only
@@ -139,7 +140,59 @@ const augmentSquareOrWide = (nr: number, nc: number, c: Float64Array, s: number)
   }
   count = reduceRows(nr, v, col4row, row4col, free, count, mins)
   const solved = complete(nr, nc, c, s, v, col4row, row4col, free, count)
-  return solved === -1 ? firstUnassignable(nr, nc, c, s) : solved
+  return solved === -1 ? plainSearch(nr, nc, c, s) : solved
+}
+
+/**
+ * The matrix the search reads: `m`'s own data, or, when `m` holds costs so
+ * large that the search's sums could overflow ({@link ReadCost.huge}), a
+ * copy scaled by a power of two, or why it cannot be scaled exactly.
+ *
+ * The duals and path lengths of the search are sums and differences of
+ * costs along alternating paths: a few times `side · largest` at most
+ * (`side` the longer side, `largest` the largest finite |cost|). One that
+ * overflowed to ±Infinity made a finite pair look forbidden (the audit:
+ * `Infeasible`, "rows 0..-1", for `[[-1.5e308, -MAX], [1.5e308, MAX]]`, a
+ * worse assignment for others). So `largest` is brought below
+ * 2^(1011 − bits of `side`), which leaves a factor of 2^11 × side of room
+ * (and is 2^960 or more for any side an array can have, so a matrix not
+ * {@link ReadCost.huge} needs no scaling). A power of two changes no
+ * comparison and rounds no sum the search makes (an exact entry stays
+ * exact, and a sum or difference of multiples of 2^−1074 that lands among
+ * the subnormals is exact), so the answer is the one the search would give
+ * with an unbounded exponent. An entry the scaling would round (a cost below
+ * about 2^−980 next to one near `MAX_VALUE`) is refused as `InvalidCost`.
+ */
+const searchMatrix = (m: ReadCost): Either<LapError, Float64Array> => {
+  const { rows, cols, data } = m
+  if (!m.huge) return right(data)
+  let largest = 0
+  for (let k = 0; k < data.length; k++) {
+    const x = Math.abs(data[k]!)
+    if (x > largest && x !== Infinity) largest = x
+  }
+  const bits = 32 - Math.clz32(Math.max(rows, cols))
+  const limit = 2 ** (1011 - bits)
+  let k = 0
+  while (largest * 2 ** -k >= limit) k++
+  if (k === 0) return right(data)
+  const down = 2 ** -k
+  const up = 2 ** k
+  const scaled = new Float64Array(data.length)
+  for (let q = 0; q < data.length; q++) {
+    const x = data[q]!
+    const y = x * down
+    if (y * up !== x && x - x === 0)
+      return left({
+        _tag: 'InvalidCost',
+        message:
+          `linearSumAssignment: cost[${Math.floor(q / cols)}][${q % cols}] is ${x}, too small to keep exactly ` +
+          `once the matrix is scaled by 2^-${k}, as its largest entry (${largest}) requires to keep the search's ` +
+          `sums finite: costs this far apart cannot be solved exactly; round the smallest to 0 or scale the matrix`,
+      })
+    scaled[q] = y
+  }
+  return right(scaled)
 }
 
 // --- solver -----------------------------------------------------------------
@@ -159,8 +212,15 @@ const LAP_OPTION_SPEC: OptionSpec = { maximize: booleanOption }
  * first, then the lowest index in the warm start and the first column met,
  * in a fixed order, in the search), so the same input always gives the same
  * answer (the identity on a constant matrix). Bad input never throws: it
- * comes back as `InvalidCost`. Costs so large that reduced costs overflow to
- * infinity are outside the method's range (as in scipy).
+ * comes back as `InvalidCost`. Finite costs of any magnitude are solved, up
+ * to `Number.MAX_VALUE`: a matrix holding one of 2^960 (about 1e289) or
+ * more, whose reduced costs could overflow to infinity (scipy's do, and it
+ * may then answer a worse assignment), is searched scaled down by a power of
+ * two, which changes no comparison the search makes. Only a matrix that also
+ * holds a nonzero cost so small (about 1e-290 or less) that the scaling
+ * would round it is refused, as `InvalidCost`. `total` is the sum of the
+ * chosen costs in floating point: it may overflow to ±Infinity though every
+ * cost is finite.
  *
  * Runs in `O(min(n, m)² · max(n, m))` time in the worst case and
  * `O(n + m)` memory beyond the input, which is read in place in either
@@ -233,8 +293,13 @@ export function linearSumAssignment(
   const n = Math.min(rows, cols)
   if (n === 0) return right({ rowInd: new Int32Array(0), colInd: new Int32Array(0), total: 0 })
 
+  const search = searchMatrix(m)
+  if (search._tag === 'Left') return search
+  const c = search.right
   const transpose = cols < rows
-  const solved = transpose ? augmentTall(m, maximize ? -1 : 1) : augment(rows, cols, data, maximize ? -1 : 1)
+  const solved = transpose
+    ? augmentTall({ rows, cols, data: c }, maximize ? -1 : 1)
+    : augment(rows, cols, c, maximize ? -1 : 1)
   if (typeof solved === 'number') {
     const side = transpose ? 'column' : 'row'
     const forbidden = maximize ? '-Infinity' : 'Infinity'

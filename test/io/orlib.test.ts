@@ -25,9 +25,22 @@ describe('parseOrLibrary(text, "assign")', () => {
         token: 5,
         line: 3,
         column: 4,
-        message: "token 5 (line 3, column 4): expected cost (2, 2) of 4 (an integer), found 'x'",
+        message: 'token 5 (line 3, column 4): expected cost (2, 2) of 4 (an integer), found "x"',
       },
     })
+  })
+
+  it('quotes the offending token as JSON: control characters escaped, a long token cut', () => {
+    const nul = parseOrLibrary('2\u0000 4 1 2 9', 'assign')
+    expect(nul._tag === 'Left' && nul.left.message).toBe(
+      'token 1 (line 1, column 1): expected the size n (an integer), found "2\\u0000"',
+    )
+    const bell = parseOrLibrary('1 7 \u0007', 'assign')
+    expect(bell._tag === 'Left' && bell.left.message).toBe(
+      'token 3 (line 1, column 5): unexpected "\\u0007" after the 1 × 1 costs',
+    )
+    const long = parseOrLibrary(`1 ${'x'.repeat(100_000)}`, 'assign')
+    expect(long._tag === 'Left' && long.left.message.length).toBeLessThan(200)
   })
 
   it('says where a short file ends', () => {
@@ -40,7 +53,7 @@ describe('parseOrLibrary(text, "assign")', () => {
   it('rejects trailing tokens and a size below 1', () => {
     const extra = parseOrLibrary('1 7 8', 'assign')
     expect(extra._tag === 'Left' && extra.left.message).toBe(
-      "token 3 (line 1, column 5): unexpected '8' after the 1 × 1 costs",
+      'token 3 (line 1, column 5): unexpected "8" after the 1 × 1 costs',
     )
     const empty = parseOrLibrary('   \n', 'assign')
     expect(empty._tag === 'Left' && empty.left.token).toBe(1)
@@ -92,7 +105,7 @@ describe('parseOrLibrary(text, "gap")', () => {
     expect(Date.now() - started).toBeLessThan(1_000)
     // A bad token before the end is still named first.
     const bad = parseOrLibrary('1000 1 x', 'assign')
-    expect(bad._tag === 'Left' && bad.left.message).toContain("found 'x'")
+    expect(bad._tag === 'Left' && bad.left.message).toContain('found "x"')
   })
 
   it('returns Left, never throws, on malformed text of either format', () => {

@@ -552,13 +552,13 @@ describe('exportedNames', () => {
     expect(names.rows).toEqual(['team_T1_women__1'])
   })
 
-  it('keeps names within the 255 characters of CPLEX LP, unique after cutting', () => {
+  it('keeps names within the 160 characters of CBC’s MPS reader (CPLEX LP: 255), unique after cutting', () => {
     const b = new MilpBuilder()
     b.addColumn(`${'p'.repeat(300)}:1`, 1, 0, 1, true)
     b.addColumn(`${'p'.repeat(300)}:2`, 1, 0, 1, true)
     const names = exportedNames(b.build()).columns
-    expect(names.map((n) => n.length)).toEqual([240, 242])
-    expect(names[1]).toBe(`${'p'.repeat(240)}_2`)
+    expect(names.map((n) => n.length)).toEqual([150, 152])
+    expect(names[1]).toBe(`${'p'.repeat(150)}_2`)
   })
 
   it('gives fixed MPS names of at most 8 characters', () => {
@@ -595,5 +595,133 @@ describe('exportModel at scale', () => {
       const text = exportModel(m, format)
       expect(text.length).toBeGreaterThan(n)
     }
+  })
+})
+
+describe('exportModel with long ids', () => {
+  // Post and cadre ids of 80 characters (an HR system's keys) make domain names of up to 172
+  // characters; CBC 2.10's free-MPS reader (CoinMpsIO, fields of 160 characters) crashed on one of 164.
+  const county = (() => {
+    let json = JSON.stringify(api.encodeScenario(generateScenario({ seed: 1, cadres: 60 })))
+    const ids = (prefix: string) => [
+      ...new Set([...json.matchAll(new RegExp(`"(${prefix}\\d{5})"`, 'g'))].map((m) => m[1]!)),
+    ]
+    for (const p of ids('P')) json = json.replaceAll(`"${p}"`, `"${`post-${p}-`.padEnd(80, 'x')}"`)
+    for (const c of ids('C')) json = json.replaceAll(`"${c}"`, `"${`cadre-${c}-`.padEnd(80, 'y')}"`)
+    const d = api.decodeScenario(JSON.parse(json))
+    if (d._tag === 'Left') throw new Error('the long-id county does not decode')
+    return formulate(d.right)
+  })()
+
+  it('has ids of 80 characters and domain names longer than 160', () => {
+    expect(county.milp.colNames.some((n) => n.length > 160)).toBe(true)
+  })
+
+  it.each(FORMATS)('%s: every name within 160 characters, unique among columns and among rows', (format) => {
+    const text = exportModel(county, format)
+    const names = exportedNames(county.milp, format === 'fixed-mps' ? 'short' : 'domain')
+    for (const kind of [names.columns, names.rows]) {
+      expect(new Set(kind).size).toBe(kind.length)
+      expect(Math.max(...kind.map((n) => n.length))).toBeLessThanOrEqual(160)
+    }
+    // Every token of the file (split rows' `.lo`/`.hi` and `.ub` rows included), comments aside.
+    const tokens = text
+      .split('\n')
+      .filter((l) => !l.startsWith('*') && !l.startsWith('\\'))
+      .flatMap((l) => l.trim().split(/\s+/))
+    expect(Math.max(...tokens.map((t) => t.length))).toBeLessThanOrEqual(160)
+  })
+
+  it.skipIf(!has('cbc'))(
+    'CBC reads the free MPS and the LP, with the optimum HiGHS finds',
+    async () => {
+      const ref = await highsSolver.solve(county.milp, {})
+      expect(ref.status).toBe('optimal')
+      const dir = mkdtempSync(join(tmpdir(), 'banzi-export-long-'))
+      for (const format of ['mps', 'lp'] as const) {
+        const file = join(dir, `long.${format}`)
+        writeFileSync(file, exportModel(county, format))
+        const cbc = spawnSync('cbc', [file, 'solve'], { encoding: 'utf8' })
+        expect([cbc.status, cbc.signal], `${format}: ${cbc.stderr}`).toEqual([0, null])
+        const value = Number(/Objective value:\s*(\S+)/.exec(cbc.stdout)?.[1])
+        expect(value * (format === 'lp' ? 1 : -1), format).toBeCloseTo(ref.objective!, 6)
+      }
+    },
+    120_000,
+  )
+})
+
+describe('exportModel refuses a Milp no solver can read, as the HiGHS backend does', () => {
+  const milp = (over: Partial<Record<keyof Milp, unknown>> = {}): Milp =>
+    ({
+      sense: 'max',
+      colNames: ['x', 'y'],
+      colCost: Float64Array.of(1, 2),
+      colLower: new Float64Array(2),
+      colUpper: Float64Array.of(1, 1),
+      integer: Uint8Array.of(1, 1),
+      rowNames: ['r'],
+      rowLower: Float64Array.of(-Infinity),
+      rowUpper: Float64Array.of(1),
+      rowStarts: Int32Array.of(0, 2),
+      rowIndex: Int32Array.of(0, 1),
+      rowValue: Float64Array.of(1, 1),
+      ...over,
+    }) as Milp
+
+  it('writes the well-formed model', () => {
+    for (const format of FORMATS) expect(() => exportModel(milp(), format)).not.toThrow()
+  })
+
+  it.each([
+    ['a NaN cost', { colCost: Float64Array.of(Number.NaN, 1) }, 'column 0: cost NaN is not a finite number'],
+    [
+      'an infinite cost',
+      { colCost: Float64Array.of(1, Infinity) },
+      'column 1: cost Infinity is not a finite number',
+    ],
+    ['a NaN coefficient', { rowValue: Float64Array.of(Number.NaN, 1) }, 'matrix entry 0: coefficient NaN'],
+    [
+      'an infinite coefficient',
+      { rowValue: Float64Array.of(1, -Infinity) },
+      'matrix entry 1: coefficient -Infinity',
+    ],
+    [
+      'a column index out of range',
+      { rowIndex: Int32Array.of(0, 5) },
+      'matrix entry 1: column index 5 is outside the 2 columns',
+    ],
+    [
+      'row starts too short',
+      { rowStarts: Int32Array.of(0) },
+      'rowStarts: 1 entries, expected 2 (one per row, and one more)',
+    ],
+    ['row starts past the entries', { rowStarts: Int32Array.of(0, 3) }, 'rowStarts: runs from 0 to 3'],
+    [
+      'more names than columns',
+      { colNames: ['x', 'y', 'z'] },
+      'colNames: 3 entries, expected 2 (one per column)',
+    ],
+    [
+      'a NaN row bound',
+      { rowUpper: Float64Array.of(Number.NaN) },
+      'row 0: row upper bound NaN admits no activity',
+    ],
+    [
+      'a lower bound of Infinity',
+      { colLower: Float64Array.of(Infinity, 0) },
+      'column 0: lower bound Infinity admits no value',
+    ],
+  ])('%s', async (_, over, fault) => {
+    const m = milp(over)
+    for (const format of FORMATS) {
+      expect(() => exportModel(m, format), format).toThrow(TypeError)
+      expect(() => exportModel(m, format), format).toThrow(
+        `exportModel: source: expected a Milp that a solver can read, got one with ${fault}`,
+      )
+    }
+    // The HiGHS backend refuses the same model with the same reason.
+    const r = await highsSolver.solve(m, {})
+    expect([r.status, r.message]).toEqual(['error', expect.stringContaining(fault)])
   })
 })

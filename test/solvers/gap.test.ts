@@ -227,3 +227,284 @@ describe('generalizedAssignment on costs of any magnitude', () => {
     if (seen.length > 0) expect(Math.max(...seen)).toBe(4e6)
   })
 })
+
+/** Whether every agent's load, summed without rounding (as bigints of 2^−1074), is within its capacity. */
+function fitsExactly(input: GapInput, assignment: Int32Array): boolean {
+  const view = new DataView(new ArrayBuffer(8))
+  const units = (x: number): bigint => {
+    view.setFloat64(0, x)
+    const hi = view.getUint32(0)
+    const biased = (hi >>> 20) & 0x7ff
+    let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(view.getUint32(4))
+    if (biased !== 0) m |= 1n << 52n
+    m <<= BigInt(Math.max(biased - 1, 0))
+    return hi >>> 31 === 1 ? -m : m
+  }
+  const load = Array.from(input.capacity, (c) => -units(c))
+  assignment.forEach((i, j) => (load[i]! += units(input.weight[i]![j]!)))
+  return load.every((l) => l <= 0n)
+}
+
+describe('generalizedAssignment keeps every capacity exactly', () => {
+  // Job 1 on agent 0 would load it 0.5 + (0.5 + eps) > 1: the only feasible answer pays 1 (HiGHS alone took 0 up to eps 5e-7).
+  it.each([1e-9, 1e-8, 1e-7, 5e-7])('weights 0.5 and 0.5 + %s on a capacity of 1', async (eps) => {
+    const input: GapInput = {
+      cost: [
+        [0, 0],
+        [1, 1],
+      ],
+      weight: [
+        [0.5, 0.5 + eps],
+        [1, 1],
+      ],
+      capacity: [1, 2],
+      sense: 'min',
+    }
+    for (const backend of [undefined, jsLpSolver]) {
+      const r = await generalizedAssignment(input, backend === undefined ? {} : { backend })
+      if (r._tag === 'Left') throw new Error(r.left.message)
+      expect(fitsExactly(input, r.right.assignment)).toBe(true)
+      expect([r.right.status, r.right.objective]).toEqual(['optimal', 1])
+    }
+  })
+
+  it('weights of 1e-12: one job fits agent 0, not two (both backends overloaded it 100 %)', async () => {
+    const input: GapInput = {
+      cost: [
+        [5, 5],
+        [1, 1],
+      ],
+      weight: [
+        [2e-12, 2e-12],
+        [1, 1],
+      ],
+      capacity: [2e-12, 2],
+      sense: 'max',
+    }
+    for (const backend of [undefined, jsLpSolver]) {
+      const r = await generalizedAssignment(input, backend === undefined ? {} : { backend })
+      if (r._tag === 'Left') throw new Error(r.left.message)
+      expect(fitsExactly(input, r.right.assignment)).toBe(true)
+      expect([r.right.status, r.right.objective]).toEqual(['optimal', 6])
+    }
+  })
+
+  it('0.1 + 0.2 exceeds 0.3 (by 2.8e-17, far within any tolerance): the loads are checked exactly and the solve repeated', async () => {
+    const input: GapInput = {
+      cost: [
+        [0, 0],
+        [1, 1],
+      ],
+      weight: [
+        [0.1, 0.2],
+        [1, 1],
+      ],
+      capacity: [0.3, 2],
+      sense: 'min',
+    }
+    for (const backend of [undefined, jsLpSolver]) {
+      const r = await generalizedAssignment(input, backend === undefined ? {} : { backend })
+      if (r._tag === 'Left') throw new Error(r.left.message)
+      expect(fitsExactly(input, r.right.assignment)).toBe(true)
+      expect([r.right.status, r.right.objective, r.right.bound]).toEqual(['optimal', 1, 1])
+    }
+    // One agent alone cannot take both: infeasible, not an overloaded 'optimal'.
+    const alone = await generalizedAssignment({
+      cost: [[0, 0]],
+      weight: [[0.1, 0.2]],
+      capacity: [0.3],
+      sense: 'min',
+    })
+    expect(alone._tag === 'Left' && alone.left._tag).toBe('Infeasible')
+    // A load equal to the capacity fits (0.5 + 0.25 is exactly 0.75).
+    const exact = await generalizedAssignment({
+      ...input,
+      weight: [
+        [0.5, 0.25],
+        [1, 1],
+      ],
+      capacity: [0.75, 2],
+    })
+    expect(exact._tag === 'Right' && [Array.from(exact.right.assignment), exact.right.objective]).toEqual([
+      [0, 0],
+      0,
+    ])
+  })
+})
+
+describe('generalizedAssignment on weights and capacities of any magnitude', () => {
+  const swap = (weight: number[][], capacity: number[], sense: 'min' | 'max'): GapInput => ({
+    cost: [
+      [1, 2],
+      [2, 1],
+    ],
+    weight,
+    capacity,
+    sense,
+  })
+
+  it.each([
+    // A capacity of 1e20 or more read as infinite by HiGHS ("row 2: row upper bound 1e20 is beyond what HiGHS takes").
+    [
+      'capacity 1e20',
+      swap(
+        [
+          [1, 1],
+          [1, 1],
+        ],
+        [1e20, 1],
+        'min',
+      ),
+      [0, 1],
+      2,
+    ],
+    [
+      'capacity 1e300',
+      swap(
+        [
+          [1, 1],
+          [1, 1],
+        ],
+        [1e300, 1],
+        'min',
+      ),
+      [0, 1],
+      2,
+    ],
+    // Weights of 1e15 or more refused by HiGHS ("matrix entry 4: coefficient 1e15 is beyond what HiGHS takes").
+    [
+      'weights 1e15',
+      swap(
+        [
+          [1e15, 2e15],
+          [1, 1],
+        ],
+        [3e15, 1],
+        'max',
+      ),
+      [1, 0],
+      4,
+    ],
+    [
+      'weights 1e300',
+      swap(
+        [
+          [1e300, 2e300],
+          [1, 1],
+        ],
+        [2.5e300, 1],
+        'max',
+      ),
+      [1, 0],
+      4,
+    ],
+    [
+      'weights 1.7e308, summing past the largest double',
+      swap(
+        [
+          [1.7e308, 1.7e308],
+          [1, 1],
+        ],
+        [1.7e308, 1],
+        'max',
+      ),
+      [1, 0],
+      4,
+    ],
+    [
+      'weights 1e-12',
+      swap(
+        [
+          [1e-12, 2e-12],
+          [1, 1],
+        ],
+        [2.5e-12, 3],
+        'max',
+      ),
+      [1, 0],
+      4,
+    ],
+    [
+      'weights 5e-324, the least double',
+      swap(
+        [
+          [5e-324, 5e-324],
+          [1, 1],
+        ],
+        [5e-324, 1],
+        'min',
+      ),
+      [0, 1],
+      2,
+    ],
+  ] as const)('%s', async (_, input, assignment, objective) => {
+    const r = await generalizedAssignment(input)
+    if (r._tag === 'Left') throw new Error(r.left.message)
+    expect([r.right.status, Array.from(r.right.assignment), r.right.objective]).toEqual([
+      'optimal',
+      assignment,
+      objective,
+    ])
+    expect(fitsExactly(input, r.right.assignment)).toBe(true)
+  })
+
+  it('names the capacity no assignment can meet, below the sum of the agent’s negative weights', async () => {
+    const r = await generalizedAssignment(
+      swap(
+        [
+          [-1, 2],
+          [1, 1],
+        ],
+        [-1e20, 2],
+        'min',
+      ),
+    )
+    expect(r._tag === 'Left' && r.left).toMatchObject({ _tag: 'Infeasible' })
+    expect(r._tag === 'Left' && r.left.message).toContain('capacity[0]: -100000000000000000000 is below')
+  })
+})
+
+describe('generalizedAssignment reports progress in the instance’s sense', () => {
+  it('when minimising: incumbents are total costs, never below the optimum; bounds never above it', async () => {
+    const { problem } = SMALL[7]!
+    const events: { incumbent: number | null; bound: number | null; gap: number | null }[] = []
+    const r = await generalizedAssignment(
+      { ...problem, sense: 'min' },
+      { timeLimitMs: 30_000, onProgress: (e) => events.push(e) },
+    )
+    if (r._tag === 'Left') throw new Error(r.left.message)
+    const optimum = r.right.objective
+    const incumbents = events.flatMap((e) => (e.incumbent === null ? [] : [e.incumbent]))
+    expect(incumbents.length).toBeGreaterThan(0)
+    for (const v of incumbents) expect(v).toBeGreaterThanOrEqual(optimum - 1e-6)
+    expect(Math.min(...incumbents)).toBeCloseTo(optimum, 6)
+    for (const e of events) {
+      if (e.bound !== null) expect(e.bound).toBeLessThanOrEqual(optimum + 1e-6)
+      if (e.gap !== null) expect(e.gap).toBeGreaterThanOrEqual(0)
+    }
+  })
+})
+
+describe('generalizedAssignment names a bad entry with its value quoted', () => {
+  it.each([
+    [
+      { cost: [['1']], weight: [[1]], capacity: [1] },
+      ['cost', 0, 0],
+      'cost[0][0]: expected a finite number, got "1"',
+    ],
+    [
+      { cost: [[1]], weight: [[1]], capacity: ['1'] },
+      ['capacity', 0],
+      'capacity[0]: expected a finite number, got "1"',
+    ],
+    [
+      { cost: [[1]], weight: [[NaN]], capacity: [1] },
+      ['weight', 0, 0],
+      'weight[0][0]: expected a finite number, got NaN',
+    ],
+  ])('%j', async (input, path, message) => {
+    const r = await generalizedAssignment({ ...input, sense: 'min' } as unknown as GapInput)
+    expect(r._tag === 'Left' && r.left).toMatchObject({ _tag: 'InvalidInstance', path })
+    expect(r._tag === 'Left' && r.left.message).toBe(`generalizedAssignment: ${message}`)
+  })
+})

@@ -669,3 +669,71 @@ describe('linearSumAssignment (property)', () => {
     )
   })
 })
+
+/** `x · 2^1074` as a bigint: every finite double is an integer multiple of 2^−1074, so sums of these are exact. */
+const units = (x: number): bigint => {
+  const view = new DataView(new ArrayBuffer(8))
+  view.setFloat64(0, x)
+  const hi = view.getUint32(0)
+  const biased = (hi >>> 20) & 0x7ff
+  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(view.getUint32(4))
+  if (biased !== 0) m |= 1n << 52n
+  m <<= BigInt(Math.max(biased - 1, 0))
+  return hi >>> 31 === 1 ? -m : m
+}
+
+/** The best total over every assignment, summed without rounding (as {@link units}), or null. */
+const exactBest = (c: Matrix, maximize: boolean): bigint | null => {
+  const n = c.length
+  const m = n === 0 ? 0 : c[0]!.length
+  const tall = n > m
+  const [k, big] = tall ? [m, n] : [n, m]
+  const entry = (a: number, b: number) => (tall ? c[b]![a]! : c[a]![b]!)
+  const used = new Array<boolean>(big).fill(false)
+  let best: bigint | null = null
+  const go = (a: number, sum: bigint): void => {
+    if (a === k) {
+      if (best === null || (maximize ? sum > best : sum < best)) best = sum
+      return
+    }
+    for (let b = 0; b < big; b++) {
+      const x = entry(a, b)
+      if (used[b] || x === forbiddenOf(maximize)) continue
+      used[b] = true
+      go(a + 1, sum + units(x))
+      used[b] = false
+    }
+  }
+  go(0, 0n)
+  return best
+}
+
+describe('linearSumAssignment on finite costs up to Number.MAX_VALUE (property)', () => {
+  // Entries up to ±M: sums of two already overflow from M = 9e307 on; the search's reduced costs,
+  // sums of several, overflowed from about M = 4.4e307 (Infeasible, or a worse assignment).
+  const huge = fc
+    .constantFrom(1e307, 4.4e307, 9e307, 1.2e308, Number.MAX_VALUE)
+    .chain((M) =>
+      problem(floats.map((x) => (x / 100) * M)).filter(
+        ({ cost }) => cost.length <= 6 && (cost[0]?.length ?? 0) <= 6,
+      ),
+    )
+
+  it('finds the exact optimum (sums without rounding), or Infeasible exactly when forbidden entries leave none', () => {
+    fc.assert(
+      fc.property(huge, ({ cost, maximize }) => {
+        const best = exactBest(cost, maximize)
+        const r = linearSumAssignment(cost, { maximize })
+        if (best === null) {
+          expect(isLeft(r) && r.left._tag).toBe('Infeasible')
+          return
+        }
+        if (isLeft(r)) throw new Error(`expected an assignment, got ${r.left.message}`)
+        let sum = 0n
+        r.right.rowInd.forEach((i, k) => (sum += units(cost[i]![r.right.colInd[k]!]!)))
+        expect(sum).toBe(best)
+      }),
+      params(300),
+    )
+  })
+})

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { isLeft, type Either } from 'fp-ts/Either'
 import { linearSumAssignment, type LapError, type LapResult } from '../../src/solvers/lap.js'
+import { plainSearch } from '../../src/solvers/lap-search.js'
 import { ASSIGN_FILES, assignOptimum, loadAssign } from '../fixtures/orlib/parse.js'
 
 /** The result as plain arrays, or the failure, for readable `toEqual`s. */
@@ -337,5 +338,85 @@ describe('linearSumAssignment: OR-Library assign100–400 (J.E. Beasley, JORS 41
     expect(total).toBe(assignOptimum(name))
     expect(Array.from(rowInd)).toEqual(Array.from({ length: cost.rows }, (_, i) => i))
     expect(new Set(colInd).size).toBe(cost.cols)
+  })
+})
+
+describe('linearSumAssignment: finite costs up to Number.MAX_VALUE', () => {
+  const M = Number.MAX_VALUE
+  // The audit's matrices: every entry finite, the search's sums overflowed (Infeasible, "rows 0..-1",
+  // for A; colInd [0, 2], total 5e307, for B). The optima are scipy's.
+  it.each([
+    [
+      'A',
+      [
+        [-1.5e308, -M],
+        [1.5e308, M],
+      ],
+      [1, 0],
+      1.5e308 - M,
+    ],
+    [
+      'B',
+      [
+        [-1e308, 1e308, 1.5e308],
+        [-M, M, 1.5e308],
+      ],
+      [1, 0],
+      1e308 - M,
+    ],
+  ])('%s: the optimum, as for the same matrix halved', (_, cost, cols, total) => {
+    expect(solve(cost)).toEqual({ rows: [0, 1], cols, total })
+    const halved = solve(cost.map((row) => row.map((x) => x / 2)))
+    expect(halved).toMatchObject({ cols })
+    // Maximised, negated: the same pairs; transposed (B: more rows than columns), the same pairs by column.
+    expect(
+      solve(
+        cost.map((row) => row.map((x) => -x)),
+        { maximize: true },
+      ),
+    ).toEqual({ rows: [0, 1], cols, total: -total })
+    const t = cost[0]!.map((_, j) => cost.map((row) => row[j]!))
+    expect(solve(t)).toEqual({ rows: [0, 1], cols: [1, 0], total })
+  })
+
+  it('refuses, as InvalidCost naming it, a cost the scaling would round, never a wrong answer', () => {
+    const r = solve([
+      [M, 5e-324],
+      [1, 1],
+    ])
+    expect(r).toMatchObject({ _tag: 'InvalidCost' })
+    expect((r as LapError).message).toContain('cost[0][1] is 5e-324, too small to keep exactly')
+    // Costs of 1e-300 next to MAX_VALUE scale exactly.
+    expect(
+      solve([
+        [M, 1e-300],
+        [1e-300, M],
+      ]),
+    ).toEqual({ rows: [0, 1], cols: [1, 0], total: 2e-300 })
+  })
+
+  it('forbidden entries among huge ones stay forbidden', () => {
+    expect(
+      solve([
+        [M, Infinity],
+        [Infinity, -M],
+      ]),
+    ).toEqual({ rows: [0, 1], cols: [0, 1], total: 0 })
+    expect(
+      solve([
+        [M, Infinity],
+        [M, Infinity],
+      ]),
+    ).toMatchObject({ _tag: 'Infeasible' })
+  })
+})
+
+describe('plainSearch, the search that explains an infeasible problem', () => {
+  // It used to answer -1 when it assigned every row, which the caller took for a row to blame
+  // ("rows 0..-1 cannot all be assigned"): now that answer is its assignment.
+  it('gives its assignment when every row has a path, the first row without one otherwise', () => {
+    expect(plainSearch(2, 3, Float64Array.of(4, 1, 3, 2, 6, 5), 1)).toEqual(Int32Array.of(1, 0))
+    expect(plainSearch(2, 2, Float64Array.of(1, Infinity, 2, Infinity), 1)).toBe(1)
+    expect(plainSearch(2, 2, Float64Array.of(1, -Infinity, 2, -Infinity), -1)).toBe(1)
   })
 })
