@@ -230,7 +230,7 @@ const SHEET_EXPLANATION = object('an Explanation (from explainProposal)', {
         ),
       }),
     ),
-    'the 说明 column',
+    'the explanation column',
   ),
 })
 
