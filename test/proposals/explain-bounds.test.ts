@@ -114,3 +114,22 @@ describe('forcePair and whyNotChosen after a stopped re-solve', () => {
     expect(e._tag === 'Left' && e.left._tag).toBe('Aborted')
   }, 60_000)
 })
+
+describe('the teams a rule binds in', () => {
+  it('counts a soft rule met exactly where it binds, as a hard one', async () => {
+    // Before, only hard rows' tightness counted: the age bands (3.9) and specialty coverage (13.0)
+    // of this county were said to bind in 0 teams beside their costs.
+    const scenario = generateScenario({ seed: 7, cadres: 120, recordYears: 3 })
+    const p = await solve(scenario)
+    if (p._tag === 'Left') throw new Error(p.left.message)
+    const e = await explainProposal(scenario, p.right, { costs: 'exact' })
+    if (e._tag === 'Left') throw new Error(e.left.message)
+    const of = (code: string) => e.right.ruleCosts.find((c) => c.code === code)!
+    for (const code of ['structure.age-bands', 'structure.specialty-coverage']) {
+      expect(of(code).cost).toBeGreaterThan(0)
+      expect(of(code).teamIds.length).toBeGreaterThan(0)
+    }
+    const teams = new Set(scenario.teams.map((t) => t.id))
+    for (const c of e.right.ruleCosts) for (const t of c.teamIds) expect(teams.has(t)).toBe(true)
+  }, 60_000)
+})
