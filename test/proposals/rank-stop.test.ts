@@ -65,7 +65,11 @@ describe('a stopped ranking', () => {
     }
     const r = await rankModel(model, { k: 5, backend: slow, timeLimitMs })
     if (r._tag === 'Left') throw new Error(r.left.message)
-    expect(r.right).toHaveLength(1)
+    // Past the deadline only the ties of the first proposal are taken (they need no solve): the
+    // rest of the ranking, which would, is not reached.
+    expect(r.right.length).toBeGreaterThanOrEqual(1)
+    expect(r.right.length).toBeLessThan(5)
+    for (const x of r.right) expect(x.proposal.objective).toBeCloseTo(r.right[0]!.proposal.objective, 9)
     expect(r.right).toMatchObject({ complete: false, stopped: 'time-limit' })
     expect(r.right.nextBound).toBeCloseTo(r.right[0]!.proposal.bound!, 9)
   })
