@@ -60,7 +60,13 @@ export interface RotationOptions {
    * @defaultValue {@link HORIZON_MAX_COLUMNS}
    */
   readonly maxColumns?: number
-  /** Options of each round's solve. The exact plan's model is solved by HiGHS, within `timeLimitMs` and `signal`. */
+  /**
+   * Options of each round's solve. The exact plan's model is solved by HiGHS,
+   * within `timeLimitMs` (each of its solves) and `signal`; `onProgress`
+   * hears every solve of either method — the exact plan's (the fewest kept
+   * must-movers first, when it has to count them, then the plan's value) and
+   * each round's — each with its own objective, incumbent and bound.
+   */
   readonly solve?: SolveOptions
 }
 
@@ -250,10 +256,12 @@ export async function planRotation(
   }
   if (why.kind === 'stopped') return left(why.error)
   const plan = await roundByRound(scenario, months, options.solve)
-  return plan._tag === 'Left' ? plan : right({ ...plan.right, fallback: why.message })
+  return plan._tag === 'Left'
+    ? plan
+    : right({ ...plan.right, fallback: `${why.message}: planned round by round` })
 }
 
-/** Why the exact plan was not made. */
+/** Why the exact plan was not made (`'auto'` adds that it planned round by round). */
 type NoExact =
   | { readonly kind: 'too-large' | 'infeasible' | 'time-limit' | 'failed'; readonly message: string }
   | { readonly kind: 'stopped'; readonly error: SolveError }
@@ -439,16 +447,18 @@ async function exactPlan(
   if (built._tag === 'TooLarge')
     return left({
       kind: 'too-large',
-      message: `the exact plan's model has more than ${built.limit.toLocaleString('en-US')} columns (${built.columns.toLocaleString('en-US')} by round ${built.rounds} of ${months.length - 1}): planned round by round`,
+      message: `the exact plan's model has more than ${built.limit.toLocaleString('en-US')} columns (${built.columns.toLocaleString('en-US')} by round ${built.rounds} of ${months.length - 1})`,
     })
-  if (built._tag === 'TooLong')
-    return left({ kind: 'too-large', message: `${built.message}: planned round by round` })
+  if (built._tag === 'TooLong') return left({ kind: 'too-large', message: built.message })
   if (built._tag === 'Locks') return left({ kind: 'failed', message: built.message })
   if (options?.signal?.aborted)
     return left({ kind: 'stopped', error: { _tag: 'Aborted', message: 'aborted' } })
+  // Each solve of the plan (the horizon model's, each round's replay) reports its own progress, as
+  // each round's solve does round by round.
   const run = {
     ...(options?.timeLimitMs === undefined ? {} : { timeLimitMs: options.timeLimitMs }),
     ...(options?.signal === undefined ? {} : { signal: options.signal }),
+    ...(options?.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   }
   let model = built.model
   let choice = await solveHorizon(model, run)
@@ -457,14 +467,13 @@ async function exactPlan(
     // posts as the rules allow (each round a must-mover stays counts one), the best of them.
     const infeasible = left<NoExact>({
       kind: 'infeasible',
-      message:
-        'no plan keeps every rule of every round, even leaving must-moves unmade: planned round by round',
+      message: 'no plan keeps every rule of every round, even leaving must-moves unmade',
     })
     const unforced = buildHorizon(scenario, months, maxColumns, { unforced: true })
     if (unforced._tag === 'TooLarge')
       return left({
         kind: 'too-large',
-        message: `the exact plan's model leaving must-moves unmade has more than ${unforced.limit.toLocaleString('en-US')} columns: planned round by round`,
+        message: `the exact plan's model leaving must-moves unmade has more than ${unforced.limit.toLocaleString('en-US')} columns`,
       })
     if (unforced._tag !== 'Built' || unforced.model.mustStays.length === 0) return infeasible
     if (options?.signal?.aborted)
@@ -477,7 +486,10 @@ async function exactPlan(
     return choice.stopped === 'interrupted'
       ? left({ kind: 'stopped', error: { _tag: 'Aborted', message: choice.message } })
       : choice.stopped === 'time-limit'
-        ? left({ kind: 'time-limit', message: `the exact plan's ${choice.message}: planned round by round` })
+        ? left({
+            kind: 'time-limit',
+            message: `the exact plan's solve stopped at its time limit (${options?.timeLimitMs ?? 60_000} ms) before it found a plan`,
+          })
         : left({ kind: 'failed', message: `the exact plan's solve failed: ${choice.message}` })
   const replayed = await replay(scenario, months, choice, run)
   if (replayed._tag === 'Left') return replayed

@@ -11,7 +11,8 @@ import type { Proposal } from '../domain/proposal.js'
 import type { Scenario } from '../domain/types.js'
 import { formulate } from '../model/index.js'
 import type { SolveError, SolveOptions } from './solve.js'
-import { SOLVE_OPTION_SPEC, solveModel } from './solve.js'
+import { backendOf, SOLVE_OPTION_SPEC, solveModel } from './solve.js'
+import { isThenable } from '../solvers/highs-worker.js'
 import {
   checkOptions,
   functionOption,
@@ -37,7 +38,15 @@ export interface SolveManyOptions extends SolveOptions {
    * @defaultValue 2
    */
   readonly concurrency?: number
-  /** Called as each scenario finishes, with its index in `scenarios`. */
+  /**
+   * Called as each scenario finishes, with its index in `scenarios`. One that
+   * throws, or returns a promise that rejects, does not stop the batch nor
+   * reject `solveMany`: that scenario's entry becomes a `SolverFailure`
+   * naming the callback and its error (its result was handed to the callback
+   * first; `backend` is the one that solved it), and the other scenarios are
+   * solved as usual. A promise it returns (an `async` callback) is awaited
+   * before `solveMany` resolves, not before the next scenario starts.
+   */
   readonly onResult?: (index: number, result: Either<SolveError, Proposal>) => void
 }
 
@@ -53,7 +62,10 @@ function notAScenario(s: unknown, i: number): Either<SolveError, Proposal> | nul
  * An abort of `signal` ends the scenarios in flight with their best proposal
  * or `Aborted`, and those not started with `Aborted`. Refused options
  * (`InvalidOptions`) answer every scenario; an item that is not a scenario
- * answers `InvalidArgument` in its place.
+ * answers `InvalidArgument` in its place. An `onResult` that throws or
+ * rejects answers `SolverFailure` in the place of its scenario's result (see
+ * {@link SolveManyOptions.onResult}); nothing is left solving when
+ * `solveMany` resolves.
  *
  * @throws TypeError when `scenarios` is not an array (a programmer error;
  *   docs/guide.md, "What throws")
@@ -77,6 +89,19 @@ export async function solveMany(
   const { concurrency: wanted, onResult, ...solveOptions } = options
   const concurrency = wanted ?? 2
   const results: Either<SolveError, Proposal>[] = new Array(scenarios.length)
+  // The callback's promises, awaited at the end: a lane does not wait on the caller's work.
+  const callbacks: Promise<void>[] = []
+  // The callback failed on scenario i: its entry says so, as a solve whose onProgress throws ends in
+  // SolverFailure (a thrown error would reject the batch with the other lane still solving).
+  const failed = (i: number, how: string, e: unknown) => {
+    const r = results[i]!
+    const had = r._tag === 'Right' ? `its proposal (${r.right.status})` : `its ${r.left._tag}`
+    results[i] = left({
+      _tag: 'SolverFailure',
+      backend: r._tag === 'Right' ? r.right.backend : backendOf(solveOptions.backend).name,
+      message: `onResult ${how} on scenarios[${i}], given ${had}: ${String(e)}`,
+    })
+  }
   let next = 0
   const lane = async (): Promise<void> => {
     for (;;) {
@@ -86,11 +111,21 @@ export async function solveMany(
         ? left<SolveError, Proposal>({ _tag: 'Aborted', message: 'aborted before this scenario started' })
         : (notAScenario(scenarios[i], i) ?? (await solveModel(formulate(scenarios[i]!), solveOptions)))
       results[i] = r
-      onResult?.(i, r)
+      if (onResult !== undefined)
+        try {
+          const returned: unknown = onResult(i, r)
+          if (isThenable(returned))
+            callbacks.push(
+              Promise.resolve(returned).then(undefined, (e: unknown) => failed(i, 'rejected', e)),
+            )
+        } catch (e) {
+          failed(i, 'threw', e)
+        }
       // Let the other lane's messages (a finished solve) through before formulating the next.
       await new Promise((resolve) => setTimeout(resolve, 0))
     }
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, scenarios.length) }, lane))
+  await Promise.all(callbacks)
   return results
 }

@@ -62,8 +62,10 @@ export interface SolveOptions extends RunOptions {
   /**
    * Solve by linear sum assignment when no team rule couples the posts
    * (exact, and far faster than branch and bound). Only when `backend` is not
-   * given: naming a backend asks for that backend. Among proposals of equal
-   * objective, the two paths may choose different ones.
+   * given: naming a backend asks for that backend. Not taken by a solve
+   * stopped before it starts (`signal` already aborted, `timeLimitMs: 0`),
+   * which answers as the backend does. Among proposals of equal objective,
+   * the two paths may choose different ones.
    * @defaultValue true
    */
   readonly fastPath?: boolean
@@ -173,7 +175,11 @@ export async function solveModelValues(
       conflicts: model.conflicts,
       message: model.conflicts.map((c) => c.message).join('\n'),
     })
-  if (options.fastPath !== false && options.backend === undefined) {
+  // Stopped before it starts — an aborted signal, no time at all — the backend answers, as every
+  // other solve stopped early does (`Aborted`, `TimeLimit`, or a session's start): the fast path
+  // would staff the round optimally in spite of them.
+  const stopped = options.signal?.aborted === true || options.timeLimitMs === 0
+  if (options.fastPath !== false && options.backend === undefined && !stopped) {
     const fast = solveByAssignment(model)
     if (fast !== null) return right({ proposal: fast, values: null })
   }

@@ -4,7 +4,9 @@
  * each job it is sent — the priced core (`runCore`) or one HiGHS run
  * (`runHighs`), the same functions the in-process path calls — and posts
  * progress and the result back. An abort is a shared flag HiGHS polls at its
- * interrupt checkpoints. Started by `highs-worker.ts`, never imported.
+ * interrupt checkpoints, read first once HiGHS is loaded (a job aborted on
+ * its way is answered without building its model). Started by
+ * `highs-worker.ts`, never imported.
  *
  * @module
  */
@@ -40,6 +42,12 @@ port.on('message', (job: Job) => {
       return
     }
     const flag = new Int32Array(job.flag)
+    // Aborted while HiGHS loaded or the job was on its way: answer before building the model (on
+    // a county, a second or more before HiGHS's first checkpoint would look at the flag).
+    if (Atomics.load(flag, 0) !== 0) {
+      port.postMessage({ type: 'done', raw: failedRun('interrupted', 'aborted before the run started') })
+      return
+    }
     const hooks: RunHooks = {
       shouldStop: () => Atomics.load(flag, 0) !== 0,
       onImproved: (incumbent, bound, gap) => port.postMessage({ type: 'progress', incumbent, bound, gap }),

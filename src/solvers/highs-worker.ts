@@ -14,7 +14,7 @@
  */
 import type { Worker } from 'node:worker_threads'
 import type { RunOptions } from './solver.js'
-import { startModuleWorker } from './node-worker.js'
+import { startModuleWorker, whenAborted } from './node-worker.js'
 import { failedRun } from './highs-run.js'
 import type { MilpArrays, RawRun } from './highs-run.js'
 import type { CoreArrays, CoreRun } from './core-run.js'
@@ -68,6 +68,15 @@ export function workersAvailable(): boolean {
   return !missing && typeof process !== 'undefined' && typeof process.versions?.node === 'string'
 }
 
+/** Whether `v` is a promise or another thenable (what an `async` callback returns). @internal */
+export function isThenable(v: unknown): v is PromiseLike<unknown> {
+  return (
+    (typeof v === 'object' || typeof v === 'function') &&
+    v !== null &&
+    typeof (v as { then?: unknown }).then === 'function'
+  )
+}
+
 /** Jobs sent so far (the lease token of the next is one more, from 1). */
 let jobs = 0
 
@@ -113,13 +122,15 @@ export async function runInWorker(
     // The last incumbent the worker sent (nonzero columns), and the least bound it reported.
     let incumbent: { indices: Int32Array; values: Float64Array; objective: number } | null = null
     let bound: number | null = null
+    // Set once the job is posted (below); `finish` may run before.
+    let unwatch = () => {}
     const finish = (raw: RawRun | CoreRun) => {
       if (settled) return
       settled = true
       clearTimeout(watchdog)
       clearTimeout(stopper)
       clearTimeout(killer)
-      options.signal?.removeEventListener('abort', onAbort)
+      unwatch()
       worker.removeAllListeners('message')
       worker.removeAllListeners('error')
       worker.removeAllListeners('exit')
@@ -183,8 +194,9 @@ export async function runInWorker(
         } else if (msg.type === 'progress') {
           // Each holds for the whole model: the least is kept.
           if (typeof msg.bound === 'number') bound = bound === null ? msg.bound : Math.min(bound, msg.bound)
+          let returned: unknown
           try {
-            options.onProgress?.({
+            returned = options.onProgress?.({
               incumbent: msg.incumbent ?? null,
               bound: msg.bound ?? null,
               gap: msg.gap ?? null,
@@ -194,13 +206,20 @@ export async function runInWorker(
             // As in the calling thread, a callback that throws ends the solve with an error.
             kill('error', `onProgress threw: ${String(e)}`)
           }
+          // An async callback's rejection likewise (unhandled, it would end the process); once the
+          // solve has answered there is nothing left to end, and it is dropped.
+          if (isThenable(returned))
+            returned.then(undefined, (e: unknown) => kill('error', `onProgress rejected: ${String(e)}`))
         } else if (msg.raw !== undefined) finish(msg.raw)
       },
     )
     worker.on('error', (e) => kill('error', String(e)))
     worker.on('exit', (code) => kill('error', `the HiGHS worker exited (code ${code})`))
-    options.signal?.addEventListener('abort', onAbort)
-    if (options.signal?.aborted) onAbort()
+    // Aborted while the worker was being found or started: the job is not sent (the worker would
+    // load HiGHS and build the model before its first look at the flag), and the worker goes
+    // back to the idle ones.
+    if (options.signal?.aborted) return finish(failedRun('interrupted', 'aborted before the job was sent'))
+    unwatch = whenAborted(options.signal, onAbort)
     worker.postMessage({
       model: job,
       timeLimitSeconds: Math.max(0.001, left / 1000),

@@ -41,7 +41,7 @@ import { beyondHighs, checkedStart, failedRun, runHighs } from './highs-run.js'
 import type { MilpArrays, RawRun } from './highs-run.js'
 import { runCore } from './core-run.js'
 import type { CoreArrays, CoreRun } from './core-run.js'
-import { runInWorker, workersAvailable } from './highs-worker.js'
+import { isThenable, runInWorker, workersAvailable } from './highs-worker.js'
 
 /**
  * Where the HiGHS backend finds its WebAssembly binary: the subset of the
@@ -133,10 +133,28 @@ async function runInProcess(
     discardInstance()
     return failedRun('error', String(e), true)
   }
+  // An onProgress that throws, or returns a promise that rejects, ends the solve with an error, as
+  // in a worker: caught here rather than thrown through HiGHS's wasm frames, it stops the run at
+  // its next checkpoint. The run holds this thread, so a rejection comes in only after it.
+  let failure: string | null = null
+  let promised = false
   const hooks = {
-    shouldStop: () => options.signal?.aborted === true,
-    onImproved: (incumbent: number | null, bound: number | null, gap: number | null) =>
-      options.onProgress?.({ incumbent, bound, gap, elapsedMs: performance.now() - started }),
+    shouldStop: () => failure !== null || options.signal?.aborted === true,
+    onImproved: (incumbent: number | null, bound: number | null, gap: number | null) => {
+      if (failure !== null) return
+      let returned: unknown
+      try {
+        returned = options.onProgress?.({ incumbent, bound, gap, elapsedMs: performance.now() - started })
+      } catch (e) {
+        failure = `onProgress threw: ${String(e)}`
+        return
+      }
+      if (!isThenable(returned)) return
+      promised = true
+      returned.then(undefined, (e: unknown) => {
+        failure ??= `onProgress rejected: ${String(e)}`
+      })
+    },
     start: options.start,
     relax: relax === true,
   }
@@ -145,7 +163,10 @@ async function runInProcess(
     'pricable' in model ? runCore(highs, model, seconds, hooks) : runHighs(highs, model, seconds, hooks)
   // A wasm abort leaves the module unusable: load a fresh one next time.
   if (raw.fatal) discardInstance()
-  return raw
+  // The callbacks' promises settled by now, unless they wait on something outside (a timer, I/O):
+  // one turn of the event loop lets their rejections in. A later one is dropped, as in a worker.
+  if (promised && failure === null) await new Promise((resolve) => setTimeout(resolve, 0))
+  return failure === null ? raw : failedRun('error', failure)
 }
 
 /** The arrays of a model that HiGHS needs (its names stay behind). */
@@ -228,7 +249,23 @@ export const highsSolver: Solver = {
     const options = given ?? {}
     const started = performance.now()
     const elapsed = () => performance.now() - started
-    if (options.signal?.aborted) return none('interrupted', 0)
+    const nc = model.colCost.length
+    const warm = options.warmStart?.columns === nc ? options.warmStart : undefined
+    const start = options.start ?? warm?.start
+    if (options.signal?.aborted) {
+      // Stopped before it began, as a run stopped early: at least a feasible start (a session's
+      // last solution, still feasible after its edits), with no bound proven.
+      const fitted = start === undefined || beyondHighs(model) !== null ? null : checkedStart(model, start)
+      return fitted === null
+        ? none('interrupted', 0)
+        : {
+            status: 'interrupted',
+            values: fitted.values,
+            objective: fitted.objective,
+            bound: null,
+            timeMs: elapsed(),
+          }
+    }
     if (model.colNames.length === 0) return solveEmpty(model)
     // Numbers HiGHS reads as infinite: refused on every path, the priced core's as the direct one's.
     const beyond = beyondHighs(model)
@@ -239,8 +276,6 @@ export const highsSolver: Solver = {
     for (let j = 0; j < pricable.length; j++) binaries += pricable[j]!
     const method = options.method ?? 'auto'
     const core = method === 'core' || (method === 'auto' && binaries >= CORE_MIN_COLUMNS)
-    const nc = model.colCost.length
-    const warm = options.warmStart?.columns === nc ? options.warmStart : undefined
     const lease = entryLease(model)
     const arrays: MilpArrays | CoreArrays = core
       ? {
@@ -260,7 +295,6 @@ export const highsSolver: Solver = {
               }),
         }
       : direct
-    const start = options.start ?? warm?.start
     const raw = await run(arrays, start === options.start ? options : { ...options, start }, started)
     const status = statusOf(raw.status)
     // A stopped run answers at least its start, when the start is a solution of this model: HiGHS

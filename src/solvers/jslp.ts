@@ -10,14 +10,32 @@
 import { runRefusal } from '../io/door.js'
 import type { Worker } from 'node:worker_threads'
 import type { Milp } from '../model/milp.js'
-import { startWorker } from './node-worker.js'
+import { startWorker, whenAborted } from './node-worker.js'
 import type { RunOptions, Solver, SolverResult } from './solver.js'
 import { solveEmpty } from './solver.js'
 import { timerAfter } from './timer.js'
 
 const DEFAULT_TIME_LIMIT_MS = 60_000
-/** Largest dense tableau attempted (Float64 cells); larger ones cannot be allocated. */
-const MAX_TABLEAU_CELLS = 1e9
+/**
+ * Largest dense tableau attempted (Float64 cells, 400 MB): what "small models"
+ * means for this backend. Measured on generated counties (2 cores, 20–30 s
+ * limits): 300 cadres (6,000–6,500 columns, 3.8–4.5e7 cells) solve in 1–2 s
+ * with 0.6–0.7 GB of arrays; 350 cadres (8–9.7e7 cells) solved once in three
+ * within 30 s, 400 (1.3–1.5e8) never in 20 s, and 500 (3–3.7e8) grew past
+ * 3 GB and kept a core busy for seconds after it was terminated. Its
+ * branch and bound grows the tableau by a row per cut and keeps a copy, so
+ * its arrays reach two to six times this (more than the heap limit sees:
+ * typed arrays live outside it).
+ */
+const MAX_TABLEAU_CELLS = 5e7
+/**
+ * The worker's JavaScript heap (`resourceLimits.maxOldGenerationSizeMb`): a
+ * solve within {@link MAX_TABLEAU_CELLS} uses 15–30 MB of it (its tableau's
+ * typed arrays are held outside), so this only stops a runaway, which then
+ * ends with status `'error'`. Tests lower it to check that.
+ * @internal
+ */
+export const jsLpSettings = { maxHeapMb: 512 }
 
 interface LpModel {
   optimize: string
@@ -144,7 +162,11 @@ parentPort.postMessage(JSON.parse(JSON.stringify(result)))
  * with a finite lower bound is shifted to it, one bounded only above is
  * mirrored and a free continuous one split in two; the answer is in the
  * model's own columns. A free integer column (no finite bound) is refused
- * with status `'error'`.
+ * with status `'error'`, and so is a model beyond a small one — a dense
+ * tableau past 5e7 cells, about a county of 300 cadres — at once, naming
+ * its size: larger ones do not finish in seconds and their arrays run to
+ * gigabytes; the HiGHS backend solves them. The worker's JavaScript heap is
+ * capped (512 MB); one that outgrows it ends the solve with `'error'`.
  * @category Solvers
  */
 export const jsLpSolver: Solver = {
@@ -172,46 +194,69 @@ export const jsLpSolver: Solver = {
           'error',
           `javascript-lp-solver cannot take the free integer column ${j} (${model.colNames[j]}): its variables are all ≥ 0, and an integer column split into two need not end branch and bound; give it a finite bound or use the HiGHS backend`,
         )
-    // javascript-lp-solver keeps a dense tableau (a row per constraint and bound, a column per
-    // variable and slack); past this size it cannot even allocate it (measured: a 1,200-cadre county
-    // asks for 11.9 billion cells), so refuse at once instead of spending minutes converting the model.
-    let free = 0
-    for (let j = 0; j < model.colNames.length; j++)
-      if (model.colLower[j] === -Infinity && model.colUpper[j] === Infinity) free++
-    const constraints = model.rowNames.length + model.colNames.length
-    const cells = constraints * (model.colNames.length + free + constraints)
+    // javascript-lp-solver keeps a dense tableau: a row per side of each row and per upper bound
+    // (a binary's too), a column per variable (two for a free one). Beyond a small model it does
+    // not finish in seconds and its arrays run to gigabytes (see MAX_TABLEAU_CELLS; a 1,200-cadre
+    // county asks for 1.1e10 cells), so refuse at once instead of converting the model.
+    const columns = jsLpColumns(model)
+    let height = 1
+    let width = 1
+    for (const c of columns) {
+      width += c.split ? 2 : 1
+      if (c.upper < Infinity) height++
+    }
+    for (let r = 0; r < model.rowNames.length; r++)
+      height += (model.rowLower[r]! > -Infinity ? 1 : 0) + (model.rowUpper[r]! < Infinity ? 1 : 0)
+    const cells = height * width
     if (cells > MAX_TABLEAU_CELLS)
       return none(
         'error',
-        `model too large for javascript-lp-solver: its dense tableau would hold ${cells.toExponential(1)} cells (limit ${MAX_TABLEAU_CELLS.toExponential(0)}); use the HiGHS backend`,
+        `model too large for javascript-lp-solver: its dense tableau would hold ${cells.toExponential(1)} cells (${height.toLocaleString('en-US')} rows × ${width.toLocaleString('en-US')} columns; limit ${MAX_TABLEAU_CELLS.toExponential(0)}, about a county of 300 cadres); use the HiGHS backend`,
       )
+    const heapMb = jsLpSettings.maxHeapMb
     let worker: Worker
     try {
-      worker = await startWorker(WORKER_SOURCE, 'javascript-lp-solver', {
-        model: toLpModel(model, Math.max(1, limit * 0.9)),
-      })
+      worker = await startWorker(
+        WORKER_SOURCE,
+        'javascript-lp-solver',
+        { model: toLpModel(model, Math.max(1, limit * 0.9)) },
+        { maxOldGenerationSizeMb: heapMb },
+      )
     } catch (e) {
       return none('error', `javascript-lp-solver backend needs Node worker threads: ${String(e)}`)
     }
     return new Promise((resolve) => {
       let done = false
+      // Set last (below); `finish` may run inside `whenAborted` before it returns.
+      let unwatch = () => {}
       const finish = (r: SolverResult) => {
         if (done) return
         done = true
         clearTimeout(timer)
-        options.signal?.removeEventListener('abort', onAbort)
+        unwatch()
         void worker.terminate()
         resolve(r)
       }
-      const onAbort = () => finish(none('interrupted'))
       const timer = timerAfter(() => finish(none('time-limit')), limit)
-      options.signal?.addEventListener('abort', onAbort)
-      worker.on('error', (e) => finish(none('error', String(e))))
+      worker.on('error', (e: Error & { code?: unknown }) =>
+        finish(
+          none(
+            'error',
+            e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? `javascript-lp-solver ran out of its ${heapMb} MB heap; use the HiGHS backend`
+              : String(e),
+          ),
+        ),
+      )
+      // A worker that ends without a word (its message always comes first) must not leave the solve waiting.
+      worker.on('exit', (code) =>
+        finish(none('error', `the javascript-lp-solver worker exited (code ${code})`)),
+      )
       worker.on('message', (res: Record<string, unknown>) => {
         const timedOut = elapsed() >= limit * 0.9
         if (res.feasible !== true) return finish(none(timedOut ? 'time-limit' : 'infeasible'))
         if (res.bounded === false) return finish(none('unbounded'))
-        const values = fromLpValues(jsLpColumns(model), res)
+        const values = fromLpValues(columns, res)
         let objective = 0
         for (let j = 0; j < values.length; j++) objective += model.colCost[j]! * values[j]!
         finish({
@@ -222,6 +267,9 @@ export const jsLpSolver: Solver = {
           timeMs: elapsed(),
         })
       })
+      // Last, once `finish` can run: an abort while the worker was starting (after the check above)
+      // dispatched no event, and is seen here.
+      unwatch = whenAborted(options.signal, () => finish(none('interrupted')))
     })
   },
 }

@@ -4,21 +4,81 @@
  * ES module from a `data:` URL given its source, which receives the file URL
  * of the package it solves with as `workerData.moduleUrl`
  * (javascript-lp-solver's). Node built-ins are imported on use, so a browser
- * bundle of the HiGHS path never loads them.
+ * bundle of the HiGHS path never loads them. `whenAborted` watches the
+ * caller's abort signal for both backends.
  *
  * @module
  */
-import type { Worker } from 'node:worker_threads'
+import type { Worker, ResourceLimits } from 'node:worker_threads'
+
+/** The callbacks of the solves in flight on one signal, and the one listener that runs them. */
+interface Watch {
+  readonly runs: Set<() => void>
+  readonly listener: () => void
+}
+
+const watches = new WeakMap<AbortSignal, Watch>()
+
+/**
+ * Runs `run` once `signal` aborts — at once when it already has — and returns
+ * the function that stops watching (call it when the solve ends, aborted or
+ * not). However many solves share one signal (`Promise.all` of sixteen
+ * solves, a batch), the signal carries a single listener of banzi's, added
+ * with the first watch and removed with the last: Node warns
+ * (`MaxListenersExceededWarning`) past ten listeners on one `EventTarget`,
+ * and raising its limit would change the caller's signal.
+ * @internal
+ */
+export function whenAborted(signal: AbortSignal | undefined, run: () => void): () => void {
+  if (signal === undefined) return () => {}
+  // Checked here, not only by the caller before it awaited anything: an abort in between
+  // dispatched no event to a listener not yet added.
+  if (signal.aborted) {
+    run()
+    return () => {}
+  }
+  let watch = watches.get(signal)
+  if (watch === undefined) {
+    const runs = new Set<() => void>()
+    const listener = () => {
+      watches.delete(signal)
+      signal.removeEventListener('abort', listener)
+      for (const r of [...runs])
+        try {
+          r()
+        } catch (e) {
+          // One solve's failure must not keep the abort from the others; it is reported as a
+          // listener's own would be.
+          queueMicrotask(() => {
+            throw e
+          })
+        }
+      runs.clear()
+    }
+    watch = { runs, listener }
+    watches.set(signal, watch)
+    signal.addEventListener('abort', listener)
+  }
+  const { runs, listener } = watch
+  runs.add(run)
+  return () => {
+    if (!runs.delete(run) || runs.size > 0 || watches.get(signal)?.listener !== listener) return
+    watches.delete(signal)
+    signal.removeEventListener('abort', listener)
+  }
+}
 
 /**
  * Starts `source` in a worker, with `workerData = { ...data, moduleUrl }`
- * where `moduleUrl` is the resolved file URL of package `pkg`.
+ * where `moduleUrl` is the resolved file URL of package `pkg`, within
+ * `resourceLimits` when given.
  * @internal
  */
 export async function startWorker(
   source: string,
   pkg: string,
   data: Record<string, unknown> = {},
+  resourceLimits?: ResourceLimits,
 ): Promise<Worker> {
   const [{ Worker }, { createRequire }, { pathToFileURL }] = await Promise.all([
     import('node:worker_threads'),
@@ -28,6 +88,7 @@ export async function startWorker(
   const moduleUrl = pathToFileURL(createRequire(import.meta.url).resolve(pkg)).href
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(source)}`), {
     workerData: { ...data, moduleUrl },
+    ...(resourceLimits === undefined ? {} : { resourceLimits }),
   })
 }
 

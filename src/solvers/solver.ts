@@ -26,9 +26,19 @@ export interface RunOptions {
    * is an `InvalidOptions`. @defaultValue 60000
    */
   readonly timeLimitMs?: number
-  /** Abort the solve. */
+  /**
+   * Abort the solve; one already aborted stops it before it starts. Any
+   * number of solves may share one signal: banzi adds a single listener to
+   * it, and removes it with the last solve.
+   */
   readonly signal?: AbortSignal
-  /** Called with the incumbent, bound and gap as they improve. */
+  /**
+   * Called with the incumbent, bound and gap as they improve. One that
+   * throws, or returns a promise that rejects (an `async` callback), ends the
+   * solve with status `'error'` (`SolverFailure`) naming it; the solve does
+   * not wait on a promise it returns. The javascript-lp-solver backend
+   * reports no progress.
+   */
   readonly onProgress?: (e: ProgressEvent) => void
   /**
    * A hint: column values (sparse) of a solution believed feasible, for the

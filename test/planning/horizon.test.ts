@@ -206,6 +206,42 @@ describe('planRotation, exact over the whole horizon', () => {
     expect(long.right.fallback).toMatch(/due to rotate again/)
   }, 60_000)
 
+  it('says "planned round by round" only where it did, and names the time limit that stopped the exact plan', async () => {
+    const scenario = generateScenario({ seed: 2, cadres: 40, teams: 4, openShare: 0.2 })
+    const small = await planRotation(scenario, { years: 2, maxColumns: 100 })
+    if (small._tag === 'Left') throw new Error(small.left.message)
+    expect(small.right.fallback).toMatch(
+      /^the exact plan's model has more than 100 columns .*: planned round by round$/,
+    )
+    const refused = await planRotation(scenario, { years: 2, method: 'exact', maxColumns: 100 })
+    if (refused._tag === 'Right') throw new Error('expected HorizonTooLarge')
+    expect(refused.left.message).toMatch(/^the exact plan's model has more than 100 columns \(.*\)$/)
+    // 12,000 columns: no plan in a millisecond.
+    const county = generateScenario({ seed: 3, cadres: 150 })
+    const stopped = await planRotation(county, { years: 3, method: 'exact', solve: { timeLimitMs: 1 } })
+    expect(stopped).toEqual({
+      _tag: 'Left',
+      left: {
+        _tag: 'TimeLimit',
+        bound: null,
+        message: "the exact plan's solve stopped at its time limit (1 ms) before it found a plan",
+      },
+    })
+  }, 60_000)
+
+  it('reports the progress of the exact plan’s solves', async () => {
+    const scenario = generateScenario({ seed: 2, cadres: 40, teams: 4, openShare: 0.2 })
+    let events = 0
+    const r = await planRotation(scenario, {
+      years: 2,
+      method: 'exact',
+      solve: { onProgress: () => events++ },
+    })
+    if (r._tag === 'Left') throw new Error(r.left.message)
+    expect(r.right.method).toBe('exact')
+    expect(events).toBeGreaterThan(0)
+  }, 60_000)
+
   it('names bad options', async () => {
     const scenario = generateScenario({ seed: 3, cadres: 20, teams: 2 })
     expect(await planRotation(scenario, { method: 'best' as 'exact' })).toMatchObject({

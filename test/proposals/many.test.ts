@@ -56,6 +56,50 @@ describe('solveMany', () => {
     expect(r.every((x) => x._tag === 'Left' && x.left._tag === 'Aborted')).toBe(true)
   })
 
+  it('answers SolverFailure in the place of a scenario whose onResult throws, and solves the others', async () => {
+    const seen: number[] = []
+    const many = await solveMany(counties, {
+      onResult: (i) => {
+        seen.push(i)
+        if (i === 0) throw new Error('callback bug')
+      },
+    })
+    expect([...seen].sort()).toEqual([0, 1, 2, 3, 4])
+    expect(many[0]).toEqual({
+      _tag: 'Left',
+      left: {
+        _tag: 'SolverFailure',
+        backend: 'highs',
+        message: 'onResult threw on scenarios[0], given its proposal (optimal): Error: callback bug',
+      },
+    })
+    expect(many.slice(1).every((r) => r._tag === 'Right' && r.right.status === 'optimal')).toBe(true)
+    // Nothing left solving once it resolved: no more results come.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(seen).toHaveLength(5)
+  }, 60_000)
+
+  it('awaits an async onResult, and answers SolverFailure where its promise rejects', async () => {
+    const done: number[] = []
+    const many = await solveMany(counties.slice(0, 3), {
+      onResult: async (i, r) => {
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        done.push(i)
+        if (i === 1) throw new Error(`cannot store ${r._tag}`)
+      },
+    })
+    expect([...done].sort()).toEqual([0, 1, 2])
+    expect(many[1]).toMatchObject({
+      _tag: 'Left',
+      left: {
+        _tag: 'SolverFailure',
+        message: 'onResult rejected on scenarios[1], given its proposal (optimal): Error: cannot store Right',
+      },
+    })
+    expect(many[0]!._tag).toBe('Right')
+    expect(many[2]!._tag).toBe('Right')
+  }, 60_000)
+
   it('takes an empty batch', async () => {
     expect(await solveMany([])).toEqual([])
   })

@@ -51,6 +51,26 @@ describe('a session re-solve stopped early', () => {
     }
   }, 60_000)
 
+  it('answers the last solution, still feasible after the edit, to an abort made before the call', async () => {
+    const session = createSession(scenario)
+    const first = await session.solve()
+    if (first._tag === 'Left') throw new Error(first.left.message)
+    const optimum = first.right.objective
+    // Loosen a quota: the optimum stays feasible.
+    const m = session.model
+    const rule = m.ruleRows.find((r) => r.hard && m.milp.rowLower[r.row]! > 0)!
+    expect(session.setRowBounds(m.milp.rowNames[rule.row]!, 0, Infinity)._tag).toBe('Right')
+    const ac = new AbortController()
+    ac.abort()
+    for (const method of ['direct', 'core'] as const) {
+      const r = await session.solve({ method, signal: ac.signal })
+      if (r._tag === 'Left') throw new Error(`${method}: ${r.left._tag} ${r.left.message}`)
+      expect(r.right.status).toBe('interrupted')
+      expect(r.right.objective).toBeCloseTo(optimum, 6)
+      expect(r.right.bound).toBeNull()
+    }
+  })
+
   it('does not start from a last solution the edit makes infeasible', async () => {
     const session = createSession(scenario)
     const first = await session.solve()

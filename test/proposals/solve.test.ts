@@ -3,10 +3,11 @@ import { validateProposal } from '../../src/check/index.js'
 import { resolvePolicy } from '../../src/domain/policy.js'
 import type { Scenario } from '../../src/domain/types.js'
 import { formulate } from '../../src/model/index.js'
-import { diagnose, solve, solveModel } from '../../src/proposals/index.js'
+import { createSession, diagnose, solve, solveModel } from '../../src/proposals/index.js'
 import { PAIR_FLAG } from '../../src/rules/index.js'
 import { generateScenario } from '../../src/sample/index.js'
 import type { Solver } from '../../src/solvers/solver.js'
+import { withoutTeamRules } from '../arbitraries.js'
 
 // A small generated county: 80 cadres, seed 7 (feasible under the default policy).
 const county = (): Scenario => generateScenario({ seed: 7, cadres: 80 })
@@ -133,6 +134,34 @@ describe('limits and failures are values', () => {
     if (r2._tag !== 'Right') throw new Error('expected a proposal')
     expect(r2.right.status).toBe('time-limit')
     expect(r2.right.gap).toBeGreaterThan(0)
+  })
+})
+
+describe('a solve stopped before it starts, on a model the assignment fast path could take', () => {
+  // No team rule: solveModel and a session take the fast path (backend 'lap') unless stopped.
+  const model = formulate(withoutTeamRules(generateScenario({ seed: 3, cadres: 60 })))
+
+  it('answers Aborted to a signal already aborted, as solve does', async () => {
+    expect(model.hasTeamRows).toBe(false)
+    const fast = await solveModel(model)
+    expect(fast._tag === 'Right' && fast.right.backend).toBe('lap')
+    const c = new AbortController()
+    c.abort()
+    expect(await solveModel(model, { signal: c.signal })).toMatchObject({
+      _tag: 'Left',
+      left: { _tag: 'Aborted' },
+    })
+    expect(await createSession(model).solve({ signal: c.signal })).toMatchObject({
+      _tag: 'Left',
+      left: { _tag: 'Aborted' },
+    })
+  })
+
+  it('answers a zero time limit as the backend does, not with the fast path’s optimum', async () => {
+    const r = await solveModel(model, { timeLimitMs: 0 })
+    // HiGHS is given its least limit (1 ms): no proposal, or what it found in that time.
+    if (r._tag === 'Left') expect(r.left._tag).toBe('TimeLimit')
+    else expect(r.right.backend).toBe('highs')
   })
 })
 

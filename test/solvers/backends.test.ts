@@ -117,7 +117,8 @@ describe('limits', () => {
 
   it('javascript-lp-solver is terminated at the time limit even inside a long solve', async () => {
     const started = Date.now()
-    const r = await jsLpSolver.solve(gap(30, 300, 11), { timeLimitMs: 500 })
+    // 4,000 binaries: within the size guard, and far past the limit in branch and bound.
+    const r = await jsLpSolver.solve(gap(20, 200, 7), { timeLimitMs: 500 })
     expect(Date.now() - started).toBeLessThan(3_000)
     expect(r.status).toBe('time-limit')
   })
@@ -126,7 +127,7 @@ describe('limits', () => {
     const c = new AbortController()
     setTimeout(() => c.abort(), 200)
     const started = Date.now()
-    const r = await jsLpSolver.solve(gap(30, 300, 11), { timeLimitMs: 60_000, signal: c.signal })
+    const r = await jsLpSolver.solve(gap(20, 200, 7), { timeLimitMs: 60_000, signal: c.signal })
     expect(Date.now() - started).toBeLessThan(3_000)
     expect(r.status).toBe('interrupted')
   })
