@@ -85,6 +85,38 @@ export const json = (x: unknown): string => `${JSON.stringify(x, null, 2)}\n`
 export const fixed = (x: number | null | undefined, d = 2): string =>
   typeof x === 'number' && Number.isFinite(x) ? x.toFixed(d) : '—'
 
+/**
+ * Each post named as the report names it: its team, a space, its title; with
+ * its id after it when another post of the county reads the same (two
+ * 副局长 of one team), so two posts never read as one. An unknown id as
+ * itself. @internal
+ */
+export function postTitles(scenario: Scenario): (postId: string) => string {
+  const seats = scenario.teams.flatMap((team) =>
+    team.posts.map((post) => ({ id: post.id, text: `${team.name} ${post.title}` })),
+  )
+  const uses = new Map<string, number>()
+  for (const s of seats) uses.set(s.text, (uses.get(s.text) ?? 0) + 1)
+  const titles = new Map(
+    seats.map((s) => [s.id, (uses.get(s.text) ?? 0) > 1 ? `${s.text} (${s.id})` : s.text]),
+  )
+  return (id) => titles.get(id) ?? id
+}
+
+/**
+ * Each cadre named by name; with the id after it, `name (C00012)`, when
+ * several cadres of the roster share that name, so two people never read as
+ * one. An unknown id as itself. @internal
+ */
+export function cadreNames(scenario: Scenario): (cadreId: string) => string {
+  const uses = new Map<string, number>()
+  for (const c of scenario.cadres) uses.set(c.name, (uses.get(c.name) ?? 0) + 1)
+  const names = new Map(
+    scenario.cadres.map((c) => [c.id, (uses.get(c.name) ?? 0) > 1 ? `${c.name} (${c.id})` : c.name]),
+  )
+  return (id) => names.get(id) ?? id
+}
+
 /** A progress reporter on stderr: a live line on a terminal, a line a second otherwise. @internal */
 export function progress(
   io: CliIo,

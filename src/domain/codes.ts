@@ -75,7 +75,12 @@ export type ProposalRuleCode =
 /** Any rule code. @category Rules */
 export type RuleCode = PairRuleCode | TeamRuleCode | ProposalRuleCode
 
-/** zh-CN and en labels of each rule, for reports. The one place Chinese labels live. @category Rules */
+/**
+ * zh-CN and en labels of each rule, for reports. The one place Chinese labels
+ * live. A label names the rule, never a number: the numbers are the policy's,
+ * said by the finding beside it (`[任职满规定年限必须交流] … 满8年必须交流`).
+ * @category Rules
+ */
 export const RULE_LABELS: Readonly<Record<RuleCode, { readonly zh: string; readonly en: string }>> = {
   'ladder.skip-rung': { zh: '逐级晋升（不得越级）', en: 'promotion one rung at a time' },
   'ladder.min-years': { zh: '任职年限', en: 'years at rank before promotion' },
@@ -88,10 +93,10 @@ export const RULE_LABELS: Readonly<Record<RuleCode, { readonly zh: string; reado
   'assessment.low-grade': { zh: '考核等次', en: 'recent assessment grade' },
   'avoidance.kin': { zh: '亲属回避', en: 'kin avoidance' },
   'avoidance.hometown': { zh: '地域回避', en: 'hometown avoidance' },
-  'rotation.must-move': { zh: '任职满十年必须交流', en: 'must rotate after ten years' },
-  'rotation.should-move': { zh: '任职满五年应当交流', en: 'should rotate after five years' },
-  'tenure.max-terms': { zh: '同一职位连续任职不超过两个任期', en: 'at most two terms in the same post' },
-  'tenure.level-years': { zh: '同一层级任职满十五年', en: 'fifteen years at the same level' },
+  'rotation.must-move': { zh: '任职满规定年限必须交流', en: 'must rotate after the years set' },
+  'rotation.should-move': { zh: '任职满规定年限应当交流', en: 'should rotate after the years set' },
+  'tenure.max-terms': { zh: '同一职位连续任职任期上限', en: 'limit on terms in the same post' },
+  'tenure.level-years': { zh: '同一层级任职满规定年限', en: 'limit on years at the same level' },
   'record.inconsistent': { zh: '三龄两历不一致', en: 'record disagrees with itself' },
   'recommendation.required': { zh: '未经推荐不得提拔', en: 'no promotion without recommendation' },
   'forbidden-pair': { zh: '禁止的人岗组合', en: 'forbidden pair' },
@@ -108,7 +113,7 @@ export const RULE_LABELS: Readonly<Record<RuleCode, { readonly zh: string; reado
   'structure.temperament': { zh: '气质类型互补', en: 'temperament mix' },
   'stability.max-changed': { zh: '一次调整人数上限', en: 'members changed in one round' },
   'stability.heads-not-both': { zh: '党政正职不同时调整', en: 'party and government heads not both changed' },
-  'tenure.short-move': { zh: '任职不满三年一般不调整', en: 'under three years in post: not moved' },
+  'tenure.short-move': { zh: '任职未满规定年限一般不调整', en: 'too short in post to be moved' },
   'establishment.vacancy': { zh: '职数空缺', en: 'vacancy' },
   'establishment.one-post-per-cadre': { zh: '一人一岗', en: 'one post per cadre' },
   'establishment.post-coverage': { zh: '岗位完整', en: 'every open post answered once' },
@@ -527,8 +532,9 @@ export const REASON_ZH: Readonly<
       : `${who}处于处分影响期（至${String(f.disciplinaryUntil)}）`,
   'assessment.low-grade': (who, _post, f) =>
     `${who}${num(f.year)}年度考核为${VALUE_LABELS.grade[f.grade as Grade]?.zh ?? String(f.grade)}`,
+  // The relatives' names when the finding records them (`kinNames`, joined by 、), else their ids.
   'avoidance.kin': (who, post, f) =>
-    `${who}与${String(f.kin)}有亲属关系，不得同在${post}所在班子或直接上下级`,
+    `${who}与${typeof f.kinNames === 'string' && f.kinNames !== '' ? f.kinNames.split(',').join('、') : String(f.kin)}有亲属关系，不得同在${post}所在班子或直接上下级`,
   'avoidance.hometown': (who, post, f) =>
     `${who}成长地为${String(f.hometown)}，${post}须由外地干部担任（地域回避）`,
   'rotation.must-move': (who, post, f) => `${who}任${post}已${years(f.months)}，满${years(f.limit)}必须交流`,
@@ -752,6 +758,9 @@ export const UI_WORDS = {
   score: { zh: '综合得分', en: 'combined score' },
   peerMedian: { zh: '同类干部中位数', en: 'peer median' },
   peerBand: { zh: '同类干部10%–90%', en: 'peers, 10th–90th percentile' },
+  peerBandInner: { zh: '同类干部25%–75%', en: 'peers, 25th–75th percentile' },
+  // A structure chart's value outside every age band of the policy.
+  otherBand: { zh: '其他', en: 'other' },
   slope: { zh: '年均变化', en: 'trend per year' },
   // command line
   warning: { zh: '提示', en: 'warning' },
@@ -798,7 +807,10 @@ export const UI_PHRASES = {
     en: `Staffing proposal for ${county} (${asOf})`,
   }),
   /** How many violations the validator found. */
-  violationCount: (n: number): Label => ({ zh: `${n} 项违规`, en: `${n} violations` }),
+  violationCount: (n: number): Label => ({
+    zh: `${n} 项违规`,
+    en: `${n} ${n === 1 ? 'violation' : 'violations'}`,
+  }),
   /** The title of an appointee's assessment curve. */
   curveTitle: (name: string): Label => ({
     zh: `${name}：综合得分与同类干部比较`,
@@ -814,6 +826,21 @@ export const UI_PHRASES = {
     zh: `（前 ${shown} 项，共 ${of} 项）`,
     en: ` (top ${shown} of ${of})`,
   }),
+  /** A soft rule a proposal breaks: how far short it falls, and what it costs (`amount` printed). */
+  penaltyPaid: (shortfall: number, amount: string): Label => ({
+    zh: `差额 ${shortfall}，扣分 ${amount}`,
+    en: `shortfall ${shortfall}, penalty ${amount}`,
+  }),
+  /** What a bar of a structure chart shows, for a screen reader: the series, the value, its count. */
+  chartMark: (series: string, value: string, count: number): Label => ({
+    zh: `${series}，${value}：${count}人`,
+    en: `${series}, ${value}: ${count}`,
+  }),
+  /** What a mark of an assessment curve shows, for a screen reader: the year, what, its value. */
+  curveMark: (year: string, what: string, value: string): Label => ({
+    zh: `${year}年度，${what}：${value}`,
+    en: `${year}, ${what}: ${value}`,
+  }),
   /** A rule cost known only to lie in a range: `[cost, upper]`, or at least `cost` when no upper limit was proved. */
   costRange: (cost: string, upper: string | null): Label =>
     upper === null
@@ -822,7 +849,7 @@ export const UI_PHRASES = {
   /** How many appointees' curves the report shows, of how many. */
   curvesShown: (shown: number, of: number): Label => ({
     zh: `共 ${of} 人有考核记录，显示前 ${shown} 人。`,
-    en: `${of} appointees have assessment records; the first ${shown} are shown.`,
+    en: `${of} ${of === 1 ? 'appointee has' : 'appointees have'} assessment records; the first ${shown} ${shown === 1 ? 'is' : 'are'} shown.`,
   }),
   /**
    * A ranking that did not run to its end: what stopped it (`stop`), how many
@@ -845,6 +872,19 @@ export const UI_PHRASES = {
       en: `ranking incomplete (stopped by ${why.en}): ${n} of ${k} proposals${n < k ? ', more may exist' : ', the last not proven optimal'}${bound === null ? '' : `; bound for the rest ${bound}`}`,
     }
   },
+}
+
+/**
+ * The punctuation the faces put between their words and values, in each
+ * language: a list's separator, a label's colon, brackets around an aside
+ * (a cadre's id beside a name shared by others, a post's id, a month).
+ * @category Report
+ */
+export const PUNCTUATION: Readonly<Record<'list' | 'colon' | 'open' | 'close', Label>> = {
+  list: { zh: '，', en: ', ' },
+  colon: { zh: '：', en: ': ' },
+  open: { zh: '（', en: ' (' },
+  close: { zh: '）', en: ')' },
 }
 
 /** The languages banzi speaks: zh-CN (`zh`, the default) and English. @category Report */

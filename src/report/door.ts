@@ -36,6 +36,8 @@ import { renderValue } from '../io/errors.js'
 import { formatPath } from '../io/path.js'
 import { read } from '../io/read.js'
 
+const idOrNull = (v: unknown): boolean => v === null || typeof v === 'string'
+
 /** The labels the report and the sheets look up, and the parts they show: a stored proposal may hold others. */
 const PROPOSAL_LABELS = {
   status: oneOfOption(Object.keys(STATUS_LABELS)),
@@ -44,6 +46,23 @@ const PROPOSAL_LABELS = {
     expected: '{ fit, vacancies, penalties } (numbers)',
     test: (v: unknown) =>
       isPlainRecord(v) && ['fit', 'vacancies', 'penalties'].every((k) => typeof v[k] === 'number'),
+  },
+  list: { expected: 'an array', test: Array.isArray },
+  penalty: {
+    expected:
+      'a PenaltyPaid { code (a key of RULE_LABELS), teamId, postId, cadreId (ids or null), shortfall, amount (numbers) }',
+    test: (v: unknown) =>
+      isPlainRecord(v) &&
+      typeof v.code === 'string' &&
+      Object.hasOwn(RULE_LABELS, v.code) &&
+      ['teamId', 'postId', 'cadreId'].every((k) => idOrNull(v[k])) &&
+      typeof v.shortfall === 'number' &&
+      typeof v.amount === 'number',
+  },
+  move: {
+    expected: 'a Move { cadreId (an id), fromPostId, toPostId (post ids or null) }',
+    test: (v: unknown) =>
+      isPlainRecord(v) && typeof v.cadreId === 'string' && idOrNull(v.fromPostId) && idOrNull(v.toPostId),
   },
 } as const satisfies Record<string, OptionCheck>
 
@@ -65,12 +84,21 @@ export function proposalProblem(scenario: Scenario, value: unknown, path: string
       ? null
       : `${path}${where}: expected ${check.expected}, got ${v === undefined ? 'nothing' : renderValue(v)}`
   const bad = p.assignments.findIndex((a) => !PROPOSAL_LABELS.change.test(a.change))
+  // The penalties paid (a table, the cards) and the moves (who leaves), each item as far as they are read.
+  const items = (key: 'penalties' | 'moves', check: OptionCheck): string | null => {
+    const xs = (p as unknown as Record<string, unknown>)[key]
+    if (!Array.isArray(xs)) return refused(`.${key}`, PROPOSAL_LABELS.list, xs)
+    const i = xs.findIndex((x) => !check.test(x))
+    return i < 0 ? null : refused(`.${key}[${i}]`, check, xs[i])
+  }
   return (
     refused('.status', PROPOSAL_LABELS.status, p.status) ??
     refused('.parts', PROPOSAL_LABELS.parts, p.parts) ??
     (bad < 0
       ? null
-      : refused(`.assignments[${bad}].change`, PROPOSAL_LABELS.change, p.assignments[bad]!.change))
+      : refused(`.assignments[${bad}].change`, PROPOSAL_LABELS.change, p.assignments[bad]!.change)) ??
+    items('penalties', PROPOSAL_LABELS.penalty) ??
+    items('moves', PROPOSAL_LABELS.move)
   )
 }
 

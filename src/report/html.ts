@@ -123,6 +123,7 @@ table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}th,td{border:1px s
 th{background:#f3f3f3}tr.changed td{background:#fff7d6}tr.fault td{background:#fbd5c5}
 .cards{display:flex;flex-wrap:wrap;gap:1rem}.card{border:1px solid #ddd;border-radius:6px;padding:.5rem 1rem;break-inside:avoid}
 .charts{display:flex;flex-wrap:wrap;gap:1rem}.chart{break-inside:avoid}.ok{color:#166534}.bad{color:#b91c1c}
+.card.fault{border-color:#b91c1c}.card p,.card ul{margin:.3rem 0;font-size:.9rem}.faults{color:#b91c1c}.penalty{color:#92400e}
 footer{margin-top:2rem;color:#666;font-size:.8rem}
 @media print{@page{size:A4;margin:15mm}body{margin:0;font-size:10pt}h2{break-after:avoid}.card,.chart,table{break-inside:avoid}}
 `
@@ -163,7 +164,8 @@ export function toVegaLite(
     proposal === undefined ? null : analyseStructure(applyProposal(scenario, proposal)).county.distributions
   const labels: Record<StructureChart, Label> = {
     gender: (v) => VALUE_LABELS.gender[v as 'male']?.[lang] ?? v,
-    ageBands: (v) => v,
+    // A value outside every band of the policy is the analysis' `other`.
+    ageBands: (v) => (v === 'other' ? t.otherBand : v),
     ethnicity: (v) => ethnicityLabel(v)[lang],
     party: (v) => VALUE_LABELS.party[v as 'cpc']?.[lang] ?? v,
     education: (v) => VALUE_LABELS.education[v as 'bachelor']?.[lang] ?? v,
@@ -175,7 +177,12 @@ export function toVegaLite(
     const countOf = (d: Distributions) => new Map(d[key].map((c) => [c.value, c.count]))
     const rows = (d: Distributions, series: string) => {
       const counts = countOf(d)
-      return values.map((v) => ({ value: labels[key](v), series, count: counts.get(v) ?? 0 }))
+      return values.map((v) => {
+        const value = labels[key](v)
+        const count = counts.get(v) ?? 0
+        // What the bar says to a screen reader, in the page's words (Vega would name the fields: `count: 3`).
+        return { value, series, count, said: UI_PHRASES.chartMark(series, value, count)[lang] }
+      })
     }
     const title = STRUCTURE_CHART_LABELS[key][lang]
     out[key] = {
@@ -189,6 +196,7 @@ export function toVegaLite(
         yOffset: { field: 'series', type: 'nominal' },
         x: { field: 'count', type: 'quantitative', title: null },
         color: { field: 'series', type: 'nominal', title: null },
+        description: { field: 'said' },
       },
       // Vega measures labels without a canvas, as Latin text: room on the left for Chinese ones.
       padding: { left: 36, top: 5, right: 5, bottom: 5 },
@@ -273,7 +281,7 @@ export function toHtml(
   const wrong = explanation === undefined ? null : explanationProblem(explanation, 'options.explanation')
   if (wrong !== null) throw new TypeError(`toHtml: ${wrong}`)
   const violations = validateProposal(scenario, proposal)
-  return `<div class="banzi">${summary(proposal, violations, lang, undefined)}${teamCards(scenario, proposal, violations, explanation, lang)}</div>`
+  return `<div class="banzi">${summary(scenario, proposal, violations, lang, undefined)}${teamCards(scenario, proposal, violations, explanation, lang)}</div>`
 }
 
 function defaultReserve(scenario: Scenario, proposal: Proposal | undefined): ReserveHealth | null {
@@ -356,7 +364,7 @@ export async function renderReport(
       : esc(options.title)
   const parts = [
     `<h1>${title}</h1>`,
-    summary(proposal, violations, lang, input.error),
+    summary(scenario, proposal, violations, lang, input.error),
     await charts(scenario, proposal, lang),
     proposal === undefined ? '' : teamCards(scenario, proposal, violations, input.explanation, lang),
     input.ranked === undefined || input.ranked.length < 2 ? '' : ranking(scenario, input.ranked, lang),

@@ -6,10 +6,116 @@
  * @module
  * @internal
  */
-import { RULE_LABELS, RUNNER_UP_LABELS, UI_PHRASES, type Lang } from '../domain/codes.js'
+import { PUNCTUATION, RULE_LABELS, RUNNER_UP_LABELS, UI_PHRASES, type Lang } from '../domain/codes.js'
+import type { Scenario } from '../domain/types.js'
 import type { RuleCost, RunnerUpOutcome } from '../proposals/index.js'
 
-const two = (x: number, d: number): string => (Number.isFinite(x) ? x.toFixed(d) : '—')
+/**
+ * A name and, when it does not say alone what it names, the id to show beside
+ * it: a cadre's name shared by another cadre, a post's title that another
+ * post of the same team has.
+ * @internal
+ */
+export interface Named {
+  readonly name: string
+  readonly id: string | null
+}
+
+/** Each value's count in `values`. */
+const counted = (values: readonly string[]): Map<string, number> => {
+  const n = new Map<string, number>()
+  for (const v of values) n.set(v, (n.get(v) ?? 0) + 1)
+  return n
+}
+
+/**
+ * The cadres of a scenario by id, each with their id beside the name when
+ * another cadre has the same name (an unknown id as it is).
+ * @internal
+ */
+export function cadreNames(scenario: Scenario): (id: string) => Named {
+  const names = new Map(scenario.cadres.map((c) => [c.id, c.name]))
+  const n = counted(scenario.cadres.map((c) => c.name))
+  return (id) => {
+    const name = names.get(id)
+    return name === undefined ? { name: id, id: null } : { name, id: (n.get(name) ?? 0) > 1 ? id : null }
+  }
+}
+
+/**
+ * The posts of a scenario by id: the team's name and the post's title, with
+ * the post's id when another post of the team has the same title (two
+ * 副院长 of one court); an unknown id as it is.
+ * @internal
+ */
+export function postNames(scenario: Scenario): (id: string) => { readonly team: string } & Named {
+  const posts = new Map(
+    scenario.teams.flatMap((team) => {
+      const titles = counted(team.posts.map((p) => p.title))
+      return team.posts.map((p) => [
+        p.id,
+        { team: team.name, title: p.title, shared: titles.get(p.title)! > 1 },
+      ])
+    }),
+  )
+  return (id) => {
+    const p = posts.get(id)
+    return p === undefined
+      ? { team: '', name: id, id: null }
+      : { team: p.team, name: p.title, id: p.shared ? id : null }
+  }
+}
+
+/** A name as text, its id in brackets beside it when it has one to show (`乌云（C00753）`, `Wu (C00753)`). @internal */
+export const namedText = (n: Named, lang: Lang): string =>
+  n.id === null ? n.name : `${n.name}${PUNCTUATION.open[lang]}${n.id}${PUNCTUATION.close[lang]}`
+
+/**
+ * `x` in units of `10^-d`, rounded as people round: `x` snapped to 1e-9 (its
+ * decimal value: 46.65 is stored as 46.6499…), then halves away from zero
+ * (46.65 → 46.7, 69.25 → 69.3, −0.05 → −0.1); `null` when `x` is not finite.
+ */
+function units(x: number, d: number): bigint | null {
+  if (!Number.isFinite(x)) return null
+  // toFixed(9) writes the decimal value to 1e-9 (exact for |x| < 1e21), a string to round by its digits.
+  const [whole, nine] = Math.abs(x).toFixed(9).split('.') as [string, string]
+  const frac = nine.padEnd(d + 1, '0')
+  const n = BigInt(whole + frac.slice(0, d)) + (frac[d]! >= '5' ? 1n : 0n)
+  return x < 0 ? -n : n
+}
+
+/** A number of units of `10^-d` as its decimal text (`-0.1`, `3.12`; never `-0.0`). */
+function unitText(n: bigint, d: number): string {
+  const digits = (n < 0n ? -n : n).toString().padStart(d + 1, '0')
+  const text = d === 0 ? digits : `${digits.slice(0, -d)}.${digits.slice(-d)}`
+  return n < 0n ? `-${text}` : text
+}
+
+/**
+ * A number as the faces print it, to `d` decimals: snapped to 1e-9, halves
+ * rounded away from zero (46.65 → `46.7`, 69.25 → `69.3`), `—` when it is
+ * not finite. Every number of the report and the workbook's text is printed
+ * here.
+ * @internal
+ */
+export function fixed(x: number, d: number): string {
+  const n = units(x, d)
+  return n === null ? '—' : unitText(n, d)
+}
+
+/**
+ * The difference `a − b` as the difference of the printed values (753.925 and
+ * 750.814 print 753.93 and 750.81: their difference `3.12`, not 3.11), so
+ * that the numbers on the page subtract.
+ * @internal
+ */
+export function fixedDiff(a: number, b: number, d: number): string {
+  const x = units(a, d)
+  const y = units(b, d)
+  return x === null || y === null ? '—' : unitText(x - y, d)
+}
+
+const two = fixed
 
 /**
  * Why a runner-up did not get the post, in words: where they were placed (by

@@ -21,13 +21,13 @@ import {
   type Lang,
   type UiWord,
 } from '../domain/codes.js'
-import type { Proposal, Violation } from '../domain/proposal.js'
+import type { PenaltyPaid, Proposal, Violation } from '../domain/proposal.js'
 import type { Scenario, TeamKind } from '../domain/types.js'
 import type { Explanation, RankedProposal, RunnerUp } from '../proposals/index.js'
 import { anyOption, checkOptions, oneOfOption, type OptionSpec, scenarioIssue } from '../io/door.js'
 import { proposalProblem, rankedProblem, sheetExplanationProblem } from './door.js'
 import { stable } from '../io/roster/write.js'
-import { runnerUpReason } from './words.js'
+import { cadreNames, fixed, namedText, postNames, runnerUpReason } from './words.js'
 
 /** Options of {@link writeProposal}. @category Roster */
 export interface WriteProposalOptions {
@@ -64,7 +64,9 @@ const COLUMNS = {
     'postId',
     'before',
     'after',
+    'cadreId',
     'change',
+    'leaves',
     'fit',
     'specialty',
     'assessment',
@@ -75,6 +77,7 @@ const COLUMNS = {
     'explanation',
   ],
   validation: ['rule', 'team', 'postHeld', 'cadre', 'message'],
+  penalties: ['rule', 'team', 'postHeld', 'cadre', 'shortfall', 'penalty'],
   ranking: ['rank', 'objective', 'status', 'behindBest', 'postsDiffering', 'postHeld', 'best', 'thisOne'],
 } as const satisfies Record<string, readonly UiWord[]>
 
@@ -87,8 +90,28 @@ const columns = (
 
 const HIGHLIGHT: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } }
 const ALERT: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF8CBAD' } }
-const round = (x: number | null | undefined, d = 2): number | string =>
-  typeof x === 'number' && Number.isFinite(x) ? Number(x.toFixed(d)) : '—'
+/** A number a cell holds in full, shown to a format (`0.0`, `0.00`, `0.0000%`): sums of the cells are the totals. */
+interface Num {
+  readonly num: number | null | undefined
+  readonly fmt: string
+}
+const n1 = (x: number | null | undefined): Num => ({ num: x, fmt: '0.0' })
+const n2 = (x: number | null | undefined): Num => ({ num: x, fmt: '0.00' })
+type Cell = string | number | Num
+
+/** Adds a row: a {@link Num} as its full value with its format (`—` when it is not a finite number). */
+function addRow(ws: ExcelJS.Worksheet, cells: readonly Cell[]): ExcelJS.Row {
+  const row = ws.addRow(
+    cells.map((c) =>
+      typeof c !== 'object' ? c : typeof c.num === 'number' && Number.isFinite(c.num) ? c.num : '—',
+    ),
+  )
+  cells.forEach((c, i) => {
+    if (typeof c === 'object' && typeof c.num === 'number' && Number.isFinite(c.num))
+      row.getCell(i + 1).numFmt = c.fmt
+  })
+  return row
+}
 
 function header(ws: ExcelJS.Worksheet, names: readonly string[]): void {
   ws.addRow([...names])
@@ -99,26 +122,29 @@ function header(ws: ExcelJS.Worksheet, names: readonly string[]): void {
 
 function why(r: RunnerUp, lang: Lang, name: (id: string) => string, title: (id: string) => string): string {
   const reason = runnerUpReason(r.outcome, lang, title)
-  return `${name(r.cadreId)} (${round(r.fit, 1)}, ${r.outcome._tag === 'Blocked' ? `${UI_WORDS.notEligible[lang]}: ${reason}` : reason})`
+  return `${name(r.cadreId)} (${fixed(r.fit, 1)}, ${r.outcome._tag === 'Blocked' ? `${UI_WORDS.notEligible[lang]}: ${reason}` : reason})`
 }
 
 function summary(wb: ExcelJS.Workbook, p: Proposal, violations: readonly Violation[], lang: Lang): void {
   const t = wordsIn(lang)
   const ws = wb.addWorksheet(t.summary)
+  // Changes as the report and the command line count them: a cadre who stays is no change.
   const counts = new Map<string, number>()
-  for (const a of p.assignments) counts.set(a.change, (counts.get(a.change) ?? 0) + 1)
-  const rows: [string, string | number][] = [
+  for (const a of p.assignments)
+    if (a.change !== 'stays') counts.set(a.change, (counts.get(a.change) ?? 0) + 1)
+  const rows: [string, Cell][] = [
     [t.status, labelIn(STATUS_LABELS, p.status, lang)],
-    [t.objective, round(p.objective)],
-    [t.bound, round(p.bound)],
-    [t.gap, typeof p.gap === 'number' ? `${(p.gap * 100).toFixed(4)}%` : '—'],
-    [t.totalFit, round(p.parts.fit)],
-    [t.vacancyPenalties, round(p.parts.vacancies)],
-    [t.softPenalties, round(p.parts.penalties)],
+    [t.objective, n2(p.objective)],
+    [t.bound, n2(p.bound)],
+    [t.gap, { num: p.gap, fmt: '0.0000%' }],
+    [t.totalFit, n2(p.parts.fit)],
+    [t.vacancyPenalties, n2(p.parts.vacancies)],
+    [t.softPenalties, n2(p.parts.penalties)],
     ...[...counts].map(([c, n]): [string, number] => [`${t.changes}: ${labelIn(CHANGE_LABELS, c, lang)}`, n]),
+    [t.leaving, p.moves.filter((m) => m.toPostId === null && m.fromPostId !== null).length],
     [t.validatorViolations, violations.length],
   ]
-  for (const r of rows) ws.addRow(r)
+  for (const r of rows) addRow(ws, r)
   ws.getColumn(1).width = 24
   ws.getColumn(2).width = 18
   if (violations.length > 0) ws.getRow(rows.length).getCell(2).fill = ALERT
@@ -133,12 +159,11 @@ function teamSheets(
   explanation: Explanation | undefined,
 ): void {
   const t = wordsIn(lang)
-  const cadres = new Map(scenario.cadres.map((c) => [c.id, c]))
-  const name = (id: string | null) => (id === null ? t.vacant : (cadres.get(id)?.name ?? id))
-  const titles = new Map(
-    scenario.teams.flatMap((team) => team.posts.map((post) => [post.id, `${team.name}${post.title}`])),
+  const name = namer(scenario, lang)
+  const title = titler(scenario, lang)
+  const leaving = new Set(
+    p.moves.flatMap((m) => (m.toPostId === null && m.fromPostId !== null ? [m.fromPostId] : [])),
   )
-  const title = (id: string) => titles.get(id) ?? id
   const holder = new Map(
     scenario.cadres.flatMap((c) => (c.currentPost === null ? [] : [[c.currentPost.postId, c.id]])),
   )
@@ -171,20 +196,24 @@ function teamSheets(
             `${t.otherCandidates}: ${e.runnersUp.map((r) => why(r, lang, (id) => name(id), title)).join('; ')}`,
           )
         for (const v of found.get(post.id) ?? []) notes.push(`[${RULE_LABELS[v.code][lang]}] ${v.message}`)
-        const row = ws.addRow([
+        const after = a === undefined ? before : a.cadreId
+        const row = addRow(ws, [
           team.name,
           post.title,
           post.id,
           name(before),
-          a === undefined ? name(before) : name(a.cadreId),
+          name(after),
+          after ?? '',
           a === undefined ? '' : labelIn(CHANGE_LABELS, a.change, lang),
-          a === undefined || a.cadreId === null ? '' : round(a.fit, 1),
-          c === null ? '' : round(c.specialty, 2),
-          c === null ? '' : round(c.assessment, 2),
-          c === null ? '' : round(c.experience, 2),
-          c === null ? '' : round(c.age, 2),
-          ...(weights.combined > 0 ? [c === null ? '' : round(c.combined, 2)] : []),
-          ...(weights.support > 0 ? [c === null ? '' : round(c.support, 2)] : []),
+          // The holder before leaves the teams (to no post of theirs).
+          leaving.has(post.id) ? t.leaves : '',
+          a === undefined || a.cadreId === null ? '' : n1(a.fit),
+          c === null ? '' : n2(c.specialty),
+          c === null ? '' : n2(c.assessment),
+          c === null ? '' : n2(c.experience),
+          c === null ? '' : n2(c.age),
+          ...(weights.combined > 0 ? [c === null ? '' : n2(c.combined)] : []),
+          ...(weights.support > 0 ? [c === null ? '' : n2(c.support)] : []),
           notes.join('\n'),
         ])
         row.getCell(notesAt).alignment = { wrapText: true, vertical: 'top' }
@@ -206,7 +235,7 @@ function validation(
   header(ws, columns('validation', lang))
   ws.getColumn(5).width = 80
   const teams = new Map(scenario.teams.map((x) => [x.id, x.name]))
-  const cadres = new Map(scenario.cadres.map((c) => [c.id, c.name]))
+  const name = namer(scenario, lang)
   const posts = new Map(scenario.teams.flatMap((x) => x.posts.map((p) => [p.id, p.title])))
   if (violations.length === 0) ws.addRow([t.noViolation])
   for (const v of violations)
@@ -214,9 +243,44 @@ function validation(
       RULE_LABELS[v.code][lang],
       v.teamId === null ? '' : (teams.get(v.teamId) ?? v.teamId),
       v.postId === null ? '' : (posts.get(v.postId) ?? v.postId),
-      v.cadreId === null ? '' : (cadres.get(v.cadreId) ?? v.cadreId),
+      v.cadreId === null ? '' : name(v.cadreId),
       v.message,
     ]).eachCell((cell) => (cell.fill = ALERT))
+}
+
+/** The cadres by id as the sheets name them: the name, with the id beside it when another cadre has it. */
+function namer(scenario: Scenario, lang: Lang): (id: string | null) => string {
+  const named = cadreNames(scenario)
+  const vacant = wordsIn(lang).vacant
+  return (id) => (id === null ? vacant : namedText(named(id), lang))
+}
+
+/** The posts by id as the sheets name them: `team title`, the id beside a title the team has twice. */
+function titler(scenario: Scenario, lang: Lang): (id: string) => string {
+  const post = postNames(scenario)
+  return (id) => {
+    const x = post(id)
+    return x.team === '' ? id : `${x.team} ${namedText(x, lang)}`
+  }
+}
+
+/** The soft rules the proposal breaks, a row each: rule, team, post, cadre, shortfall and penalty. */
+function penalties(wb: ExcelJS.Workbook, scenario: Scenario, paid: readonly PenaltyPaid[], lang: Lang): void {
+  const t = wordsIn(lang)
+  const ws = wb.addWorksheet(t.softPenalties)
+  header(ws, columns('penalties', lang))
+  const teams = new Map(scenario.teams.map((x) => [x.id, x.name]))
+  const name = namer(scenario, lang)
+  const post = postNames(scenario)
+  for (const x of paid)
+    addRow(ws, [
+      labelIn(RULE_LABELS, x.code, lang),
+      x.teamId === null ? '' : (teams.get(x.teamId) ?? x.teamId),
+      x.postId === null ? '' : namedText(post(x.postId), lang),
+      x.cadreId === null ? '' : name(x.cadreId),
+      x.shortfall,
+      n2(x.amount),
+    ])
 }
 
 function ranking(
@@ -228,22 +292,20 @@ function ranking(
   const t = wordsIn(lang)
   const ws = wb.addWorksheet(t.rankingSheet)
   header(ws, columns('ranking', lang))
-  const cadres = new Map(scenario.cadres.map((c) => [c.id, c.name]))
-  const titles = new Map(
-    scenario.teams.flatMap((team) => team.posts.map((post) => [post.id, `${team.name}${post.title}`])),
-  )
-  const name = (id: string | null) => (id === null ? t.vacant : (cadres.get(id) ?? id))
+  const name = namer(scenario, lang)
+  const title = titler(scenario, lang)
+  const best = (ranked.find((r) => r.rank === 1) ?? ranked[0])!.proposal.objective
   for (const r of ranked) {
     // Each proposal's own status: a ranking the time limit stopped may end with one not proven best.
-    ws.addRow([
+    // Behind the best: the difference of the objectives the cells hold.
+    addRow(ws, [
       r.rank,
-      round(r.proposal.objective),
+      n2(r.proposal.objective),
       labelIn(STATUS_LABELS, r.proposal.status, lang),
-      round(r.gapToBest),
+      n2(best - r.proposal.objective),
       r.diff.length,
     ])
-    for (const d of r.diff)
-      ws.addRow(['', '', '', '', '', titles.get(d.postId) ?? d.postId, name(d.best), name(d.here)])
+    for (const d of r.diff) ws.addRow(['', '', '', '', '', title(d.postId), name(d.best), name(d.here)])
   }
 }
 
@@ -298,6 +360,7 @@ export async function writeProposal(
   summary(wb, best, violations, lang)
   teamSheets(wb, scenario, best, violations, lang, options.explanation)
   validation(wb, scenario, violations, lang)
+  if (best.penalties.length > 0) penalties(wb, scenario, best.penalties, lang)
   if (ranked !== null) ranking(wb, scenario, ranked as readonly RankedProposal[], lang)
   return right(await stable(wb))
 }

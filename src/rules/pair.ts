@@ -130,7 +130,11 @@ export function kinAgainstFixed(pair: PairFacts): Verdict | null {
     .filter(([, rs]) => rs.length > 0)
     .map(([how, rs]) => `${rs.map((r) => name(r.cadre)).join(', ')}, ${where[how]}`)
   const message = `${pair.cadre.name} is kin of ${parts.join('; ')}`
-  const facts: Facts = { kin: relatives.map((r) => pair.ctx.scenario.cadres[r.cadre]!.id).join(',') }
+  // Ids, and names for the texts that speak of people (joined with commas; each language joins its own way).
+  const facts: Facts = {
+    kin: relatives.map((r) => pair.ctx.scenario.cadres[r.cadre]!.id).join(','),
+    kinNames: relatives.map((r) => name(r.cadre)).join(','),
+  }
   // Each kin pair in the team or across a supervision link is one breach, so a soft rule costs per relative and link.
   return sw.hard
     ? { _tag: 'blocked', code: 'avoidance.kin', message, facts }

@@ -154,7 +154,7 @@ describe('the rendered report', () => {
       ).toBe(true)
       expect(/<h3>\u2068مجلس\d+\uFFFD\u2069<\/h3>/.test(html)).toBe(true)
       // The ranking's differing posts: the team's name isolated from the post's title after it.
-      expect(/<td>\u2068مجلس\d+\uFFFD\u2069 [^<]+：/.test(html)).toBe(true)
+      expect(/<td>\u2068مجلس\d+\uFFFD\u2069 [^<]+(：|: )/.test(html)).toBe(true)
       // A Hebrew name with an override in an assessment curve's title: the control shown, not obeyed.
       expect(svgs.some((s) => /אבג\d+\uFFFDabc/.test(s))).toBe(true)
     }

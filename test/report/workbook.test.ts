@@ -40,11 +40,12 @@ describe('writeProposal', () => {
     const wb = await written(scenario, proposal)
     const names = wb.worksheets.map((w) => w.name)
     expect(names[0]).toBe('概要')
-    expect(names[names.length - 1]).toBe('校验')
+    expect(names.slice(-2)).toEqual(['校验', '软性规则扣分'])
     const summary = values(wb.getWorksheet('概要') as ExcelJS.Worksheet)
     expect(summary[0]).toEqual(['状态', '已证明最优'])
-    expect(summary[1]).toEqual(['目标值', Number(proposal.objective.toFixed(2))])
-    const teamSheets = wb.worksheets.slice(1, -1)
+    expect(summary[1]).toEqual(['目标值', proposal.objective])
+    // The team sheets: between the summary and the validation (the soft-rule penalties come after).
+    const teamSheets = wb.worksheets.slice(1, names.indexOf('校验'))
     let highlighted = 0
     let rows = 0
     for (const ws of teamSheets)
@@ -89,7 +90,7 @@ describe('writeProposal', () => {
     const wb = await written(withTallies, r.right)
     const ws = wb.worksheets[1]!
     const header = values(ws)[0]!
-    expect(header.slice(7, 13)).toEqual([
+    expect(header.slice(9, 15)).toEqual([
       '专业匹配(0–1)',
       '考核(0–1)',
       '经历(0–1)',
@@ -97,13 +98,13 @@ describe('writeProposal', () => {
       '综合考核(0–1)',
       '推荐得票(0–1)',
     ])
-    expect(header[13]).toBe('说明')
+    expect(header[15]).toBe('说明')
     // Each filled post's support cell is its assignment's support component.
     const support = new Map(r.right.assignments.map((a) => [a.postId, a.components?.support]))
     ws.eachRow((row, n) => {
       if (n === 1) return
       const want = support.get(String(row.getCell(3).value))
-      if (want !== undefined) expect(row.getCell(13).value).toBe(Number(want.toFixed(2)))
+      if (want !== undefined) expect(row.getCell(15).value).toBe(want)
     })
   })
 
@@ -155,7 +156,7 @@ describe('writeProposal', () => {
     const e = await explainProposal(scenario, proposal, { costs: 'none' })
     if (e._tag === 'Left') throw new Error(e.left.message)
     const wb = await written(scenario, proposal, { explanation: e.right })
-    const notes = wb.worksheets.slice(1, -1).flatMap((ws) => values(ws).map((r) => String(r[11] ?? '')))
+    const notes = wb.worksheets.slice(1, -1).flatMap((ws) => values(ws).map((r) => String(r[13] ?? '')))
     expect(notes.some((n) => n.startsWith('其他人选: '))).toBe(true)
     const ranked = await rankProposals(scenario, { k: 3 })
     if (ranked._tag === 'Left') throw new Error(ranked.left.message)

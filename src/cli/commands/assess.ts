@@ -33,15 +33,17 @@ export function assessCommand(program: Command, io: CliIo, exit: (code: number) 
         else {
           const names = new Map(scenario.cadres.map((c) => [c.id, c.name]))
           const label = (code: string) => INDICATOR_LABELS[code]?.[o.lang] ?? code
+          // A list as each language writes one: 、 in Chinese, a comma in English.
+          const list = o.lang === 'zh' ? '、' : ', '
           for (const f of lists) {
             if (f.year === null) continue
             io.stdout(
               `${names.get(f.cadreId) ?? f.cadreId} (${f.cadreId}) ${f.year}: ${fixed(f.score, 1)}${f.peerRank === null ? '' : `, ${f.peerRank}/${f.peers}`}`,
             )
             if (f.strengths.length > 0)
-              io.stdout(`; ${t.strengths} ${f.strengths.map((x) => label(x.indicator)).join('、')}`)
+              io.stdout(`; ${t.strengths} ${f.strengths.map((x) => label(x.indicator)).join(list)}`)
             if (f.weaknesses.length > 0)
-              io.stdout(`; ${t.weaknesses} ${f.weaknesses.map((x) => label(x.indicator)).join('、')}`)
+              io.stdout(`; ${t.weaknesses} ${f.weaknesses.map((x) => label(x.indicator)).join(list)}`)
             io.stdout('\n')
           }
         }

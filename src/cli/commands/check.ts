@@ -7,7 +7,7 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { validateProposal } from '../../check/index.js'
 import { type Command } from 'commander'
-import { RULE_LABELS, wordsIn } from '../../domain/codes.js'
+import { RULE_LABELS, UI_PHRASES, wordsIn } from '../../domain/codes.js'
 import { type Proposal } from '../../domain/proposal.js'
 import { renderValue } from '../../io/errors.js'
 import { formatPath, type Path } from '../../io/path.js'
@@ -93,7 +93,7 @@ export function checkCommand(program: Command, io: CliIo, exit: (code: number) =
         const t = wordsIn(o.lang)
         if (o.json === true) io.stdout(json(violations))
         else {
-          io.stdout(`${t.validator}: ${violations.length} ${t.violations}\n`)
+          io.stdout(`${t.validator}: ${UI_PHRASES.violationCount(violations.length)[o.lang]}\n`)
           for (const v of violations) io.stdout(`  [${RULE_LABELS[v.code][o.lang]}] ${v.message}\n`)
         }
         return violations.length > 0 ? EXIT.failed : EXIT.ok

@@ -6,7 +6,8 @@
  */
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { type Command, Option } from 'commander'
-import { COST_METHOD_LABELS, RULE_LABELS, wordsIn } from '../../domain/codes.js'
+import { COST_METHOD_LABELS, RULE_LABELS, wordsIn, type UiWord } from '../../domain/codes.js'
+import type { FitComponents } from '../../domain/proposal.js'
 import { explainProposal, solve } from '../../proposals/index.js'
 import { costShown, costText, runnerUpReason } from '../../report/words.js'
 import {
@@ -17,9 +18,20 @@ import {
   exitOfSolveError,
   fixed,
   json,
+  postTitles,
   progress,
   withScenario,
 } from '../shared.js'
+
+/** The word of each fit component, as the workbook heads its columns. */
+const COMPONENT_WORDS: Readonly<Record<keyof FitComponents, UiWord>> = {
+  specialty: 'specialty',
+  assessment: 'assessment',
+  experience: 'experience',
+  age: 'age',
+  combined: 'combinedComponent',
+  support: 'supportComponent',
+}
 
 /** Adds `explain` to the program; `exit` records the exit code of its run. @internal */
 export function explainCommand(program: Command, io: CliIo, exit: (code: number) => void): void {
@@ -69,20 +81,20 @@ export function explainCommand(program: Command, io: CliIo, exit: (code: number)
         }
         const names = new Map(scenario.cadres.map((c) => [c.id, c.name]))
         const who = (id: string | null) => (id === null ? t.vacant : `${names.get(id) ?? id} (${id})`)
-        const titles = new Map(
-          scenario.teams.flatMap((x) => x.posts.map((p) => [p.id, `${x.name}${p.title}`])),
-        )
-        const title = (id: string) => titles.get(id) ?? id
+        const title = postTitles(scenario)
         io.stdout(`${seat.team.name} ${seat.post.title} (${seat.post.id})\n`)
         if (e === undefined) {
           io.stdout(`  ${t.notOpen}\n`)
           return EXIT.ok
         }
-        io.stdout(`  ${t.chosen}: ${who(e.cadreId)}  ${t.fit} ${fixed(e.fit, 1)}\n`)
+        // A vacancy has no fit (the report leaves it blank), not a fit of 0.
+        io.stdout(
+          `  ${t.chosen}: ${who(e.cadreId)}${e.cadreId === null ? '' : `  ${t.fit} ${fixed(e.fit, 1)}`}\n`,
+        )
         if (e.components !== null)
           io.stdout(
             `  ${Object.entries(e.components)
-              .map(([k, v]) => `${k} ${fixed(v as number)}`)
+              .map(([k, v]) => `${t[COMPONENT_WORDS[k as keyof FitComponents]]} ${fixed(v as number)}`)
               .join(', ')}\n`,
           )
         for (const r of e.runnersUp)

@@ -25,7 +25,6 @@ export function gapsCommand(program: Command, io: CliIo, exit: (code: number) =>
     exit(
       await withScenario(io, path, o, async (scenario) => {
         const gaps = teamGaps(scenario)
-        const names = new Map(scenario.teams.map((x) => [x.id, x.name]))
         if (o.json === true) io.stdout(json(gaps))
         else {
           const t = wordsIn(o.lang)
@@ -35,7 +34,8 @@ export function gapsCommand(program: Command, io: CliIo, exit: (code: number) =>
           io.stdout(
             `${t.gaps}: ${gaps.length}${open === 0 ? '' : UI_PHRASES.openCountVacant(open)[o.lang]}\n`,
           )
-          for (const g of gaps) io.stdout(`  ${names.get(g.teamId) ?? g.teamId}: ${g[o.lang]}\n`)
+          // Each gap's message begins with its team's name: said once.
+          for (const g of gaps) io.stdout(`  ${g[o.lang]}\n`)
         }
         return EXIT.ok
       }),

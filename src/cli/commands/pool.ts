@@ -6,7 +6,7 @@
  */
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { type Command } from 'commander'
-import { wordsIn } from '../../domain/codes.js'
+import { VALUE_LABELS, wordsIn } from '../../domain/codes.js'
 import { queryPool } from '../../pool/index.js'
 import { loadJson } from '../load.js'
 import { type CliIo, type Common, EXIT, addCommon, json, withScenario } from '../shared.js'
@@ -49,8 +49,11 @@ export function poolCommand(program: Command, io: CliIo, exit: (code: number) =>
         if (o.json === true) io.stdout(json(r.right))
         else {
           io.stdout(`${wordsIn(o.lang).found}: ${r.right.total}\n`)
+          // The rank by its label in the language asked for; the field is the county's own code.
           for (const c of r.right.cadres)
-            io.stdout(`  ${c.name} (${c.cadreId}) ${c.age} ${c.rank} ${c.field ?? ''}\n`)
+            io.stdout(
+              `  ${c.name} (${c.cadreId}) ${c.age} ${VALUE_LABELS.rank[c.rank][o.lang]}${c.field === null ? '' : ` ${c.field}`}\n`,
+            )
         }
         return EXIT.ok
       }),

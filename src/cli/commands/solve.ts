@@ -11,7 +11,14 @@ import { basename, dirname, extname, join, resolve } from 'node:path'
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { validateProposal } from '../../check/index.js'
 import { type Command, CommanderError } from 'commander'
-import { CHANGE_LABELS, STATUS_LABELS, UI_PHRASES, wordsIn, type Lang } from '../../domain/codes.js'
+import {
+  CHANGE_LABELS,
+  RULE_LABELS,
+  STATUS_LABELS,
+  UI_PHRASES,
+  wordsIn,
+  type Lang,
+} from '../../domain/codes.js'
 import { type Change, type Proposal } from '../../domain/proposal.js'
 import { type Scenario } from '../../domain/types.js'
 import { rankProposals, solve, type RankedProposal } from '../../proposals/index.js'
@@ -23,6 +30,7 @@ import {
   type Common,
   EXIT,
   addCommon,
+  cadreNames,
   exitOfSolveError,
   fixed,
   json,
@@ -30,12 +38,16 @@ import {
   withScenario,
 } from '../shared.js'
 
-/** The proposal as people read it: summary, then each changed post by team. */
+/**
+ * The proposal as people read it: summary, each changed post by team, what
+ * the objective is made of with each soft-rule penalty by rule and team, and
+ * the incumbents who leave the teams.
+ */
 function describeProposal(scenario: Scenario, p: Proposal, lang: Lang): string {
   const t = wordsIn(lang)
-  const names = new Map(scenario.cadres.map((c) => [c.id, c.name]))
+  const name = cadreNames(scenario)
   const seats = new Map(scenario.teams.flatMap((team) => team.posts.map((post) => [post.id, { team, post }])))
-  const who = (id: string | null) => (id === null ? t.vacant : `${names.get(id) ?? id}`)
+  const who = (id: string | null) => (id === null ? t.vacant : name(id))
   const out = [
     `${t.status} ${STATUS_LABELS[p.status][lang]}  ${t.objective} ${fixed(p.objective)}  ${t.bound} ${fixed(p.bound)}  ${t.gap} ${p.gap === null ? '—' : `${fixed(p.gap * 100, 4)}%`}`,
   ]
@@ -58,6 +70,48 @@ function describeProposal(scenario: Scenario, p: Proposal, lang: Lang): string {
     }
     out.push(
       `  ${seat.post.title} (${a.postId}): ${who(a.incumbentId)} → ${who(a.cadreId)}  [${CHANGE_LABELS[a.change][lang]}${a.cadreId === null ? '' : `, ${t.fit} ${fixed(a.fit, 1)}`}]`,
+    )
+  }
+  // What the objective is made of: fit − vacancies − soft-rule penalties.
+  out.push(
+    `${t.totalFit} ${fixed(p.parts.fit)}  ${t.vacancyPenalties} ${fixed(p.parts.vacancies)}  ${t.softPenalties} ${fixed(p.parts.penalties)}`,
+  )
+  // Each soft-rule penalty paid, by rule and team (the vacancies are the change lines left vacant).
+  const rules = Object.keys(RULE_LABELS)
+  const teams = new Map(scenario.teams.map((team, i) => [team.id, { team, i }]))
+  const paid = p.penalties
+    .filter((x) => x.code !== 'establishment.vacancy')
+    .map((x) => ({ x, rule: rules.indexOf(x.code), team: teams.get(x.teamId ?? '')?.i ?? -1 }))
+    .sort(
+      (a, b) =>
+        a.rule - b.rule ||
+        a.team - b.team ||
+        (order.get(a.x.postId ?? '') ?? 0) - (order.get(b.x.postId ?? '') ?? 0),
+    )
+  if (paid.length > 0) out.push(`${t.penaltiesByRule}:`)
+  for (const { x } of paid) {
+    const tm = x.teamId === null ? undefined : teams.get(x.teamId)?.team
+    const post = x.postId === null ? undefined : seats.get(x.postId)?.post
+    const where = [
+      x.teamId === null ? null : `${tm?.name ?? x.teamId} (${x.teamId})`,
+      x.postId === null ? null : `${post?.title ?? x.postId} (${x.postId})`,
+      x.cadreId === null ? null : who(x.cadreId),
+    ].filter((w) => w !== null)
+    // An average age is short by member-years, every other rule by members (or pairs).
+    const short = `${Number.isInteger(x.shortfall) ? x.shortfall : fixed(x.shortfall, 1)}${x.code === 'structure.average-age' ? ` ${t.memberYears}` : ''}`
+    out.push(
+      `  ${RULE_LABELS[x.code][lang]} — ${where.join(' ')}: ${t.shortfall} ${short}, ${t.penalty} ${fixed(x.amount)}`,
+    )
+  }
+  // The incumbents who leave the teams: in no post after the round.
+  const leavers = p.moves
+    .filter((m) => m.toPostId === null)
+    .sort((x, y) => (order.get(x.fromPostId ?? '') ?? 0) - (order.get(y.fromPostId ?? '') ?? 0))
+  if (leavers.length > 0) out.push(`${t.leaving}: ${leavers.length}`)
+  for (const m of leavers) {
+    const seat = m.fromPostId === null ? undefined : seats.get(m.fromPostId)
+    out.push(
+      `  ${who(m.cadreId)}${m.fromPostId === null ? '' : `: ${seat === undefined ? '' : `${seat.team.name} ${seat.post.title} `}(${m.fromPostId})`}`,
     )
   }
   return `${out.join('\n')}\n`
@@ -344,7 +398,7 @@ export function solveCommand(program: Command, io: CliIo, exit: (code: number) =
           proposals.forEach((p, i) => {
             if (proposals.length > 1) io.stdout(`\n# ${i + 1}\n`)
             io.stdout(describeProposal(scenario, p, o.lang))
-            io.stdout(`${t.validator}: ${violations[i]?.length ?? 0} ${t.violations}\n`)
+            io.stdout(`${t.validator}: ${UI_PHRASES.violationCount(violations[i]?.length ?? 0)[o.lang]}\n`)
             for (const v of violations[i] ?? []) io.stdout(`  ${v.message}\n`)
           })
         if (violations.some((v) => v.length > 0)) return EXIT.failed
