@@ -51,9 +51,7 @@ describe('docs/rules.md', () => {
       ...DEFAULT_POLICY,
       people: { ...DEFAULT_POLICY.people, terms: { ...DEFAULT_POLICY.people.terms, enabled: false } },
     }
-    expect(renderRuleTable(policy)).toContain(
-      '| `tenure.max-terms` | 同一职位连续任职任期上限 | stay | ',
-    )
+    expect(renderRuleTable(policy)).toContain('| `tenure.max-terms` | 同一职位连续任职任期上限 | stay | ')
     expect(renderRuleTable(policy)).toMatch(/`tenure\.max-terms`[^\n]*\| off, hard \|/)
   })
 
