@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { MilpBuilder } from '../../src/model/milp.js'
 import type { Milp } from '../../src/model/milp.js'
-import { farkasPricing } from '../../src/solvers/core/pricing.js'
+import { farkasPricing, startsAnotherLp } from '../../src/solvers/core/pricing.js'
 import { fitStart, repairRings } from '../../src/solvers/core/warm.js'
 import type { CoreArrays } from '../../src/solvers/core-run.js'
 import { pricableColumns } from '../../src/solvers/highs.js'
@@ -157,5 +157,23 @@ describe('repairRings', () => {
   it('frees only columns of the core', () => {
     const core = [col[0]!, col[2]!, slack]
     expect(freed(repairRings(m, [0, 1], mask(6, core), core, colCount, 2, 10))).toEqual(['a', 'c', 'slack'])
+  })
+})
+
+describe('startsAnotherLp', () => {
+  it('starts an LP only with the time to finish it and to complete its point after', () => {
+    // The 5,000-cadre general election at 60 s: the second LP (19.5 s) ended with 31.6 s left after
+    // 26 s of pricing. A third (37 s) started, the deadline stopped it, and the run ended without
+    // a proposal; stopped there, its point completed to 168,321.3.
+    expect(startsAnotherLp(31_600, 19_500, 26_000)).toBe(false)
+    // Time enough for both: another LP.
+    expect(startsAnotherLp(60_000, 19_500, 26_000)).toBe(true)
+    // Short LPs early in a long run are never held back.
+    expect(startsAnotherLp(55_000, 800, 2_000)).toBe(true)
+    // Monotone: more time left never stops what less time would start.
+    for (const last of [0, 10, 1_000, 30_000])
+      for (const priced of [0, 100, 50_000])
+        for (const left of [0, 1_000, 40_000, 100_000])
+          if (startsAnotherLp(left, last, priced)) expect(startsAnotherLp(left + 1, last, priced)).toBe(true)
   })
 })
