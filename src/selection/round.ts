@@ -107,6 +107,14 @@ function notBefore(step: StepName, round: SelectionRound, date: Day, path: strin
     : right(null)
 }
 
+/** A step's refusal of a value that is not a decoded scenario (see `scenarioIssue`), or `null`. */
+function scenarioStep(step: StepName, scenario: unknown): Step<never> | null {
+  const found = scenarioIssue(scenario)
+  return found === null
+    ? null
+    : fail(step, 'input', formatPath(found.path), `expected ${found.expected}, got ${found.got}`)
+}
+
 const logged = (round: SelectionRound, step: StepName, by: string, date: Day): SelectionRound['log'] => [
   ...round.log,
   { step, by, date },
@@ -134,14 +142,8 @@ export function openRound(
   const step: StepName = 'open-round'
   const m = input(step, motionInput, motion, 'a motion object')
   if (isLeft(m)) return m
-  const notScenario = scenarioIssue(scenario)
-  if (notScenario !== null)
-    return fail(
-      step,
-      'input',
-      formatPath(notScenario.path),
-      `expected ${notScenario.expected}, got ${notScenario.got}`,
-    )
+  const notScenario = scenarioStep(step, scenario)
+  if (notScenario !== null) return notScenario
   const { posts, reason, proposer, date } = m.right
   if (posts.length === 0) return fail(step, 'no-posts', 'posts', 'a round fills at least one post')
   const where = new Map(
@@ -222,14 +224,8 @@ export function recordRecommendations(
   const recs = input(step, array(recommendationCodec), recommendations, 'an array of recommendations')
   if (isLeft(recs)) return recs
   if (recs.right.length === 0) return fail(step, 'input', '', 'no recommendation to record')
-  const notScenario = scenarioIssue(scenario)
-  if (notScenario !== null)
-    return fail(
-      step,
-      'input',
-      formatPath(notScenario.path),
-      `expected ${notScenario.expected}, got ${notScenario.got}`,
-    )
+  const notScenario = scenarioStep(step, scenario)
+  if (notScenario !== null) return notScenario
   const cadres = new Set(scenario.cadres.map((c) => c.id))
   const posts = new Set(round.posts.map((p) => p.postId))
   let last = round.log[round.log.length - 1]!.date

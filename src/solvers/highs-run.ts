@@ -158,18 +158,10 @@ export const HIGHS_INFINITE = 1e20
 export const HIGHS_LARGE_COEFFICIENT = 1e15
 
 /** The arrays {@link milpFault} reads: a {@link Milp}'s, its names when there are any. @internal */
-export type CheckedArrays = Pick<
-  MilpArrays,
-  | 'colCost'
-  | 'colLower'
-  | 'colUpper'
-  | 'integer'
-  | 'rowLower'
-  | 'rowUpper'
-  | 'rowStarts'
-  | 'rowIndex'
-  | 'rowValue'
-> & { readonly colNames?: readonly string[]; readonly rowNames?: readonly string[] }
+export type CheckedArrays = Omit<MilpArrays, 'linkingRows'> & {
+  readonly colNames?: readonly string[]
+  readonly rowNames?: readonly string[]
+}
 
 /**
  * Why `m` states no model, or `null`: arrays whose lengths disagree (names
