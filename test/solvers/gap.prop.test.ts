@@ -7,6 +7,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { generalizedAssignment } from '../../src/solvers/gap.js'
 import type { GapInput } from '../../src/solvers/gap.js'
+import { units } from './exact-sum.js'
 
 function bruteForce(input: GapInput): number | null {
   const agents = input.capacity.length
@@ -66,18 +67,6 @@ describe('generalizedAssignment is exact', () => {
     )
   })
 })
-
-/** `x · 2^1074` as a bigint: every finite double is an integer multiple of 2^−1074, so sums of these are exact. */
-function units(x: number): bigint {
-  const view = new DataView(new ArrayBuffer(8))
-  view.setFloat64(0, x)
-  const hi = view.getUint32(0)
-  const biased = (hi >>> 20) & 0x7ff
-  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(view.getUint32(4))
-  if (biased !== 0) m |= 1n << 52n
-  m <<= BigInt(Math.max(biased - 1, 0))
-  return hi >>> 31 === 1 ? -m : m
-}
 
 /** Whether every load, summed without rounding, is within its capacity lowered by `slack` (a fraction of the agent's largest |entry|). */
 function fits(input: GapInput, pick: ArrayLike<number>, slack = 0): boolean {

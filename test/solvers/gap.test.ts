@@ -4,6 +4,7 @@ import type { GapInput } from '../../src/solvers/gap.js'
 import { jsLpSolver } from '../../src/solvers/jslp.js'
 import { loadGap } from '../fixtures/orlib/gap.js'
 import type { NamedGap } from '../fixtures/orlib/gap.js'
+import { units } from './exact-sum.js'
 
 /** Feasibility of an assignment, re-checked from the instance alone. */
 function feasible(input: GapInput, assignment: Int32Array): boolean {
@@ -230,16 +231,6 @@ describe('generalizedAssignment on costs of any magnitude', () => {
 
 /** Whether every agent's load, summed without rounding (as bigints of 2^−1074), is within its capacity. */
 function fitsExactly(input: GapInput, assignment: Int32Array): boolean {
-  const view = new DataView(new ArrayBuffer(8))
-  const units = (x: number): bigint => {
-    view.setFloat64(0, x)
-    const hi = view.getUint32(0)
-    const biased = (hi >>> 20) & 0x7ff
-    let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(view.getUint32(4))
-    if (biased !== 0) m |= 1n << 52n
-    m <<= BigInt(Math.max(biased - 1, 0))
-    return hi >>> 31 === 1 ? -m : m
-  }
   const load = Array.from(input.capacity, (c) => -units(c))
   assignment.forEach((i, j) => (load[i]! += units(input.weight[i]![j]!)))
   return load.every((l) => l <= 0n)

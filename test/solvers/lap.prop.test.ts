@@ -5,6 +5,7 @@ import { linearSumAssignment, type CostMatrix, type LapResult } from '../../src/
 import { readCost } from '../../src/solvers/lap-parse.js'
 import { searchSettings } from '../../src/solvers/lap-search.js'
 import { wasmSettings } from '../../src/solvers/lap-wasm.js'
+import { units } from './exact-sum.js'
 
 // Fixed seed so CI failures reproduce (cf. fast-check's NoRegression.spec.ts).
 const params = (numRuns: number) => ({ seed: 42, numRuns })
@@ -669,18 +670,6 @@ describe('linearSumAssignment (property)', () => {
     )
   })
 })
-
-/** `x · 2^1074` as a bigint: every finite double is an integer multiple of 2^−1074, so sums of these are exact. */
-const units = (x: number): bigint => {
-  const view = new DataView(new ArrayBuffer(8))
-  view.setFloat64(0, x)
-  const hi = view.getUint32(0)
-  const biased = (hi >>> 20) & 0x7ff
-  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(view.getUint32(4))
-  if (biased !== 0) m |= 1n << 52n
-  m <<= BigInt(Math.max(biased - 1, 0))
-  return hi >>> 31 === 1 ? -m : m
-}
 
 /** The best total over every assignment, summed without rounding (as {@link units}), or null. */
 const exactBest = (c: Matrix, maximize: boolean): bigint | null => {
