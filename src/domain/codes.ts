@@ -801,6 +801,8 @@ export const STRUCTURE_CHART_LABELS = {
 
 /** Words of the faces that carry a value, each giving a {@link Label}. @category Report */
 export const UI_PHRASES = {
+  /** An age in whole years. */
+  age: (years: number): Label => ({ zh: `${years}岁`, en: `aged ${years}` }),
   /** The report's default title. */
   reportTitle: (county: string, asOf: string): Label => ({
     zh: `${county}领导班子配备方案（${asOf}）`,

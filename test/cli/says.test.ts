@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { cli } from './helpers.js'
-import { RULE_LABELS, UI_WORDS, VALUE_LABELS } from '../../src/domain/codes.js'
+import { RULE_LABELS, UI_PHRASES, UI_WORDS, VALUE_LABELS } from '../../src/domain/codes.js'
 import type { Proposal } from '../../src/domain/proposal.js'
 import { encodeScenario } from '../../src/io/encode.js'
 import type { PoolResult, TeamGap } from '../../src/pool/index.js'
@@ -63,18 +63,23 @@ const team = (id: string) => soft.teams.find((t) => t.id === id)!
 const postOf = (id: string) => soft.teams.flatMap((t) => t.posts).find((p) => p.id === id)!
 const lines = (text: string) => text.split('\n')
 
-describe('pool: ranks in the chosen language', () => {
-  it.each(['zh', 'en'] as const)('%s: the rank label, never its code', async (lang) => {
-    const r = await cli('pool', county, '--query', '{"maxAge":45}', '--lang', lang)
-    const j = JSON.parse((await cli('pool', county, '--query', '{"maxAge":45}', '--json')).out) as PoolResult
-    expect(r.code).toBe(0)
-    expect(j.cadres.length).toBeGreaterThan(0)
-    for (const c of j.cadres)
-      expect(r.out).toContain(
-        `  ${c.name} (${c.cadreId}) ${c.age} ${VALUE_LABELS.rank[c.rank][lang]}${c.field === null ? '' : ` ${c.field}`}\n`,
-      )
-    expect(r.out).not.toMatch(/ (section|division)-(member|deputy|chief) /)
-  })
+describe('pool: ranks and ages in the chosen language', () => {
+  it.each(['zh', 'en'] as const)(
+    '%s: the rank label, never its code, and the age with its unit',
+    async (lang) => {
+      const r = await cli('pool', county, '--query', '{"maxAge":45}', '--lang', lang)
+      const j = JSON.parse(
+        (await cli('pool', county, '--query', '{"maxAge":45}', '--json')).out,
+      ) as PoolResult
+      expect(r.code).toBe(0)
+      expect(j.cadres.length).toBeGreaterThan(0)
+      for (const c of j.cadres)
+        expect(r.out).toContain(
+          `  ${c.name} (${c.cadreId}) ${UI_PHRASES.age(c.age)[lang]} ${VALUE_LABELS.rank[c.rank][lang]}${c.field === null ? '' : ` ${c.field}`}\n`,
+        )
+      expect(r.out).not.toMatch(/ (section|division)-(member|deputy|chief) /)
+    },
+  )
 })
 
 describe('explain', () => {

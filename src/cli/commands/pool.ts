@@ -6,7 +6,7 @@
  */
 import { isLeft } from 'fp-ts/lib/Either.js'
 import { type Command } from 'commander'
-import { VALUE_LABELS, wordsIn } from '../../domain/codes.js'
+import { UI_PHRASES, VALUE_LABELS, wordsIn } from '../../domain/codes.js'
 import { queryPool } from '../../pool/index.js'
 import { loadJson } from '../load.js'
 import { type CliIo, type Common, EXIT, addCommon, json, withScenario } from '../shared.js'
@@ -52,7 +52,7 @@ export function poolCommand(program: Command, io: CliIo, exit: (code: number) =>
           // The rank by its label in the language asked for; the field is the county's own code.
           for (const c of r.right.cadres)
             io.stdout(
-              `  ${c.name} (${c.cadreId}) ${c.age} ${VALUE_LABELS.rank[c.rank][o.lang]}${c.field === null ? '' : ` ${c.field}`}\n`,
+              `  ${c.name} (${c.cadreId}) ${UI_PHRASES.age(c.age)[o.lang]} ${VALUE_LABELS.rank[c.rank][o.lang]}${c.field === null ? '' : ` ${c.field}`}\n`,
             )
         }
         return EXIT.ok
