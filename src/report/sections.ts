@@ -33,6 +33,7 @@ import {
   fixedDiff,
   namedText,
   postNames,
+  relaxationAmount,
   type Named,
 } from './words.js'
 
@@ -334,7 +335,7 @@ export function diagnosis(d: Diagnosis, lang: Lang): string {
     d.conflict.map((m) => esc(m.label)),
   )}${list(
     t.relaxation,
-    d.relaxations.map((r) => `${esc(r.member.label)}: ${num(r.violation, 0)} (${num(r.cost)})`),
+    d.relaxations.map((r) => `${esc(r.member.label)}: ${esc(relaxationAmount(r, lang))} (${num(r.cost)})`),
   )}`
 }
 

@@ -6,9 +6,16 @@
  * @module
  * @internal
  */
-import { PUNCTUATION, RULE_LABELS, RUNNER_UP_LABELS, UI_PHRASES, type Lang } from '../domain/codes.js'
+import {
+  PUNCTUATION,
+  RULE_LABELS,
+  RUNNER_UP_LABELS,
+  UI_PHRASES,
+  UI_WORDS,
+  type Lang,
+} from '../domain/codes.js'
 import type { Scenario } from '../domain/types.js'
-import type { RuleCost, RunnerUpOutcome } from '../proposals/index.js'
+import type { Relaxation, RuleCost, RunnerUpOutcome } from '../proposals/index.js'
 
 /**
  * A name and, when it does not say alone what it names, the id to show beside
@@ -164,4 +171,19 @@ export const costShown = (c: RuleCost): boolean => c.cost !== 0 || (c.method ===
 export function costText(c: RuleCost, lang: Lang, fmt: (x: number) => string): string {
   if (c.method !== 'bounded' || c.upper === c.cost) return fmt(c.cost)
   return UI_PHRASES.costRange(fmt(c.cost), c.upper === null ? null : fmt(c.upper))[lang]
+}
+
+/**
+ * How far a relaxation moves its member, as printed: a whole amount as a
+ * whole number, another to two places (a fractional one printed 0 before);
+ * an average-age row's amount is the team's total excess over the limit,
+ * Σ (age − limit) over its members, in member-years — said so, since it read
+ * as years of the average (`11` for a team of nine 1.2 years over). @internal
+ */
+export function relaxationAmount(r: Relaxation, lang: Lang): string {
+  const whole = Math.abs(r.violation - Math.round(r.violation)) < 1e-6
+  const n = fixed(r.violation, whole ? 0 : 2)
+  return r.member.kind === 'rule' && r.member.code === 'structure.average-age'
+    ? `${n} ${UI_WORDS.memberYears[lang]}`
+    : n
 }

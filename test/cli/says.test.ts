@@ -224,3 +224,23 @@ describe('gaps: each gap names its team once', () => {
     for (const t of scenario.teams) expect(r.out).not.toContain(`${t.name}: ${t.name}`)
   })
 })
+
+describe('diagnose: a relaxation says its unit', () => {
+  it('an average-age row moves by member-years, said so', async () => {
+    // Before, "average age …: 11 (11.00)" read as eleven years over the average, where the row sums
+    // (age − limit) over the team's members.
+    const policy = join(dir, 'avg.json')
+    writeFileSync(
+      policy,
+      JSON.stringify({ structure: { averageAge: { enabled: true, hard: true, max: 38 } } }),
+    )
+    for (const lang of ['zh', 'en'] as const) {
+      const r = await cli('diagnose', county, '--policy', policy, '--lang', lang)
+      expect(r.code).toBe(1)
+      // The relaxation's lines, each ending with its cost; the conflict's list the labels alone.
+      const rows = lines(r.out).filter((l) => l.includes('average-age-max') && /\(\d+\.\d\d\)$/.test(l))
+      expect(rows.length).toBeGreaterThan(0)
+      for (const row of rows) expect(row).toMatch(new RegExp(`: [\\d.]+ ${UI_WORDS.memberYears[lang]} \\(`))
+    }
+  })
+})

@@ -8,6 +8,7 @@ import { isLeft } from 'fp-ts/lib/Either.js'
 import { type Command } from 'commander'
 import { wordsIn } from '../../domain/codes.js'
 import { diagnose } from '../../proposals/index.js'
+import { relaxationAmount } from '../../report/words.js'
 import {
   type CliIo,
   type Common,
@@ -50,7 +51,7 @@ export function diagnoseCommand(program: Command, io: CliIo, exit: (code: number
           if (d.right.relaxations.length > 0)
             io.stdout(`${t.relaxation} (${fixed(d.right.relaxationCost)}):\n`)
           for (const r of d.right.relaxations)
-            io.stdout(`  ${r.member.label}: ${fixed(r.violation, 0)} (${fixed(r.cost)})\n`)
+            io.stdout(`  ${r.member.label}: ${relaxationAmount(r, o.lang)} (${fixed(r.cost)})\n`)
         }
         return d.right.feasible ? EXIT.ok : EXIT.failed
       }),
