@@ -1,48 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { MilpBuilder } from '../../src/model/milp.js'
-import type { Milp } from '../../src/model/milp.js'
 import { highsSolver } from '../../src/solvers/highs.js'
 import { jsLpSolver } from '../../src/solvers/jslp.js'
+import { MilpBuilder } from '../../src/model/milp.js'
+import type { Milp } from '../../src/model/milp.js'
 import type { ProgressEvent } from '../../src/solvers/solver.js'
-
-/** Seeded LCG so the instance is the same on every run. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0
-    return s / 2 ** 32
-  }
-}
-
-/**
- * A generalized assignment instance (jobs to capacitated agents, maximise),
- * hard enough that branch and bound takes far longer than the limits below.
- */
-function gap(agents: number, jobs: number, seed: number): Milp {
-  const r = rng(seed)
-  const b = new MilpBuilder()
-  const x: number[][] = []
-  for (let i = 0; i < agents; i++) {
-    x.push([])
-    for (let j = 0; j < jobs; j++)
-      x[i]!.push(b.addColumn(`x:${i}:${j}`, 10 + Math.floor(r() * 40), 0, 1, true))
-  }
-  for (let j = 0; j < jobs; j++)
-    b.addRow(
-      `job:${j}`,
-      x.map((row) => row[j]!),
-      x.map(() => 1),
-      1,
-      1,
-    )
-  for (let i = 0; i < agents; i++) {
-    const w = x[i]!.map(() => 5 + Math.floor(r() * 20))
-    const cap = Math.floor((w.reduce((s, v) => s + v, 0) / agents) * 0.8)
-    b.addRow(`agent:${i}`, x[i]!, w, -Infinity, cap)
-  }
-  return b.build()
-}
+import { gapMilp as gap } from './gap-milp.js'
 
 /** max x + 2y, x + y ≤ 1, binaries: y = 1, objective 2. */
 function tiny(): Milp {

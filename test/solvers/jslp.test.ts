@@ -11,41 +11,14 @@ import { formulate } from '../../src/model/index.js'
 import { solve } from '../../src/proposals/index.js'
 import { generateScenario } from '../../src/sample/index.js'
 import { jsLpSettings, jsLpSolver } from '../../src/solvers/jslp.js'
-
-/** Seeded LCG so the instance is the same on every run. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0
-    return s / 2 ** 32
-  }
-}
+import { gapMilp } from './gap-milp.js'
 
 /**
  * A generalized assignment instance (10 agents, 100 jobs: 1,000 binaries),
  * small enough for the size guard and hard enough that javascript-lp-solver's
  * branch and bound runs far past the limits below.
  */
-function hard(): Milp {
-  const r = rng(3)
-  const b = new MilpBuilder()
-  const x = Array.from({ length: 10 }, (_, i) =>
-    Array.from({ length: 100 }, (_, j) => b.addColumn(`x:${i}:${j}`, 10 + Math.floor(r() * 40), 0, 1, true)),
-  )
-  for (let j = 0; j < 100; j++)
-    b.addRow(
-      `job:${j}`,
-      x.map((row) => row[j]!),
-      x.map(() => 1),
-      1,
-      1,
-    )
-  for (const [i, row] of x.entries()) {
-    const w = row.map(() => 5 + Math.floor(r() * 20))
-    b.addRow(`agent:${i}`, row, w, -Infinity, Math.floor((w.reduce((s, v) => s + v, 0) / 10) * 0.8))
-  }
-  return b.build()
-}
+const hard = (): Milp => gapMilp(10, 100, 3)
 
 afterEach(() => {
   jsLpSettings.maxHeapMb = 512

@@ -11,6 +11,7 @@ import { highsSolver } from '../../src/solvers/highs.js'
 import { jsLpSolver } from '../../src/solvers/jslp.js'
 import { whenAborted } from '../../src/solvers/node-worker.js'
 import type { Solver } from '../../src/solvers/solver.js'
+import { gapMilp } from './gap-milp.js'
 
 /** A signal whose abort listeners are counted: the most at once, and how many are left. */
 function counted(signal: AbortSignal): { most: number; live: number } {
@@ -49,30 +50,7 @@ function small(seed: number, n = 12): Milp {
 }
 
 /** A generalized assignment instance (20 agents, 200 jobs) both backends take seconds or more on. */
-function hard(seed: number): Milp {
-  let s = seed >>> 0
-  const r = () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0
-    return s / 2 ** 32
-  }
-  const b = new MilpBuilder()
-  const x = Array.from({ length: 20 }, (_, i) =>
-    Array.from({ length: 200 }, (_, j) => b.addColumn(`x:${i}:${j}`, 10 + Math.floor(r() * 40), 0, 1, true)),
-  )
-  for (let j = 0; j < 200; j++)
-    b.addRow(
-      `job:${j}`,
-      x.map((row) => row[j]!),
-      x.map(() => 1),
-      1,
-      1,
-    )
-  for (const [i, row] of x.entries()) {
-    const w = row.map(() => 5 + Math.floor(r() * 20))
-    b.addRow(`agent:${i}`, row, w, -Infinity, Math.floor((w.reduce((t, v) => t + v, 0) / 20) * 0.8))
-  }
-  return b.build()
-}
+const hard = (seed: number): Milp => gapMilp(20, 200, seed)
 
 // Twelve javascript-lp-solver workers start in about a second; twelve HiGHS workers, each loading
 // its wasm module, take far longer on two cores, and three show the same.
